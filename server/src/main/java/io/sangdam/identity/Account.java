@@ -1,0 +1,27 @@
+package io.sangdam.identity;
+
+import java.time.Instant;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** A user's account with its credential state; never leaves the identity module. */
+record Account(long id, String username, String displayName, String passwordHash, long centerId,
+        @Nullable String team, Set<Role> roles, String language, boolean enabled, int failedSignIns,
+        @Nullable Instant lockedUntil, Instant passwordChangedAt, Instant createdAt) {
+
+    Account {
+        roles = Set.copyOf(roles);
+    }
+
+    StaffMember asStaffMember() {
+        return new StaffMember(id, username, displayName, centerId, team, roles, enabled);
+    }
+
+    CurrentUser asCurrentUser() {
+        return new CurrentUser(id, username, displayName, centerId, roles, language);
+    }
+
+    boolean lockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+}

@@ -1,0 +1,34 @@
+package io.sangdam.identity;
+
+import java.util.Set;
+
+/** The signed-in user as every module sees them. */
+public record CurrentUser(long id, String username, String displayName, long centerId, Set<Role> roles,
+        String language) {
+
+    public CurrentUser {
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean hasAny(Role... wanted) {
+        for (Role role : wanted) {
+            if (roles.contains(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Headquarters roles see all centers; everyone else only the center they belong to. */
+    public boolean seesAllCenters() {
+        return roles.stream().anyMatch(Role::seesAllCenters);
+    }
+
+    public boolean canSee(long centerIdOfRecord) {
+        return seesAllCenters() || centerIdOfRecord == centerId;
+    }
+}

@@ -1,0 +1,148 @@
+package io.sangdam.identity;
+
+import io.sangdam.platform.Problems;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Three doors: {@code /api/**} takes HTTP Basic for scripts and integrations (stateless, answers in
+ * problem details), {@code /actuator/**} takes HTTP Basic for monitoring, and everything else is
+ * the browser with form sign-in, CSRF protection and a new session id after sign-in.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(SignInPolicy.class)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    // Tells the session registry when sessions end, so expired ones do not pile up.
+    @Bean
+    static HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, Problems problems) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        (request, response, failure) -> unauthenticated(problems, request, response, failure)))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, failure) ->
+                                unauthenticated(problems, request, response, failure))
+                        .accessDeniedHandler(denied(problems)))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Basic credentials are sent on every call, not by a browser's ambient cookie.
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain monitoring(HttpSecurity http, Problems problems) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .anyRequest().hasRole(Role.ADMINISTRATOR.name()))
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions, LocaleResolver locales) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
+                                "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(signedIn(locales))
+                        .failureHandler(signInFailed())
+                        .permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))
+                .sessionManagement(session -> session
+                        .sessionFixation(fixation -> fixation.changeSessionId())
+                        .maximumSessions(-1)
+                        .sessionRegistry(sessions)
+                        .expiredUrl("/login?expired"));
+        return http.build();
+    }
+
+    /** After sign-in the pages speak the user's chosen language. */
+    private static SavedRequestAwareAuthenticationSuccessHandler signedIn(LocaleResolver locales) {
+        var handler = new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                    Authentication authentication) throws java.io.IOException, jakarta.servlet.ServletException {
+                if (authentication.getPrincipal() instanceof SignedInUser user) {
+                    locales.setLocale(request, response, java.util.Locale.forLanguageTag(user.user().language()));
+                }
+                super.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+        handler.setDefaultTargetUrl("/");
+        handler.setAlwaysUseDefaultTargetUrl(false);
+        return handler;
+    }
+
+    private static AuthenticationFailureHandler signInFailed() {
+        return (request, response, failure) -> {
+            String reason = switch (failure) {
+                case LockedException locked -> "locked";
+                case DisabledException disabled -> "disabled";
+                default -> "bad";
+            };
+            response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+        };
+    }
+
+    private static void unauthenticated(Problems problems, HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException failure) throws java.io.IOException {
+        String code = switch (failure) {
+            case LockedException locked -> "account-locked";
+            case DisabledException disabled -> "account-disabled";
+            default -> "unauthenticated";
+        };
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Sangdam API\", charset=\"UTF-8\"");
+        problems.write(request, response, HttpStatus.UNAUTHORIZED, code);
+    }
+
+    private static AccessDeniedHandler denied(Problems problems) {
+        return (request, response, failure) -> problems.write(request, response, HttpStatus.FORBIDDEN, "access-denied");
+    }
+}

@@ -1,0 +1,78 @@
+package io.sangdam.identity;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The security principal: a {@link CurrentUser} plus what sign-in needs to decide. */
+final class SignedInUser implements UserDetails, CredentialsContainer {
+
+    private final CurrentUser user;
+    private @Nullable String passwordHash;
+    private final boolean enabled;
+    private final @Nullable Instant lockedUntil;
+    private final Instant now;
+
+    SignedInUser(CurrentUser user, String passwordHash, boolean enabled, @Nullable Instant lockedUntil, Instant now) {
+        this.user = user;
+        this.passwordHash = passwordHash;
+        this.enabled = enabled;
+        this.lockedUntil = lockedUntil;
+        this.now = now;
+    }
+
+    CurrentUser user() {
+        return user;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+    }
+
+    @Override
+    public @Nullable String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return user.username();
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return lockedUntil == null || !lockedUntil.isAfter(now);
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+
+    // Sessions are matched by username so that deactivating a user can expire all of theirs.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SignedInUser that && that.user.username().equalsIgnoreCase(user.username());
+    }
+
+    @Override
+    public int hashCode() {
+        return user.username().toLowerCase(java.util.Locale.ROOT).hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "SignedInUser[" + user.username() + ", " + List.copyOf(user.roles()) + "]";
+    }
+}

@@ -1,0 +1,67 @@
+package io.sangdam.platform.web;
+
+import io.sangdam.platform.Languages;
+import io.sangdam.platform.Problems;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Chooses the language of a response. Pages are Korean unless the user chose English (a cookie,
+ * set at sign-in from the user's preference and by the language switch); API clients say what
+ * they want with {@code Accept-Language}, and get Korean when they do not say.
+ */
+class RequestLocales implements LocaleResolver {
+
+    static final String COOKIE = "sangdam-lang";
+
+    @Override
+    public Locale resolveLocale(HttpServletRequest request) {
+        if (Problems.isApi(request)) {
+            String header = request.getHeader("Accept-Language");
+            if (header != null && !header.isBlank()) {
+                for (Locale.LanguageRange range : parse(header)) {
+                    if (Languages.isSupported(range.getRange())) {
+                        return Languages.supportedOrDefault(range.getRange());
+                    }
+                }
+            }
+            return Languages.DEFAULT;
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (COOKIE.equals(cookie.getName())) {
+                    return Languages.supportedOrDefault(cookie.getValue());
+                }
+            }
+        }
+        return Languages.DEFAULT;
+    }
+
+    @Override
+    public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
+        if (response == null) {
+            return;
+        }
+        Locale chosen = locale == null ? Languages.DEFAULT : Languages.supportedOrDefault(locale.toLanguageTag());
+        Cookie cookie = new Cookie(COOKIE, chosen.getLanguage());
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
+    }
+
+    private static java.util.List<Locale.LanguageRange> parse(String header) {
+        try {
+            return Locale.LanguageRange.parse(header);
+        } catch (IllegalArgumentException malformed) {
+            return java.util.List.of();
+        }
+    }
+}

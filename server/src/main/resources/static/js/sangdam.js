@@ -1,0 +1,17 @@
+// Sends the CSRF token with every htmx request, as forms do with their hidden field.
+document.addEventListener("htmx:configRequest", function (event) {
+  var token = document.querySelector("meta[name='_csrf']");
+  var header = document.querySelector("meta[name='_csrf_header']");
+  if (token && header) {
+    event.detail.headers[header.content] = token.content;
+  }
+});
+
+// Asks before irreversible actions; the question comes from the page, in the page's language.
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  var question = form.getAttribute("data-confirm");
+  if (question && !window.confirm(question)) {
+    event.preventDefault();
+  }
+});
