@@ -21,7 +21,8 @@ record Account(long id, String username, String displayName, String passwordHash
         return new CurrentUser(id, username, displayName, centerId, roles, language);
     }
 
-    boolean lockedAt(Instant now) {
+    // public: templates call it, and SpEL sees only public methods
+    public boolean lockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 }

@@ -1,4 +1,4 @@
-package io.sangdam.identity;
+package io.sangdam.platform;
 
 import java.util.HashSet;
 import java.util.Random;
@@ -7,9 +7,9 @@ import java.util.Set;
 /**
  * Fictitious Korean names for demo data: a surname weighted roughly as in Korea (김, 이, 박 are a
  * large share) and a two-syllable given name. Names repeat across centers, as real ones do, but
- * never within one generator, so demo users are easy to tell apart.
+ * never within one generator, so demo people are easy to tell apart. Demo data only.
  */
-final class KoreanNames {
+public final class KoreanNames {
 
     private static final String[] SURNAMES = {"김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오",
         "서", "신", "권", "황", "안", "송", "류", "전", "홍", "고", "문", "양", "손", "배", "백", "허", "남", "심"};
@@ -24,7 +24,7 @@ final class KoreanNames {
     private final Set<String> used = new HashSet<>();
     private final int totalWeight;
 
-    KoreanNames(long seed) {
+    public KoreanNames(long seed) {
         this.random = new Random(seed);
         int sum = 0;
         for (int weight : SURNAME_WEIGHTS) {
@@ -33,7 +33,7 @@ final class KoreanNames {
         this.totalWeight = sum;
     }
 
-    String next() {
+    public String next() {
         for (int attempt = 0; attempt < 1000; attempt++) {
             String name = surname() + FIRST_SYLLABLES[random.nextInt(FIRST_SYLLABLES.length)]
                     + SECOND_SYLLABLES[random.nextInt(SECOND_SYLLABLES.length)];

@@ -1,0 +1,149 @@
+package io.sangdam.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sangdam.RunningServer;
+import io.sangdam.RunningServer.ApiClient;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Sign-in as a browser does it: form, CSRF token, session cookie, redirects. */
+@RunningServer
+class SignInTests {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void rightPasswordLandsOnTheHomePageOfTheUsersCenter() throws Exception {
+        var browser = new Browser();
+        HttpResponse<String> signIn = browser.signIn("gn.agent", RunningServer.DEMO_PASSWORD);
+        assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/");
+        String home = browser.get("/").body();
+        assertThat(home).contains("강남센터").contains("상담사").contains("내 스킬");
+    }
+
+    @Test
+    void sessionIdChangesAtSignIn() throws Exception {
+        var browser = new Browser();
+        browser.get("/login");
+        String before = browser.sessionId();
+        browser.signIn("dj.agent", RunningServer.DEMO_PASSWORD);
+        assertThat(browser.sessionId()).isNotNull().isNotEqualTo(before);
+    }
+
+    @Test
+    void wrongPasswordSaysSoInKorean() throws Exception {
+        var browser = new Browser();
+        HttpResponse<String> signIn = browser.signIn("gn.agent", "not-the-password-1");
+        assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/login?error=bad");
+        assertThat(browser.get("/login?error=bad").body()).contains("아이디 또는 비밀번호가 올바르지 않습니다");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountEvenForTheRightOne() throws Exception {
+        createUser("lockout.tester");
+        var browser = new Browser();
+        for (int attempt = 0; attempt < 5; attempt++) {
+            browser.signIn("lockout.tester", "wrong-password-" + attempt);
+        }
+        HttpResponse<String> signIn = browser.signIn("lockout.tester", "Lockout-tester-1");
+        assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/login?error=locked");
+        assertThat(browser.get("/login?error=locked").body()).contains("5회 잘못 입력하여 계정이 잠겼습니다");
+        var api = ApiClient.on(port).get("/api/me", "lockout.tester", "Lockout-tester-1", "ko");
+        assertThat(api.status()).isEqualTo(401);
+        assertThat(api.json().get("code").asString()).isEqualTo("account-locked");
+    }
+
+    @Test
+    void deactivatedUserCannotSignInAndIsToldWhy() throws Exception {
+        long id = createUser("leaver.tester");
+        var api = ApiClient.on(port);
+        assertThat(api.post("/api/users/" + id + "/deactivate", "", "application/json", "admin",
+                RunningServer.DEMO_PASSWORD, "ko").status()).isEqualTo(200);
+        var browser = new Browser();
+        HttpResponse<String> signIn = browser.signIn("leaver.tester", "Lockout-tester-1");
+        assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/login?error=disabled");
+        assertThat(browser.get("/login?error=disabled").body()).contains("비활성화된 계정입니다");
+        assertThat(api.get("/api/me", "leaver.tester", "Lockout-tester-1", "en").json().get("code").asString())
+                .isEqualTo("account-disabled");
+    }
+
+    @Test
+    void deactivationEndsTheUsersOpenSessions() throws Exception {
+        long id = createUser("session.tester");
+        var browser = new Browser();
+        browser.signIn("session.tester", "Lockout-tester-1");
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+        ApiClient.on(port).post("/api/users/" + id + "/deactivate", "", "application/json", "admin",
+                RunningServer.DEMO_PASSWORD, "ko");
+        HttpResponse<String> after = browser.get("/");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElseThrow()).contains("/login");
+    }
+
+    @Test
+    void signInWithoutCsrfTokenIsRefused() throws Exception {
+        var browser = new Browser();
+        browser.get("/login");
+        HttpResponse<String> response = browser.post("/login", "username=gn.agent&password=" + RunningServer.DEMO_PASSWORD);
+        assertThat(response.statusCode()).isEqualTo(403);
+    }
+
+    private long createUser(String username) {
+        var response = ApiClient.on(port).post("/api/users", """
+                {"username": "%s", "displayName": "테스트", "centerId": 2, "roles": ["AGENT"],
+                 "password": "Lockout-tester-1"}""".formatted(username), "application/json", "admin",
+                RunningServer.DEMO_PASSWORD, "ko");
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().get("id").asLong();
+    }
+
+    /** Just enough of a browser: cookies, no automatic redirects, the CSRF token from the last page. */
+    private final class Browser {
+
+        private final CookieManager cookies = new CookieManager();
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
+            return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> signIn(String username, String password) throws IOException, InterruptedException {
+            var matcher = CSRF.matcher(get("/login").body());
+            assertThat(matcher.find()).as("the sign-in page carries a CSRF token").isTrue();
+            return post("/login", "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
+                    + encode(matcher.group(1)));
+        }
+
+        String sessionId() {
+            return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                    .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+        }
+
+        private URI uri(String path) {
+            return URI.create("http://localhost:" + port + path);
+        }
+
+        private static String encode(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.sangdam.platform.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The default database keeps its data in a folder: what was written is there after a restart. */
+class EmbeddedDatabaseRestartTests {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void dataSurvivesARestartAndMigrationsRunOnce() throws Exception {
+        long migrationsAfterFirstStart;
+        var properties = new EmbeddedDatabaseProperties(false, folder.resolve("postgres"), freePort(), "sangdam");
+        var configuration = new EmbeddedDatabaseConfiguration();
+
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(properties);
+                var dataSource = (HikariDataSource) configuration.dataSource(postgres, properties)) {
+            ModuleMigrations.migrate(dataSource);
+            var jdbc = JdbcClient.create(dataSource);
+            jdbc.sql("insert into identity.center (code, name, kind, time_zone) values ('T1', '재시작 센터', 'PARTNER', 'Asia/Seoul')")
+                    .update();
+            assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
+            migrationsAfterFirstStart = migrations(jdbc);
+        }
+
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(properties);
+                var dataSource = (HikariDataSource) configuration.dataSource(postgres, properties)) {
+            ModuleMigrations.migrate(dataSource);
+            var jdbc = JdbcClient.create(dataSource);
+            assertThat(jdbc.sql("select name from identity.center where code = 'T1'").query(String.class).single())
+                    .isEqualTo("재시작 센터");
+            assertThat(migrations(jdbc)).isEqualTo(migrationsAfterFirstStart);
+        }
+    }
+
+    private static long migrations(JdbcClient jdbc) {
+        return jdbc.sql("select count(*) from identity.flyway_schema_history").query(Long.class).single();
+    }
+
+    private static int freePort() throws Exception {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
