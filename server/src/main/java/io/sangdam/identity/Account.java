@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /** A user's account with its credential state; never leaves the identity module. */
 record Account(long id, String username, String displayName, String passwordHash, long centerId,
-        @Nullable String team, Set<Role> roles, String language, boolean enabled, int failedSignIns,
+        boolean atHeadquarters, @Nullable String team, Set<Role> roles, String language, boolean enabled, int failedSignIns,
         @Nullable Instant lockedUntil, Instant passwordChangedAt, Instant createdAt) {
 
     Account {
@@ -18,7 +18,7 @@ record Account(long id, String username, String displayName, String passwordHash
     }
 
     CurrentUser asCurrentUser() {
-        return new CurrentUser(id, username, displayName, centerId, roles, language);
+        return new CurrentUser(id, username, displayName, centerId, atHeadquarters, roles, language);
     }
 
     // public: templates call it, and SpEL sees only public methods

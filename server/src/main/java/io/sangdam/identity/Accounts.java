@@ -20,6 +20,7 @@ class Accounts {
     private static final String COLUMNS = """
             a.id, a.username, a.display_name, a.password_hash, a.center_id, a.team, a.language, a.enabled,
             a.failed_sign_ins, a.locked_until, a.password_changed_at, a.created_at,
+            exists (select 1 from identity.center c where c.id = a.center_id and c.kind = 'HQ') as at_headquarters,
             coalesce((select string_agg(r.role, ',') from identity.account_role r where r.account_id = a.id), '') as roles
             """;
 
@@ -169,7 +170,8 @@ class Accounts {
         }
         Timestamp locked = row.getTimestamp("locked_until");
         return new Account(row.getLong("id"), row.getString("username"), row.getString("display_name"),
-                row.getString("password_hash"), row.getLong("center_id"), row.getString("team"), roles,
+                row.getString("password_hash"), row.getLong("center_id"), row.getBoolean("at_headquarters"),
+                row.getString("team"), roles,
                 row.getString("language"), row.getBoolean("enabled"), row.getInt("failed_sign_ins"),
                 locked == null ? null : locked.toInstant(), row.getTimestamp("password_changed_at").toInstant(),
                 row.getTimestamp("created_at").toInstant());

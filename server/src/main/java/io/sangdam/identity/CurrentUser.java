@@ -3,8 +3,8 @@ package io.sangdam.identity;
 import java.util.Set;
 
 /** The signed-in user as every module sees them. */
-public record CurrentUser(long id, String username, String displayName, long centerId, Set<Role> roles,
-        String language) {
+public record CurrentUser(long id, String username, String displayName, long centerId, boolean atHeadquarters,
+        Set<Role> roles, String language) {
 
     public CurrentUser {
         roles = Set.copyOf(roles);
@@ -23,9 +23,12 @@ public record CurrentUser(long id, String username, String displayName, long cen
         return false;
     }
 
-    /** Headquarters roles see all centers; everyone else only the center they belong to. */
+    /**
+     * Headquarters roles, and everyone who works at headquarters, see all centers; everyone else
+     * only the center they belong to.
+     */
     public boolean seesAllCenters() {
-        return roles.stream().anyMatch(Role::seesAllCenters);
+        return atHeadquarters || roles.stream().anyMatch(Role::seesAllCenters);
     }
 
     public boolean canSee(long centerIdOfRecord) {

@@ -1,7 +1,8 @@
 package io.sangdam.identity;
 
 /**
- * What a user does in Sangdam. Headquarters roles see every center; the others only their own.
+ * What a user does in Sangdam. Headquarters roles see every center wherever they sit; the others
+ * only their own center (or all of them when that center is headquarters).
  */
 public enum Role {
     AGENT(false),

@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Sign-in as a browser does it: form, CSRF token, session cookie, redirects. */
@@ -32,6 +34,35 @@ class SignInTests {
         assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/");
         String home = browser.get("/").body();
         assertThat(home).contains("강남센터").contains("상담사").contains("내 스킬");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"admin,시스템 관리자,사용자 관리", "protection,고객보호팀,이달의 개인정보 접속기록",
+        "executive,임원,센터 현황", "hq.wfm,인력운영 담당,센터 현황", "gn.manager,센터장,센터의 팀 구성",
+        "gn.supervisor,팀장,1팀 팀원", "gn.qa,QA 평가자,보유 인원이 적은 스킬", "gn.wfm,인력운영 담당,보유 인원이 적은 스킬",
+        "bs.agent,상담사,내 스킬"})
+    void everyDemoAccountLandsOnItsHomePage(String username, String role, String section) throws Exception {
+        var browser = new Browser();
+        browser.signIn(username, RunningServer.DEMO_PASSWORD);
+        HttpResponse<String> home = browser.get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains(role).contains(section).doesNotContain("요청을 처리할 수 없습니다");
+    }
+
+    @Test
+    void changingThePasswordChecksTheCurrentOneAndTheRules() throws Exception {
+        createUser("password.tester");
+        var browser = new Browser();
+        browser.signIn("password.tester", "Lockout-tester-1");
+        String token = browser.csrfFrom("/account/password");
+        assertThat(browser.post("/account/password", "currentPassword=wrong-one-1&newPassword=New-password-2&confirmation=New-password-2&_csrf="
+                + token).body()).contains("현재 비밀번호가 올바르지 않습니다");
+        assertThat(browser.post("/account/password", "currentPassword=Lockout-tester-1&newPassword=short&confirmation=short&_csrf="
+                + token).body()).contains("비밀번호가 너무 단순합니다");
+        assertThat(browser.post("/account/password", "currentPassword=Lockout-tester-1&newPassword=New-password-2&confirmation=New-password-2&_csrf="
+                + token).statusCode()).isEqualTo(302);
+        assertThat(ApiClient.on(port).get("/api/me", "password.tester", "New-password-2", "ko").status()).isEqualTo(200);
+        assertThat(ApiClient.on(port).get("/api/me", "password.tester", "Lockout-tester-1", "ko").status()).isEqualTo(401);
     }
 
     @Test
@@ -127,10 +158,14 @@ class SignInTests {
         }
 
         HttpResponse<String> signIn(String username, String password) throws IOException, InterruptedException {
-            var matcher = CSRF.matcher(get("/login").body());
-            assertThat(matcher.find()).as("the sign-in page carries a CSRF token").isTrue();
             return post("/login", "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
-                    + encode(matcher.group(1)));
+                    + csrfFrom("/login"));
+        }
+
+        String csrfFrom(String path) throws IOException, InterruptedException {
+            var matcher = CSRF.matcher(get(path).body());
+            assertThat(matcher.find()).as("the page carries a CSRF token").isTrue();
+            return encode(matcher.group(1));
         }
 
         String sessionId() {

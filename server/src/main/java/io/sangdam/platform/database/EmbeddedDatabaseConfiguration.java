@@ -3,15 +3,12 @@ package io.sangdam.platform.database;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,29 +23,17 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 class EmbeddedDatabaseConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+    // Normally registered by EmbeddedDatabaseStartup so it starts early; here for contexts built without it.
+    @Bean
+    @ConditionalOnMissingBean
+    StartingDatabase startingDatabase(EmbeddedDatabaseProperties properties) {
+        return StartingDatabase.begin(properties);
+    }
 
-    @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(EmbeddedDatabaseProperties properties) throws IOException {
-        var builder = EmbeddedPostgres.builder().setLocaleConfig("encoding", "UTF8");
-        if (properties.ephemeral()) {
-            builder.setDataDirectory(Files.createTempDirectory("sangdam-test-pg"))
-                    .setCleanDataDirectory(true)
-                    .setPort(0);
-        } else {
-            Files.createDirectories(properties.dataDirectory());
-            // zonky's defaults are for throwaway test databases (fsync off); this one keeps real data.
-            builder.setDataDirectory(properties.dataDirectory())
-                    .setCleanDataDirectory(false)
-                    .setPort(properties.port())
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on");
-        }
-        EmbeddedPostgres postgres = builder.start();
-        log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(),
-                properties.ephemeral() ? "a temporary folder" : properties.dataDirectory().toAbsolutePath());
-        return postgres;
+    // StartingDatabase stops the server; closing it here as well would stop it twice.
+    @Bean(destroyMethod = "")
+    EmbeddedPostgres embeddedPostgres(StartingDatabase starting) {
+        return starting.await();
     }
 
     @Bean(destroyMethod = "close")

@@ -3,7 +3,6 @@ package io.sangdam.platform.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,24 +20,29 @@ class EmbeddedDatabaseRestartTests {
         long migrationsAfterFirstStart;
         var properties = new EmbeddedDatabaseProperties(false, folder.resolve("postgres"), freePort(), "sangdam");
         var configuration = new EmbeddedDatabaseConfiguration();
+        StartingDatabase first = StartingDatabase.begin(properties);
 
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(properties);
-                var dataSource = (HikariDataSource) configuration.dataSource(postgres, properties)) {
+        try (var dataSource = (HikariDataSource) configuration.dataSource(configuration.embeddedPostgres(first), properties)) {
             ModuleMigrations.migrate(dataSource);
             var jdbc = JdbcClient.create(dataSource);
             jdbc.sql("insert into identity.center (code, name, kind, time_zone) values ('T1', '재시작 센터', 'PARTNER', 'Asia/Seoul')")
                     .update();
             assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
             migrationsAfterFirstStart = migrations(jdbc);
+        } finally {
+            first.destroy();
         }
 
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(properties);
-                var dataSource = (HikariDataSource) configuration.dataSource(postgres, properties)) {
+        StartingDatabase second = StartingDatabase.begin(properties);
+
+        try (var dataSource = (HikariDataSource) configuration.dataSource(configuration.embeddedPostgres(second), properties)) {
             ModuleMigrations.migrate(dataSource);
             var jdbc = JdbcClient.create(dataSource);
             assertThat(jdbc.sql("select name from identity.center where code = 'T1'").query(String.class).single())
                     .isEqualTo("재시작 센터");
             assertThat(migrations(jdbc)).isEqualTo(migrationsAfterFirstStart);
+        } finally {
+            second.destroy();
         }
     }
 
