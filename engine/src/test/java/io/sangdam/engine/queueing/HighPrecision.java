@@ -22,6 +22,12 @@ final class HighPrecision {
 
   /** e^x by halving the argument until it is small, a Taylor series, then squaring back. */
   static BigDecimal exp(BigDecimal x) {
+    return exp(x, WORKING).round(DIGITS);
+  }
+
+  /** e^x with the given working precision, for references that must survive cancellation. */
+  static BigDecimal exp(BigDecimal x, MathContext working) {
+    final MathContext WORKING = working;
     int halvings = 0;
     BigDecimal reduced = x;
     while (reduced.abs().compareTo(new BigDecimal("0.25")) > 0) {
@@ -30,7 +36,7 @@ final class HighPrecision {
     }
     BigDecimal sum = BigDecimal.ONE;
     BigDecimal term = BigDecimal.ONE;
-    BigDecimal negligible = new BigDecimal("1e-85");
+    BigDecimal negligible = BigDecimal.ONE.movePointLeft(working.getPrecision() + 5);
     for (int k = 1; term.abs().compareTo(negligible) > 0; k++) {
       term = term.multiply(reduced, WORKING).divide(BigDecimal.valueOf(k), WORKING);
       sum = sum.add(term, WORKING);
@@ -38,7 +44,7 @@ final class HighPrecision {
     for (int i = 0; i < halvings; i++) {
       sum = sum.multiply(sum, WORKING);
     }
-    return sum.round(DIGITS);
+    return sum;
   }
 
   /** Relative difference |actual − reference| / |reference|, computed in BigDecimal. */
