@@ -64,8 +64,7 @@ public final class ErlangA {
     if (erlangs == 0) {
       return measures(agents, workload, averagePatienceSeconds, rule, 0.0);
     }
-    ErlangBRecursion recursion = new ErlangBRecursion(erlangs);
-    recursion.advanceTo(agents - 1);
+    ErlangBRecursion recursion = ErlangBRecursion.at(erlangs, agents - 1);
     return measures(agents, workload, averagePatienceSeconds, rule, recursion.logBlocking());
   }
 

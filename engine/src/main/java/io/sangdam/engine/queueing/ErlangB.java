@@ -22,8 +22,7 @@ public final class ErlangB {
     if (erlangs == 0) {
       return agents == 0 ? 1.0 : 0.0;
     }
-    ErlangBRecursion recursion = new ErlangBRecursion(erlangs);
-    recursion.advanceTo(agents);
+    ErlangBRecursion recursion = ErlangBRecursion.at(erlangs, agents);
     return recursion.blocking();
   }
 
@@ -36,8 +35,7 @@ public final class ErlangB {
     if (erlangs == 0) {
       return agents == 0 ? 0.0 : Double.NEGATIVE_INFINITY;
     }
-    ErlangBRecursion recursion = new ErlangBRecursion(erlangs);
-    recursion.advanceTo(agents);
+    ErlangBRecursion recursion = ErlangBRecursion.at(erlangs, agents);
     return recursion.logBlocking();
   }
 }

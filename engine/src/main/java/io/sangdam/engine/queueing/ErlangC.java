@@ -34,8 +34,7 @@ public final class ErlangC {
     if (erlangs == 0 || erlangs >= agents) {
       return measures(agents, workload, rule, Double.NaN);
     }
-    ErlangBRecursion recursion = new ErlangBRecursion(erlangs);
-    recursion.advanceTo(agents);
+    ErlangBRecursion recursion = ErlangBRecursion.at(erlangs, agents);
     return measures(agents, workload, rule, recursion.logBlocking());
   }
 
