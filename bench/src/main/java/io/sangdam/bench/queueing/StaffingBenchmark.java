@@ -36,8 +36,10 @@ public class StaffingBenchmark {
   @Setup
   public void prepare() {
     Workload tenThousand = Workload.ofErlangs(TEN_THOUSAND_AGENT_LOAD, 216);
-    erlangCAtTenThousand = StaffingRequest.erlangC(tenThousand, 0.8, 20, 0.95);
-    erlangAAtTenThousand = StaffingRequest.erlangA(tenThousand, 180, 0.8, 20, 0.95);
+    // No occupancy cap here (1.0): with a cap of 0.95 the answer would be ⌈a / 0.95⌉ = 10,390 and the
+    // service-level search would never run.
+    erlangCAtTenThousand = StaffingRequest.erlangC(tenThousand, 0.8, 20, 1.0);
+    erlangAAtTenThousand = StaffingRequest.erlangA(tenThousand, 180, 0.8, 20, 1.0);
     weekOfFiftyQueues = new ArrayList<>();
     weekOfFiftyQueuesWithPatience = new ArrayList<>();
     for (int queue = 0; queue < 50; queue++) {
@@ -56,7 +58,8 @@ public class StaffingBenchmark {
     }
     StaffingResult check = StaffingSolver.solve(erlangCAtTenThousand);
     System.out.println("Erlang C answer at " + TEN_THOUSAND_AGENT_LOAD + " Erlangs: " + check.agents() + " agents, SL " + check.measures().serviceLevel());
-    System.out.println("Erlang A answer: " + StaffingSolver.solve(erlangAAtTenThousand).agents() + " agents");
+    StaffingResult withPatience = StaffingSolver.solve(erlangAAtTenThousand);
+    System.out.println("Erlang A answer: " + withPatience.agents() + " agents, SL " + withPatience.measures().serviceLevel());
   }
 
   /** Two peaks (10:30, 14:30) and a quiet night, summing to 1 over the 48 intervals. */

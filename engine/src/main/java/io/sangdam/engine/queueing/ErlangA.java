@@ -90,16 +90,20 @@ public final class ErlangA {
     double logKappa = Math.log(kappa);
 
     double logBelow = -logBlockingOneAgentFewer; // Σ_{k<n} π_k / π_{n−1}
-    PochhammerSeries.Sums queueSums = PochhammerSeries.sum(alpha, kappa);
-    double logAbove = logKappa + queueSums.logPlain(); // Σ_{k≥n} π_k / π_{n−1}
+    // One series at s = α + 1 gives everything at s = α too, without cancellation:
+    // S(α, κ) = (1 + κ S(α+1, κ)) / α and Σ k x^k/(α)_{k+1} = (κ/α)(S(α+1, κ) + Σ k x^k/(α+1)_{k+1}).
+    PochhammerSeries.Sums answerSums = PochhammerSeries.sum(alpha + 1, kappa);
+    double logQueue = logSum(0.0, logKappa + answerSums.logPlain()) - Math.log(alpha);
+    double logQueueIndexWeighted =
+        logKappa - Math.log(alpha) + logSum(answerSums.logPlain(), answerSums.logIndexWeighted());
+    double logAbove = logKappa + logQueue; // Σ_{k≥n} π_k / π_{n−1}
     double logTotal = logSum(logBelow, logAbove);
     double logEdge = -logTotal; // ln π_{n−1}
 
     double notWaiting = Math.exp(logBelow - logTotal);
     double waiting = Math.exp(logAbove - logTotal);
-    double abandonment = Math.exp(logEdge + queueSums.logIndexWeighted());
+    double abandonment = Math.exp(logEdge + logQueueIndexWeighted);
 
-    PochhammerSeries.Sums answerSums = PochhammerSeries.sum(alpha + 1, kappa);
     double answeredAfterWaiting = Math.exp(logKappa + logEdge + answerSums.logPlain());
     double answered = notWaiting + answeredAfterWaiting; // = 1 − abandonment, without cancellation
     double waitOfAnswered = Math.exp(logKappa + logEdge - Math.log(r) + answerSums.logHarmonicWeighted());
@@ -153,9 +157,13 @@ public final class ErlangA {
     double decay = agents + r;
     double peak = erlangs > decay ? Math.min(time, Math.log(erlangs / decay) / r) : 0.0;
     double logPeak = -kappa * Math.expm1(-r * peak) - decay * peak;
+    // The exponent's two terms reach κ·rT and (n + r)T in size and cancel to a few units, so the
+    // integrand carries a relative rounding noise of about 1e−16 times their size; ask for no more.
+    double exponentSize = kappa * -Math.expm1(-r * time) + decay * time + Math.abs(logPeak);
+    double tolerance = Math.max(1e-14, 4e-16 * exponentSize);
     double integral =
         GaussLegendre.integrate(
-            x -> Math.exp(-kappa * Math.expm1(-r * x) - decay * x - logPeak), 0.0, time);
+            x -> Math.exp(-kappa * Math.expm1(-r * x) - decay * x - logPeak), 0.0, time, tolerance);
     return clamp(notWaiting + Math.exp(Math.log(erlangs) + logEdge + logPeak) * integral);
   }
 
