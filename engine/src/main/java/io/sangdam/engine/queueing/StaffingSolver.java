@@ -173,6 +173,8 @@ public final class StaffingSolver {
     private final double patience;
     private final ErlangBRecursion recursion;
     private double[] logBlocking = new double[64];
+    /** The bisection ends on a count it has already evaluated; keep the last few. */
+    private final java.util.Map<Integer, ErlangAMeasures> evaluated = new java.util.HashMap<>();
 
     ErlangAEvaluations(StaffingRequest request, double patience) {
       this.request = request;
@@ -186,8 +188,11 @@ public final class StaffingSolver {
     }
 
     ErlangAMeasures measures(int agents) {
-      return ErlangA.measures(
-          agents, request.workload(), patience, request.serviceLevelRule(), logBlocking(agents - 1));
+      return evaluated.computeIfAbsent(
+          agents,
+          count ->
+              ErlangA.measures(
+                  count, request.workload(), patience, request.serviceLevelRule(), logBlocking(count - 1)));
     }
 
     private double logBlocking(int servers) {
