@@ -130,6 +130,27 @@ class SignInJourneyTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("한국어")).click();
     }
 
+    @Test
+    void plannerSeesTheStaffingCurveChangeWithTheWorkload() {
+        signIn("gn.wfm");
+        page.getByRole(AriaRole.NAVIGATION).getByText("적정인원 산정").click();
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        String before = page.locator("[data-test=agents]").textContent();
+        assertThat(page.locator("#staffing-chart svg")).hasCount(1);
+
+        page.getByLabel("구간 인입 건수", EXACT).fill("2400");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("계산")).click();
+        assertThat(page.locator("[data-test=agents]")).not().hasText(before);
+        assertThat(page.locator("#staffing-chart svg")).hasCount(1);
+        assertThat(page.locator("[data-test=curve] tr.chosen")).hasCount(1);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("staffing-ko.png")).setFullPage(true));
+
+        page.getByLabel("고객 평균 인내 시간 (초, 선택)", EXACT).fill("90");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("계산")).click();
+        assertThat(page.locator(".staffing-result")).containsText("Erlang A");
+        assertThat(page.locator(".staffing-result")).containsText("포기율");
+    }
+
     private void signIn(String username) {
         page.navigate(url("/login"));
         assertThat(page.locator("h1")).containsText(page.locator("html").getAttribute("lang").equals("en") ? "Sangdam" : "상담");
