@@ -23,8 +23,17 @@ public final class ErlangC {
 
   /** Probability of waiting C(c, a); 1 when a ≥ c. */
   public static double probabilityOfWaiting(int agents, double erlangs) {
-    return measures(agents, Workload.ofErlangs(erlangs, 1.0), ServiceLevelRule.within(0))
-        .probabilityOfWaiting();
+    requireAgents("agents", agents);
+    InvalidQueueingInputException.requireNonNegative("erlangs", erlangs);
+    if (erlangs == 0) {
+      return 0.0;
+    }
+    if (erlangs >= agents) {
+      return 1.0;
+    }
+    double logBlocking = ErlangBRecursion.at(erlangs, agents).logBlocking();
+    double denominator = agents - erlangs + erlangs * Math.exp(logBlocking);
+    return Math.exp(logBlocking + Math.log(agents) - Math.log(denominator));
   }
 
   /** Every Erlang C measure for {@code agents} agents. Costs O(agents) for the Erlang B recursion. */

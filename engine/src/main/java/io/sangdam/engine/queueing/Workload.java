@@ -19,7 +19,11 @@ public record Workload(double contacts, double intervalSeconds, double averageHa
     requirePositive("averageHandlingTimeSeconds", averageHandlingTimeSeconds);
   }
 
-  /** A workload given directly as offered load in Erlangs, with the AHT that sets the time scale. */
+  /**
+   * A workload given directly as offered load in Erlangs, with the AHT that sets the time scale. The
+   * load goes through contacts per hour and back, so {@link #erlangs()} may differ from the argument
+   * in the last binary digit; compare against {@link #erlangs()}, not the argument.
+   */
   public static Workload ofErlangs(double erlangs, double averageHandlingTimeSeconds) {
     requireNonNegative("erlangs", erlangs);
     requirePositive("averageHandlingTimeSeconds", averageHandlingTimeSeconds);

@@ -74,6 +74,8 @@ class ErlangCTest {
     assertThat(HighPrecision.relativeError(measures.serviceLevel(), reference.serviceLevel()))
         .as("service level").isLessThanOrEqualTo(TOLERANCE);
     assertThat(measures.occupancy()).isEqualTo(workload.erlangs() / c.agents());
+    assertThat(HighPrecision.relativeError(ErlangC.probabilityOfWaiting(c.agents(), workload.erlangs()), reference.waiting()))
+        .isLessThanOrEqualTo(reference.waiting().compareTo(SMALLEST_COMPARED) > 0 ? TOLERANCE : 1.0);
   }
 
   @Test
