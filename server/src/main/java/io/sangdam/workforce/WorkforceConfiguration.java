@@ -23,6 +23,18 @@ class WorkforceConfiguration {
     }
 
     @Bean
+    NavigationLink forecastLink() {
+        return new NavigationLink(310, "/workforce/forecast", "nav.forecast", Set.of(Role.WFM_PLANNER,
+                Role.CENTER_MANAGER, Role.ADMINISTRATOR));
+    }
+
+    @Bean
+    NavigationLink planLink() {
+        return new NavigationLink(320, "/workforce/plan", "nav.plan", Set.of(Role.WFM_PLANNER, Role.CENTER_MANAGER,
+                Role.SUPERVISOR, Role.EXECUTIVE, Role.ADMINISTRATOR));
+    }
+
+    @Bean
     HomeSection staffingSection() {
         return new HomeSection() {
             @Override
