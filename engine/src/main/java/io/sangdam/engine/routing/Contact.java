@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
  * The engine's working record of one contact, from arrival until it ends. Mutable, engine thread
  * only.
  *
- * <p>Hazard: {@link #heapPosition} belongs to {@link WaitingContacts}; a contact is in at most one
- * pool's heap at a time, and only while {@link #status} is WAITING and it is not waiting for its
- * preferred agent.
+ * <p>Hazard: {@link #heapTicket} belongs to {@link WaitingContacts}: non-zero exactly while the
+ * contact is live in the heap of {@link #pool}. A contact is in at most one pool's heap, and only
+ * while {@link #status} is WAITING and it is not waiting for its preferred agent.
  */
 final class Contact {
   enum Status {
@@ -45,7 +45,7 @@ final class Contact {
   int stepsApplied;
   int stage;
   Pool pool;
-  int heapPosition = -1;
+  long heapTicket;
 
   @Nullable Agent preferred;
   long preferredUntil;

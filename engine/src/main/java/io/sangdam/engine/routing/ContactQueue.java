@@ -16,6 +16,8 @@ final class ContactQueue {
   final long wrapUpMillis;
   final boolean alwaysOpen;
   Step[] steps = new Step[0];
+  /** Timer lane of this queue's wrap-ups; its overflow steps use the lanes right after. */
+  int firstTimerLane;
   /** pools[stage][lane]: stage 0 is the queue as defined, each relaxing step adds one. */
   Pool[][] pools = new Pool[0][];
 

@@ -15,12 +15,13 @@ final class Pool {
   final ContactQueue queue;
   final int stage;
   final int channel;
+  final SelectionStrategy strategy;
   final SkillId[] skills;
   final int[] minimumLevels;
   /** Empty means any group. */
   final Set<AgentGroupId> groups;
   final @Nullable AgentGroupId lane;
-  final WaitingContacts waiting = new WaitingContacts();
+  final WaitingContacts waiting = new WaitingContacts(this);
   final AvailableAgents available = new AvailableAgents();
 
   Pool(
@@ -35,6 +36,7 @@ final class Pool {
     this.queue = queue;
     this.stage = stage;
     this.channel = queue.channel;
+    this.strategy = queue.definition.strategy();
     this.skills = skills;
     this.minimumLevels = minimumLevels;
     this.groups = groups;

@@ -36,7 +36,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -75,7 +74,12 @@ public final class RoutingEngine {
   private final Map<AgentId, Agent> agents = new HashMap<>();
   private final List<Agent> agentsInLoginOrder = new ArrayList<>();
   private final Map<ContactId, Contact> contacts = new HashMap<>();
-  private final PriorityQueue<Timer> timers = new PriorityQueue<>(Timer::compare);
+  private final Timers timers;
+  /** First lane of each queue's wrap-up and overflow timers; see {@link Timers}. */
+  private static final int OFFER_LANE = 0;
+  private static final int KEEP_AWAY_LANE = 1;
+  private static final int RECOVERY_LANE = 2;
+  private static final int FIXED_LANES = 3;
   private long timerSequence;
   private long contactSequence;
   private long offerOrdinal;
@@ -92,6 +96,12 @@ public final class RoutingEngine {
     this.epoch = start.toEpochMilli();
     this.now = epoch;
     this.queues = compileQueues(configuration);
+    int lanes = FIXED_LANES;
+    for (ContactQueue queue : queues.values()) {
+      queue.firstTimerLane = lanes;
+      lanes += 1 + queue.steps.length;
+    }
+    this.timers = new Timers(lanes);
   }
 
   /** A new engine at time {@code start}, with no agents logged in and no contacts. */
@@ -118,7 +128,8 @@ public final class RoutingEngine {
     while (!timers.isEmpty() && !isLive(timers.peek())) {
       timers.poll();
     }
-    return timers.isEmpty() ? Long.MAX_VALUE : timers.peek().at();
+    Timer next = timers.peek();
+    return next == null ? Long.MAX_VALUE : next.at();
   }
 
   /** How many offers the engine has made since it started: its routing decisions. */
@@ -126,12 +137,14 @@ public final class RoutingEngine {
     return decisions;
   }
 
+  /** Contacts waiting (in a queue or for their preferred agent), not offered or assigned. */
   public int waitingContacts() {
     int waiting = 0;
-    for (Contact contact : contacts.values()) {
-      if (contact.status == Contact.Status.WAITING) {
-        waiting++;
-      }
+    for (Pool pool : pools) {
+      waiting += pool.waiting.size();
+    }
+    for (Agent agent : agentsInLoginOrder) {
+      waiting += agent.preferredBy.size();
     }
     return waiting;
   }
@@ -346,8 +359,8 @@ public final class RoutingEngine {
     if (target < now) {
       throw new RoutingRejected(Problem.CLOCK_WENT_BACKWARDS, advanced.to() + " is before " + now());
     }
-    while (!timers.isEmpty() && timers.peek().at() <= target) {
-      Timer timer = timers.poll();
+    for (Timer timer = timers.peek(); timer != null && timer.at() <= target; timer = timers.peek()) {
+      timers.poll();
       if (timer.at() > now) {
         now = timer.at();
       }
@@ -587,8 +600,8 @@ public final class RoutingEngine {
 
   // ---------------------------------------------------------------- timers
 
-  private void schedule(long at, Timer.Kind kind, @Nullable Contact contact, @Nullable Agent agent, int generation) {
-    timers.add(new Timer(at, timerSequence++, kind, contact, agent, generation));
+  private void schedule(int lane, long at, Timer.Kind kind, @Nullable Contact contact, @Nullable Agent agent, int generation) {
+    timers.add(lane, new Timer(at, timerSequence++, kind, contact, agent, generation));
   }
 
   private boolean isLive(Timer timer) {
@@ -687,7 +700,7 @@ public final class RoutingEngine {
       contact.waitingForPreferred = true;
       contact.preferredGeneration++;
       preferred.preferredBy.add(contact);
-      schedule(contact.preferredUntil, Timer.Kind.PREFERRED_WAIT_ENDS, contact, null, contact.preferredGeneration);
+      schedule(-1, contact.preferredUntil, Timer.Kind.PREFERRED_WAIT_ENDS, contact, null, contact.preferredGeneration);
     } else {
       contact.waitingForPreferred = false;
       contact.pool.waiting.add(contact);
@@ -697,7 +710,8 @@ public final class RoutingEngine {
   private void scheduleNextOverflow(Contact contact) {
     ContactQueue.Step[] steps = contact.queue.steps;
     if (contact.stepsApplied < steps.length) {
-      schedule(contact.queuedAt + steps[contact.stepsApplied].afterMillis(), Timer.Kind.OVERFLOW_DUE,
+      schedule(contact.queue.firstTimerLane + 1 + contact.stepsApplied,
+          contact.queuedAt + steps[contact.stepsApplied].afterMillis(), Timer.Kind.OVERFLOW_DUE,
           contact, null, contact.overflowGeneration);
     }
   }
@@ -727,7 +741,7 @@ public final class RoutingEngine {
     }
     if (contact.stage != stageBefore) {
       Pool widened = queue.pools[contact.stage][contact.laneIndex];
-      if (contact.heapPosition >= 0) {
+      if (contact.heapTicket != 0) {
         contact.pool.waiting.remove(contact);
         contact.pool = widened;
         widened.waiting.add(contact);
@@ -741,7 +755,7 @@ public final class RoutingEngine {
 
   /** Takes a waiting contact out of its pool heap or its preferred agent's list. */
   private void detachWaiting(Contact contact) {
-    if (contact.heapPosition >= 0) {
+    if (contact.heapTicket != 0) {
       contact.pool.waiting.remove(contact);
     } else if (contact.waitingForPreferred && contact.preferred != null) {
       contact.preferred.preferredBy.remove(contact);
@@ -773,7 +787,7 @@ public final class RoutingEngine {
 
   private void keepAwayUntilLater(Contact contact) {
     contact.exclusionGeneration++;
-    schedule(now + settings.reofferDelay().toMillis(), Timer.Kind.KEEP_AWAY_ENDS, contact, null,
+    schedule(KEEP_AWAY_LANE, now + settings.reofferDelay().toMillis(), Timer.Kind.KEEP_AWAY_ENDS, contact, null,
         contact.exclusionGeneration);
   }
 
@@ -796,7 +810,7 @@ public final class RoutingEngine {
     long expires = now + settings.offerTimeout().toMillis();
     agent.offered = contact;
     agent.lastOfferOrdinal = ++offerOrdinal;
-    schedule(expires, Timer.Kind.OFFER_EXPIRES, contact, null, contact.offerGeneration);
+    schedule(OFFER_LANE, expires, Timer.Kind.OFFER_EXPIRES, contact, null, contact.offerGeneration);
     emit(new ContactOffered(at(), contact.id, agent.id, contact.queue.id, Instant.ofEpochMilli(expires)));
     settle(agent, contact.queue.definition.strategy() == SelectionStrategy.ROUND_ROBIN);
   }
@@ -847,7 +861,7 @@ public final class RoutingEngine {
     if (endedForAbuse && settings.recoveryBreak().isPositive()) {
       agent.recoveryUntil = now + settings.recoveryBreak().toMillis();
       agent.recoveryGeneration++;
-      schedule(agent.recoveryUntil, Timer.Kind.RECOVERY_ENDS, null, agent, agent.recoveryGeneration);
+      schedule(RECOVERY_LANE, agent.recoveryUntil, Timer.Kind.RECOVERY_ENDS, null, agent, agent.recoveryGeneration);
       if (agent.wrapUpUntil != Agent.NONE) {
         agent.wrapUpUntil = Agent.NONE;
         agent.wrapUpGeneration++;
@@ -857,7 +871,7 @@ public final class RoutingEngine {
       // writes notes between messages, so their capacity is not held back.
       agent.wrapUpUntil = now + queue.wrapUpMillis;
       agent.wrapUpGeneration++;
-      schedule(agent.wrapUpUntil, Timer.Kind.WRAP_UP_ENDS, null, agent, agent.wrapUpGeneration);
+      schedule(queue.firstTimerLane, agent.wrapUpUntil, Timer.Kind.WRAP_UP_ENDS, null, agent, agent.wrapUpGeneration);
     }
   }
 
@@ -875,6 +889,12 @@ public final class RoutingEngine {
         eligibleChannels |= 1 << channel;
       }
     }
+    // Pull before joining the heaps: when contacts wait (the busy case) the agent gets an offer at
+    // once, and offer() settles it again as reserved. Joining first would cost an insert and a
+    // removal in every pool the agent belongs to, for nothing.
+    if (eligibleChannels != 0 && routeAgent(agent)) {
+      return;
+    }
     Pool[] agentPools = agent.pools;
     for (int slot = 0; slot < agentPools.length; slot++) {
       Pool pool = agentPools[slot];
@@ -891,13 +911,10 @@ public final class RoutingEngine {
       agent.state = state;
       emit(new AgentStateChanged(at(), agent.id, state));
     }
-    if (eligibleChannels != 0) {
-      routeAgent(agent);
-    }
   }
 
   private static long primaryKey(Agent agent, Pool pool, int slot) {
-    return switch (pool.queue.definition.strategy()) {
+    return switch (pool.strategy) {
       case LONGEST_IDLE -> agent.idleSince;
       case LEAST_OCCUPIED -> agent.busyMillis;
       case BEST_SKILL_LEVEL -> -agent.skillScores[slot];
@@ -952,7 +969,7 @@ public final class RoutingEngine {
    * (and at contacts waiting for it by name) and takes the one with the highest
    * priority-plus-aging score; ties go to the oldest original arrival.
    */
-  private void routeAgent(Agent agent) {
+  private boolean routeAgent(Agent agent) {
     Contact best = null;
     double bestScore = 0;
     for (Contact contact : agent.preferredBy) {
@@ -978,9 +995,11 @@ public final class RoutingEngine {
         }
       }
     }
-    if (best != null) {
-      offer(best, agent);
+    if (best == null) {
+      return false;
     }
+    offer(best, agent);
+    return true;
   }
 
   /** Priority plus aging now: {@code priority + agingPerMinute * minutes since original arrival}. */

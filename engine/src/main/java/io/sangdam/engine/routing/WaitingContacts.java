@@ -1,20 +1,38 @@
 package io.sangdam.engine.routing;
 
 import java.util.Arrays;
-import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The contacts waiting in one pool, best first: highest priority-plus-aging, then oldest original
- * arrival, then engine arrival order. An indexed binary heap: add, remove-anywhere (abandons) and
- * peek are O(log n) or better; each contact remembers its own position.
+ * arrival, then engine arrival order. A binary heap with the ordering keys in parallel arrays, so
+ * sifting compares plain numbers and never touches a contact object (with 50,000 waiting contacts
+ * each touch would be a cache miss).
+ *
+ * <p>Removal from the middle (abandon, overflow to another pool) is lazy: the contact's {@code
+ * heapTicket} is cleared and its entry becomes a tombstone, dropped when it reaches the top or when
+ * tombstones outnumber live entries (then the heap is rebuilt, amortised O(1) per removal). Hazard:
+ * an entry is live only while {@code contact.pool == this} and the contact's ticket equals the
+ * entry's; every path that takes a contact out must go through {@link #remove} or {@link #take}.
  */
 final class WaitingContacts {
   private Contact[] heap = new Contact[16];
+  private double[] keys = new double[16];
+  private long[] arrivals = new long[16];
+  private long[] sequences = new long[16];
+  private long[] tickets = new long[16];
   private int size;
+  private int live;
+  private long nextTicket = 1;
+  private final Pool pool;
 
+  WaitingContacts(Pool pool) {
+    this.pool = pool;
+  }
+
+  /** Live contacts (tombstones not counted). */
   int size() {
-    return size;
+    return live;
   }
 
   static boolean before(Contact a, Contact b) {
@@ -27,43 +45,58 @@ final class WaitingContacts {
     return a.sequence < b.sequence;
   }
 
+  private boolean before(int i, int j) {
+    if (keys[i] != keys[j]) {
+      return keys[i] > keys[j];
+    }
+    if (arrivals[i] != arrivals[j]) {
+      return arrivals[i] < arrivals[j];
+    }
+    return sequences[i] < sequences[j];
+  }
+
+  private boolean isLive(int position) {
+    Contact contact = heap[position];
+    return contact.heapTicket == tickets[position] && contact.pool == pool;
+  }
+
   void add(Contact contact) {
-    if (contact.heapPosition >= 0) {
+    if (contact.heapTicket != 0) {
       throw new IllegalStateException("contact " + contact.id + " is already waiting in a pool");
     }
-    if (size == heap.length) {
-      heap = Arrays.copyOf(heap, size * 2);
+    if (contact.pool != pool) {
+      throw new IllegalStateException("contact " + contact.id + " belongs to another pool");
     }
-    heap[size] = contact;
-    contact.heapPosition = size;
+    if (size == heap.length) {
+      int capacity = size * 2;
+      heap = Arrays.copyOf(heap, capacity);
+      keys = Arrays.copyOf(keys, capacity);
+      arrivals = Arrays.copyOf(arrivals, capacity);
+      sequences = Arrays.copyOf(sequences, capacity);
+      tickets = Arrays.copyOf(tickets, capacity);
+    }
+    contact.heapTicket = nextTicket++;
+    put(size, contact, contact.key, contact.originalArrival, contact.sequence, contact.heapTicket);
     size++;
+    live++;
     siftUp(size - 1);
   }
 
+  /** Takes a contact out of the pool wherever it is (lazily, see the class comment). */
   void remove(Contact contact) {
-    int position = contact.heapPosition;
-    if (position < 0 || position >= size || heap[position] != contact) {
+    if (contact.heapTicket == 0 || contact.pool != pool) {
       throw new IllegalStateException("contact " + contact.id + " is not in this pool");
     }
-    size--;
-    Contact last = heap[size];
-    heap[size] = null;
-    contact.heapPosition = -1;
-    if (position < size) {
-      heap[position] = last;
-      last.heapPosition = position;
-      siftDown(position);
-      siftUp(last.heapPosition);
+    contact.heapTicket = 0;
+    live--;
+    if (size > 64 && size > 2 * live) {
+      compact();
     }
   }
 
-  /**
-   * The best contact this agent may take: the head, unless the head was kept away from the agent,
-   * in which case the heap is walked best-first (a node's children are never better than the node)
-   * until an allowed contact turns up. The walk visits at most twice as many nodes as there are
-   * refused contacts ahead of the answer, so it stays short.
-   */
+  /** The best contact this agent may take, or null; see {@link #firstAllowed}. */
   @Nullable Contact firstAllowed(Agent agent) {
+    dropDeadTop();
     if (size == 0) {
       return null;
     }
@@ -71,20 +104,23 @@ final class WaitingContacts {
     if (head.excludedCount == 0 || !head.excludes(agent)) {
       return head;
     }
+    // Walk the heap best-first (a node's children are never better than the node) until an
+    // allowed live contact turns up. It visits about twice as many nodes as there are refused or
+    // dead entries ahead of the answer, so it stays short.
     int[] frontier = new int[8];
     int frontierSize = 0;
     frontier[frontierSize++] = 0;
     while (frontierSize > 0) {
       int best = 0;
       for (int i = 1; i < frontierSize; i++) {
-        if (before(heap[frontier[i]], heap[frontier[best]])) {
+        if (before(frontier[i], frontier[best])) {
           best = i;
         }
       }
       int node = frontier[best];
       frontier[best] = frontier[--frontierSize];
       Contact candidate = heap[node];
-      if (!candidate.excludes(agent)) {
+      if (isLive(node) && !candidate.excludes(agent)) {
         return candidate;
       }
       for (int child = 2 * node + 1; child <= 2 * node + 2 && child < size; child++) {
@@ -97,45 +133,85 @@ final class WaitingContacts {
     return null;
   }
 
-  void forEach(Consumer<Contact> action) {
-    for (int i = 0; i < size; i++) {
-      action.accept(heap[i]);
+  private void dropDeadTop() {
+    while (size > 0 && !isLive(0)) {
+      popTop();
     }
+  }
+
+  private void popTop() {
+    size--;
+    if (size > 0) {
+      put(0, heap[size], keys[size], arrivals[size], sequences[size], tickets[size]);
+      heap[size] = null;
+      siftDown(0);
+    } else {
+      heap[0] = null;
+    }
+  }
+
+  private void compact() {
+    int kept = 0;
+    for (int i = 0; i < size; i++) {
+      if (isLive(i)) {
+        put(kept++, heap[i], keys[i], arrivals[i], sequences[i], tickets[i]);
+      }
+    }
+    Arrays.fill(heap, kept, size, null);
+    size = kept;
+    for (int i = (size >>> 1) - 1; i >= 0; i--) {
+      siftDown(i);
+    }
+  }
+
+  private void put(int position, Contact contact, double key, long arrival, long sequence, long ticket) {
+    heap[position] = contact;
+    keys[position] = key;
+    arrivals[position] = arrival;
+    sequences[position] = sequence;
+    tickets[position] = ticket;
   }
 
   private void siftUp(int position) {
     Contact moving = heap[position];
+    double key = keys[position];
+    long arrival = arrivals[position];
+    long sequence = sequences[position];
+    long ticket = tickets[position];
     while (position > 0) {
       int parent = (position - 1) >>> 1;
-      Contact above = heap[parent];
-      if (!before(moving, above)) {
+      boolean better = key != keys[parent] ? key > keys[parent]
+          : arrival != arrivals[parent] ? arrival < arrivals[parent] : sequence < sequences[parent];
+      if (!better) {
         break;
       }
-      heap[position] = above;
-      above.heapPosition = position;
+      put(position, heap[parent], keys[parent], arrivals[parent], sequences[parent], tickets[parent]);
       position = parent;
     }
-    heap[position] = moving;
-    moving.heapPosition = position;
+    put(position, moving, key, arrival, sequence, ticket);
   }
 
   private void siftDown(int position) {
     Contact moving = heap[position];
+    double key = keys[position];
+    long arrival = arrivals[position];
+    long sequence = sequences[position];
+    long ticket = tickets[position];
     int half = size >>> 1;
     while (position < half) {
       int child = 2 * position + 1;
       int right = child + 1;
-      if (right < size && before(heap[right], heap[child])) {
+      if (right < size && before(right, child)) {
         child = right;
       }
-      if (!before(heap[child], moving)) {
+      boolean childBetter = keys[child] != key ? keys[child] > key
+          : arrivals[child] != arrival ? arrivals[child] < arrival : sequences[child] < sequence;
+      if (!childBetter) {
         break;
       }
-      heap[position] = heap[child];
-      heap[position].heapPosition = position;
+      put(position, heap[child], keys[child], arrivals[child], sequences[child], tickets[child]);
       position = child;
     }
-    heap[position] = moving;
-    moving.heapPosition = position;
+    put(position, moving, key, arrival, sequence, ticket);
   }
 }
