@@ -16,6 +16,7 @@ final class Pool {
   final int stage;
   final int channel;
   final SelectionStrategy strategy;
+  final double agingPerMilli;
   final SkillId[] skills;
   final int[] minimumLevels;
   /** Empty means any group. */
@@ -37,6 +38,7 @@ final class Pool {
     this.stage = stage;
     this.channel = queue.channel;
     this.strategy = queue.definition.strategy();
+    this.agingPerMilli = queue.agingPerMilli;
     this.skills = skills;
     this.minimumLevels = minimumLevels;
     this.groups = groups;

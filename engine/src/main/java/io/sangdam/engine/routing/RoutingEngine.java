@@ -981,19 +981,37 @@ public final class RoutingEngine {
         }
       }
     }
-    Pool[] agentPools = agent.pools;
-    for (Pool pool : agentPools) {
-      if (pool.waiting.size() == 0 || !agent.canTake(pool.channel)) {
+    // Compare the pools' heads from the heaps' own arrays; only the winner is dereferenced.
+    Pool bestPool = null;
+    int bestPosition = -1;
+    long bestArrival = best == null ? 0 : best.originalArrival;
+    long bestSequence = best == null ? 0 : best.sequence;
+    double elapsed = now - epoch;
+    for (Pool pool : agent.pools) {
+      WaitingContacts waiting = pool.waiting;
+      if (waiting.size() == 0 || !agent.canTake(pool.channel)) {
         continue;
       }
-      Contact contact = pool.waiting.firstAllowed(agent);
-      if (contact != null) {
-        double score = score(contact);
-        if (best == null || better(contact, score, best, bestScore)) {
-          best = contact;
-          bestScore = score;
-        }
+      int position = waiting.bestFor(agent);
+      if (position < 0) {
+        continue;
       }
+      double score = waiting.keyAt(position) + pool.agingPerMilli * elapsed;
+      long arrival = waiting.arrivalAt(position);
+      long sequence = waiting.sequenceAt(position);
+      boolean better = (best == null && bestPool == null)
+          || (score != bestScore ? score > bestScore
+              : arrival != bestArrival ? arrival < bestArrival : sequence < bestSequence);
+      if (better) {
+        bestPool = pool;
+        bestPosition = position;
+        bestScore = score;
+        bestArrival = arrival;
+        bestSequence = sequence;
+      }
+    }
+    if (bestPool != null) {
+      best = bestPool.waiting.contactAt(bestPosition);
     }
     if (best == null) {
       return false;

@@ -20,6 +20,9 @@ final class Timers {
   /** Heap of lane indexes ordered by their head timer; position of each lane in it, or -1. */
   private final int[] heap;
   private final int[] positionOfLane;
+  /** Each lane's head time and sequence, copied out so the lane heap compares plain numbers. */
+  private final long[] headAt;
+  private final long[] headSequence;
   private int heapSize;
   private final PriorityQueue<Timer> others = new PriorityQueue<>(Timer::compare);
 
@@ -31,6 +34,8 @@ final class Timers {
     }
     heap = new int[laneCount];
     positionOfLane = new int[laneCount];
+    headAt = new long[laneCount];
+    headSequence = new long[laneCount];
     Arrays.fill(positionOfLane, -1);
   }
 
@@ -48,6 +53,8 @@ final class Timers {
     }
     queue.addLast(timer);
     if (queue.size() == 1) {
+      headAt[lane] = timer.at();
+      headSequence[lane] = timer.sequence();
       positionOfLane[lane] = heapSize;
       heap[heapSize++] = lane;
       siftUp(heapSize - 1);
@@ -85,6 +92,9 @@ final class Timers {
         siftDown(0);
       }
     } else {
+      Timer head = lanes[lane].peekFirst();
+      headAt[lane] = head.at();
+      headSequence[lane] = head.sequence();
       siftDown(0);
     }
     return first;
@@ -95,7 +105,7 @@ final class Timers {
   }
 
   private boolean before(int laneA, int laneB) {
-    return Timer.compare(lanes[laneA].peekFirst(), lanes[laneB].peekFirst()) < 0;
+    return headAt[laneA] != headAt[laneB] ? headAt[laneA] < headAt[laneB] : headSequence[laneA] < headSequence[laneB];
   }
 
   private void siftUp(int position) {

@@ -21,9 +21,17 @@ final class WaitingContacts {
   private long[] arrivals = new long[16];
   private long[] sequences = new long[16];
   private long[] tickets = new long[16];
+  /** Whether the contact had agents kept away when it entered; false means no need to look. */
+  private boolean[] restricted = new boolean[16];
   private int size;
   private int live;
   private long nextTicket = 1;
+  /**
+   * The top entry is known to be live, so routing can read it without touching the contact (a
+   * cache miss per pool otherwise). A live top only dies through {@link #remove}, which pops it, so
+   * this only turns false when the top is replaced by an entry nobody has checked.
+   */
+  private boolean topChecked;
   private final Pool pool;
 
   WaitingContacts(Pool pool) {
@@ -74,9 +82,11 @@ final class WaitingContacts {
       arrivals = Arrays.copyOf(arrivals, capacity);
       sequences = Arrays.copyOf(sequences, capacity);
       tickets = Arrays.copyOf(tickets, capacity);
+      restricted = Arrays.copyOf(restricted, capacity);
     }
     contact.heapTicket = nextTicket++;
-    put(size, contact, contact.key, contact.originalArrival, contact.sequence, contact.heapTicket);
+    put(size, contact, contact.key, contact.originalArrival, contact.sequence, contact.heapTicket,
+        contact.excludedCount > 0);
     size++;
     live++;
     siftUp(size - 1);
@@ -89,20 +99,25 @@ final class WaitingContacts {
     }
     contact.heapTicket = 0;
     live--;
-    if (size > 64 && size > 2 * live) {
+    if (heap[0] == contact) {
+      // The usual case (the best contact was just offered): drop it now, no tombstone.
+      popTop();
+    } else if (size > 64 && size > 2 * live) {
       compact();
     }
   }
 
-  /** The best contact this agent may take, or null; see {@link #firstAllowed}. */
-  @Nullable Contact firstAllowed(Agent agent) {
+  /**
+   * The position of the best contact this agent may take, or -1. Read it with {@link #contactAt}
+   * and the key accessors before changing this heap.
+   */
+  int bestFor(Agent agent) {
     dropDeadTop();
     if (size == 0) {
-      return null;
+      return -1;
     }
-    Contact head = heap[0];
-    if (head.excludedCount == 0 || !head.excludes(agent)) {
-      return head;
+    if (!restricted[0] || !heap[0].excludes(agent)) {
+      return 0;
     }
     // Walk the heap best-first (a node's children are never better than the node) until an
     // allowed live contact turns up. It visits about twice as many nodes as there are refused or
@@ -119,9 +134,8 @@ final class WaitingContacts {
       }
       int node = frontier[best];
       frontier[best] = frontier[--frontierSize];
-      Contact candidate = heap[node];
-      if (isLive(node) && !candidate.excludes(agent)) {
-        return candidate;
+      if (isLive(node) && !heap[node].excludes(agent)) {
+        return node;
       }
       for (int child = 2 * node + 1; child <= 2 * node + 2 && child < size; child++) {
         if (frontierSize == frontier.length) {
@@ -130,19 +144,41 @@ final class WaitingContacts {
         frontier[frontierSize++] = child;
       }
     }
-    return null;
+    return -1;
+  }
+
+  Contact contactAt(int position) {
+    return heap[position];
+  }
+
+  double keyAt(int position) {
+    return keys[position];
+  }
+
+  long arrivalAt(int position) {
+    return arrivals[position];
+  }
+
+  long sequenceAt(int position) {
+    return sequences[position];
   }
 
   private void dropDeadTop() {
+    if (topChecked) {
+      return;
+    }
     while (size > 0 && !isLive(0)) {
       popTop();
     }
+    topChecked = size > 0;
   }
 
   private void popTop() {
+    topChecked = false;
     size--;
+    tickets[0] = 0;
     if (size > 0) {
-      put(0, heap[size], keys[size], arrivals[size], sequences[size], tickets[size]);
+      put(0, heap[size], keys[size], arrivals[size], sequences[size], tickets[size], restricted[size]);
       heap[size] = null;
       siftDown(0);
     } else {
@@ -154,18 +190,21 @@ final class WaitingContacts {
     int kept = 0;
     for (int i = 0; i < size; i++) {
       if (isLive(i)) {
-        put(kept++, heap[i], keys[i], arrivals[i], sequences[i], tickets[i]);
+        put(kept++, heap[i], keys[i], arrivals[i], sequences[i], tickets[i], restricted[i]);
       }
     }
     Arrays.fill(heap, kept, size, null);
     size = kept;
+    topChecked = false;
     for (int i = (size >>> 1) - 1; i >= 0; i--) {
       siftDown(i);
     }
   }
 
-  private void put(int position, Contact contact, double key, long arrival, long sequence, long ticket) {
+  private void put(int position, Contact contact, double key, long arrival, long sequence, long ticket,
+      boolean hasExclusions) {
     heap[position] = contact;
+    restricted[position] = hasExclusions;
     keys[position] = key;
     arrivals[position] = arrival;
     sequences[position] = sequence;
@@ -178,6 +217,7 @@ final class WaitingContacts {
     long arrival = arrivals[position];
     long sequence = sequences[position];
     long ticket = tickets[position];
+    boolean hasExclusions = restricted[position];
     while (position > 0) {
       int parent = (position - 1) >>> 1;
       boolean better = key != keys[parent] ? key > keys[parent]
@@ -185,10 +225,15 @@ final class WaitingContacts {
       if (!better) {
         break;
       }
-      put(position, heap[parent], keys[parent], arrivals[parent], sequences[parent], tickets[parent]);
+      put(position, heap[parent], keys[parent], arrivals[parent], sequences[parent], tickets[parent],
+          restricted[parent]);
       position = parent;
     }
-    put(position, moving, key, arrival, sequence, ticket);
+    put(position, moving, key, arrival, sequence, ticket, hasExclusions);
+    if (position == 0) {
+      // siftUp only moves entries that were just added, which are live.
+      topChecked = true;
+    }
   }
 
   private void siftDown(int position) {
@@ -197,6 +242,7 @@ final class WaitingContacts {
     long arrival = arrivals[position];
     long sequence = sequences[position];
     long ticket = tickets[position];
+    boolean hasExclusions = restricted[position];
     int half = size >>> 1;
     while (position < half) {
       int child = 2 * position + 1;
@@ -209,9 +255,10 @@ final class WaitingContacts {
       if (!childBetter) {
         break;
       }
-      put(position, heap[child], keys[child], arrivals[child], sequences[child], tickets[child]);
+      put(position, heap[child], keys[child], arrivals[child], sequences[child], tickets[child],
+          restricted[child]);
       position = child;
     }
-    put(position, moving, key, arrival, sequence, ticket);
+    put(position, moving, key, arrival, sequence, ticket, hasExclusions);
   }
 }
