@@ -7,9 +7,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * The engine's working record of one agent. Mutable and owned by the engine's single thread.
  *
- * <p>Hazard: {@link #pools} and {@link #positions} are parallel arrays; {@code positions[i]} is the
- * agent's index inside {@code pools[i].available} or -1. Only {@link AvailableAgents} may change a
- * position, or the heap and the agent disagree and removals corrupt another agent's entry.
+ * <p>Hazard: {@link #homes}, {@link #skillScores} and {@link #tokens} are parallel arrays; {@code
+ * tokens[i]} is the token of the agent's live entry in {@code homes[i].available}, or 0 when it has
+ * none. Only {@link
+ * AvailableAgents} may change a token (see there why tokens never repeat).
  */
 final class Agent {
   static final long NONE = Long.MIN_VALUE;
@@ -40,9 +41,13 @@ final class Agent {
   long busySince;
   long lastOfferOrdinal;
 
+  /** Every pool whose contacts this agent may take (it pulls from all of them). */
   Pool[] pools = NO_POOLS;
+  /** Per queue and lane, the lowest-stage pool of {@link #pools}: where it is listed as available. */
+  Pool[] homes = NO_POOLS;
   long[] skillScores = new long[0];
-  int[] positions = new int[0];
+  long[] tokens = new long[0];
+  long nextToken = 1;
 
   /** Contacts waiting for this agent as their preferred agent, oldest first. */
   final List<Contact> preferredBy = new ArrayList<>(0);

@@ -1,26 +1,36 @@
 package io.sangdam.engine.routing;
 
 import java.util.Arrays;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The agents of one pool who could take a contact right now, best first by the queue's strategy
- * (smaller keys first, then agent login order). An indexed binary heap stored as parallel arrays.
+ * (smaller keys first, then agent login order). A binary heap with keys in parallel arrays. An
+ * agent is listed only in its home pool of a queue and lane: the lowest overflow stage it qualifies
+ * for (it qualifies for every later stage too, so a contact at stage s looks at stages 0 to s).
  *
- * <p>One agent sits in many pools at once, so the agent's position in this heap lives in {@code
- * agent.positions[slot]}, where {@code slot} is this pool's index in {@code agent.pools}. Hazard:
- * keys are copied in at {@link #add}; if an agent's ordering changes, the engine must remove and
- * add it again, or the heap order silently breaks.
+ * <p>One agent sits in many pools at once. When it stops being available (it got an offer) it
+ * would have to leave every one of them; doing that eagerly costs a sift with cache misses per
+ * pool, on every offer. So removal is lazy: each entry carries a token, the agent keeps the live
+ * token per pool in {@code agent.tokens[slot]} ({@code slot} = this pool's index in {@code
+ * agent.homes}), and removing only clears that token. Dead entries are dropped when they reach the
+ * top, or all at once when they outnumber the live ones. Hazard: tokens must never repeat for an
+ * agent (they come from {@code agent.nextToken}, never reset, not even on a new login), or a dead
+ * entry could come back to life.
  */
 final class AvailableAgents {
   private Agent[] agents = new Agent[16];
   private int[] slots = new int[16];
+  private long[] tokens = new long[16];
   private long[] primary = new long[16];
   private long[] secondary = new long[16];
+  private int[] order = new int[16];
   private int size;
+  private int live;
+  /** The top entry is known live; see {@link WaitingContacts} for the same idea. */
+  private boolean topChecked;
 
   int size() {
-    return size;
+    return live;
   }
 
   private boolean before(int i, int j) {
@@ -30,50 +40,65 @@ final class AvailableAgents {
     if (secondary[i] != secondary[j]) {
       return secondary[i] < secondary[j];
     }
-    return agents[i].index < agents[j].index;
+    return order[i] < order[j];
+  }
+
+  private boolean isLive(int position) {
+    Agent agent = agents[position];
+    int slot = slots[position];
+    return slot < agent.tokens.length && agent.tokens[slot] == tokens[position];
   }
 
   void add(Agent agent, int slot, long primaryKey, long secondaryKey) {
+    if (agent.tokens[slot] != 0) {
+      throw new IllegalStateException("agent " + agent.id + " is already in this pool");
+    }
     if (size == agents.length) {
       int capacity = size * 2;
       agents = Arrays.copyOf(agents, capacity);
       slots = Arrays.copyOf(slots, capacity);
+      tokens = Arrays.copyOf(tokens, capacity);
       primary = Arrays.copyOf(primary, capacity);
       secondary = Arrays.copyOf(secondary, capacity);
+      order = Arrays.copyOf(order, capacity);
     }
-    agents[size] = agent;
-    slots[size] = slot;
-    primary[size] = primaryKey;
-    secondary[size] = secondaryKey;
-    agent.positions[slot] = size;
+    long token = agent.nextToken++;
+    agent.tokens[slot] = token;
+    put(size, agent, slot, token, primaryKey, secondaryKey, agent.index);
     size++;
-    siftUp(size - 1);
+    live++;
+    int position = siftUp(size - 1);
+    if (position == 0) {
+      topChecked = true;
+    }
   }
 
   void remove(Agent agent, int slot) {
-    int position = agent.positions[slot];
-    if (position < 0 || position >= size || agents[position] != agent) {
+    if (agent.tokens[slot] == 0) {
       throw new IllegalStateException("agent " + agent.id + " is not in this pool");
     }
-    agent.positions[slot] = -1;
-    size--;
-    if (position < size) {
-      move(size, position);
-      agents[size] = null;
-      siftDown(position);
-      siftUp(position);
-    } else {
-      agents[size] = null;
+    agent.tokens[slot] = 0;
+    live--;
+    if (size > 0 && agents[0] == agent && slots[0] == slot) {
+      popTop();
+    } else if (size > 64 && size > 2 * live) {
+      compact();
     }
   }
 
-  /** The best agent not kept away from this contact; see {@link WaitingContacts#firstAllowed}. */
-  @Nullable Agent firstAllowed(Contact contact) {
+  /** Position of the best agent not kept away from this contact, or -1; see {@link WaitingContacts#bestFor}. */
+  int bestFor(Contact contact) {
+    if (!topChecked) {
+      while (size > 0 && !isLive(0)) {
+        popTop();
+      }
+      topChecked = size > 0;
+    }
     if (size == 0) {
-      return null;
+      return -1;
     }
     if (contact.excludedCount == 0 || !contact.excludes(agents[0])) {
-      return agents[0];
+      return 0;
     }
     int[] frontier = new int[8];
     int frontierSize = 0;
@@ -87,8 +112,8 @@ final class AvailableAgents {
       }
       int node = frontier[best];
       frontier[best] = frontier[--frontierSize];
-      if (!contact.excludes(agents[node])) {
-        return agents[node];
+      if (isLive(node) && !contact.excludes(agents[node])) {
+        return node;
       }
       for (int child = 2 * node + 1; child <= 2 * node + 2 && child < size; child++) {
         if (frontierSize == frontier.length) {
@@ -97,39 +122,85 @@ final class AvailableAgents {
         frontier[frontierSize++] = child;
       }
     }
-    return null;
+    return -1;
+  }
+
+  Agent agentAt(int position) {
+    return agents[position];
+  }
+
+  /** Whether the entry at {@code i} of this heap ranks before the entry at {@code j} of {@code other}. */
+  boolean before(int i, AvailableAgents other, int j) {
+    if (primary[i] != other.primary[j]) {
+      return primary[i] < other.primary[j];
+    }
+    if (secondary[i] != other.secondary[j]) {
+      return secondary[i] < other.secondary[j];
+    }
+    return order[i] < other.order[j];
+  }
+
+  private void popTop() {
+    topChecked = false;
+    size--;
+    if (size > 0) {
+      move(size, 0);
+      agents[size] = null;
+      siftDown(0);
+    } else {
+      agents[0] = null;
+    }
+  }
+
+  private void compact() {
+    int kept = 0;
+    for (int i = 0; i < size; i++) {
+      if (isLive(i)) {
+        move(i, kept++);
+      }
+    }
+    Arrays.fill(agents, kept, size, null);
+    size = kept;
+    topChecked = false;
+    for (int i = (size >>> 1) - 1; i >= 0; i--) {
+      siftDown(i);
+    }
+  }
+
+  private void put(int position, Agent agent, int slot, long token, long first, long second, int loginOrder) {
+    agents[position] = agent;
+    slots[position] = slot;
+    tokens[position] = token;
+    primary[position] = first;
+    secondary[position] = second;
+    order[position] = loginOrder;
   }
 
   private void move(int from, int to) {
-    agents[to] = agents[from];
-    slots[to] = slots[from];
-    primary[to] = primary[from];
-    secondary[to] = secondary[from];
-    agents[to].positions[slots[to]] = to;
+    put(to, agents[from], slots[from], tokens[from], primary[from], secondary[from], order[from]);
   }
 
   private void swap(int i, int j) {
     Agent agent = agents[i];
     int slot = slots[i];
+    long token = tokens[i];
     long first = primary[i];
     long second = secondary[i];
+    int loginOrder = order[i];
     move(j, i);
-    agents[j] = agent;
-    slots[j] = slot;
-    primary[j] = first;
-    secondary[j] = second;
-    agent.positions[slot] = j;
+    put(j, agent, slot, token, first, second, loginOrder);
   }
 
-  private void siftUp(int position) {
+  private int siftUp(int position) {
     while (position > 0) {
       int parent = (position - 1) >>> 1;
       if (!before(position, parent)) {
-        return;
+        break;
       }
       swap(position, parent);
       position = parent;
     }
+    return position;
   }
 
   private void siftDown(int position) {

@@ -22,6 +22,7 @@ final class Pool {
   /** Empty means any group. */
   final Set<AgentGroupId> groups;
   final @Nullable AgentGroupId lane;
+  final int laneIndex;
   final WaitingContacts waiting = new WaitingContacts(this);
   final AvailableAgents available = new AvailableAgents();
 
@@ -32,7 +33,8 @@ final class Pool {
       SkillId[] skills,
       int[] minimumLevels,
       Set<AgentGroupId> groups,
-      @Nullable AgentGroupId lane) {
+      @Nullable AgentGroupId lane,
+      int laneIndex) {
     this.index = index;
     this.queue = queue;
     this.stage = stage;
@@ -43,6 +45,7 @@ final class Pool {
     this.minimumLevels = minimumLevels;
     this.groups = groups;
     this.lane = lane;
+    this.laneIndex = laneIndex;
   }
 
   boolean admits(AgentProfile profile) {

@@ -301,7 +301,7 @@ public final class RoutingEngine {
       }
       for (int lane = 0; lane <= laneGroups.size(); lane++) {
         Pool pool = new Pool(pools.size(), queue, stage, skills, levels, stageGroups.get(stage),
-            lane == 0 ? null : laneGroups.get(lane - 1));
+            lane == 0 ? null : laneGroups.get(lane - 1), lane);
         pools.add(pool);
         queue.pools[stage][lane] = pool;
       }
@@ -401,11 +401,18 @@ public final class RoutingEngine {
       }
     }
     agent.pools = qualified.toArray(Agent.NO_POOLS);
-    agent.skillScores = new long[agent.pools.length];
-    agent.positions = new int[agent.pools.length];
-    for (int i = 0; i < agent.pools.length; i++) {
-      agent.skillScores[i] = agent.pools[i].skillScore(profile);
-      agent.positions[i] = -1;
+    List<Pool> homes = new ArrayList<>();
+    for (Pool pool : qualified) {
+      // Qualifying only widens with the stage, so the home is the first stage that admits it.
+      if (pool.stage == 0 || !pool.queue.pools[pool.stage - 1][pool.laneIndex].admits(profile)) {
+        homes.add(pool);
+      }
+    }
+    agent.homes = homes.toArray(Agent.NO_POOLS);
+    agent.skillScores = new long[agent.homes.length];
+    agent.tokens = new long[agent.homes.length];
+    for (int i = 0; i < agent.homes.length; i++) {
+      agent.skillScores[i] = agent.homes[i].skillScore(profile);
     }
     agent.loggedIn = true;
     agent.notReadyReason = null;
@@ -895,14 +902,14 @@ public final class RoutingEngine {
     if (eligibleChannels != 0 && routeAgent(agent)) {
       return;
     }
-    Pool[] agentPools = agent.pools;
-    for (int slot = 0; slot < agentPools.length; slot++) {
-      Pool pool = agentPools[slot];
+    Pool[] homes = agent.homes;
+    for (int slot = 0; slot < homes.length; slot++) {
+      Pool pool = homes[slot];
       boolean belongs = (eligibleChannels & (1 << pool.channel)) != 0;
-      if (agent.positions[slot] >= 0 && (!belongs || orderingChanged)) {
+      if (agent.tokens[slot] != 0 && (!belongs || orderingChanged)) {
         pool.available.remove(agent, slot);
       }
-      if (belongs && agent.positions[slot] < 0) {
+      if (belongs && agent.tokens[slot] == 0) {
         pool.available.add(agent, slot, primaryKey(agent, pool, slot), agent.idleSince);
       }
     }
@@ -958,9 +965,23 @@ public final class RoutingEngine {
       }
       return;
     }
-    Agent agent = contact.pool.available.firstAllowed(contact);
-    if (agent != null) {
-      offer(contact, agent);
+    // The contact may take any agent listed at its stage or an earlier one of its queue and lane.
+    Pool[][] stages = contact.queue.pools;
+    AvailableAgents bestHeap = null;
+    int bestPosition = -1;
+    for (int stage = 0; stage <= contact.stage; stage++) {
+      AvailableAgents available = stages[stage][contact.laneIndex].available;
+      if (available.size() == 0) {
+        continue;
+      }
+      int position = available.bestFor(contact);
+      if (position >= 0 && (bestHeap == null || available.before(position, bestHeap, bestPosition))) {
+        bestHeap = available;
+        bestPosition = position;
+      }
+    }
+    if (bestHeap != null) {
+      offer(contact, bestHeap.agentAt(bestPosition));
     }
   }
 
