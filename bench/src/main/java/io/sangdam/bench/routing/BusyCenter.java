@@ -15,9 +15,7 @@ import io.sangdam.engine.routing.RoutingEvent;
 import io.sangdam.engine.routing.RoutingEvent.ContactOffered;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -30,7 +28,8 @@ import java.util.function.Consumer;
  */
 final class BusyCenter implements Consumer<RoutingEvent> {
   final RoutingEngine engine;
-  private final Map<AgentId, ContactId> holding = new HashMap<>();
+  /** The contact each agent holds, by agent number ("a17" holds holding[17]). */
+  private final ContactId[] holding;
   private final List<AgentId> agents = new ArrayList<>();
   private final SplittableRandom random = new SplittableRandom(11);
   private final int queues;
@@ -43,6 +42,7 @@ final class BusyCenter implements Consumer<RoutingEvent> {
 
   BusyCenter(int agentCount, int waiting, int queueCount, int skills) {
     this.queues = queueCount;
+    this.holding = new ContactId[agentCount];
     engine = RoutingEngine.start(LargeCenter.configuration(queueCount, skills), LargeCenter.START);
     clock = LargeCenter.START.toEpochMilli();
     for (AgentProfile profile : LargeCenter.agents(agentCount, skills, 5)) {
@@ -68,7 +68,7 @@ final class BusyCenter implements Consumer<RoutingEvent> {
     for (int i = 0; i < offers.size(); i++) {
       ContactOffered offer = offers.get(i);
       engine.apply(new OfferAccepted(offer.agent(), offer.contact()), this);
-      holding.put(offer.agent(), offer.contact());
+      holding[number(offer.agent())] = offer.contact();
       offeredDuringSetup++;
       lastTaken = offer.queue();
     }
@@ -77,25 +77,48 @@ final class BusyCenter implements Consumer<RoutingEvent> {
 
   /** One freed-agent decision (plus the accept and the replacement arrival). */
   long cycle() {
+    prepare();
+    decide();
+    return finish();
+  }
+
+  private ContactId ending;
+
+  /** Moves the clock 1 ms (firing due timers) and picks the call that will end next. */
+  void prepare() {
     clock++;
     engine.apply(new ClockAdvanced(Instant.ofEpochMilli(clock)), this);
     acceptOffers();
-    ContactId ending = null;
-    AgentId agent = null;
-    for (int tries = 0; tries < agents.size() && ending == null; tries++) {
-      agent = agents.get(turn);
+    ContactId found = null;
+    for (int tries = 0; tries < agents.size() && found == null; tries++) {
+      AgentId agent = agents.get(turn);
       turn = (turn + 1) % agents.size();
-      ending = holding.remove(agent);
+      int number = number(agent);
+      found = holding[number];
+      holding[number] = null;
     }
-    if (ending == null) {
+    if (found == null) {
       throw new IllegalStateException("no agent holds a contact");
     }
+    ending = found;
+  }
+
+  /** The decision: the call ends, the engine offers the freed agent its best waiting contact. */
+  void decide() {
     lastTaken = null;
     engine.apply(new ContactEnded(ending, false), this);
+  }
+
+  /** The agent accepts and a new contact arrives in the same queue. */
+  long finish() {
     acceptOffers();
     QueueId taken = lastTaken;
     arrive(taken == null ? QueueId.of("q" + random.nextInt(queues)) : taken);
     return engine.decisions();
+  }
+
+  private static int number(AgentId agent) {
+    return Integer.parseInt(agent.value(), 1, agent.value().length(), 10);
   }
 
   @Override

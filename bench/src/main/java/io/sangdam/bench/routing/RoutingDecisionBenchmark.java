@@ -65,4 +65,36 @@ public class RoutingDecisionBenchmark {
     operations++;
     return center.cycle();
   }
+
+  /**
+   * The decision alone: only the ContactEnded command that frees the agent and makes it pick and be
+   * offered a contact is timed; the clock tick, accept and arrival run untimed around it.
+   */
+  @State(Scope.Benchmark)
+  public static class DecisionOnly {
+    BusyCenter center;
+
+    @Setup(Level.Trial)
+    public void build() {
+      center = new BusyCenter(10_000, 50_000, 50, 30);
+    }
+
+    @Setup(Level.Invocation)
+    public void before() {
+      center.prepare();
+    }
+
+    @TearDown(Level.Invocation)
+    public void after() {
+      center.finish();
+    }
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.MICROSECONDS)
+  public BusyCenter decisionOnlyLatency(DecisionOnly state) {
+    state.center.decide();
+    return state.center;
+  }
 }
