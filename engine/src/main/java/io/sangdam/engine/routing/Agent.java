@@ -43,6 +43,10 @@ final class Agent {
 
   /** Every pool whose contacts this agent may take (it pulls from all of them). */
   Pool[] pools = NO_POOLS;
+  /** {@code pools[i].index}, so routing can read {@link PoolHeads} without touching the pools. */
+  int[] poolIndexes = new int[0];
+  /** {@code pools[i].channel}, for the same reason. */
+  int[] poolChannels = new int[0];
   /** Per queue and lane, the lowest-stage pool of {@link #pools}: where it is listed as available. */
   Pool[] homes = NO_POOLS;
   long[] skillScores = new long[0];

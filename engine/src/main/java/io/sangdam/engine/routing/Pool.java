@@ -23,7 +23,7 @@ final class Pool {
   final Set<AgentGroupId> groups;
   final @Nullable AgentGroupId lane;
   final int laneIndex;
-  final WaitingContacts waiting = new WaitingContacts(this);
+  final WaitingContacts waiting;
   final AvailableAgents available = new AvailableAgents();
 
   Pool(
@@ -34,7 +34,8 @@ final class Pool {
       int[] minimumLevels,
       Set<AgentGroupId> groups,
       @Nullable AgentGroupId lane,
-      int laneIndex) {
+      int laneIndex,
+      PoolHeads heads) {
     this.index = index;
     this.queue = queue;
     this.stage = stage;
@@ -46,6 +47,7 @@ final class Pool {
     this.groups = groups;
     this.lane = lane;
     this.laneIndex = laneIndex;
+    this.waiting = new WaitingContacts(this, heads);
   }
 
   boolean admits(AgentProfile profile) {

@@ -68,6 +68,8 @@ public final class RoutingEngine {
   private long now;
   private final Map<QueueId, ContactQueue> queues;
   private final List<Pool> pools = new ArrayList<>();
+  private PoolHeads heads = new PoolHeads(0);
+  private double[] agingOfPool = new double[0];
   /** Lane index by contact attribute ordinal; 0 = no lane. */
   private final int[] laneOfAttribute = new int[ContactAttribute.values().length];
   private final List<AgentGroupId> laneGroups = new ArrayList<>();
@@ -222,8 +224,23 @@ public final class RoutingEngine {
       }
       compiled.put(definition.id(), new ContactQueue(compiled.size(), definition));
     }
+    int poolCount = 0;
+    for (QueueDefinition definition : configuration.queues()) {
+      int stages = 1;
+      for (OverflowStep step : definition.overflow()) {
+        if (!(step.action() instanceof OverflowAction.MoveToQueue)) {
+          stages++;
+        }
+      }
+      poolCount += stages * (laneGroups.size() + 1);
+    }
+    heads = new PoolHeads(poolCount);
     for (ContactQueue queue : compiled.values()) {
       compileStages(queue, compiled);
+    }
+    agingOfPool = new double[pools.size()];
+    for (Pool pool : pools) {
+      agingOfPool[pool.index] = pool.agingPerMilli;
     }
     return compiled;
   }
@@ -301,7 +318,7 @@ public final class RoutingEngine {
       }
       for (int lane = 0; lane <= laneGroups.size(); lane++) {
         Pool pool = new Pool(pools.size(), queue, stage, skills, levels, stageGroups.get(stage),
-            lane == 0 ? null : laneGroups.get(lane - 1), lane);
+            lane == 0 ? null : laneGroups.get(lane - 1), lane, heads);
         pools.add(pool);
         queue.pools[stage][lane] = pool;
       }
@@ -401,6 +418,12 @@ public final class RoutingEngine {
       }
     }
     agent.pools = qualified.toArray(Agent.NO_POOLS);
+    agent.poolIndexes = new int[agent.pools.length];
+    agent.poolChannels = new int[agent.pools.length];
+    for (int i = 0; i < agent.pools.length; i++) {
+      agent.poolIndexes[i] = agent.pools[i].index;
+      agent.poolChannels[i] = agent.pools[i].channel;
+    }
     List<Pool> homes = new ArrayList<>();
     for (Pool pool : qualified) {
       // Qualifying only widens with the stage, so the home is the first stage that admits it.
@@ -1008,23 +1031,40 @@ public final class RoutingEngine {
     long bestArrival = best == null ? 0 : best.originalArrival;
     long bestSequence = best == null ? 0 : best.sequence;
     double elapsed = now - epoch;
-    for (Pool pool : agent.pools) {
-      WaitingContacts waiting = pool.waiting;
-      if (waiting.size() == 0 || !agent.canTake(pool.channel)) {
+    PoolHeads published = heads;
+    int[] poolIndexes = agent.poolIndexes;
+    int[] poolChannels = agent.poolChannels;
+    for (int slot = 0; slot < poolIndexes.length; slot++) {
+      int index = poolIndexes[slot];
+      byte state = published.state[index];
+      if (state == PoolHeads.EMPTY || !agent.canTake(poolChannels[slot])) {
         continue;
       }
-      int position = waiting.bestFor(agent);
-      if (position < 0) {
-        continue;
+      double key;
+      long arrival;
+      long sequence;
+      int position;
+      if (state == PoolHeads.READY) {
+        position = 0;
+        key = published.key[index];
+        arrival = published.arrival[index];
+        sequence = published.sequence[index];
+      } else {
+        WaitingContacts waiting = agent.pools[slot].waiting;
+        position = waiting.bestFor(agent);
+        if (position < 0) {
+          continue;
+        }
+        key = waiting.keyAt(position);
+        arrival = waiting.arrivalAt(position);
+        sequence = waiting.sequenceAt(position);
       }
-      double score = waiting.keyAt(position) + pool.agingPerMilli * elapsed;
-      long arrival = waiting.arrivalAt(position);
-      long sequence = waiting.sequenceAt(position);
+      double score = key + agingOfPool[index] * elapsed;
       boolean better = (best == null && bestPool == null)
           || (score != bestScore ? score > bestScore
               : arrival != bestArrival ? arrival < bestArrival : sequence < bestSequence);
       if (better) {
-        bestPool = pool;
+        bestPool = agent.pools[slot];
         bestPosition = position;
         bestScore = score;
         bestArrival = arrival;

@@ -1,28 +1,30 @@
 package io.sangdam.engine.routing;
 
 import java.util.Arrays;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The contacts waiting in one pool, best first: highest priority-plus-aging, then oldest original
- * arrival, then engine arrival order. A binary heap with the ordering keys in parallel arrays, so
- * sifting compares plain numbers and never touches a contact object (with 50,000 waiting contacts
- * each touch would be a cache miss).
+ * arrival, then engine arrival order. A binary heap whose ordering keys are stored inline, four
+ * longs per entry in one array (key, arrival, sequence, ticket), so sifting compares plain numbers
+ * in one or two cache lines per level and never touches a contact object (with 50,000 waiting
+ * contacts each touch would be a cache miss).
  *
  * <p>Removal from the middle (abandon, overflow to another pool) is lazy: the contact's {@code
  * heapTicket} is cleared and its entry becomes a tombstone, dropped when it reaches the top or when
  * tombstones outnumber live entries (then the heap is rebuilt, amortised O(1) per removal). Hazard:
- * an entry is live only while {@code contact.pool == this} and the contact's ticket equals the
- * entry's; every path that takes a contact out must go through {@link #remove} or {@link #take}.
+ * an entry is live only while {@code contact.pool == this pool} and the contact's ticket equals the
+ * entry's; every path that takes a contact out must go through {@link #remove}.
  */
 final class WaitingContacts {
+  private static final int STRIDE = 4;
+  private static final int KEY = 0;
+  private static final int ARRIVAL = 1;
+  private static final int SEQUENCE = 2;
+  /** ticket << 1 | 1 when the contact had agents kept away when it entered. */
+  private static final int TICKET = 3;
+
   private Contact[] heap = new Contact[16];
-  private double[] keys = new double[16];
-  private long[] arrivals = new long[16];
-  private long[] sequences = new long[16];
-  private long[] tickets = new long[16];
-  /** Whether the contact had agents kept away when it entered; false means no need to look. */
-  private boolean[] restricted = new boolean[16];
+  private long[] data = new long[16 * STRIDE];
   private int size;
   private int live;
   private long nextTicket = 1;
@@ -33,9 +35,27 @@ final class WaitingContacts {
    */
   private boolean topChecked;
   private final Pool pool;
+  private final PoolHeads heads;
+  private final int index;
 
-  WaitingContacts(Pool pool) {
+  WaitingContacts(Pool pool, PoolHeads heads) {
     this.pool = pool;
+    this.heads = heads;
+    this.index = pool.index;
+  }
+
+  /** Copies the current head into {@link PoolHeads}; call after every change at the top. */
+  private void publish() {
+    if (live == 0) {
+      heads.state[index] = PoolHeads.EMPTY;
+    } else if (topChecked && (data[TICKET] & 1) == 0) {
+      heads.state[index] = PoolHeads.READY;
+      heads.key[index] = Double.longBitsToDouble(data[KEY]);
+      heads.arrival[index] = data[ARRIVAL];
+      heads.sequence[index] = data[SEQUENCE];
+    } else {
+      heads.state[index] = PoolHeads.ASK;
+    }
   }
 
   /** Live contacts (tombstones not counted). */
@@ -54,18 +74,22 @@ final class WaitingContacts {
   }
 
   private boolean before(int i, int j) {
-    if (keys[i] != keys[j]) {
-      return keys[i] > keys[j];
+    int a = i * STRIDE;
+    int b = j * STRIDE;
+    double keyA = Double.longBitsToDouble(data[a + KEY]);
+    double keyB = Double.longBitsToDouble(data[b + KEY]);
+    if (keyA != keyB) {
+      return keyA > keyB;
     }
-    if (arrivals[i] != arrivals[j]) {
-      return arrivals[i] < arrivals[j];
+    if (data[a + ARRIVAL] != data[b + ARRIVAL]) {
+      return data[a + ARRIVAL] < data[b + ARRIVAL];
     }
-    return sequences[i] < sequences[j];
+    return data[a + SEQUENCE] < data[b + SEQUENCE];
   }
 
   private boolean isLive(int position) {
     Contact contact = heap[position];
-    return contact.heapTicket == tickets[position] && contact.pool == pool;
+    return contact.heapTicket == (data[position * STRIDE + TICKET] >>> 1) && contact.pool == pool;
   }
 
   void add(Contact contact) {
@@ -76,20 +100,23 @@ final class WaitingContacts {
       throw new IllegalStateException("contact " + contact.id + " belongs to another pool");
     }
     if (size == heap.length) {
-      int capacity = size * 2;
-      heap = Arrays.copyOf(heap, capacity);
-      keys = Arrays.copyOf(keys, capacity);
-      arrivals = Arrays.copyOf(arrivals, capacity);
-      sequences = Arrays.copyOf(sequences, capacity);
-      tickets = Arrays.copyOf(tickets, capacity);
-      restricted = Arrays.copyOf(restricted, capacity);
+      heap = Arrays.copyOf(heap, size * 2);
+      data = Arrays.copyOf(data, size * 2 * STRIDE);
     }
     contact.heapTicket = nextTicket++;
-    put(size, contact, contact.key, contact.originalArrival, contact.sequence, contact.heapTicket,
-        contact.excludedCount > 0);
+    heap[size] = contact;
+    int at = size * STRIDE;
+    data[at + KEY] = Double.doubleToRawLongBits(contact.key);
+    data[at + ARRIVAL] = contact.originalArrival;
+    data[at + SEQUENCE] = contact.sequence;
+    data[at + TICKET] = contact.heapTicket << 1 | (contact.excludedCount > 0 ? 1 : 0);
     size++;
     live++;
-    siftUp(size - 1);
+    if (siftUp(size - 1) == 0) {
+      // A just-added entry is live.
+      topChecked = true;
+    }
+    publish();
   }
 
   /** Takes a contact out of the pool wherever it is (lazily, see the class comment). */
@@ -100,11 +127,15 @@ final class WaitingContacts {
     contact.heapTicket = 0;
     live--;
     if (heap[0] == contact) {
-      // The usual case (the best contact was just offered): drop it now, no tombstone.
+      // The usual case (the best contact was just offered): drop it now, no tombstone, and check
+      // the new top while its line is warm so the next agent can use the published head.
       popTop();
+      dropDeadTop();
     } else if (size > 64 && size > 2 * live) {
       compact();
+      dropDeadTop();
     }
+    publish();
   }
 
   /**
@@ -112,11 +143,14 @@ final class WaitingContacts {
    * and the key accessors before changing this heap.
    */
   int bestFor(Agent agent) {
-    dropDeadTop();
+    if (!topChecked) {
+      dropDeadTop();
+      publish();
+    }
     if (size == 0) {
       return -1;
     }
-    if (!restricted[0] || !heap[0].excludes(agent)) {
+    if ((data[TICKET] & 1) == 0 || !heap[0].excludes(agent)) {
       return 0;
     }
     // Walk the heap best-first (a node's children are never better than the node) until an
@@ -152,15 +186,15 @@ final class WaitingContacts {
   }
 
   double keyAt(int position) {
-    return keys[position];
+    return Double.longBitsToDouble(data[position * STRIDE + KEY]);
   }
 
   long arrivalAt(int position) {
-    return arrivals[position];
+    return data[position * STRIDE + ARRIVAL];
   }
 
   long sequenceAt(int position) {
-    return sequences[position];
+    return data[position * STRIDE + SEQUENCE];
   }
 
   private void dropDeadTop() {
@@ -176,9 +210,8 @@ final class WaitingContacts {
   private void popTop() {
     topChecked = false;
     size--;
-    tickets[0] = 0;
     if (size > 0) {
-      put(0, heap[size], keys[size], arrivals[size], sequences[size], tickets[size], restricted[size]);
+      move(size, 0);
       heap[size] = null;
       siftDown(0);
     } else {
@@ -190,7 +223,7 @@ final class WaitingContacts {
     int kept = 0;
     for (int i = 0; i < size; i++) {
       if (isLive(i)) {
-        put(kept++, heap[i], keys[i], arrivals[i], sequences[i], tickets[i], restricted[i]);
+        move(i, kept++);
       }
     }
     Arrays.fill(heap, kept, size, null);
@@ -201,48 +234,37 @@ final class WaitingContacts {
     }
   }
 
-  private void put(int position, Contact contact, double key, long arrival, long sequence, long ticket,
-      boolean hasExclusions) {
-    heap[position] = contact;
-    restricted[position] = hasExclusions;
-    keys[position] = key;
-    arrivals[position] = arrival;
-    sequences[position] = sequence;
-    tickets[position] = ticket;
+  private void move(int from, int to) {
+    heap[to] = heap[from];
+    System.arraycopy(data, from * STRIDE, data, to * STRIDE, STRIDE);
   }
 
-  private void siftUp(int position) {
-    Contact moving = heap[position];
-    double key = keys[position];
-    long arrival = arrivals[position];
-    long sequence = sequences[position];
-    long ticket = tickets[position];
-    boolean hasExclusions = restricted[position];
+  private void swap(int i, int j) {
+    Contact contact = heap[i];
+    heap[i] = heap[j];
+    heap[j] = contact;
+    int a = i * STRIDE;
+    int b = j * STRIDE;
+    for (int k = 0; k < STRIDE; k++) {
+      long value = data[a + k];
+      data[a + k] = data[b + k];
+      data[b + k] = value;
+    }
+  }
+
+  private int siftUp(int position) {
     while (position > 0) {
       int parent = (position - 1) >>> 1;
-      boolean better = key != keys[parent] ? key > keys[parent]
-          : arrival != arrivals[parent] ? arrival < arrivals[parent] : sequence < sequences[parent];
-      if (!better) {
+      if (!before(position, parent)) {
         break;
       }
-      put(position, heap[parent], keys[parent], arrivals[parent], sequences[parent], tickets[parent],
-          restricted[parent]);
+      swap(position, parent);
       position = parent;
     }
-    put(position, moving, key, arrival, sequence, ticket, hasExclusions);
-    if (position == 0) {
-      // siftUp only moves entries that were just added, which are live.
-      topChecked = true;
-    }
+    return position;
   }
 
   private void siftDown(int position) {
-    Contact moving = heap[position];
-    double key = keys[position];
-    long arrival = arrivals[position];
-    long sequence = sequences[position];
-    long ticket = tickets[position];
-    boolean hasExclusions = restricted[position];
     int half = size >>> 1;
     while (position < half) {
       int child = 2 * position + 1;
@@ -250,15 +272,11 @@ final class WaitingContacts {
       if (right < size && before(right, child)) {
         child = right;
       }
-      boolean childBetter = keys[child] != key ? keys[child] > key
-          : arrivals[child] != arrival ? arrivals[child] < arrival : sequences[child] < sequence;
-      if (!childBetter) {
-        break;
+      if (!before(child, position)) {
+        return;
       }
-      put(position, heap[child], keys[child], arrivals[child], sequences[child], tickets[child],
-          restricted[child]);
+      swap(position, child);
       position = child;
     }
-    put(position, moving, key, arrival, sequence, ticket, hasExclusions);
   }
 }

@@ -23,7 +23,7 @@ class WaitingContactsTest {
     Agent other = new Agent(99, AgentId.of("other"), AgentProfile.agent("other"));
     ContactQueue queue = new ContactQueue(0, QueueDefinition.queue("q", Channel.VOICE));
     queue.pools = new Pool[1][1];
-    Pool pool = new Pool(0, queue, 0, new SkillId[0], new int[0], Set.of(), null, 0);
+    Pool pool = new Pool(0, queue, 0, new SkillId[0], new int[0], Set.of(), null, 0, new PoolHeads(1));
     queue.pools[0][0] = pool;
     WaitingContacts heap = pool.waiting;
     List<Contact> model = new ArrayList<>();
