@@ -1,0 +1,102 @@
+package io.sangdam.engine.routing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Something that happened outside the engine and that routing must react to. Commands carry no
+ * time: they happen at the engine's current time, which only {@link ClockAdvanced} moves. Persist
+ * commands in order (including every ClockAdvanced) and replaying them rebuilds the same state.
+ */
+public sealed interface RoutingCommand {
+
+  /** Moves time forward to {@code to}, firing due timers (offer timeouts, overflow, wrap-up...). */
+  record ClockAdvanced(Instant to) implements RoutingCommand {}
+
+  /** The agent logs in and is ready; a known agent logging in again may bring a new profile. */
+  record AgentLoggedIn(AgentProfile profile) implements RoutingCommand {}
+
+  /** Rejected while the agent holds an offer or a contact: end or transfer them first. */
+  record AgentLoggedOut(AgentId agent) implements RoutingCommand {}
+
+  record AgentBecameReady(AgentId agent) implements RoutingCommand {}
+
+  /** Takes effect for new offers at once; contacts already held continue. */
+  record AgentWentNotReady(AgentId agent, String reason) implements RoutingCommand {}
+
+  /**
+   * A customer wants service.
+   *
+   * @param priority added to the queue's priority
+   * @param preferredAgent if logged in, only this agent is offered the contact until {@code
+   *     preferredAgentWait} has passed; skills are not checked for a preferred agent (it is the
+   *     customer's own agent), the channel capacity is
+   * @param originalArrival when the customer first reached the center (e.g. in the chatbot); null
+   *     means now. Service level and aging are measured from it
+   */
+  record ContactArrived(
+      ContactId contact,
+      QueueId queue,
+      Channel channel,
+      int priority,
+      Set<ContactAttribute> attributes,
+      @Nullable AgentId preferredAgent,
+      Duration preferredAgentWait,
+      @Nullable Instant originalArrival)
+      implements RoutingCommand {
+
+    public ContactArrived {
+      attributes = Set.copyOf(attributes);
+    }
+
+    public static ContactArrived of(String contact, String queue, Channel channel) {
+      return new ContactArrived(
+          ContactId.of(contact), QueueId.of(queue), channel, 0, Set.of(), null, Duration.ZERO, null);
+    }
+
+    public ContactArrived withPriority(int newPriority) {
+      return new ContactArrived(contact, queue, channel, newPriority, attributes, preferredAgent,
+          preferredAgentWait, originalArrival);
+    }
+
+    public ContactArrived withAttributes(ContactAttribute... newAttributes) {
+      return new ContactArrived(contact, queue, channel, priority, Set.of(newAttributes),
+          preferredAgent, preferredAgentWait, originalArrival);
+    }
+
+    public ContactArrived preferring(String agent, Duration wait) {
+      return new ContactArrived(contact, queue, channel, priority, attributes, AgentId.of(agent),
+          wait, originalArrival);
+    }
+
+    public ContactArrived arrivedOriginallyAt(Instant instant) {
+      return new ContactArrived(contact, queue, channel, priority, attributes, preferredAgent,
+          preferredAgentWait, instant);
+    }
+  }
+
+  record OfferAccepted(AgentId agent, ContactId contact) implements RoutingCommand {}
+
+  /** Counts as a missed offer, like a timeout. */
+  record OfferDeclined(AgentId agent, ContactId contact) implements RoutingCommand {}
+
+  /** The agent hands an assigned contact to another queue; it keeps its original arrival time. */
+  record TransferRequested(ContactId contact, QueueId toQueue) implements RoutingCommand {}
+
+  /**
+   * The contact is over: a waiting or offered contact is abandoned, an assigned one completed.
+   *
+   * @param endedForAbuse the agent ended an assigned contact because the customer was abusive; the
+   *     agent gets a recovery break instead of wrap-up
+   */
+  record ContactEnded(ContactId contact, boolean endedForAbuse) implements RoutingCommand {
+    public static ContactEnded of(String contact) {
+      return new ContactEnded(ContactId.of(contact), false);
+    }
+  }
+
+  /** The agent finished after-contact work before the wrap-up timer ran out. */
+  record WrapUpEnded(AgentId agent) implements RoutingCommand {}
+}
