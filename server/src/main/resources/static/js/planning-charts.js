@@ -62,11 +62,36 @@
     });
   }
 
+  function drawSimulation() {
+    var target = chart("simulation-chart");
+    var data = document.getElementById("simulation-data");
+    if (!target || !data) {
+      return;
+    }
+    var rows = JSON.parse(data.textContent).filter(function (r) { return r.forecastContacts >= 0.5; });
+    var labels = target.container.dataset;
+    function percent(value) { return value === null ? null : +(value * 100).toFixed(1); }
+    target.chart.setOption({
+      animation: false,
+      grid: { left: 52, right: 20, top: 36, bottom: 40 },
+      legend: { top: 0 },
+      tooltip: { trigger: "axis" },
+      xAxis: { type: "category", data: rows.map(function (r) { return r.intervalStart.replace("T", " ").substring(5, 16); }) },
+      yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
+      series: [
+        { name: labels.labelErlang, type: "line", step: "middle", data: rows.map(function (r) { return percent(r.erlangServiceLevel); }) },
+        { name: labels.labelSimulated, type: "line", data: rows.map(function (r) { return percent(r.simulatedServiceLevel); }) }
+      ]
+    });
+  }
+
   function draw() {
     drawForecast();
     drawPlan();
+    drawSimulation();
   }
   document.addEventListener("DOMContentLoaded", draw);
+  document.addEventListener("htmx:afterSettle", drawSimulation);
   window.addEventListener("resize", function () {
     ["forecast-chart", "plan-chart"].forEach(function (id) {
       var container = document.getElementById(id);

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -43,9 +45,11 @@ class PlanningPages {
     private final CurrentUsers currentUsers;
     private final JsonMapper json;
     private final Clock clock;
+    private final PlanSimulations simulations;
 
     PlanningPages(WorkforcePlanning planning, IntervalRecords records, Holidays holidays, CenterDirectory centers,
-            CurrentUsers currentUsers, JsonMapper json, Clock clock) {
+            CurrentUsers currentUsers, JsonMapper json, Clock clock, PlanSimulations simulations) {
+        this.simulations = simulations;
         this.planning = planning;
         this.records = records;
         this.holidays = holidays;
@@ -175,6 +179,35 @@ class PlanningPages {
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + PlanExport.fileName(plan, "xlsx") + "\"");
         PlanExport.excel(plan, response.getOutputStream());
+    }
+
+    /** "Try this plan": starts a simulation of the plan and shows its progress. */
+    @PostMapping("/workforce/plan/simulations")
+    String simulate(@RequestParam long center, @RequestParam String queue,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, @RequestParam(defaultValue = "1") int days,
+            @RequestParam(defaultValue = "80") double serviceLevel, @RequestParam(defaultValue = "20") double seconds,
+            @RequestParam(defaultValue = "90") double occupancy, @RequestParam(defaultValue = "30") double shrinkage,
+            @RequestParam(required = false) @Nullable Double patience,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+        Center chosen = center(center);
+        Plan plan = planning.plan(chosen.id(), queue, from, days, targets(serviceLevel, seconds, occupancy, shrinkage, patience));
+        var run = simulations.start(plan, chosen.timeZone());
+        if (htmx == null) {
+            return "redirect:/workforce/plan/simulations/" + run.id();
+        }
+        model.addAttribute("run", run);
+        return "workforce/simulation :: panel";
+    }
+
+    @GetMapping("/workforce/plan/simulations/{id}")
+    String simulation(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
+        var run = simulations.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-simulation", id));
+        model.addAttribute("run", run);
+        if (run.comparison() != null) {
+            model.addAttribute("comparisonJson", json.writeValueAsString(run.comparison()));
+        }
+        return htmx != null ? "workforce/simulation :: panel" : "workforce/simulation";
     }
 
     private static PlanTargets targets(double serviceLevel, double seconds, double occupancy, double shrinkage,

@@ -137,6 +137,27 @@ class PlanningJourneyTests {
         }
     }
 
+    @Test
+    void tryingAPlanSimulatesItOnTheRoutingEngineBesideTheErlangFigures() {
+        page.navigate(url("/workforce/plan"));
+        page.waitForLoadState(LoadState.LOAD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("이 계획 시뮬레이션")).click();
+        assertThat(page.locator("[data-test=comparison]")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(90_000));
+        assertThat(page.locator("#simulation-chart svg")).hasCount(1);
+        double erlang = percent(page.locator("[data-test=erlang-overall]").textContent());
+        double simulated = percent(page.locator("[data-test=simulated-overall]").textContent());
+        // The plan meets 80 % in every interval by Erlang; the simulation plays the same staff.
+        assertThat(erlang).isGreaterThanOrEqualTo(80);
+        // Agents change at interval edges and queues carry over; the simulation stays near, not at, Erlang.
+        assertThat(simulated).isBetween(erlang - 15, 100.0);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "plan-simulation-ko.png")).setFullPage(true));
+    }
+
+    private static double percent(String text) {
+        return Double.parseDouble(text.replace("%", "").strip());
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
