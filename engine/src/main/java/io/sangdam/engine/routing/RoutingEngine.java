@@ -139,7 +139,10 @@ public final class RoutingEngine {
     return decisions;
   }
 
-  /** Contacts waiting (in a queue or for their preferred agent), not offered or assigned. */
+  /**
+   * Contacts waiting (in a queue or for their preferred agent), not offered or assigned. Costs a
+   * pass over pools and agents: for dashboards, not for every command.
+   */
   public int waitingContacts() {
     int waiting = 0;
     for (Pool pool : pools) {
