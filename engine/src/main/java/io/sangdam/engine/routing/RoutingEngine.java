@@ -400,6 +400,10 @@ public final class RoutingEngine {
             "agent " + profile.id() + " " + capacity.getKey() + " capacity " + capacity.getValue());
       }
     }
+    String notReadyReason = loggedIn.notReadyReason();
+    if (notReadyReason != null && notReadyReason.isBlank()) {
+      throw new RoutingRejected(Problem.INVALID_COMMAND, "a not-ready reason must not be blank");
+    }
     Agent agent = agents.get(profile.id());
     if (agent != null && agent.loggedIn) {
       throw new RoutingRejected(Problem.AGENT_ALREADY_LOGGED_IN, profile.id().value());
@@ -440,7 +444,7 @@ public final class RoutingEngine {
       agent.skillScores[i] = agent.homes[i].skillScore(profile);
     }
     agent.loggedIn = true;
-    agent.notReadyReason = null;
+    agent.notReadyReason = notReadyReason;
     agent.missedInRow = 0;
     agent.idleSince = now;
     agent.busyMillis = 0;

@@ -330,6 +330,18 @@ class RoutingRulesTest {
   }
 
   @Test
+  void agentMayLogInNotReady() {
+    Center center = Center.of(SUPPORT);
+    center.arrive("c1", "support");
+
+    var caused = center.apply(new RoutingCommand.AgentLoggedIn(AgentProfile.agent("kim"), "logging in"));
+
+    assertThat(offeredIn(caused, "c1")).isNull();
+    assertThat(center.state("kim")).isEqualTo(new NotReady("logging in"));
+    assertThat(offeredIn(center.ready("kim"), "c1")).isEqualTo("kim");
+  }
+
+  @Test
   void loggedOutAgentIsOffline() {
     Center center = Center.of(SUPPORT);
     center.login("kim");
