@@ -1,6 +1,7 @@
 package io.sangdam.engine.routing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +21,11 @@ final class Agent {
   final int index;
   final AgentId id;
   AgentProfile profile;
-  final int[] capacity = new int[Channels.COUNT];
+  /**
+   * Per channel c: capacity at {@code [2c]}, contacts held at {@code [2c + 1]}. One array for both
+   * so checking capacity costs one cache line, not two.
+   */
+  final int[] channelLoad = new int[2 * Channels.COUNT];
   boolean voiceExclusive;
 
   boolean loggedIn;
@@ -31,9 +36,10 @@ final class Agent {
   int recoveryGeneration;
 
   @Nullable Contact offered;
-  final int[] active = new int[Channels.COUNT];
   int activeTotal;
-  final List<Contact> held = new ArrayList<>(2);
+  /** Contacts assigned to the agent, in {@code held[0..heldCount)}; an array, not a list, to spare a hop. */
+  Contact[] held = new Contact[2];
+  int heldCount;
   int missedInRow;
 
   long idleSince;
@@ -43,10 +49,11 @@ final class Agent {
 
   /** Every pool whose contacts this agent may take (it pulls from all of them). */
   Pool[] pools = NO_POOLS;
-  /** {@code pools[i].index}, so routing can read {@link PoolHeads} without touching the pools. */
-  int[] poolIndexes = new int[0];
-  /** {@code pools[i].channel}, for the same reason. */
-  int[] poolChannels = new int[0];
+  /**
+   * {@code pools[i].index} at {@code [2i]} and {@code pools[i].channel} at {@code [2i + 1]}, so
+   * routing can read {@link PoolHeads} without touching the pools.
+   */
+  int[] poolRefs = new int[0];
   /** Per queue and lane, the lowest-stage pool of {@link #pools}: where it is listed as available. */
   Pool[] homes = NO_POOLS;
   long[] skillScores = new long[0];
@@ -65,13 +72,44 @@ final class Agent {
   }
 
   boolean canTake(int channel) {
-    if (active[channel] >= capacity[channel]) {
+    int[] load = channelLoad;
+    if (load[2 * channel + 1] >= load[2 * channel]) {
       return false;
     }
     if (!voiceExclusive) {
       return true;
     }
-    return channel == Channels.VOICE ? activeTotal == 0 : active[Channels.VOICE] == 0;
+    return channel == Channels.VOICE ? activeTotal == 0 : load[2 * Channels.VOICE + 1] == 0;
+  }
+
+  int capacity(int channel) {
+    return channelLoad[2 * channel];
+  }
+
+  void hold(Contact contact) {
+    if (heldCount == held.length) {
+      held = Arrays.copyOf(held, heldCount * 2);
+    }
+    held[heldCount++] = contact;
+    channelLoad[2 * contact.channelIndex + 1]++;
+    activeTotal++;
+  }
+
+  void release(Contact contact) {
+    for (int i = 0; i < heldCount; i++) {
+      if (held[i] == contact) {
+        held[i] = held[--heldCount];
+        held[heldCount] = null;
+        channelLoad[2 * contact.channelIndex + 1]--;
+        activeTotal--;
+        return;
+      }
+    }
+    throw new IllegalStateException("agent " + id + " does not hold " + contact.id);
+  }
+
+  List<Contact> heldContacts() {
+    return List.of(Arrays.copyOf(held, heldCount));
   }
 
   /** Ready for a new offer on this channel right now. */

@@ -15,8 +15,18 @@ public sealed interface RoutingCommand {
   /** Moves time forward to {@code to}, firing due timers (offer timeouts, overflow, wrap-up...). */
   record ClockAdvanced(Instant to) implements RoutingCommand {}
 
-  /** The agent logs in and is ready; a known agent logging in again may bring a new profile. */
-  record AgentLoggedIn(AgentProfile profile) implements RoutingCommand {}
+  /**
+   * The agent logs in; a known agent logging in again may bring a new profile.
+   *
+   * @param notReadyReason null: ready at once (may be offered a contact by this very command);
+   *     otherwise logged in not-ready with this reason until {@link AgentBecameReady}
+   */
+  record AgentLoggedIn(AgentProfile profile, @Nullable String notReadyReason) implements RoutingCommand {
+    /** Logs in ready. */
+    public AgentLoggedIn(AgentProfile profile) {
+      this(profile, null);
+    }
+  }
 
   /** Rejected while the agent holds an offer or a contact: end or transfer them first. */
   record AgentLoggedOut(AgentId agent) implements RoutingCommand {}

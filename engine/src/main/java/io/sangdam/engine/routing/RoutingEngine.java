@@ -139,7 +139,10 @@ public final class RoutingEngine {
     return decisions;
   }
 
-  /** Contacts waiting (in a queue or for their preferred agent), not offered or assigned. */
+  /**
+   * Contacts waiting (in a queue or for their preferred agent), not offered or assigned. Costs a
+   * pass over pools and agents: for dashboards, not for every command.
+   */
   public int waitingContacts() {
     int waiting = 0;
     for (Pool pool : pools) {
@@ -397,6 +400,10 @@ public final class RoutingEngine {
             "agent " + profile.id() + " " + capacity.getKey() + " capacity " + capacity.getValue());
       }
     }
+    String notReadyReason = loggedIn.notReadyReason();
+    if (notReadyReason != null && notReadyReason.isBlank()) {
+      throw new RoutingRejected(Problem.INVALID_COMMAND, "a not-ready reason must not be blank");
+    }
     Agent agent = agents.get(profile.id());
     if (agent != null && agent.loggedIn) {
       throw new RoutingRejected(Problem.AGENT_ALREADY_LOGGED_IN, profile.id().value());
@@ -408,7 +415,7 @@ public final class RoutingEngine {
     }
     agent.profile = profile;
     for (Channel channel : Channel.values()) {
-      agent.capacity[channel.ordinal()] = profile.capacityFor(channel);
+      agent.channelLoad[2 * channel.ordinal()] = profile.capacityFor(channel);
     }
     agent.voiceExclusive = profile.voiceExcludesOtherWork();
     List<Pool> qualified = new ArrayList<>();
@@ -418,11 +425,10 @@ public final class RoutingEngine {
       }
     }
     agent.pools = qualified.toArray(Agent.NO_POOLS);
-    agent.poolIndexes = new int[agent.pools.length];
-    agent.poolChannels = new int[agent.pools.length];
+    agent.poolRefs = new int[2 * agent.pools.length];
     for (int i = 0; i < agent.pools.length; i++) {
-      agent.poolIndexes[i] = agent.pools[i].index;
-      agent.poolChannels[i] = agent.pools[i].channel;
+      agent.poolRefs[2 * i] = agent.pools[i].index;
+      agent.poolRefs[2 * i + 1] = agent.pools[i].channel;
     }
     List<Pool> homes = new ArrayList<>();
     for (Pool pool : qualified) {
@@ -438,7 +444,7 @@ public final class RoutingEngine {
       agent.skillScores[i] = agent.homes[i].skillScore(profile);
     }
     agent.loggedIn = true;
-    agent.notReadyReason = null;
+    agent.notReadyReason = notReadyReason;
     agent.missedInRow = 0;
     agent.idleSince = now;
     agent.busyMillis = 0;
@@ -524,7 +530,7 @@ public final class RoutingEngine {
       Agent agent = agents.get(preferred);
       // An unknown or offline preferred agent is not an error: the customer's agent may be off
       // today. The contact is then routed like any other at once.
-      if (agent != null && agent.loggedIn && agent.capacity[contact.channelIndex] > 0) {
+      if (agent != null && agent.loggedIn && agent.capacity(contact.channelIndex) > 0) {
         contact.preferred = agent;
         contact.preferredUntil = now + arrived.preferredAgentWait().toMillis();
       }
@@ -872,15 +878,11 @@ public final class RoutingEngine {
     if (agent.activeTotal == 0) {
       agent.busySince = now;
     }
-    agent.active[contact.channelIndex]++;
-    agent.activeTotal++;
-    agent.held.add(contact);
+    agent.hold(contact);
   }
 
   private void release(Agent agent, Contact contact) {
-    agent.active[contact.channelIndex]--;
-    agent.activeTotal--;
-    agent.held.remove(contact);
+    agent.release(contact);
     if (agent.activeTotal == 0) {
       agent.busyMillis += now - agent.busySince;
     }
@@ -1032,12 +1034,11 @@ public final class RoutingEngine {
     long bestSequence = best == null ? 0 : best.sequence;
     double elapsed = now - epoch;
     PoolHeads published = heads;
-    int[] poolIndexes = agent.poolIndexes;
-    int[] poolChannels = agent.poolChannels;
-    for (int slot = 0; slot < poolIndexes.length; slot++) {
-      int index = poolIndexes[slot];
+    int[] poolRefs = agent.poolRefs;
+    for (int slot = 0; 2 * slot < poolRefs.length; slot++) {
+      int index = poolRefs[2 * slot];
       byte state = published.state[index];
-      if (state == PoolHeads.EMPTY || !agent.canTake(poolChannels[slot])) {
+      if (state == PoolHeads.EMPTY || !agent.canTake(poolRefs[2 * slot + 1])) {
         continue;
       }
       double key;
@@ -1117,9 +1118,10 @@ public final class RoutingEngine {
     List<AgentView> agentViews = new ArrayList<>();
     for (Agent agent : agentsInLoginOrder) {
       List<ContactId> held = new ArrayList<>();
-      for (Contact contact : agent.held) {
+      for (Contact contact : agent.heldContacts()) {
         held.add(contact.id);
       }
+      held.sort(Comparator.comparing(ContactId::value));
       agentViews.add(new AgentView(agent.id, agent.state, agent.profile, agent.missedInRow, List.copyOf(held)));
     }
     agentViews.sort(Comparator.comparing(view -> view.id().value()));

@@ -148,7 +148,7 @@ final class RandomCenters {
       if (random.nextInt(20) == 0) {
         return new AgentLoggedIn(profile(random, agent).withSkill("cards", random.nextBoolean() ? 11 : 0));
       }
-      return new AgentLoggedIn(profile(random, agent));
+      return new AgentLoggedIn(profile(random, agent), random.nextInt(5) == 0 ? "logging in" : null);
     }
     return switch (what) {
       case 1, 2 -> new AgentWentNotReady(AgentId.of(agent), random.nextInt(10) == 0 ? "" : "break");

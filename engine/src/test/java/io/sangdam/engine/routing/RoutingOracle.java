@@ -67,7 +67,7 @@ final class RoutingOracle {
     }
     int sameChannel = 0;
     int voice = 0;
-    for (Contact held : agent.held) {
+    for (Contact held : agent.heldContacts()) {
       if (held.channel == channel) {
         sameChannel++;
       }
@@ -79,7 +79,7 @@ final class RoutingOracle {
       return false;
     }
     if (agent.profile.voiceExcludesOtherWork()) {
-      return channel == Channel.VOICE ? agent.held.isEmpty() : voice == 0;
+      return channel == Channel.VOICE ? agent.heldContacts().isEmpty() : voice == 0;
     }
     return true;
   }
@@ -88,7 +88,7 @@ final class RoutingOracle {
   @Nullable String stateProblem(RoutingEngine engine) {
     for (Agent agent : engine.knownAgents()) {
       Map<Channel, Integer> load = new HashMap<>();
-      for (Contact held : agent.held) {
+      for (Contact held : agent.heldContacts()) {
         if (held.status != Contact.Status.ASSIGNED || held.agent != agent) {
           return "agent " + agent.id + " holds " + held.id + " which is " + held.status;
         }
@@ -106,7 +106,7 @@ final class RoutingOracle {
       if (offered != null && (offered.status != Contact.Status.OFFERED || offered.agent != agent)) {
         return "agent " + agent.id + " reserved for " + offered.id + " which is " + offered.status;
       }
-      if (!agent.loggedIn && (offered != null || !agent.held.isEmpty())) {
+      if (!agent.loggedIn && (offered != null || !agent.heldContacts().isEmpty())) {
         return "offline agent " + agent.id + " holds work";
       }
     }

@@ -330,6 +330,18 @@ class RoutingRulesTest {
   }
 
   @Test
+  void agentMayLogInNotReady() {
+    Center center = Center.of(SUPPORT);
+    center.arrive("c1", "support");
+
+    var caused = center.apply(new RoutingCommand.AgentLoggedIn(AgentProfile.agent("kim"), "logging in"));
+
+    assertThat(offeredIn(caused, "c1")).isNull();
+    assertThat(center.state("kim")).isEqualTo(new NotReady("logging in"));
+    assertThat(offeredIn(center.ready("kim"), "c1")).isEqualTo("kim");
+  }
+
+  @Test
   void loggedOutAgentIsOffline() {
     Center center = Center.of(SUPPORT);
     center.login("kim");
@@ -506,5 +518,110 @@ class RoutingRulesTest {
 
     assertThat(center.arrive("c1", "support")).hasExactlyElementsOfTypes(ContactTurnedAway.class);
     assertThat(center.engine.snapshot().contacts()).isEmpty();
+  }
+
+  @Test
+  void preferredAgentWhoIsOfflineIsNotWaitedFor() {
+    Center center = Center.of(SUPPORT);
+    center.login("lee");
+
+    var caused = center.arrive(ContactArrived.of("c1", "support", Channel.VOICE).preferring("kim", Duration.ofMinutes(5)));
+
+    assertThat(offeredIn(caused, "c1")).isEqualTo("lee");
+  }
+
+  @Test
+  void preferredAgentDecliningEndsTheWaitForThem() {
+    Center center = Center.of(SUPPORT);
+    center.login("kim");
+    center.arrive("other", "support");
+    center.answer("other");
+    center.arrive(ContactArrived.of("c1", "support", Channel.VOICE).preferring("kim", Duration.ofMinutes(5)));
+    center.end("other");
+    center.decline("kim", "c1");
+    center.login("lee");
+    assertThat(center.offeredAgent("c1")).isEqualTo("lee");
+  }
+
+  @Test
+  void preferredAgentLoggingOutReleasesTheContactsWaitingForThem() {
+    Center center = Center.of(SUPPORT);
+    center.login("kim", "lee");
+    center.notReady("kim", "meeting");
+    center.notReady("lee", "meeting");
+    center.arrive(ContactArrived.of("c1", "support", Channel.VOICE).preferring("kim", Duration.ofMinutes(5)));
+    center.ready("lee");
+    assertThat(center.offeredAgent("c1")).isNull();
+
+    var caused = center.apply(new AgentLoggedOut(AgentId.of("kim")));
+
+    assertThat(caused).hasAtLeastOneElementOfType(PreferredAgentWaitEnded.class);
+    assertThat(offeredIn(caused, "c1")).isEqualTo("lee");
+  }
+
+  @Test
+  void transferringAgentDoesNotGetTheContactBack() {
+    QueueDefinition billing = QueueDefinition.queue("billing", Channel.VOICE);
+    Center center = Center.of(SUPPORT, billing);
+    center.login("kim");
+    center.arrive("c1", "support");
+    center.answer("c1");
+
+    var caused = center.apply(new TransferRequested(ContactId.of("c1"), QueueId.of("billing")));
+
+    assertThat(offeredIn(caused, "c1")).isNull();
+    assertThat(offeredIn(center.seconds(30), "c1")).isEqualTo("kim");
+  }
+
+  @Test
+  void queueOpenDuringBusinessHoursTakesContacts() {
+    // START is 18:00 in Seoul; a 09:00-20:00 queue is open.
+    Center center = Center.of(SUPPORT.open(BusinessHours.every(ZoneId.of("Asia/Seoul"), LocalTime.of(9, 0), LocalTime.of(20, 0))));
+    center.login("kim");
+
+    assertThat(offeredIn(center.arrive("c1", "support"), "c1")).isEqualTo("kim");
+  }
+
+  @Test
+  void contactsAlreadyWaitingAreServedAfterClosingTime() {
+    Center center = Center.of(SUPPORT.open(BusinessHours.every(ZoneId.of("Asia/Seoul"), LocalTime.of(9, 0), LocalTime.of(18, 1))));
+    center.arrive("c1", "support");
+    center.seconds(120);
+    center.login("kim");
+
+    assertThat(center.offeredAgent("c1")).isEqualTo("kim");
+  }
+
+  @Test
+  void accessibilityLaneTakesContactsOfCustomersWhoNeedIt() {
+    Center center = new Center(RoutingConfiguration.of(SUPPORT).withLane(ContactAttribute.ACCESSIBILITY, "accessibility"));
+    center.login("kim");
+    center.login(AgentProfile.agent("lee").inGroup("accessibility"));
+
+    var caused = center.arrive(ContactArrived.of("c1", "support", Channel.VOICE).withAttributes(ContactAttribute.ACCESSIBILITY));
+
+    assertThat(offeredIn(caused, "c1")).isEqualTo("lee");
+  }
+
+  @Test
+  void contactWithoutLaneAttributeMayGoToALaneAgent() {
+    Center center = new Center(RoutingConfiguration.of(SUPPORT).withLane(ContactAttribute.SENIOR, "senior-lane"));
+    center.login(AgentProfile.agent("lee").inGroup("senior-lane"));
+
+    assertThat(offeredIn(center.arrive("c1", "support"), "c1")).isEqualTo("lee");
+  }
+
+  @Test
+  void higherQueuePriorityWinsForAFreedAgent() {
+    QueueDefinition vip = QueueDefinition.queue("vip", Channel.VOICE).withPriority(10);
+    Center center = Center.of(SUPPORT, vip);
+    center.login("kim");
+    center.arrive("busy", "support");
+    center.answer("busy");
+    center.arrive("normal", "support");
+    center.seconds(60);
+    center.arrive("important", "vip");
+
+    assertThat(offeredIn(center.end("busy"), "important")).isEqualTo("kim");
   }
 }
