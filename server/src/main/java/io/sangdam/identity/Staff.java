@@ -18,6 +18,10 @@ public class Staff {
         return accounts.find(id).map(Account::asStaffMember);
     }
 
+    public Optional<StaffMember> findByUsername(String username) {
+        return accounts.findByUsername(username).map(Account::asStaffMember);
+    }
+
     public List<StaffMember> inCenter(long centerId) {
         return accounts.inCenter(centerId).stream().map(Account::asStaffMember).toList();
     }

@@ -1,6 +1,7 @@
 /**
- * The ACD: who gets which contact, when. For now the skills agents are routed by; the routing
- * engine itself (engine/) joins in a later step.
+ * The ACD: who gets which contact, when. Skills agents are routed by, each center's queues, and the
+ * durable host of the routing engine (engine/): commands logged before they apply, rebuilt after a
+ * restart, one node per center by PostgreSQL advisory lock.
  */
 @ApplicationModule(displayName = "Routing", allowedDependencies = {"platform", "identity"})
 @NullMarked

@@ -1,0 +1,130 @@
+package io.sangdam.routing;
+
+import io.sangdam.engine.routing.AgentId;
+import io.sangdam.engine.routing.AgentProfile;
+import io.sangdam.engine.routing.Channel;
+import io.sangdam.engine.routing.ContactAttribute;
+import io.sangdam.engine.routing.ContactId;
+import io.sangdam.engine.routing.QueueId;
+import io.sangdam.engine.routing.RoutingCommand;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A routing command as Sangdam stores it: plain values that serialise to JSON and replay into the
+ * engine's own commands. Everything a replay needs is inside (an agent's skills at log-in, not a
+ * reference to today's skills), so rebuilding after a crash gives the same state.
+ */
+sealed interface RoutingRequest {
+
+    RoutingCommand toCommand();
+
+    record LogIn(String agent, Map<String, Integer> skills, int chatCapacity) implements RoutingRequest {
+
+        static final String NOT_READY_AFTER_LOG_IN = "logged in";
+
+        @Override
+        public RoutingCommand toCommand() {
+            AgentProfile profile = AgentProfile.agent(agent).withCapacity(Channel.CHAT, chatCapacity);
+            for (var skill : skills.entrySet()) {
+                profile = profile.withSkill(skill.getKey(), skill.getValue());
+            }
+            // Logged in but not yet taking contacts: the agent says when they are ready.
+            return new RoutingCommand.AgentLoggedIn(profile, NOT_READY_AFTER_LOG_IN);
+        }
+    }
+
+    record LogOut(String agent) implements RoutingRequest {
+        @Override
+        public RoutingCommand toCommand() {
+            return new RoutingCommand.AgentLoggedOut(AgentId.of(agent));
+        }
+    }
+
+    record BecomeReady(String agent) implements RoutingRequest {
+        @Override
+        public RoutingCommand toCommand() {
+            return new RoutingCommand.AgentBecameReady(AgentId.of(agent));
+        }
+    }
+
+    record GoNotReady(String agent, String reason) implements RoutingRequest {
+        @Override
+        public RoutingCommand toCommand() {
+            return new RoutingCommand.AgentWentNotReady(AgentId.of(agent), reason);
+        }
+    }
+
+    record Arrive(String contact, String queue, String channel, int priority, List<String> attributes)
+            implements RoutingRequest {
+        @Override
+        public RoutingCommand toCommand() {
+            var parsed = EnumSet.noneOf(ContactAttribute.class);
+            attributes.forEach(a -> parsed.add(ContactAttribute.valueOf(a)));
+            return new RoutingCommand.ContactArrived(ContactId.of(contact), QueueId.of(queue), Channel.valueOf(channel),
+                    priority, parsed, null, Duration.ZERO, null);
+        }
+    }
+
+    record Accept(String agent, String contact) implements RoutingRequest {
+        @Override
+        public RoutingCommand toCommand() {
+            return new RoutingCommand.OfferAccepted(AgentId.of(agent), ContactId.of(contact));
+        }
+    }
+
+    record Decline(String agent, String contact) implements RoutingRequest {
+        @Override
+        public RoutingCommand toCommand() {
+            return new RoutingCommand.OfferDeclined(AgentId.of(agent), ContactId.of(contact));
+        }
+    }
+
+    record End(String contact, boolean forAbuse) implements RoutingRequest {
+        @Override
+        public RoutingCommand toCommand() {
+            return new RoutingCommand.ContactEnded(ContactId.of(contact), forAbuse);
+        }
+    }
+
+    record FinishWrapUp(String agent) implements RoutingRequest {
+        @Override
+        public RoutingCommand toCommand() {
+            return new RoutingCommand.WrapUpEnded(AgentId.of(agent));
+        }
+    }
+
+    record Transfer(String contact, String queue) implements RoutingRequest {
+        @Override
+        public RoutingCommand toCommand() {
+            return new RoutingCommand.TransferRequested(ContactId.of(contact), QueueId.of(queue));
+        }
+    }
+
+    /** Time passed: offers time out, overflow steps apply. Logged only when a deadline fell due. */
+    record Tick() implements RoutingRequest {
+        @Override
+        public RoutingCommand toCommand() {
+            throw new UnsupportedOperationException("a tick only advances the clock");
+        }
+    }
+
+    static Class<? extends RoutingRequest> type(String name) {
+        return switch (name) {
+            case "LogIn" -> LogIn.class;
+            case "LogOut" -> LogOut.class;
+            case "BecomeReady" -> BecomeReady.class;
+            case "GoNotReady" -> GoNotReady.class;
+            case "Arrive" -> Arrive.class;
+            case "Accept" -> Accept.class;
+            case "Decline" -> Decline.class;
+            case "End" -> End.class;
+            case "FinishWrapUp" -> FinishWrapUp.class;
+            case "Transfer" -> Transfer.class;
+            case "Tick" -> Tick.class;
+            default -> throw new IllegalArgumentException("Unknown routing command type " + name);
+        };
+    }
+}
