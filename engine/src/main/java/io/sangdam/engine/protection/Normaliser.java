@@ -350,7 +350,9 @@ public final class Normaliser {
           continue;
         }
       }
-      if (!boundary && out.size > 0 && isDrawnOutVowel(out.chars[out.size - 1], c)) {
+      // Only directly after the previous letter: in "너 어디" the 어 is a word of its own, not a held 너.
+      boolean adjacent = i > 0 && in.ends[i - 1] == in.starts[i];
+      if (!boundary && adjacent && out.size > 0 && isDrawnOutVowel(out.chars[out.size - 1], c)) {
         i++;
         continue;
       }

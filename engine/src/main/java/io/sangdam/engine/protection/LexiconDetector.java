@@ -1,0 +1,186 @@
+package io.sangdam.engine.protection;
+
+import io.sangdam.engine.protection.Normaliser.Reading;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rule-based detector: normalise, find every lexicon phrase in one Aho-Corasick pass, drop terms
+ * that lie inside an allowed phrase, map what is left back to the original text.
+ *
+ * <p>Text containing Latin letters is read twice, once as typed ("ssibal", "fuck") and once as the
+ * Hangul on the same keys of a 2-set keyboard ("tlqkf" → 시발); findings from both are merged.
+ *
+ * <p>Immutable and thread-safe; build one per lexicon version and share it. Building costs a few
+ * milliseconds (every pattern is expanded and normalised), detecting a chat message a few
+ * microseconds.
+ */
+public final class LexiconDetector implements AbuseDetector {
+
+  /**
+   * A literal in the automaton: a term's expansion, or an allowed phrase when {@code term} is null.
+   * {@code spansWords}: written with a space in the lexicon, so it may match across word boundaries.
+   */
+  private record Phrase(@Nullable LexiconTerm term, int length, boolean spansWords) {}
+
+  private static final Comparator<Finding> BY_CATEGORY_START_LONGEST_FIRST =
+      Comparator.comparing(Finding::category)
+          .thenComparingInt(Finding::start)
+          .thenComparing(Comparator.comparingInt(Finding::end).reversed())
+          .thenComparing(Finding::severity, Comparator.reverseOrder());
+
+  private static final Comparator<Finding> BY_POSITION =
+      Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end).thenComparing(Finding::category);
+
+  private final Lexicon lexicon;
+  private final Phrase[] phrases;
+  private final PhraseAutomaton automaton;
+
+  public LexiconDetector(Lexicon lexicon) {
+    this.lexicon = lexicon;
+    List<String> keys = new ArrayList<>();
+    List<Phrase> compiled = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (LexiconTerm term : lexicon.terms()) {
+      add(term.pattern(), term, keys, compiled, seen);
+    }
+    for (String allowed : lexicon.allowedPhrases()) {
+      add(allowed, null, keys, compiled, seen);
+    }
+    this.phrases = compiled.toArray(Phrase[]::new);
+    this.automaton = new PhraseAutomaton(keys);
+  }
+
+  /** A detector over {@link Lexicon#defaults()}. */
+  public static LexiconDetector withDefaultLexicon() {
+    return new LexiconDetector(Lexicon.defaults());
+  }
+
+  public Lexicon lexicon() {
+    return lexicon;
+  }
+
+  private static void add(
+      String pattern, @Nullable LexiconTerm term, List<String> keys, List<Phrase> compiled, Set<String> seen) {
+    for (String literal : PatternExpansion.expand(pattern, 0)) {
+      String key = Normaliser.normalise(literal).text();
+      boolean spansWords = literal.strip().indexOf(' ') >= 0;
+      // The same literal may come from two overlapping patterns; one path is enough.
+      String identity = key + '\u0000' + spansWords + '\u0000' + (term == null ? "ALLOW" : term.category() + "/" + term.severity() + "/" + term.pattern());
+      if (seen.add(identity)) {
+        keys.add(key);
+        compiled.add(new Phrase(term, key.length(), spansWords));
+      }
+    }
+  }
+
+  @Override
+  public Detection detect(String text) {
+    if (text.isEmpty()) {
+      return Detection.clean();
+    }
+    List<Finding> findings = new ArrayList<>();
+    collect(Normaliser.normalise(text, Reading.AS_TYPED), findings);
+    if (Normaliser.containsLatinLetter(text)) {
+      collect(Normaliser.normalise(text, Reading.KOREAN_KEYBOARD), findings);
+    }
+    if (findings.isEmpty()) {
+      return Detection.clean();
+    }
+    return new Detection(merged(findings));
+  }
+
+  private void collect(NormalisedText normalised, List<Finding> findings) {
+    int length = normalised.length();
+    if (length == 0) {
+      return;
+    }
+    // reach[p]: the furthest end of an allowed phrase starting at or before p (-1: none).
+    int[] reach = null;
+    List<int[]> hits = new ArrayList<>();
+    int[][] allowedEnds = new int[1][];
+    automaton.scan(
+        normalised.text(),
+        (phraseIndex, end) -> {
+          Phrase phrase = phrases[phraseIndex];
+          int start = end - phrase.length();
+          if (!phrase.spansWords() && crossesWordBoundary(normalised, start, end)) {
+            return;
+          }
+          if (phrase.term() == null) {
+            if (allowedEnds[0] == null) {
+              allowedEnds[0] = new int[length];
+              Arrays.fill(allowedEnds[0], -1);
+            }
+            allowedEnds[0][start] = Math.max(allowedEnds[0][start], end);
+          } else {
+            hits.add(new int[] {phraseIndex, start, end});
+          }
+        });
+    if (hits.isEmpty()) {
+      return;
+    }
+    if (allowedEnds[0] != null) {
+      reach = allowedEnds[0];
+      for (int p = 1; p < length; p++) {
+        reach[p] = Math.max(reach[p], reach[p - 1]);
+      }
+    }
+    for (int[] hit : hits) {
+      int start = hit[1];
+      int end = hit[2];
+      if (reach != null && reach[start] >= end) {
+        continue; // inside an allowed phrase: 시발 in 시발점
+      }
+      LexiconTerm term = phrases[hit[0]].term();
+      assert term != null;
+      findings.add(
+          new Finding(
+              term.category(),
+              term.severity(),
+              normalised.originalStart(start),
+              normalised.originalEnd(end - 1),
+              term.pattern()));
+    }
+  }
+
+  private static boolean crossesWordBoundary(NormalisedText normalised, int start, int end) {
+    for (int i = start + 1; i < end; i++) {
+      if (normalised.wordBoundaryBefore(i)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * One finding per stretch of abuse and category: 씨발 inside 씨발놈 is not reported twice, and the
+   * two readings of Latin text do not double up. The longer span wins and keeps the higher severity.
+   */
+  private static List<Finding> merged(List<Finding> findings) {
+    findings.sort(BY_CATEGORY_START_LONGEST_FIRST);
+    List<Finding> kept = new ArrayList<>(findings.size());
+    Finding current = null;
+    for (Finding finding : findings) {
+      if (current != null
+          && current.category() == finding.category()
+          && finding.start() >= current.start()
+          && finding.end() <= current.end()) {
+        if (finding.severity().compareTo(current.severity()) > 0) {
+          current = new Finding(current.category(), finding.severity(), current.start(), current.end(), current.term());
+          kept.set(kept.size() - 1, current);
+        }
+        continue;
+      }
+      kept.add(finding);
+      current = finding;
+    }
+    kept.sort(BY_POSITION);
+    return kept;
+  }
+}
