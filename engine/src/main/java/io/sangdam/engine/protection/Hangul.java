@@ -95,6 +95,11 @@ final class Hangul {
     return 0;
   }
 
+  /** The same syllable closed by {@code finalConsonant}: 리 with ㄴ is 린. {@code syllable} must be open. */
+  static char withFinal(char syllable, char finalConsonant) {
+    return (char) (syllable + FINALS.indexOf(finalConsonant));
+  }
+
   static char initialOf(char syllable) {
     return INITIALS.charAt((syllable - FIRST_SYLLABLE) / (VOWEL_COUNT * FINAL_COUNT));
   }

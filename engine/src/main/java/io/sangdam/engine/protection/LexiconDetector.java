@@ -37,6 +37,9 @@ public final class LexiconDetector implements AbuseDetector {
   private static final Comparator<Finding> BY_POSITION =
       Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end).thenComparing(Finding::category);
 
+  /** Final consonants that Korean verb and adjective endings attach to an open syllable. */
+  private static final String INFLECTION_FINALS = "ㄴㄹㅁㅂㅆ";
+
   private final Lexicon lexicon;
   private final Phrase[] phrases;
   private final PhraseAutomaton automaton;
@@ -73,10 +76,33 @@ public final class LexiconDetector implements AbuseDetector {
       // The same literal may come from two overlapping patterns; one path is enough.
       String identity = key + '\u0000' + spansWords + '\u0000' + (term == null ? "ALLOW" : term.category() + "/" + term.severity() + "/" + term.pattern());
       if (seen.add(identity)) {
-        keys.add(key);
-        compiled.add(new Phrase(term, key.length(), spansWords));
+        for (String form : inflected(key)) {
+          keys.add(form);
+          compiled.add(new Phrase(term, form.length(), spansWords));
+        }
       }
     }
+  }
+
+  /**
+   * The key, and if it ends on an open syllable, that syllable closed by the consonants Korean endings
+   * add: 패버리 must also match 패버린다, 패버릴, 패버림 and 패버립니다 (contractions such as 패버렸,
+   * 리 + 었, still need their own entry). Matching works on whole syllables, so without this a term written
+   * as a stem would miss every inflected form. Only for keys of three or more characters: on two
+   * (자지 → 자진, 자질) the closed forms are everyday words.
+   */
+  private static List<String> inflected(String key) {
+    char last = key.charAt(key.length() - 1);
+    if (key.length() < 3 || !Hangul.isSyllable(last) || Hangul.hasFinal(last)) {
+      return List.of(key);
+    }
+    String stem = key.substring(0, key.length() - 1);
+    List<String> forms = new ArrayList<>(INFLECTION_FINALS.length() + 1);
+    forms.add(key);
+    for (int i = 0; i < INFLECTION_FINALS.length(); i++) {
+      forms.add(stem + Hangul.withFinal(last, INFLECTION_FINALS.charAt(i)));
+    }
+    return forms;
   }
 
   @Override
