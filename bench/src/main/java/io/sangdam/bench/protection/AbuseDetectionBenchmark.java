@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.Threads;
  * Messages classified per second on one thread (so: per core) with the full default lexicon. The
  * messages are the mix a chat channel sees: mostly short everyday questions (10 to 80 characters),
  * some long complaints (about 250), about one in five abusive, a few with Latin letters (which are
- * read a second time as 2-set keyboard input) and emoji. Each invocation classifies the next message
- * of the mix, so the figure is an average over the mix, not the best case.
+ * read a second time as 2-set keyboard input) and emoji. Each invocation classifies the next
+ * message of the mix, so the figure is an average over the mix, not the best case.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -77,8 +77,13 @@ public class AbuseDetectionBenchmark {
     long abusive = MIX.stream().filter(message -> detector.detect(message).abusive()).count();
     double averageLength = MIX.stream().mapToInt(String::length).average().orElse(0);
     System.out.printf(
-        "%nmix: %d messages, %d abusive, average length %.0f chars; lexicon: %d terms, %d allowed phrases%n",
-        MIX.size(), abusive, averageLength, lexicon.terms().size(), lexicon.allowedPhrases().size());
+        "%nmix: %d messages, %d abusive, average length %.0f chars; lexicon: %d terms, %d allowed"
+            + " phrases%n",
+        MIX.size(),
+        abusive,
+        averageLength,
+        lexicon.terms().size(),
+        lexicon.allowedPhrases().size());
   }
 
   /** One message of the mix per call: the figure is messages per second on one thread. */
@@ -97,7 +102,9 @@ public class AbuseDetectionBenchmark {
     return detector.detect(hundredKilobytes);
   }
 
-  /** Building a detector from the default lexicon: what saving an edited lexicon costs the server. */
+  /**
+   * Building a detector from the default lexicon: what saving an edited lexicon costs the server.
+   */
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @OutputTimeUnit(TimeUnit.MILLISECONDS)

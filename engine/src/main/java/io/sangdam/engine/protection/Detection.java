@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The verdict on one message: abusive when there is at least one finding. Findings ordered by start. */
+/**
+ * The verdict on one message: abusive when there is at least one finding. Findings ordered by
+ * start.
+ */
 public record Detection(List<Finding> findings) {
 
   private static final Detection CLEAN = new Detection(List.of());

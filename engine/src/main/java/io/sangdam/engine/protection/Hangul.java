@@ -5,8 +5,8 @@ package io.sangdam.engine.protection;
  *
  * <p>Three jamo encodings reach us: compatibility jamo typed on their own (ㅅ, ㅂ, U+3131..U+3163),
  * conjoining jamo from NFD text (U+1100..U+11FF, which the customer's device may send), and the
- * precomposed syllables (U+AC00..U+D7A3). Everything is brought to compatibility jamo first and then
- * composed as a Korean 2-set keyboard would, so that "ㅅㅣㅂㅏㄹ", NFD "시발" and "시발" all become the
+ * precomposed syllables (U+AC00..U+D7A3). Everything is brought to compatibility jamo first and
+ * then composed as a Korean 2-set keyboard would, so that "ㅅㅣㅂㅏㄹ", NFD "시발" and "시발" all become the
  * same two syllables.
  */
 final class Hangul {
@@ -16,6 +16,7 @@ final class Hangul {
 
   private static final String INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ";
   private static final String VOWELS = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ";
+
   /** Index 0 is "no final consonant". */
   private static final String FINALS = "\0ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ";
 
@@ -55,8 +56,8 @@ final class Hangul {
   }
 
   /**
-   * The compatibility jamo for a conjoining jamo (U+1100 block), or {@code 0} for the archaic jamo and
-   * fillers we do not map; those are dropped as noise.
+   * The compatibility jamo for a conjoining jamo (U+1100 block), or {@code 0} for the archaic jamo
+   * and fillers we do not map; those are dropped as noise.
    */
   static char compatibilityOf(int conjoining) {
     if (conjoining >= 0x1100 && conjoining <= 0x1112) {
@@ -95,7 +96,10 @@ final class Hangul {
     return 0;
   }
 
-  /** The same syllable closed by {@code finalConsonant}: 리 with ㄴ is 린. {@code syllable} must be open. */
+  /**
+   * The same syllable closed by {@code finalConsonant}: 리 with ㄴ is 린. {@code syllable} must be
+   * open.
+   */
   static char withFinal(char syllable, char finalConsonant) {
     return (char) (syllable + FINALS.indexOf(finalConsonant));
   }

@@ -23,10 +23,10 @@ import java.util.Locale;
  * ALLOW	-	시발점
  * </pre>
  *
- * <p>Categories are the {@link AbuseCategory} names or {@code ALLOW}; severities the {@link Severity}
- * names ({@code -} for ALLOW). See {@link LexiconTerm} for the pattern syntax. Every pattern is checked
- * when the lexicon is made, so a bad edit is refused with its line number instead of silently
- * matching nothing.
+ * <p>Categories are the {@link AbuseCategory} names or {@code ALLOW}; severities the {@link
+ * Severity} names ({@code -} for ALLOW). See {@link LexiconTerm} for the pattern syntax. Every
+ * pattern is checked when the lexicon is made, so a bad edit is refused with its line number
+ * instead of silently matching nothing.
  */
 public record Lexicon(List<LexiconTerm> terms, List<String> allowedPhrases) {
 
@@ -48,7 +48,8 @@ public record Lexicon(List<LexiconTerm> terms, List<String> allowedPhrases) {
   public static Lexicon defaults() {
     try (InputStream in = Lexicon.class.getResourceAsStream(DEFAULT_RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("default lexicon missing from the class path: " + DEFAULT_RESOURCE);
+        throw new IllegalStateException(
+            "default lexicon missing from the class path: " + DEFAULT_RESOURCE);
       }
       return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -74,7 +75,9 @@ public record Lexicon(List<LexiconTerm> terms, List<String> allowedPhrases) {
       String[] columns = line.split("\t", -1);
       if (columns.length != 3) {
         throw new InvalidLexiconException(
-            lineNumber, "expected 3 tab-separated columns (category, severity, pattern), found " + columns.length);
+            lineNumber,
+            "expected 3 tab-separated columns (category, severity, pattern), found "
+                + columns.length);
       }
       String category = columns[0].strip().toUpperCase(Locale.ROOT);
       String severity = columns[1].strip().toUpperCase(Locale.ROOT);
@@ -83,7 +86,9 @@ public record Lexicon(List<LexiconTerm> terms, List<String> allowedPhrases) {
       if (category.equals(ALLOW)) {
         allowed.add(pattern);
       } else {
-        terms.add(new LexiconTerm(pattern, categoryOf(category, lineNumber), severityOf(severity, lineNumber)));
+        terms.add(
+            new LexiconTerm(
+                pattern, categoryOf(category, lineNumber), severityOf(severity, lineNumber)));
       }
     }
     return new Lexicon(terms, allowed);
@@ -93,8 +98,12 @@ public record Lexicon(List<LexiconTerm> terms, List<String> allowedPhrases) {
   public String toText() {
     StringBuilder text = new StringBuilder("# category\tseverity\tpattern\n");
     for (LexiconTerm term : terms) {
-      text.append(term.category().name()).append('\t').append(term.severity().name()).append('\t')
-          .append(term.pattern()).append('\n');
+      text.append(term.category().name())
+          .append('\t')
+          .append(term.severity().name())
+          .append('\t')
+          .append(term.pattern())
+          .append('\n');
     }
     for (String phrase : allowedPhrases) {
       text.append(ALLOW).append("\t-\t").append(phrase).append('\n');
@@ -120,7 +129,9 @@ public record Lexicon(List<LexiconTerm> terms, List<String> allowedPhrases) {
     throw new InvalidLexiconException(line, "unknown severity '" + name + "'");
   }
 
-  /** Expands and normalises; a combination that normalises to nothing would match at every position. */
+  /**
+   * Expands and normalises; a combination that normalises to nothing would match at every position.
+   */
   private static void check(String pattern, int line) {
     if (pattern.isBlank()) {
       throw new InvalidLexiconException(line, "empty pattern");
@@ -128,7 +139,12 @@ public record Lexicon(List<LexiconTerm> terms, List<String> allowedPhrases) {
     for (String literal : PatternExpansion.expand(pattern, line)) {
       if (Normaliser.normalise(literal).length() == 0) {
         throw new InvalidLexiconException(
-            line, "'" + literal + "' (from " + pattern + ") has no letters or digits after normalisation");
+            line,
+            "'"
+                + literal
+                + "' (from "
+                + pattern
+                + ") has no letters or digits after normalisation");
       }
     }
   }

@@ -10,8 +10,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The rule-based detector: normalise, find every lexicon phrase in one Aho-Corasick pass, drop terms
- * that lie inside an allowed phrase, map what is left back to the original text.
+ * The rule-based detector: normalise, find every lexicon phrase in one Aho-Corasick pass, drop
+ * terms that lie inside an allowed phrase, map what is left back to the original text.
  *
  * <p>Text containing Latin letters is read twice, once as typed ("ssibal", "fuck") and once as the
  * Hangul on the same keys of a 2-set keyboard ("tlqkf" → 시발); findings from both are merged.
@@ -24,7 +24,8 @@ public final class LexiconDetector implements AbuseDetector {
 
   /**
    * A literal in the automaton: a term's expansion, or an allowed phrase when {@code term} is null.
-   * {@code spansWords}: written with a space in the lexicon, so it may match across word boundaries.
+   * {@code spansWords}: written with a space in the lexicon, so it may match across word
+   * boundaries.
    */
   private record Phrase(@Nullable LexiconTerm term, int length, boolean spansWords) {}
 
@@ -35,7 +36,9 @@ public final class LexiconDetector implements AbuseDetector {
           .thenComparing(Finding::severity, Comparator.reverseOrder());
 
   private static final Comparator<Finding> BY_POSITION =
-      Comparator.comparingInt(Finding::start).thenComparingInt(Finding::end).thenComparing(Finding::category);
+      Comparator.comparingInt(Finding::start)
+          .thenComparingInt(Finding::end)
+          .thenComparing(Finding::category);
 
   /** Final consonants that Korean verb and adjective endings attach to an open syllable. */
   private static final String INFLECTION_FINALS = "ㄴㄹㅁㅂㅆ";
@@ -69,12 +72,23 @@ public final class LexiconDetector implements AbuseDetector {
   }
 
   private static void add(
-      String pattern, @Nullable LexiconTerm term, List<String> keys, List<Phrase> compiled, Set<String> seen) {
+      String pattern,
+      @Nullable LexiconTerm term,
+      List<String> keys,
+      List<Phrase> compiled,
+      Set<String> seen) {
     for (String literal : PatternExpansion.expand(pattern, 0)) {
       String key = Normaliser.normalise(literal).text();
       boolean spansWords = literal.strip().indexOf(' ') >= 0;
       // The same literal may come from two overlapping patterns; one path is enough.
-      String identity = key + '\u0000' + spansWords + '\u0000' + (term == null ? "ALLOW" : term.category() + "/" + term.severity() + "/" + term.pattern());
+      String identity =
+          key
+              + '\u0000'
+              + spansWords
+              + '\u0000'
+              + (term == null
+                  ? "ALLOW"
+                  : term.category() + "/" + term.severity() + "/" + term.pattern());
       if (seen.add(identity)) {
         for (String form : inflected(key)) {
           keys.add(form);
@@ -85,9 +99,9 @@ public final class LexiconDetector implements AbuseDetector {
   }
 
   /**
-   * The key, and if it ends on an open syllable, that syllable closed by the consonants Korean endings
-   * add: 패버리 must also match 패버린다, 패버릴, 패버림 and 패버립니다 (contractions such as 패버렸,
-   * 리 + 었, still need their own entry). Matching works on whole syllables, so without this a term written
+   * The key, and if it ends on an open syllable, that syllable closed by the consonants Korean
+   * endings add: 패버리 must also match 패버린다, 패버릴, 패버림 and 패버립니다 (contractions such as 패버렸, 리 + 었,
+   * still need their own entry). Matching works on whole syllables, so without this a term written
    * as a stem would miss every inflected form. Only for keys of three or more characters: on two
    * (자지 → 자진, 자질) the closed forms are everyday words.
    */
@@ -185,8 +199,8 @@ public final class LexiconDetector implements AbuseDetector {
   }
 
   /**
-   * One finding per stretch of abuse and category: 씨발 inside 씨발놈 is not reported twice, and the
-   * two readings of Latin text do not double up. The longer span wins and keeps the higher severity.
+   * One finding per stretch of abuse and category: 씨발 inside 씨발놈 is not reported twice, and the two
+   * readings of Latin text do not double up. The longer span wins and keeps the higher severity.
    */
   private static List<Finding> merged(List<Finding> findings) {
     findings.sort(BY_CATEGORY_START_LONGEST_FIRST);
@@ -198,7 +212,13 @@ public final class LexiconDetector implements AbuseDetector {
           && finding.start() >= current.start()
           && finding.end() <= current.end()) {
         if (finding.severity().compareTo(current.severity()) > 0) {
-          current = new Finding(current.category(), finding.severity(), current.start(), current.end(), current.term());
+          current =
+              new Finding(
+                  current.category(),
+                  finding.severity(),
+                  current.start(),
+                  current.end(),
+                  current.term());
           kept.set(kept.size() - 1, current);
         }
         continue;

@@ -1,10 +1,10 @@
 package io.sangdam.engine.protection;
 
 /**
- * Text after {@link Normaliser}, with the way back to the original: every normalised character knows
- * the range of UTF-16 offsets [{@code originalStart}, {@code originalEnd}) it came from, so a match at
- * normalised positions i..j covers original offsets {@code originalStart(i)} to {@code originalEnd(j -
- * 1)}, including any noise dropped in between.
+ * Text after {@link Normaliser}, with the way back to the original: every normalised character
+ * knows the range of UTF-16 offsets [{@code originalStart}, {@code originalEnd}) it came from, so a
+ * match at normalised positions i..j covers original offsets {@code originalStart(i)} to {@code
+ * originalEnd(j - 1)}, including any noise dropped in between.
  *
  * <p>Not a record: it holds arrays, and records would compare them by identity.
  */

@@ -4,26 +4,26 @@ import java.text.Normalizer;
 import java.util.Arrays;
 
 /**
- * Brings Korean chat text to one canonical form before matching, remembering where each character came
- * from.
+ * Brings Korean chat text to one canonical form before matching, remembering where each character
+ * came from.
  *
  * <p>The steps, in order (each undoes one way customers write around a filter):
  *
  * <ol>
- *   <li>Code points to "atoms": full-width ASCII and other compatibility forms (NFKC, one code point at
- *       a time so offsets stay exact), conjoining (NFD) jamo to compatibility jamo, Latin to lower case
- *       or, in the {@link Reading#KOREAN_KEYBOARD} reading, to the jamo on the same 2-set key ("tlqkf"
- *       is 시발). Zero-width characters, variation selectors and combining marks vanish; emoji and
- *       punctuation become noise; unpaired surrogates are noise, never an error.
- *   <li>Words: noise, and digits between letters of one word, are dropped ("시1발", "씨@발", "ㅆ.ㅂ");
- *       in Latin words digits become their look-alike letters ("sh1t"). Spaces vanish, but a space
+ *   <li>Code points to "atoms": full-width ASCII and other compatibility forms (NFKC, one code
+ *       point at a time so offsets stay exact), conjoining (NFD) jamo to compatibility jamo, Latin
+ *       to lower case or, in the {@link Reading#KOREAN_KEYBOARD} reading, to the jamo on the same
+ *       2-set key ("tlqkf" is 시발). Zero-width characters, variation selectors and combining marks
+ *       vanish; emoji and punctuation become noise; unpaired surrogates are noise, never an error.
+ *   <li>Words: noise, and digits between letters of one word, are dropped ("시1발", "씨@발", "ㅆ.ㅂ"); in
+ *       Latin words digits become their look-alike letters ("sh1t"). Spaces vanish, but a space
  *       between two words of two or more letters is remembered as a word boundary (see {@link
  *       NormalisedText#wordBoundaryBefore}), so "씨 발" joins and "다시 발급" does not.
  *   <li>Jamo typed one by one are composed as a 2-set keyboard would ("ㅅㅣㅂㅏㄹ" → 시발); runs of
  *       consonants alone stay (ㅅㅂ is matched as written).
  *   <li>Noise letters: laughter and crying (ㅋㅋ, ㅎㅎ, ㅠㅠ, ㅜㅜ) vanish, three or more equal letters
- *       become one (two equal Latin letters become one: "ssibal" and "sibal" meet), and drawn-out vowels
- *       ("씨이이발") are cut.
+ *       become one (two equal Latin letters become one: "ssibal" and "sibal" meet), and drawn-out
+ *       vowels ("씨이이발") are cut.
  * </ol>
  *
  * <p>Lexicon terms go through the same steps, so a term and the text it should match always agree.
@@ -82,7 +82,9 @@ public final class Normaliser {
       char c = text.charAt(index);
       int next = index + 1;
       int codePoint = c;
-      if (Character.isHighSurrogate(c) && next < length && Character.isLowSurrogate(text.charAt(next))) {
+      if (Character.isHighSurrogate(c)
+          && next < length
+          && Character.isLowSurrogate(text.charAt(next))) {
         codePoint = Character.toCodePoint(c, text.charAt(next));
         next++;
       }
@@ -150,9 +152,7 @@ public final class Normaliser {
       String alone = Character.toString(codePoint);
       String compatible = Normalizer.normalize(alone, Normalizer.Form.NFKC);
       if (!compatible.equals(alone)) {
-        compatible
-            .codePoints()
-            .forEach(part -> classify(part, start, end, reading, atoms, false));
+        compatible.codePoints().forEach(part -> classify(part, start, end, reading, atoms, false));
         return;
       }
     }
@@ -341,7 +341,9 @@ public final class Normaliser {
       int runLength = runEnd - i;
       if (isLaughter(c)) {
         int laughterEnd = i + 1;
-        while (laughterEnd < in.size && isLaughter(in.chars[laughterEnd]) && !in.boundaries[laughterEnd]) {
+        while (laughterEnd < in.size
+            && isLaughter(in.chars[laughterEnd])
+            && !in.boundaries[laughterEnd]) {
           laughterEnd++;
         }
         if (laughterEnd - i >= 2) {
@@ -350,7 +352,8 @@ public final class Normaliser {
           continue;
         }
       }
-      // Only directly after the previous letter: in "너 어디" the 어 is a word of its own, not a held 너.
+      // Only directly after the previous letter: in "너 어디" the 어 is a word of its own, not a held
+      // 너.
       boolean adjacent = i > 0 && in.ends[i - 1] == in.starts[i];
       if (!boundary && adjacent && out.size > 0 && isDrawnOutVowel(out.chars[out.size - 1], c)) {
         i++;

@@ -7,8 +7,8 @@ import java.util.List;
 final class PatternExpansion {
 
   /**
-   * A cap on combinations per pattern. Every combination becomes a path in the automaton; a careless
-   * pattern like (a|b|c|d)×8 would add 65,536 and slow every message down.
+   * A cap on combinations per pattern. Every combination becomes a path in the automaton; a
+   * careless pattern like (a|b|c|d)×8 would add 65,536 and slow every message down.
    */
   static final int MAXIMUM_COMBINATIONS = 2_048;
 

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * An Aho-Corasick automaton over normalised text: one pass finds every occurrence of every phrase, so
- * the cost per message does not grow with the size of the lexicon.
+ * An Aho-Corasick automaton over normalised text: one pass finds every occurrence of every phrase,
+ * so the cost per message does not grow with the size of the lexicon.
  *
  * <p>Immutable after construction and safe to share between threads. Transitions out of the root
  * (taken for almost every character, since most text matches nothing) are a direct table; deeper
@@ -17,7 +17,9 @@ import java.util.TreeMap;
  */
 final class PhraseAutomaton {
 
-  /** Receives each occurrence: the phrase's index in the list given to the constructor, and the end. */
+  /**
+   * Receives each occurrence: the phrase's index in the list given to the constructor, and the end.
+   */
   interface Occurrences {
     void found(int phrase, int end);
   }
@@ -28,6 +30,7 @@ final class PhraseAutomaton {
   private final char[][] labels;
   private final int[][] children;
   private final int[] failure;
+
   /** Phrases ending at each node, including those reached through failure links. */
   private final int[][] outputs;
 

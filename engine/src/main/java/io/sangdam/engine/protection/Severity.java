@@ -6,6 +6,8 @@ public enum Severity {
   LOW,
   /** Plain abuse (병신, 꺼져). */
   MEDIUM,
-  /** The gravest terms: strong profanity, attacks on family, threats of violence, sexual remarks. */
+  /**
+   * The gravest terms: strong profanity, attacks on family, threats of violence, sexual remarks.
+   */
   HIGH
 }

@@ -91,7 +91,8 @@ class LabelledMessagesTest {
             expected.add(AbuseCategory.valueOf(name.strip()));
           }
         }
-        messages.add(new LabelledMessage(messages.size(), unescape(columns[0]), expected, columns[2]));
+        messages.add(
+            new LabelledMessage(messages.size(), unescape(columns[0]), expected, columns[2]));
       }
     }
   }
@@ -104,7 +105,8 @@ class LabelledMessagesTest {
           .as(category.name())
           .isGreaterThanOrEqualTo(40);
     }
-    assertThat(messages.stream().filter(m -> m.expected().isEmpty()).count()).isGreaterThanOrEqualTo(300);
+    assertThat(messages.stream().filter(m -> m.expected().isEmpty()).count())
+        .isGreaterThanOrEqualTo(300);
   }
 
   @Test
@@ -117,11 +119,14 @@ class LabelledMessagesTest {
     print("all", all);
     printDevelopmentErrors();
 
-    // Goal from issue 6: F1 at least 0.85 with precision at least 0.9 (micro-averaged over categories).
+    // Goal from issue 6: F1 at least 0.85 with precision at least 0.9 (micro-averaged over
+    // categories).
     assertThat(all.overall().f1()).as("F1, all").isGreaterThanOrEqualTo(0.85);
     assertThat(all.overall().precision()).as("precision, all").isGreaterThanOrEqualTo(0.90);
     assertThat(heldOut.overall().f1()).as("F1, held-out").isGreaterThanOrEqualTo(0.85);
-    assertThat(heldOut.overall().precision()).as("precision, held-out").isGreaterThanOrEqualTo(0.90);
+    assertThat(heldOut.overall().precision())
+        .as("precision, held-out")
+        .isGreaterThanOrEqualTo(0.90);
   }
 
   private static Scores score(Predicate<LabelledMessage> selected) {
@@ -152,10 +157,23 @@ class LabelledMessagesTest {
   private static void print(String title, Scores scores) {
     StringBuilder table = new StringBuilder();
     table.append(String.format(Locale.ROOT, "%n%s: %d messages%n", title, scores.size()));
-    table.append(String.format(Locale.ROOT, "| %-26s | %4s | %4s | %4s | %9s | %6s | %5s |%n", "category", "TP", "FP", "FN", "precision", "recall", "F1"));
+    table.append(
+        String.format(
+            Locale.ROOT,
+            "| %-26s | %4s | %4s | %4s | %9s | %6s | %5s |%n",
+            "category",
+            "TP",
+            "FP",
+            "FN",
+            "precision",
+            "recall",
+            "F1"));
     table.append("|---|---|---|---|---|---|---|\n");
     for (Map.Entry<AbuseCategory, Tally> entry : scores.perCategory().entrySet()) {
-      row(table, entry.getKey().name() + " (" + entry.getKey().koreanName() + ")", entry.getValue());
+      row(
+          table,
+          entry.getKey().name() + " (" + entry.getKey().koreanName() + ")",
+          entry.getValue());
     }
     row(table, "overall (micro, categories)", scores.overall());
     row(table, "abusive or not (messages)", scores.messages());
@@ -177,7 +195,8 @@ class LabelledMessagesTest {
   }
 
   private static void printDevelopmentErrors() {
-    System.out.println("\nDevelopment lines the detector gets wrong (held-out errors are not shown):");
+    System.out.println(
+        "\nDevelopment lines the detector gets wrong (held-out errors are not shown):");
     for (LabelledMessage message : messages) {
       if (message.heldOut()) {
         continue;
@@ -186,7 +205,11 @@ class LabelledMessagesTest {
       if (!detection.categories().equals(message.expected())) {
         System.out.printf(
             "  expected %s, found %s: %s   [%s] %s%n",
-            message.expected(), detection.categories(), message.text(), message.note(), detection.findings());
+            message.expected(),
+            detection.categories(),
+            message.text(),
+            message.note(),
+            detection.findings());
       }
     }
   }
@@ -195,7 +218,9 @@ class LabelledMessagesTest {
     Matcher matcher = ESCAPE.matcher(text);
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
-      matcher.appendReplacement(out, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(matcher.group(1), 16))));
+      matcher.appendReplacement(
+          out,
+          Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(matcher.group(1), 16))));
     }
     matcher.appendTail(out);
     return out.toString();

@@ -102,7 +102,9 @@ class LexiconDetectorTest {
       String text = new String(chars);
       Detection detection = DETECTOR.detect(text);
       for (Finding finding : detection.findings()) {
-        assertThat(finding.end()).as("seed %d round %d", seed, round).isLessThanOrEqualTo(text.length());
+        assertThat(finding.end())
+            .as("seed %d round %d", seed, round)
+            .isLessThanOrEqualTo(text.length());
       }
     }
   }
@@ -126,13 +128,22 @@ class LexiconDetectorTest {
   @Test
   void badLexiconLinesAreRefusedWithTheirLineNumber() {
     assertThatThrownBy(() -> Lexicon.parse("PROFANITY\tHIGH\t시발\nRUDENESS\tLOW\t바보"))
-        .isInstanceOfSatisfying(InvalidLexiconException.class, e -> assertThat(e.line()).isEqualTo(2));
+        .isInstanceOfSatisfying(
+            InvalidLexiconException.class, e -> assertThat(e.line()).isEqualTo(2));
     assertThatThrownBy(() -> Lexicon.parse("PROFANITY\tHIGH\t(시|씨발"))
         .isInstanceOf(InvalidLexiconException.class);
     assertThatThrownBy(() -> Lexicon.parse("PROFANITY\tHIGH\t!!!"))
         .isInstanceOf(InvalidLexiconException.class)
         .hasMessageContaining("no letters");
-    assertThatThrownBy(() -> new Lexicon(List.of(new LexiconTerm("(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)", AbuseCategory.INSULT, Severity.LOW)), List.of()))
+    assertThatThrownBy(
+            () ->
+                new Lexicon(
+                    List.of(
+                        new LexiconTerm(
+                            "(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)(a|b|c|d)",
+                            AbuseCategory.INSULT,
+                            Severity.LOW)),
+                    List.of()))
         .isInstanceOf(InvalidLexiconException.class);
   }
 }

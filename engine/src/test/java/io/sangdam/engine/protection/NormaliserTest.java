@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sangdam.engine.protection.Normaliser.Reading;
 import java.text.Normalizer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class NormaliserTest {
 
@@ -86,7 +86,8 @@ class NormaliserTest {
     assertThat(normalised.originalEnd(1)).isEqualTo(4);
     assertThat(normalised.originalStart(2)).isEqualTo(4);
     assertThat(normalised.originalEnd(2)).isEqualTo(7);
-    assertThat(text.substring(normalised.originalStart(3), normalised.originalEnd(4))).isEqualTo("진짜");
+    assertThat(text.substring(normalised.originalStart(3), normalised.originalEnd(4)))
+        .isEqualTo("진짜");
   }
 
   @Test
