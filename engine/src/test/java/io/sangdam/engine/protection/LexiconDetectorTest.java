@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -145,5 +146,23 @@ class LexiconDetectorTest {
                             Severity.LOW)),
                     List.of()))
         .isInstanceOf(InvalidLexiconException.class);
+  }
+
+  @Test
+  void oneDetectorServesManyThreadsAtOnce() {
+    List<String> messages =
+        IntStream.range(0, 2_000)
+            .mapToObj(i -> i % 3 == 0 ? "아 씨발 " + i + "번째" : "배송 문의 " + i + " tlqkf? 아니요")
+            .toList();
+    List<Detection> sequential = messages.stream().map(DETECTOR::detect).toList();
+    List<Detection> parallel = messages.parallelStream().map(DETECTOR::detect).toList();
+    assertThat(parallel).isEqualTo(sequential);
+  }
+
+  @Test
+  void theDefaultLexiconSurvivesARoundTripThroughItsTextForm() {
+    Lexicon defaults = Lexicon.defaults();
+    assertThat(Lexicon.parse(defaults.toText())).isEqualTo(defaults);
+    assertThat(defaults.terms()).hasSizeGreaterThan(100);
   }
 }
