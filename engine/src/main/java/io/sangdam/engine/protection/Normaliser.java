@@ -227,6 +227,9 @@ public final class Normaliser {
     }
     boolean pendingBoundary = boundary;
     char previousLetter = 0;
+    // Index of the next letter after i, found once per stretch of non-letters: rescanning for each
+    // noise character would make "a!!!…!b" (100 KB of '!') quadratic.
+    int nextLetterIndex = from - 1;
     for (int i = from; i < to; i++) {
       byte kind = atoms.kinds[i];
       char c = atoms.chars[i];
@@ -240,8 +243,13 @@ public final class Normaliser {
       } else if ((kind == DIGIT || kind == NOISE) && insideWord && reading == Reading.AS_TYPED) {
         // Inside a Latin word a digit or symbol usually stands for a letter ("sh1t", "$hit" is at
         // the start and stays noise); inside a Hangul word it is padding ("시1발") and goes.
-        if (isAsciiLetter(previousLetter) && isAsciiLetter(nextLetter(atoms, i, to))) {
-          emitted = lookAlikeLetter(atoms.chars[i]);
+        if (isAsciiLetter(previousLetter)) {
+          if (nextLetterIndex <= i) {
+            nextLetterIndex = nextLetterIndex(atoms, i, to);
+          }
+          if (nextLetterIndex < to && isAsciiLetter(atoms.chars[nextLetterIndex])) {
+            emitted = lookAlikeLetter(atoms.chars[i]);
+          }
         }
       }
       if (emitted != 0) {
@@ -251,13 +259,14 @@ public final class Normaliser {
     }
   }
 
-  private static char nextLetter(Run atoms, int after, int to) {
+  /** The index of the first letter after {@code after}, or {@code to} when there is none. */
+  private static int nextLetterIndex(Run atoms, int after, int to) {
     for (int i = after + 1; i < to; i++) {
       if (atoms.kinds[i] == LETTER) {
-        return atoms.chars[i];
+        return i;
       }
     }
-    return 0;
+    return to;
   }
 
   private static char lookAlikeLetter(char c) {
@@ -356,7 +365,13 @@ public final class Normaliser {
       // 너.
       boolean adjacent = i > 0 && in.ends[i - 1] == in.starts[i];
       if (!boundary && adjacent && out.size > 0 && isDrawnOutVowel(out.chars[out.size - 1], c)) {
-        i++;
+        // Drop the whole adjacent run at once: one character per pass would rescan the run each
+        // time, and "씨" followed by 100 KB of 이 would take seconds.
+        int next = i + 1;
+        while (next < runEnd && in.ends[next - 1] == in.starts[next]) {
+          next++;
+        }
+        i = next;
         continue;
       }
       if (runLength >= 3 || (runLength == 2 && isAsciiLetter(c))) {

@@ -2,7 +2,9 @@ package io.sangdam.engine.protection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
@@ -164,5 +166,24 @@ class LexiconDetectorTest {
     Lexicon defaults = Lexicon.defaults();
     assertThat(Lexicon.parse(defaults.toText())).isEqualTo(defaults);
     assertThat(defaults.terms()).hasSizeGreaterThan(100);
+  }
+
+  @Test
+  void hundredKilobytesOfOneKindOfNoiseStayLinear() {
+    // Each of these once risked a rescan per character; 2 s is far above the linear cost.
+    List<String> hostile =
+        List.of(
+            "a" + "!".repeat(100_000) + "b",
+            "시" + "1".repeat(100_000) + "발",
+            "ㅋ".repeat(100_000),
+            "씨" + "이".repeat(100_000) + "발",
+            "시발점".repeat(33_000) + "씨발",
+            "ㅅ ".repeat(50_000),
+            "tlqkf".repeat(20_000));
+    for (String text : hostile) {
+      assertTimeoutPreemptively(Duration.ofSeconds(2), () -> DETECTOR.detect(text));
+    }
+    assertThat(DETECTOR.detect("시" + "1".repeat(100_000) + "발").abusive()).isTrue();
+    assertThat(DETECTOR.detect("시발점".repeat(33_000) + "씨발").findings()).hasSize(1);
   }
 }
