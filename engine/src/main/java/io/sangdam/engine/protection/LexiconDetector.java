@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * Hangul on the same keys of a 2-set keyboard ("tlqkf" → 시발); findings from both are merged.
  *
  * <p>Immutable and thread-safe; build one per lexicon version and share it. Building costs a few
- * milliseconds (every pattern is expanded and normalised), detecting a chat message a few
+ * tens of milliseconds (every pattern is expanded and normalised), detecting a chat message a few
  * microseconds.
  */
 public final class LexiconDetector implements AbuseDetector {
@@ -28,6 +29,8 @@ public final class LexiconDetector implements AbuseDetector {
    * boundaries.
    */
   private record Phrase(@Nullable LexiconTerm term, int length, boolean spansWords) {}
+
+  private record PhraseIdentity(String key, boolean spansWords, @Nullable LexiconTerm term) {}
 
   private static final Comparator<Finding> BY_CATEGORY_START_LONGEST_FIRST =
       Comparator.comparing(Finding::category)
@@ -51,7 +54,7 @@ public final class LexiconDetector implements AbuseDetector {
     this.lexicon = lexicon;
     List<String> keys = new ArrayList<>();
     List<Phrase> compiled = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    Set<PhraseIdentity> seen = new HashSet<>();
     for (LexiconTerm term : lexicon.terms()) {
       add(term.pattern(), term, keys, compiled, seen);
     }
@@ -76,19 +79,12 @@ public final class LexiconDetector implements AbuseDetector {
       @Nullable LexiconTerm term,
       List<String> keys,
       List<Phrase> compiled,
-      Set<String> seen) {
+      Set<PhraseIdentity> seen) {
     for (String literal : PatternExpansion.expand(pattern, 0)) {
       String key = Normaliser.normalise(literal).text();
       boolean spansWords = literal.strip().indexOf(' ') >= 0;
       // The same literal may come from two overlapping patterns; one path is enough.
-      String identity =
-          key
-              + '\u0000'
-              + spansWords
-              + '\u0000'
-              + (term == null
-                  ? "ALLOW"
-                  : term.category() + "/" + term.severity() + "/" + term.pattern());
+      PhraseIdentity identity = new PhraseIdentity(key, spansWords, term);
       if (seen.add(identity)) {
         for (String form : inflected(key)) {
           keys.add(form);
@@ -136,56 +132,69 @@ public final class LexiconDetector implements AbuseDetector {
   }
 
   private void collect(NormalisedText normalised, List<Finding> findings) {
-    int length = normalised.length();
-    if (length == 0) {
+    if (normalised.length() == 0) {
       return;
     }
-    // reach[p]: the furthest end of an allowed phrase starting at or before p (-1: none).
-    int[] reach = null;
-    List<int[]> hits = new ArrayList<>();
-    int[][] allowedEnds = new int[1][];
-    automaton.scan(
-        normalised.text(),
-        (phraseIndex, end) -> {
-          Phrase phrase = phrases[phraseIndex];
-          int start = end - phrase.length();
-          if (!phrase.spansWords() && crossesWordBoundary(normalised, start, end)) {
-            return;
-          }
-          if (phrase.term() == null) {
-            if (allowedEnds[0] == null) {
-              allowedEnds[0] = new int[length];
-              Arrays.fill(allowedEnds[0], -1);
-            }
-            allowedEnds[0][start] = Math.max(allowedEnds[0][start], end);
-          } else {
-            hits.add(new int[] {phraseIndex, start, end});
-          }
-        });
-    if (hits.isEmpty()) {
-      return;
+    Occurrences occurrences = new Occurrences(normalised);
+    automaton.scan(normalised.text(), occurrences);
+    occurrences.reportOutsideAllowedPhrases(findings);
+  }
+
+  /**
+   * Collects one scan's hits. Allowed phrases are kept as "furthest end of an allowed phrase
+   * starting at or before p", so checking whether a term lies inside one is a single lookup: a
+   * pairwise check would be quadratic on a 100 KB message full of 시발점.
+   */
+  private final class Occurrences implements PhraseAutomaton.Occurrences {
+
+    private final NormalisedText normalised;
+    private final List<int[]> termHits = new ArrayList<>();
+    private int @Nullable [] allowedReach;
+
+    Occurrences(NormalisedText normalised) {
+      this.normalised = normalised;
     }
-    if (allowedEnds[0] != null) {
-      reach = allowedEnds[0];
-      for (int p = 1; p < length; p++) {
-        reach[p] = Math.max(reach[p], reach[p - 1]);
+
+    @Override
+    public void found(int phraseIndex, int end) {
+      Phrase phrase = phrases[phraseIndex];
+      int start = end - phrase.length();
+      if (!phrase.spansWords() && crossesWordBoundary(normalised, start, end)) {
+        return;
       }
+      if (phrase.term() != null) {
+        termHits.add(new int[] {phraseIndex, start, end});
+        return;
+      }
+      if (allowedReach == null) {
+        allowedReach = new int[normalised.length()];
+        Arrays.fill(allowedReach, -1);
+      }
+      allowedReach[start] = Math.max(allowedReach[start], end);
     }
-    for (int[] hit : hits) {
-      int start = hit[1];
-      int end = hit[2];
-      if (reach != null && reach[start] >= end) {
-        continue; // inside an allowed phrase: 시발 in 시발점
+
+    void reportOutsideAllowedPhrases(List<Finding> findings) {
+      int[] reach = allowedReach;
+      if (reach != null) {
+        for (int p = 1; p < reach.length; p++) {
+          reach[p] = Math.max(reach[p], reach[p - 1]);
+        }
       }
-      LexiconTerm term = phrases[hit[0]].term();
-      assert term != null;
-      findings.add(
-          new Finding(
-              term.category(),
-              term.severity(),
-              normalised.originalStart(start),
-              normalised.originalEnd(end - 1),
-              term.pattern()));
+      for (int[] hit : termHits) {
+        int start = hit[1];
+        int end = hit[2];
+        if (reach != null && reach[start] >= end) {
+          continue; // inside an allowed phrase: 시발 in 시발점
+        }
+        LexiconTerm term = Objects.requireNonNull(phrases[hit[0]].term());
+        findings.add(
+            new Finding(
+                term.category(),
+                term.severity(),
+                normalised.originalStart(start),
+                normalised.originalEnd(end - 1),
+                term.pattern()));
+      }
     }
   }
 

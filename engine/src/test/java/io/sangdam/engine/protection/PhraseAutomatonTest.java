@@ -35,7 +35,9 @@ class PhraseAutomatonTest {
           expected.add(phrase + "@" + (at + key.length()));
         }
       }
-      assertThat(found).as("seed %d round %d: %s in %s", seed, round, phrases, text).isEqualTo(expected);
+      assertThat(found)
+          .as("seed %d round %d: %s in %s", seed, round, phrases, text)
+          .isEqualTo(expected);
     }
   }
 
