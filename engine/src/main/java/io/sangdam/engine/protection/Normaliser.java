@@ -39,6 +39,7 @@ public final class Normaliser {
     KOREAN_KEYBOARD
   }
 
+  // Kinds of atom. Bytes, not an enum: they sit in an array beside every character of the message.
   private static final byte LETTER = 0;
   private static final byte DIGIT = 1;
   private static final byte SPACE = 2;
