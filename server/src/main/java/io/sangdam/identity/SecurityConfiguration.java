@@ -89,12 +89,16 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
                                 "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // The customer's web chat: customers have no account; a conversation token guards it.
+                        .requestMatchers("/chat", "/chat/api/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(signedIn(locales))
                         .failureHandler(signInFailed())
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))
+                // The chat widget authenticates each call with its conversation token, never a cookie.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/chat/api/**"))
                 .sessionManagement(session -> session
                         .sessionFixation(fixation -> fixation.changeSessionId())
                         .maximumSessions(-1)

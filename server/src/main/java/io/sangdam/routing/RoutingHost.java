@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -65,12 +66,14 @@ class RoutingHost implements DisposableBean {
     private final DataSource dataSource;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
     private final Map<Long, CenterEngine> engines = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("routing-clock").daemon().factory());
 
     RoutingHost(RoutingQueues queues, RoutingLog routingLog, TransactionTemplate transaction, DataSource dataSource,
-            JsonMapper json, Clock clock) {
+            JsonMapper json, Clock clock, ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.queues = queues;
         this.routingLog = routingLog;
         this.transaction = transaction;
@@ -122,6 +125,19 @@ class RoutingHost implements DisposableBean {
     }
 
     List<RoutingEvent> handle(long centerId, RoutingRequest request) {
+        List<RoutingEvent> events = decide(centerId, request);
+        publish(centerId, events);
+        return events;
+    }
+
+    /** Other modules hear about decisions after they are stored, outside the engine's lock. */
+    private void publish(long centerId, List<RoutingEvent> events) {
+        if (!events.isEmpty()) {
+            publisher.publishEvent(new RoutingEventsOccurred(centerId, events));
+        }
+    }
+
+    private List<RoutingEvent> decide(long centerId, RoutingRequest request) {
         CenterEngine center = require(centerId);
         synchronized (center) {
             RoutingEngine engine = engineOf(center);
@@ -213,12 +229,14 @@ class RoutingHost implements DisposableBean {
                 continue;
             }
             try {
+                List<RoutingEvent> events = List.of();
                 synchronized (center) {
                     RoutingEngine engine = center.engine;
                     if (engine != null && engine.nextDeadline().map(d -> !d.isAfter(clock.instant())).orElse(false)) {
-                        advanceClock(center, engine);
+                        events = advanceClock(center, engine);
                     }
                 }
+                publish(center.centerId, events);
             } catch (RuntimeException failure) {
                 log.error("Routing clock tick failed for center {}", center.centerId, failure);
             }

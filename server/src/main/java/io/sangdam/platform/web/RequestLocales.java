@@ -18,9 +18,14 @@ import org.springframework.web.servlet.LocaleResolver;
 class RequestLocales implements LocaleResolver {
 
     static final String COOKIE = "sangdam-lang";
+    /** A language chosen during this request (the language switch) wins over the old cookie. */
+    private static final String CHOSEN = RequestLocales.class.getName() + ".chosen";
 
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
+        if (request.getAttribute(CHOSEN) instanceof Locale chosen) {
+            return chosen;
+        }
         if (Problems.isApi(request)) {
             String header = request.getHeader("Accept-Language");
             if (header != null && !header.isBlank()) {
@@ -45,10 +50,11 @@ class RequestLocales implements LocaleResolver {
 
     @Override
     public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response, @Nullable Locale locale) {
+        Locale chosen = locale == null ? Languages.DEFAULT : Languages.supportedOrDefault(locale.toLanguageTag());
+        request.setAttribute(CHOSEN, chosen);
         if (response == null) {
             return;
         }
-        Locale chosen = locale == null ? Languages.DEFAULT : Languages.supportedOrDefault(locale.toLanguageTag());
         Cookie cookie = new Cookie(COOKIE, chosen.getLanguage());
         cookie.setPath("/");
         cookie.setHttpOnly(true);

@@ -1,0 +1,35 @@
+package io.sangdam.channel;
+
+import io.sangdam.identity.Center;
+import io.sangdam.identity.CenterDirectory;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class ChannelPages {
+
+    private final CenterDirectory centers;
+
+    ChannelPages(CenterDirectory centers) {
+        this.centers = centers;
+    }
+
+    /** A demo shop page with the chat widget embedded by one script tag, as a customer's site would. */
+    @GetMapping("/chat")
+    String shop(@RequestParam(required = false) @Nullable Long center, Model model) {
+        Center chosen = center != null ? centers.get(center)
+                : centers.all().stream().filter(c -> !c.isHeadquarters()).findFirst().orElseThrow();
+        model.addAttribute("center", chosen);
+        return "channel/shop";
+    }
+
+    @GetMapping("/desk")
+    @PreAuthorize("hasRole('AGENT')")
+    String desk() {
+        return "channel/desk";
+    }
+}

@@ -1,0 +1,243 @@
+package io.sangdam.channel;
+
+import io.sangdam.channel.Conversations.Conversation;
+import io.sangdam.channel.Conversations.Message;
+import io.sangdam.channel.Conversations.Sender;
+import io.sangdam.contact.Masking;
+import io.sangdam.contact.TextMasking;
+import io.sangdam.engine.routing.AgentState;
+import io.sangdam.engine.routing.RoutingEvent;
+import io.sangdam.engine.routing.RoutingSnapshot;
+import io.sangdam.platform.RequestRejected;
+import io.sangdam.routing.Routing;
+import io.sangdam.routing.RoutingEventsOccurred;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Web chat between a customer and an agent, routed by the ACD. Every message is masked and stored
+ * before it is acknowledged or pushed; the customer proves they own a conversation with a token
+ * only they received (its hash is stored, never the token).
+ */
+@Service
+class Chats {
+
+    static final int MAXIMUM_MESSAGE_LENGTH = 2000;
+    /** Seconds a chat is assumed to take, for the customer's wait estimate. */
+    static final int ESTIMATED_HANDLING_SECONDS = 240;
+
+    private final Conversations conversations;
+    private final Routing routing;
+    private final TextMasking masking;
+    private final LiveStreams streams;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Chats(Conversations conversations, Routing routing, TextMasking masking, LiveStreams streams, MessageSource messages,
+            Clock clock) {
+        this.conversations = conversations;
+        this.routing = routing;
+        this.masking = masking;
+        this.streams = streams;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    record Started(String conversation, String token) {
+    }
+
+    record Position(String status, int ahead, int estimatedWaitSeconds) {
+    }
+
+    Started start(long center, String queue, @Nullable String name, @Nullable String phone, @Nullable String lane,
+            java.util.Locale locale) {
+        if (!routing.routes(center) || routing.queues(center).stream().noneMatch(q -> q.code().equals(queue))) {
+            throw RequestRejected.badRequest("unknown-chat-topic", queue);
+        }
+        String id = UUID.randomUUID().toString();
+        byte[] secret = new byte[24];
+        random.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String label = name == null || name.isBlank() ? null
+                : (Masking.name(name.strip()) + (phone == null || phone.isBlank() ? "" : " " + Masking.phone(phone))).strip();
+        conversations.add(id, center, queue, label, lane, hash(token), clock.instant());
+        // The protection notice opens every chat, as the ARS plays it (산업안전보건법 제41조).
+        conversations.addMessage(id, Sender.SYSTEM, messages.getMessage("chat.protection-notice", null, locale), clock.instant());
+        List<String> attributes = lane == null || lane.isBlank() ? List.of() : List.of(lane);
+        routing.arrive(center, id, queue, "CHAT", attributes);
+        return new Started(id, token);
+    }
+
+    Conversation owned(String id, String token) {
+        Conversation conversation = conversations.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
+        if (!MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.US_ASCII),
+                conversation.tokenHash().getBytes(StandardCharsets.US_ASCII))) {
+            throw new RequestRejected(HttpStatus.FORBIDDEN, "not-your-conversation");
+        }
+        return conversation;
+    }
+
+    Message customerSays(String id, String token, String text) {
+        Conversation conversation = owned(id, token);
+        return say(conversation, Sender.CUSTOMER, text);
+    }
+
+    Message agentSays(String agent, String id, String text) {
+        Conversation conversation = assignedTo(agent, id);
+        return say(conversation, Sender.AGENT, text);
+    }
+
+    void customerLeaves(String id, String token) {
+        Conversation conversation = owned(id, token);
+        if (conversation.status() != Conversations.Status.ENDED) {
+            routing.end(conversation.centerId(), id, false);
+        }
+    }
+
+    void agentEnds(String agent, String id) {
+        Conversation conversation = assignedTo(agent, id);
+        routing.end(conversation.centerId(), id, false);
+    }
+
+    List<Message> history(String id) {
+        return conversations.messages(id);
+    }
+
+    Position position(Conversation conversation) {
+        if (conversation.status() != Conversations.Status.WAITING) {
+            return new Position(conversation.status().name(), 0, 0);
+        }
+        RoutingSnapshot snapshot = routing.snapshot(conversation.centerId());
+        var waiting = snapshot.contacts().stream()
+                .filter(c -> c.queue().value().equals(conversation.queue()) && c.status() == RoutingSnapshot.ContactStatus.WAITING)
+                .sorted(java.util.Comparator.comparing(RoutingSnapshot.ContactView::originalArrival))
+                .map(c -> c.id().value()).toList();
+        int ahead = Math.max(0, waiting.indexOf(conversation.id()));
+        long agents = snapshot.agents().stream().filter(a -> !(a.state() instanceof AgentState.Offline)).count();
+        int estimate = (int) ((ahead + 1) * ESTIMATED_HANDLING_SECONDS / Math.max(1, agents * Routing.DEFAULT_CHAT_CAPACITY));
+        return new Position("WAITING", ahead, estimate);
+    }
+
+    List<Conversation> connectedTo(String agent) {
+        return conversations.connectedTo(agent);
+    }
+
+    /** Keeps conversations in step with the ACD and tells both sides what happened. */
+    @EventListener
+    void routed(RoutingEventsOccurred occurred) {
+        for (RoutingEvent event : occurred.events()) {
+            switch (event) {
+                case RoutingEvent.ContactOffered offered -> conversation(offered.contact().value()).ifPresent(c -> {
+                    conversations.offered(c.id(), offered.agent().value());
+                    streams.push(desk(offered.agent().value()), "offer", Map.of("conversation", c.id(), "queue", c.queue(),
+                            "customer", c.customerLabel() == null ? "" : c.customerLabel(),
+                            "expiresAt", offered.expires().toString()));
+                });
+                case RoutingEvent.OfferMissed missed -> conversation(missed.contact().value()).ifPresent(c -> {
+                    conversations.waiting(c.id());
+                    streams.push(desk(missed.agent().value()), "offer-withdrawn", Map.of("conversation", c.id()));
+                });
+                case RoutingEvent.ContactAssigned assigned -> conversation(assigned.contact().value()).ifPresent(c -> {
+                    conversations.connected(c.id(), assigned.agent().value());
+                    streams.push(customer(c.id()), "status", Map.of("status", "CONNECTED"));
+                    streams.push(desk(assigned.agent().value()), "connected", Map.of("conversation", c.id(),
+                            "queue", c.queue(), "customer", c.customerLabel() == null ? "" : c.customerLabel(),
+                            "messages", conversations.messages(c.id())));
+                });
+                case RoutingEvent.ContactCompleted completed -> ended(completed.contact().value(), completed.agent().value());
+                case RoutingEvent.ContactAbandoned abandoned -> ended(abandoned.contact().value(), null);
+                case RoutingEvent.ContactTurnedAway turnedAway -> ended(turnedAway.contact().value(), null);
+                case RoutingEvent.AgentStateChanged changed ->
+                        streams.push(desk(changed.agent().value()), "state", Map.of("state", stateName(changed.state())));
+                case RoutingEvent.ContactQueued queued -> { }
+                case RoutingEvent.ContactOverflowed overflowed -> { }
+                case RoutingEvent.PreferredAgentWaitEnded waitEnded -> { }
+                case RoutingEvent.ContactTransferred transferred -> { }
+            }
+        }
+    }
+
+    static String stateName(AgentState state) {
+        return switch (state) {
+            case AgentState.Offline offline -> "OFFLINE";
+            case AgentState.Available available -> "AVAILABLE";
+            case AgentState.NotReady notReady -> "NOT_READY";
+            case AgentState.Reserved reserved -> "RESERVED";
+            case AgentState.Busy busy -> "BUSY";
+            case AgentState.WrapUp wrapUp -> "WRAP_UP";
+            case AgentState.Recovery recovery -> "RECOVERY";
+        };
+    }
+
+    static String desk(String agent) {
+        return "desk:" + agent;
+    }
+
+    static String customer(String conversation) {
+        return "chat:" + conversation;
+    }
+
+    private void ended(String id, @Nullable String agent) {
+        conversation(id).ifPresent(c -> {
+            conversations.ended(c.id(), clock.instant());
+            streams.push(customer(c.id()), "status", Map.of("status", "ENDED"));
+            String holder = agent != null ? agent : c.agent();
+            if (holder != null) {
+                streams.push(desk(holder), "ended", Map.of("conversation", c.id()));
+            }
+        });
+    }
+
+    private java.util.Optional<Conversation> conversation(String contactId) {
+        return contactId.length() == 36 ? conversations.find(contactId) : java.util.Optional.empty();
+    }
+
+    private Conversation assignedTo(String agent, String id) {
+        Conversation conversation = conversations.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
+        if (!agent.equalsIgnoreCase(conversation.agent()) || conversation.status() != Conversations.Status.CONNECTED) {
+            throw new RequestRejected(HttpStatus.FORBIDDEN, "not-your-conversation");
+        }
+        return conversation;
+    }
+
+    private Message say(Conversation conversation, Sender sender, String text) {
+        if (conversation.status() == Conversations.Status.ENDED) {
+            throw RequestRejected.conflict("conversation-ended");
+        }
+        String body = text.strip();
+        if (body.isEmpty()) {
+            throw RequestRejected.badRequest("empty-message");
+        }
+        if (body.length() > MAXIMUM_MESSAGE_LENGTH) {
+            throw RequestRejected.badRequest("message-too-long", MAXIMUM_MESSAGE_LENGTH);
+        }
+        Message message = conversations.addMessage(conversation.id(), sender, masking.mask(body).masked(), clock.instant());
+        streams.push(customer(conversation.id()), "message", message);
+        if (conversation.agent() != null && conversation.status() == Conversations.Status.CONNECTED) {
+            streams.push(desk(conversation.agent()), "message", message);
+        }
+        return message;
+    }
+
+    private static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

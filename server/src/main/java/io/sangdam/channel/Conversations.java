@@ -1,0 +1,99 @@
+package io.sangdam.channel;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class Conversations {
+
+    enum Status {
+        WAITING,
+        OFFERED,
+        CONNECTED,
+        ENDED
+    }
+
+    enum Sender {
+        CUSTOMER,
+        AGENT,
+        SYSTEM
+    }
+
+    record Conversation(String id, long centerId, String queue, @Nullable String customerLabel, @Nullable String lane,
+            String tokenHash, Status status, @Nullable String agent, Instant createdAt) {
+    }
+
+    record Message(long id, String conversationId, Sender sender, String body, Instant sentAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Conversations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void add(String id, long centerId, String queue, @Nullable String customerLabel, @Nullable String lane, String tokenHash,
+            Instant at) {
+        jdbc.sql("""
+                insert into channel.conversation (id, center_id, queue_code, customer_label, lane, token_hash, status, created_at)
+                values (?, ?, ?, ?, ?, ?, 'WAITING', ?)""")
+                .params(id, centerId, queue, customerLabel, lane, tokenHash, Timestamp.from(at)).update();
+    }
+
+    Optional<Conversation> find(String id) {
+        return jdbc.sql("select * from channel.conversation where id = ?").param(id)
+                .query((row, n) -> new Conversation(row.getString("id"), row.getLong("center_id"), row.getString("queue_code"),
+                        row.getString("customer_label"), row.getString("lane"), row.getString("token_hash"),
+                        Status.valueOf(row.getString("status")), row.getString("agent_username"),
+                        row.getTimestamp("created_at").toInstant()))
+                .optional();
+    }
+
+    void offered(String id, String agent) {
+        jdbc.sql("update channel.conversation set status = 'OFFERED', agent_username = ? where id = ? and status <> 'ENDED'")
+                .params(agent, id).update();
+    }
+
+    void waiting(String id) {
+        jdbc.sql("update channel.conversation set status = 'WAITING', agent_username = null where id = ? and status = 'OFFERED'")
+                .param(id).update();
+    }
+
+    void connected(String id, String agent) {
+        jdbc.sql("update channel.conversation set status = 'CONNECTED', agent_username = ? where id = ? and status <> 'ENDED'")
+                .params(agent, id).update();
+    }
+
+    void ended(String id, Instant at) {
+        jdbc.sql("update channel.conversation set status = 'ENDED', ended_at = ? where id = ? and status <> 'ENDED'")
+                .params(Timestamp.from(at), id).update();
+    }
+
+    List<Conversation> connectedTo(String agent) {
+        return jdbc.sql("select * from channel.conversation where agent_username = ? and status = 'CONNECTED' order by created_at")
+                .param(agent)
+                .query((row, n) -> new Conversation(row.getString("id"), row.getLong("center_id"), row.getString("queue_code"),
+                        row.getString("customer_label"), row.getString("lane"), row.getString("token_hash"),
+                        Status.valueOf(row.getString("status")), row.getString("agent_username"),
+                        row.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    Message addMessage(String conversationId, Sender sender, String body, Instant at) {
+        long id = jdbc.sql("insert into channel.message (conversation_id, sender, body, sent_at) values (?, ?, ?, ?) returning id")
+                .params(conversationId, sender.name(), body, Timestamp.from(at)).query(Long.class).single();
+        return new Message(id, conversationId, sender, body, at);
+    }
+
+    List<Message> messages(String conversationId) {
+        return jdbc.sql("select * from channel.message where conversation_id = ? order by id").param(conversationId)
+                .query((row, n) -> new Message(row.getLong("id"), row.getString("conversation_id"),
+                        Sender.valueOf(row.getString("sender")), row.getString("body"), row.getTimestamp("sent_at").toInstant()))
+                .list();
+    }
+}

@@ -1,0 +1,130 @@
+package io.sangdam.channel;
+
+import io.sangdam.channel.Conversations.Message;
+import io.sangdam.identity.CurrentUser;
+import io.sangdam.identity.CurrentUsers;
+import io.sangdam.identity.Staff;
+import io.sangdam.routing.Routing;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The agent desktop's calls: state, offers, chat panes. Always the signed-in agent, never another. */
+@RestController
+@RequestMapping("/desk/api")
+@PreAuthorize("hasRole('AGENT')")
+@Hidden
+class DeskApi {
+
+    private final Chats chats;
+    private final Routing routing;
+    private final CurrentUsers currentUsers;
+    private final Staff staff;
+    private final LiveStreams streams;
+
+    DeskApi(Chats chats, Routing routing, CurrentUsers currentUsers, Staff staff, LiveStreams streams) {
+        this.chats = chats;
+        this.routing = routing;
+        this.currentUsers = currentUsers;
+        this.staff = staff;
+        this.streams = streams;
+    }
+
+    @GetMapping(path = "/stream", produces = "text/event-stream")
+    SseEmitter stream() throws IOException {
+        CurrentUser me = currentUsers.require();
+        SseEmitter emitter = streams.open(Chats.desk(me.username()));
+        // Start from the truth: the agent's state and the chats they hold, then live changes.
+        String state = routing.routes(me.centerId())
+                ? Chats.stateName(routing.snapshot(me.centerId()).agents().stream()
+                        .filter(a -> a.id().value().equals(me.username())).map(a -> a.state()).findFirst()
+                        .orElse(io.sangdam.engine.routing.AgentState.OFFLINE))
+                : "OFFLINE";
+        emitter.send(SseEmitter.event().name("state").data(Map.of("state", state)));
+        for (var conversation : chats.connectedTo(me.username())) {
+            emitter.send(SseEmitter.event().name("connected").data(Map.of("conversation", conversation.id(),
+                    "queue", conversation.queue(), "customer", conversation.customerLabel() == null ? "" : conversation.customerLabel(),
+                    "messages", chats.history(conversation.id()))));
+        }
+        return emitter;
+    }
+
+    @PostMapping("/login")
+    void logIn() {
+        CurrentUser me = currentUsers.require();
+        routing.logIn(me.centerId(), staff.find(me.id()).orElseThrow());
+    }
+
+    @PostMapping("/ready")
+    void ready() {
+        CurrentUser me = currentUsers.require();
+        routing.ready(me.centerId(), me.username());
+    }
+
+    record Reason(@NotBlank @Size(max = 50) String reason) {
+    }
+
+    @PostMapping("/not-ready")
+    void notReady(@Valid @RequestBody Reason reason) {
+        CurrentUser me = currentUsers.require();
+        routing.notReady(me.centerId(), me.username(), reason.reason());
+    }
+
+    @PostMapping("/logout")
+    void logOut() {
+        CurrentUser me = currentUsers.require();
+        routing.logOut(me.centerId(), me.username());
+    }
+
+    @PostMapping("/wrap-up-done")
+    void wrapUpDone() {
+        CurrentUser me = currentUsers.require();
+        routing.wrapUpDone(me.centerId(), me.username());
+    }
+
+    @PostMapping("/offers/{conversation}/accept")
+    void accept(@PathVariable String conversation) {
+        CurrentUser me = currentUsers.require();
+        routing.accept(me.centerId(), me.username(), conversation);
+    }
+
+    @PostMapping("/offers/{conversation}/decline")
+    void decline(@PathVariable String conversation) {
+        CurrentUser me = currentUsers.require();
+        routing.decline(me.centerId(), me.username(), conversation);
+    }
+
+    record Text(@NotNull @Size(max = 100_000) String text) {
+    }
+
+    @PostMapping("/conversations/{conversation}/messages")
+    @ResponseStatus(HttpStatus.CREATED)
+    Message say(@PathVariable String conversation, @Valid @RequestBody Text text) {
+        return chats.agentSays(currentUsers.require().username(), conversation, text.text());
+    }
+
+    @PostMapping("/conversations/{conversation}/end")
+    void end(@PathVariable String conversation) {
+        chats.agentEnds(currentUsers.require().username(), conversation);
+    }
+
+    @GetMapping("/conversations")
+    List<String> mine() {
+        return chats.connectedTo(currentUsers.require().username()).stream().map(Conversations.Conversation::id).toList();
+    }
+}

@@ -1,0 +1,55 @@
+package io.sangdam.channel;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Server-sent event streams of this node, by key (a conversation for its customer, an agent for
+ * their desktop). What is pushed is already stored: a browser that loses its stream reloads the
+ * history and misses nothing.
+ *
+ * <p>Hazard: streams live in this node's memory; with several nodes, a push must reach the node
+ * holding the stream (a later step: PostgreSQL LISTEN/NOTIFY).
+ */
+@Component
+class LiveStreams {
+
+    static final Duration TIMEOUT = Duration.ofMinutes(30);
+
+    private final Map<String, List<SseEmitter>> streams = new ConcurrentHashMap<>();
+
+    SseEmitter open(String key) {
+        var emitter = new SseEmitter(TIMEOUT.toMillis());
+        streams.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(emitter);
+        Runnable remove = () -> {
+            List<SseEmitter> list = streams.get(key);
+            if (list != null) {
+                list.remove(emitter);
+            }
+        };
+        emitter.onCompletion(remove);
+        emitter.onTimeout(remove);
+        emitter.onError(failure -> remove.run());
+        return emitter;
+    }
+
+    void push(String key, String event, Object data) {
+        List<SseEmitter> list = streams.get(key);
+        if (list == null) {
+            return;
+        }
+        for (SseEmitter emitter : list) {
+            try {
+                emitter.send(SseEmitter.event().name(event).data(data));
+            } catch (IOException | IllegalStateException gone) {
+                list.remove(emitter);
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.sangdam.routing;
+
+import io.sangdam.engine.routing.RoutingEvent;
+import io.sangdam.engine.routing.RoutingSnapshot;
+import io.sangdam.identity.StaffMember;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * The ACD as other modules use it: contacts arrive and end, agents log in, get ready and answer
+ * offers. Every call is durable before it returns, and its events are also published as
+ * {@link RoutingEventsOccurred}.
+ */
+@Service
+public class Routing {
+
+    /** How many chats an agent handles side by side unless configured otherwise. */
+    public static final int DEFAULT_CHAT_CAPACITY = 3;
+
+    private final RoutingHost host;
+    private final SkillDirectory skills;
+    private final RoutingQueues queues;
+
+    Routing(RoutingHost host, SkillDirectory skills, RoutingQueues queues) {
+        this.host = host;
+        this.skills = skills;
+        this.queues = queues;
+    }
+
+    public List<RoutingEvent> arrive(long center, String contact, String queue, String channel, List<String> attributes) {
+        return host.handle(center, new RoutingRequest.Arrive(contact, queue, channel, 0, attributes));
+    }
+
+    public List<RoutingEvent> end(long center, String contact, boolean forAbuse) {
+        return host.handle(center, new RoutingRequest.End(contact, forAbuse));
+    }
+
+    public List<RoutingEvent> logIn(long center, StaffMember agent) {
+        Map<String, Integer> levels = new HashMap<>();
+        skills.ofAgent(agent.id()).forEach(held -> levels.put(held.skill().code(), held.level()));
+        return host.handle(center, new RoutingRequest.LogIn(agent.username(), levels, DEFAULT_CHAT_CAPACITY));
+    }
+
+    public List<RoutingEvent> ready(long center, String agent) {
+        return host.handle(center, new RoutingRequest.BecomeReady(agent));
+    }
+
+    public List<RoutingEvent> notReady(long center, String agent, String reason) {
+        return host.handle(center, new RoutingRequest.GoNotReady(agent, reason));
+    }
+
+    public List<RoutingEvent> logOut(long center, String agent) {
+        return host.handle(center, new RoutingRequest.LogOut(agent));
+    }
+
+    public List<RoutingEvent> accept(long center, String agent, String contact) {
+        return host.handle(center, new RoutingRequest.Accept(agent, contact));
+    }
+
+    public List<RoutingEvent> decline(long center, String agent, String contact) {
+        return host.handle(center, new RoutingRequest.Decline(agent, contact));
+    }
+
+    public List<RoutingEvent> wrapUpDone(long center, String agent) {
+        return host.handle(center, new RoutingRequest.FinishWrapUp(agent));
+    }
+
+    public RoutingSnapshot snapshot(long center) {
+        return host.snapshot(center);
+    }
+
+    public boolean routes(long center) {
+        return host.routes(center);
+    }
+
+    public List<QueueSettings> queues(long center) {
+        return queues.of(center);
+    }
+}

@@ -1,0 +1,193 @@
+// Sangdam web chat widget. Embed with one tag:
+//   <script src="https://your-sangdam/js/chat-widget.js" data-center="2" data-lang="ko" defer></script>
+// The customer's conversation id and token live in localStorage, so a reload or a dropped
+// connection brings the whole conversation back. Every message is stored by the server (masked)
+// before it is acknowledged; the stream only says that something new is there.
+(function () {
+  var script = document.currentScript;
+  var base = new URL(script.src).origin;
+  var center = script.dataset.center;
+  var lang = script.dataset.lang || "ko";
+  var storageKey = "sangdam-chat-" + center;
+  var texts = {};
+  var state = JSON.parse(localStorage.getItem(storageKey) || "null");
+  var source = null;
+  var seen = {};
+
+  function el(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+
+  function api(method, path, body) {
+    return fetch(base + "/chat/api" + path, {
+      method: method,
+      headers: { "Content-Type": "application/json", "Accept-Language": lang },
+      body: body ? JSON.stringify(body) : undefined
+    }).then(function (response) {
+      return response.json().then(function (json) {
+        if (!response.ok) { throw new Error(json.detail || texts.error); }
+        return json;
+      });
+    });
+  }
+
+  var launcher = el("button", { type: "button", "class": "sangdam-chat-launcher", "aria-expanded": "false" });
+  var panel = el("section", { "class": "sangdam-chat", role: "dialog", "aria-modal": "false", hidden: "" });
+  var heading = el("h2", { id: "sangdam-chat-title" });
+  var closeButton = el("button", { type: "button", "class": "sangdam-chat-close" });
+  var status = el("p", { "class": "sangdam-chat-status", role: "status", "aria-live": "polite" });
+  var log = el("ol", { "class": "sangdam-chat-log", "aria-live": "polite", "aria-relevant": "additions", "data-test": "chat-log" });
+  var startForm = el("form", { "class": "sangdam-chat-start" });
+  var sendForm = el("form", { "class": "sangdam-chat-send", hidden: "" });
+  var errorBox = el("p", { "class": "sangdam-chat-error", role: "alert", hidden: "" });
+  panel.setAttribute("aria-labelledby", "sangdam-chat-title");
+
+  function field(labelText, input) {
+    var label = el("label");
+    label.appendChild(el("span", {}, labelText));
+    label.appendChild(input);
+    return label;
+  }
+
+  function build() {
+    launcher.textContent = texts.open;
+    heading.textContent = texts.title;
+    closeButton.textContent = texts.close;
+    closeButton.setAttribute("aria-label", texts.close);
+    var header = el("div", { "class": "sangdam-chat-header" });
+    header.appendChild(heading);
+    header.appendChild(closeButton);
+    panel.appendChild(header);
+    panel.appendChild(status);
+    panel.appendChild(log);
+    panel.appendChild(errorBox);
+
+    var topic = el("select", { name: "topic", required: "" });
+    var lane = el("select", { name: "lane" });
+    [["", texts["lane.none"]], ["SENIOR", texts["lane.senior"]], ["ACCESSIBILITY", texts["lane.accessibility"]]]
+      .forEach(function (option) { lane.appendChild(el("option", { value: option[0] }, option[1])); });
+    startForm.appendChild(field(texts.topic, topic));
+    startForm.appendChild(field(texts.name, el("input", { name: "name", type: "text", maxlength: "50", autocomplete: "name" })));
+    startForm.appendChild(field(texts.phone, el("input", { name: "phone", type: "tel", maxlength: "20", autocomplete: "tel" })));
+    startForm.appendChild(field(texts.lane, lane));
+    startForm.appendChild(el("button", { type: "submit", "class": "primary" }, texts.start));
+    panel.appendChild(startForm);
+
+    var input = el("textarea", { name: "text", rows: "2", maxlength: "2000", required: "" });
+    sendForm.appendChild(field(texts.message, input));
+    var buttons = el("div", { "class": "row" });
+    buttons.appendChild(el("button", { type: "submit", "class": "primary" }, texts.send));
+    var leave = el("button", { type: "button", "class": "secondary" }, texts.leave);
+    buttons.appendChild(leave);
+    sendForm.appendChild(buttons);
+    panel.appendChild(sendForm);
+    document.body.appendChild(launcher);
+    document.body.appendChild(panel);
+
+    api("GET", "/topics?center=" + center).then(function (topics) {
+      topics.forEach(function (t) { topic.appendChild(el("option", { value: t.code }, t.name)); });
+    });
+
+    launcher.addEventListener("click", function () { toggle(true); });
+    closeButton.addEventListener("click", function () { toggle(false); });
+    panel.addEventListener("keydown", function (event) { if (event.key === "Escape") { toggle(false); } });
+    startForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var data = new FormData(startForm);
+      api("POST", "/conversations", {
+        center: Number(center), topic: data.get("topic"), name: data.get("name"), phone: data.get("phone"), lane: data.get("lane")
+      }).then(function (started) {
+        state = started;
+        localStorage.setItem(storageKey, JSON.stringify(state));
+        resume();
+      }).catch(showError);
+    });
+    sendForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var text = input.value;
+      api("POST", "/conversations/" + state.conversation + "/messages?token=" + encodeURIComponent(state.token), { text: text })
+        .then(function (message) { input.value = ""; show(message); input.focus(); })
+        .catch(showError);
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); sendForm.requestSubmit(); }
+    });
+    leave.addEventListener("click", function () {
+      api("POST", "/conversations/" + state.conversation + "/end?token=" + encodeURIComponent(state.token)).then(finish);
+    });
+    if (state) { toggle(true); resume(); }
+  }
+
+  function toggle(open) {
+    panel.hidden = !open;
+    launcher.setAttribute("aria-expanded", String(open));
+    if (open) { (panel.querySelector("select, textarea") || closeButton).focus(); } else { launcher.focus(); }
+  }
+
+  function showError(error) {
+    errorBox.textContent = error.message || texts.error;
+    errorBox.hidden = false;
+  }
+
+  function show(message) {
+    if (seen[message.id]) { return; }
+    seen[message.id] = true;
+    var who = message.sender === "CUSTOMER" ? texts.you : message.sender === "AGENT" ? texts.agent : texts.system;
+    var item = el("li", { "class": "from-" + message.sender.toLowerCase() });
+    item.appendChild(el("span", { "class": "who" }, who));
+    item.appendChild(el("span", { "class": "text" }, message.body));
+    log.appendChild(item);
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function showStatus(view) {
+    if (view.status === "WAITING") {
+      status.textContent = texts.waiting.replace("{0}", view.ahead).replace("{1}", Math.max(1, Math.round(view.estimatedWaitSeconds / 60)));
+    } else if (view.status === "ENDED") {
+      finish();
+    } else {
+      status.textContent = texts.connected;
+    }
+  }
+
+  function refresh() {
+    return api("GET", "/conversations/" + state.conversation + "?token=" + encodeURIComponent(state.token))
+      .then(function (view) { view.messages.forEach(show); showStatus(view); return view; });
+  }
+
+  function resume() {
+    errorBox.hidden = true;
+    startForm.hidden = true;
+    sendForm.hidden = false;
+    refresh().then(function (view) {
+      if (view.status === "ENDED") { return; }
+      source = new EventSource(base + "/chat/api/conversations/" + state.conversation + "/stream?token=" + encodeURIComponent(state.token));
+      source.addEventListener("message", function (event) { show(JSON.parse(event.data)); });
+      source.addEventListener("status", function () { refresh(); });
+      // A dropped stream may have missed something: the stored history is the truth.
+      source.onerror = function () { setTimeout(refresh, 1000); };
+    }).catch(function () { localStorage.removeItem(storageKey); state = null; startForm.hidden = false; sendForm.hidden = true; });
+    setInterval(function () { if (state && status.textContent !== texts.ended) { refresh(); } }, 10000);
+  }
+
+  function finish() {
+    status.textContent = texts.ended;
+    sendForm.hidden = true;
+    if (source) { source.close(); }
+    localStorage.removeItem(storageKey);
+  }
+
+  fetch(base + "/chat/api/texts?lang=" + encodeURIComponent(lang))
+    .then(function (response) { return response.json(); })
+    .then(function (loaded) {
+      texts = loaded;
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = base + "/css/chat-widget.css";
+      document.head.appendChild(link);
+      build();
+    });
+})();

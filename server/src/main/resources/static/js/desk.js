@@ -1,0 +1,140 @@
+// The agent desktop: state in one click, offers with a countdown, chats side by side. Everything
+// shown comes from the server's stream; actions are plain POSTs and the stream reports the result.
+(function () {
+  var root = document.getElementById("desk");
+  var texts = root.dataset;
+  var csrfToken = document.querySelector("meta[name='_csrf']").content;
+  var csrfHeader = document.querySelector("meta[name='_csrf_header']").content;
+  var stateLabel = document.getElementById("agent-state");
+  var offers = document.getElementById("offers");
+  var chats = document.getElementById("chats");
+  var noChats = document.getElementById("no-chats");
+  var errorBox = document.getElementById("desk-error");
+  var seen = {};
+
+  function text(name) { return texts[name] || name; }
+
+  function post(path, body) {
+    var headers = { "Content-Type": "application/json" };
+    headers[csrfHeader] = csrfToken;
+    return fetch("/desk/api" + path, { method: "POST", headers: headers, body: body ? JSON.stringify(body) : undefined })
+      .then(function (response) {
+        if (response.ok) { errorBox.hidden = true; return response.status === 200 || response.status === 201 ? response.text() : null; }
+        return response.json().then(function (problem) { throw new Error(problem.detail); });
+      })
+      .catch(function (error) { errorBox.textContent = error.message; errorBox.hidden = false; });
+  }
+
+  function el(tag, attributes, content) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (key) { node.setAttribute(key, attributes[key]); });
+    if (content !== undefined) { node.textContent = content; }
+    return node;
+  }
+
+  function setState(state) {
+    // data-text-state-NOT_READY arrives lower-cased as dataset.textStateNot_ready
+    stateLabel.textContent = text("textState" + state.charAt(0) + state.slice(1).toLowerCase());
+    stateLabel.dataset.state = state;
+  }
+
+  function showOffer(offer) {
+    var card = el("div", { "class": "card offer", "data-conversation": offer.conversation, "data-test": "offer" });
+    card.appendChild(el("strong", {}, text("textOffer") + " · " + offer.queue + (offer.customer ? " · " + offer.customer : "")));
+    var countdown = el("span", { "class": "countdown" });
+    card.appendChild(countdown);
+    var accept = el("button", { type: "button", "class": "primary" }, text("textAccept"));
+    var decline = el("button", { type: "button", "class": "secondary" }, text("textDecline"));
+    accept.addEventListener("click", function () { post("/offers/" + offer.conversation + "/accept"); });
+    decline.addEventListener("click", function () { post("/offers/" + offer.conversation + "/decline"); });
+    card.appendChild(accept);
+    card.appendChild(decline);
+    offers.appendChild(card);
+    accept.focus();
+    var expires = new Date(offer.expiresAt).getTime();
+    var timer = setInterval(function () {
+      var left = Math.max(0, Math.round((expires - Date.now()) / 1000));
+      countdown.textContent = " " + text("textSeconds").replace("{0}", left);
+      if (left === 0 || !card.isConnected) { clearInterval(timer); }
+    }, 250);
+  }
+
+  function removeOffer(conversation) {
+    var card = offers.querySelector("[data-conversation='" + conversation + "']");
+    if (card) { card.remove(); }
+  }
+
+  function showMessage(pane, message) {
+    if (seen[message.id]) { return; }
+    seen[message.id] = true;
+    var log = pane.querySelector("ol");
+    var who = message.sender === "CUSTOMER" ? text("textCustomer") : message.sender === "AGENT" ? text("textAgent") : text("textSystem");
+    var item = el("li", { "class": "from-" + message.sender.toLowerCase() });
+    item.appendChild(el("span", { "class": "who" }, who));
+    item.appendChild(el("span", { "class": "text" }, message.body));
+    log.appendChild(item);
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function openChat(chat) {
+    removeOffer(chat.conversation);
+    var pane = chats.querySelector("[data-conversation='" + chat.conversation + "']");
+    if (!pane) {
+      pane = el("article", { "class": "card chat-pane", "data-conversation": chat.conversation, "data-test": "chat-pane" });
+      pane.appendChild(el("h2", {}, chat.queue + (chat.customer ? " · " + chat.customer : "")));
+      pane.appendChild(el("ol", { "class": "chat-log", "aria-live": "polite" }));
+      var form = el("form", { "class": "stacked" });
+      var input = el("textarea", { rows: "2", maxlength: "2000", required: "", "aria-label": text("textMessage") });
+      form.appendChild(input);
+      var row = el("div", { "class": "row" });
+      row.appendChild(el("button", { type: "submit", "class": "primary" }, text("textSend")));
+      var end = el("button", { type: "button", "class": "secondary" }, text("textEnd"));
+      row.appendChild(end);
+      form.appendChild(row);
+      pane.appendChild(form);
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        post("/conversations/" + chat.conversation + "/messages", { text: input.value }).then(function (body) {
+          if (body) { showMessage(pane, JSON.parse(body)); input.value = ""; }
+        });
+      });
+      input.addEventListener("keydown", function (event) {
+        if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
+      });
+      end.addEventListener("click", function () { post("/conversations/" + chat.conversation + "/end"); });
+      chats.appendChild(pane);
+    }
+    (chat.messages || []).forEach(function (message) { showMessage(pane, message); });
+    noChats.hidden = chats.children.length > 0;
+  }
+
+  function endChat(conversation) {
+    var pane = chats.querySelector("[data-conversation='" + conversation + "']");
+    if (pane) {
+      pane.classList.add("ended");
+      pane.querySelector("form").remove();
+      pane.appendChild(el("p", { "class": "hint" }, text("textEnded")));
+      setTimeout(function () { pane.remove(); noChats.hidden = chats.children.length > 0; }, 5000);
+    }
+    removeOffer(conversation);
+  }
+
+  document.querySelectorAll("[data-action]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var action = button.dataset.action;
+      post("/" + action, action === "not-ready" ? { reason: document.getElementById("not-ready-reason").value } : null);
+    });
+  });
+
+  var stream = new EventSource("/desk/api/stream");
+  stream.addEventListener("state", function (event) { setState(JSON.parse(event.data).state); });
+  stream.addEventListener("offer", function (event) { showOffer(JSON.parse(event.data)); });
+  stream.addEventListener("offer-withdrawn", function (event) { removeOffer(JSON.parse(event.data).conversation); });
+  stream.addEventListener("connected", function (event) { openChat(JSON.parse(event.data)); });
+  stream.addEventListener("message", function (event) {
+    var message = JSON.parse(event.data);
+    var pane = chats.querySelector("[data-conversation='" + message.conversationId + "']");
+    if (pane) { showMessage(pane, message); }
+  });
+  stream.addEventListener("ended", function (event) { endChat(JSON.parse(event.data).conversation); });
+})();

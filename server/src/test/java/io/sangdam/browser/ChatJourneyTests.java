@@ -1,0 +1,103 @@
+package io.sangdam.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
+import io.sangdam.RunningServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A customer chats from the demo shop page, the ACD offers the chat to a ready agent, they talk,
+ * the customer reloads and keeps the conversation, the agent ends it. Center 4 is 광주센터, whose
+ * 2팀 agents hold the RETENTION skill; no other test routes there.
+ */
+@RunningServer
+class ChatJourneyTests {
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = Playwright.create();
+        browser = Chromium.launch(playwright);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    @Test
+    void aCustomerAndAnAgentChatThroughTheRoutingEngine() {
+        try (BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
+                BrowserContext customerContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+            Page agent = agentContext.newPage();
+            agent.navigate(url("/login"));
+            agent.locator("input[name=username]").fill("gj.agent020");
+            agent.locator("input[name=password]").fill(RunningServer.DEMO_PASSWORD);
+            agent.locator("button[type=submit].primary").click();
+            agent.waitForURL(url("/"));
+            agent.getByRole(AriaRole.NAVIGATION).getByText("상담 데스크").click();
+            agent.waitForLoadState(LoadState.LOAD);
+            assertThat(agent.locator("[data-test=agent-state]")).hasText("로그아웃");
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("로그인").setExact(true)).click();
+            assertThat(agent.locator("[data-test=agent-state]")).hasText("이석");
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능")).click();
+            assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");
+
+            Page customer = customerContext.newPage();
+            customer.navigate(url("/chat?center=4"));
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담")).click();
+            customer.getByLabel("상담 주제").selectOption("RETENTION");
+            customer.getByLabel("이름 (선택)").fill("홍길동");
+            customer.getByLabel("휴대폰 번호 (선택)").fill("010-1234-5678");
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작")).click();
+            assertThat(customer.locator("[data-test=chat-log]")).containsText("산업안전보건법");
+
+            assertThat(agent.locator("[data-test=offer]")).containsText("홍*동 010-****-5678");
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락")).click();
+            assertThat(agent.locator("[data-test=chat-pane]")).containsText("산업안전보건법");
+            assertThat(customer.locator(".sangdam-chat-status")).hasText("상담사와 연결되었습니다.");
+
+            customer.getByLabel("메시지").fill("해지하려고요. 제 번호는 010-9876-5432 입니다");
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("보내기")).click();
+            // Masked before it was stored, so the agent never sees the number.
+            assertThat(agent.locator("[data-test=chat-pane]")).containsText("010-****-5432");
+
+            agent.locator("[data-test=chat-pane] textarea").fill("네, 해지 방어 혜택부터 안내해 드릴게요.");
+            agent.locator("[data-test=chat-pane] button.primary").click();
+            assertThat(customer.locator("[data-test=chat-log]")).containsText("해지 방어 혜택");
+            customer.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "chat-customer-ko.png")));
+            agent.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "desk-ko.png")));
+
+            // A reload (or a dropped connection) brings the whole conversation back.
+            customer.reload();
+            assertThat(customer.locator("[data-test=chat-log]")).containsText("해지 방어 혜택");
+            assertThat(customer.locator("[data-test=chat-log]")).containsText("010-****-5432");
+
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 종료")).click();
+            assertThat(customer.locator(".sangdam-chat-status")).hasText("상담이 끝났습니다. 이용해 주셔서 감사합니다.");
+            assertThat(agent.locator("[data-test=agent-state]")).hasText("후처리");
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("후처리 완료")).click();
+            assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
