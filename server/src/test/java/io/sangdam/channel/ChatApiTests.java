@@ -1,0 +1,69 @@
+package io.sangdam.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sangdam.RunningServer;
+import io.sangdam.RunningServer.ApiClient;
+import io.sangdam.RunningServer.Response;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The customer's chat API refuses bad input clearly and never loses what it accepted. Center 5 is 부산센터. */
+@RunningServer
+class ChatApiTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void badMessagesAreRefusedAndAcceptedOnesAreKept() {
+        var api = ApiClient.on(port);
+        Response started = api.post("/chat/api/conversations", "{\"center\": 5, \"topic\": \"TECH\"}", "application/json",
+                null, null, "ko");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        String id = started.json().get("conversation").asString();
+        String token = started.json().get("token").asString();
+        String messages = "/chat/api/conversations/" + id + "/messages?token=" + token;
+
+        assertThat(api.post(messages, "{\"text\": \"인터넷이 안 돼요\"}", "application/json", null, null, "ko").status()).isEqualTo(201);
+        assertProblem(api.post(messages, "{\"text\": \"   \"}", "application/json", null, null, "ko"), 400, "empty-message");
+        assertProblem(api.post(messages, "{\"text\": \"" + "가".repeat(3000) + "\"}", "application/json", null, null, "ko"),
+                400, "message-too-long");
+        assertProblem(api.post(messages, "{\"text\": \"" + "x".repeat(100_001) + "\"}", "application/json", null, null, "ko"),
+                400, "validation-failed");
+        assertProblem(api.post("/chat/api/conversations/" + id + "/messages?token=wrong", "{\"text\": \"hi\"}",
+                "application/json", null, null, "ko"), 403, "not-your-conversation");
+
+        assertThat(api.post("/chat/api/conversations/" + id + "/end?token=" + token, "", "application/json", null, null, "ko")
+                .status()).isEqualTo(200);
+        assertProblem(api.post(messages, "{\"text\": \"아직 있나요?\"}", "application/json", null, null, "ko"), 409,
+                "conversation-ended");
+
+        Response view = api.get("/chat/api/conversations/" + id + "?token=" + token, null, null, "ko");
+        assertThat(view.json().get("status").asString()).isEqualTo("ENDED");
+        assertThat(view.body()).contains("인터넷이 안 돼요").doesNotContain("아직 있나요");
+    }
+
+    @Test
+    void anUnknownTopicIsExplained() {
+        assertProblem(ApiClient.on(port).post("/chat/api/conversations", "{\"center\": 5, \"topic\": \"NOPE\"}",
+                "application/json", null, null, "en"), 400, "unknown-chat-topic");
+    }
+
+    @Test
+    void aWaitingCustomerSeesTheirPlace() {
+        var api = ApiClient.on(port);
+        Response started = api.post("/chat/api/conversations", "{\"center\": 5, \"topic\": \"VIP\", \"lane\": \"SENIOR\"}",
+                "application/json", null, null, "ko");
+        var view = api.get("/chat/api/conversations/" + started.json().get("conversation").asString() + "?token="
+                + started.json().get("token").asString(), null, null, "ko").json();
+        assertThat(view.get("status").asString()).isEqualTo("WAITING");
+        assertThat(view.get("ahead").asInt()).isZero();
+        assertThat(view.get("estimatedWaitSeconds").asInt()).isPositive();
+    }
+
+    private static void assertProblem(Response response, int status, String code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.json().get("code").asString()).isEqualTo(code);
+    }
+}
