@@ -162,7 +162,7 @@ class Chats {
                 case RoutingEvent.ContactAbandoned abandoned -> ended(abandoned.contact().value(), null);
                 case RoutingEvent.ContactTurnedAway turnedAway -> ended(turnedAway.contact().value(), null);
                 case RoutingEvent.AgentStateChanged changed ->
-                        streams.push(desk(changed.agent().value()), "state", Map.of("state", stateName(changed.state())));
+                        streams.push(desk(changed.agent().value()), "state", Map.of("state", Routing.stateName(changed.state())));
                 case RoutingEvent.ContactQueued queued -> { }
                 case RoutingEvent.ContactOverflowed overflowed -> { }
                 case RoutingEvent.PreferredAgentWaitEnded waitEnded -> { }
@@ -171,17 +171,6 @@ class Chats {
         }
     }
 
-    static String stateName(AgentState state) {
-        return switch (state) {
-            case AgentState.Offline offline -> "OFFLINE";
-            case AgentState.Available available -> "AVAILABLE";
-            case AgentState.NotReady notReady -> "NOT_READY";
-            case AgentState.Reserved reserved -> "RESERVED";
-            case AgentState.Busy busy -> "BUSY";
-            case AgentState.WrapUp wrapUp -> "WRAP_UP";
-            case AgentState.Recovery recovery -> "RECOVERY";
-        };
-    }
 
     static String desk(String agent) {
         return "desk:" + agent;

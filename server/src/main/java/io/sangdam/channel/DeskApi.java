@@ -51,7 +51,7 @@ class DeskApi {
         SseEmitter emitter = streams.open(Chats.desk(me.username()));
         // Start from the truth: the agent's state and the chats they hold, then live changes.
         String state = routing.routes(me.centerId())
-                ? Chats.stateName(routing.snapshot(me.centerId()).agents().stream()
+                ? Routing.stateName(routing.snapshot(me.centerId()).agents().stream()
                         .filter(a -> a.id().value().equals(me.username())).map(a -> a.state()).findFirst()
                         .orElse(io.sangdam.engine.routing.AgentState.OFFLINE))
                 : "OFFLINE";

@@ -1,5 +1,6 @@
 package io.sangdam.routing;
 
+import io.sangdam.engine.routing.AgentState;
 import io.sangdam.engine.routing.RoutingEvent;
 import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.identity.StaffMember;
@@ -77,5 +78,18 @@ public class Routing {
 
     public List<QueueSettings> queues(long center) {
         return queues.of(center);
+    }
+
+    /** A stable name for an agent state, for screens and streams. */
+    public static String stateName(AgentState state) {
+        return switch (state) {
+            case AgentState.Offline offline -> "OFFLINE";
+            case AgentState.Available available -> "AVAILABLE";
+            case AgentState.NotReady notReady -> "NOT_READY";
+            case AgentState.Reserved reserved -> "RESERVED";
+            case AgentState.Busy busy -> "BUSY";
+            case AgentState.WrapUp wrapUp -> "WRAP_UP";
+            case AgentState.Recovery recovery -> "RECOVERY";
+        };
     }
 }

@@ -1,0 +1,77 @@
+package io.sangdam.reporting;
+
+import io.sangdam.identity.Center;
+import io.sangdam.identity.CenterDirectory;
+import io.sangdam.identity.CurrentUser;
+import io.sangdam.identity.CurrentUsers;
+import io.sangdam.platform.RequestRejected;
+import io.sangdam.routing.Routing;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** The supervisor's live board: queues and agents of a center, updated by push. */
+@Controller
+@PreAuthorize(BoardPages.BOARD_ROLES)
+class BoardPages {
+
+    static final String BOARD_ROLES =
+            "hasAnyRole('SUPERVISOR', 'CENTER_MANAGER', 'WFM_PLANNER', 'EXECUTIVE', 'ADMINISTRATOR', 'PROTECTION_TEAM')";
+
+    private final LiveBoard board;
+    private final CenterDirectory centers;
+    private final CurrentUsers currentUsers;
+    private final Routing routing;
+
+    BoardPages(LiveBoard board, CenterDirectory centers, CurrentUsers currentUsers, Routing routing) {
+        this.board = board;
+        this.centers = centers;
+        this.currentUsers = currentUsers;
+        this.routing = routing;
+    }
+
+    @GetMapping("/board")
+    String page(@RequestParam(required = false) @Nullable Long center, Model model) {
+        Center chosen = center(center);
+        List<Center> routed = centers.visibleTo(currentUsers.require()).stream().filter(c -> routing.routes(c.id())).toList();
+        model.addAttribute("centers", routed);
+        model.addAttribute("center", chosen);
+        return "reporting/board";
+    }
+
+    @GetMapping("/board/api")
+    @ResponseBody
+    LiveBoard.Board data(@RequestParam long center) {
+        Center chosen = center(center);
+        return board.board(chosen.id(), chosen.timeZone());
+    }
+
+    @GetMapping(path = "/board/api/stream", produces = "text/event-stream")
+    @ResponseBody
+    SseEmitter stream(@RequestParam long center) {
+        return board.open(center(center).id());
+    }
+
+    private Center center(@Nullable Long requested) {
+        CurrentUser user = currentUsers.require();
+        if (requested == null) {
+            return centers.visibleTo(user).stream().filter(c -> routing.routes(c.id())).findFirst()
+                    .orElseThrow(() -> RequestRejected.notFound("no-routing-for-center", user.centerId()));
+        }
+        Center center = centers.get(requested);
+        if (!user.canSee(center.id())) {
+            throw new RequestRejected(HttpStatus.FORBIDDEN, "access-denied");
+        }
+        if (!routing.routes(center.id())) {
+            throw RequestRejected.notFound("no-routing-for-center", center.id());
+        }
+        return center;
+    }
+}

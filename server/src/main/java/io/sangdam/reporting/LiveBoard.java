@@ -1,0 +1,174 @@
+package io.sangdam.reporting;
+
+import io.sangdam.engine.routing.AgentState;
+import io.sangdam.engine.routing.RoutingEvent;
+import io.sangdam.engine.routing.RoutingSnapshot;
+import io.sangdam.identity.Staff;
+import io.sangdam.identity.StaffMember;
+import io.sangdam.routing.QueueSettings;
+import io.sangdam.routing.Routing;
+import io.sangdam.routing.RoutingEventsOccurred;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The live board of a center: every routing decision updates the read model (offered once per
+ * contact, answered within the queue's target, abandons with the short-abandon rule) and tells
+ * open boards to refresh. Service level is PRODUCT.md's: answered within T / offered, abandons
+ * within 5 s left out of both sides.
+ */
+@Service
+class LiveBoard {
+
+    static final Duration SHORT_ABANDON = Duration.ofSeconds(5);
+    static final Duration INTERVAL = Duration.ofMinutes(30);
+
+    private final LiveFigures figures;
+    private final Routing routing;
+    private final Staff staff;
+    private final Clock clock;
+    private final Map<Long, List<SseEmitter>> boards = new ConcurrentHashMap<>();
+
+    LiveBoard(LiveFigures figures, Routing routing, Staff staff, Clock clock) {
+        this.figures = figures;
+        this.routing = routing;
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void routed(RoutingEventsOccurred occurred) {
+        long center = occurred.centerId();
+        for (RoutingEvent event : occurred.events()) {
+            switch (event) {
+                case RoutingEvent.ContactQueued queued ->
+                        figures.arrived(center, queued.contact().value(), queued.queue().value(), queued.at(), bucket(queued.at()));
+                case RoutingEvent.ContactAssigned assigned -> figures.arrival(center, assigned.contact().value()).ifPresent(a -> {
+                    double wait = Duration.between(assigned.originalArrival(), assigned.at()).toMillis() / 1000.0;
+                    figures.answered(center, a.queue(), bucket(a.at()), wait <= threshold(center, a.queue()), wait);
+                });
+                case RoutingEvent.ContactAbandoned abandoned -> figures.arrival(center, abandoned.contact().value()).ifPresent(a -> {
+                    Duration waited = Duration.between(abandoned.originalArrival(), abandoned.at());
+                    figures.abandoned(center, a.queue(), bucket(a.at()), waited.compareTo(SHORT_ABANDON) < 0);
+                });
+                case RoutingEvent.AgentStateChanged changed ->
+                        figures.agentState(center, changed.agent().value(), Routing.stateName(changed.state()), changed.at());
+                case RoutingEvent.ContactOffered offered -> { }
+                case RoutingEvent.OfferMissed missed -> { }
+                case RoutingEvent.ContactOverflowed overflowed -> { }
+                case RoutingEvent.PreferredAgentWaitEnded waitEnded -> { }
+                case RoutingEvent.ContactCompleted completed -> { }
+                case RoutingEvent.ContactTransferred transferred -> { }
+                case RoutingEvent.ContactTurnedAway turnedAway -> { }
+            }
+        }
+        notifyBoards(center);
+    }
+
+    record QueueRow(String code, String name, int waiting, long longestWaitSeconds, long offered, long answered,
+            long abandoned, @Nullable Double serviceLevel, double targetPercent, int targetSeconds,
+            @Nullable Double averageSpeedOfAnswerSeconds) {
+    }
+
+    record AgentRow(String username, String name, String state, long secondsInState, int contacts) {
+    }
+
+    record Board(Instant at, List<QueueRow> queues, List<AgentRow> agents, Map<String, Long> agentsByState) {
+    }
+
+    /** The board now: live queue and agent state from the engine, today's counts from the read model. */
+    Board board(long center, ZoneId zone) {
+        Instant now = clock.instant();
+        RoutingSnapshot snapshot = routing.snapshot(center);
+        Instant today = now.atZone(zone).truncatedTo(ChronoUnit.DAYS).toInstant();
+        Map<String, LiveFigures.QueueDay> days = figures.since(center, today).stream()
+                .collect(Collectors.toMap(LiveFigures.QueueDay::queue, Function.identity()));
+        List<QueueRow> queues = new ArrayList<>();
+        for (QueueSettings queue : routing.queues(center)) {
+            var waiting = snapshot.contacts().stream()
+                    .filter(c -> c.queue().value().equals(queue.code()) && c.status() == RoutingSnapshot.ContactStatus.WAITING)
+                    .toList();
+            long longest = waiting.stream().map(c -> Duration.between(c.originalArrival(), now).toSeconds())
+                    .max(Long::compare).orElse(0L);
+            var day = days.get(queue.code());
+            Double serviceLevel = null;
+            Double asa = null;
+            // Contacts still waiting have no outcome yet; they count once answered or abandoned.
+            long decided = day == null ? 0 : day.answered() + day.abandoned() - day.shortAbandoned();
+            if (decided > 0) {
+                serviceLevel = (double) day.answeredInTime() / decided;
+            }
+            if (day != null && day.answered() > 0) {
+                asa = day.waitSeconds() / day.answered();
+            }
+            queues.add(new QueueRow(queue.code(), queue.name(), waiting.size(), longest, day == null ? 0 : day.offered(),
+                    day == null ? 0 : day.answered(), day == null ? 0 : day.abandoned(), serviceLevel,
+                    queue.serviceLevelPercent(), queue.serviceLevelSeconds(), asa));
+        }
+        Map<String, Instant> since = figures.agents(center).stream()
+                .collect(Collectors.toMap(LiveFigures.AgentStatus::agent, LiveFigures.AgentStatus::since));
+        Map<String, String> names = staff.inCenter(center).stream()
+                .collect(Collectors.toMap(StaffMember::username, StaffMember::displayName, (a, b) -> a));
+        List<AgentRow> agents = snapshot.agents().stream()
+                .filter(a -> !(a.state() instanceof AgentState.Offline))
+                .map(a -> new AgentRow(a.id().value(), names.getOrDefault(a.id().value(), a.id().value()), Routing.stateName(a.state()),
+                        Duration.between(since.getOrDefault(a.id().value(), now), now).toSeconds(), a.contacts().size()))
+                .sorted(Comparator.comparing(AgentRow::state).thenComparing(AgentRow::username))
+                .toList();
+        Map<String, Long> byState = agents.stream().collect(Collectors.groupingBy(AgentRow::state, java.util.TreeMap::new,
+                Collectors.counting()));
+        return new Board(now, queues, agents, byState);
+    }
+
+    SseEmitter open(long center) {
+        var emitter = new SseEmitter(Duration.ofMinutes(30).toMillis());
+        List<SseEmitter> list = boards.computeIfAbsent(center, c -> new CopyOnWriteArrayList<>());
+        list.add(emitter);
+        emitter.onCompletion(() -> list.remove(emitter));
+        emitter.onTimeout(() -> list.remove(emitter));
+        emitter.onError(failure -> list.remove(emitter));
+        return emitter;
+    }
+
+    private void notifyBoards(long center) {
+        List<SseEmitter> list = boards.get(center);
+        if (list == null) {
+            return;
+        }
+        for (SseEmitter emitter : list) {
+            try {
+                emitter.send(SseEmitter.event().name("changed").data("1"));
+            } catch (IOException | IllegalStateException gone) {
+                list.remove(emitter);
+            }
+        }
+    }
+
+    private double threshold(long center, String queue) {
+        return routing.queues(center).stream().filter(q -> q.code().equals(queue)).findFirst()
+                .map(q -> (double) q.serviceLevelSeconds()).orElse(20.0);
+    }
+
+    private static Instant bucket(Instant at) {
+        long minutes = INTERVAL.toMinutes();
+        long epochMinutes = at.getEpochSecond() / 60;
+        return Instant.ofEpochSecond((epochMinutes - epochMinutes % minutes) * 60);
+    }
+
+}

@@ -1,0 +1,89 @@
+// The live board: redraws from /board/api whenever the server says something changed (SSE),
+// and every 5 s so times in state keep counting.
+(function () {
+  var root = document.getElementById("board");
+  var center = root.dataset.center;
+  var texts = root.dataset;
+  var queueRows = document.getElementById("board-queue-rows");
+  var agentRows = document.getElementById("board-agent-rows");
+  var updated = document.getElementById("board-updated");
+  var pending = false;
+
+  function cell(row, value, numeric) {
+    var td = document.createElement("td");
+    if (numeric) { td.className = "number"; }
+    td.textContent = value;
+    row.appendChild(td);
+    return td;
+  }
+
+  function stateText(state) { return texts["textState" + state.charAt(0) + state.slice(1).toLowerCase()] || state; }
+
+  function duration(seconds) {
+    var m = Math.floor(seconds / 60), s = seconds % 60;
+    return m + ":" + (s < 10 ? "0" : "") + s;
+  }
+
+  function render(board) {
+    queueRows.replaceChildren();
+    board.queues.forEach(function (q) {
+      var row = document.createElement("tr");
+      row.dataset.queue = q.code;
+      cell(row, q.name);
+      cell(row, q.waiting, true).dataset.test = "waiting";
+      cell(row, duration(q.longestWaitSeconds), true);
+      cell(row, q.offered, true);
+      cell(row, q.answered, true);
+      cell(row, q.abandoned, true);
+      var sl = cell(row, q.serviceLevel === null ? texts.textNone : (q.serviceLevel * 100).toFixed(1) + "% / " + q.targetPercent + "%", true);
+      if (q.serviceLevel !== null) { sl.className += q.serviceLevel * 100 >= q.targetPercent ? " good" : " bad"; }
+      cell(row, q.averageSpeedOfAnswerSeconds === null ? texts.textNone : q.averageSpeedOfAnswerSeconds.toFixed(1), true);
+      queueRows.appendChild(row);
+    });
+    agentRows.replaceChildren();
+    board.agents.forEach(function (a) {
+      var row = document.createElement("tr");
+      cell(row, a.name + " (" + a.username + ")");
+      var state = cell(row, stateText(a.state));
+      state.dataset.state = a.state;
+      cell(row, duration(a.secondsInState), true);
+      cell(row, a.contacts, true);
+      agentRows.appendChild(row);
+    });
+    updated.textContent = new Date(board.at).toLocaleTimeString();
+    if (typeof echarts !== "undefined") {
+      var states = Object.keys(board.agentsByState);
+      chart("board-state-chart").setOption({
+        animation: false, tooltip: {},
+        series: [{ type: "pie", radius: ["40%", "70%"],
+                   data: states.map(function (s) { return { name: stateText(s), value: board.agentsByState[s] }; }) }]
+      });
+      chart("board-sl-chart").setOption({
+        animation: false, tooltip: { trigger: "axis" }, grid: { left: 48, right: 16, top: 24, bottom: 48 },
+        xAxis: { type: "category", data: board.queues.map(function (q) { return q.name; }), axisLabel: { interval: 0, rotate: 20 } },
+        yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
+        series: [
+          { name: texts.textSl, type: "bar", data: board.queues.map(function (q) { return q.serviceLevel === null ? null : +(q.serviceLevel * 100).toFixed(1); }) },
+          { name: texts.textTarget, type: "scatter", symbol: "rect", symbolSize: [24, 3], data: board.queues.map(function (q) { return q.targetPercent; }) }
+        ]
+      });
+    }
+  }
+
+  function chart(id) {
+    var node = document.getElementById(id);
+    return echarts.getInstanceByDom(node) || echarts.init(node, null, { renderer: "svg" });
+  }
+
+  function refresh() {
+    if (pending) { return; }
+    pending = true;
+    fetch("/board/api?center=" + center).then(function (r) { return r.json(); }).then(render)
+      .finally(function () { pending = false; });
+  }
+
+  refresh();
+  var stream = new EventSource("/board/api/stream?center=" + center);
+  stream.addEventListener("changed", function () { setTimeout(refresh, 150); });
+  setInterval(refresh, 5000);
+})();

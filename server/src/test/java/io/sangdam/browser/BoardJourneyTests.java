@@ -1,0 +1,77 @@
+package io.sangdam.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
+import io.sangdam.RunningServer;
+import io.sangdam.RunningServer.ApiClient;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A supervisor watches the board while contacts arrive; it changes without a reload. 부산센터 (5), queue BILLING. */
+@RunningServer
+class BoardJourneyTests {
+
+    static Playwright playwright;
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        playwright = Playwright.create();
+        browser = Chromium.launch(playwright);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    @Test
+    void theBoardShowsArrivalsAndAgentsAsTheyHappen() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
+            Page page = context.newPage();
+            page.navigate(url("/login"));
+            page.locator("input[name=username]").fill("bs.supervisor");
+            page.locator("input[name=password]").fill(RunningServer.DEMO_PASSWORD);
+            page.locator("button[type=submit].primary").click();
+            page.waitForURL(url("/"));
+            page.getByRole(AriaRole.NAVIGATION).getByText("실시간 현황").click();
+            page.waitForLoadState(LoadState.LOAD);
+            var billingWaiting = page.locator("[data-test=board-queues] tr[data-queue=BILLING] [data-test=waiting]");
+            assertThat(billingWaiting).hasText("0");
+
+            var api = ApiClient.on(port);
+            for (int i = 0; i < 3; i++) {
+                api.post("/api/routing/centers/5/contacts", "{\"queue\": \"BILLING\"}", "application/json", "bs.supervisor",
+                        RunningServer.DEMO_PASSWORD, "ko");
+            }
+            assertThat(billingWaiting).hasText("3");
+
+            api.post("/api/routing/centers/5/agents/bs.agent003/login", "", "application/json", "bs.agent003",
+                    RunningServer.DEMO_PASSWORD, "ko");
+            api.post("/api/routing/centers/5/agents/bs.agent003/ready", "", "application/json", "bs.agent003",
+                    RunningServer.DEMO_PASSWORD, "ko");
+            assertThat(page.locator("[data-test=board-agents]")).containsText("bs.agent003");
+            assertThat(page.locator("[data-test=board-agents]")).containsText("상담 제안 중");
+            assertThat(billingWaiting).hasText("2");
+            assertThat(page.locator("#board-state-chart svg")).hasCount(1);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "board-ko.png")).setFullPage(true));
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
