@@ -71,9 +71,29 @@
     var who = message.sender === "CUSTOMER" ? text("textCustomer") : message.sender === "AGENT" ? text("textAgent") : text("textSystem");
     var item = el("li", { "class": "from-" + message.sender.toLowerCase() });
     item.appendChild(el("span", { "class": "who" }, who));
-    item.appendChild(el("span", { "class": "text" }, message.body));
+    item.appendChild(highlighted(message));
+    if (message.flags && message.flags.length) {
+      item.classList.add("flagged");
+      item.dataset.test = "flagged-message";
+      pane.classList.add("abusive");
+    }
     log.appendChild(item);
     log.scrollTop = log.scrollHeight;
+  }
+
+  // Abusive words are marked before the agent reads them (offsets index the stored body).
+  function highlighted(message) {
+    var span = el("span", { "class": "text" });
+    var flags = (message.flags || []).slice().sort(function (a, b) { return a.start - b.start; });
+    var position = 0;
+    flags.forEach(function (flag) {
+      if (flag.start < position) { return; }
+      span.appendChild(document.createTextNode(message.body.substring(position, flag.start)));
+      span.appendChild(el("mark", { title: flag.category, "data-category": flag.category }, message.body.substring(flag.start, flag.end)));
+      position = flag.end;
+    });
+    span.appendChild(document.createTextNode(message.body.substring(position)));
+    return span;
   }
 
   function openChat(chat) {
@@ -92,6 +112,17 @@
       row.appendChild(end);
       form.appendChild(row);
       pane.appendChild(form);
+      var protection = el("div", { "class": "protection row", "data-test": "protection" });
+      protection.appendChild(el("span", { "class": "hint" }, text("textProtection")));
+      var warn = el("button", { type: "button", "class": "secondary" }, text("textWarn"));
+      var endForAbuse = el("button", { type: "button", "class": "danger" }, text("textEndForAbuse"));
+      var warnings = el("span", { "class": "hint warnings", "data-test": "warnings" }, "");
+      protection.appendChild(warn);
+      protection.appendChild(endForAbuse);
+      protection.appendChild(warnings);
+      pane.appendChild(protection);
+      warn.addEventListener("click", function () { post("/conversations/" + chat.conversation + "/warnings"); });
+      endForAbuse.addEventListener("click", function () { post("/conversations/" + chat.conversation + "/end-for-abuse"); });
       form.addEventListener("submit", function (event) {
         event.preventDefault();
         post("/conversations/" + chat.conversation + "/messages", { text: input.value }).then(function (body) {
@@ -113,6 +144,8 @@
     if (pane) {
       pane.classList.add("ended");
       pane.querySelector("form").remove();
+      var protection = pane.querySelector(".protection");
+      if (protection) { protection.remove(); }
       pane.appendChild(el("p", { "class": "hint" }, text("textEnded")));
       setTimeout(function () { pane.remove(); noChats.hidden = chats.children.length > 0; }, 5000);
     }
@@ -137,4 +170,11 @@
     if (pane) { showMessage(pane, message); }
   });
   stream.addEventListener("ended", function (event) { endChat(JSON.parse(event.data).conversation); });
+  stream.addEventListener("warnings", function (event) {
+    var data = JSON.parse(event.data);
+    var pane = chats.querySelector("[data-conversation='" + data.conversation + "']");
+    if (pane) {
+      pane.querySelector("[data-test=warnings]").textContent = text("textWarningsSent").replace("{0}", data.sent).replace("{1}", data.required);
+    }
+  });
 })();

@@ -8,7 +8,10 @@ import io.sangdam.contact.TextMasking;
 import io.sangdam.engine.routing.AgentState;
 import io.sangdam.engine.routing.RoutingEvent;
 import io.sangdam.engine.routing.RoutingSnapshot;
+import io.sangdam.engine.protection.Detection;
 import io.sangdam.platform.RequestRejected;
+import io.sangdam.protection.AbuseScreening;
+import io.sangdam.protection.Incidents;
 import io.sangdam.routing.Routing;
 import io.sangdam.routing.RoutingEventsOccurred;
 import java.nio.charset.StandardCharsets;
@@ -45,10 +48,14 @@ class Chats {
     private final LiveStreams streams;
     private final MessageSource messages;
     private final Clock clock;
+    private final AbuseScreening screening;
+    private final Incidents incidents;
     private final SecureRandom random = new SecureRandom();
 
     Chats(Conversations conversations, Routing routing, TextMasking masking, LiveStreams streams, MessageSource messages,
-            Clock clock) {
+            Clock clock, AbuseScreening screening, Incidents incidents) {
+        this.screening = screening;
+        this.incidents = incidents;
         this.conversations = conversations;
         this.routing = routing;
         this.masking = masking;
@@ -74,7 +81,7 @@ class Chats {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String label = name == null || name.isBlank() ? null
                 : (Masking.name(name.strip()) + (phone == null || phone.isBlank() ? "" : " " + Masking.phone(phone))).strip();
-        conversations.add(id, center, queue, label, lane, hash(token), clock.instant());
+        conversations.add(id, center, queue, label, lane, hash(token), clock.instant(), locale.getLanguage());
         // The protection notice opens every chat, as the ARS plays it (산업안전보건법 제41조).
         conversations.addMessage(id, Sender.SYSTEM, messages.getMessage("chat.protection-notice", null, locale), clock.instant());
         List<String> attributes = lane == null || lane.isBlank() ? List.of() : List.of(lane);
@@ -111,6 +118,31 @@ class Chats {
     void agentEnds(String agent, String id) {
         Conversation conversation = assignedTo(agent, id);
         routing.end(conversation.centerId(), id, false);
+    }
+
+    /** The next warning of the sequence, sent to the customer in the conversation, and recorded. */
+    Message warn(String agent, String id) {
+        Conversation conversation = assignedTo(agent, id);
+        var locale = java.util.Locale.forLanguageTag(conversation.language());
+        int level = incidents.warningSent(id, conversation.centerId(), agent, conversation.customerLabel());
+        String key = level >= incidents.warningsBeforeEnding() ? "protection.warning.final" : "protection.warning." + level;
+        Message message = conversations.addMessage(id, Sender.SYSTEM, messages.getMessage(key, null, locale), clock.instant());
+        streams.push(customer(id), "message", message);
+        streams.push(desk(agent), "message", message);
+        streams.push(desk(agent), "warnings", Map.of("conversation", id, "sent", level,
+                "required", incidents.warningsBeforeEnding()));
+        return message;
+    }
+
+    /** The agent's right to end an abusive contact, once the warnings were sent; routing then gives a recovery break. */
+    void endForAbuse(String agent, String id) {
+        Conversation conversation = assignedTo(agent, id);
+        var locale = java.util.Locale.forLanguageTag(conversation.language());
+        incidents.endingForAbuse(id);
+        Message notice = conversations.addMessage(id, Sender.SYSTEM, messages.getMessage("protection.ended", null, locale),
+                clock.instant());
+        streams.push(customer(id), "message", notice);
+        routing.end(conversation.centerId(), id, true);
     }
 
     List<Message> history(String id) {
@@ -214,7 +246,19 @@ class Chats {
         if (body.length() > MAXIMUM_MESSAGE_LENGTH) {
             throw RequestRejected.badRequest("message-too-long", MAXIMUM_MESSAGE_LENGTH);
         }
-        Message message = conversations.addMessage(conversation.id(), sender, masking.mask(body).masked(), clock.instant());
+        String masked = masking.mask(body).masked();
+        List<Conversations.Flag> flags = List.of();
+        if (sender == Sender.CUSTOMER) {
+            // Screened before the agent reads it: the desk marks the words and offers the warnings.
+            Detection detection = screening.screen(masked);
+            if (detection.abusive()) {
+                flags = detection.findings().stream().map(f -> new Conversations.Flag(f.category().name(),
+                        f.severity().name(), f.start(), f.end())).toList();
+                incidents.flagged(conversation.id(), conversation.centerId(), conversation.agent(),
+                        conversation.customerLabel(), detection);
+            }
+        }
+        Message message = conversations.addMessage(conversation.id(), sender, masked, clock.instant(), flags);
         streams.push(customer(conversation.id()), "message", message);
         if (conversation.agent() != null && conversation.status() == Conversations.Status.CONNECTED) {
             streams.push(desk(conversation.agent()), "message", message);

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 @Repository
 class Conversations {
@@ -25,24 +26,34 @@ class Conversations {
     }
 
     record Conversation(String id, long centerId, String queue, @Nullable String customerLabel, @Nullable String lane,
-            String tokenHash, Status status, @Nullable String agent, Instant createdAt) {
+            String tokenHash, Status status, @Nullable String agent, Instant createdAt, String language) {
     }
 
-    record Message(long id, String conversationId, Sender sender, String body, Instant sentAt) {
+    /** Where a customer message was abusive: offsets into {@code body}. */
+    record Flag(String category, String severity, int start, int end) {
+    }
+
+    record Message(long id, String conversationId, Sender sender, String body, Instant sentAt, List<Flag> flags) {
+
+        Message {
+            flags = List.copyOf(flags);
+        }
     }
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    Conversations(JdbcClient jdbc) {
+    Conversations(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     void add(String id, long centerId, String queue, @Nullable String customerLabel, @Nullable String lane, String tokenHash,
-            Instant at) {
+            Instant at, String language) {
         jdbc.sql("""
-                insert into channel.conversation (id, center_id, queue_code, customer_label, lane, token_hash, status, created_at)
-                values (?, ?, ?, ?, ?, ?, 'WAITING', ?)""")
-                .params(id, centerId, queue, customerLabel, lane, tokenHash, Timestamp.from(at)).update();
+                insert into channel.conversation (id, center_id, queue_code, customer_label, lane, token_hash, status, created_at,
+                    language) values (?, ?, ?, ?, ?, ?, 'WAITING', ?, ?)""")
+                .params(id, centerId, queue, customerLabel, lane, tokenHash, Timestamp.from(at), language).update();
     }
 
     Optional<Conversation> find(String id) {
@@ -50,7 +61,7 @@ class Conversations {
                 .query((row, n) -> new Conversation(row.getString("id"), row.getLong("center_id"), row.getString("queue_code"),
                         row.getString("customer_label"), row.getString("lane"), row.getString("token_hash"),
                         Status.valueOf(row.getString("status")), row.getString("agent_username"),
-                        row.getTimestamp("created_at").toInstant()))
+                        row.getTimestamp("created_at").toInstant(), row.getString("language")))
                 .optional();
     }
 
@@ -80,20 +91,26 @@ class Conversations {
                 .query((row, n) -> new Conversation(row.getString("id"), row.getLong("center_id"), row.getString("queue_code"),
                         row.getString("customer_label"), row.getString("lane"), row.getString("token_hash"),
                         Status.valueOf(row.getString("status")), row.getString("agent_username"),
-                        row.getTimestamp("created_at").toInstant()))
+                        row.getTimestamp("created_at").toInstant(), row.getString("language")))
                 .list();
     }
 
     Message addMessage(String conversationId, Sender sender, String body, Instant at) {
-        long id = jdbc.sql("insert into channel.message (conversation_id, sender, body, sent_at) values (?, ?, ?, ?) returning id")
-                .params(conversationId, sender.name(), body, Timestamp.from(at)).query(Long.class).single();
-        return new Message(id, conversationId, sender, body, at);
+        return addMessage(conversationId, sender, body, at, List.of());
+    }
+
+    Message addMessage(String conversationId, Sender sender, String body, Instant at, List<Flag> flags) {
+        long id = jdbc.sql("insert into channel.message (conversation_id, sender, body, sent_at, flags) values (?, ?, ?, ?, ?::jsonb) returning id")
+                .params(conversationId, sender.name(), body, Timestamp.from(at), json.writeValueAsString(flags))
+                .query(Long.class).single();
+        return new Message(id, conversationId, sender, body, at, flags);
     }
 
     List<Message> messages(String conversationId) {
         return jdbc.sql("select * from channel.message where conversation_id = ? order by id").param(conversationId)
                 .query((row, n) -> new Message(row.getLong("id"), row.getString("conversation_id"),
-                        Sender.valueOf(row.getString("sender")), row.getString("body"), row.getTimestamp("sent_at").toInstant()))
+                        Sender.valueOf(row.getString("sender")), row.getString("body"), row.getTimestamp("sent_at").toInstant(),
+                        List.of(json.readValue(row.getString("flags"), Flag[].class))))
                 .list();
     }
 }

@@ -123,6 +123,17 @@ class DeskApi {
         chats.agentEnds(currentUsers.require().username(), conversation);
     }
 
+    @PostMapping("/conversations/{conversation}/warnings")
+    @ResponseStatus(HttpStatus.CREATED)
+    Message warn(@PathVariable String conversation) {
+        return chats.warn(currentUsers.require().username(), conversation);
+    }
+
+    @PostMapping("/conversations/{conversation}/end-for-abuse")
+    void endForAbuse(@PathVariable String conversation) {
+        chats.endForAbuse(currentUsers.require().username(), conversation);
+    }
+
     @GetMapping("/conversations")
     List<String> mine() {
         return chats.connectedTo(currentUsers.require().username()).stream().map(Conversations.Conversation::id).toList();

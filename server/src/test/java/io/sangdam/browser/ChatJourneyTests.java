@@ -97,6 +97,53 @@ class ChatJourneyTests {
         }
     }
 
+    @Test
+    void anAbusiveCustomerIsFlaggedWarnedAndCutOffAndTheAgentGetsARecoveryBreak() {
+        try (BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
+                BrowserContext customerContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+            Page agent = agentContext.newPage();
+            agent.navigate(url("/login"));
+            agent.locator("input[name=username]").fill("gj.agent035");
+            agent.locator("input[name=password]").fill(RunningServer.DEMO_PASSWORD);
+            agent.locator("button[type=submit].primary").click();
+            agent.waitForURL(url("/"));
+            agent.navigate(url("/desk"));
+            agent.waitForLoadState(LoadState.LOAD);
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("로그인").setExact(true)).click();
+            assertThat(agent.locator("[data-test=agent-state]")).hasText("이석");
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능")).click();
+            assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");
+
+            Page customer = customerContext.newPage();
+            customer.navigate(url("/chat?center=4"));
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담")).click();
+            customer.getByLabel("상담 주제").selectOption("TECH");
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작")).click();
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락")).click();
+            assertThat(customer.locator(".sangdam-chat-status")).hasText("상담사와 연결되었습니다.");
+
+            customer.getByLabel("메시지").fill("인터넷이 또 끊겼네 시1발 뭐하는 거야");
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("보내기")).click();
+            assertThat(agent.locator("[data-test=flagged-message] mark")).hasText("시1발");
+
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("보호 종료")).click();
+            assertThat(agent.locator("#desk-error")).containsText("경고를 2회 보내야 합니다");
+
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("경고 보내기")).click();
+            assertThat(customer.locator("[data-test=chat-log]")).containsText("[1차 안내]");
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("경고 보내기")).click();
+            assertThat(customer.locator("[data-test=chat-log]")).containsText("[최종 안내]");
+            assertThat(agent.locator("[data-test=warnings]")).hasText("경고 2/2회");
+
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("보호 종료")).click();
+            assertThat(customer.locator("[data-test=chat-log]")).containsText("상담사 보호를 위해 상담을 종료합니다");
+            assertThat(customer.locator(".sangdam-chat-status")).hasText("상담이 끝났습니다. 이용해 주셔서 감사합니다.");
+            // Routing offers nothing during the recovery break (산업안전보건법 제41조).
+            assertThat(agent.locator("[data-test=agent-state]")).hasText("보호 휴식");
+            agent.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "desk-protection-ko.png")));
+        }
+    }
+
     private String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -1,0 +1,120 @@
+package io.sangdam.protection;
+
+import io.sangdam.engine.protection.AbuseCategory;
+import io.sangdam.engine.protection.Detection;
+import io.sangdam.engine.protection.Severity;
+import io.sangdam.platform.RequestRejected;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The record of abusive contacts and what the agent did about them. Ending a contact for abuse is
+ * the agent's right once the warnings the policy asks for were sent; it is refused before that.
+ */
+@Service
+@EnableConfigurationProperties(ProtectionPolicy.class)
+public class Incidents {
+
+    public record Incident(String conversation, long centerId, @Nullable String agent, @Nullable String customer,
+            String categories, String highestSeverity, int flaggedMessages, int warningsSent, boolean endedForAbuse) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ProtectionPolicy policy;
+    private final Clock clock;
+
+    Incidents(JdbcClient jdbc, ProtectionPolicy policy, Clock clock) {
+        this.jdbc = jdbc;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Records an abusive message in a conversation (the first opens the incident). */
+    @Transactional
+    public void flagged(String conversation, long centerId, @Nullable String agent, @Nullable String customer, Detection detection) {
+        String categories = detection.categories().stream().map(AbuseCategory::name).collect(Collectors.joining(","));
+        String severity = detection.highestSeverity().map(Severity::name).orElse("LOW");
+        int updated = jdbc.sql("""
+                update protection.incident set flagged_messages = flagged_messages + 1, agent = coalesce(?, agent),
+                       categories = ?, highest_severity = ? where conversation_id = ?""")
+                .params(agent, merge(conversation, categories), higher(conversation, severity), conversation).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                    insert into protection.incident (conversation_id, center_id, agent, customer_label, categories,
+                        highest_severity, first_flagged_at) values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(conversation, centerId, agent, customer, categories, severity, Timestamp.from(clock.instant()))
+                    .update();
+        }
+    }
+
+    /** Counts a warning sent to the customer; returns which warning it was (1 = first). */
+    @Transactional
+    public int warningSent(String conversation, long centerId, String agent, @Nullable String customer) {
+        if (find(conversation).isEmpty()) {
+            // An agent may warn on words the detector missed; the warning opens the incident then.
+            jdbc.sql("""
+                    insert into protection.incident (conversation_id, center_id, agent, customer_label, categories,
+                        highest_severity, flagged_messages, first_flagged_at) values (?, ?, ?, ?, 'REPORTED_BY_AGENT', 'LOW', 0, ?)""")
+                    .params(conversation, centerId, agent, customer, Timestamp.from(clock.instant())).update();
+        }
+        return jdbc.sql("update protection.incident set warnings_sent = warnings_sent + 1 where conversation_id = ? returning warnings_sent")
+                .param(conversation).query(Integer.class).single();
+    }
+
+    /** @throws RequestRejected {@code warnings-required} before the policy's warnings were sent */
+    @Transactional
+    public void endingForAbuse(String conversation) {
+        int warnings = find(conversation).map(Incident::warningsSent).orElse(0);
+        if (warnings < policy.warningsBeforeEnding()) {
+            throw RequestRejected.conflict("warnings-required", policy.warningsBeforeEnding(), warnings);
+        }
+        jdbc.sql("update protection.incident set ended_for_abuse = true, ended_at = ? where conversation_id = ?")
+                .params(Timestamp.from(clock.instant()), conversation).update();
+    }
+
+    public int warningsBeforeEnding() {
+        return policy.warningsBeforeEnding();
+    }
+
+    public Optional<Incident> find(String conversation) {
+        return jdbc.sql("select * from protection.incident where conversation_id = ?").param(conversation)
+                .query((row, n) -> new Incident(row.getString("conversation_id"), row.getLong("center_id"), row.getString("agent"),
+                        row.getString("customer_label"), row.getString("categories"), row.getString("highest_severity"),
+                        row.getInt("flagged_messages"), row.getInt("warnings_sent"), row.getBoolean("ended_for_abuse")))
+                .optional();
+    }
+
+    List<Incident> recent(@Nullable Long centerId, int limit) {
+        return jdbc.sql("""
+                select * from protection.incident where (cast(? as bigint) is null or center_id = ?)
+                 order by first_flagged_at desc limit ?""").params(centerId, centerId, limit)
+                .query((row, n) -> new Incident(row.getString("conversation_id"), row.getLong("center_id"), row.getString("agent"),
+                        row.getString("customer_label"), row.getString("categories"), row.getString("highest_severity"),
+                        row.getInt("flagged_messages"), row.getInt("warnings_sent"), row.getBoolean("ended_for_abuse")))
+                .list();
+    }
+
+    private String merge(String conversation, String categories) {
+        var merged = new TreeSet<String>();
+        find(conversation).ifPresent(i -> merged.addAll(List.of(i.categories().split(","))));
+        merged.addAll(List.of(categories.split(",")));
+        merged.remove("REPORTED_BY_AGENT");
+        merged.remove("");
+        return String.join(",", merged);
+    }
+
+    private String higher(String conversation, String severity) {
+        return java.util.stream.Stream.concat(find(conversation).map(Incident::highestSeverity).stream(), java.util.stream.Stream.of(severity))
+                .map(Severity::valueOf).max(Comparator.naturalOrder()).map(Severity::name).orElse(severity);
+    }
+}
