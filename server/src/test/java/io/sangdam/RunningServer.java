@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * talk HTTP to it like a client would. All such tests share one application context.
  */
 @Target(ElementType.TYPE)
+@java.lang.annotation.Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public @interface RunningServer {

@@ -105,24 +105,19 @@ class DemoHistory implements ApplicationRunner {
 
     /** Share of the day's contacts in each half hour from 08:00 (16) to 21:00 (42). Sums to 1. */
     static double intraday(int interval) {
+        return shape(interval) / NORMALISER;
+    }
+
+    /** A morning peak around 10:15, a lower one after lunch, a small evening bump, a floor. */
+    private static double shape(int interval) {
         double hour = interval / 2.0;
         double morning = Math.exp(-Math.pow((hour - 10.25) / 1.3, 2));
         double afternoon = 0.8 * Math.exp(-Math.pow((hour - 14.5) / 1.6, 2));
         double evening = 0.25 * Math.exp(-Math.pow((hour - 19) / 1.5, 2));
-        return (morning + afternoon + evening + 0.08) / NORMALISER;
+        return morning + afternoon + evening + 0.08;
     }
 
-    private static final double NORMALISER;
-
-    static {
-        double sum = 0;
-        for (int interval = 16; interval < 42; interval++) {
-            double hour = interval / 2.0;
-            sum += Math.exp(-Math.pow((hour - 10.25) / 1.3, 2)) + 0.8 * Math.exp(-Math.pow((hour - 14.5) / 1.6, 2))
-                    + 0.25 * Math.exp(-Math.pow((hour - 19) / 1.5, 2)) + 0.08;
-        }
-        NORMALISER = sum;
-    }
+    private static final double NORMALISER = java.util.stream.IntStream.range(16, 42).mapToDouble(DemoHistory::shape).sum();
 
     /** Knuth's method for small means, a normal approximation above (exact enough for demo data). */
     private static int poisson(Random random, double mean) {

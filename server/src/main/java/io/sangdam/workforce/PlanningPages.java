@@ -23,6 +23,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -155,30 +156,37 @@ class PlanningPages {
         return "workforce/plan";
     }
 
+    /** A plan as the export links name it; unset figures take the plan page's defaults. */
+    record PlanQuery(long center, String queue, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Nullable Integer days, @Nullable Double serviceLevel, @Nullable Double seconds, @Nullable Double occupancy,
+            @Nullable Double shrinkage, @Nullable Double patience) {
+    }
+
     @GetMapping("/workforce/plan.csv")
-    void planCsv(@RequestParam long center, @RequestParam String queue,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, @RequestParam(defaultValue = "1") int days,
-            @RequestParam(defaultValue = "80") double serviceLevel, @RequestParam(defaultValue = "20") double seconds,
-            @RequestParam(defaultValue = "90") double occupancy, @RequestParam(defaultValue = "30") double shrinkage,
-            @RequestParam(required = false) @Nullable Double patience, HttpServletResponse response) throws IOException {
-        Plan plan = planning.plan(center(center).id(), queue, from, days,
-                targets(serviceLevel, seconds, occupancy, shrinkage, patience));
+    void planCsv(@ModelAttribute PlanQuery query, HttpServletResponse response) throws IOException {
+        Plan plan = exported(query);
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + PlanExport.fileName(plan, "csv") + "\"");
         PlanExport.csv(plan, response.getWriter());
     }
 
     @GetMapping("/workforce/plan.xlsx")
-    void planExcel(@RequestParam long center, @RequestParam String queue,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, @RequestParam(defaultValue = "1") int days,
-            @RequestParam(defaultValue = "80") double serviceLevel, @RequestParam(defaultValue = "20") double seconds,
-            @RequestParam(defaultValue = "90") double occupancy, @RequestParam(defaultValue = "30") double shrinkage,
-            @RequestParam(required = false) @Nullable Double patience, HttpServletResponse response) throws IOException {
-        Plan plan = planning.plan(center(center).id(), queue, from, days,
-                targets(serviceLevel, seconds, occupancy, shrinkage, patience));
+    void planExcel(@ModelAttribute PlanQuery query, HttpServletResponse response) throws IOException {
+        Plan plan = exported(query);
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + PlanExport.fileName(plan, "xlsx") + "\"");
         PlanExport.excel(plan, response.getOutputStream());
+    }
+
+    private Plan exported(PlanQuery query) {
+        return planning.plan(center(query.center()).id(), query.queue(), query.from(),
+                query.days() == null ? 1 : query.days(),
+                targets(valueOr(query.serviceLevel(), 80), valueOr(query.seconds(), 20), valueOr(query.occupancy(), 90),
+                        valueOr(query.shrinkage(), 30), query.patience()));
+    }
+
+    private static double valueOr(@Nullable Double value, double fallback) {
+        return value == null ? fallback : value;
     }
 
     /** "Try this plan": starts a simulation of the plan and shows its progress. */

@@ -5,48 +5,21 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import io.sangdam.RunningServer;
 import io.sangdam.RunningServer.ApiClient;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A supervisor watches the board while contacts arrive; it changes without a reload. 부산센터 (5), queue BILLING. */
-@RunningServer
-class BoardJourneyTests {
-
-    static Playwright playwright;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
+class BoardJourneyTests extends BrowserJourney {
 
     @Test
     void theBoardShowsArrivalsAndAgentsAsTheyHappen() {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
             Page page = context.newPage();
-            page.navigate(url("/login"));
-            page.locator("input[name=username]").fill("bs.supervisor");
-            page.locator("input[name=password]").fill(RunningServer.DEMO_PASSWORD);
-            page.locator("button[type=submit].primary").click();
-            page.waitForURL(url("/"));
+            signIn(page, "bs.supervisor");
             page.getByRole(AriaRole.NAVIGATION).getByText("실시간 현황").click();
             page.waitForLoadState(LoadState.LOAD);
             var billingWaiting = page.locator("[data-test=board-queues] tr[data-queue=BILLING] [data-test=waiting]");
@@ -71,7 +44,4 @@ class BoardJourneyTests {
         }
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -5,59 +5,28 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import io.sangdam.RunningServer;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A customer chats from the demo shop page, the ACD offers the chat to a ready agent, they talk,
  * the customer reloads and keeps the conversation, the agent ends it. Center 4 is 광주센터, whose
  * 2팀 agents hold the RETENTION skill; no other test routes there.
  */
-@RunningServer
-class ChatJourneyTests {
-
-    static Playwright playwright;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
+class ChatJourneyTests extends BrowserJourney {
 
     @Test
     void aCustomerAndAnAgentChatThroughTheRoutingEngine() {
         try (BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
                 BrowserContext customerContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
             Page agent = agentContext.newPage();
-            agent.navigate(url("/login"));
-            agent.locator("input[name=username]").fill("gj.agent020");
-            agent.locator("input[name=password]").fill(RunningServer.DEMO_PASSWORD);
-            agent.locator("button[type=submit].primary").click();
-            agent.waitForURL(url("/"));
+            signIn(agent, "gj.agent020");
             agent.getByRole(AriaRole.NAVIGATION).getByText("상담 데스크").click();
-            agent.waitForLoadState(LoadState.LOAD);
             assertThat(agent.locator("[data-test=agent-state]")).hasText("로그아웃");
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("로그인").setExact(true)).click();
-            assertThat(agent.locator("[data-test=agent-state]")).hasText("이석");
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능")).click();
-            assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");
+            becomeReady(agent);
 
             Page customer = customerContext.newPage();
             customer.navigate(url("/chat?center=4"));
@@ -102,17 +71,9 @@ class ChatJourneyTests {
         try (BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
                 BrowserContext customerContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
             Page agent = agentContext.newPage();
-            agent.navigate(url("/login"));
-            agent.locator("input[name=username]").fill("gj.agent035");
-            agent.locator("input[name=password]").fill(RunningServer.DEMO_PASSWORD);
-            agent.locator("button[type=submit].primary").click();
-            agent.waitForURL(url("/"));
+            signIn(agent, "gj.agent035");
             agent.navigate(url("/desk"));
-            agent.waitForLoadState(LoadState.LOAD);
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("로그인").setExact(true)).click();
-            assertThat(agent.locator("[data-test=agent-state]")).hasText("이석");
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능")).click();
-            assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");
+            becomeReady(agent);
 
             Page customer = customerContext.newPage();
             customer.navigate(url("/chat?center=4"));
@@ -144,7 +105,12 @@ class ChatJourneyTests {
         }
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+    /** On the desk: log in to routing (not ready yet), then ready for contacts. */
+    private static void becomeReady(Page agent) {
+        agent.waitForLoadState(LoadState.LOAD);
+        agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("로그인").setExact(true)).click();
+        assertThat(agent.locator("[data-test=agent-state]")).hasText("이석");
+        agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능")).click();
+        assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");
     }
 }

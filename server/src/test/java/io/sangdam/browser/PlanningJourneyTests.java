@@ -7,7 +7,6 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.LoadState;
@@ -16,49 +15,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** A planner's week: forecast from the demo history, import more, plan staff, take it to Excel. */
-@RunningServer
-class PlanningJourneyTests {
+class PlanningJourneyTests extends BrowserJourney {
 
     private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
 
-    static Playwright playwright;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
     BrowserContext context;
     Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
 
     @BeforeEach
     void signIn() {
         context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768).setAcceptDownloads(true));
         page = context.newPage();
-        page.navigate(url("/login"));
-        page.locator("input[name=username]").fill("dj.wfm");
-        page.locator("input[name=password]").fill(RunningServer.DEMO_PASSWORD);
-        page.locator("button[type=submit].primary").click();
-        page.waitForURL(url("/"));
+        signIn(page, "dj.wfm");
     }
 
     @AfterEach
@@ -158,7 +131,4 @@ class PlanningJourneyTests {
         return Double.parseDouble(text.replace("%", "").strip());
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -5,44 +5,21 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import io.sangdam.RunningServer;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What an agent and an administrator see after signing in, in Korean and in English. */
-@RunningServer
-class SignInJourneyTests {
+class SignInJourneyTests extends BrowserJourney {
 
     private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    static Playwright playwright;
-    static Browser browser;
-
-    @LocalServerPort
-    int port;
-
     BrowserContext context;
     Page page;
-
-    @BeforeAll
-    static void startBrowser() {
-        playwright = Playwright.create();
-        browser = Chromium.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-        playwright.close();
-    }
 
     @BeforeEach
     void openPage() {
@@ -152,15 +129,7 @@ class SignInJourneyTests {
     }
 
     private void signIn(String username) {
-        page.navigate(url("/login"));
-        assertThat(page.locator("h1")).containsText(page.locator("html").getAttribute("lang").equals("en") ? "Sangdam" : "상담");
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(RunningServer.DEMO_PASSWORD);
-        page.locator("button[type=submit].primary").click();
-        page.waitForURL(url("/"));
+        signIn(page, username);
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }
