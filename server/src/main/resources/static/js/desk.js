@@ -147,9 +147,80 @@
       var protection = pane.querySelector(".protection");
       if (protection) { protection.remove(); }
       pane.appendChild(el("p", { "class": "hint" }, text("textEnded")));
-      setTimeout(function () { pane.remove(); noChats.hidden = chats.children.length > 0; }, 5000);
+      pane.appendChild(recordForm(conversation, pane));
     }
     removeOffer(conversation);
+  }
+
+  var categories = null;
+  function loadCategories() {
+    if (!categories) {
+      categories = fetch("/desk/api/categories").then(function (r) { return r.json(); });
+    }
+    return categories;
+  }
+
+  // The consultation record (상담 이력): 대/중/소분류, disposition, follow-up, notes.
+  function recordForm(conversation, pane) {
+    var form = el("form", { "class": "stacked record", "data-test": "record" });
+    form.appendChild(el("h3", {}, text("textRecord")));
+    var levels = [1, 2, 3].map(function (level) {
+      var select = el("select", { required: "", "aria-label": text("textCategory" + level) });
+      var label = el("label");
+      label.appendChild(el("span", {}, text("textCategory" + level)));
+      label.appendChild(select);
+      form.appendChild(label);
+      return select;
+    });
+    function fill(select, nodes) {
+      select.replaceChildren(el("option", { value: "" }, "-"));
+      (nodes || []).forEach(function (node) {
+        var option = el("option", { value: node.id }, node.nameKorean);
+        option.node = node;
+        select.appendChild(option);
+      });
+    }
+    loadCategories().then(function (tree) { fill(levels[0], tree); fill(levels[1], []); fill(levels[2], []); });
+    levels[0].addEventListener("change", function () {
+      var chosen = levels[0].selectedOptions[0].node;
+      fill(levels[1], chosen ? chosen.children : []);
+      fill(levels[2], []);
+    });
+    levels[1].addEventListener("change", function () {
+      var chosen = levels[1].selectedOptions[0].node;
+      fill(levels[2], chosen ? chosen.children : []);
+    });
+    var disposition = el("select", { "aria-label": text("textDisposition") });
+    ["RESOLVED", "FOLLOW_UP", "TRANSFERRED", "ENDED_FOR_ABUSE", "NO_RESPONSE"].forEach(function (value) {
+      disposition.appendChild(el("option", { value: value }, text("textDisposition" + value.charAt(0) + value.slice(1).toLowerCase())));
+    });
+    var dispositionLabel = el("label");
+    dispositionLabel.appendChild(el("span", {}, text("textDisposition")));
+    dispositionLabel.appendChild(disposition);
+    form.appendChild(dispositionLabel);
+    var followUp = el("input", { type: "checkbox" });
+    var followUpLabel = el("label", { "class": "inline-label" });
+    followUpLabel.appendChild(followUp);
+    followUpLabel.appendChild(el("span", {}, text("textFollowUp")));
+    form.appendChild(followUpLabel);
+    var notes = el("textarea", { rows: "3", maxlength: "4000", "aria-label": text("textNotes") });
+    var notesLabel = el("label");
+    notesLabel.appendChild(el("span", {}, text("textNotes")));
+    notesLabel.appendChild(notes);
+    form.appendChild(notesLabel);
+    form.appendChild(el("button", { type: "submit", "class": "primary" }, text("textSaveRecord")));
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      post("/conversations/" + conversation + "/record", {
+        categoryId: Number(levels[2].value), disposition: disposition.value, followUp: followUp.checked, notes: notes.value
+      }).then(function (body) {
+        if (body) {
+          form.replaceWith(el("p", { "class": "notice", role: "status" }, text("textRecordSaved")));
+          setTimeout(function () { pane.remove(); noChats.hidden = chats.children.length > 0; }, 3000);
+        }
+      });
+    });
+    return form;
   }
 
   document.querySelectorAll("[data-action]").forEach(function (button) {

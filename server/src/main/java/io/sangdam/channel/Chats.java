@@ -3,6 +3,8 @@ package io.sangdam.channel;
 import io.sangdam.channel.Conversations.Conversation;
 import io.sangdam.channel.Conversations.Message;
 import io.sangdam.channel.Conversations.Sender;
+import io.sangdam.contact.ConsultationRecords;
+import io.sangdam.contact.Disposition;
 import io.sangdam.contact.Masking;
 import io.sangdam.contact.TextMasking;
 import io.sangdam.engine.routing.AgentState;
@@ -50,10 +52,12 @@ class Chats {
     private final Clock clock;
     private final AbuseScreening screening;
     private final Incidents incidents;
+    private final ConsultationRecords records;
     private final SecureRandom random = new SecureRandom();
 
     Chats(Conversations conversations, Routing routing, TextMasking masking, LiveStreams streams, MessageSource messages,
-            Clock clock, AbuseScreening screening, Incidents incidents) {
+            Clock clock, AbuseScreening screening, Incidents incidents, ConsultationRecords records) {
+        this.records = records;
         this.screening = screening;
         this.incidents = incidents;
         this.conversations = conversations;
@@ -118,6 +122,24 @@ class Chats {
     void agentEnds(String agent, String id) {
         Conversation conversation = assignedTo(agent, id);
         routing.end(conversation.centerId(), id, false);
+    }
+
+    /**
+     * The consultation record for a chat the agent handled, with the transcript as it was stored
+     * (masked). Written once, when the chat is over.
+     */
+    long record(String agent, String id, long categoryId, Disposition disposition, boolean followUp, @Nullable String notes) {
+        Conversation conversation = conversations.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
+        if (!agent.equalsIgnoreCase(conversation.agent())) {
+            throw new RequestRejected(HttpStatus.FORBIDDEN, "not-your-conversation");
+        }
+        if (conversation.status() != Conversations.Status.ENDED) {
+            throw RequestRejected.conflict("conversation-still-open");
+        }
+        var transcript = conversations.messages(id).stream()
+                .map(m -> new ConsultationRecords.TranscriptLine(m.sender().name(), m.body(), m.sentAt().toString())).toList();
+        return records.save(new ConsultationRecords.NewConsultation(id, conversation.centerId(), "CHAT", conversation.queue(),
+                agent, conversation.customerLabel(), categoryId, disposition, followUp, notes, transcript));
     }
 
     /** The next warning of the sequence, sent to the customer in the conversation, and recorded. */

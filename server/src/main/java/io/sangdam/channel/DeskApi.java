@@ -1,6 +1,9 @@
 package io.sangdam.channel;
 
 import io.sangdam.channel.Conversations.Message;
+import io.sangdam.contact.Category;
+import io.sangdam.contact.ConsultationRecords;
+import io.sangdam.contact.Disposition;
 import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.identity.Staff;
@@ -13,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,8 +40,11 @@ class DeskApi {
     private final CurrentUsers currentUsers;
     private final Staff staff;
     private final LiveStreams streams;
+    private final ConsultationRecords records;
 
-    DeskApi(Chats chats, Routing routing, CurrentUsers currentUsers, Staff staff, LiveStreams streams) {
+    DeskApi(Chats chats, Routing routing, CurrentUsers currentUsers, Staff staff, LiveStreams streams,
+            ConsultationRecords records) {
+        this.records = records;
         this.chats = chats;
         this.routing = routing;
         this.currentUsers = currentUsers;
@@ -132,6 +139,22 @@ class DeskApi {
     @PostMapping("/conversations/{conversation}/end-for-abuse")
     void endForAbuse(@PathVariable String conversation) {
         chats.endForAbuse(currentUsers.require().username(), conversation);
+    }
+
+    @GetMapping("/categories")
+    List<Category> categories() {
+        return records.categories();
+    }
+
+    record Record(@NotNull Long categoryId, @NotNull Disposition disposition, @Nullable Boolean followUp,
+            @Nullable @Size(max = 4000) String notes) {
+    }
+
+    @PostMapping("/conversations/{conversation}/record")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Long> record(@PathVariable String conversation, @Valid @RequestBody Record record) {
+        return Map.of("id", chats.record(currentUsers.require().username(), conversation, record.categoryId(),
+                record.disposition(), Boolean.TRUE.equals(record.followUp()), record.notes()));
     }
 
     @GetMapping("/conversations")

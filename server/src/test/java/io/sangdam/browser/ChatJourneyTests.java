@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
  */
 class ChatJourneyTests extends BrowserJourney {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void aCustomerAndAnAgentChatThroughTheRoutingEngine() {
         try (BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
@@ -61,6 +64,18 @@ class ChatJourneyTests extends BrowserJourney {
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 종료")).click();
             assertThat(customer.locator(".sangdam-chat-status")).hasText("상담이 끝났습니다. 이용해 주셔서 감사합니다.");
             assertThat(agent.locator("[data-test=agent-state]")).hasText("후처리");
+
+            // The consultation record, with the transcript, while in wrap-up.
+            var record = agent.locator("[data-test=record]");
+            record.getByLabel("대분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("가입·해지"));
+            record.getByLabel("중분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("해지"));
+            record.getByLabel("소분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("해지 방어 성공"));
+            record.getByLabel("상담 메모 (개인정보는 저장할 때 가려집니다)").fill("010-2222-3333 으로 혜택 문자 발송 약속");
+            record.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("상담 이력 저장")).click();
+            assertThat(agent.locator(".chat-pane .notice")).hasText("상담 이력을 저장했습니다.");
+            org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+                    "select notes || ' | ' || jsonb_array_length(transcript) from contact.consultation where agent = 'gj.agent020'")
+                    .query(String.class).single()).isEqualTo("010-****-3333 으로 혜택 문자 발송 약속 | 3");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("후처리 완료")).click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");
         }
