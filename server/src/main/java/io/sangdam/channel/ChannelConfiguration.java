@@ -19,6 +19,12 @@ class ChannelConfiguration {
     }
 
     @Bean
+    NavigationLink monitorLink() {
+        return new NavigationLink(65, "/monitor", "nav.monitor", Set.of(Role.SUPERVISOR, Role.CENTER_MANAGER,
+                Role.EXECUTIVE, Role.PROTECTION_TEAM));
+    }
+
+    @Bean
     HomeSection deskSection() {
         return new HomeSection() {
             @Override

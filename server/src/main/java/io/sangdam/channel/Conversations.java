@@ -85,6 +85,16 @@ class Conversations {
                 .params(Timestamp.from(at), id).update();
     }
 
+    List<Conversation> connectedIn(long centerId) {
+        return jdbc.sql("select * from channel.conversation where center_id = ? and status = 'CONNECTED' order by created_at")
+                .param(centerId)
+                .query((row, n) -> new Conversation(row.getString("id"), row.getLong("center_id"), row.getString("queue_code"),
+                        row.getString("customer_label"), row.getString("lane"), row.getString("token_hash"),
+                        Status.valueOf(row.getString("status")), row.getString("agent_username"),
+                        row.getTimestamp("created_at").toInstant(), row.getString("language")))
+                .list();
+    }
+
     List<Conversation> connectedTo(String agent) {
         return jdbc.sql("select * from channel.conversation where agent_username = ? and status = 'CONNECTED' order by created_at")
                 .param(agent)

@@ -56,6 +56,22 @@ class ChatJourneyTests extends BrowserJourney {
             customer.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "chat-customer-ko.png")));
             agent.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "desk-ko.png")));
 
+            // An executive sits in (동석), read-only; the view is logged with its purpose.
+            try (BrowserContext executiveContext = browser.newContext()) {
+                Page executive = executiveContext.newPage();
+                signIn(executive, "executive");
+                executive.navigate(url("/monitor?center=4"));
+                executive.locator("[data-test=live-conversations]").getByText("보기").first().click();
+                assertThat(executive.locator("[data-test=monitor-log]")).containsText("해지 방어 혜택");
+                customer.getByLabel("메시지").fill("혜택이 뭔데요?");
+                customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("보내기")).click();
+                assertThat(executive.locator("[data-test=monitor-log]")).containsText("혜택이 뭔데요?");
+                assertThat(executive.locator("textarea")).hasCount(0);
+                org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+                        "select reason from identity.personal_data_access where username = 'executive' and subject_type = 'conversation'")
+                        .query(String.class).list()).contains("동석 (sitting in)");
+            }
+
             // A reload (or a dropped connection) brings the whole conversation back.
             customer.reload();
             assertThat(customer.locator("[data-test=chat-log]")).containsText("해지 방어 혜택");
@@ -75,7 +91,7 @@ class ChatJourneyTests extends BrowserJourney {
             assertThat(agent.locator(".chat-pane .notice")).hasText("상담 이력을 저장했습니다.");
             org.assertj.core.api.Assertions.assertThat(jdbc.sql(
                     "select notes || ' | ' || jsonb_array_length(transcript) from contact.consultation where agent = 'gj.agent020'")
-                    .query(String.class).single()).isEqualTo("010-****-3333 으로 혜택 문자 발송 약속 | 3");
+                    .query(String.class).single()).isEqualTo("010-****-3333 으로 혜택 문자 발송 약속 | 4");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("후처리 완료")).click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");
         }

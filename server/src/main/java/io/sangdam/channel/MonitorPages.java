@@ -1,0 +1,98 @@
+package io.sangdam.channel;
+
+import io.sangdam.channel.Conversations.Conversation;
+import io.sangdam.channel.Conversations.Message;
+import io.sangdam.identity.AccessTask;
+import io.sangdam.identity.Center;
+import io.sangdam.identity.CenterDirectory;
+import io.sangdam.identity.CurrentUser;
+import io.sangdam.identity.CurrentUsers;
+import io.sangdam.identity.DataSubject;
+import io.sangdam.identity.PersonalDataAccess;
+import io.sangdam.identity.Role;
+import io.sangdam.platform.RequestRejected;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Silent monitoring (supervisors, center managers) and sitting in (동석, executives): a live chat,
+ * read-only. Opening one is an access to the customer's conversation and is written to the
+ * personal-data access log with its purpose.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('SUPERVISOR', 'CENTER_MANAGER', 'EXECUTIVE', 'PROTECTION_TEAM')")
+class MonitorPages {
+
+    private final Conversations conversations;
+    private final CenterDirectory centers;
+    private final CurrentUsers currentUsers;
+    private final PersonalDataAccess access;
+    private final LiveStreams streams;
+
+    MonitorPages(Conversations conversations, CenterDirectory centers, CurrentUsers currentUsers, PersonalDataAccess access,
+            LiveStreams streams) {
+        this.conversations = conversations;
+        this.centers = centers;
+        this.currentUsers = currentUsers;
+        this.access = access;
+        this.streams = streams;
+    }
+
+    @GetMapping("/monitor")
+    String list(@RequestParam(required = false) @Nullable Long center, Model model) {
+        CurrentUser user = currentUsers.require();
+        List<Center> visible = centers.visibleTo(user).stream().filter(c -> !c.isHeadquarters()).toList();
+        Center chosen = center == null ? (visible.isEmpty() ? centers.get(user.centerId()) : visible.stream()
+                .filter(c -> c.id() == user.centerId()).findFirst().orElse(visible.getFirst())) : centers.get(center);
+        if (!user.canSee(chosen.id())) {
+            throw new RequestRejected(HttpStatus.FORBIDDEN, "access-denied");
+        }
+        model.addAttribute("centers", visible);
+        model.addAttribute("center", chosen);
+        model.addAttribute("conversations", conversations.connectedIn(chosen.id()));
+        return "channel/monitor-list";
+    }
+
+    @GetMapping("/monitor/{id}")
+    String watch(@PathVariable String id, Model model) {
+        Conversation conversation = visible(id);
+        CurrentUser user = currentUsers.require();
+        String purpose = user.has(Role.EXECUTIVE) ? "동석 (sitting in)" : "실시간 모니터링 (silent monitoring)";
+        access.record(new DataSubject("conversation", id, conversation.customerLabel()), AccessTask.VIEW, purpose);
+        model.addAttribute("conversation", conversation);
+        model.addAttribute("messages", conversations.messages(id));
+        model.addAttribute("sittingIn", user.has(Role.EXECUTIVE));
+        return "channel/monitor";
+    }
+
+    @GetMapping("/monitor/{id}/messages")
+    @ResponseBody
+    List<Message> messages(@PathVariable String id) {
+        visible(id);
+        return conversations.messages(id);
+    }
+
+    @GetMapping(path = "/monitor/{id}/stream", produces = "text/event-stream")
+    @ResponseBody
+    SseEmitter stream(@PathVariable String id) {
+        visible(id);
+        return streams.open(Chats.customer(id));
+    }
+
+    private Conversation visible(String id) {
+        Conversation conversation = conversations.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
+        if (!currentUsers.require().canSee(conversation.centerId())) {
+            throw new RequestRejected(HttpStatus.FORBIDDEN, "access-denied");
+        }
+        return conversation;
+    }
+}
