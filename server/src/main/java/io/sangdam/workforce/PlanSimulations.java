@@ -5,6 +5,7 @@ import io.sangdam.engine.routing.Channel;
 import io.sangdam.engine.routing.QueueDefinition;
 import io.sangdam.engine.routing.QueueId;
 import io.sangdam.engine.routing.RoutingConfiguration;
+import io.sangdam.engine.routing.SelectionStrategy;
 import io.sangdam.engine.simulation.Demand;
 import io.sangdam.engine.simulation.Distribution;
 import io.sangdam.engine.simulation.Scenario;
@@ -12,6 +13,7 @@ import io.sangdam.engine.simulation.Simulation;
 import io.sangdam.engine.simulation.SimulationReport;
 import io.sangdam.engine.simulation.Staffing;
 import io.sangdam.platform.RequestRejected;
+import io.sangdam.routing.QueueSettings;
 import io.sangdam.workforce.WorkforcePlanning.Plan;
 import io.sangdam.workforce.WorkforcePlanning.PlanRow;
 import java.time.Clock;
@@ -136,7 +138,7 @@ class PlanSimulations {
         }
     }
 
-    Run start(Plan plan, ZoneId zone) {
+    Run start(Plan plan, ZoneId zone, @Nullable QueueSettings rules) {
         forgetOld();
         long running = runs.values().stream().filter(r -> !r.done()).count();
         if (running >= MAXIMUM_RUNNING) {
@@ -144,7 +146,7 @@ class PlanSimulations {
         }
         var run = new Run(UUID.randomUUID(), plan, clock.instant());
         runs.put(run.id(), run);
-        Thread.ofVirtual().name("plan-simulation-" + run.id()).start(() -> simulate(run, zone));
+        Thread.ofVirtual().name("plan-simulation-" + run.id()).start(() -> simulate(run, zone, rules));
         return run;
     }
 
@@ -152,7 +154,7 @@ class PlanSimulations {
         return Optional.ofNullable(runs.get(id));
     }
 
-    private void simulate(Run run, ZoneId zone) {
+    private void simulate(Run run, ZoneId zone, @Nullable QueueSettings rules) {
         try {
             Plan plan = run.plan();
             List<PlanRow> rows = plan.rows();
@@ -162,7 +164,7 @@ class PlanSimulations {
             double[][] offered = new double[REPLICATIONS][intervals];
             double[][] abandoned = new double[REPLICATIONS][intervals];
             for (int replication = 0; replication < REPLICATIONS; replication++) {
-                SimulationReport report = Simulation.run(scenario(plan, zone, 7919L * (replication + 1)));
+                SimulationReport report = Simulation.run(scenario(plan, zone, 7919L * (replication + 1), rules));
                 // The report leaves out intervals in which nothing happened: match rows by their start.
                 Map<Instant, SimulationReport.Row> byStart = new java.util.HashMap<>();
                 report.intervals().stream().filter(r -> r.queue().equals(plan.queue()) && r.intervalStart() != null)
@@ -204,15 +206,32 @@ class PlanSimulations {
      * neighbouring intervals as they would on a real roster.
      */
     static Scenario scenario(Plan plan, ZoneId zone, long seed) {
+        return scenario(plan, zone, seed, null);
+    }
+
+    /**
+     * The plan as a scenario on the queue's real routing rules when the center routes that queue
+     * (strategy, minimum skill level, wrap-up, priority), else on plain defaults. Agents take one
+     * contact at a time, as Erlang assumes, whatever the queue's channel.
+     */
+    static Scenario scenario(Plan plan, ZoneId zone, long seed, @Nullable QueueSettings rules) {
         List<PlanRow> rows = plan.rows();
         Duration interval = Duration.ofMinutes(plan.intervalMinutes());
         double[] curve = rows.stream().mapToDouble(PlanRow::contacts).toArray();
         double contacts = rows.stream().mapToDouble(PlanRow::contacts).sum();
         double handling = contacts == 0 ? 300
                 : rows.stream().mapToDouble(r -> r.contacts() * r.handlingSeconds()).sum() / contacts;
+        // AHT already holds after-contact work: the simulated talk time leaves out the queue's wrap-up.
+        double talk = rules == null ? handling : Math.max(1, handling - rules.wrapUpSeconds());
         String skill = plan.queue();
-        var queue = QueueDefinition.queue(plan.queue(), Channel.VOICE).requiring(skill, 1)
+        var queue = QueueDefinition.queue(plan.queue(), Channel.VOICE)
+                .requiring(skill, rules == null ? 1 : rules.minimumLevel())
                 .withServiceLevel(plan.targets().serviceLevel(), Duration.ofMillis((long) (plan.targets().thresholdSeconds() * 1000)));
+        if (rules != null) {
+            queue = queue.choosing(SelectionStrategy.valueOf(rules.strategy()))
+                    .withWrapUp(Duration.ofSeconds(rules.wrapUpSeconds()))
+                    .withPriority(rules.priority());
+        }
         Distribution patience = plan.targets().patienceSeconds() == null
                 ? new Distribution.Exponential(1e9)
                 : new Distribution.Exponential(plan.targets().patienceSeconds());
@@ -226,7 +245,8 @@ class PlanSimulations {
                     runStart = i;
                 } else if (!working && runStart >= 0) {
                     staffing.add(new Staffing("agent-" + k + "-" + runStart, 1,
-                            AgentProfile.agent("template").withSkill(skill, 5), interval.multipliedBy(runStart),
+                            AgentProfile.agent("template").withSkill(skill, rules == null ? 5 : Math.max(5, rules.minimumLevel())),
+                            interval.multipliedBy(runStart),
                             interval.multipliedBy(i - runStart), 0));
                     runStart = -1;
                 }
@@ -234,7 +254,7 @@ class PlanSimulations {
         }
         Instant start = plan.firstDay().atStartOfDay(zone).toInstant();
         return new Scenario(start, interval, rows.size(), seed, Duration.ofSeconds(5), RoutingConfiguration.of(queue),
-                List.of(new Demand(QueueId.of(plan.queue()), contacts, curve, new Distribution.Exponential(handling),
+                List.of(new Demand(QueueId.of(plan.queue()), contacts, curve, new Distribution.Exponential(talk),
                         patience, 0)),
                 staffing);
     }

@@ -5,6 +5,8 @@ import io.sangdam.identity.CenterDirectory;
 import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.platform.RequestRejected;
+import io.sangdam.routing.QueueSettings;
+import io.sangdam.routing.Routing;
 import io.sangdam.workforce.WorkforcePlanning.Plan;
 import io.sangdam.workforce.WorkforcePlanning.PlanTargets;
 import jakarta.servlet.http.HttpServletResponse;
@@ -47,10 +49,12 @@ class PlanningPages {
     private final JsonMapper json;
     private final Clock clock;
     private final PlanSimulations simulations;
+    private final Routing routing;
 
     PlanningPages(WorkforcePlanning planning, IntervalRecords records, Holidays holidays, CenterDirectory centers,
-            CurrentUsers currentUsers, JsonMapper json, Clock clock, PlanSimulations simulations) {
+            CurrentUsers currentUsers, JsonMapper json, Clock clock, PlanSimulations simulations, Routing routing) {
         this.simulations = simulations;
+        this.routing = routing;
         this.planning = planning;
         this.records = records;
         this.holidays = holidays;
@@ -199,7 +203,10 @@ class PlanningPages {
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
         Center chosen = center(center);
         Plan plan = planning.plan(chosen.id(), queue, from, days, targets(serviceLevel, seconds, occupancy, shrinkage, patience));
-        var run = simulations.start(plan, chosen.timeZone());
+        // The queue's real routing rules when this center routes it (wrap-up, strategy, minimum level).
+        QueueSettings rules = routing.routes(chosen.id()) ? routing.queues(chosen.id()).stream()
+                .filter(q -> q.code().equals(plan.queue())).findFirst().orElse(null) : null;
+        var run = simulations.start(plan, chosen.timeZone(), rules);
         if (htmx == null) {
             return "redirect:/workforce/plan/simulations/" + run.id();
         }

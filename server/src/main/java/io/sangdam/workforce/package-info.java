@@ -3,7 +3,7 @@
  * (적정인원 산정, Erlang C and Erlang A from engine/), shrinkage into headcount, and, in later
  * steps, forecasts, staffing plans, schedules and adherence.
  */
-@ApplicationModule(displayName = "Workforce", allowedDependencies = {"platform", "identity"})
+@ApplicationModule(displayName = "Workforce", allowedDependencies = {"platform", "identity", "routing"})
 @NullMarked
 package io.sangdam.workforce;
 
