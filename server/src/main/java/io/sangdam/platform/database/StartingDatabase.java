@@ -66,6 +66,43 @@ final class StartingDatabase implements DisposableBean {
         }
     }
 
+    /**
+     * After Sangdam was killed (kill -9, out of memory), its PostgreSQL keeps running without it and
+     * holds the data folder, so the next start would fail. A server whose parent process is gone is
+     * such an orphan and is stopped (fast shutdown, then the start recovers from the WAL); one whose
+     * parent lives belongs to another running Sangdam, and this start refuses to touch it.
+     */
+    static void stopOrphanedServer(java.nio.file.Path dataDirectory) throws IOException {
+        java.nio.file.Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().strip());
+        } catch (RuntimeException unreadable) {
+            return;
+        }
+        var server = ProcessHandle.of(pid);
+        if (server.isEmpty() || !server.get().isAlive()) {
+            return;
+        }
+        boolean orphaned = server.get().parent().map(parent -> parent.pid() == 1 || !parent.isAlive()).orElse(true);
+        if (!orphaned) {
+            throw new IllegalStateException("The embedded database in " + dataDirectory
+                    + " is in use by another running process (" + server.get().parent().map(ProcessHandle::pid).orElse(0L)
+                    + "); stop it or choose another sangdam.database.embedded.data-directory");
+        }
+        log.warn("Stopping PostgreSQL {} left running by a Sangdam that ended abruptly", pid);
+        // SIGINT is PostgreSQL's fast shutdown: roll back open transactions, write a checkpoint.
+        new ProcessBuilder("kill", "-INT", Long.toString(pid)).inheritIO().start();
+        try {
+            server.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception stillRunning) {
+            server.get().destroyForcibly();
+        }
+    }
+
     private static EmbeddedPostgres start(EmbeddedDatabaseProperties properties) {
         try {
             var builder = EmbeddedPostgres.builder().setLocaleConfig("encoding", "UTF8");
@@ -75,6 +112,7 @@ final class StartingDatabase implements DisposableBean {
                         .setPort(0);
             } else {
                 Files.createDirectories(properties.dataDirectory());
+                stopOrphanedServer(properties.dataDirectory());
                 // zonky's defaults are for throwaway test databases (fsync off); this one keeps real data.
                 builder.setDataDirectory(properties.dataDirectory())
                         .setCleanDataDirectory(false)
