@@ -132,8 +132,14 @@ class RoutingHost implements DisposableBean {
 
     /** Other modules hear about decisions after they are stored, outside the engine's lock. */
     private void publish(long centerId, List<RoutingEvent> events) {
-        if (!events.isEmpty()) {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
             publisher.publishEvent(new RoutingEventsOccurred(centerId, events));
+        } catch (RuntimeException listenerFailed) {
+            // The decision is stored and stands; a screen that missed it catches up from the database.
+            log.error("A listener failed on routing events of center {}", centerId, listenerFailed);
         }
     }
 
