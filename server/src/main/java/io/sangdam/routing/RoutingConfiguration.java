@@ -23,6 +23,11 @@ class RoutingConfiguration {
     }
 
     @Bean
+    NavigationLink queuesLink() {
+        return new NavigationLink(210, "/queues", "nav.queues", Set.of(Role.CENTER_MANAGER, Role.ADMINISTRATOR));
+    }
+
+    @Bean
     HomeSection mySkillsSection(SkillDirectory skills) {
         return new HomeSection() {
             @Override

@@ -34,6 +34,25 @@ class RoutingQueues {
                 .params(centerId, code, name, channel, requiredSkill, minimumLevel, wrapUpSeconds).update();
     }
 
+    java.util.Optional<QueueSettings> find(long id) {
+        return jdbc.sql("select * from routing.queue where id = ?").param(id)
+                .query((row, n) -> new QueueSettings(row.getLong("id"), row.getLong("center_id"), row.getString("code"),
+                        row.getString("name"), row.getString("channel"), row.getString("required_skill"),
+                        row.getInt("minimum_level"), row.getInt("priority"), row.getDouble("service_level_percent"),
+                        row.getInt("service_level_seconds"), row.getString("strategy"), row.getInt("wrap_up_seconds")))
+                .optional();
+    }
+
+    void update(long id, String name, String requiredSkill, int minimumLevel, int priority, double serviceLevelPercent,
+            int serviceLevelSeconds, String strategy, int wrapUpSeconds) {
+        jdbc.sql("""
+                update routing.queue set name = ?, required_skill = ?, minimum_level = ?, priority = ?,
+                       service_level_percent = ?, service_level_seconds = ?, strategy = ?, wrap_up_seconds = ?
+                 where id = ?""")
+                .params(name, requiredSkill, minimumLevel, priority, serviceLevelPercent, serviceLevelSeconds, strategy,
+                        wrapUpSeconds, id).update();
+    }
+
     boolean isEmpty() {
         return jdbc.sql("select count(*) from routing.queue").query(Long.class).single() == 0;
     }

@@ -128,6 +128,20 @@ class SignInJourneyTests extends BrowserJourney {
         assertThat(page.locator(".staffing-result")).containsText("포기율");
     }
 
+    @Test
+    void aCenterManagerChangesHowAQueueChoosesAgents() {
+        signIn("dj.manager");
+        page.getByRole(AriaRole.NAVIGATION).getByText("큐 설정").click();
+        var tech = page.locator("[data-test=queue]").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("TECH"));
+        tech.locator("select[name=strategy]").selectOption("BEST_SKILL_LEVEL");
+        tech.locator("input[name=wrapUpSeconds]").fill("45");
+        tech.getByRole(AriaRole.BUTTON).click();
+        assertThat(page.locator(".notice")).containsText("다음에 시작할 때 적용됩니다");
+        var saved = page.locator("[data-test=queue]").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("TECH"));
+        assertThat(saved.locator("select[name=strategy]")).hasValue("BEST_SKILL_LEVEL");
+        assertThat(saved.locator("input[name=wrapUpSeconds]")).hasValue("45");
+    }
+
     private void signIn(String username) {
         signIn(page, username);
     }
