@@ -1,0 +1,48 @@
+package io.sangdam.protection;
+
+import io.sangdam.identity.CurrentUser;
+import io.sangdam.identity.HomeSection;
+import io.sangdam.identity.HomeSectionView;
+import io.sangdam.identity.NavigationLink;
+import io.sangdam.identity.Role;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ProtectionConfiguration {
+
+    @Bean
+    NavigationLink careLink() {
+        return new NavigationLink(70, "/care", "nav.care", Set.of(Role.AGENT));
+    }
+
+    @Bean
+    NavigationLink counsellingLink() {
+        return new NavigationLink(920, "/counselling", "nav.counselling", Set.of(Role.PROTECTION_TEAM));
+    }
+
+    /** Supervisors see only requests their agents chose to share; nothing of their content. */
+    @Bean
+    HomeSection sharedCounsellingSection(Counselling counselling) {
+        return new HomeSection() {
+            @Override
+            public int order() {
+                return 25;
+            }
+
+            @Override
+            public boolean shownTo(CurrentUser user) {
+                return user.hasAny(Role.SUPERVISOR, Role.CENTER_MANAGER) && !user.seesAllCenters();
+            }
+
+            @Override
+            public HomeSectionView view(CurrentUser user) {
+                return new HomeSectionView("protection/care", "shared",
+                        Map.of("agents", counselling.sharedInCenter(user.centerId()).stream().map(Counselling.Request::agent)
+                                .distinct().toList()));
+            }
+        };
+    }
+}
