@@ -94,6 +94,22 @@ public class Incidents {
                 .optional();
     }
 
+    record CategoryCount(long centerId, String category, long incidents, long warnings, long endedForAbuse) {
+    }
+
+    /** Incidents per center and category since a time, for the protection team's report. */
+    List<CategoryCount> countsSince(java.time.Instant since) {
+        return jdbc.sql("""
+                select center_id, category, count(*) as incidents, sum(warnings_sent) as warnings,
+                       count(*) filter (where ended_for_abuse) as ended
+                  from protection.incident, unnest(string_to_array(categories, ',')) as category
+                 where first_flagged_at >= ? group by center_id, category order by center_id, category""")
+                .param(Timestamp.from(since))
+                .query((row, n) -> new CategoryCount(row.getLong("center_id"), row.getString("category"), row.getLong("incidents"),
+                        row.getLong("warnings"), row.getLong("ended")))
+                .list();
+    }
+
     List<Incident> recent(@Nullable Long centerId, int limit) {
         return jdbc.sql("""
                 select * from protection.incident where (cast(? as bigint) is null or center_id = ?)

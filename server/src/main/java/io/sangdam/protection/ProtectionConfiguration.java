@@ -19,6 +19,12 @@ class ProtectionConfiguration {
     }
 
     @Bean
+    NavigationLink incidentsLink() {
+        return new NavigationLink(915, "/incidents", "nav.incidents", Set.of(Role.PROTECTION_TEAM, Role.CENTER_MANAGER,
+                Role.SUPERVISOR));
+    }
+
+    @Bean
     NavigationLink counsellingLink() {
         return new NavigationLink(920, "/counselling", "nav.counselling", Set.of(Role.PROTECTION_TEAM));
     }

@@ -133,6 +133,18 @@ class ChatJourneyTests extends BrowserJourney {
             // Routing offers nothing during the recovery break (산업안전보건법 제41조).
             assertThat(agent.locator("[data-test=agent-state]")).hasText("보호 휴식");
             agent.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "desk-protection-ko.png")));
+
+            // The protection team sees the incident: what was said, the warnings, that the agent ended it.
+            try (BrowserContext teamContext = browser.newContext()) {
+                Page team = teamContext.newPage();
+                signIn(team, "protection");
+                team.navigate(url("/incidents"));
+                var incident = team.locator("[data-test=incidents] tr").filter(
+                        new com.microsoft.playwright.Locator.FilterOptions().setHasText("gj.agent035"));
+                assertThat(incident).containsText("PROFANITY");
+                assertThat(incident).containsText("종료함");
+                assertThat(team.locator("#incident-chart svg")).hasCount(1);
+            }
         }
     }
 
