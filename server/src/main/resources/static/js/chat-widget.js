@@ -28,7 +28,7 @@
       body: body ? JSON.stringify(body) : undefined
     }).then(function (response) {
       return response.json().then(function (json) {
-        if (!response.ok) { throw new Error(json.detail || texts.error); }
+        if (!response.ok) { var failure = new Error(json.detail || texts.error); failure.status = response.status; throw failure; }
         return json;
       });
     });
@@ -169,7 +169,16 @@
       source.addEventListener("status", function () { refresh(); });
       // A dropped stream may have missed something: the stored history is the truth.
       source.onerror = function () { setTimeout(refresh, 1000); };
-    }).catch(function () { localStorage.removeItem(storageKey); state = null; startForm.hidden = false; sendForm.hidden = true; });
+    }).catch(function (error) {
+      // Only a conversation the server says is not ours (or gone) is forgotten; a restart or a
+      // dropped network must not cost the customer their place in the queue.
+      if (error.status === 403 || error.status === 404) {
+        localStorage.removeItem(storageKey); state = null; startForm.hidden = false; sendForm.hidden = true;
+      } else {
+        showError(error);
+        setTimeout(resume, 3000);
+      }
+    });
     setInterval(function () { if (state && status.textContent !== texts.ended) { refresh(); } }, 10000);
   }
 

@@ -195,26 +195,27 @@ class Chats {
     void routed(RoutingEventsOccurred occurred) {
         for (RoutingEvent event : occurred.events()) {
             switch (event) {
-                case RoutingEvent.ContactOffered offered -> conversation(offered.contact().value()).ifPresent(c -> {
+                case RoutingEvent.ContactOffered offered -> conversation(offered.contact().value(), occurred.centerId()).ifPresent(c -> {
                     conversations.offered(c.id(), offered.agent().value());
                     streams.push(desk(offered.agent().value()), "offer", Map.of("conversation", c.id(), "queue", c.queue(),
                             "customer", c.customerLabel() == null ? "" : c.customerLabel(),
                             "expiresAt", offered.expires().toString()));
                 });
-                case RoutingEvent.OfferMissed missed -> conversation(missed.contact().value()).ifPresent(c -> {
+                case RoutingEvent.OfferMissed missed -> conversation(missed.contact().value(), occurred.centerId()).ifPresent(c -> {
                     conversations.waiting(c.id());
                     streams.push(desk(missed.agent().value()), "offer-withdrawn", Map.of("conversation", c.id()));
                 });
-                case RoutingEvent.ContactAssigned assigned -> conversation(assigned.contact().value()).ifPresent(c -> {
+                case RoutingEvent.ContactAssigned assigned -> conversation(assigned.contact().value(), occurred.centerId()).ifPresent(c -> {
                     conversations.connected(c.id(), assigned.agent().value());
                     streams.push(customer(c.id()), "status", Map.of("status", "CONNECTED"));
                     streams.push(desk(assigned.agent().value()), "connected", Map.of("conversation", c.id(),
                             "queue", c.queue(), "customer", c.customerLabel() == null ? "" : c.customerLabel(),
                             "messages", conversations.messages(c.id())));
                 });
-                case RoutingEvent.ContactCompleted completed -> ended(completed.contact().value(), completed.agent().value());
-                case RoutingEvent.ContactAbandoned abandoned -> ended(abandoned.contact().value(), null);
-                case RoutingEvent.ContactTurnedAway turnedAway -> ended(turnedAway.contact().value(), null);
+                case RoutingEvent.ContactCompleted completed ->
+                        ended(completed.contact().value(), occurred.centerId(), completed.agent().value());
+                case RoutingEvent.ContactAbandoned abandoned -> ended(abandoned.contact().value(), occurred.centerId(), null);
+                case RoutingEvent.ContactTurnedAway turnedAway -> ended(turnedAway.contact().value(), occurred.centerId(), null);
                 case RoutingEvent.AgentStateChanged changed ->
                         streams.push(desk(changed.agent().value()), "state", Map.of("state", Routing.stateName(changed.state())));
                 case RoutingEvent.ContactQueued queued -> { }
@@ -234,8 +235,8 @@ class Chats {
         return "chat:" + conversation;
     }
 
-    private void ended(String id, @Nullable String agent) {
-        conversation(id).ifPresent(c -> {
+    private void ended(String id, long centerId, @Nullable String agent) {
+        conversation(id, centerId).ifPresent(c -> {
             conversations.ended(c.id(), clock.instant());
             streams.push(customer(c.id()), "status", Map.of("status", "ENDED"));
             String holder = agent != null ? agent : c.agent();
@@ -245,8 +246,11 @@ class Chats {
         });
     }
 
-    private java.util.Optional<Conversation> conversation(String contactId) {
-        return contactId.length() == 36 ? conversations.find(contactId) : java.util.Optional.empty();
+    /** The chat behind a routed contact, only if it belongs to the center whose engine routed it. */
+    private java.util.Optional<Conversation> conversation(String contactId, long centerId) {
+        return contactId.length() == 36
+                ? conversations.find(contactId).filter(c -> c.centerId() == centerId)
+                : java.util.Optional.empty();
     }
 
     private Conversation assignedTo(String agent, String id) {

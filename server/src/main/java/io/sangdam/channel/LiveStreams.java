@@ -26,13 +26,16 @@ class LiveStreams {
 
     SseEmitter open(String key) {
         var emitter = new SseEmitter(TIMEOUT.toMillis());
-        streams.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(emitter);
-        Runnable remove = () -> {
-            List<SseEmitter> list = streams.get(key);
-            if (list != null) {
-                list.remove(emitter);
-            }
-        };
+        streams.compute(key, (k, list) -> {
+            List<SseEmitter> emitters = list == null ? new CopyOnWriteArrayList<>() : list;
+            emitters.add(emitter);
+            return emitters;
+        });
+        // The key goes with its last stream, or every conversation ever opened would stay in memory.
+        Runnable remove = () -> streams.computeIfPresent(key, (k, list) -> {
+            list.remove(emitter);
+            return list.isEmpty() ? null : list;
+        });
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(failure -> remove.run());

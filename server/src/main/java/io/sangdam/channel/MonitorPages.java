@@ -64,10 +64,8 @@ class MonitorPages {
 
     @GetMapping("/monitor/{id}")
     String watch(@PathVariable String id, Model model) {
-        Conversation conversation = visible(id);
+        Conversation conversation = logged(id);
         CurrentUser user = currentUsers.require();
-        String purpose = user.has(Role.EXECUTIVE) ? "동석 (sitting in)" : "실시간 모니터링 (silent monitoring)";
-        access.record(new DataSubject("conversation", id, conversation.customerLabel()), AccessTask.VIEW, purpose);
         model.addAttribute("conversation", conversation);
         model.addAttribute("messages", conversations.messages(id));
         model.addAttribute("sittingIn", user.has(Role.EXECUTIVE));
@@ -77,15 +75,23 @@ class MonitorPages {
     @GetMapping("/monitor/{id}/messages")
     @ResponseBody
     List<Message> messages(@PathVariable String id) {
-        visible(id);
+        logged(id);
         return conversations.messages(id);
     }
 
     @GetMapping(path = "/monitor/{id}/stream", produces = "text/event-stream")
     @ResponseBody
     SseEmitter stream(@PathVariable String id) {
-        visible(id);
+        logged(id);
         return streams.open(Chats.customer(id));
+    }
+
+    /** Every way into a live conversation is an access to personal data, written to the log with its purpose. */
+    private Conversation logged(String id) {
+        Conversation conversation = visible(id);
+        String purpose = currentUsers.require().has(Role.EXECUTIVE) ? "동석 (sitting in)" : "실시간 모니터링 (silent monitoring)";
+        access.record(new DataSubject("conversation", id, conversation.customerLabel()), AccessTask.VIEW, purpose);
+        return conversation;
     }
 
     private Conversation visible(String id) {

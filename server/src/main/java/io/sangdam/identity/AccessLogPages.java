@@ -47,7 +47,7 @@ class AccessLogPages {
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate start = from == null ? today.withDayOfMonth(1) : from;
         LocalDate end = to == null ? today : to;
-        int safePage = Math.max(0, page);
+        int safePage = Math.min(Math.max(0, page), 100_000);
         var filter = new AccessLog.Filter(username, subjectType, subjectId, task, start.atStartOfDay(zone).toInstant(),
                 end.plusDays(1).atStartOfDay(zone).toInstant());
         var result = log.search(filter, safePage * PAGE_SIZE, PAGE_SIZE);

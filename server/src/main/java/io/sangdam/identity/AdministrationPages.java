@@ -45,7 +45,7 @@ class AdministrationPages {
             @RequestParam(required = false) @Nullable String text, @RequestParam(required = false) @Nullable Boolean enabled,
             @RequestParam(defaultValue = "0") int page, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
-        int safePage = Math.max(page, 0);
+        int safePage = Math.min(Math.max(page, 0), 100_000);
         var result = accounts.search(new AccountFilter(center, role, text, enabled), safePage * PAGE_SIZE, PAGE_SIZE);
         model.addAttribute("accounts", result.rows());
         model.addAttribute("total", result.total());

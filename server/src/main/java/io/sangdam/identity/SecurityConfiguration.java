@@ -97,14 +97,29 @@ class SecurityConfiguration {
                         .failureHandler(signInFailed())
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))
-                // The chat widget authenticates each call with its conversation token, never a cookie.
+                // The chat widget authenticates each call with its conversation token, never a cookie,
+                // so it may be embedded on any site: CORS without credentials, and no CSRF token.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/chat/api/**"))
+                .cors(cors -> cors.configurationSource(chatWidgetCors()))
                 .sessionManagement(session -> session
                         .sessionFixation(fixation -> fixation.changeSessionId())
                         .maximumSessions(-1)
                         .sessionRegistry(sessions)
                         .expiredUrl("/login?expired"));
         return http.build();
+    }
+
+    private static org.springframework.web.cors.CorsConfigurationSource chatWidgetCors() {
+        var widget = new org.springframework.web.cors.CorsConfiguration();
+        widget.addAllowedOriginPattern("*");
+        widget.addAllowedMethod("GET");
+        widget.addAllowedMethod("POST");
+        widget.addAllowedHeader("Content-Type");
+        widget.addAllowedHeader("Accept-Language");
+        widget.setAllowCredentials(false);
+        var source = new org.springframework.web.cors.UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/chat/api/**", widget);
+        return source;
     }
 
     /** After sign-in the pages speak the user's chosen language. */

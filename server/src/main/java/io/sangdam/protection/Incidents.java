@@ -44,29 +44,30 @@ public class Incidents {
     public void flagged(String conversation, long centerId, @Nullable String agent, @Nullable String customer, Detection detection) {
         String categories = detection.categories().stream().map(AbuseCategory::name).collect(Collectors.joining(","));
         String severity = detection.highestSeverity().map(Severity::name).orElse("LOW");
-        int updated = jdbc.sql("""
-                update protection.incident set flagged_messages = flagged_messages + 1, agent = coalesce(?, agent),
-                       categories = ?, highest_severity = ? where conversation_id = ?""")
-                .params(agent, merge(conversation, categories), higher(conversation, severity), conversation).update();
-        if (updated == 0) {
+        // Insert-or-nothing first: a warning and a message racing to open the incident must not collide.
+        int inserted = jdbc.sql("""
+                insert into protection.incident (conversation_id, center_id, agent, customer_label, categories,
+                    highest_severity, first_flagged_at) values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (conversation_id) do nothing""")
+                .params(conversation, centerId, agent, customer, categories, severity, Timestamp.from(clock.instant()))
+                .update();
+        if (inserted == 0) {
             jdbc.sql("""
-                    insert into protection.incident (conversation_id, center_id, agent, customer_label, categories,
-                        highest_severity, first_flagged_at) values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(conversation, centerId, agent, customer, categories, severity, Timestamp.from(clock.instant()))
-                    .update();
+                    update protection.incident set flagged_messages = flagged_messages + 1, agent = coalesce(?, agent),
+                           categories = ?, highest_severity = ? where conversation_id = ?""")
+                    .params(agent, merge(conversation, categories), higher(conversation, severity), conversation).update();
         }
     }
 
     /** Counts a warning sent to the customer; returns which warning it was (1 = first). */
     @Transactional
     public int warningSent(String conversation, long centerId, String agent, @Nullable String customer) {
-        if (find(conversation).isEmpty()) {
-            // An agent may warn on words the detector missed; the warning opens the incident then.
-            jdbc.sql("""
-                    insert into protection.incident (conversation_id, center_id, agent, customer_label, categories,
-                        highest_severity, flagged_messages, first_flagged_at) values (?, ?, ?, ?, 'REPORTED_BY_AGENT', 'LOW', 0, ?)""")
-                    .params(conversation, centerId, agent, customer, Timestamp.from(clock.instant())).update();
-        }
+        // An agent may warn on words the detector missed; the warning opens the incident then.
+        jdbc.sql("""
+                insert into protection.incident (conversation_id, center_id, agent, customer_label, categories,
+                    highest_severity, flagged_messages, first_flagged_at) values (?, ?, ?, ?, 'REPORTED_BY_AGENT', 'LOW', 0, ?)
+                on conflict (conversation_id) do nothing""")
+                .params(conversation, centerId, agent, customer, Timestamp.from(clock.instant())).update();
         return jdbc.sql("update protection.incident set warnings_sent = warnings_sent + 1 where conversation_id = ? returning warnings_sent")
                 .param(conversation).query(Integer.class).single();
     }

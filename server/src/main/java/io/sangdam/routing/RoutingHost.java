@@ -11,10 +11,6 @@ import io.sangdam.engine.routing.RoutingRejected;
 import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.engine.routing.SelectionStrategy;
 import io.sangdam.platform.RequestRejected;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,9 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  * rejected command rolls back and leaves no trace), its events are stored beside it, and at start
  * each center's engine is rebuilt by replaying its commands, so no waiting contact is lost.
  *
- * <p>Exactly one node routes a center: the engine is held by a PostgreSQL advisory lock on a
- * connection kept open for as long as this node runs; a second node on the same database finds
- * the lock taken and refuses that center's commands.
+ * <p>Exactly one node routes a center: the engine is held by a PostgreSQL advisory lock
+ * ({@link RoutingLeases}); a second node on the same database finds the lock taken, refuses that
+ * center's commands, and keeps trying, so it takes over when the holder dies.
  *
  * <p>Hazards: the engine is single-threaded, so every command of a center goes through one lock;
  * and the replay uses the queue configuration of today, so queue changes take effect at the next
@@ -55,8 +52,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class RoutingHost implements DisposableBean {
 
-    /** First key of the advisory lock; the second is the center id. */
-    static final int LOCK_NAMESPACE = 0x5A4E_4441;
     static final Duration TICK = Duration.ofMillis(200);
     private static final Logger log = LoggerFactory.getLogger(RoutingHost.class);
 
@@ -68,12 +63,17 @@ class RoutingHost implements DisposableBean {
     private final Clock clock;
     private final ApplicationEventPublisher publisher;
     private final Map<Long, CenterEngine> engines = new ConcurrentHashMap<>();
+    private final RoutingLeases leases;
+    /** Ticks between attempts to take the lease of a center another node held. */
+    private static final int LEASE_RETRY_TICKS = 25;
+    private long tickCount;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("routing-clock").daemon().factory());
 
     RoutingHost(RoutingQueues queues, RoutingLog routingLog, TransactionTemplate transaction, DataSource dataSource,
             JsonMapper json, Clock clock, ApplicationEventPublisher publisher) {
         this.publisher = publisher;
+        this.leases = new RoutingLeases(dataSource);
         this.queues = queues;
         this.routingLog = routingLog;
         this.transaction = transaction;
@@ -82,20 +82,23 @@ class RoutingHost implements DisposableBean {
         this.clock = clock;
     }
 
-    /** A center's engine and the connection that holds its lease. */
+    /**
+     * A center's engine. The lock is a {@link ReentrantLock}, not {@code synchronized}: commands do
+     * JDBC under it, and on JDK 21-23 a blocked virtual thread inside a monitor pins its carrier.
+     */
     private static final class CenterEngine {
 
         private final long centerId;
-        private final @Nullable Connection lease;
+        private final ReentrantLock lock = new ReentrantLock();
+        private volatile boolean held;
         private @Nullable RoutingEngine engine;
 
-        CenterEngine(long centerId, @Nullable Connection lease) {
+        CenterEngine(long centerId) {
             this.centerId = centerId;
-            this.lease = lease;
         }
 
         boolean held() {
-            return lease != null;
+            return held;
         }
     }
 
@@ -107,30 +110,67 @@ class RoutingHost implements DisposableBean {
         ticker.scheduleWithFixedDelay(this::tick, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Takes the lease of a center and rebuilds its engine, or notes that another node routes it. */
+    /** Takes the lease of a center and rebuilds its engine, or notes that another node routes it for now. */
     void start(long centerId) {
-        if (engines.containsKey(centerId)) {
-            return;
-        }
-        Connection lease = lease(centerId);
-        var center = new CenterEngine(centerId, lease);
-        engines.put(centerId, center);
-        if (lease == null) {
-            log.warn("Center {} is routed by another node (its lease is taken)", centerId);
-            return;
-        }
-        synchronized (center) {
+        CenterEngine center = engines.computeIfAbsent(centerId, CenterEngine::new);
+        center.lock.lock();
+        try {
+            if (center.held) {
+                return;
+            }
+            if (!leases.take(centerId)) {
+                log.warn("Center {} is routed by another node (its lease is taken); retrying while it runs", centerId);
+                return;
+            }
             rebuild(center);
+            center.held = true;
+        } finally {
+            center.lock.unlock();
         }
     }
 
     List<RoutingEvent> handle(long centerId, RoutingRequest request) {
-        List<RoutingEvent> events = decide(centerId, request);
-        publish(centerId, events);
-        return events;
+        CenterEngine center = require(centerId);
+        center.lock.lock();
+        try {
+            RoutingEngine engine = engineOf(center);
+            // Published even when the command itself is refused: they are stored and the deadline is spent.
+            List<RoutingEvent> clockEvents = advanceClock(center, engine);
+            publish(centerId, clockEvents);
+            List<RoutingEvent> applied;
+            try {
+                applied = transaction.execute(status -> {
+                    long sequence = routingLog.append(centerId, engine.now(), request.getClass().getSimpleName(),
+                            json.writeValueAsString(request));
+                    List<RoutingEvent> decided;
+                    try {
+                        decided = engine.apply(request.toCommand());
+                    } catch (RoutingRejected rejected) {
+                        status.setRollbackOnly();
+                        throw rejected;
+                    }
+                    routingLog.events(centerId, sequence, decided);
+                    return decided;
+                });
+            } catch (RoutingRejected rejected) {
+                throw new RequestRejected(HttpStatus.CONFLICT, "routing-rejected", rejected.problem().name(),
+                        rejected.getMessage());
+            } catch (RuntimeException storingFailed) {
+                // The engine may hold a command the database did not keep: drop it; the next call rebuilds from the log.
+                log.error("Routing command for center {} not stored; its engine is rebuilt from the log", centerId, storingFailed);
+                center.engine = null;
+                throw storingFailed;
+            }
+            // Under the center's lock, so other modules see a center's decisions in the order they were made.
+            publish(centerId, applied);
+            List<RoutingEvent> events = new ArrayList<>(clockEvents);
+            events.addAll(applied);
+            return events;
+        } finally {
+            center.lock.unlock();
+        }
     }
 
-    /** Other modules hear about decisions after they are stored, outside the engine's lock. */
     private void publish(long centerId, List<RoutingEvent> events) {
         if (events.isEmpty()) {
             return;
@@ -143,42 +183,13 @@ class RoutingHost implements DisposableBean {
         }
     }
 
-    private List<RoutingEvent> decide(long centerId, RoutingRequest request) {
-        CenterEngine center = require(centerId);
-        synchronized (center) {
-            RoutingEngine engine = engineOf(center);
-            List<RoutingEvent> events = new ArrayList<>(advanceClock(center, engine));
-            try {
-                events.addAll(transaction.execute(status -> {
-                    long sequence = routingLog.append(centerId, engine.now(), request.getClass().getSimpleName(),
-                            json.writeValueAsString(request));
-                    List<RoutingEvent> applied;
-                    try {
-                        applied = engine.apply(request.toCommand());
-                    } catch (RoutingRejected rejected) {
-                        status.setRollbackOnly();
-                        throw rejected;
-                    }
-                    routingLog.events(centerId, sequence, applied);
-                    return applied;
-                }));
-            } catch (RoutingRejected rejected) {
-                throw new RequestRejected(HttpStatus.CONFLICT, "routing-rejected", rejected.problem().name(),
-                        rejected.getMessage());
-            } catch (RuntimeException storingFailed) {
-                // The engine may have applied a command the database did not keep: rebuild from the log.
-                log.error("Routing command for center {} not stored; rebuilding its engine", centerId, storingFailed);
-                rebuild(center);
-                throw storingFailed;
-            }
-            return events;
-        }
-    }
-
     RoutingSnapshot snapshot(long centerId) {
         CenterEngine center = require(centerId);
-        synchronized (center) {
+        center.lock.lock();
+        try {
             return engineOf(center).snapshot();
+        } finally {
+            center.lock.unlock();
         }
     }
 
@@ -190,12 +201,16 @@ class RoutingHost implements DisposableBean {
     /** Rebuilds a center's engine from its command log, as after a crash. */
     void rebuildFromLog(long centerId) {
         CenterEngine center = require(centerId);
-        synchronized (center) {
+        center.lock.lock();
+        try {
             rebuild(center);
+        } finally {
+            center.lock.unlock();
         }
     }
 
     private void rebuild(CenterEngine center) {
+        center.engine = null;
         var commands = routingLog.commands(center.centerId);
         Instant start = commands.isEmpty() ? clock.instant() : commands.getFirst().recordedAt();
         RoutingEngine engine = RoutingEngine.start(configuration(center.centerId), start);
@@ -230,23 +245,32 @@ class RoutingHost implements DisposableBean {
     }
 
     private void tick() {
+        if (!leases.alive()) {
+            // The lease connection is gone, and with it every lock: stop routing until they are retaken.
+            engines.values().forEach(center -> center.held = false);
+        }
         for (CenterEngine center : engines.values()) {
-            if (!center.held()) {
-                continue;
-            }
             try {
-                List<RoutingEvent> events = List.of();
-                synchronized (center) {
+                if (!center.held()) {
+                    if (tickCount % LEASE_RETRY_TICKS == 0) {
+                        start(center.centerId);
+                    }
+                    continue;
+                }
+                center.lock.lock();
+                try {
                     RoutingEngine engine = center.engine;
                     if (engine != null && engine.nextDeadline().map(d -> !d.isAfter(clock.instant())).orElse(false)) {
-                        events = advanceClock(center, engine);
+                        publish(center.centerId, advanceClock(center, engine));
                     }
+                } finally {
+                    center.lock.unlock();
                 }
-                publish(center.centerId, events);
             } catch (RuntimeException failure) {
                 log.error("Routing clock tick failed for center {}", center.centerId, failure);
             }
         }
+        tickCount++;
     }
 
     private RoutingConfiguration configuration(long centerId) {
@@ -274,47 +298,21 @@ class RoutingHost implements DisposableBean {
         return center;
     }
 
+    /** The engine, rebuilt from the log first if a failure dropped it. Call with the center's lock held. */
     private RoutingEngine engineOf(CenterEngine center) {
-        RoutingEngine engine = center.engine;
-        if (engine == null) {
-            throw new IllegalStateException("Center " + center.centerId + " has no engine yet");
-        }
-        return engine;
-    }
-
-    private @Nullable Connection lease(long centerId) {
-        try {
-            Connection connection = dataSource.getConnection();
-            try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
-                lock.setInt(1, LOCK_NAMESPACE);
-                lock.setInt(2, Math.toIntExact(centerId));
-                try (ResultSet result = lock.executeQuery()) {
-                    result.next();
-                    if (result.getBoolean(1)) {
-                        return connection;
-                    }
-                }
+        if (center.engine == null) {
+            try {
+                rebuild(center);
+            } catch (RuntimeException stillFailing) {
+                throw new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", center.centerId);
             }
-            connection.close();
-            return null;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot take the routing lease of center " + centerId, e);
         }
+        return java.util.Objects.requireNonNull(center.engine);
     }
 
     @Override
     public void destroy() {
         ticker.shutdownNow();
-        for (CenterEngine center : engines.values()) {
-            if (center.lease != null) {
-                try (var unlock = center.lease.prepareStatement("select pg_advisory_unlock_all()")) {
-                    // The connection goes back to the pool; the lock must not go with it.
-                    unlock.execute();
-                    center.lease.close();
-                } catch (SQLException e) {
-                    log.warn("Closing the routing lease of center {} failed", center.centerId, e);
-                }
-            }
-        }
+        leases.close();
     }
 }

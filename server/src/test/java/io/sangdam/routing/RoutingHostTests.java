@@ -84,7 +84,7 @@ class RoutingHostTests {
         assertThat(host.routes(center)).isTrue();
         try (Connection other = dataSource.getConnection();
                 var lock = other.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
-            lock.setInt(1, RoutingHost.LOCK_NAMESPACE);
+            lock.setInt(1, RoutingLeases.NAMESPACE);
             lock.setInt(2, (int) center);
             try (var result = lock.executeQuery()) {
                 result.next();

@@ -26,7 +26,8 @@ class RequestLocales implements LocaleResolver {
         if (request.getAttribute(CHOSEN) instanceof Locale chosen) {
             return chosen;
         }
-        if (Problems.isApi(request)) {
+        // API clients and the chat widget (which may sit on another site) say their language in the header.
+        if (Problems.isApi(request) || request.getRequestURI().startsWith(request.getContextPath() + "/chat/api/")) {
             String header = request.getHeader("Accept-Language");
             if (header != null && !header.isBlank()) {
                 for (Locale.LanguageRange range : parse(header)) {
