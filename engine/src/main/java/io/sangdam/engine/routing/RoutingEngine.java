@@ -1046,7 +1046,7 @@ public final class RoutingEngine {
       long sequence;
       int position;
       if (state == PoolHeads.READY) {
-        position = 0;
+        position = WaitingContacts.HEAD;
         key = published.key[index];
         arrival = published.arrival[index];
         sequence = published.sequence[index];
