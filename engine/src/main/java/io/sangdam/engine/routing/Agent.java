@@ -64,6 +64,21 @@ final class Agent {
   final List<Contact> preferredBy = new ArrayList<>(0);
 
   AgentState state = AgentState.OFFLINE;
+  /**
+   * {@link #state} as plain fields: its kind, its time or contact count, its contact id or reason.
+   * Hazard: change only together with {@link #state} (the engine's {@code showState}).
+   */
+  byte shownKind = SHOWS_OFFLINE;
+  long shownNumber;
+  @Nullable Object shownDetail;
+
+  static final byte SHOWS_OFFLINE = 0;
+  static final byte SHOWS_RECOVERY = 1;
+  static final byte SHOWS_WRAP_UP = 2;
+  static final byte SHOWS_RESERVED = 3;
+  static final byte SHOWS_BUSY = 4;
+  static final byte SHOWS_NOT_READY = 5;
+  static final byte SHOWS_AVAILABLE = 6;
 
   Agent(int index, AgentId id, AgentProfile profile) {
     this.index = index;

@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -938,11 +939,7 @@ public final class RoutingEngine {
         pool.available.add(agent, slot, primaryKey(agent, pool, slot), agent.idleSince);
       }
     }
-    AgentState state = stateOf(agent);
-    if (!state.equals(agent.state)) {
-      agent.state = state;
-      emit(new AgentStateChanged(at(), agent.id, state));
-    }
+    showState(agent);
   }
 
   private static long primaryKey(Agent agent, Pool pool, int slot) {
@@ -954,28 +951,55 @@ public final class RoutingEngine {
     };
   }
 
-  private AgentState stateOf(Agent agent) {
-    if (!agent.loggedIn) {
-      return AgentState.OFFLINE;
-    }
-    if (agent.recoveryUntil != Agent.NONE) {
-      return new AgentState.Recovery(Instant.ofEpochMilli(agent.recoveryUntil));
-    }
-    if (agent.wrapUpUntil != Agent.NONE) {
-      return new AgentState.WrapUp(Instant.ofEpochMilli(agent.wrapUpUntil));
-    }
+  /**
+   * Publishes the agent's state if it changed. The state is first worked out as plain fields and
+   * compared with the agent's own copy of what it last showed, so an unchanged state allocates
+   * nothing and a changed one does not read the old state object (in a busy center that object was
+   * last touched thousands of decisions ago: a cache miss on every decision). Equal fields mean
+   * equal {@link AgentState} records; first match wins, in the order {@link AgentState} gives.
+   */
+  private void showState(Agent agent) {
+    byte kind;
+    long number = 0;
+    Object detail = null;
     Contact offered = agent.offered;
-    if (offered != null) {
-      return new AgentState.Reserved(offered.id);
+    if (!agent.loggedIn) {
+      kind = Agent.SHOWS_OFFLINE;
+    } else if (agent.recoveryUntil != Agent.NONE) {
+      kind = Agent.SHOWS_RECOVERY;
+      number = agent.recoveryUntil;
+    } else if (agent.wrapUpUntil != Agent.NONE) {
+      kind = Agent.SHOWS_WRAP_UP;
+      number = agent.wrapUpUntil;
+    } else if (offered != null) {
+      kind = Agent.SHOWS_RESERVED;
+      detail = offered.id;
+    } else if (agent.activeTotal > 0) {
+      kind = Agent.SHOWS_BUSY;
+      number = agent.activeTotal;
+    } else if (agent.notReadyReason != null) {
+      kind = Agent.SHOWS_NOT_READY;
+      detail = agent.notReadyReason;
+    } else {
+      kind = Agent.SHOWS_AVAILABLE;
     }
-    if (agent.activeTotal > 0) {
-      return new AgentState.Busy(agent.activeTotal);
+    if (kind == agent.shownKind && number == agent.shownNumber && Objects.equals(detail, agent.shownDetail)) {
+      return;
     }
-    String reason = agent.notReadyReason;
-    if (reason != null) {
-      return new AgentState.NotReady(reason);
-    }
-    return AgentState.AVAILABLE;
+    agent.shownKind = kind;
+    agent.shownNumber = number;
+    agent.shownDetail = detail;
+    AgentState state = switch (kind) {
+      case Agent.SHOWS_OFFLINE -> AgentState.OFFLINE;
+      case Agent.SHOWS_RECOVERY -> new AgentState.Recovery(Instant.ofEpochMilli(number));
+      case Agent.SHOWS_WRAP_UP -> new AgentState.WrapUp(Instant.ofEpochMilli(number));
+      case Agent.SHOWS_RESERVED -> new AgentState.Reserved((ContactId) required(detail));
+      case Agent.SHOWS_BUSY -> new AgentState.Busy((int) number);
+      case Agent.SHOWS_NOT_READY -> new AgentState.NotReady((String) required(detail));
+      default -> AgentState.AVAILABLE;
+    };
+    agent.state = state;
+    emit(new AgentStateChanged(at(), agent.id, state));
   }
 
   /** A waiting contact looks for the best available agent of its pool. */
