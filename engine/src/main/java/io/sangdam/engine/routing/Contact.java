@@ -23,6 +23,8 @@ final class Contact {
   private static final Agent[] NO_AGENTS = new Agent[0];
 
   final ContactId id;
+  /** {@code ContactsById.spread(id.hashCode())}, kept so lookups compare it before the id. */
+  final int idHash;
   /** Arrival order in the engine; the last tie-break. */
   final long sequence;
   final Channel channel;
@@ -72,6 +74,7 @@ final class Contact {
       int laneIndex,
       ContactQueue queue) {
     this.id = id;
+    this.idHash = ContactsById.spread(id.hashCode());
     this.sequence = sequence;
     this.channel = channel;
     this.channelIndex = channel.ordinal();

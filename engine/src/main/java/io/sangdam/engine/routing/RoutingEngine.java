@@ -76,7 +76,7 @@ public final class RoutingEngine {
   private final List<AgentGroupId> laneGroups = new ArrayList<>();
   private final Map<AgentId, Agent> agents = new HashMap<>();
   private final List<Agent> agentsInLoginOrder = new ArrayList<>();
-  private final Map<ContactId, Contact> contacts = new HashMap<>();
+  private final ContactsById contacts = new ContactsById();
   private final Timers timers;
   /** First lane of each queue's wrap-up and overflow timers; see {@link Timers}. */
   private static final int OFFER_LANE = 0;
@@ -497,7 +497,7 @@ public final class RoutingEngine {
 
   private void arrive(ContactArrived arrived) {
     ContactQueue queue = knownQueue(arrived.queue());
-    if (contacts.containsKey(arrived.contact())) {
+    if (contacts.contains(arrived.contact())) {
       throw new RoutingRejected(Problem.DUPLICATE_CONTACT, arrived.contact().value());
     }
     if (arrived.channel().ordinal() != queue.channel) {
@@ -525,7 +525,7 @@ public final class RoutingEngine {
     }
     Contact contact = new Contact(arrived.contact(), contactSequence++, arrived.channel(),
         arrived.priority(), arrived.attributes(), originalArrival, lane, queue);
-    contacts.put(contact.id, contact);
+    contacts.add(contact);
     AgentId preferred = arrived.preferredAgent();
     if (preferred != null && arrived.preferredAgentWait().isPositive()) {
       Agent agent = agents.get(preferred);
@@ -811,7 +811,7 @@ public final class RoutingEngine {
   private void forget(Contact contact) {
     contact.status = Contact.Status.ENDED;
     contact.agent = null;
-    contacts.remove(contact.id);
+    contacts.remove(contact);
   }
 
   private static Agent assignedAgent(Contact contact) {
