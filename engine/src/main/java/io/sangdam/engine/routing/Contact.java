@@ -48,6 +48,12 @@ final class Contact {
   int stage;
   Pool pool;
   long heapTicket;
+  /**
+   * Where the live entry is in its pool's {@link WaitingContacts}: the run and the entry's number
+   * there, or -1 when it is in the pool's heap or in no pool. Owned by {@link WaitingContacts}.
+   */
+  int waitingRun = -1;
+  long waitingNumber;
 
   @Nullable Agent preferred;
   long preferredUntil;

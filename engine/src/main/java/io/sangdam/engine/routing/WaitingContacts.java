@@ -17,7 +17,9 @@ import java.util.Arrays;
  * to a binary heap beside the runs. The best contact is the best of the run heads and the heap top.
  *
  * <p>Removal from the middle (abandon, overflow to another pool) is lazy: the contact's {@code
- * heapTicket} is cleared and its entry becomes a tombstone, dropped when it reaches the top or when
+ * heapTicket} is cleared (and a run entry marked {@link #DEAD}, so that taking the best never reads
+ * a contact to learn whether the next entry still waits) and its entry becomes a tombstone, dropped
+ * when it reaches the top or when
  * tombstones outnumber live entries (then everything is compacted, amortised O(1) per removal).
  * Hazard: an entry is live only while {@code contact.pool == this pool} and the contact's ticket
  * equals the entry's; every path that takes a contact out must go through {@link #remove}.
@@ -33,8 +35,16 @@ final class WaitingContacts {
   private static final int KEY = 0;
   private static final int ARRIVAL = 1;
   private static final int SEQUENCE = 2;
-  /** ticket << 1 | 1 when the contact had agents kept away when it entered. */
+  /** ticket << 2 | DEAD | KEEPS_AWAY. */
   private static final int TICKET = 3;
+  /** The contact had agents kept away when it entered. */
+  private static final long KEEPS_AWAY = 1;
+  /**
+   * Set on a run entry when its contact leaves; run entries never move while they live (see {@link
+   * Contact#waitingRun}), so liveness is read here instead of from the contact. Heap entries move
+   * at every sift, so they keep comparing tickets with the contact.
+   */
+  private static final long DEAD = 2;
   /**
    * Runs per pool. One per contact priority in use is enough for the usual case; more would make
    * every choice of the best compare more heads.
@@ -44,12 +54,16 @@ final class WaitingContacts {
   private static final int RUN_SHIFT = 27;
   private static final int INDEX_MASK = (1 << RUN_SHIFT) - 1;
 
-  /** Entries in order, each before the next: {@code [head, tail)} of the arrays. */
+  /**
+   * Entries in order, each before the next: {@code [head, tail)} of the arrays. Entry {@code i} has
+   * the number {@code first + i}, which stays the same when the entries slide down the array.
+   */
   private static final class Run {
     Contact[] contacts = new Contact[16];
     long[] data = new long[16 * STRIDE];
     int head;
     int tail;
+    long first;
 
     boolean isEmpty() {
       return head == tail;
@@ -90,7 +104,7 @@ final class WaitingContacts {
   private void publish() {
     if (live == 0) {
       heads.state[index] = PoolHeads.EMPTY;
-    } else if (topChecked && (field(top, TICKET) & 1) == 0) {
+    } else if (topChecked && (field(top, TICKET) & KEEPS_AWAY) == 0) {
       heads.state[index] = PoolHeads.READY;
       heads.key[index] = Double.longBitsToDouble(field(top, KEY));
       heads.arrival[index] = field(top, ARRIVAL);
@@ -151,8 +165,11 @@ final class WaitingContacts {
   }
 
   private boolean isLive(int position) {
-    Contact contact = contactAt(position);
-    return contact.heapTicket == (field(position, TICKET) >>> 1) && contact.pool == pool;
+    if (position >>> RUN_SHIFT != 0) {
+      return (field(position, TICKET) & DEAD) == 0;
+    }
+    Contact contact = heap[position];
+    return contact.heapTicket == (data[position * STRIDE + TICKET] >>> 2) && contact.pool == pool;
   }
 
   void add(Contact contact) {
@@ -164,12 +181,13 @@ final class WaitingContacts {
     }
     contact.heapTicket = nextTicket++;
     long key = Double.doubleToRawLongBits(contact.key);
-    long ticket = contact.heapTicket << 1 | (contact.excludedCount > 0 ? 1 : 0);
+    long ticket = contact.heapTicket << 2 | (contact.excludedCount > 0 ? KEEPS_AWAY : 0);
     int position;
     int run = runFor(contact);
     if (run >= 0) {
       position = append(run, contact, key, ticket);
     } else {
+      contact.waitingRun = -1;
       if (size == heap.length) {
         if (size * 2 > INDEX_MASK) {
           throw new IllegalStateException("more waiting contacts in one pool than positions can address");
@@ -258,6 +276,7 @@ final class WaitingContacts {
         System.arraycopy(run.data, run.head * STRIDE, run.data, 0, count * STRIDE);
         run.head = 0;
         run.tail = count;
+        run.first += shift;
         if (topChecked && top >>> RUN_SHIFT == r + 1) {
           top -= shift;
         }
@@ -271,6 +290,8 @@ final class WaitingContacts {
     }
     int entry = run.tail++;
     run.contacts[entry] = contact;
+    contact.waitingRun = r;
+    contact.waitingNumber = run.first + entry;
     put(run.data, entry * STRIDE, key, contact, ticket);
     return runPosition(r, entry);
   }
@@ -287,10 +308,17 @@ final class WaitingContacts {
       // the new top while its line is warm so the next agent can use the published head.
       pop(top);
       dropDeadTop();
-    } else if (entries > 64 && entries > 2 * live) {
-      compact();
-      dropDeadTop();
+    } else {
+      if (contact.waitingRun >= 0) {
+        Run run = runs[contact.waitingRun];
+        run.data[(int) (contact.waitingNumber - run.first) * STRIDE + TICKET] |= DEAD;
+      }
+      if (entries > 64 && entries > 2 * live) {
+        compact();
+        dropDeadTop();
+      }
     }
+    contact.waitingRun = -1;
     publish();
   }
 
@@ -306,7 +334,7 @@ final class WaitingContacts {
     if (live == 0) {
       return -1;
     }
-    if ((field(top, TICKET) & 1) == 0 || !contactAt(top).excludes(agent)) {
+    if ((field(top, TICKET) & KEEPS_AWAY) == 0 || !contactAt(top).excludes(agent)) {
       return top;
     }
     // The top keeps this agent away: the first allowed live entry of each run, the best allowed
@@ -446,8 +474,10 @@ final class WaitingContacts {
       int kept = 0;
       for (int entry = run.head; entry < run.tail; entry++) {
         if (isLive(runPosition(r, entry))) {
-          run.contacts[kept] = run.contacts[entry];
+          Contact contact = run.contacts[entry];
+          run.contacts[kept] = contact;
           System.arraycopy(run.data, entry * STRIDE, run.data, kept * STRIDE, STRIDE);
+          contact.waitingNumber = run.first + kept;
           kept++;
         }
       }
