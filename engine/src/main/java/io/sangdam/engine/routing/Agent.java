@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 final class Agent {
   static final long NONE = Long.MIN_VALUE;
   static final Pool[] NO_POOLS = new Pool[0];
+  private static final Contact[] NO_CONTACTS = new Contact[0];
 
   /** Order of first login; the last tie-break of every strategy, so choices are deterministic. */
   final int index;
@@ -60,8 +61,13 @@ final class Agent {
   long[] tokens = new long[0];
   long nextToken = 1;
 
-  /** Contacts waiting for this agent as their preferred agent, oldest first. */
-  final List<Contact> preferredBy = new ArrayList<>(0);
+  /**
+   * Contacts waiting for this agent as their preferred agent, oldest first, in {@code
+   * preferredBy[0..preferredCount)}. An array and a count in the agent rather than a list, so the
+   * usual answer "nobody" costs no read of another object.
+   */
+  Contact[] preferredBy = NO_CONTACTS;
+  int preferredCount;
 
   AgentState state = AgentState.OFFLINE;
   /**
@@ -125,6 +131,24 @@ final class Agent {
 
   List<Contact> heldContacts() {
     return List.of(Arrays.copyOf(held, heldCount));
+  }
+
+  void preferredBy(Contact contact) {
+    if (preferredCount == preferredBy.length) {
+      preferredBy = Arrays.copyOf(preferredBy, Math.max(2, preferredCount * 2));
+    }
+    preferredBy[preferredCount++] = contact;
+  }
+
+  /** Removes a contact waiting for this agent, keeping the others in order; absent is a no-op. */
+  void noLongerPreferredBy(Contact contact) {
+    for (int i = 0; i < preferredCount; i++) {
+      if (preferredBy[i] == contact) {
+        System.arraycopy(preferredBy, i + 1, preferredBy, i, preferredCount - i - 1);
+        preferredBy[--preferredCount] = null;
+        return;
+      }
+    }
   }
 
   /** Ready for a new offer on this channel right now. */

@@ -28,6 +28,7 @@ import io.sangdam.engine.routing.RoutingSnapshot.ContactStatus;
 import io.sangdam.engine.routing.RoutingSnapshot.ContactView;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -69,6 +70,8 @@ public final class RoutingEngine {
   private long now;
   private final Map<QueueId, ContactQueue> queues;
   private final List<Pool> pools = new ArrayList<>();
+  /** {@link #pools} as an array: read on every decision, where the list would cost another hop. */
+  private Pool[] poolByIndex = new Pool[0];
   private PoolHeads heads = new PoolHeads(0);
   private double[] agingOfPool = new double[0];
   /** Lane index by contact attribute ordinal; 0 = no lane. */
@@ -150,7 +153,7 @@ public final class RoutingEngine {
       waiting += pool.waiting.size();
     }
     for (Agent agent : agentsInLoginOrder) {
-      waiting += agent.preferredBy.size();
+      waiting += agent.preferredCount;
     }
     return waiting;
   }
@@ -242,6 +245,7 @@ public final class RoutingEngine {
     for (ContactQueue queue : compiled.values()) {
       compileStages(queue, compiled);
     }
+    poolByIndex = pools.toArray(new Pool[0]);
     agingOfPool = new double[pools.size()];
     for (Pool pool : pools) {
       agingOfPool[pool.index] = pool.agingPerMilli;
@@ -463,8 +467,9 @@ public final class RoutingEngine {
     agent.recoveryUntil = Agent.NONE;
     agent.wrapUpGeneration++;
     agent.recoveryGeneration++;
-    List<Contact> released = new ArrayList<>(agent.preferredBy);
-    agent.preferredBy.clear();
+    List<Contact> released = List.of(Arrays.copyOf(agent.preferredBy, agent.preferredCount));
+    Arrays.fill(agent.preferredBy, null);
+    agent.preferredCount = 0;
     settle(agent, false);
     for (Contact contact : released) {
       stopWaitingForPreferred(contact);
@@ -682,7 +687,7 @@ public final class RoutingEngine {
       }
       case PREFERRED_WAIT_ENDS -> {
         Contact waiting = required(contact);
-        required(waiting.preferred).preferredBy.remove(waiting);
+        required(waiting.preferred).noLongerPreferredBy(waiting);
         stopWaitingForPreferred(waiting);
         waiting.pool.waiting.add(waiting);
         routeContact(waiting);
@@ -736,7 +741,7 @@ public final class RoutingEngine {
     if (preferred != null && contact.preferredUntil > now && preferred.loggedIn) {
       contact.waitingForPreferred = true;
       contact.preferredGeneration++;
-      preferred.preferredBy.add(contact);
+      preferred.preferredBy(contact);
       schedule(-1, contact.preferredUntil, Timer.Kind.PREFERRED_WAIT_ENDS, contact, null, contact.preferredGeneration);
     } else {
       contact.waitingForPreferred = false;
@@ -795,7 +800,7 @@ public final class RoutingEngine {
     if (contact.heapTicket != 0) {
       contact.pool.waiting.remove(contact);
     } else if (contact.waitingForPreferred && contact.preferred != null) {
-      contact.preferred.preferredBy.remove(contact);
+      contact.preferred.noLongerPreferredBy(contact);
     }
   }
 
@@ -836,7 +841,7 @@ public final class RoutingEngine {
       currentWatcher.offering(contact, agent, this);
     }
     if (contact.waitingForPreferred) {
-      agent.preferredBy.remove(contact);
+      agent.noLongerPreferredBy(contact);
     } else {
       contact.pool.waiting.remove(contact);
     }
@@ -1042,7 +1047,9 @@ public final class RoutingEngine {
   private boolean routeAgent(Agent agent) {
     Contact best = null;
     double bestScore = 0;
-    for (Contact contact : agent.preferredBy) {
+    Contact[] preferredBy = agent.preferredBy;
+    for (int i = 0; i < agent.preferredCount; i++) {
+      Contact contact = preferredBy[i];
       if (agent.canTake(contact.channelIndex) && !contact.excludes(agent)) {
         double score = score(contact);
         if (best == null || better(contact, score, best, bestScore)) {
@@ -1075,7 +1082,7 @@ public final class RoutingEngine {
         arrival = published.arrival[index];
         sequence = published.sequence[index];
       } else {
-        WaitingContacts waiting = agent.pools[slot].waiting;
+        WaitingContacts waiting = poolByIndex[index].waiting;
         position = waiting.bestFor(agent);
         if (position < 0) {
           continue;
@@ -1089,7 +1096,7 @@ public final class RoutingEngine {
           || (score != bestScore ? score > bestScore
               : arrival != bestArrival ? arrival < bestArrival : sequence < bestSequence);
       if (better) {
-        bestPool = agent.pools[slot];
+        bestPool = poolByIndex[index];
         bestPosition = position;
         bestScore = score;
         bestArrival = arrival;
