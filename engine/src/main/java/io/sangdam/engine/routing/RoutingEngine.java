@@ -420,7 +420,7 @@ public final class RoutingEngine {
     }
     agent.profile = profile;
     for (Channel channel : Channel.values()) {
-      agent.channelLoad[2 * channel.ordinal()] = profile.capacityFor(channel);
+      agent.capacity(channel.ordinal(), profile.capacityFor(channel));
     }
     agent.voiceExclusive = profile.voiceExcludesOtherWork();
     List<Pool> qualified = new ArrayList<>();
