@@ -71,6 +71,12 @@ final class Agent {
   Pool[] homes = NO_POOLS;
   long[] skillScores = new long[0];
   long[] tokens = new long[0];
+  /**
+   * How many of {@link #tokens} are non-zero: in how many heaps the agent is listed. Lets an agent
+   * that is neither eligible nor listed anywhere (the busy case) skip its homes without reading
+   * them. Kept by {@link AvailableAgents}, reset with the tokens at login.
+   */
+  int listings;
   long nextToken = 1;
 
   /**

@@ -445,6 +445,7 @@ public final class RoutingEngine {
     agent.homes = homes.toArray(Agent.NO_POOLS);
     agent.skillScores = new long[agent.homes.length];
     agent.tokens = new long[agent.homes.length];
+    agent.listings = 0;
     for (int i = 0; i < agent.homes.length; i++) {
       agent.skillScores[i] = agent.homes[i].skillScore(profile);
     }
@@ -931,6 +932,11 @@ public final class RoutingEngine {
     // once, and offer() settles it again as reserved. Joining first would cost an insert and a
     // removal in every pool the agent belongs to, for nothing.
     if (eligibleChannels != 0 && routeAgent(agent)) {
+      return;
+    }
+    if (eligibleChannels == 0 && agent.listings == 0) {
+      // Nothing to join and nothing to leave: the agent just took an offer or is busy.
+      showState(agent);
       return;
     }
     Pool[] homes = agent.homes;
