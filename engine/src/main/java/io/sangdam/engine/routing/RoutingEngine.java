@@ -131,11 +131,10 @@ public final class RoutingEngine {
 
   /** Like {@link #nextDeadline()} without allocation; {@code Long.MAX_VALUE} when none. */
   public long nextDeadlineMillis() {
-    while (!timers.isEmpty() && !isLive(timers.peek())) {
+    while (!timers.isEmpty() && !isLive(timers.nextKind(), timers.nextTarget(), timers.nextGeneration())) {
       timers.poll();
     }
-    Timer next = timers.peek();
-    return next == null ? Long.MAX_VALUE : next.at();
+    return timers.nextAt();
   }
 
   /** How many offers the engine has made since it started: its routing decisions. */
@@ -384,12 +383,16 @@ public final class RoutingEngine {
     if (target < now) {
       throw new RoutingRejected(Problem.CLOCK_WENT_BACKWARDS, advanced.to() + " is before " + now());
     }
-    for (Timer timer = timers.peek(); timer != null && timer.at() <= target; timer = timers.peek()) {
+    while (!timers.isEmpty() && timers.nextAt() <= target) {
+      long at = timers.nextAt();
+      Timer.Kind kind = timers.nextKind();
+      Object guarded = timers.nextTarget();
+      int generation = timers.nextGeneration();
       timers.poll();
-      if (timer.at() > now) {
-        now = timer.at();
+      if (at > now) {
+        now = at;
       }
-      fire(timer);
+      fire(kind, guarded, generation);
     }
     now = target;
   }
@@ -643,44 +646,45 @@ public final class RoutingEngine {
 
   // ---------------------------------------------------------------- timers
 
-  private void schedule(int lane, long at, Timer.Kind kind, @Nullable Contact contact, @Nullable Agent agent, int generation) {
-    timers.add(lane, new Timer(at, timerSequence++, kind, contact, agent, generation));
+  /** Schedules a timer guarding {@code target}, a {@link Contact} or an {@link Agent}. */
+  private void schedule(int lane, long at, Timer.Kind kind, Object target, int generation) {
+    timers.add(lane, at, timerSequence++, kind, target, generation);
   }
 
-  private boolean isLive(Timer timer) {
-    Contact contact = timer.contact();
-    Agent agent = timer.agent();
-    return switch (timer.kind()) {
+  private static boolean isLive(Timer.Kind kind, Object target, int generation) {
+    Contact contact = target instanceof Contact guarded ? guarded : null;
+    Agent agent = target instanceof Agent guarded ? guarded : null;
+    return switch (kind) {
       case OFFER_EXPIRES -> contact != null
           && contact.status == Contact.Status.OFFERED
-          && contact.offerGeneration == timer.generation();
+          && contact.offerGeneration == generation;
       case OVERFLOW_DUE -> contact != null
           && contact.status == Contact.Status.WAITING
-          && contact.overflowGeneration == timer.generation();
+          && contact.overflowGeneration == generation;
       case PREFERRED_WAIT_ENDS -> contact != null
           && contact.status == Contact.Status.WAITING
           && contact.waitingForPreferred
-          && contact.preferredGeneration == timer.generation();
+          && contact.preferredGeneration == generation;
       case KEEP_AWAY_ENDS -> contact != null
           && contact.status != Contact.Status.ENDED
           && contact.excludedCount > 0
-          && contact.exclusionGeneration == timer.generation();
+          && contact.exclusionGeneration == generation;
       case WRAP_UP_ENDS -> agent != null
           && agent.wrapUpUntil != Agent.NONE
-          && agent.wrapUpGeneration == timer.generation();
+          && agent.wrapUpGeneration == generation;
       case RECOVERY_ENDS -> agent != null
           && agent.recoveryUntil != Agent.NONE
-          && agent.recoveryGeneration == timer.generation();
+          && agent.recoveryGeneration == generation;
     };
   }
 
-  private void fire(Timer timer) {
-    if (!isLive(timer)) {
+  private void fire(Timer.Kind kind, Object target, int generation) {
+    if (!isLive(kind, target, generation)) {
       return;
     }
-    Contact contact = timer.contact();
-    Agent agent = timer.agent();
-    switch (timer.kind()) {
+    Contact contact = target instanceof Contact guarded ? guarded : null;
+    Agent agent = target instanceof Agent guarded ? guarded : null;
+    switch (kind) {
       case OFFER_EXPIRES -> missOffer(required(contact), true);
       case OVERFLOW_DUE -> {
         applyDueOverflow(required(contact));
@@ -743,7 +747,7 @@ public final class RoutingEngine {
       contact.waitingForPreferred = true;
       contact.preferredGeneration++;
       preferred.preferredBy(contact);
-      schedule(-1, contact.preferredUntil, Timer.Kind.PREFERRED_WAIT_ENDS, contact, null, contact.preferredGeneration);
+      schedule(-1, contact.preferredUntil, Timer.Kind.PREFERRED_WAIT_ENDS, contact, contact.preferredGeneration);
     } else {
       contact.waitingForPreferred = false;
       contact.pool.waiting.add(contact);
@@ -755,7 +759,7 @@ public final class RoutingEngine {
     if (contact.stepsApplied < steps.length) {
       schedule(contact.queue.firstTimerLane + 1 + contact.stepsApplied,
           contact.queuedAt + steps[contact.stepsApplied].afterMillis(), Timer.Kind.OVERFLOW_DUE,
-          contact, null, contact.overflowGeneration);
+          contact, contact.overflowGeneration);
     }
   }
 
@@ -830,7 +834,7 @@ public final class RoutingEngine {
 
   private void keepAwayUntilLater(Contact contact) {
     contact.exclusionGeneration++;
-    schedule(KEEP_AWAY_LANE, now + settings.reofferDelay().toMillis(), Timer.Kind.KEEP_AWAY_ENDS, contact, null,
+    schedule(KEEP_AWAY_LANE, now + settings.reofferDelay().toMillis(), Timer.Kind.KEEP_AWAY_ENDS, contact,
         contact.exclusionGeneration);
   }
 
@@ -853,7 +857,7 @@ public final class RoutingEngine {
     long expires = now + settings.offerTimeout().toMillis();
     agent.offered = contact;
     agent.lastOfferOrdinal = ++offerOrdinal;
-    schedule(OFFER_LANE, expires, Timer.Kind.OFFER_EXPIRES, contact, null, contact.offerGeneration);
+    schedule(OFFER_LANE, expires, Timer.Kind.OFFER_EXPIRES, contact, contact.offerGeneration);
     emit(new ContactOffered(at(), contact.id, agent.id, contact.queue.id, Instant.ofEpochMilli(expires)));
     settle(agent, contact.queue.definition.strategy() == SelectionStrategy.ROUND_ROBIN);
   }
@@ -900,7 +904,7 @@ public final class RoutingEngine {
     if (endedForAbuse && settings.recoveryBreak().isPositive()) {
       agent.recoveryUntil = now + settings.recoveryBreak().toMillis();
       agent.recoveryGeneration++;
-      schedule(RECOVERY_LANE, agent.recoveryUntil, Timer.Kind.RECOVERY_ENDS, null, agent, agent.recoveryGeneration);
+      schedule(RECOVERY_LANE, agent.recoveryUntil, Timer.Kind.RECOVERY_ENDS, agent, agent.recoveryGeneration);
       if (agent.wrapUpUntil != Agent.NONE) {
         agent.wrapUpUntil = Agent.NONE;
         agent.wrapUpGeneration++;
@@ -910,7 +914,7 @@ public final class RoutingEngine {
       // writes notes between messages, so their capacity is not held back.
       agent.wrapUpUntil = now + queue.wrapUpMillis;
       agent.wrapUpGeneration++;
-      schedule(queue.firstTimerLane, agent.wrapUpUntil, Timer.Kind.WRAP_UP_ENDS, null, agent, agent.wrapUpGeneration);
+      schedule(queue.firstTimerLane, agent.wrapUpUntil, Timer.Kind.WRAP_UP_ENDS, agent, agent.wrapUpGeneration);
     }
   }
 
