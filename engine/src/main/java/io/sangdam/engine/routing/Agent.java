@@ -21,6 +21,8 @@ final class Agent {
   /** Order of first login; the last tie-break of every strategy, so choices are deterministic. */
   final int index;
   final AgentId id;
+  /** {@code ContactsById.spread(id.hashCode())}, kept so {@link AgentsById} compares it before the id. */
+  final int idHash;
   AgentProfile profile;
   /**
    * Capacity and contacts held per channel, as fields of the agent rather than an array: the freed
@@ -107,6 +109,7 @@ final class Agent {
   Agent(int index, AgentId id, AgentProfile profile) {
     this.index = index;
     this.id = id;
+    this.idHash = ContactsById.spread(id.hashCode());
     this.profile = profile;
   }
 

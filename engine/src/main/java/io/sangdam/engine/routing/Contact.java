@@ -63,6 +63,8 @@ final class Contact {
   @Nullable Agent agent;
 
   int offerGeneration;
+  /** Number of the current offer's timer in the engine's offer lane, or -1; see {@code Timers.cancel}. */
+  long offerTimer = -1;
   int overflowGeneration;
   int preferredGeneration;
   int exclusionGeneration;

@@ -29,8 +29,12 @@ final class Timers {
   /** {@link #next} when it must be worked out again. */
   private static final int UNKNOWN = -2;
 
-  /** Timers of one lane in {@code [head, tail)} of the arrays, in time order. */
+  /**
+   * Timers of one lane in {@code [head, tail)} of the arrays, in time order. Entry {@code i} has
+   * the number {@code first + i}, which survives sliding and never repeats.
+   */
   private static final class Lane {
+    long first;
     long[] at = new long[16];
     long[] sequence = new long[16];
     byte[] kind = new byte[16];
@@ -43,7 +47,8 @@ final class Timers {
       return head == tail;
     }
 
-    void add(long time, long order, Timer.Kind timerKind, Object timerTarget, int timerGeneration) {
+    /** Appends a timer and returns its number. */
+    long add(long time, long order, Timer.Kind timerKind, Object timerTarget, int timerGeneration) {
       if (tail == at.length) {
         int count = tail - head;
         if (head >= at.length / 2) {
@@ -54,6 +59,7 @@ final class Timers {
           System.arraycopy(target, head, target, 0, count);
           Arrays.fill(target, count, tail, null);
           System.arraycopy(generation, head, generation, 0, count);
+          first += head;
           head = 0;
           tail = count;
         } else {
@@ -70,13 +76,14 @@ final class Timers {
       kind[tail] = (byte) timerKind.ordinal();
       target[tail] = timerTarget;
       generation[tail] = timerGeneration;
-      tail++;
+      return first + tail++;
     }
 
     void poll() {
       target[head] = null;
       head++;
       if (head == tail) {
+        first += tail;
         head = 0;
         tail = 0;
       }
@@ -104,21 +111,39 @@ final class Timers {
 
   /**
    * Adds a timer to {@code lane} (or, with lane -1 or when it would break the lane's order,
-   * elsewhere). Its target is the contact or agent it guards.
+   * elsewhere). Its target is the contact or agent it guards. Returns its number in the lane, for
+   * {@link #cancel}, or -1 when it went elsewhere.
    */
-  void add(int lane, long at, long sequence, Timer.Kind kind, Object target, int generation) {
+  long add(int lane, long at, long sequence, Timer.Kind kind, Object target, int generation) {
     next = UNKNOWN;
     Lane queue = lane < 0 ? null : lanes[lane];
     if (queue == null || (!queue.isEmpty() && queue.at[queue.tail - 1] > at)) {
       others.add(new Timer(at, sequence, kind, target instanceof Contact contact ? contact : null,
           target instanceof Agent agent ? agent : null, generation));
-      return;
+      return -1;
     }
-    queue.add(at, sequence, kind, target, generation);
+    long number = queue.add(at, sequence, kind, target, generation);
     if (queue.tail - queue.head == 1) {
       positionOfLane[lane] = heapSize;
       heap[heapSize++] = lane;
       siftUp(heapSize - 1);
+    }
+    return number;
+  }
+
+  /**
+   * Forgets the target of a lane timer that can no longer be live, so that firing it later reads
+   * nothing (its target is then null). Cheap only while the entry is recent, as an offer timer is
+   * when the offer is accepted; an entry already fired, or -1, is ignored.
+   */
+  void cancel(int lane, long number) {
+    if (number < 0) {
+      return;
+    }
+    Lane queue = lanes[lane];
+    long entry = number - queue.first;
+    if (entry >= queue.head && entry < queue.tail) {
+      queue.target[(int) entry] = null;
     }
   }
 
@@ -166,8 +191,8 @@ final class Timers {
     return KINDS[lane.kind[lane.head]];
   }
 
-  /** The contact or agent the earliest timer guards. */
-  Object nextTarget() {
+  /** The contact or agent the earliest timer guards; null when it was cancelled. */
+  @Nullable Object nextTarget() {
     int source = next();
     if (source == OTHERS) {
       Timer timer = required(others.peek());
@@ -175,7 +200,7 @@ final class Timers {
       return contact != null ? contact : required(timer.agent());
     }
     Lane lane = lanes[source];
-    return required(lane.target[lane.head]);
+    return lane.target[lane.head];
   }
 
   int nextGeneration() {
