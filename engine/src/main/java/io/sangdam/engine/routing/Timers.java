@@ -94,6 +94,9 @@ final class Timers {
   /** Heap of lane indexes ordered by their head timer; position of each lane in it, or -1. */
   private final int[] heap;
   private final int[] positionOfLane;
+  /** Each lane's head time and sequence, copied out so the lane heap compares plain numbers. */
+  private final long[] headAt;
+  private final long[] headSequence;
   private int heapSize;
   private final PriorityQueue<Timer> others = new PriorityQueue<>(Timer::compare);
   /** Where the earliest timer is: a lane, {@link #OTHERS}, or {@link #UNKNOWN}. */
@@ -106,6 +109,8 @@ final class Timers {
     }
     heap = new int[laneCount];
     positionOfLane = new int[laneCount];
+    headAt = new long[laneCount];
+    headSequence = new long[laneCount];
     Arrays.fill(positionOfLane, -1);
   }
 
@@ -124,6 +129,8 @@ final class Timers {
     }
     long number = queue.add(at, sequence, kind, target, generation);
     if (queue.tail - queue.head == 1) {
+      headAt[lane] = at;
+      headSequence[lane] = sequence;
       positionOfLane[lane] = heapSize;
       heap[heapSize++] = lane;
       siftUp(heapSize - 1);
@@ -160,9 +167,8 @@ final class Timers {
       } else if (fromOthers == null) {
         next = heap[0];
       } else {
-        Lane lane = lanes[heap[0]];
-        long at = lane.at[lane.head];
-        boolean laneFirst = at != fromOthers.at() ? at < fromOthers.at() : lane.sequence[lane.head] <= fromOthers.sequence();
+        long at = headAt[heap[0]];
+        boolean laneFirst = at != fromOthers.at() ? at < fromOthers.at() : headSequence[heap[0]] <= fromOthers.sequence();
         next = laneFirst ? heap[0] : OTHERS;
       }
     }
@@ -234,6 +240,8 @@ final class Timers {
         siftDown(0);
       }
     } else {
+      headAt[source] = lane.at[lane.head];
+      headSequence[source] = lane.sequence[lane.head];
       siftDown(0);
     }
   }
@@ -246,11 +254,7 @@ final class Timers {
   }
 
   private boolean before(int laneA, int laneB) {
-    Lane a = lanes[laneA];
-    Lane b = lanes[laneB];
-    long atA = a.at[a.head];
-    long atB = b.at[b.head];
-    return atA != atB ? atA < atB : a.sequence[a.head] < b.sequence[b.head];
+    return headAt[laneA] != headAt[laneB] ? headAt[laneA] < headAt[laneB] : headSequence[laneA] < headSequence[laneB];
   }
 
   private void siftUp(int position) {
