@@ -65,10 +65,11 @@ final class Agent {
   /** Every pool whose contacts this agent may take (it pulls from all of them). */
   Pool[] pools = NO_POOLS;
   /**
-   * {@code pools[i].index} at {@code [2i]} and {@code pools[i].channel} at {@code [2i + 1]}, so
-   * routing can read {@link PoolHeads} without touching the pools.
+   * {@code pools[i].index}, so routing can read {@link PoolHeads} without touching the pools. Only
+   * the numbers (the channel is in {@link PoolHeads#channel}): a freed agent reads this array from
+   * memory, and the fewer cache lines it spans the better.
    */
-  int[] poolRefs = new int[0];
+  int[] poolIndexes = new int[0];
   /** Per queue and lane, the lowest-stage pool of {@link #pools}: where it is listed as available. */
   Pool[] homes = NO_POOLS;
   long[] skillScores = new long[0];

@@ -432,10 +432,9 @@ public final class RoutingEngine {
       }
     }
     agent.pools = qualified.toArray(Agent.NO_POOLS);
-    agent.poolRefs = new int[2 * agent.pools.length];
+    agent.poolIndexes = new int[agent.pools.length];
     for (int i = 0; i < agent.pools.length; i++) {
-      agent.poolRefs[2 * i] = agent.pools[i].index;
-      agent.poolRefs[2 * i + 1] = agent.pools[i].channel;
+      agent.poolIndexes[i] = agent.pools[i].index;
     }
     List<Pool> homes = new ArrayList<>();
     for (Pool pool : qualified) {
@@ -1078,11 +1077,11 @@ public final class RoutingEngine {
     long bestSequence = best == null ? 0 : best.sequence;
     double elapsed = now - epoch;
     PoolHeads published = heads;
-    int[] poolRefs = agent.poolRefs;
-    for (int slot = 0; 2 * slot < poolRefs.length; slot++) {
-      int index = poolRefs[2 * slot];
+    int[] poolIndexes = agent.poolIndexes;
+    for (int slot = 0; slot < poolIndexes.length; slot++) {
+      int index = poolIndexes[slot];
       byte state = published.state[index];
-      if (state == PoolHeads.EMPTY || !agent.canTake(poolRefs[2 * slot + 1])) {
+      if (state == PoolHeads.EMPTY || !agent.canTake(published.channel[index])) {
         continue;
       }
       double key;
