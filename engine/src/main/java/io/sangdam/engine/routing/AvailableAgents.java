@@ -64,6 +64,7 @@ final class AvailableAgents {
     }
     long token = agent.nextToken++;
     agent.tokens[slot] = token;
+    agent.listings++;
     put(size, agent, slot, token, primaryKey, secondaryKey, agent.index);
     size++;
     live++;
@@ -78,6 +79,7 @@ final class AvailableAgents {
       throw new IllegalStateException("agent " + agent.id + " is not in this pool");
     }
     agent.tokens[slot] = 0;
+    agent.listings--;
     live--;
     if (size > 0 && agents[0] == agent && slots[0] == slot) {
       popTop();

@@ -23,6 +23,8 @@ final class Contact {
   private static final Agent[] NO_AGENTS = new Agent[0];
 
   final ContactId id;
+  /** {@code ContactsById.spread(id.hashCode())}, kept so lookups compare it before the id. */
+  final int idHash;
   /** Arrival order in the engine; the last tie-break. */
   final long sequence;
   final Channel channel;
@@ -46,6 +48,12 @@ final class Contact {
   int stage;
   Pool pool;
   long heapTicket;
+  /**
+   * Where the live entry is in its pool's {@link WaitingContacts}: the run and the entry's number
+   * there, or -1 when it is in the pool's heap or in no pool. Owned by {@link WaitingContacts}.
+   */
+  int waitingRun = -1;
+  long waitingNumber;
 
   @Nullable Agent preferred;
   long preferredUntil;
@@ -55,6 +63,8 @@ final class Contact {
   @Nullable Agent agent;
 
   int offerGeneration;
+  /** Number of the current offer's timer in the engine's offer lane, or -1; see {@code Timers.cancel}. */
+  long offerTimer = -1;
   int overflowGeneration;
   int preferredGeneration;
   int exclusionGeneration;
@@ -72,6 +82,7 @@ final class Contact {
       int laneIndex,
       ContactQueue queue) {
     this.id = id;
+    this.idHash = ContactsById.spread(id.hashCode());
     this.sequence = sequence;
     this.channel = channel;
     this.channelIndex = channel.ordinal();

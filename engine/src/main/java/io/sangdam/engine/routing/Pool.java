@@ -48,6 +48,7 @@ final class Pool {
     this.lane = lane;
     this.laneIndex = laneIndex;
     this.waiting = new WaitingContacts(this, heads);
+    heads.channel[index] = (byte) channel;
   }
 
   boolean admits(AgentProfile profile) {

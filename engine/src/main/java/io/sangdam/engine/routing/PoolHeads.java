@@ -19,8 +19,11 @@ final class PoolHeads {
   final double[] key;
   final long[] arrival;
   final long[] sequence;
+  /** The pool's channel ordinal; fixed at configuration. */
+  final byte[] channel;
 
   PoolHeads(int pools) {
+    channel = new byte[pools];
     state = new byte[pools];
     key = new double[pools];
     arrival = new long[pools];

@@ -28,13 +28,14 @@ import io.sangdam.engine.routing.RoutingSnapshot.ContactStatus;
 import io.sangdam.engine.routing.RoutingSnapshot.ContactView;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -68,14 +69,16 @@ public final class RoutingEngine {
   private long now;
   private final Map<QueueId, ContactQueue> queues;
   private final List<Pool> pools = new ArrayList<>();
+  /** {@link #pools} as an array: read on every decision, where the list would cost another hop. */
+  private Pool[] poolByIndex = new Pool[0];
   private PoolHeads heads = new PoolHeads(0);
   private double[] agingOfPool = new double[0];
   /** Lane index by contact attribute ordinal; 0 = no lane. */
   private final int[] laneOfAttribute = new int[ContactAttribute.values().length];
   private final List<AgentGroupId> laneGroups = new ArrayList<>();
-  private final Map<AgentId, Agent> agents = new HashMap<>();
+  private final AgentsById agents = new AgentsById();
   private final List<Agent> agentsInLoginOrder = new ArrayList<>();
-  private final Map<ContactId, Contact> contacts = new HashMap<>();
+  private final ContactsById contacts = new ContactsById();
   private final Timers timers;
   /** First lane of each queue's wrap-up and overflow timers; see {@link Timers}. */
   private static final int OFFER_LANE = 0;
@@ -127,11 +130,10 @@ public final class RoutingEngine {
 
   /** Like {@link #nextDeadline()} without allocation; {@code Long.MAX_VALUE} when none. */
   public long nextDeadlineMillis() {
-    while (!timers.isEmpty() && !isLive(timers.peek())) {
+    while (!timers.isEmpty() && !isLive(timers.nextKind(), timers.nextTarget(), timers.nextGeneration())) {
       timers.poll();
     }
-    Timer next = timers.peek();
-    return next == null ? Long.MAX_VALUE : next.at();
+    return timers.nextAt();
   }
 
   /** How many offers the engine has made since it started: its routing decisions. */
@@ -149,7 +151,7 @@ public final class RoutingEngine {
       waiting += pool.waiting.size();
     }
     for (Agent agent : agentsInLoginOrder) {
-      waiting += agent.preferredBy.size();
+      waiting += agent.preferredCount;
     }
     return waiting;
   }
@@ -241,6 +243,7 @@ public final class RoutingEngine {
     for (ContactQueue queue : compiled.values()) {
       compileStages(queue, compiled);
     }
+    poolByIndex = pools.toArray(new Pool[0]);
     agingOfPool = new double[pools.size()];
     for (Pool pool : pools) {
       agingOfPool[pool.index] = pool.agingPerMilli;
@@ -379,12 +382,16 @@ public final class RoutingEngine {
     if (target < now) {
       throw new RoutingRejected(Problem.CLOCK_WENT_BACKWARDS, advanced.to() + " is before " + now());
     }
-    for (Timer timer = timers.peek(); timer != null && timer.at() <= target; timer = timers.peek()) {
+    while (!timers.isEmpty() && timers.nextAt() <= target) {
+      long at = timers.nextAt();
+      Timer.Kind kind = timers.nextKind();
+      @Nullable Object guarded = timers.nextTarget();
+      int generation = timers.nextGeneration();
       timers.poll();
-      if (timer.at() > now) {
-        now = timer.at();
+      if (at > now) {
+        now = at;
       }
-      fire(timer);
+      fire(kind, guarded, generation);
     }
     now = target;
   }
@@ -410,12 +417,12 @@ public final class RoutingEngine {
     }
     if (agent == null) {
       agent = new Agent(agentsInLoginOrder.size(), profile.id(), profile);
-      agents.put(profile.id(), agent);
+      agents.add(agent);
       agentsInLoginOrder.add(agent);
     }
     agent.profile = profile;
     for (Channel channel : Channel.values()) {
-      agent.channelLoad[2 * channel.ordinal()] = profile.capacityFor(channel);
+      agent.capacity(channel.ordinal(), profile.capacityFor(channel));
     }
     agent.voiceExclusive = profile.voiceExcludesOtherWork();
     List<Pool> qualified = new ArrayList<>();
@@ -425,10 +432,9 @@ public final class RoutingEngine {
       }
     }
     agent.pools = qualified.toArray(Agent.NO_POOLS);
-    agent.poolRefs = new int[2 * agent.pools.length];
+    agent.poolIndexes = new int[agent.pools.length];
     for (int i = 0; i < agent.pools.length; i++) {
-      agent.poolRefs[2 * i] = agent.pools[i].index;
-      agent.poolRefs[2 * i + 1] = agent.pools[i].channel;
+      agent.poolIndexes[i] = agent.pools[i].index;
     }
     List<Pool> homes = new ArrayList<>();
     for (Pool pool : qualified) {
@@ -440,6 +446,7 @@ public final class RoutingEngine {
     agent.homes = homes.toArray(Agent.NO_POOLS);
     agent.skillScores = new long[agent.homes.length];
     agent.tokens = new long[agent.homes.length];
+    agent.listings = 0;
     for (int i = 0; i < agent.homes.length; i++) {
       agent.skillScores[i] = agent.homes[i].skillScore(profile);
     }
@@ -462,8 +469,9 @@ public final class RoutingEngine {
     agent.recoveryUntil = Agent.NONE;
     agent.wrapUpGeneration++;
     agent.recoveryGeneration++;
-    List<Contact> released = new ArrayList<>(agent.preferredBy);
-    agent.preferredBy.clear();
+    List<Contact> released = List.of(Arrays.copyOf(agent.preferredBy, agent.preferredCount));
+    Arrays.fill(agent.preferredBy, null);
+    agent.preferredCount = 0;
     settle(agent, false);
     for (Contact contact : released) {
       stopWaitingForPreferred(contact);
@@ -496,7 +504,7 @@ public final class RoutingEngine {
 
   private void arrive(ContactArrived arrived) {
     ContactQueue queue = knownQueue(arrived.queue());
-    if (contacts.containsKey(arrived.contact())) {
+    if (contacts.contains(arrived.contact())) {
       throw new RoutingRejected(Problem.DUPLICATE_CONTACT, arrived.contact().value());
     }
     if (arrived.channel().ordinal() != queue.channel) {
@@ -524,7 +532,7 @@ public final class RoutingEngine {
     }
     Contact contact = new Contact(arrived.contact(), contactSequence++, arrived.channel(),
         arrived.priority(), arrived.attributes(), originalArrival, lane, queue);
-    contacts.put(contact.id, contact);
+    contacts.add(contact);
     AgentId preferred = arrived.preferredAgent();
     if (preferred != null && arrived.preferredAgentWait().isPositive()) {
       Agent agent = agents.get(preferred);
@@ -548,6 +556,9 @@ public final class RoutingEngine {
     contact.waitingForPreferred = false;
     agent.offered = null;
     agent.missedInRow = 0;
+    // The offer timer is dead now (the contact is no longer offered); dropping its target while the
+    // lane's tail is in cache spares the clock a read of this contact when the timeout passes.
+    timers.cancel(OFFER_LANE, contact.offerTimer);
     hold(agent, contact);
     emit(new ContactAssigned(at(), contact.id, agent.id, contact.queue.id, Instant.ofEpochMilli(contact.originalArrival)));
     settle(agent, true);
@@ -636,44 +647,46 @@ public final class RoutingEngine {
 
   // ---------------------------------------------------------------- timers
 
-  private void schedule(int lane, long at, Timer.Kind kind, @Nullable Contact contact, @Nullable Agent agent, int generation) {
-    timers.add(lane, new Timer(at, timerSequence++, kind, contact, agent, generation));
+  /** Schedules a timer guarding {@code target}, a {@link Contact} or an {@link Agent}. */
+  private long schedule(int lane, long at, Timer.Kind kind, Object target, int generation) {
+    return timers.add(lane, at, timerSequence++, kind, target, generation);
   }
 
-  private boolean isLive(Timer timer) {
-    Contact contact = timer.contact();
-    Agent agent = timer.agent();
-    return switch (timer.kind()) {
+  /** A timer still to act on; its target is null when it was cancelled. */
+  private static boolean isLive(Timer.Kind kind, @Nullable Object target, int generation) {
+    Contact contact = target instanceof Contact guarded ? guarded : null;
+    Agent agent = target instanceof Agent guarded ? guarded : null;
+    return switch (kind) {
       case OFFER_EXPIRES -> contact != null
           && contact.status == Contact.Status.OFFERED
-          && contact.offerGeneration == timer.generation();
+          && contact.offerGeneration == generation;
       case OVERFLOW_DUE -> contact != null
           && contact.status == Contact.Status.WAITING
-          && contact.overflowGeneration == timer.generation();
+          && contact.overflowGeneration == generation;
       case PREFERRED_WAIT_ENDS -> contact != null
           && contact.status == Contact.Status.WAITING
           && contact.waitingForPreferred
-          && contact.preferredGeneration == timer.generation();
+          && contact.preferredGeneration == generation;
       case KEEP_AWAY_ENDS -> contact != null
           && contact.status != Contact.Status.ENDED
           && contact.excludedCount > 0
-          && contact.exclusionGeneration == timer.generation();
+          && contact.exclusionGeneration == generation;
       case WRAP_UP_ENDS -> agent != null
           && agent.wrapUpUntil != Agent.NONE
-          && agent.wrapUpGeneration == timer.generation();
+          && agent.wrapUpGeneration == generation;
       case RECOVERY_ENDS -> agent != null
           && agent.recoveryUntil != Agent.NONE
-          && agent.recoveryGeneration == timer.generation();
+          && agent.recoveryGeneration == generation;
     };
   }
 
-  private void fire(Timer timer) {
-    if (!isLive(timer)) {
+  private void fire(Timer.Kind kind, @Nullable Object target, int generation) {
+    if (!isLive(kind, target, generation)) {
       return;
     }
-    Contact contact = timer.contact();
-    Agent agent = timer.agent();
-    switch (timer.kind()) {
+    Contact contact = target instanceof Contact guarded ? guarded : null;
+    Agent agent = target instanceof Agent guarded ? guarded : null;
+    switch (kind) {
       case OFFER_EXPIRES -> missOffer(required(contact), true);
       case OVERFLOW_DUE -> {
         applyDueOverflow(required(contact));
@@ -681,7 +694,7 @@ public final class RoutingEngine {
       }
       case PREFERRED_WAIT_ENDS -> {
         Contact waiting = required(contact);
-        required(waiting.preferred).preferredBy.remove(waiting);
+        required(waiting.preferred).noLongerPreferredBy(waiting);
         stopWaitingForPreferred(waiting);
         waiting.pool.waiting.add(waiting);
         routeContact(waiting);
@@ -735,8 +748,8 @@ public final class RoutingEngine {
     if (preferred != null && contact.preferredUntil > now && preferred.loggedIn) {
       contact.waitingForPreferred = true;
       contact.preferredGeneration++;
-      preferred.preferredBy.add(contact);
-      schedule(-1, contact.preferredUntil, Timer.Kind.PREFERRED_WAIT_ENDS, contact, null, contact.preferredGeneration);
+      preferred.preferredBy(contact);
+      schedule(-1, contact.preferredUntil, Timer.Kind.PREFERRED_WAIT_ENDS, contact, contact.preferredGeneration);
     } else {
       contact.waitingForPreferred = false;
       contact.pool.waiting.add(contact);
@@ -748,7 +761,7 @@ public final class RoutingEngine {
     if (contact.stepsApplied < steps.length) {
       schedule(contact.queue.firstTimerLane + 1 + contact.stepsApplied,
           contact.queuedAt + steps[contact.stepsApplied].afterMillis(), Timer.Kind.OVERFLOW_DUE,
-          contact, null, contact.overflowGeneration);
+          contact, contact.overflowGeneration);
     }
   }
 
@@ -794,7 +807,7 @@ public final class RoutingEngine {
     if (contact.heapTicket != 0) {
       contact.pool.waiting.remove(contact);
     } else if (contact.waitingForPreferred && contact.preferred != null) {
-      contact.preferred.preferredBy.remove(contact);
+      contact.preferred.noLongerPreferredBy(contact);
     }
   }
 
@@ -810,7 +823,7 @@ public final class RoutingEngine {
   private void forget(Contact contact) {
     contact.status = Contact.Status.ENDED;
     contact.agent = null;
-    contacts.remove(contact.id);
+    contacts.remove(contact);
   }
 
   private static Agent assignedAgent(Contact contact) {
@@ -823,7 +836,7 @@ public final class RoutingEngine {
 
   private void keepAwayUntilLater(Contact contact) {
     contact.exclusionGeneration++;
-    schedule(KEEP_AWAY_LANE, now + settings.reofferDelay().toMillis(), Timer.Kind.KEEP_AWAY_ENDS, contact, null,
+    schedule(KEEP_AWAY_LANE, now + settings.reofferDelay().toMillis(), Timer.Kind.KEEP_AWAY_ENDS, contact,
         contact.exclusionGeneration);
   }
 
@@ -835,7 +848,7 @@ public final class RoutingEngine {
       currentWatcher.offering(contact, agent, this);
     }
     if (contact.waitingForPreferred) {
-      agent.preferredBy.remove(contact);
+      agent.noLongerPreferredBy(contact);
     } else {
       contact.pool.waiting.remove(contact);
     }
@@ -846,7 +859,7 @@ public final class RoutingEngine {
     long expires = now + settings.offerTimeout().toMillis();
     agent.offered = contact;
     agent.lastOfferOrdinal = ++offerOrdinal;
-    schedule(OFFER_LANE, expires, Timer.Kind.OFFER_EXPIRES, contact, null, contact.offerGeneration);
+    contact.offerTimer = schedule(OFFER_LANE, expires, Timer.Kind.OFFER_EXPIRES, contact, contact.offerGeneration);
     emit(new ContactOffered(at(), contact.id, agent.id, contact.queue.id, Instant.ofEpochMilli(expires)));
     settle(agent, contact.queue.definition.strategy() == SelectionStrategy.ROUND_ROBIN);
   }
@@ -893,7 +906,7 @@ public final class RoutingEngine {
     if (endedForAbuse && settings.recoveryBreak().isPositive()) {
       agent.recoveryUntil = now + settings.recoveryBreak().toMillis();
       agent.recoveryGeneration++;
-      schedule(RECOVERY_LANE, agent.recoveryUntil, Timer.Kind.RECOVERY_ENDS, null, agent, agent.recoveryGeneration);
+      schedule(RECOVERY_LANE, agent.recoveryUntil, Timer.Kind.RECOVERY_ENDS, agent, agent.recoveryGeneration);
       if (agent.wrapUpUntil != Agent.NONE) {
         agent.wrapUpUntil = Agent.NONE;
         agent.wrapUpGeneration++;
@@ -903,7 +916,7 @@ public final class RoutingEngine {
       // writes notes between messages, so their capacity is not held back.
       agent.wrapUpUntil = now + queue.wrapUpMillis;
       agent.wrapUpGeneration++;
-      schedule(queue.firstTimerLane, agent.wrapUpUntil, Timer.Kind.WRAP_UP_ENDS, null, agent, agent.wrapUpGeneration);
+      schedule(queue.firstTimerLane, agent.wrapUpUntil, Timer.Kind.WRAP_UP_ENDS, agent, agent.wrapUpGeneration);
     }
   }
 
@@ -927,6 +940,11 @@ public final class RoutingEngine {
     if (eligibleChannels != 0 && routeAgent(agent)) {
       return;
     }
+    if (eligibleChannels == 0 && agent.listings == 0) {
+      // Nothing to join and nothing to leave: the agent just took an offer or is busy.
+      showState(agent);
+      return;
+    }
     Pool[] homes = agent.homes;
     for (int slot = 0; slot < homes.length; slot++) {
       Pool pool = homes[slot];
@@ -938,11 +956,7 @@ public final class RoutingEngine {
         pool.available.add(agent, slot, primaryKey(agent, pool, slot), agent.idleSince);
       }
     }
-    AgentState state = stateOf(agent);
-    if (!state.equals(agent.state)) {
-      agent.state = state;
-      emit(new AgentStateChanged(at(), agent.id, state));
-    }
+    showState(agent);
   }
 
   private static long primaryKey(Agent agent, Pool pool, int slot) {
@@ -954,28 +968,55 @@ public final class RoutingEngine {
     };
   }
 
-  private AgentState stateOf(Agent agent) {
-    if (!agent.loggedIn) {
-      return AgentState.OFFLINE;
-    }
-    if (agent.recoveryUntil != Agent.NONE) {
-      return new AgentState.Recovery(Instant.ofEpochMilli(agent.recoveryUntil));
-    }
-    if (agent.wrapUpUntil != Agent.NONE) {
-      return new AgentState.WrapUp(Instant.ofEpochMilli(agent.wrapUpUntil));
-    }
+  /**
+   * Publishes the agent's state if it changed. The state is first worked out as plain fields and
+   * compared with the agent's own copy of what it last showed, so an unchanged state allocates
+   * nothing and a changed one does not read the old state object (in a busy center that object was
+   * last touched thousands of decisions ago: a cache miss on every decision). Equal fields mean
+   * equal {@link AgentState} records; first match wins, in the order {@link AgentState} gives.
+   */
+  private void showState(Agent agent) {
+    byte kind;
+    long number = 0;
+    Object detail = null;
     Contact offered = agent.offered;
-    if (offered != null) {
-      return new AgentState.Reserved(offered.id);
+    if (!agent.loggedIn) {
+      kind = Agent.SHOWS_OFFLINE;
+    } else if (agent.recoveryUntil != Agent.NONE) {
+      kind = Agent.SHOWS_RECOVERY;
+      number = agent.recoveryUntil;
+    } else if (agent.wrapUpUntil != Agent.NONE) {
+      kind = Agent.SHOWS_WRAP_UP;
+      number = agent.wrapUpUntil;
+    } else if (offered != null) {
+      kind = Agent.SHOWS_RESERVED;
+      detail = offered.id;
+    } else if (agent.activeTotal > 0) {
+      kind = Agent.SHOWS_BUSY;
+      number = agent.activeTotal;
+    } else if (agent.notReadyReason != null) {
+      kind = Agent.SHOWS_NOT_READY;
+      detail = agent.notReadyReason;
+    } else {
+      kind = Agent.SHOWS_AVAILABLE;
     }
-    if (agent.activeTotal > 0) {
-      return new AgentState.Busy(agent.activeTotal);
+    if (kind == agent.shownKind && number == agent.shownNumber && Objects.equals(detail, agent.shownDetail)) {
+      return;
     }
-    String reason = agent.notReadyReason;
-    if (reason != null) {
-      return new AgentState.NotReady(reason);
-    }
-    return AgentState.AVAILABLE;
+    agent.shownKind = kind;
+    agent.shownNumber = number;
+    agent.shownDetail = detail;
+    AgentState state = switch (kind) {
+      case Agent.SHOWS_OFFLINE -> AgentState.OFFLINE;
+      case Agent.SHOWS_RECOVERY -> new AgentState.Recovery(Instant.ofEpochMilli(number));
+      case Agent.SHOWS_WRAP_UP -> new AgentState.WrapUp(Instant.ofEpochMilli(number));
+      case Agent.SHOWS_RESERVED -> new AgentState.Reserved((ContactId) required(detail));
+      case Agent.SHOWS_BUSY -> new AgentState.Busy((int) number);
+      case Agent.SHOWS_NOT_READY -> new AgentState.NotReady((String) required(detail));
+      default -> AgentState.AVAILABLE;
+    };
+    agent.state = state;
+    emit(new AgentStateChanged(at(), agent.id, state));
   }
 
   /** A waiting contact looks for the best available agent of its pool. */
@@ -1018,7 +1059,9 @@ public final class RoutingEngine {
   private boolean routeAgent(Agent agent) {
     Contact best = null;
     double bestScore = 0;
-    for (Contact contact : agent.preferredBy) {
+    Contact[] preferredBy = agent.preferredBy;
+    for (int i = 0; i < agent.preferredCount; i++) {
+      Contact contact = preferredBy[i];
       if (agent.canTake(contact.channelIndex) && !contact.excludes(agent)) {
         double score = score(contact);
         if (best == null || better(contact, score, best, bestScore)) {
@@ -1034,11 +1077,11 @@ public final class RoutingEngine {
     long bestSequence = best == null ? 0 : best.sequence;
     double elapsed = now - epoch;
     PoolHeads published = heads;
-    int[] poolRefs = agent.poolRefs;
-    for (int slot = 0; 2 * slot < poolRefs.length; slot++) {
-      int index = poolRefs[2 * slot];
+    int[] poolIndexes = agent.poolIndexes;
+    for (int slot = 0; slot < poolIndexes.length; slot++) {
+      int index = poolIndexes[slot];
       byte state = published.state[index];
-      if (state == PoolHeads.EMPTY || !agent.canTake(poolRefs[2 * slot + 1])) {
+      if (state == PoolHeads.EMPTY || !agent.canTake(published.channel[index])) {
         continue;
       }
       double key;
@@ -1046,12 +1089,12 @@ public final class RoutingEngine {
       long sequence;
       int position;
       if (state == PoolHeads.READY) {
-        position = 0;
+        position = WaitingContacts.HEAD;
         key = published.key[index];
         arrival = published.arrival[index];
         sequence = published.sequence[index];
       } else {
-        WaitingContacts waiting = agent.pools[slot].waiting;
+        WaitingContacts waiting = poolByIndex[index].waiting;
         position = waiting.bestFor(agent);
         if (position < 0) {
           continue;
@@ -1065,7 +1108,7 @@ public final class RoutingEngine {
           || (score != bestScore ? score > bestScore
               : arrival != bestArrival ? arrival < bestArrival : sequence < bestSequence);
       if (better) {
-        bestPool = agent.pools[slot];
+        bestPool = poolByIndex[index];
         bestPosition = position;
         bestScore = score;
         bestArrival = arrival;
