@@ -112,6 +112,26 @@
       row.appendChild(end);
       form.appendChild(row);
       pane.appendChild(form);
+      // Quick replies: the center's usual sentences, put into the box to edit before sending.
+      var quick = el("select", { "aria-label": text("textQuickReplies"), "data-test": "quick-replies" });
+      quick.appendChild(el("option", { value: "" }, text("textQuickReplies")));
+      JSON.parse(texts.quickReplies || "[]").forEach(function (reply) { quick.appendChild(el("option", { value: reply }, reply)); });
+      quick.addEventListener("change", function () { if (quick.value) { input.value = quick.value; input.focus(); quick.value = ""; } });
+      form.insertBefore(quick, input);
+      var transfer = el("div", { "class": "row transfer", "data-test": "transfer" });
+      var queueSelect = el("select", { "aria-label": text("textTransferTo") });
+      var transferNote = el("input", { type: "text", maxlength: "500", "aria-label": text("textTransferNote"), placeholder: text("textTransferNote") });
+      var transferButton = el("button", { type: "button", "class": "secondary" }, text("textTransfer"));
+      loadQueues().then(function (queues) {
+        queues.forEach(function (q) { queueSelect.appendChild(el("option", { value: q.code }, q.name)); });
+      });
+      transferButton.addEventListener("click", function () {
+        post("/conversations/" + chat.conversation + "/transfer", { queue: queueSelect.value, note: transferNote.value });
+      });
+      transfer.appendChild(queueSelect);
+      transfer.appendChild(transferNote);
+      transfer.appendChild(transferButton);
+      pane.appendChild(transfer);
       var protection = el("div", { "class": "protection row", "data-test": "protection" });
       protection.appendChild(el("span", { "class": "hint" }, text("textProtection")));
       var warn = el("button", { type: "button", "class": "secondary" }, text("textWarn"));
@@ -150,6 +170,22 @@
       pane.appendChild(recordForm(conversation, pane));
     }
     removeOffer(conversation);
+  }
+
+  var queues = null;
+  function loadQueues() {
+    if (!queues) {
+      queues = fetch("/desk/api/queues").then(function (r) { return r.json(); });
+    }
+    return queues;
+  }
+
+  function transferred(conversation) {
+    var pane = chats.querySelector("[data-conversation='" + conversation + "']");
+    if (pane) {
+      pane.replaceChildren(el("p", { "class": "hint" }, text("textTransferred")));
+      setTimeout(function () { pane.remove(); noChats.hidden = chats.children.length > 0; }, 3000);
+    }
   }
 
   var categories = null;
@@ -241,6 +277,7 @@
     if (pane) { showMessage(pane, message); }
   });
   stream.addEventListener("ended", function (event) { endChat(JSON.parse(event.data).conversation); });
+  stream.addEventListener("transferred", function (event) { transferred(JSON.parse(event.data).conversation); });
   stream.addEventListener("warnings", function (event) {
     var data = JSON.parse(event.data);
     var pane = chats.querySelector("[data-conversation='" + data.conversation + "']");

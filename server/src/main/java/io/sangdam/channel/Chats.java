@@ -142,6 +142,22 @@ class Chats {
                 agent, conversation.customerLabel(), categoryId, disposition, followUp, notes, transcript));
     }
 
+    /** Hands the chat to another queue, with a note the next agent reads first (masked like any message). */
+    void transfer(String agent, String id, String queue, @Nullable String note) {
+        Conversation conversation = assignedTo(agent, id);
+        var locale = java.util.Locale.forLanguageTag(conversation.language());
+        String queueName = routing.queues(conversation.centerId()).stream().filter(q -> q.code().equals(queue))
+                .map(io.sangdam.routing.QueueSettings::name).findFirst()
+                .orElseThrow(() -> RequestRejected.badRequest("unknown-chat-topic", queue));
+        String text = messages.getMessage("chat.transferred", new Object[] {queueName}, locale);
+        if (note != null && !note.isBlank()) {
+            text = text + " " + messages.getMessage("chat.transfer-note", new Object[] {masking.mask(note.strip()).masked()}, locale);
+        }
+        Message notice = conversations.addMessage(id, Sender.SYSTEM, text, clock.instant());
+        streams.push(customer(id), "message", notice);
+        routing.transfer(conversation.centerId(), id, queue);
+    }
+
     /** The next warning of the sequence, sent to the customer in the conversation, and recorded. */
     Message warn(String agent, String id) {
         Conversation conversation = assignedTo(agent, id);
@@ -221,7 +237,12 @@ class Chats {
                 case RoutingEvent.ContactQueued queued -> { }
                 case RoutingEvent.ContactOverflowed overflowed -> { }
                 case RoutingEvent.PreferredAgentWaitEnded waitEnded -> { }
-                case RoutingEvent.ContactTransferred transferred -> { }
+                case RoutingEvent.ContactTransferred transferred ->
+                        conversation(transferred.contact().value(), occurred.centerId()).ifPresent(c -> {
+                            conversations.transferred(c.id(), transferred.toQueue().value());
+                            streams.push(customer(c.id()), "status", Map.of("status", "WAITING"));
+                            streams.push(desk(transferred.fromAgent().value()), "transferred", Map.of("conversation", c.id()));
+                        });
             }
         }
     }

@@ -75,6 +75,11 @@ class Conversations {
                 .param(id).update();
     }
 
+    void transferred(String id, String queue) {
+        jdbc.sql("update channel.conversation set status = 'WAITING', agent_username = null, queue_code = ? where id = ? and status <> 'ENDED'")
+                .params(queue, id).update();
+    }
+
     void connected(String id, String agent) {
         jdbc.sql("update channel.conversation set status = 'CONNECTED', agent_username = ? where id = ? and status <> 'ENDED'")
                 .params(agent, id).update();

@@ -141,6 +141,25 @@ class DeskApi {
         chats.endForAbuse(currentUsers.require().username(), conversation);
     }
 
+    record Transfer(@NotBlank @Size(max = 30) String queue, @Nullable @Size(max = 500) String note) {
+    }
+
+    @PostMapping("/conversations/{conversation}/transfer")
+    void transfer(@PathVariable String conversation, @Valid @RequestBody Transfer transfer) {
+        chats.transfer(currentUsers.require().username(), conversation, transfer.queue(), transfer.note());
+    }
+
+    record QueueChoice(String code, String name) {
+    }
+
+    @GetMapping("/queues")
+    List<QueueChoice> queues() {
+        long center = currentUsers.require().centerId();
+        return routing.routes(center)
+                ? routing.queues(center).stream().map(q -> new QueueChoice(q.code(), q.name())).toList()
+                : List.of();
+    }
+
     @GetMapping("/categories")
     List<Category> categories() {
         return records.categories();

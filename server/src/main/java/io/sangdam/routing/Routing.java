@@ -64,6 +64,11 @@ public class Routing {
         return host.handle(center, new RoutingRequest.Decline(agent, contact));
     }
 
+    /** Moves an assigned contact to another queue; the agent who had it is not offered it again soon. */
+    public List<RoutingEvent> transfer(long center, String contact, String queue) {
+        return host.handle(center, new RoutingRequest.Transfer(contact, queue));
+    }
+
     public List<RoutingEvent> wrapUpDone(long center, String agent) {
         return host.handle(center, new RoutingRequest.FinishWrapUp(agent));
     }

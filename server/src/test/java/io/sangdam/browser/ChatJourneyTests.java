@@ -148,6 +148,35 @@ class ChatJourneyTests extends BrowserJourney {
         }
     }
 
+    @Test
+    void anAgentAnswersWithAQuickReplyAndTransfersTheChatWithANote() {
+        try (BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
+                BrowserContext customerContext = browser.newContext()) {
+            Page agent = agentContext.newPage();
+            signIn(agent, "bs.agent040");
+            agent.navigate(url("/desk"));
+            becomeReady(agent);
+
+            Page customer = customerContext.newPage();
+            customer.navigate(url("/chat?center=5"));
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담")).click();
+            customer.getByLabel("상담 주제").selectOption("TECH");
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작")).click();
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락")).click();
+
+            agent.locator("[data-test=quick-replies]").selectOption("더 궁금하신 점이 있으신가요?");
+            agent.locator("[data-test=chat-pane] button.primary").click();
+            assertThat(customer.locator("[data-test=chat-log]")).containsText("더 궁금하신 점이 있으신가요?");
+
+            agent.locator("[data-test=transfer] select").selectOption("RETENTION");
+            agent.locator("[data-test=transfer] input").fill("요금 감면 요청, 본인 확인 완료");
+            agent.locator("[data-test=transfer] button").click();
+            assertThat(agent.locator("[data-test=chat-pane]")).containsText("다른 큐로 이관했습니다");
+            assertThat(customer.locator("[data-test=chat-log]")).containsText("'해지·해지방어'(으)로 연결됩니다");
+            assertThat(customer.locator("[data-test=chat-log]")).containsText("요금 감면 요청, 본인 확인 완료");
+        }
+    }
+
     /** On the desk: log in to routing (not ready yet), then ready for contacts. */
     private static void becomeReady(Page agent) {
         agent.waitForLoadState(LoadState.LOAD);
