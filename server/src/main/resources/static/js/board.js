@@ -48,6 +48,15 @@
       state.dataset.state = a.state;
       cell(row, duration(a.secondsInState), true);
       cell(row, a.contacts, true);
+      var actions = cell(row, "");
+      if (root.dataset.canForce === "true" && a.state !== "NOT_READY") {
+        var force = document.createElement("button");
+        force.type = "button";
+        force.className = "link";
+        force.textContent = texts.textForce;
+        force.addEventListener("click", function () { forceNotReady(a.username); });
+        actions.appendChild(force);
+      }
       agentRows.appendChild(row);
     });
     updated.textContent = new Date(board.at).toLocaleTimeString();
@@ -68,6 +77,13 @@
         ]
       });
     }
+  }
+
+  function forceNotReady(agent) {
+    var headers = {};
+    headers[document.querySelector("meta[name='_csrf_header']").content] = document.querySelector("meta[name='_csrf']").content;
+    fetch("/board/api/agents/" + encodeURIComponent(agent) + "/not-ready?center=" + center, { method: "POST", headers: headers })
+      .then(function () { setTimeout(refresh, 150); });
   }
 
   function chart(id) {

@@ -43,6 +43,8 @@ class BoardPages {
         List<Center> routed = centers.visibleTo(currentUsers.require()).stream().filter(c -> routing.routes(c.id())).toList();
         model.addAttribute("centers", routed);
         model.addAttribute("center", chosen);
+        model.addAttribute("canForce", currentUsers.require().hasAny(io.sangdam.identity.Role.SUPERVISOR,
+                io.sangdam.identity.Role.CENTER_MANAGER));
         return "reporting/board";
     }
 
@@ -57,6 +59,15 @@ class BoardPages {
     @ResponseBody
     SseEmitter stream(@RequestParam long center) {
         return board.open(center(center).id());
+    }
+
+    /** A supervisor takes an agent out of routing (e.g. for an urgent meeting); logged in the routing log. */
+    @org.springframework.web.bind.annotation.PostMapping("/board/api/agents/{agent}/not-ready")
+    @ResponseBody
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'CENTER_MANAGER')")
+    void forceNotReady(@RequestParam long center, @org.springframework.web.bind.annotation.PathVariable String agent) {
+        Center chosen = center(center);
+        routing.notReady(chosen.id(), agent, "팀장 지정 (set by supervisor " + currentUsers.require().username() + ")");
     }
 
     private Center center(@Nullable Long requested) {

@@ -40,6 +40,18 @@ class BoardJourneyTests extends BrowserJourney {
             assertThat(page.locator("[data-test=board-agents]")).containsText("상담 제안 중");
             assertThat(billingWaiting).hasText("2");
             assertThat(page.locator("#board-state-chart svg")).hasCount(1);
+
+            // The supervisor takes the agent out of routing from the board.
+            // bs.agent050 (4팀, no BILLING skill) stays available while BILLING contacts wait.
+            api.post("/api/routing/centers/5/agents/bs.agent050/login", "", "application/json", "bs.agent050",
+                    RunningServer.DEMO_PASSWORD, "ko");
+            api.post("/api/routing/centers/5/agents/bs.agent050/ready", "", "application/json", "bs.agent050",
+                    RunningServer.DEMO_PASSWORD, "ko");
+            var agentRow = page.locator("[data-test=board-agents] tr").filter(
+                    new com.microsoft.playwright.Locator.FilterOptions().setHasText("bs.agent050"));
+            assertThat(agentRow.locator("td[data-state]")).hasAttribute("data-state", "AVAILABLE");
+            agentRow.getByText("이석 처리").click();
+            assertThat(agentRow.locator("td[data-state]")).hasAttribute("data-state", "NOT_READY");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "board-ko.png")).setFullPage(true));
         }
     }
