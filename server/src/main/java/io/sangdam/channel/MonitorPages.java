@@ -13,7 +13,6 @@ import io.sangdam.identity.Role;
 import io.sangdam.platform.RequestRejected;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,13 +49,8 @@ class MonitorPages {
     @GetMapping("/monitor")
     String list(@RequestParam(required = false) @Nullable Long center, Model model) {
         CurrentUser user = currentUsers.require();
-        List<Center> visible = centers.visibleTo(user).stream().filter(c -> !c.isHeadquarters()).toList();
-        Center chosen = center == null ? (visible.isEmpty() ? centers.get(user.centerId()) : visible.stream()
-                .filter(c -> c.id() == user.centerId()).findFirst().orElse(visible.getFirst())) : centers.get(center);
-        if (!user.canSee(chosen.id())) {
-            throw new RequestRejected(HttpStatus.FORBIDDEN, "access-denied");
-        }
-        model.addAttribute("centers", visible);
+        Center chosen = centers.chooseFor(user, center);
+        model.addAttribute("centers", centers.partnersVisibleTo(user));
         model.addAttribute("center", chosen);
         model.addAttribute("conversations", conversations.connectedIn(chosen.id()));
         return "channel/monitor-list";
@@ -96,9 +90,7 @@ class MonitorPages {
 
     private Conversation visible(String id) {
         Conversation conversation = conversations.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
-        if (!currentUsers.require().canSee(conversation.centerId())) {
-            throw new RequestRejected(HttpStatus.FORBIDDEN, "access-denied");
-        }
+        centers.visibleTo(currentUsers.require(), conversation.centerId());
         return conversation;
     }
 }

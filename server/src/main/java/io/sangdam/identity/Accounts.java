@@ -93,6 +93,28 @@ class Accounts {
         return counts;
     }
 
+    /** Enabled accounts per center, whatever their roles. */
+    Map<Long, Long> enabledPerCenter() {
+        Map<Long, Long> counts = new HashMap<>();
+        jdbc.sql("select center_id, count(*) as n from identity.account where enabled group by center_id")
+                .query(row -> {
+                    counts.put(row.getLong("center_id"), row.getLong("n"));
+                });
+        return counts;
+    }
+
+    record Totals(long accounts, long disabled, long locked) {
+    }
+
+    Totals totals(Instant now) {
+        return jdbc.sql("""
+                select count(*) as accounts, count(*) filter (where not enabled) as disabled,
+                       count(*) filter (where locked_until > ?) as locked from identity.account""")
+                .param(Timestamp.from(now))
+                .query((row, n) -> new Totals(row.getLong("accounts"), row.getLong("disabled"), row.getLong("locked")))
+                .single();
+    }
+
     long add(NewAccount account, String passwordHash, Instant now) {
         long id = jdbc.sql("""
                 insert into identity.account (username, display_name, password_hash, center_id, team, language,

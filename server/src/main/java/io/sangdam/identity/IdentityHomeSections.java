@@ -47,10 +47,11 @@ class IdentityHomeSections {
     HomeSection centersSection(Centers centers, Accounts accounts) {
         return new Section(10, CurrentUser::seesAllCenters, user -> {
             var counts = accounts.countsByCenterAndRole();
+            var enabled = accounts.enabledPerCenter();
             List<CenterRow> rows = new ArrayList<>();
             for (Center center : centers.all()) {
                 var byRole = counts.getOrDefault(center.id(), Map.of());
-                long total = accounts.inCenter(center.id()).stream().filter(Account::enabled).count();
+                long total = enabled.getOrDefault(center.id(), 0L);
                 rows.add(new CenterRow(center, byRole.getOrDefault(Role.AGENT, 0L),
                         byRole.getOrDefault(Role.SUPERVISOR, 0L), total));
             }
@@ -84,12 +85,9 @@ class IdentityHomeSections {
     @Bean
     HomeSection administrationSection(Accounts accounts, Clock clock) {
         return new Section(30, user -> user.has(Role.ADMINISTRATOR), user -> {
-            Instant now = clock.instant();
-            var all = accounts.search(new AccountFilter(null, null, null, null), 0, Integer.MAX_VALUE).rows();
-            long disabled = all.stream().filter(a -> !a.enabled()).count();
-            long locked = all.stream().filter(a -> a.lockedAt(now)).count();
+            var totals = accounts.totals(clock.instant());
             return new HomeSectionView(TEMPLATE, "administration",
-                    Map.of("total", (long) all.size(), "disabled", disabled, "locked", locked));
+                    Map.of("total", totals.accounts(), "disabled", totals.disabled(), "locked", totals.locked()));
         });
     }
 

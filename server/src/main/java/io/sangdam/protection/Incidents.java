@@ -52,10 +52,11 @@ public class Incidents {
                 .params(conversation, centerId, agent, customer, categories, severity, Timestamp.from(clock.instant()))
                 .update();
         if (inserted == 0) {
+            Optional<Incident> existing = find(conversation);
             jdbc.sql("""
                     update protection.incident set flagged_messages = flagged_messages + 1, agent = coalesce(?, agent),
                            categories = ?, highest_severity = ? where conversation_id = ?""")
-                    .params(agent, merge(conversation, categories), higher(conversation, severity), conversation).update();
+                    .params(agent, merge(existing, categories), higher(existing, severity), conversation).update();
         }
     }
 
@@ -121,17 +122,17 @@ public class Incidents {
                 .list();
     }
 
-    private String merge(String conversation, String categories) {
+    private static String merge(Optional<Incident> existing, String categories) {
         var merged = new TreeSet<String>();
-        find(conversation).ifPresent(i -> merged.addAll(List.of(i.categories().split(","))));
+        existing.ifPresent(i -> merged.addAll(List.of(i.categories().split(","))));
         merged.addAll(List.of(categories.split(",")));
         merged.remove("REPORTED_BY_AGENT");
         merged.remove("");
         return String.join(",", merged);
     }
 
-    private String higher(String conversation, String severity) {
-        return java.util.stream.Stream.concat(find(conversation).map(Incident::highestSeverity).stream(), java.util.stream.Stream.of(severity))
+    private static String higher(Optional<Incident> existing, String severity) {
+        return java.util.stream.Stream.concat(existing.map(Incident::highestSeverity).stream(), java.util.stream.Stream.of(severity))
                 .map(Severity::valueOf).max(Comparator.naturalOrder()).map(Severity::name).orElse(severity);
     }
 }

@@ -8,7 +8,6 @@ import io.sangdam.platform.RequestRejected;
 import io.sangdam.routing.Routing;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,10 +75,7 @@ class BoardPages {
             return centers.visibleTo(user).stream().filter(c -> routing.routes(c.id())).findFirst()
                     .orElseThrow(() -> RequestRejected.notFound("no-routing-for-center", user.centerId()));
         }
-        Center center = centers.get(requested);
-        if (!user.canSee(center.id())) {
-            throw new RequestRejected(HttpStatus.FORBIDDEN, "access-denied");
-        }
+        Center center = centers.visibleTo(user, requested);
         if (!routing.routes(center.id())) {
             throw RequestRejected.notFound("no-routing-for-center", center.id());
         }

@@ -6,9 +6,7 @@ import io.sangdam.identity.CenterDirectory;
 import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.platform.RequestRejected;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,11 +40,8 @@ class QueuePages {
     @GetMapping("/queues")
     String list(@RequestParam(required = false) @Nullable Long center, Model model) {
         CurrentUser user = currentUsers.require();
-        List<Center> visible = centers.visibleTo(user).stream().filter(c -> !c.isHeadquarters()).toList();
-        Center chosen = center != null ? centers.get(center)
-                : visible.stream().filter(c -> c.id() == user.centerId()).findFirst().orElse(visible.getFirst());
-        requireVisible(chosen.id());
-        model.addAttribute("centers", visible);
+        Center chosen = centers.chooseFor(user, center);
+        model.addAttribute("centers", centers.partnersVisibleTo(user));
         model.addAttribute("center", chosen);
         model.addAttribute("queues", queues.of(chosen.id()));
         model.addAttribute("skills", skills.all());
@@ -60,7 +55,7 @@ class QueuePages {
             @RequestParam int serviceLevelSeconds, @RequestParam SelectionStrategy strategy, @RequestParam int wrapUpSeconds,
             RedirectAttributes redirect) {
         QueueSettings queue = queues.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-queue", id));
-        requireVisible(queue.centerId());
+        centers.visibleTo(currentUsers.require(), queue.centerId());
         if (name.isBlank() || name.length() > 100 || minimumLevel < 1 || minimumLevel > 10 || priority < 0 || priority > 100
                 || serviceLevelPercent <= 0 || serviceLevelPercent > 100 || serviceLevelSeconds < 0 || wrapUpSeconds < 0
                 || wrapUpSeconds > 3600 || skills.all().stream().noneMatch(s -> s.code().equals(requiredSkill))) {
@@ -70,11 +65,5 @@ class QueuePages {
                 strategy.name(), wrapUpSeconds);
         redirect.addFlashAttribute("noticeKey", "queues.saved");
         return "redirect:/queues?center=" + queue.centerId();
-    }
-
-    private void requireVisible(long centerId) {
-        if (!currentUsers.require().canSee(centerId)) {
-            throw new RequestRejected(HttpStatus.FORBIDDEN, "access-denied");
-        }
     }
 }

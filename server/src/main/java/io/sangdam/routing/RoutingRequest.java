@@ -103,13 +103,6 @@ sealed interface RoutingRequest {
         }
     }
 
-    /** Time passed: offers time out, overflow steps apply. Logged only when a deadline fell due. */
-    record Tick() implements RoutingRequest {
-        @Override
-        public RoutingCommand toCommand() {
-            throw new UnsupportedOperationException("a tick only advances the clock");
-        }
-    }
 
     static Class<? extends RoutingRequest> type(String name) {
         return switch (name) {
@@ -123,7 +116,6 @@ sealed interface RoutingRequest {
             case "End" -> End.class;
             case "FinishWrapUp" -> FinishWrapUp.class;
             case "Transfer" -> Transfer.class;
-            case "Tick" -> Tick.class;
             default -> throw new IllegalArgumentException("Unknown routing command type " + name);
         };
     }

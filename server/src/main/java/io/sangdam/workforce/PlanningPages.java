@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -234,21 +233,8 @@ class PlanningPages {
         return new PlanTargets(serviceLevel / 100, seconds, occupancy / 100, shrinkage / 100, patience);
     }
 
-    /** The requested center if the user may see it, else their own (or the first partner center at HQ). */
     private Center center(@Nullable Long requested) {
-        CurrentUser user = currentUsers.require();
-        if (requested != null) {
-            Center center = centers.get(requested);
-            if (!user.canSee(center.id())) {
-                throw new RequestRejected(HttpStatus.FORBIDDEN, "access-denied");
-            }
-            return center;
-        }
-        Center own = centers.get(user.centerId());
-        if (!own.isHeadquarters()) {
-            return own;
-        }
-        return centers.visibleTo(user).stream().filter(c -> !c.isHeadquarters()).findFirst().orElse(own);
+        return centers.chooseFor(currentUsers.require(), requested);
     }
 
     private void addCenters(Model model, Center chosen) {
