@@ -51,7 +51,8 @@ class DemoSkills implements ApplicationRunner {
             "2팀", List.of("RETENTION", "PLAN"),
             "3팀", List.of("TECH"),
             "4팀", List.of("DELIVERY", "LOST_CARD"),
-            "5팀", List.of("VIP", "SENIOR", "ACCESSIBILITY", "FLAGGED_CUSTOMER"));
+            // The lanes' specialists serve every topic: a senior asking about billing still needs billing.
+            "5팀", List.of("VIP", "SENIOR", "ACCESSIBILITY", "FLAGGED_CUSTOMER", "BILLING", "RETENTION", "TECH"));
 
     private final Skills skills;
     private final Staff staff;

@@ -286,7 +286,7 @@ class RoutingHost implements DisposableBean {
                     .withWrapUp(Duration.ofSeconds(queue.wrapUpSeconds()))
                     .open(BusinessHours.ALWAYS));
         }
-        return new RoutingConfiguration(definitions, Map.of(), io.sangdam.engine.routing.RoutingSettings.DEFAULTS);
+        return new RoutingConfiguration(definitions, Lanes.groups(), io.sangdam.engine.routing.RoutingSettings.DEFAULTS);
     }
 
     private CenterEngine require(long centerId) {

@@ -31,6 +31,9 @@ sealed interface RoutingRequest {
             for (var skill : skills.entrySet()) {
                 profile = profile.withSkill(skill.getKey(), skill.getValue());
             }
+            for (String lane : Lanes.of(skills.keySet())) {
+                profile = profile.inGroup(lane);
+            }
             // Logged in but not yet taking contacts: the agent says when they are ready.
             return new RoutingCommand.AgentLoggedIn(profile, NOT_READY_AFTER_LOG_IN);
         }

@@ -40,6 +40,28 @@ class RoutingApiTests {
     }
 
     @Test
+    void aContactInALaneIsOfferedOnlyToTheLanesSpecialists() {
+        // Center 4 (광주): gj.agent002 is in 1팀 (billing), gj.agent061 in 5팀 (the lanes, billing too).
+        var api = ApiClient.on(port);
+        var arrived = api.post("/api/routing/centers/4/contacts",
+                "{\"contact\": \"lane-senior-1\", \"queue\": \"BILLING\", \"attributes\": [\"SENIOR\"]}",
+                "application/json", "gj.supervisor", PASSWORD, "ko");
+        assertThat(arrived.status()).as(arrived.body()).isEqualTo(201);
+
+        api.post("/api/routing/centers/4/agents/gj.agent002/login", "", "application/json", "gj.agent002", PASSWORD, "ko");
+        var generalist = api.post("/api/routing/centers/4/agents/gj.agent002/ready", "", "application/json",
+                "gj.agent002", PASSWORD, "ko");
+        assertThat(generalist.status()).isEqualTo(200);
+        assertThat(generalist.body()).doesNotContain("lane-senior-1");
+
+        api.post("/api/routing/centers/4/agents/gj.agent061/login", "", "application/json", "gj.agent061", PASSWORD, "ko");
+        var specialist = api.post("/api/routing/centers/4/agents/gj.agent061/ready", "", "application/json",
+                "gj.agent061", PASSWORD, "ko");
+        assertThat(specialist.status()).isEqualTo(200);
+        assertThat(specialist.body()).contains("lane-senior-1").contains("gj.agent061");
+    }
+
+    @Test
     void anAgentActsOnlyForThemselvesAndASupervisorOnlyForTheirCenter() {
         var api = ApiClient.on(port);
         assertThat(api.post("/api/routing/centers/2/agents/gn.agent006/login", "", "application/json", "gn.agent007",
