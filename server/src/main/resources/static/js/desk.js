@@ -125,10 +125,17 @@
       loadQueues().then(function (queues) {
         queues.forEach(function (q) { queueSelect.appendChild(el("option", { value: q.code }, q.name)); });
       });
+      // A colleague is optional: chosen, they get the chat first for a minute, then anyone in the queue.
+      var agentSelect = el("select", { "aria-label": text("textTransferToAgent"), "data-test": "transfer-agent" });
+      agentSelect.appendChild(el("option", { value: "" }, text("textTransferAnyAgent")));
+      agentSelect.addEventListener("focus", function () { loadColleagues(agentSelect); });
+      loadColleagues(agentSelect);
       transferButton.addEventListener("click", function () {
-        post("/conversations/" + chat.conversation + "/transfer", { queue: queueSelect.value, note: transferNote.value });
+        post("/conversations/" + chat.conversation + "/transfer",
+          { queue: queueSelect.value, agent: agentSelect.value || null, note: transferNote.value });
       });
       transfer.appendChild(queueSelect);
+      transfer.appendChild(agentSelect);
       transfer.appendChild(transferNote);
       transfer.appendChild(transferButton);
       pane.appendChild(transfer);
@@ -170,6 +177,19 @@
       pane.appendChild(recordForm(conversation, pane));
     }
     removeOffer(conversation);
+  }
+
+  /** Refills the colleague list (who is logged in changes), keeping the choice if still there. */
+  function loadColleagues(select) {
+    fetch("/desk/api/colleagues").then(function (r) { return r.ok ? r.json() : []; }).then(function (colleagues) {
+      var chosen = select.value;
+      while (select.options.length > 1) { select.remove(1); }
+      colleagues.forEach(function (c) {
+        select.appendChild(el("option", { value: c.username }, c.name + " (" + c.username + ") · " + text("textState" + c.state.charAt(0) + c.state.slice(1).toLowerCase())));
+      });
+      select.value = chosen;
+      if (select.value !== chosen) { select.value = ""; }
+    });
   }
 
   var queues = null;

@@ -142,8 +142,11 @@ class Chats {
                 agent, conversation.customerLabel(), categoryId, disposition, followUp, notes, transcript));
     }
 
-    /** Hands the chat to another queue, with a note the next agent reads first (masked like any message). */
-    void transfer(String agent, String id, String queue, @Nullable String note) {
+    /**
+     * Hands the chat to another queue, or to a colleague (checked by the caller to be an agent of
+     * the same center) first, with a note the next agent reads first (masked like any message).
+     */
+    void transfer(String agent, String id, String queue, @Nullable String colleague, @Nullable String note) {
         Conversation conversation = assignedTo(agent, id);
         var locale = java.util.Locale.forLanguageTag(conversation.language());
         String queueName = routing.queues(conversation.centerId()).stream().filter(q -> q.code().equals(queue))
@@ -153,9 +156,14 @@ class Chats {
         if (note != null && !note.isBlank()) {
             text = text + " " + messages.getMessage("chat.transfer-note", new Object[] {masking.mask(note.strip()).masked()}, locale);
         }
+        // Routed first: a refused transfer (the colleague just logged out) must not tell the customer otherwise.
+        if (colleague == null) {
+            routing.transfer(conversation.centerId(), id, queue);
+        } else {
+            routing.transferToColleague(conversation.centerId(), id, queue, colleague);
+        }
         Message notice = conversations.addMessage(id, Sender.SYSTEM, text, clock.instant());
         streams.push(customer(id), "message", notice);
-        routing.transfer(conversation.centerId(), id, queue);
     }
 
     /** The next warning of the sequence, sent to the customer in the conversation, and recorded. */

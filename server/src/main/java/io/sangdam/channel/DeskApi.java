@@ -6,7 +6,11 @@ import io.sangdam.contact.ConsultationRecords;
 import io.sangdam.contact.Disposition;
 import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.CurrentUsers;
+import io.sangdam.identity.Role;
 import io.sangdam.identity.Staff;
+import io.sangdam.identity.StaffMember;
+import io.sangdam.engine.routing.AgentState;
+import io.sangdam.platform.RequestRejected;
 import io.sangdam.routing.Routing;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Valid;
@@ -141,12 +145,39 @@ class DeskApi {
         chats.endForAbuse(currentUsers.require().username(), conversation);
     }
 
-    record Transfer(@NotBlank @Size(max = 30) String queue, @Nullable @Size(max = 500) String note) {
+    /** To a queue, or with {@code agent} to a colleague first (who then has a minute to take it). */
+    record Transfer(@NotBlank @Size(max = 30) String queue, @Nullable @Size(max = 50) String agent,
+            @Nullable @Size(max = 500) String note) {
     }
 
     @PostMapping("/conversations/{conversation}/transfer")
     void transfer(@PathVariable String conversation, @Valid @RequestBody Transfer transfer) {
-        chats.transfer(currentUsers.require().username(), conversation, transfer.queue(), transfer.note());
+        var me = currentUsers.require();
+        String colleague = transfer.agent() == null || transfer.agent().isBlank() ? null : transfer.agent();
+        if (colleague != null && staff.findByUsername(colleague)
+                .filter(member -> member.centerId() == me.centerId() && member.has(Role.AGENT)).isEmpty()) {
+            throw RequestRejected.badRequest("unknown-colleague", colleague);
+        }
+        chats.transfer(me.username(), conversation, transfer.queue(), colleague, transfer.note());
+    }
+
+    record Colleague(String username, String name, String state) {
+    }
+
+    /** Agents of my center who are logged in, to transfer a chat to; most available first. */
+    @GetMapping("/colleagues")
+    List<Colleague> colleagues() {
+        var me = currentUsers.require();
+        if (!routing.routes(me.centerId())) {
+            return List.of();
+        }
+        return routing.snapshot(me.centerId()).agents().stream()
+                .filter(agent -> !(agent.state() instanceof AgentState.Offline) && !agent.id().value().equals(me.username()))
+                .map(agent -> new Colleague(agent.id().value(),
+                        staff.findByUsername(agent.id().value()).map(StaffMember::displayName).orElse(agent.id().value()),
+                        Routing.stateName(agent.state())))
+                .sorted(java.util.Comparator.comparing((Colleague c) -> !c.state().equals("AVAILABLE")).thenComparing(Colleague::name))
+                .toList();
     }
 
     record QueueChoice(String code, String name) {

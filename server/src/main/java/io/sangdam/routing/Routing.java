@@ -64,9 +64,21 @@ public class Routing {
         return host.handle(center, new RoutingRequest.Decline(agent, contact));
     }
 
+    /** How long a contact transferred to a colleague waits for them before anyone in the queue may take it. */
+    public static final java.time.Duration TRANSFER_TO_COLLEAGUE_WAIT = java.time.Duration.ofSeconds(60);
+
     /** Moves an assigned contact to another queue; the agent who had it is not offered it again soon. */
     public List<RoutingEvent> transfer(long center, String contact, String queue) {
-        return host.handle(center, new RoutingRequest.Transfer(contact, queue));
+        return host.handle(center, new RoutingRequest.Transfer(contact, queue, null, null));
+    }
+
+    /**
+     * Moves an assigned contact to a colleague (logged in, at the same center): it waits for them for
+     * {@link #TRANSFER_TO_COLLEAGUE_WAIT}, in {@code queue}, then goes to anyone there.
+     */
+    public List<RoutingEvent> transferToColleague(long center, String contact, String queue, String colleague) {
+        return host.handle(center, new RoutingRequest.Transfer(contact, queue, colleague,
+                (int) TRANSFER_TO_COLLEAGUE_WAIT.toSeconds()));
     }
 
     public List<RoutingEvent> wrapUpDone(long center, String agent) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A routing command as Sangdam stores it: plain values that serialise to JSON and replay into the
@@ -99,10 +100,16 @@ sealed interface RoutingRequest {
         }
     }
 
-    record Transfer(String contact, String queue) implements RoutingRequest {
+    /** To a queue, or to a colleague first ({@code agent}, for {@code agentWaitSeconds}); older logs have neither. */
+    record Transfer(String contact, String queue, @Nullable String agent, @Nullable Integer agentWaitSeconds)
+            implements RoutingRequest {
         @Override
         public RoutingCommand toCommand() {
-            return new RoutingCommand.TransferRequested(ContactId.of(contact), QueueId.of(queue));
+            if (agent == null) {
+                return new RoutingCommand.TransferRequested(ContactId.of(contact), QueueId.of(queue));
+            }
+            return new RoutingCommand.TransferRequested(ContactId.of(contact), QueueId.of(queue), AgentId.of(agent),
+                    Duration.ofSeconds(agentWaitSeconds == null ? 0 : agentWaitSeconds));
         }
     }
 

@@ -149,8 +149,9 @@ class ChatJourneyTests extends BrowserJourney {
     }
 
     @Test
-    void anAgentAnswersWithAQuickReplyAndTransfersTheChatWithANote() {
+    void anAgentAnswersWithAQuickReplyAndTransfersTheChatToAColleagueWithANote() {
         try (BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
+                BrowserContext colleagueContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
                 BrowserContext customerContext = browser.newContext()) {
             Page agent = agentContext.newPage();
             signIn(agent, "bs.agent040");
@@ -168,12 +169,35 @@ class ChatJourneyTests extends BrowserJourney {
             agent.locator("[data-test=chat-pane] button.primary").click();
             assertThat(customer.locator("[data-test=chat-log]")).containsText("더 궁금하신 점이 있으신가요?");
 
-            agent.locator("[data-test=transfer] select").selectOption("RETENTION");
+            // A colleague without the retention skill: named in the transfer, they get it first anyway.
+            Page colleague = colleagueContext.newPage();
+            signIn(colleague, "bs.agent041");
+            colleague.navigate(url("/desk"));
+            becomeReady(colleague);
+
+            // Another center's agent is not a colleague: refused with a clear problem, nothing moved.
+            Object refused = agent.evaluate("""
+                    () => fetch('/desk/api/conversations/' + document.querySelector('[data-conversation]').dataset.conversation
+                            + '/transfer', {method: 'POST', headers: {'Content-Type': 'application/json',
+                            [document.querySelector("meta[name='_csrf_header']").content]:
+                            document.querySelector("meta[name='_csrf']").content},
+                            body: JSON.stringify({queue: 'RETENTION', agent: 'gn.agent002'})})
+                        .then(r => r.json()).then(problem => problem.code)""");
+            org.assertj.core.api.Assertions.assertThat(refused).isEqualTo("unknown-colleague");
+
+            agent.getByLabel("이관할 큐").selectOption("RETENTION");
+            var colleagues = agent.locator("[data-test=transfer-agent]");
+            colleagues.focus();
+            assertThat(colleagues.locator("option[value='bs.agent041']")).hasCount(1);
+            colleagues.selectOption("bs.agent041");
             agent.locator("[data-test=transfer] input").fill("요금 감면 요청, 본인 확인 완료");
             agent.locator("[data-test=transfer] button").click();
-            assertThat(agent.locator("[data-test=chat-pane]")).containsText("다른 큐로 이관했습니다");
+            assertThat(agent.locator("[data-test=chat-pane]")).containsText("이관했습니다");
             assertThat(customer.locator("[data-test=chat-log]")).containsText("'해지·해지방어'(으)로 연결됩니다");
             assertThat(customer.locator("[data-test=chat-log]")).containsText("요금 감면 요청, 본인 확인 완료");
+
+            colleague.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락")).click();
+            assertThat(colleague.locator("[data-test=chat-pane]")).containsText("요금 감면 요청, 본인 확인 완료");
         }
     }
 

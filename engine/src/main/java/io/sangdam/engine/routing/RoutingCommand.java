@@ -92,8 +92,21 @@ public sealed interface RoutingCommand {
   /** Counts as a missed offer, like a timeout. */
   record OfferDeclined(AgentId agent, ContactId contact) implements RoutingCommand {}
 
-  /** The agent hands an assigned contact to another queue; it keeps its original arrival time. */
-  record TransferRequested(ContactId contact, QueueId toQueue) implements RoutingCommand {}
+  /**
+   * The agent hands an assigned contact to another queue; it keeps its original arrival time.
+   *
+   * @param toAgent if given, the contact waits for this colleague first (as for a preferred agent:
+   *     skills not checked) until {@code toAgentWait} has passed, then for anyone in the queue. The
+   *     colleague must be logged in and must not be the agent who transfers
+   */
+  record TransferRequested(
+      ContactId contact, QueueId toQueue, @Nullable AgentId toAgent, Duration toAgentWait)
+      implements RoutingCommand {
+
+    public TransferRequested(ContactId contact, QueueId toQueue) {
+      this(contact, toQueue, null, Duration.ZERO);
+    }
+  }
 
   /**
    * The contact is over: a waiting or offered contact is abandoned, an assigned one completed.

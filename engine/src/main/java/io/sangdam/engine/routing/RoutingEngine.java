@@ -594,13 +594,29 @@ public final class RoutingEngine {
       throw new RoutingRejected(Problem.QUEUE_CLOSED, "queue " + target.id + " is outside business hours");
     }
     Agent agent = assignedAgent(contact);
+    Agent colleague = null;
+    if (transfer.toAgent() != null) {
+      if (transfer.toAgentWait().isNegative() || transfer.toAgentWait().isZero()) {
+        throw new RoutingRejected(Problem.INVALID_COMMAND, "the wait for agent " + transfer.toAgent() + " is not positive");
+      }
+      colleague = loggedInAgent(transfer.toAgent());
+      if (colleague == agent) {
+        throw new RoutingRejected(Problem.INVALID_COMMAND, "agent " + agent.id + " cannot transfer to themselves");
+      }
+      if (colleague.capacity(contact.channelIndex) == 0) {
+        throw new RoutingRejected(Problem.CHANNEL_MISMATCH, "agent " + colleague.id + " takes no " + contact.channel);
+      }
+    }
     ContactQueue from = contact.queue;
     release(agent, contact);
     emit(new ContactTransferred(at(), contact.id, agent.id, from.id, target.id));
     // The transferring agent must not get the contact straight back.
     contact.exclude(agent);
     keepAwayUntilLater(contact);
-    contact.preferred = null;
+    contact.preferred = colleague;
+    if (colleague != null) {
+      contact.preferredUntil = now + transfer.toAgentWait().toMillis();
+    }
     enqueue(contact, target);
     startAfterWork(agent, from, false);
     routeContact(contact);

@@ -139,7 +139,12 @@ final class RandomCenters {
     }
     if (roll < 79 && !snapshot.contacts().isEmpty()) {
       ContactView contact = snapshot.contacts().get(random.nextInt(snapshot.contacts().size()));
-      return new TransferRequested(contact.id(), queues.get(random.nextInt(queues.size())).id());
+      QueueId to = queues.get(random.nextInt(queues.size())).id();
+      if (random.nextInt(3) == 0) {
+        return new TransferRequested(contact.id(), to, AgentId.of("a" + random.nextInt(AGENTS + 1)),
+            Duration.ofSeconds(random.nextInt(40)));
+      }
+      return new TransferRequested(contact.id(), to);
     }
     String agent = "a" + random.nextInt(AGENTS);
     AgentView view = find(snapshot, agent);

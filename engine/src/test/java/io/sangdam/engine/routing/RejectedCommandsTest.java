@@ -130,6 +130,24 @@ class RejectedCommandsTest {
   }
 
   @Test
+  void transferToAnOfflineColleagueIsRejected() {
+    assertRejectedUnchanged(new TransferRequested(ContactId.of("talking"), QueueId.of("support"), AgentId.of("park"),
+        Duration.ofSeconds(60)), Problem.AGENT_OFFLINE);
+  }
+
+  @Test
+  void transferToOneselfIsRejected() {
+    assertRejectedUnchanged(new TransferRequested(ContactId.of("talking"), QueueId.of("support"), AgentId.of("kim"),
+        Duration.ofSeconds(60)), Problem.INVALID_COMMAND);
+  }
+
+  @Test
+  void transferToAColleagueWithoutAWaitIsRejected() {
+    assertRejectedUnchanged(new TransferRequested(ContactId.of("talking"), QueueId.of("support"), AgentId.of("lee"),
+        Duration.ZERO), Problem.INVALID_COMMAND);
+  }
+
+  @Test
   void transferToAClosedQueueIsRejected() {
     assertRejectedUnchanged(new TransferRequested(ContactId.of("talking"), QueueId.of("closed")), Problem.QUEUE_CLOSED);
   }

@@ -560,6 +560,44 @@ class RoutingRulesTest {
   }
 
   @Test
+  void transferToAColleagueWaitsForThemFirstThenGoesToAnyone() {
+    QueueDefinition billing = QueueDefinition.queue("billing", Channel.VOICE);
+    Center center = Center.of(SUPPORT, billing);
+    center.login("kim");
+    center.arrive("c1", "support");
+    center.answer("c1");
+    center.login("lee");
+    center.notReady("lee", "meeting");
+    center.login("park");
+
+    var caused = center.apply(new TransferRequested(ContactId.of("c1"), QueueId.of("billing"), AgentId.of("lee"),
+        Duration.ofSeconds(30)));
+    assertThat(offeredIn(caused, "c1")).as("park is free but not the one asked for").isNull();
+
+    assertThat(offeredIn(center.ready("lee"), "c1")).isEqualTo("lee");
+  }
+
+  @Test
+  void transferToABusyColleagueGoesToAnyoneAfterTheWait() {
+    QueueDefinition billing = QueueDefinition.queue("billing", Channel.VOICE);
+    Center center = Center.of(SUPPORT, billing);
+    center.login("kim");
+    center.arrive("c1", "support");
+    center.answer("c1");
+    center.login("lee");
+    center.notReady("lee", "meeting");
+    center.login("park");
+
+    center.apply(new TransferRequested(ContactId.of("c1"), QueueId.of("billing"), AgentId.of("lee"), Duration.ofSeconds(30)));
+    assertThat(center.offeredAgent("c1")).isNull();
+
+    var caused = center.seconds(30);
+    assertThat(caused).hasAtLeastOneElementOfType(PreferredAgentWaitEnded.class);
+    // Kim's keep-away after transferring has passed too, so either free agent may get it.
+    assertThat(offeredIn(caused, "c1")).isIn("kim", "park");
+  }
+
+  @Test
   void transferringAgentDoesNotGetTheContactBack() {
     QueueDefinition billing = QueueDefinition.queue("billing", Channel.VOICE);
     Center center = Center.of(SUPPORT, billing);
