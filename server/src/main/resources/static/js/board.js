@@ -33,7 +33,7 @@
       cell(row, q.waiting, true).dataset.test = "waiting";
       cell(row, duration(q.longestWaitSeconds), true);
       cell(row, q.offered, true);
-      cell(row, q.answered, true);
+      cell(row, q.answered, true).dataset.test = "answered";
       cell(row, q.abandoned, true);
       var sl = cell(row, q.serviceLevel === null ? texts.textNone : (q.serviceLevel * 100).toFixed(1) + "% / " + q.targetPercent + "%", true);
       if (q.serviceLevel !== null) { sl.className += q.serviceLevel * 100 >= q.targetPercent ? " good" : " bad"; }

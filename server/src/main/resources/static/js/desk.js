@@ -160,10 +160,139 @@
         if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
       });
       end.addEventListener("click", function () { post("/conversations/" + chat.conversation + "/end"); });
+      var panel = el("aside", { "class": "customer-panel", "data-test": "customer-panel", "aria-label": text("textPanel") });
+      pane.appendChild(panel);
+      loadPanel(chat.conversation, panel);
       chats.appendChild(pane);
     }
     (chat.messages || []).forEach(function (message) { showMessage(pane, message); });
     noChats.hidden = chats.children.length > 0;
+  }
+
+  // The customer panel: who this is (masked), unmasking with a reason, earlier contacts and records.
+  // HTML lower-cases attribute names: data-text-status-CONNECTED is read as dataset.textStatusConnected.
+  function keyText(prefix, value) {
+    return texts[prefix + value.charAt(0) + value.slice(1).toLowerCase()] || texts[prefix + value] || value;
+  }
+
+  function getJson(path) {
+    return fetch(path).then(function (response) {
+      return response.json().then(function (body) {
+        if (!response.ok) { throw new Error(body.detail); }
+        return body;
+      });
+    });
+  }
+
+  function loadPanel(conversation, panel) {
+    getJson("/desk/api/conversations/" + conversation + "/customer")
+      .then(function (data) { renderPanel(conversation, panel, data); })
+      .catch(function (error) { panel.replaceChildren(el("p", { "class": "error-box", role: "alert" }, error.message)); });
+  }
+
+  function fact(list, term, value, masked) {
+    list.appendChild(el("dt", {}, term));
+    list.appendChild(el("dd", masked ? { "class": "masked" } : {}, value || "-"));
+  }
+
+  function when(instant) {
+    var date = new Date(instant);
+    return date.toLocaleDateString() + " " + date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+  }
+
+  function renderPanel(conversation, panel, data) {
+    panel.replaceChildren(el("h3", {}, text("textPanel")));
+    if (!data.customer) {
+      panel.appendChild(el("p", { "class": "hint", "data-test": "panel-none" }, text("textPanelNone")));
+      panel.appendChild(searchForm(conversation, panel));
+      return;
+    }
+    var c = data.customer;
+    var facts = el("dl", { "class": "facts", "data-test": "panel-customer" });
+    fact(facts, text("textCustomerNumber"), c.customerNumber);
+    fact(facts, text("textCustomerName"), c.name, true);
+    fact(facts, text("textCustomerPhone"), c.mobilePhone, true);
+    fact(facts, text("textCustomerGrade"), keyText("textGrade", c.grade));
+    var chips = el("dd", { "class": "chips" });
+    if (c.senior) { chips.appendChild(el("span", { "class": "chip" }, text("textSenior"))); }
+    if (c.accessibility) { chips.appendChild(el("span", { "class": "chip" }, text("textAccessibility"))); }
+    if (chips.children.length) { facts.appendChild(el("dt", {}, "")); facts.appendChild(chips); }
+    panel.appendChild(facts);
+    panel.appendChild(unmaskForm(conversation, facts));
+    panel.appendChild(el("h4", {}, text("textPanelConsultations")));
+    var records = el("ul", { "class": "history", "data-test": "panel-consultations" });
+    data.consultations.forEach(function (r) {
+      var item = el("li");
+      item.appendChild(el("strong", {}, when(r.recordedAt) + " · " + (r.queue || r.channel) + " · "
+        + (document.documentElement.lang === "en" ? r.categoryEnglish : r.categoryKorean)));
+      item.appendChild(el("span", {}, " " + keyText("textDisposition", r.disposition) + " · " + r.agent));
+      if (r.notes) { item.appendChild(el("div", { "class": "masked hint" }, r.notes)); }
+      records.appendChild(item);
+    });
+    if (!data.consultations.length) { records.appendChild(el("li", { "class": "hint" }, text("textHistoryNone"))); }
+    panel.appendChild(records);
+    panel.appendChild(el("h4", {}, text("textPanelContacts")));
+    var contacts = el("ul", { "class": "history", "data-test": "panel-contacts" });
+    data.contacts.forEach(function (contact) {
+      contacts.appendChild(el("li", {}, when(contact.at) + " · " + contact.queue + " · " + keyText("textStatus", contact.status)
+        + (contact.agent ? " · " + contact.agent : "")));
+    });
+    if (!data.contacts.length) { contacts.appendChild(el("li", { "class": "hint" }, text("textPanelContactsNone"))); }
+    panel.appendChild(contacts);
+  }
+
+  function unmaskForm(conversation, facts) {
+    var form = el("form", { "class": "stacked unmask", "data-test": "panel-unmask" });
+    var reason = el("input", { type: "text", maxlength: "400", required: "", "aria-label": text("textPanelUnmaskReason"),
+                                placeholder: text("textPanelUnmaskReason") });
+    form.appendChild(reason);
+    form.appendChild(el("button", { type: "submit", "class": "secondary" }, text("textPanelUnmaskSubmit")));
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      post("/conversations/" + conversation + "/customer/unmask", { reason: reason.value }).then(function (body) {
+        if (!body) { return; }
+        var clear = JSON.parse(body);
+        var shown = el("dl", { "class": "facts unmasked", "data-test": "panel-unmasked" });
+        fact(shown, text("textCustomerName"), clear.name);
+        fact(shown, text("textCustomerPhone"), clear.mobilePhone);
+        fact(shown, text("textCustomerEmail"), clear.email);
+        form.replaceWith(el("p", { "class": "hint" }, text("textPanelUnmasked")), shown);
+      });
+    });
+    return form;
+  }
+
+  function searchForm(conversation, panel) {
+    var form = el("form", { "class": "stacked", "data-test": "panel-search", role: "search" });
+    var query = el("input", { type: "search", maxlength: "50", required: "", "aria-label": text("textPanelSearch"),
+                               placeholder: text("textPanelSearchHint") });
+    form.appendChild(query);
+    form.appendChild(el("button", { type: "submit", "class": "secondary" }, text("textPanelSearch")));
+    form.appendChild(el("p", { "class": "hint" }, text("textPanelSearchLogged")));
+    var results = el("ul", { "class": "history", "data-test": "panel-results" });
+    form.appendChild(results);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      getJson("/desk/api/conversations/" + conversation + "/customer/search?q=" + encodeURIComponent(query.value))
+        .then(function (found) {
+          errorBox.hidden = true;
+          results.replaceChildren();
+          found.forEach(function (c) {
+            var item = el("li", {}, c.customerNumber + " · " + c.name + " · " + c.mobilePhone + " ");
+            var link = el("button", { type: "button", "class": "link" }, text("textPanelLink"));
+            link.addEventListener("click", function () {
+              post("/conversations/" + conversation + "/customer", { customerId: c.id }).then(function (body) {
+                if (body) { renderPanel(conversation, panel, JSON.parse(body)); }
+              });
+            });
+            item.appendChild(link);
+            results.appendChild(item);
+          });
+          if (!found.length) { results.appendChild(el("li", { "class": "hint" }, text("textPanelNoResults"))); }
+        })
+        .catch(function (error) { errorBox.textContent = error.message; errorBox.hidden = false; });
+    });
+    return form;
   }
 
   function endChat(conversation) {

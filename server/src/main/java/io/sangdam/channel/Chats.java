@@ -4,6 +4,7 @@ import io.sangdam.channel.Conversations.Conversation;
 import io.sangdam.channel.Conversations.Message;
 import io.sangdam.channel.Conversations.Sender;
 import io.sangdam.contact.ConsultationRecords;
+import io.sangdam.contact.CustomerDirectory;
 import io.sangdam.contact.Disposition;
 import io.sangdam.contact.Masking;
 import io.sangdam.contact.TextMasking;
@@ -53,10 +54,12 @@ class Chats {
     private final AbuseScreening screening;
     private final Incidents incidents;
     private final ConsultationRecords records;
+    private final CustomerDirectory customers;
     private final SecureRandom random = new SecureRandom();
 
     Chats(Conversations conversations, Routing routing, TextMasking masking, LiveStreams streams, MessageSource messages,
-            Clock clock, AbuseScreening screening, Incidents incidents, ConsultationRecords records) {
+            Clock clock, AbuseScreening screening, Incidents incidents, ConsultationRecords records, CustomerDirectory customers) {
+        this.customers = customers;
         this.records = records;
         this.screening = screening;
         this.incidents = incidents;
@@ -85,7 +88,9 @@ class Chats {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String label = name == null || name.isBlank() ? null
                 : (Masking.name(name.strip()) + (phone == null || phone.isBlank() ? "" : " " + Masking.phone(phone))).strip();
-        conversations.add(id, center, queue, label, lane, hash(token), clock.instant(), locale.getLanguage());
+        // The customer, if the phone given is theirs: the agent then sees their history.
+        Long customer = phone == null || phone.isBlank() ? null : customers.match(phone, name).orElse(null);
+        conversations.add(id, center, queue, label, lane, hash(token), clock.instant(), locale.getLanguage(), customer);
         // The protection notice opens every chat, as the ARS plays it (산업안전보건법 제41조).
         conversations.addMessage(id, Sender.SYSTEM, messages.getMessage("chat.protection-notice", null, locale), clock.instant());
         List<String> attributes = lane == null || lane.isBlank() ? List.of() : List.of(lane);
@@ -139,7 +144,7 @@ class Chats {
         var transcript = conversations.messages(id).stream()
                 .map(m -> new ConsultationRecords.TranscriptLine(m.sender().name(), m.body(), m.sentAt().toString())).toList();
         return records.save(new ConsultationRecords.NewConsultation(id, conversation.centerId(), "CHAT", conversation.queue(),
-                agent, conversation.customerLabel(), categoryId, disposition, followUp, notes, transcript));
+                agent, conversation.customerLabel(), conversation.customerId(), categoryId, disposition, followUp, notes, transcript));
     }
 
     /**

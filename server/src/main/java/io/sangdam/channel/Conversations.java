@@ -26,7 +26,8 @@ class Conversations {
     }
 
     record Conversation(String id, long centerId, String queue, @Nullable String customerLabel, @Nullable String lane,
-            String tokenHash, Status status, @Nullable String agent, Instant createdAt, String language) {
+            String tokenHash, Status status, @Nullable String agent, Instant createdAt, String language,
+            @Nullable Long customerId) {
     }
 
     /** Where a customer message was abusive: offsets into {@code body}. */
@@ -49,19 +50,37 @@ class Conversations {
     }
 
     void add(String id, long centerId, String queue, @Nullable String customerLabel, @Nullable String lane, String tokenHash,
-            Instant at, String language) {
+            Instant at, String language, @Nullable Long customerId) {
         jdbc.sql("""
                 insert into channel.conversation (id, center_id, queue_code, customer_label, lane, token_hash, status, created_at,
-                    language) values (?, ?, ?, ?, ?, ?, 'WAITING', ?, ?)""")
-                .params(id, centerId, queue, customerLabel, lane, tokenHash, Timestamp.from(at), language).update();
+                    language, customer_id) values (?, ?, ?, ?, ?, ?, 'WAITING', ?, ?, ?)""")
+                .params(id, centerId, queue, customerLabel, lane, tokenHash, Timestamp.from(at), language, customerId).update();
+    }
+
+    void linkCustomer(String id, long customerId) {
+        jdbc.sql("update channel.conversation set customer_id = ? where id = ?").params(customerId, id).update();
+    }
+
+    /** The customer's chats, newest first. */
+    List<Conversation> ofCustomer(long customerId, int limit) {
+        return jdbc.sql("select * from channel.conversation where customer_id = ? order by created_at desc limit ?")
+                .params(customerId, limit).query(Conversations::map).list();
+    }
+
+    void moved(String id, String queue) {
+        jdbc.sql("update channel.conversation set queue_code = ? where id = ? and status = 'WAITING'").params(queue, id).update();
+    }
+
+    private static Conversation map(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+        return new Conversation(row.getString("id"), row.getLong("center_id"), row.getString("queue_code"),
+                row.getString("customer_label"), row.getString("lane"), row.getString("token_hash"),
+                Status.valueOf(row.getString("status")), row.getString("agent_username"),
+                row.getTimestamp("created_at").toInstant(), row.getString("language"), (Long) row.getObject("customer_id"));
     }
 
     Optional<Conversation> find(String id) {
         return jdbc.sql("select * from channel.conversation where id = ?").param(id)
-                .query((row, n) -> new Conversation(row.getString("id"), row.getLong("center_id"), row.getString("queue_code"),
-                        row.getString("customer_label"), row.getString("lane"), row.getString("token_hash"),
-                        Status.valueOf(row.getString("status")), row.getString("agent_username"),
-                        row.getTimestamp("created_at").toInstant(), row.getString("language")))
+                .query(Conversations::map)
                 .optional();
     }
 
@@ -93,20 +112,14 @@ class Conversations {
     List<Conversation> connectedIn(long centerId) {
         return jdbc.sql("select * from channel.conversation where center_id = ? and status = 'CONNECTED' order by created_at")
                 .param(centerId)
-                .query((row, n) -> new Conversation(row.getString("id"), row.getLong("center_id"), row.getString("queue_code"),
-                        row.getString("customer_label"), row.getString("lane"), row.getString("token_hash"),
-                        Status.valueOf(row.getString("status")), row.getString("agent_username"),
-                        row.getTimestamp("created_at").toInstant(), row.getString("language")))
+                .query(Conversations::map)
                 .list();
     }
 
     List<Conversation> connectedTo(String agent) {
         return jdbc.sql("select * from channel.conversation where agent_username = ? and status = 'CONNECTED' order by created_at")
                 .param(agent)
-                .query((row, n) -> new Conversation(row.getString("id"), row.getLong("center_id"), row.getString("queue_code"),
-                        row.getString("customer_label"), row.getString("lane"), row.getString("token_hash"),
-                        Status.valueOf(row.getString("status")), row.getString("agent_username"),
-                        row.getTimestamp("created_at").toInstant(), row.getString("language")))
+                .query(Conversations::map)
                 .list();
     }
 

@@ -3,6 +3,7 @@ package io.sangdam.contact;
 import io.sangdam.platform.RequestRejected;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ public class ConsultationRecords {
     }
 
     public record NewConsultation(String contactId, long centerId, String channel, @Nullable String queue, String agent,
-            @Nullable String customerLabel, long categoryId, Disposition disposition, boolean followUp,
+            @Nullable String customerLabel, @Nullable Long customerId, long categoryId, Disposition disposition, boolean followUp,
             @Nullable String notes, List<TranscriptLine> transcript) {
 
         public NewConsultation {
@@ -85,11 +86,12 @@ public class ConsultationRecords {
             throw RequestRejected.conflict("consultation-already-recorded");
         }
         return jdbc.sql("""
-                insert into contact.consultation (contact_id, center_id, channel, queue_code, agent, customer_label, category_id,
-                    disposition, follow_up, notes, transcript, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+                insert into contact.consultation (contact_id, center_id, channel, queue_code, agent, customer_label, customer_id,
+                    category_id, disposition, follow_up, notes, transcript, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
                 returning id""")
                 .params(consultation.contactId(), consultation.centerId(), consultation.channel(), consultation.queue(),
-                        consultation.agent(), consultation.customerLabel(), consultation.categoryId(),
+                        consultation.agent(), consultation.customerLabel(), consultation.customerId(), consultation.categoryId(),
                         consultation.disposition().name(), consultation.followUp(),
                         notes == null || notes.isEmpty() ? null : masking.mask(notes).masked(),
                         json.writeValueAsString(consultation.transcript()), Timestamp.from(clock.instant()))
@@ -108,6 +110,37 @@ public class ConsultationRecords {
                 .query((row, n) -> new RecordedConsultation(row.getLong("id"), row.getString("contact_id"), row.getString("agent"),
                         row.getString("name_ko"), Disposition.valueOf(row.getString("disposition")), row.getBoolean("follow_up"),
                         row.getString("notes"), row.getTimestamp("recorded_at").toInstant().toString()))
+                .list();
+    }
+
+    /** A consultation as the customer's history shows it: notes were masked when they were written. */
+    public record CustomerConsultation(long id, String contactId, long centerId, String channel, @Nullable String queue,
+            String agent, String categoryKorean, String categoryEnglish, Disposition disposition, boolean followUp,
+            @Nullable String notes, Instant recordedAt) {
+
+        public String category(java.util.Locale locale) {
+            return "en".equals(locale.getLanguage()) ? categoryEnglish : categoryKorean;
+        }
+
+        public String dispositionKey() {
+            return "record.disposition." + disposition.name();
+        }
+    }
+
+    /**
+     * A customer's consultations, newest first. The caller has logged the view of the customer;
+     * these records carry no personal data in the clear (notes are masked at write time).
+     */
+    public List<CustomerConsultation> ofCustomer(long customerId, int limit) {
+        return jdbc.sql("""
+                select c.id, c.contact_id, c.center_id, c.channel, c.queue_code, c.agent, k.name_ko, k.name_en, c.disposition,
+                       c.follow_up, c.notes, c.recorded_at
+                  from contact.consultation c join contact.category k on k.id = c.category_id
+                 where c.customer_id = ? order by c.recorded_at desc, c.id desc limit ?""").params(customerId, limit)
+                .query((row, n) -> new CustomerConsultation(row.getLong("id"), row.getString("contact_id"), row.getLong("center_id"),
+                        row.getString("channel"), row.getString("queue_code"), row.getString("agent"), row.getString("name_ko"),
+                        row.getString("name_en"), Disposition.valueOf(row.getString("disposition")), row.getBoolean("follow_up"),
+                        row.getString("notes"), row.getTimestamp("recorded_at").toInstant()))
                 .list();
     }
 

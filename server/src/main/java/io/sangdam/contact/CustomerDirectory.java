@@ -5,6 +5,7 @@ import io.sangdam.identity.DataSubject;
 import io.sangdam.identity.PersonalDataAccess;
 import io.sangdam.platform.RequestRejected;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -50,6 +51,56 @@ public class CustomerDirectory {
     public UnmaskedCustomer unmask(long id, @Nullable String reason) {
         Customer customer = require(id);
         access.record(subject(customer), AccessTask.UNMASK, reason);
+        return customer.unmasked();
+    }
+
+    /**
+     * The customer a phone number belongs to, for a contact that gives one (the chat widget asks):
+     * a unique match on the normalised mobile phone, or, when several customers share the number,
+     * the one whose name is the name given. Nothing when no customer or no single one fits.
+     *
+     * <p>Not logged: nobody is shown anything, the id only links the contact to the customer; every
+     * later view of the customer is logged where it happens.
+     */
+    public Optional<Long> match(@Nullable String phone, @Nullable String name) {
+        String digits = normalisedPhone(phone);
+        if (digits.length() < 9 || digits.length() > 11) {
+            return Optional.empty();
+        }
+        List<Customer> found = customers.withPhoneDigits(digits, 10);
+        if (found.size() == 1) {
+            return Optional.of(found.getFirst().id());
+        }
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        List<Customer> named = found.stream().filter(c -> c.name().equals(name.strip())).toList();
+        return named.size() == 1 ? Optional.of(named.getFirst().id()) : Optional.empty();
+    }
+
+    /** Digits only, with a +82 country code turned into the leading 0 Koreans dial. */
+    static String normalisedPhone(@Nullable String phone) {
+        if (phone == null) {
+            return "";
+        }
+        String digits = phone.replaceAll("[^0-9]", "");
+        if (phone.strip().startsWith("+82") && digits.startsWith("82")) {
+            digits = "0" + digits.substring(2);
+        }
+        return digits;
+    }
+
+    /**
+     * One customer in the clear for the agent who is handling a contact of theirs (the caller, the
+     * channel, checks that); needs a reason, written to the access log like every unmasking.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'CENTER_MANAGER', 'PROTECTION_TEAM')")
+    public UnmaskedCustomer unmaskForContact(long id, String contactId, @Nullable String reason) {
+        Customer customer = require(id);
+        String given = reason == null ? null : reason.strip();
+        access.record(subject(customer), AccessTask.UNMASK,
+                given == null || given.isEmpty() ? null : given + " (contact " + contactId + ")");
         return customer.unmasked();
     }
 

@@ -1,5 +1,6 @@
 package io.sangdam.contact;
 
+import io.sangdam.identity.CenterDirectory;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.identity.Role;
 import io.sangdam.platform.RequestRejected;
@@ -18,10 +19,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'CENTER_MANAGER', 'QA_EVALUATOR', 'PROTECTION_TEAM')")
 class CustomerPages {
 
+    static final int HISTORY_LENGTH = 50;
+
     private final CustomerDirectory directory;
     private final CurrentUsers currentUsers;
+    private final ConsultationRecords records;
 
-    CustomerPages(CustomerDirectory directory, CurrentUsers currentUsers) {
+    private final CenterDirectory centers;
+
+    CustomerPages(CustomerDirectory directory, CurrentUsers currentUsers, ConsultationRecords records, CenterDirectory centers) {
+        this.centers = centers;
+        this.records = records;
         this.directory = directory;
         this.currentUsers = currentUsers;
     }
@@ -47,6 +55,9 @@ class CustomerPages {
     @GetMapping("/customers/{id}")
     String show(@PathVariable long id, Model model) {
         model.addAttribute("customer", directory.view(id));
+        // After the logged view: the history is part of what that view showed.
+        model.addAttribute("consultations", records.ofCustomer(id, HISTORY_LENGTH));
+        model.addAttribute("zone", centers.get(currentUsers.require().centerId()).timeZone());
         model.addAttribute("canUnmask", currentUsers.require().hasAny(Role.SUPERVISOR, Role.CENTER_MANAGER,
                 Role.PROTECTION_TEAM));
         return "contact/customer";

@@ -46,6 +46,12 @@ class Customers {
                 .params(text.replace("%", "").replace("_", "") + "%", limit).query(Customers::map).list();
     }
 
+    /** Customers whose mobile phone has exactly these digits (the number as typed, separators dropped). */
+    List<Customer> withPhoneDigits(String digits, int limit) {
+        return jdbc.sql("select * from contact.customer where regexp_replace(mobile_phone, '[^0-9]', '', 'g') = ? order by id limit ?")
+                .params(digits, limit).query(Customers::map).list();
+    }
+
     long count() {
         return jdbc.sql("select count(*) from contact.customer").query(Long.class).single();
     }

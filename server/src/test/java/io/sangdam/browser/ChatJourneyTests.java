@@ -23,27 +23,53 @@ class ChatJourneyTests extends BrowserJourney {
 
     @Test
     void aCustomerAndAnAgentChatThroughTheRoutingEngine() {
+        var demo = jdbc.sql("select id, name, mobile_phone from contact.customer where customer_number = 'C0000200'")
+                .query((row, n) -> new String[] {row.getString("id"), row.getString("name"), row.getString("mobile_phone")}).single();
+        String maskedName = io.sangdam.contact.Masking.name(demo[1]);
         try (BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
-                BrowserContext customerContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
+                BrowserContext customerContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+                BrowserContext supervisorContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
             Page agent = agentContext.newPage();
             signIn(agent, "gj.agent020");
             agent.getByRole(AriaRole.NAVIGATION).getByText("상담 데스크").click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("로그아웃");
-            becomeReady(agent);
+            agent.waitForLoadState(LoadState.LOAD);
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("로그인").setExact(true)).click();
+            assertThat(agent.locator("[data-test=agent-state]")).hasText("이석");
 
+            // The supervisor's live board, in a third browser.
+            Page supervisor = supervisorContext.newPage();
+            signIn(supervisor, "gj.supervisor2");
+            supervisor.navigate(url("/board?center=4"));
+            var retention = supervisor.locator("[data-test=board-queues] tr[data-queue=RETENTION]");
+            assertThat(retention.locator("[data-test=waiting]")).hasText("0");
+
+            // The customer asks on the shop page, giving the phone of a demo customer.
             Page customer = customerContext.newPage();
             customer.navigate(url("/chat?center=4"));
             customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담")).click();
             customer.getByLabel("상담 주제").selectOption("RETENTION");
-            customer.getByLabel("이름 (선택)").fill("홍길동");
-            customer.getByLabel("휴대폰 번호 (선택)").fill("010-1234-5678");
+            customer.getByLabel("이름 (선택)").fill(demo[1]);
+            customer.getByLabel("휴대폰 번호 (선택)").fill(demo[2]);
             customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작")).click();
             assertThat(customer.locator("[data-test=chat-log]")).containsText("산업안전보건법");
+            assertThat(retention.locator("[data-test=waiting]")).hasText("1");
 
-            assertThat(agent.locator("[data-test=offer]")).containsText("홍*동 010-****-5678");
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능")).click();
+            assertThat(agent.locator("[data-test=offer]")).containsText(maskedName + " " + io.sangdam.contact.Masking.phone(demo[2]));
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락")).click();
             assertThat(agent.locator("[data-test=chat-pane]")).containsText("산업안전보건법");
             assertThat(customer.locator(".sangdam-chat-status")).hasText("상담사와 연결되었습니다.");
+            assertThat(retention.locator("[data-test=waiting]")).hasText("0");
+            assertThat(retention.locator("[data-test=answered]")).hasText("1");
+
+            // The customer panel: matched on the phone, masked; unmasking asks for a reason.
+            var panel = agent.locator("[data-test=customer-panel]");
+            assertThat(panel.locator("[data-test=panel-customer]")).containsText(maskedName);
+            assertThat(panel.locator("[data-test=panel-customer]")).containsText("C0000200");
+            panel.getByLabel("조회 사유").fill("본인 확인");
+            panel.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("사유를 기록하고 보기")).click();
+            assertThat(panel.locator("[data-test=panel-unmasked]")).containsText(demo[1]);
 
             customer.getByLabel("메시지").fill("해지하려고요. 제 번호는 010-9876-5432 입니다");
             customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("보내기")).click();
@@ -94,6 +120,15 @@ class ChatJourneyTests extends BrowserJourney {
                     .query(String.class).single()).isEqualTo("010-****-3333 으로 혜택 문자 발송 약속 | 4");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("후처리 완료")).click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");
+
+            // The customer's history shows the consultation.
+            supervisor.navigate(url("/customers/" + demo[0]));
+            var history = supervisor.locator("[data-test=customer-history]");
+            assertThat(history).containsText("해지 방어 성공");
+            assertThat(history).containsText("010-****-3333 으로 혜택 문자 발송 약속");
+            assertThat(history).containsText("gj.agent020");
+            supervisor.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "customer-history-ko.png"))
+                    .setFullPage(true));
         }
     }
 

@@ -57,6 +57,47 @@ class CustomerDirectoryTests {
                 .query(String.class).list()).containsExactly("주소 변경 요청 본인 확인");
     }
 
+    @Test
+    void aChatIsMatchedOnTheNormalisedMobilePhoneWhateverTheFormat() {
+        long id = idOf("C0000010");
+        String phone = jdbc.sql("select mobile_phone from contact.customer where id = ?").param(id).query(String.class).single();
+        String digits = phone.replaceAll("[^0-9]", "");
+        assertThat(directory.match(phone, null)).contains(id);
+        assertThat(directory.match(digits, "다른 이름")).contains(id);
+        assertThat(directory.match("+82 " + digits.substring(1, 3) + " " + digits.substring(3), null)).contains(id);
+        assertThat(directory.match("(" + digits.substring(0, 3) + ") " + digits.substring(3), null)).contains(id);
+    }
+
+    @Test
+    void noMatchForAnUnknownOrIncompletePhone() {
+        assertThat(directory.match("010-0000-0000", "홍길동")).isEmpty();
+        assertThat(directory.match("5678", null)).isEmpty();
+        assertThat(directory.match("", null)).isEmpty();
+        assertThat(directory.match(null, "홍길동")).isEmpty();
+    }
+
+    @Test
+    void aSharedPhoneIsDecidedByTheNameOrNotAtAll() {
+        jdbc.sql("""
+                insert into contact.customer (customer_number, name, mobile_phone) values
+                  ('T0000001', '김가족', '010-1999-0001'), ('T0000002', '이가족', '01019990001')""").update();
+        assertThat(directory.match("010-1999-0001", "이가족")).contains(idOf("T0000002"));
+        assertThat(directory.match("010-1999-0001", " 김가족 ")).contains(idOf("T0000001"));
+        assertThat(directory.match("010-1999-0001", null)).isEmpty();
+        assertThat(directory.match("010-1999-0001", "박가족")).isEmpty();
+    }
+
+    @Test
+    @WithUserDetails("gn.agent")
+    void anAgentUnmasksTheCustomerOfTheirContactWithALoggedReason() {
+        long id = idOf("C0000012");
+        assertThatThrownBy(() -> directory.unmaskForContact(id, "chat-1", " "))
+                .isInstanceOfSatisfying(RequestRejected.class, r -> assertThat(r.code()).isEqualTo("reason-required"));
+        assertThat(directory.unmaskForContact(id, "chat-1", "본인 확인").name()).doesNotContain("*");
+        assertThat(jdbc.sql("select reason from identity.personal_data_access where subject_id = 'C0000012' and task = 'UNMASK'")
+                .query(String.class).list()).containsExactly("본인 확인 (contact chat-1)");
+    }
+
     private long idOf(String customerNumber) {
         return jdbc.sql("select id from contact.customer where customer_number = ?").param(customerNumber)
                 .query(Long.class).single();

@@ -1,0 +1,138 @@
+package io.sangdam.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sangdam.RunningServer;
+import io.sangdam.RunningServer.ApiClient;
+import io.sangdam.RunningServer.Response;
+import io.sangdam.contact.Disposition;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A chat that starts with a demo customer's phone is linked to that customer; the agent who holds
+ * it sees them masked with their history, unmasks with a reason, and searches and links when no
+ * phone matched; every look is logged. Center 3 is 대전센터, whose 2팀 (dj.agent016…030) takes
+ * RETENTION; no other test routes RETENTION there.
+ */
+@RunningServer
+class CustomerPanelApiTests {
+
+    private static final String PASSWORD = RunningServer.DEMO_PASSWORD;
+    private static final String AGENT = "dj.agent020";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Chats chats;
+
+    @Test
+    void theAgentSeesTheMatchedCustomerWithTheirHistoryAndEveryLookIsLogged() {
+        var api = ApiClient.on(port);
+        var customer = jdbc.sql("select id, name, mobile_phone, customer_number from contact.customer where customer_number = 'C0000100'")
+                .query((row, n) -> new String[] {row.getString("id"), row.getString("name"), row.getString("mobile_phone"),
+                        row.getString("customer_number")})
+                .single();
+        readyAgent(api);
+
+        String first = startAndAccept(api, "{\"center\": 3, \"topic\": \"RETENTION\", \"name\": \"" + customer[1]
+                + "\", \"phone\": \"" + customer[2].replace("-", " ") + "\"}");
+        Response panel = api.get("/api/conversations/" + first + "/customer", AGENT, PASSWORD, "ko");
+        assertThat(panel.status()).as(panel.body()).isEqualTo(200);
+        assertThat(panel.json().get("customer").get("id").asLong()).isEqualTo(Long.parseLong(customer[0]));
+        assertThat(panel.json().get("customer").get("name").asString()).contains("*").isNotEqualTo(customer[1]);
+        assertThat(panel.json().get("customer").get("mobilePhone").asString()).contains("****");
+        assertThat(views(customer[3], "VIEW")).isPositive();
+
+        Response noReason = api.post("/api/conversations/" + first + "/customer/unmask", "{}", "application/json", AGENT, PASSWORD,
+                "en");
+        assertProblem(noReason, 400, "reason-required");
+        Response unmasked = api.post("/api/conversations/" + first + "/customer/unmask", "{\"reason\": \"본인 확인\"}",
+                "application/json", AGENT, PASSWORD, "ko");
+        assertThat(unmasked.json().get("name").asString()).isEqualTo(customer[1]);
+        assertThat(views(customer[3], "UNMASK")).isEqualTo(1);
+
+        // The second chat gave no phone: nobody is linked until the agent searches and links.
+        String second = startAndAccept(api, "{\"center\": 3, \"topic\": \"RETENTION\"}");
+        Response unlinked = api.get("/api/conversations/" + second + "/customer", AGENT, PASSWORD, "ko");
+        assertThat(unlinked.json().get("customer").isNull()).isTrue();
+        assertProblem(api.post("/api/conversations/" + second + "/customer/unmask", "{\"reason\": \"확인\"}", "application/json",
+                AGENT, PASSWORD, "en"), 409, "no-linked-customer");
+        Response found = api.get("/api/conversations/" + second + "/customer/search?q=" + customer[3], AGENT, PASSWORD, "ko");
+        assertThat(found.json().get(0).get("customerNumber").asString()).isEqualTo(customer[3]);
+        assertThat(jdbc.sql("select subject_label from identity.personal_data_access where subject_type = 'customer-search' and subject_id = ?")
+                .param(second).query(String.class).list()).containsExactly(customer[3]);
+
+        // The first chat ends and is recorded; the second chat's panel, once linked, shows it.
+        api.post("/api/routing/centers/3/contacts/" + first + "/end", "", "application/json", "dj.supervisor", PASSWORD, "ko");
+        long category = jdbc.sql("select id from contact.category where level = 3 order by id limit 1").query(Long.class).single();
+        recordAs(first, category);
+        Response linked = api.post("/api/conversations/" + second + "/customer", "{\"customerId\": " + customer[0] + "}",
+                "application/json", AGENT, PASSWORD, "ko");
+        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+        assertThat(linked.json().get("consultations").get(0).get("contactId").asString()).isEqualTo(first);
+        assertThat(linked.json().get("consultations").get(0).get("notes").asString()).isEqualTo("010-****-2222 로 안내");
+        assertThat(linked.json().get("contacts").get(0).get("conversation").asString()).isEqualTo(first);
+        assertThat(jdbc.sql("select customer_id from contact.consultation where contact_id = ?").param(first).query(Long.class)
+                .single()).isEqualTo(Long.parseLong(customer[0]));
+        api.post("/api/routing/centers/3/contacts/" + second + "/end", "", "application/json", "dj.supervisor", PASSWORD, "ko");
+    }
+
+    @Test
+    void otherPeoplesAndUnknownConversationsAreRefusedClearly() {
+        var api = ApiClient.on(port);
+        readyAgent(api);
+        String chat = startAndAccept(api, "{\"center\": 3, \"topic\": \"RETENTION\"}");
+
+        assertProblem(api.get("/api/conversations/no-such-chat/customer", AGENT, PASSWORD, "en"), 404, "unknown-conversation");
+        assertProblem(api.get("/api/conversations/" + chat + "/customer", "gn.agent020", PASSWORD, "en"), 403,
+                "conversation-of-another-center");
+        assertProblem(api.get("/api/conversations/" + chat + "/customer", "dj.agent021", PASSWORD, "en"), 403,
+                "not-your-conversation");
+        assertProblem(api.get("/api/conversations/" + chat + "/customer", "dj.supervisor", PASSWORD, "en"), 403, "access-denied");
+        assertProblem(api.get("/api/conversations/" + chat + "/customer/search?q=", AGENT, PASSWORD, "en"), 400,
+                "customer-query-length");
+        assertProblem(api.post("/api/conversations/" + chat + "/customer", "{\"customerId\": 99999999}", "application/json", AGENT,
+                PASSWORD, "en"), 404, "unknown-customer");
+        assertProblem(api.post("/api/conversations/" + chat + "/customer", "{}", "application/json", AGENT, PASSWORD, "en"), 400,
+                "validation-failed");
+        api.post("/api/routing/centers/3/contacts/" + chat + "/end", "", "application/json", "dj.supervisor", PASSWORD, "ko");
+    }
+
+    private void recordAs(String conversation, long category) {
+        chats.record(AGENT, conversation, category, Disposition.RESOLVED, false, "010-1111-2222 로 안내");
+    }
+
+    private void readyAgent(ApiClient api) {
+        // Whatever the other test left: logged in already, or in wrap-up after its last chat.
+        api.post("/api/routing/centers/3/agents/" + AGENT + "/login", "", "application/json", AGENT, PASSWORD, "ko");
+        api.post("/api/routing/centers/3/agents/" + AGENT + "/wrap-up-done", "", "application/json", AGENT, PASSWORD, "ko");
+        api.post("/api/routing/centers/3/agents/" + AGENT + "/ready", "", "application/json", AGENT, PASSWORD, "ko");
+    }
+
+    private String startAndAccept(ApiClient api, String chat) {
+        Response started = api.post("/chat/api/conversations", chat, "application/json", null, null, "ko");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        String id = started.json().get("conversation").asString();
+        Response accepted = api.post("/api/routing/centers/3/agents/" + AGENT + "/offers/" + id + "/accept", "", "application/json",
+                AGENT, PASSWORD, "ko");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        return id;
+    }
+
+    private long views(String customerNumber, String task) {
+        return jdbc.sql("select count(*) from identity.personal_data_access where subject_id = ? and task = ? and username = ?")
+                .params(customerNumber, task, AGENT).query(Long.class).single();
+    }
+
+    private static void assertProblem(Response response, int status, String code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.json().get("code").asString()).isEqualTo(code);
+    }
+}
