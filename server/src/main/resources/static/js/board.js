@@ -6,8 +6,10 @@
   var texts = root.dataset;
   var queueRows = document.getElementById("board-queue-rows");
   var agentRows = document.getElementById("board-agent-rows");
+  var waitingRows = document.getElementById("board-waiting-rows");
   var updated = document.getElementById("board-updated");
   var pending = false;
+  var errorBox = document.getElementById("board-error");
 
   function cell(row, value, numeric) {
     var td = document.createElement("td");
@@ -40,6 +42,42 @@
       cell(row, q.averageSpeedOfAnswerSeconds === null ? texts.textNone : q.averageSpeedOfAnswerSeconds.toFixed(1), true);
       queueRows.appendChild(row);
     });
+    var names = {};
+    board.queues.forEach(function (q) { names[q.code] = q.name; });
+    waitingRows.replaceChildren();
+    board.waiting.forEach(function (w) {
+      var row = document.createElement("tr");
+      row.dataset.contact = w.contact;
+      cell(row, names[w.queue] || w.queue);
+      cell(row, duration(w.waitSeconds), true);
+      cell(row, w.lane || texts.textLaneNone);
+      var actions = cell(row, "");
+      if (root.dataset.canForce === "true") {
+        var select = document.createElement("select");
+        select.setAttribute("aria-label", texts.textMoveTo);
+        board.queues.forEach(function (q) {
+          if (q.code === w.queue) { return; }
+          var option = document.createElement("option");
+          option.value = q.code;
+          option.textContent = q.name;
+          select.appendChild(option);
+        });
+        var move = document.createElement("button");
+        move.type = "button";
+        move.className = "link";
+        move.textContent = texts.textMove;
+        move.addEventListener("click", function () { moveContact(w.contact, select.value); });
+        actions.appendChild(select);
+        actions.appendChild(move);
+      }
+      waitingRows.appendChild(row);
+    });
+    if (!board.waiting.length) {
+      var none = document.createElement("tr");
+      var td = cell(none, texts.textNoWaiting);
+      td.colSpan = 4;
+      waitingRows.appendChild(none);
+    }
     agentRows.replaceChildren();
     board.agents.forEach(function (a) {
       var row = document.createElement("tr");
@@ -84,6 +122,18 @@
     headers[document.querySelector("meta[name='_csrf_header']").content] = document.querySelector("meta[name='_csrf']").content;
     fetch("/board/api/agents/" + encodeURIComponent(agent) + "/not-ready?center=" + center, { method: "POST", headers: headers })
       .then(function () { setTimeout(refresh, 150); });
+  }
+
+  function moveContact(contact, queue) {
+    var headers = { "Content-Type": "application/json" };
+    headers[document.querySelector("meta[name='_csrf_header']").content] = document.querySelector("meta[name='_csrf']").content;
+    fetch("/board/api/contacts/" + encodeURIComponent(contact) + "/move?center=" + center,
+          { method: "POST", headers: headers, body: JSON.stringify({ queue: queue }) })
+      .then(function (response) {
+        if (response.ok) { errorBox.hidden = true; return; }
+        return response.json().then(function (problem) { errorBox.textContent = problem.detail; errorBox.hidden = false; });
+      })
+      .finally(function () { setTimeout(refresh, 150); });
   }
 
   function chart(id) {

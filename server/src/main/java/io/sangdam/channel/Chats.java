@@ -250,6 +250,16 @@ class Chats {
                 case RoutingEvent.ContactQueued queued -> { }
                 case RoutingEvent.ContactOverflowed overflowed -> { }
                 case RoutingEvent.PreferredAgentWaitEnded waitEnded -> { }
+                case RoutingEvent.ContactMoved moved -> conversation(moved.contact().value(), occurred.centerId()).ifPresent(c -> {
+                    conversations.moved(c.id(), moved.toQueue().value());
+                    // The customer learns they were moved; the wait goes on, counted from when they came.
+                    var locale = java.util.Locale.forLanguageTag(c.language());
+                    String queueName = routing.queues(c.centerId()).stream().filter(q -> q.code().equals(moved.toQueue().value()))
+                            .map(io.sangdam.routing.QueueSettings::name).findFirst().orElse(moved.toQueue().value());
+                    Message notice = conversations.addMessage(c.id(), Sender.SYSTEM,
+                            messages.getMessage("chat.moved", new Object[] {queueName}, locale), clock.instant());
+                    streams.push(customer(c.id()), "message", notice);
+                });
                 case RoutingEvent.ContactTransferred transferred ->
                         conversation(transferred.contact().value(), occurred.centerId()).ifPresent(c -> {
                             conversations.transferred(c.id(), transferred.toQueue().value());

@@ -7,6 +7,7 @@ import io.sangdam.identity.CurrentUsers;
 import io.sangdam.platform.RequestRejected;
 import io.sangdam.routing.Routing;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -67,6 +68,23 @@ class BoardPages {
     void forceNotReady(@RequestParam long center, @org.springframework.web.bind.annotation.PathVariable String agent) {
         Center chosen = center(center);
         routing.notReady(chosen.id(), agent, "팀장 지정 (set by supervisor " + currentUsers.require().username() + ")");
+    }
+
+    record Move(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 30) String queue) {
+    }
+
+    /**
+     * A supervisor or center manager moves a waiting contact to another queue of the center,
+     * through the routing command log like every routing decision; its original arrival is kept.
+     */
+    @org.springframework.web.bind.annotation.PostMapping("/board/api/contacts/{contact}/move")
+    @ResponseBody
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'CENTER_MANAGER')")
+    Map<String, String> move(@RequestParam long center, @org.springframework.web.bind.annotation.PathVariable String contact,
+            @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody Move move) {
+        Center chosen = center(center);
+        routing.move(chosen.id(), contact, move.queue(), currentUsers.require().username());
+        return Map.of("contact", contact, "queue", move.queue());
     }
 
     private Center center(@Nullable Long requested) {

@@ -76,6 +76,7 @@ class LiveBoard {
                 case RoutingEvent.ContactCompleted completed -> { }
                 case RoutingEvent.ContactTransferred transferred -> { }
                 case RoutingEvent.ContactTurnedAway turnedAway -> { }
+                case RoutingEvent.ContactMoved moved -> { }
             }
         }
         notifyBoards(center);
@@ -89,7 +90,12 @@ class LiveBoard {
     record AgentRow(String username, String name, String state, long secondsInState, int contacts) {
     }
 
-    record Board(Instant at, List<QueueRow> queues, List<AgentRow> agents, Map<String, Long> agentsByState) {
+    /** A contact waiting now: how long since the customer first came, and the lane it waits for. */
+    record WaitingRow(String contact, String queue, long waitSeconds, @Nullable String lane) {
+    }
+
+    record Board(Instant at, List<QueueRow> queues, List<AgentRow> agents, Map<String, Long> agentsByState,
+            List<WaitingRow> waiting) {
     }
 
     /** The board now: live queue and agent state from the engine, today's counts from the read model. */
@@ -133,7 +139,13 @@ class LiveBoard {
                 .toList();
         Map<String, Long> byState = agents.stream().collect(Collectors.groupingBy(AgentRow::state, java.util.TreeMap::new,
                 Collectors.counting()));
-        return new Board(now, queues, agents, byState);
+        List<WaitingRow> waiting = snapshot.contacts().stream()
+                .filter(c -> c.status() == RoutingSnapshot.ContactStatus.WAITING)
+                .sorted(Comparator.comparing(RoutingSnapshot.ContactView::originalArrival))
+                .map(c -> new WaitingRow(c.id().value(), c.queue().value(), Duration.between(c.originalArrival(), now).toSeconds(),
+                        c.attributes().stream().sorted().map(Enum::name).findFirst().orElse(null)))
+                .toList();
+        return new Board(now, queues, agents, byState, waiting);
     }
 
     SseEmitter open(long center) {

@@ -4,6 +4,7 @@ import io.sangdam.engine.routing.AgentState;
 import io.sangdam.engine.routing.RoutingEvent;
 import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.identity.StaffMember;
+import io.sangdam.platform.RequestRejected;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,28 @@ public class Routing {
     public List<RoutingEvent> transferToColleague(long center, String contact, String queue, String colleague) {
         return host.handle(center, new RoutingRequest.Transfer(contact, queue, colleague,
                 (int) TRANSFER_TO_COLLEAGUE_WAIT.toSeconds()));
+    }
+
+    /**
+     * A supervisor moves a waiting contact to another queue of the center; it keeps its original
+     * arrival, so service level counts from the customer's first contact.
+     *
+     * @throws RequestRejected {@code unknown-queue}, {@code unknown-waiting-contact} (not a contact
+     *     of this center), {@code contact-not-waiting}, {@code contact-already-in-queue}
+     */
+    public List<RoutingEvent> move(long center, String contact, String queue, String by) {
+        if (queues.of(center).stream().noneMatch(q -> q.code().equals(queue))) {
+            throw RequestRejected.badRequest("unknown-queue", queue);
+        }
+        var found = host.snapshot(center).contacts().stream().filter(c -> c.id().value().equals(contact)).findFirst()
+                .orElseThrow(() -> RequestRejected.notFound("unknown-waiting-contact", contact));
+        if (found.status() != RoutingSnapshot.ContactStatus.WAITING) {
+            throw RequestRejected.conflict("contact-not-waiting", contact);
+        }
+        if (found.queue().value().equals(queue)) {
+            throw RequestRejected.conflict("contact-already-in-queue", queue);
+        }
+        return host.handle(center, new RoutingRequest.Move(contact, queue, by));
     }
 
     public List<RoutingEvent> wrapUpDone(long center, String agent) {

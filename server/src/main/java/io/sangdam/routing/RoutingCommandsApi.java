@@ -44,8 +44,10 @@ class RoutingCommandsApi {
     private final SkillDirectory skills;
     private final Staff staff;
     private final CurrentUsers currentUsers;
+    private final Routing routing;
 
-    RoutingCommandsApi(RoutingHost host, SkillDirectory skills, Staff staff, CurrentUsers currentUsers) {
+    RoutingCommandsApi(RoutingHost host, SkillDirectory skills, Staff staff, CurrentUsers currentUsers, Routing routing) {
+        this.routing = routing;
         this.host = host;
         this.skills = skills;
         this.staff = staff;
@@ -76,6 +78,16 @@ class RoutingCommandsApi {
     Outcome end(@PathVariable long center, @PathVariable String contact) {
         forCenter(center);
         return new Outcome(host.handle(center, new RoutingRequest.End(contact, false)));
+    }
+
+    record Move(@NotBlank @Size(max = 30) String queue) {
+    }
+
+    @PostMapping("/contacts/{contact}/move")
+    @Operation(summary = "A supervisor moves a waiting contact to another queue of the center; its original arrival is kept")
+    Outcome move(@PathVariable long center, @PathVariable String contact, @Valid @RequestBody Move move) {
+        forCenter(center);
+        return new Outcome(routing.move(center, contact, move.queue(), currentUsers.require().username()));
     }
 
     @PostMapping("/agents/{agent}/login")

@@ -64,6 +64,7 @@ class RoutingLog {
                 case RoutingEvent.ContactAbandoned e -> new EventColumns(e.at(), e.contact().value(), null, e.queue().value());
                 case RoutingEvent.ContactCompleted e -> new EventColumns(e.at(), e.contact().value(), e.agent().value(), e.queue().value());
                 case RoutingEvent.ContactTransferred e -> new EventColumns(e.at(), e.contact().value(), e.fromAgent().value(), e.toQueue().value());
+                case RoutingEvent.ContactMoved e -> new EventColumns(e.at(), e.contact().value(), null, e.toQueue().value());
                 case RoutingEvent.ContactTurnedAway e -> new EventColumns(e.at(), e.contact().value(), null, e.queue().value());
                 case RoutingEvent.AgentStateChanged e -> new EventColumns(e.at(), null, e.agent().value(), null);
             };

@@ -113,6 +113,13 @@ sealed interface RoutingRequest {
         }
     }
 
+    /** A supervisor moves a waiting contact; {@code by} is who did it, kept in the log for the record. */
+    record Move(String contact, String queue, String by) implements RoutingRequest {
+        @Override
+        public RoutingCommand toCommand() {
+            return new RoutingCommand.MoveRequested(ContactId.of(contact), QueueId.of(queue));
+        }
+    }
 
     static Class<? extends RoutingRequest> type(String name) {
         return switch (name) {
@@ -126,6 +133,7 @@ sealed interface RoutingRequest {
             case "End" -> End.class;
             case "FinishWrapUp" -> FinishWrapUp.class;
             case "Transfer" -> Transfer.class;
+            case "Move" -> Move.class;
             default -> throw new IllegalArgumentException("Unknown routing command type " + name);
         };
     }

@@ -56,4 +56,30 @@ class BoardJourneyTests extends BrowserJourney {
         }
     }
 
+    @Test
+    void aSupervisorMovesAWaitingChatToAnotherQueueAndTheCustomerIsTold() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
+                BrowserContext customerContext = browser.newContext()) {
+            Page customer = customerContext.newPage();
+            customer.navigate(url("/chat?center=2"));
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담")).click();
+            customer.getByLabel("상담 주제").selectOption("TECH");
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작")).click();
+            assertThat(customer.locator("[data-test=chat-log]")).containsText("산업안전보건법");
+
+            Page page = context.newPage();
+            signIn(page, "gn.supervisor");
+            page.navigate(url("/board?center=2"));
+            var waiting = page.locator("[data-test=board-waiting-contacts] tr").filter(
+                    new com.microsoft.playwright.Locator.FilterOptions().setHasText("기술지원"));
+            assertThat(waiting).hasCount(1);
+            waiting.getByLabel("이동할 큐").selectOption("RETENTION");
+            waiting.getByText("큐 이동").click();
+
+            assertThat(customer.locator("[data-test=chat-log]")).containsText("상담 대기열이 '해지·해지방어'(으)로 변경되었습니다");
+            assertThat(page.locator("[data-test=board-queues] tr[data-queue=RETENTION] [data-test=waiting]")).hasText("1");
+            assertThat(page.locator("[data-test=board-queues] tr[data-queue=TECH] [data-test=waiting]")).hasText("0");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "board-move-ko.png")).setFullPage(true));
+        }
+    }
 }

@@ -54,6 +54,7 @@ class ChatJourneyTests extends BrowserJourney {
             customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작")).click();
             assertThat(customer.locator("[data-test=chat-log]")).containsText("산업안전보건법");
             assertThat(retention.locator("[data-test=waiting]")).hasText("1");
+            assertThat(supervisor.locator("[data-test=board-waiting-contacts]")).containsText("해지·해지방어");
 
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능")).click();
             assertThat(agent.locator("[data-test=offer]")).containsText(maskedName + " " + io.sangdam.contact.Masking.phone(demo[2]));

@@ -109,6 +109,13 @@ public sealed interface RoutingCommand {
   }
 
   /**
+   * A supervisor moves a waiting contact to another queue of the same channel. It keeps its
+   * original arrival (service level and aging count from the customer's first contact); a wait for
+   * a preferred agent ends. Rejected unless the contact is waiting.
+   */
+  record MoveRequested(ContactId contact, QueueId toQueue) implements RoutingCommand {}
+
+  /**
    * The contact is over: a waiting or offered contact is abandoned, an assigned one completed.
    *
    * @param endedForAbuse the agent ended an assigned contact because the customer was abusive; the

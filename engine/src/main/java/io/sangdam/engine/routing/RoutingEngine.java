@@ -7,6 +7,7 @@ import io.sangdam.engine.routing.RoutingCommand.AgentWentNotReady;
 import io.sangdam.engine.routing.RoutingCommand.ClockAdvanced;
 import io.sangdam.engine.routing.RoutingCommand.ContactArrived;
 import io.sangdam.engine.routing.RoutingCommand.ContactEnded;
+import io.sangdam.engine.routing.RoutingCommand.MoveRequested;
 import io.sangdam.engine.routing.RoutingCommand.OfferAccepted;
 import io.sangdam.engine.routing.RoutingCommand.OfferDeclined;
 import io.sangdam.engine.routing.RoutingCommand.TransferRequested;
@@ -15,6 +16,7 @@ import io.sangdam.engine.routing.RoutingEvent.AgentStateChanged;
 import io.sangdam.engine.routing.RoutingEvent.ContactAbandoned;
 import io.sangdam.engine.routing.RoutingEvent.ContactAssigned;
 import io.sangdam.engine.routing.RoutingEvent.ContactCompleted;
+import io.sangdam.engine.routing.RoutingEvent.ContactMoved;
 import io.sangdam.engine.routing.RoutingEvent.ContactOffered;
 import io.sangdam.engine.routing.RoutingEvent.ContactOverflowed;
 import io.sangdam.engine.routing.RoutingEvent.ContactQueued;
@@ -189,6 +191,7 @@ public final class RoutingEngine {
         case OfferAccepted accepted -> accept(accepted);
         case OfferDeclined declined -> decline(declined);
         case TransferRequested transfer -> transfer(transfer);
+        case MoveRequested move -> move(move);
         case ContactEnded ended -> end(ended);
         case WrapUpEnded wrapUpEnded -> endWrapUp(wrapUpEnded);
       }
@@ -621,6 +624,32 @@ public final class RoutingEngine {
     startAfterWork(agent, from, false);
     routeContact(contact);
     settle(agent, true);
+  }
+
+  private void move(MoveRequested move) {
+    Contact contact = knownContact(move.contact());
+    if (contact.status != Contact.Status.WAITING) {
+      throw new RoutingRejected(Problem.CONTACT_NOT_WAITING, "contact " + contact.id + " is " + contact.status);
+    }
+    ContactQueue target = knownQueue(move.toQueue());
+    if (target == contact.queue) {
+      throw new RoutingRejected(Problem.INVALID_COMMAND, "contact " + contact.id + " already waits in " + target.id);
+    }
+    if (target.channel != contact.channelIndex) {
+      throw new RoutingRejected(Problem.CHANNEL_MISMATCH, "queue " + target.id + " takes " + target.definition.channel());
+    }
+    if (!open(target)) {
+      throw new RoutingRejected(Problem.QUEUE_CLOSED, "queue " + target.id + " is outside business hours");
+    }
+    ContactQueue from = contact.queue;
+    detachWaiting(contact);
+    if (contact.waitingForPreferred) {
+      stopWaitingForPreferred(contact);
+    }
+    contact.preferred = null;
+    emit(new ContactMoved(at(), contact.id, from.id, target.id));
+    enqueue(contact, target);
+    routeContact(contact);
   }
 
   private void end(ContactEnded ended) {

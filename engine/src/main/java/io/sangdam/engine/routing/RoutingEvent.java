@@ -40,6 +40,10 @@ public sealed interface RoutingEvent {
       Instant at, ContactId contact, AgentId fromAgent, QueueId fromQueue, QueueId toQueue)
       implements RoutingEvent {}
 
+  /** A waiting contact was moved to another queue by {@link RoutingCommand.MoveRequested}. */
+  record ContactMoved(Instant at, ContactId contact, QueueId fromQueue, QueueId toQueue)
+      implements RoutingEvent {}
+
   /** The queue was closed (business hours) when the contact arrived; the contact is over. */
   record ContactTurnedAway(Instant at, ContactId contact, QueueId queue) implements RoutingEvent {}
 

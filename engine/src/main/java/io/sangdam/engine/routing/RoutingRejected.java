@@ -20,6 +20,7 @@ public final class RoutingRejected extends RuntimeException {
     AGENT_ALREADY_LOGGED_IN,
     AGENT_HAS_WORK,
     CONTACT_NOT_ASSIGNED,
+    CONTACT_NOT_WAITING,
     NOT_IN_WRAP_UP,
     CHANNEL_MISMATCH,
     QUEUE_CLOSED,

@@ -327,6 +327,7 @@ public final class Simulation {
       case ContactQueued ignored -> {}
       case ContactOverflowed ignored -> {}
       case ContactTransferred ignored -> {}
+      case RoutingEvent.ContactMoved ignored -> {}
       case OfferMissed ignored -> {}
       case PreferredAgentWaitEnded ignored -> {}
     }

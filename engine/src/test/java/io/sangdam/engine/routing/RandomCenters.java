@@ -9,6 +9,7 @@ import io.sangdam.engine.routing.RoutingCommand.ContactArrived;
 import io.sangdam.engine.routing.RoutingCommand.ContactEnded;
 import io.sangdam.engine.routing.RoutingCommand.OfferAccepted;
 import io.sangdam.engine.routing.RoutingCommand.OfferDeclined;
+import io.sangdam.engine.routing.RoutingCommand.MoveRequested;
 import io.sangdam.engine.routing.RoutingCommand.TransferRequested;
 import io.sangdam.engine.routing.RoutingCommand.WrapUpEnded;
 import io.sangdam.engine.routing.RoutingSnapshot.AgentView;
@@ -144,7 +145,7 @@ final class RandomCenters {
         return new TransferRequested(contact.id(), to, AgentId.of("a" + random.nextInt(AGENTS + 1)),
             Duration.ofSeconds(random.nextInt(40)));
       }
-      return new TransferRequested(contact.id(), to);
+      return random.nextBoolean() ? new TransferRequested(contact.id(), to) : new MoveRequested(contact.id(), to);
     }
     String agent = "a" + random.nextInt(AGENTS);
     AgentView view = find(snapshot, agent);

@@ -11,6 +11,7 @@ import io.sangdam.engine.routing.RoutingCommand.ClockAdvanced;
 import io.sangdam.engine.routing.RoutingCommand.ContactArrived;
 import io.sangdam.engine.routing.RoutingCommand.OfferAccepted;
 import io.sangdam.engine.routing.RoutingCommand.OfferDeclined;
+import io.sangdam.engine.routing.RoutingCommand.MoveRequested;
 import io.sangdam.engine.routing.RoutingCommand.TransferRequested;
 import io.sangdam.engine.routing.RoutingCommand.WrapUpEnded;
 import io.sangdam.engine.routing.RoutingRejected.Problem;
@@ -145,6 +146,21 @@ class RejectedCommandsTest {
   void transferToAColleagueWithoutAWaitIsRejected() {
     assertRejectedUnchanged(new TransferRequested(ContactId.of("talking"), QueueId.of("support"), AgentId.of("lee"),
         Duration.ZERO), Problem.INVALID_COMMAND);
+  }
+
+  @Test
+  void moveOfAnAssignedContactIsRejected() {
+    assertRejectedUnchanged(new MoveRequested(ContactId.of("talking"), QueueId.of("support")), Problem.CONTACT_NOT_WAITING);
+  }
+
+  @Test
+  void moveToTheQueueTheContactWaitsInIsRejected() {
+    assertRejectedUnchanged(new MoveRequested(ContactId.of("waiting"), QueueId.of("support")), Problem.INVALID_COMMAND);
+  }
+
+  @Test
+  void moveToAnUnknownQueueIsRejected() {
+    assertRejectedUnchanged(new MoveRequested(ContactId.of("waiting"), QueueId.of("nowhere")), Problem.UNKNOWN_QUEUE);
   }
 
   @Test

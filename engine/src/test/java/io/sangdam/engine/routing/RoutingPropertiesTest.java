@@ -202,6 +202,7 @@ class RoutingPropertiesTest {
         case RoutingEvent.ContactOffered ignored -> {}
         case RoutingEvent.OfferMissed ignored -> {}
         case RoutingEvent.ContactOverflowed ignored -> {}
+        case RoutingEvent.ContactMoved ignored -> {}
         case RoutingEvent.PreferredAgentWaitEnded ignored -> {}
         case RoutingEvent.AgentStateChanged ignored -> {}
       }

@@ -15,6 +15,7 @@ import io.sangdam.engine.routing.OverflowAction.WidenToGroup;
 import io.sangdam.engine.routing.RoutingCommand.AgentLoggedOut;
 import io.sangdam.engine.routing.RoutingCommand.ContactArrived;
 import io.sangdam.engine.routing.RoutingCommand.ContactEnded;
+import io.sangdam.engine.routing.RoutingCommand.MoveRequested;
 import io.sangdam.engine.routing.RoutingCommand.TransferRequested;
 import io.sangdam.engine.routing.RoutingCommand.WrapUpEnded;
 import io.sangdam.engine.routing.RoutingEvent.ContactAbandoned;
@@ -477,6 +478,23 @@ class RoutingRulesTest {
     var caused = center.apply(new TransferRequested(ContactId.of("c1"), QueueId.of("billing")));
     center.accept("lee", "c1");
 
+    assertThat(offeredIn(caused, "c1")).isEqualTo("lee");
+    assertThat(center.eventsOf(ContactAssigned.class).getLast().originalArrival()).isEqualTo(Center.START);
+  }
+
+  @Test
+  void aWaitingContactMovedToAnotherQueueKeepsItsOriginalArrival() {
+    QueueDefinition billing = QueueDefinition.queue("billing", Channel.VOICE).requiring("billing", 1);
+    Center center = Center.of(SUPPORT.requiring("support", 1), billing);
+    center.arrive("c1", "support");
+    center.seconds(40);
+    center.login(AgentProfile.agent("lee").withSkill("billing", 5));
+
+    var caused = center.apply(new MoveRequested(ContactId.of("c1"), QueueId.of("billing")));
+    center.accept("lee", "c1");
+
+    assertThat(caused).contains(new RoutingEvent.ContactMoved(Center.START.plusSeconds(40), ContactId.of("c1"),
+        QueueId.of("support"), QueueId.of("billing")));
     assertThat(offeredIn(caused, "c1")).isEqualTo("lee");
     assertThat(center.eventsOf(ContactAssigned.class).getLast().originalArrival()).isEqualTo(Center.START);
   }
