@@ -41,6 +41,7 @@
   function showOffer(offer) {
     var card = el("div", { "class": "card offer", "data-conversation": offer.conversation, "data-test": "offer" });
     card.appendChild(el("strong", {}, text("textOffer") + " · " + offer.queue + (offer.customer ? " · " + offer.customer : "")));
+    if (offer.flagged) { card.appendChild(flaggedWarning(offer.flagged)); }
     var countdown = el("span", { "class": "countdown" });
     card.appendChild(countdown);
     var accept = el("button", { type: "button", "class": "primary" }, text("textAccept"));
@@ -184,6 +185,13 @@
     });
   }
 
+  // A customer in the abusive-customer registry: what for and since when, before the agent accepts.
+  function flaggedWarning(flagged) {
+    return el("p", { "class": "flagged-warning", role: "alert", "data-test": "flagged-warning" },
+      text("textFlagged").replace("{0}", keyText("textAbuse", flagged.category)).replace("{1}", flagged.since)
+        .replace("{2}", flagged.until));
+  }
+
   function loadPanel(conversation, panel) {
     getJson("/desk/api/conversations/" + conversation + "/customer")
       .then(function (data) { renderPanel(conversation, panel, data); })
@@ -207,6 +215,7 @@
       panel.appendChild(searchForm(conversation, panel));
       return;
     }
+    if (data.flagged) { panel.appendChild(flaggedWarning(data.flagged)); }
     var c = data.customer;
     var facts = el("dl", { "class": "facts", "data-test": "panel-customer" });
     fact(facts, text("textCustomerNumber"), c.customerNumber);

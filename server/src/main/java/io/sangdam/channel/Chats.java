@@ -9,11 +9,13 @@ import io.sangdam.contact.Disposition;
 import io.sangdam.contact.Masking;
 import io.sangdam.contact.TextMasking;
 import io.sangdam.engine.routing.AgentState;
+import io.sangdam.engine.routing.ContactAttribute;
 import io.sangdam.engine.routing.RoutingEvent;
 import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.engine.protection.Detection;
 import io.sangdam.platform.RequestRejected;
 import io.sangdam.protection.AbuseScreening;
+import io.sangdam.protection.AbusiveCustomers;
 import io.sangdam.protection.Incidents;
 import io.sangdam.routing.Routing;
 import io.sangdam.routing.RoutingEventsOccurred;
@@ -55,10 +57,13 @@ class Chats {
     private final Incidents incidents;
     private final ConsultationRecords records;
     private final CustomerDirectory customers;
+    private final AbusiveCustomers registry;
     private final SecureRandom random = new SecureRandom();
 
     Chats(Conversations conversations, Routing routing, TextMasking masking, LiveStreams streams, MessageSource messages,
-            Clock clock, AbuseScreening screening, Incidents incidents, ConsultationRecords records, CustomerDirectory customers) {
+            Clock clock, AbuseScreening screening, Incidents incidents, ConsultationRecords records, CustomerDirectory customers,
+            AbusiveCustomers registry) {
+        this.registry = registry;
         this.customers = customers;
         this.records = records;
         this.screening = screening;
@@ -93,7 +98,14 @@ class Chats {
         conversations.add(id, center, queue, label, lane, hash(token), clock.instant(), locale.getLanguage(), customer);
         // The protection notice opens every chat, as the ARS plays it (산업안전보건법 제41조).
         conversations.addMessage(id, Sender.SYSTEM, messages.getMessage("chat.protection-notice", null, locale), clock.instant());
-        List<String> attributes = lane == null || lane.isBlank() ? List.of() : List.of(lane);
+        List<String> attributes = new java.util.ArrayList<>();
+        // A registered abusive customer goes to the dedicated lane (the specialist team), before any other lane.
+        if (customer != null && registry.active(customer).isPresent()) {
+            attributes.add(ContactAttribute.FLAGGED_ABUSIVE.name());
+        }
+        if (lane != null && !lane.isBlank()) {
+            attributes.add(lane);
+        }
         routing.arrive(center, id, queue, "CHAT", attributes);
         return new Started(id, token);
     }
@@ -226,9 +238,12 @@ class Chats {
             switch (event) {
                 case RoutingEvent.ContactOffered offered -> conversation(offered.contact().value(), occurred.centerId()).ifPresent(c -> {
                     conversations.offered(c.id(), offered.agent().value());
-                    streams.push(desk(offered.agent().value()), "offer", Map.of("conversation", c.id(), "queue", c.queue(),
+                    Map<String, Object> offer = new java.util.HashMap<>(Map.of("conversation", c.id(), "queue", c.queue(),
                             "customer", c.customerLabel() == null ? "" : c.customerLabel(),
                             "expiresAt", offered.expires().toString()));
+                    // The agent is warned before accepting: a registered customer, what for, since when.
+                    flagged(c).ifPresent(flag -> offer.put("flagged", flag));
+                    streams.push(desk(offered.agent().value()), "offer", offer);
                 });
                 case RoutingEvent.OfferMissed missed -> conversation(missed.contact().value(), occurred.centerId()).ifPresent(c -> {
                     conversations.waiting(c.id());
@@ -270,6 +285,17 @@ class Chats {
         }
     }
 
+
+    /** What the agent is told about a customer in the abusive-customer registry. */
+    record Flagged(String category, java.time.LocalDate since, java.time.LocalDate until) {
+    }
+
+    java.util.Optional<Flagged> flagged(Conversation conversation) {
+        Long customer = conversation.customerId();
+        return customer == null ? java.util.Optional.empty() : registry.active(customer)
+                .map(r -> new Flagged(r.category(), java.time.LocalDate.ofInstant(r.registeredAt(), java.time.ZoneId.of("Asia/Seoul")),
+                        r.expiresOn()));
+    }
 
     static String desk(String agent) {
         return "desk:" + agent;

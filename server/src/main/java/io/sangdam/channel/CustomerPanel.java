@@ -35,9 +35,11 @@ class CustomerPanel {
     private final CustomerDirectory customers;
     private final ConsultationRecords records;
     private final PersonalDataAccess access;
+    private final Chats chats;
 
     CustomerPanel(Conversations conversations, CustomerDirectory customers, ConsultationRecords records,
-            PersonalDataAccess access) {
+            PersonalDataAccess access, Chats chats) {
+        this.chats = chats;
         this.conversations = conversations;
         this.customers = customers;
         this.records = records;
@@ -48,8 +50,9 @@ class CustomerPanel {
     }
 
     /** {@code customer} is null when the chat is linked to no customer; the agent may search and link one. */
+    /** {@code flagged}: the customer is in the abusive-customer registry; the desk shows a warning. */
     record Panel(String conversation, @Nullable MaskedCustomer customer, List<EarlierContact> contacts,
-            List<CustomerConsultation> consultations) {
+            List<CustomerConsultation> consultations, Chats.@Nullable Flagged flagged) {
     }
 
     @Transactional
@@ -57,7 +60,7 @@ class CustomerPanel {
         Conversation conversation = held(agent, conversationId);
         Long customerId = conversation.customerId();
         if (customerId == null) {
-            return new Panel(conversation.id(), null, List.of(), List.of());
+            return new Panel(conversation.id(), null, List.of(), List.of(), null);
         }
         return panel(conversation, customers.view(customerId));
     }
@@ -93,7 +96,8 @@ class CustomerPanel {
         List<EarlierContact> contacts = conversations.ofCustomer(customer.id(), HISTORY_LENGTH + 1).stream()
                 .filter(c -> !c.id().equals(conversation.id())).limit(HISTORY_LENGTH)
                 .map(c -> new EarlierContact(c.id(), c.createdAt(), c.queue(), c.status().name(), c.agent())).toList();
-        return new Panel(conversation.id(), customer, contacts, records.ofCustomer(customer.id(), HISTORY_LENGTH));
+        return new Panel(conversation.id(), customer, contacts, records.ofCustomer(customer.id(), HISTORY_LENGTH),
+                chats.flagged(conversations.find(conversation.id()).orElse(conversation)).orElse(null));
     }
 
     /** The chat of this center that the agent holds now or is wrapping up; anything else is refused plainly. */

@@ -41,6 +41,7 @@ class IncidentPages {
         var counts = incidents.countsSince(clock.instant().minus(Duration.ofDays(30))).stream()
                 .filter(c -> scope == null || c.centerId() == scope).toList();
         model.addAttribute("incidents", incidents.recent(scope, 100));
+        model.addAttribute("canRegister", user.has(io.sangdam.identity.Role.PROTECTION_TEAM));
         model.addAttribute("centerNames", names);
         model.addAttribute("counts", counts);
         model.addAttribute("countsJson", json.writeValueAsString(counts.stream().map(c -> Map.of(

@@ -25,6 +25,11 @@ class ProtectionConfiguration {
     }
 
     @Bean
+    NavigationLink registryLink() {
+        return new NavigationLink(918, "/registry", "nav.registry", Set.of(Role.PROTECTION_TEAM));
+    }
+
+    @Bean
     NavigationLink counsellingLink() {
         return new NavigationLink(920, "/counselling", "nav.counselling", Set.of(Role.PROTECTION_TEAM));
     }
