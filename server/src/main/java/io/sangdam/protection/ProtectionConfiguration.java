@@ -34,6 +34,11 @@ class ProtectionConfiguration {
         return new NavigationLink(920, "/counselling", "nav.counselling", Set.of(Role.PROTECTION_TEAM));
     }
 
+    @Bean
+    NavigationLink lexiconLink() {
+        return new NavigationLink(925, "/protection/lexicon", "nav.lexicon", Set.of(Role.PROTECTION_TEAM));
+    }
+
     /** Supervisors see only requests their agents chose to share; nothing of their content. */
     @Bean
     HomeSection sharedCounsellingSection(Counselling counselling) {

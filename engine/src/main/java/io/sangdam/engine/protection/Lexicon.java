@@ -94,6 +94,16 @@ public record Lexicon(List<LexiconTerm> terms, List<String> allowedPhrases) {
     return new Lexicon(terms, allowed);
   }
 
+  /**
+   * The literal forms a pattern stands for, groups expanded ({@code 시발(점|역)} gives 시발점 and
+   * 시발역), so an editor can tell that a new entry is already covered by an existing one.
+   *
+   * @throws InvalidLexiconException for unbalanced groups or too many combinations
+   */
+  public static List<String> forms(String pattern) {
+    return PatternExpansion.expand(pattern, 0);
+  }
+
   /** The text form, which {@link #parse} reads back to an equal lexicon. */
   public String toText() {
     StringBuilder text = new StringBuilder("# category\tseverity\tpattern\n");
