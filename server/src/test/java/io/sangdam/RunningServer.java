@@ -45,6 +45,17 @@ public @interface RunningServer {
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
         }
 
+        /** PUT of a JSON body as a demo account, in Korean. */
+        public Response put(String path, String json, String username) {
+            return send(request(path, username, DEMO_PASSWORD, "ko").header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+        }
+
+        /** DELETE as a demo account, in Korean. */
+        public Response delete(String path, String username) {
+            return send(request(path, username, DEMO_PASSWORD, "ko").DELETE().build());
+        }
+
         private HttpRequest.Builder request(String path, String username, String password, String language) {
             var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .header("Accept-Language", language);

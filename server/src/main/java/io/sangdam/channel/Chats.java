@@ -17,6 +17,7 @@ import io.sangdam.platform.RequestRejected;
 import io.sangdam.protection.AbuseScreening;
 import io.sangdam.protection.AbusiveCustomers;
 import io.sangdam.protection.Incidents;
+import io.sangdam.protection.ProtectionNotices;
 import io.sangdam.routing.Routing;
 import io.sangdam.routing.RoutingEventsOccurred;
 import java.nio.charset.StandardCharsets;
@@ -58,14 +59,16 @@ class Chats {
     private final ConsultationRecords records;
     private final CustomerDirectory customers;
     private final AbusiveCustomers registry;
+    private final ProtectionNotices notices;
     private final SecureRandom random = new SecureRandom();
 
     Chats(Conversations conversations, Routing routing, TextMasking masking, LiveStreams streams, MessageSource messages,
             Clock clock, AbuseScreening screening, Incidents incidents, ConsultationRecords records, CustomerDirectory customers,
-            AbusiveCustomers registry) {
+            AbusiveCustomers registry, ProtectionNotices notices) {
         this.registry = registry;
         this.customers = customers;
         this.records = records;
+        this.notices = notices;
         this.screening = screening;
         this.incidents = incidents;
         this.conversations = conversations;
@@ -96,8 +99,8 @@ class Chats {
         // The customer, if the phone given is theirs: the agent then sees their history.
         Long customer = phone == null || phone.isBlank() ? null : customers.match(phone, name).orElse(null);
         conversations.add(id, center, queue, label, lane, hash(token), clock.instant(), locale.getLanguage(), customer);
-        // The protection notice opens every chat, as the ARS plays it (산업안전보건법 제41조).
-        conversations.addMessage(id, Sender.SYSTEM, messages.getMessage("chat.protection-notice", null, locale), clock.instant());
+        // The protection notice opens every chat, as the ARS plays it (산업안전보건법 제41조), in the center's words.
+        conversations.addMessage(id, Sender.SYSTEM, notices.text(center, ProtectionNotices.Kind.CHAT_NOTICE, locale), clock.instant());
         List<String> attributes = new java.util.ArrayList<>();
         // A registered abusive customer goes to the dedicated lane (the specialist team), before any other lane.
         if (customer != null && registry.active(customer).isPresent()) {
@@ -188,8 +191,8 @@ class Chats {
         Conversation conversation = assignedTo(agent, id);
         var locale = java.util.Locale.forLanguageTag(conversation.language());
         int level = incidents.warningSent(id, conversation.centerId(), agent, conversation.customerLabel());
-        String key = level >= incidents.warningsBeforeEnding() ? "protection.warning.final" : "protection.warning." + level;
-        Message message = conversations.addMessage(id, Sender.SYSTEM, messages.getMessage(key, null, locale), clock.instant());
+        Message message = conversations.addMessage(id, Sender.SYSTEM, notices.warning(conversation.centerId(), level, locale),
+                clock.instant());
         streams.push(customer(id), "message", message);
         streams.push(desk(agent), "message", message);
         streams.push(desk(agent), "warnings", Map.of("conversation", id, "sent", level,

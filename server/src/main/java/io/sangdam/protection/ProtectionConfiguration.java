@@ -39,6 +39,11 @@ class ProtectionConfiguration {
         return new NavigationLink(925, "/protection/lexicon", "nav.lexicon", Set.of(Role.PROTECTION_TEAM));
     }
 
+    @Bean
+    NavigationLink noticesLink() {
+        return new NavigationLink(930, "/protection/notices", "nav.notices", Set.of(Role.PROTECTION_TEAM, Role.CENTER_MANAGER));
+    }
+
     /** Supervisors see only requests their agents chose to share; nothing of their content. */
     @Bean
     HomeSection sharedCounsellingSection(Counselling counselling) {
