@@ -81,6 +81,8 @@
     agentRows.replaceChildren();
     board.agents.forEach(function (a) {
       var row = document.createElement("tr");
+      row.dataset.agent = a.username;
+      if (window.boardAlerted && window.boardAlerted(a.username)) { row.classList.add("alerted"); }
       cell(row, a.name + " (" + a.username + ")");
       var state = cell(row, stateText(a.state));
       state.dataset.state = a.state;
@@ -149,7 +151,7 @@
   }
 
   refresh();
-  var stream = new EventSource("/board/api/stream?center=" + center);
+  var stream = window.boardStream = new EventSource("/board/api/stream?center=" + center);
   stream.addEventListener("changed", function () { setTimeout(refresh, 150); });
   setInterval(refresh, 5000);
 })();

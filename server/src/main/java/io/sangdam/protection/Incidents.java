@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,11 +33,13 @@ public class Incidents {
     private final JdbcClient jdbc;
     private final ProtectionPolicy policy;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Incidents(JdbcClient jdbc, ProtectionPolicy policy, Clock clock) {
+    Incidents(JdbcClient jdbc, ProtectionPolicy policy, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.policy = policy;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Records an abusive message in a conversation (the first opens the incident). */
@@ -58,6 +61,8 @@ public class Incidents {
                            categories = ?, highest_severity = ? where conversation_id = ?""")
                     .params(agent, merge(existing, categories), higher(existing, severity), conversation).update();
         }
+        events.publishEvent(new AbuseAlerted(centerId, agent, conversation, AbuseAlerted.Reason.MESSAGE_FLAGGED,
+                detection.categories().stream().map(AbuseCategory::name).toList(), severity, clock.instant()));
     }
 
     /** Counts a warning sent to the customer; returns which warning it was (1 = first). */
@@ -82,6 +87,10 @@ public class Incidents {
         }
         jdbc.sql("update protection.incident set ended_for_abuse = true, ended_at = ? where conversation_id = ?")
                 .params(Timestamp.from(clock.instant()), conversation).update();
+        find(conversation).ifPresent(incident -> events.publishEvent(new AbuseAlerted(incident.centerId(), incident.agent(),
+                conversation, AbuseAlerted.Reason.ENDED_FOR_ABUSE,
+                List.of(incident.categories().split(",")).stream().filter(c -> !c.isBlank()).toList(),
+                incident.highestSeverity(), clock.instant())));
     }
 
     public int warningsBeforeEnding() {

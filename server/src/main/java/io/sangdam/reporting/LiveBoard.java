@@ -159,13 +159,18 @@ class LiveBoard {
     }
 
     private void notifyBoards(long center) {
+        push(center, "changed", "1");
+    }
+
+    /** Sends an event to every board open on the center. */
+    void push(long center, String name, Object data) {
         List<SseEmitter> list = boards.get(center);
         if (list == null) {
             return;
         }
         for (SseEmitter emitter : list) {
             try {
-                emitter.send(SseEmitter.event().name("changed").data("1"));
+                emitter.send(SseEmitter.event().name(name).data(data));
             } catch (IOException | IllegalStateException gone) {
                 list.remove(emitter);
             }

@@ -5,6 +5,7 @@ import io.sangdam.engine.routing.RoutingEvent;
 import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.identity.StaffMember;
 import io.sangdam.platform.RequestRejected;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,23 @@ public class Routing {
             throw RequestRejected.conflict("contact-already-in-queue", queue);
         }
         return host.handle(center, new RoutingRequest.Move(contact, queue, by));
+    }
+
+    /**
+     * More time for an agent's recovery break after an abusive contact (a supervisor's decision).
+     *
+     * @throws RequestRejected {@code not-in-recovery} when the agent is not in a recovery break
+     */
+    public List<RoutingEvent> extendRecovery(long center, String agent, Duration by) {
+        try {
+            return host.handle(center, new RoutingRequest.ExtendRecovery(agent, by.toSeconds()));
+        } catch (RequestRejected rejected) {
+            if (rejected.code().equals("routing-rejected") && rejected.arguments().length > 0
+                    && "NOT_IN_RECOVERY".equals(rejected.arguments()[0])) {
+                throw RequestRejected.conflict("not-in-recovery", agent);
+            }
+            throw rejected;
+        }
     }
 
     public List<RoutingEvent> wrapUpDone(long center, String agent) {

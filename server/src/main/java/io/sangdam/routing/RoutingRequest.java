@@ -121,6 +121,14 @@ sealed interface RoutingRequest {
         }
     }
 
+    /** A supervisor gives an agent in a recovery break more time. */
+    record ExtendRecovery(String agent, long seconds) implements RoutingRequest {
+        @Override
+        public RoutingCommand toCommand() {
+            return new RoutingCommand.RecoveryExtended(AgentId.of(agent), Duration.ofSeconds(seconds));
+        }
+    }
+
     static Class<? extends RoutingRequest> type(String name) {
         return switch (name) {
             case "LogIn" -> LogIn.class;
@@ -134,6 +142,7 @@ sealed interface RoutingRequest {
             case "FinishWrapUp" -> FinishWrapUp.class;
             case "Transfer" -> Transfer.class;
             case "Move" -> Move.class;
+            case "ExtendRecovery" -> ExtendRecovery.class;
             default -> throw new IllegalArgumentException("Unknown routing command type " + name);
         };
     }

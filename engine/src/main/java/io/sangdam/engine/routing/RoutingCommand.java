@@ -129,4 +129,11 @@ public sealed interface RoutingCommand {
 
   /** The agent finished after-contact work before the wrap-up timer ran out. */
   record WrapUpEnded(AgentId agent) implements RoutingCommand {}
+
+  /**
+   * A supervisor gives an agent in a recovery break (after a contact ended for abuse) more time;
+   * the break then ends {@code by} later than it would have. Rejected when the agent is not in
+   * one, and for a duration that is not positive or longer than a day.
+   */
+  record RecoveryExtended(AgentId agent, Duration by) implements RoutingCommand {}
 }

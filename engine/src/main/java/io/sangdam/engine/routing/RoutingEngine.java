@@ -11,6 +11,7 @@ import io.sangdam.engine.routing.RoutingCommand.MoveRequested;
 import io.sangdam.engine.routing.RoutingCommand.OfferAccepted;
 import io.sangdam.engine.routing.RoutingCommand.OfferDeclined;
 import io.sangdam.engine.routing.RoutingCommand.TransferRequested;
+import io.sangdam.engine.routing.RoutingCommand.RecoveryExtended;
 import io.sangdam.engine.routing.RoutingCommand.WrapUpEnded;
 import io.sangdam.engine.routing.RoutingEvent.AgentStateChanged;
 import io.sangdam.engine.routing.RoutingEvent.ContactAbandoned;
@@ -86,6 +87,7 @@ public final class RoutingEngine {
   private static final int OFFER_LANE = 0;
   private static final int KEEP_AWAY_LANE = 1;
   private static final int RECOVERY_LANE = 2;
+  private static final java.time.Duration MAXIMUM_RECOVERY_EXTENSION = java.time.Duration.ofDays(1);
   private static final int FIXED_LANES = 3;
   private long timerSequence;
   private long contactSequence;
@@ -194,6 +196,7 @@ public final class RoutingEngine {
         case MoveRequested move -> move(move);
         case ContactEnded ended -> end(ended);
         case WrapUpEnded wrapUpEnded -> endWrapUp(wrapUpEnded);
+        case RecoveryExtended extended -> extendRecovery(extended);
       }
     } finally {
       events = NOWHERE;
@@ -677,6 +680,22 @@ public final class RoutingEngine {
       }
       case ENDED -> throw new IllegalStateException("ended contact " + contact.id + " still known");
     }
+  }
+
+  private void extendRecovery(RecoveryExtended extended) {
+    Agent agent = loggedInAgent(extended.agent());
+    if (!extended.by().isPositive() || extended.by().compareTo(MAXIMUM_RECOVERY_EXTENSION) > 0) {
+      throw new RoutingRejected(
+          Problem.INVALID_COMMAND, "a recovery break is extended by more than nothing and at most a day");
+    }
+    if (agent.recoveryUntil == Agent.NONE) {
+      throw new RoutingRejected(Problem.NOT_IN_RECOVERY, "agent " + agent.id + " is " + agent.state);
+    }
+    agent.recoveryUntil += extended.by().toMillis();
+    // The old timer dies by its generation; the new one is out of its lane's order, Timers copes.
+    agent.recoveryGeneration++;
+    schedule(RECOVERY_LANE, agent.recoveryUntil, Timer.Kind.RECOVERY_ENDS, agent, agent.recoveryGeneration);
+    showState(agent);
   }
 
   private void endWrapUp(WrapUpEnded wrapUpEnded) {

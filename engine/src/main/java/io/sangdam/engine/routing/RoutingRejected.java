@@ -22,6 +22,7 @@ public final class RoutingRejected extends RuntimeException {
     CONTACT_NOT_ASSIGNED,
     CONTACT_NOT_WAITING,
     NOT_IN_WRAP_UP,
+    NOT_IN_RECOVERY,
     CHANNEL_MISMATCH,
     QUEUE_CLOSED,
     CLOCK_WENT_BACKWARDS,

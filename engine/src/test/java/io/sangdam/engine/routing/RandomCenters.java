@@ -159,7 +159,9 @@ final class RandomCenters {
     return switch (what) {
       case 1, 2 -> new AgentWentNotReady(AgentId.of(agent), random.nextInt(10) == 0 ? "" : "break");
       case 3 -> new AgentLoggedOut(AgentId.of(agent));
-      case 4 -> new WrapUpEnded(AgentId.of(agent));
+      case 4 -> random.nextInt(4) == 0
+          ? new RoutingCommand.RecoveryExtended(AgentId.of(agent), java.time.Duration.ofSeconds(1 + random.nextInt(900)))
+          : new WrapUpEnded(AgentId.of(agent));
       case 5 -> new OfferAccepted(AgentId.of(agent), ContactId.of("c" + random.nextInt(Math.max(1, contactCounter[0]))));
       default -> new AgentBecameReady(AgentId.of(agent));
     };

@@ -184,6 +184,23 @@ class RejectedCommandsTest {
   }
 
   @Test
+  void extendingARecoveryBreakThatIsNotRunningIsRejected() {
+    assertRejectedUnchanged(
+        new RoutingCommand.RecoveryExtended(AgentId.of("kim"), java.time.Duration.ofMinutes(5)),
+        Problem.NOT_IN_RECOVERY);
+  }
+
+  @Test
+  void extendingARecoveryBreakByNothingOrMoreThanADayIsRejected() {
+    assertRejectedUnchanged(
+        new RoutingCommand.RecoveryExtended(AgentId.of("kim"), java.time.Duration.ZERO),
+        Problem.INVALID_COMMAND);
+    assertRejectedUnchanged(
+        new RoutingCommand.RecoveryExtended(AgentId.of("kim"), java.time.Duration.ofDays(2)),
+        Problem.INVALID_COMMAND);
+  }
+
+  @Test
   void clockGoingBackIsRejected() {
     assertRejectedUnchanged(new ClockAdvanced(Center.START.minusMillis(1)), Problem.CLOCK_WENT_BACKWARDS);
   }

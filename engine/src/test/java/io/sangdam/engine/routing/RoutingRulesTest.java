@@ -307,6 +307,23 @@ class RoutingRulesTest {
   }
 
   @Test
+  void aSupervisorExtendsARecoveryBreakAndRoutingWaitsForTheNewEnd() {
+    Center center = Center.of(SUPPORT);
+    center.login("kim");
+    center.arrive("c1", "support");
+    center.answer("c1");
+    center.apply(new ContactEnded(ContactId.of("c1"), true));
+    center.seconds(120);
+    center.apply(new RoutingCommand.RecoveryExtended(AgentId.of("kim"), Duration.ofMinutes(5)));
+    assertThat(center.state("kim")).isEqualTo(new Recovery(Center.START.plus(Duration.ofMinutes(15))));
+    center.arrive("c2", "support");
+    center.seconds(480 + 299);
+    assertThat(center.offeredAgent("c2")).as("nothing at the first end of the break, 10 min").isNull();
+
+    assertThat(offeredIn(center.seconds(1), "c2")).isEqualTo("kim");
+  }
+
+  @Test
   void notReadyAgentGetsNoOffersUntilReady() {
     Center center = Center.of(SUPPORT);
     center.login("kim");

@@ -1,0 +1,107 @@
+package io.sangdam.reporting;
+
+import io.sangdam.identity.Center;
+import io.sangdam.identity.CenterDirectory;
+import io.sangdam.identity.CurrentUsers;
+import io.sangdam.identity.Staff;
+import io.sangdam.identity.StaffMember;
+import io.sangdam.platform.RequestRejected;
+import io.sangdam.protection.AbuseAlerted;
+import io.sangdam.routing.Routing;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Protection alerts on the live board: a flagged customer message or a contact ended for abuse
+ * reaches the supervisor's board the moment the incident is recorded, and the supervisor can give
+ * the agent a longer recovery break. The board keeps the last alerts of the hour in memory, for
+ * boards opened after they happened.
+ */
+@RestController
+class BoardAlerts {
+
+    static final int KEPT = 20;
+    static final Duration KEPT_FOR = Duration.ofHours(1);
+    static final int MAXIMUM_EXTENSION_MINUTES = 120;
+
+    record Alert(String agent, String agentName, String conversation, String reason, List<String> categories, String severity,
+            Instant at) {
+    }
+
+    private final LiveBoard board;
+    private final Routing routing;
+    private final Staff staff;
+    private final CenterDirectory centers;
+    private final CurrentUsers currentUsers;
+    private final Clock clock;
+    private final Map<Long, Deque<Alert>> recent = new ConcurrentHashMap<>();
+
+    BoardAlerts(LiveBoard board, Routing routing, Staff staff, CenterDirectory centers, CurrentUsers currentUsers, Clock clock) {
+        this.board = board;
+        this.routing = routing;
+        this.staff = staff;
+        this.centers = centers;
+        this.currentUsers = currentUsers;
+        this.clock = clock;
+    }
+
+    /**
+     * After the incident is committed: an alert for a record that was rolled back would mislead.
+     * Runs in the customer's request, so no role check here (the endpoints below have theirs).
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void alerted(AbuseAlerted alerted) {
+        String agent = alerted.agent() == null ? "" : alerted.agent();
+        String name = alerted.agent() == null ? "" : staff.findByUsername(alerted.agent()).map(StaffMember::displayName).orElse(agent);
+        Alert alert = new Alert(agent, name, alerted.conversation(), alerted.reason().name(), alerted.categories(),
+                alerted.severity(), alerted.at());
+        Deque<Alert> kept = recent.computeIfAbsent(alerted.centerId(), c -> new ArrayDeque<>());
+        synchronized (kept) {
+            kept.addFirst(alert);
+            while (kept.size() > KEPT) {
+                kept.removeLast();
+            }
+        }
+        board.push(alerted.centerId(), "alert", alert);
+    }
+
+    @GetMapping("/board/api/alerts")
+    @PreAuthorize(BoardPages.BOARD_ROLES)
+    List<Alert> alerts(@RequestParam long center) {
+        Center chosen = centers.visibleTo(currentUsers.require(), center);
+        Deque<Alert> kept = recent.get(chosen.id());
+        if (kept == null) {
+            return List.of();
+        }
+        Instant since = clock.instant().minus(KEPT_FOR);
+        synchronized (kept) {
+            return kept.stream().filter(a -> a.at().isAfter(since)).toList();
+        }
+    }
+
+    /** Logged in the routing log like every routing command; refused unless the agent is in a recovery break. */
+    @PostMapping("/board/api/agents/{agent}/extend-recovery")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'CENTER_MANAGER')")
+    void extendRecovery(@RequestParam long center, @PathVariable String agent, @RequestParam(required = false) @Nullable Integer minutes) {
+        Center chosen = centers.visibleTo(currentUsers.require(), center);
+        int by = minutes == null ? 10 : minutes;
+        if (by < 1 || by > MAXIMUM_EXTENSION_MINUTES) {
+            throw RequestRejected.badRequest("recovery-extension-invalid", 1, MAXIMUM_EXTENSION_MINUTES);
+        }
+        routing.extendRecovery(chosen.id(), agent, Duration.ofMinutes(by));
+    }
+}
