@@ -74,8 +74,11 @@ public class Incidents {
                     highest_severity, flagged_messages, first_flagged_at) values (?, ?, ?, ?, 'REPORTED_BY_AGENT', 'LOW', 0, ?)
                 on conflict (conversation_id) do nothing""")
                 .params(conversation, centerId, agent, customer, Timestamp.from(clock.instant())).update();
-        return jdbc.sql("update protection.incident set warnings_sent = warnings_sent + 1 where conversation_id = ? returning warnings_sent")
+        int level = jdbc.sql("update protection.incident set warnings_sent = warnings_sent + 1 where conversation_id = ? returning warnings_sent")
                 .param(conversation).query(Integer.class).single();
+        jdbc.sql("insert into protection.incident_warning (conversation_id, level, agent, sent_at) values (?, ?, ?, ?)")
+                .params(conversation, level, agent, Timestamp.from(clock.instant())).update();
+        return level;
     }
 
     /** @throws RequestRejected {@code warnings-required} before the policy's warnings were sent */
@@ -103,6 +106,22 @@ public class Incidents {
                         row.getString("customer_label"), row.getString("categories"), row.getString("highest_severity"),
                         row.getInt("flagged_messages"), row.getInt("warnings_sent"), row.getBoolean("ended_for_abuse")))
                 .optional();
+    }
+
+    record Warning(int level, String agent, java.time.Instant sentAt) {
+    }
+
+    List<Warning> warnings(String conversation) {
+        return jdbc.sql("select level, agent, sent_at from protection.incident_warning where conversation_id = ? order by sent_at, id")
+                .param(conversation)
+                .query((row, n) -> new Warning(row.getInt("level"), row.getString("agent"), row.getTimestamp("sent_at").toInstant()))
+                .list();
+    }
+
+    /** When the agent ended the contact for abuse, if they did. */
+    Optional<java.time.Instant> endedAt(String conversation) {
+        return jdbc.sql("select ended_at from protection.incident where conversation_id = ? and ended_for_abuse").param(conversation)
+                .query((row, n) -> row.getTimestamp("ended_at").toInstant()).optional();
     }
 
     record CategoryCount(long centerId, String category, long incidents, long warnings, long endedForAbuse) {
