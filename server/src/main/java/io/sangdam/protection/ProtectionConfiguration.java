@@ -44,6 +44,12 @@ class ProtectionConfiguration {
         return new NavigationLink(930, "/protection/notices", "nav.notices", Set.of(Role.PROTECTION_TEAM, Role.CENTER_MANAGER));
     }
 
+    @Bean
+    NavigationLink protectionReportLink() {
+        return new NavigationLink(935, "/protection/reports", "nav.protection-report", Set.of(Role.PROTECTION_TEAM, Role.EXECUTIVE,
+                Role.CENTER_MANAGER));
+    }
+
     /** Supervisors see only requests their agents chose to share; nothing of their content. */
     @Bean
     HomeSection sharedCounsellingSection(Counselling counselling) {

@@ -1,0 +1,21 @@
+// The protection report's charts: incidents per month stacked by category, and per center and team.
+document.addEventListener("DOMContentLoaded", function () {
+  var data = JSON.parse(document.getElementById("report-data").textContent);
+  var texts = document.getElementById("protection-report").dataset;
+  function key(name) { return "text" + name.toLowerCase().split("_").map(function (p) { return p.charAt(0).toUpperCase() + p.slice(1); }).join(""); }
+  echarts.init(document.getElementById("report-month-chart"), null, { renderer: "svg" }).setOption({
+    animation: false, tooltip: { trigger: "axis" }, legend: { top: 0 }, grid: { left: 40, right: 16, top: 48, bottom: 40 },
+    xAxis: { type: "category", data: data.months }, yAxis: { type: "value", minInterval: 1 },
+    series: Object.keys(data.byCategory).map(function (category) {
+      return { name: texts[key(category)] || category, type: "bar", stack: "all", data: data.byCategory[category] };
+    })
+  });
+  var names = [texts.textIncidents, texts.textWarnings, texts.textEnded, texts.textCounselling];
+  echarts.init(document.getElementById("report-team-chart"), null, { renderer: "svg" }).setOption({
+    animation: false, tooltip: { trigger: "axis" }, legend: { top: 0 }, grid: { left: 40, right: 16, top: 48, bottom: 64 },
+    xAxis: { type: "category", data: data.teams, axisLabel: { interval: 0, rotate: 20 } }, yAxis: { type: "value", minInterval: 1 },
+    series: names.map(function (name, i) {
+      return { name: name, type: "bar", data: data.teamFigures.map(function (f) { return f[i]; }) };
+    })
+  });
+});
