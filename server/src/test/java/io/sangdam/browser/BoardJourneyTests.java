@@ -73,6 +73,7 @@ class BoardJourneyTests extends BrowserJourney {
             var waiting = page.locator("[data-test=board-waiting-contacts] tr").filter(
                     new com.microsoft.playwright.Locator.FilterOptions().setHasText("기술지원"));
             assertThat(waiting).hasCount(1);
+            String contact = waiting.getAttribute("data-contact");
             waiting.getByLabel("이동할 큐").selectOption("RETENTION");
             waiting.getByText("큐 이동").click();
 
@@ -80,6 +81,8 @@ class BoardJourneyTests extends BrowserJourney {
             assertThat(page.locator("[data-test=board-queues] tr[data-queue=RETENTION] [data-test=waiting]")).hasText("1");
             assertThat(page.locator("[data-test=board-queues] tr[data-queue=TECH] [data-test=waiting]")).hasText("0");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "board-move-ko.png")).setFullPage(true));
+            ApiClient.on(port).post("/api/routing/centers/2/contacts/" + contact + "/end", "", "application/json", "gn.supervisor",
+                    RunningServer.DEMO_PASSWORD, "ko");
         }
     }
 }
