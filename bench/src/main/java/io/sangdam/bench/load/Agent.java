@@ -1,0 +1,154 @@
+package io.sangdam.bench.load;
+
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An agent at the desktop, as the browser does it: form sign-in with the CSRF token, the desk's
+ * event stream, log in and ready; then accept every offer, answer every customer message, end the
+ * chat after the last answer and finish wrap-up at once.
+ */
+final class Agent {
+  private static final Pattern HIDDEN_CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+  private static final Pattern META_CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+  private static final Pattern QUESTION = Pattern.compile("질문 #(\\d+)");
+
+  final String username;
+  private final Server server;
+  private final Run run;
+  private String cookie = "";
+  private String csrf = "";
+
+  Agent(String username, Server server, Run run) {
+    this.username = username;
+    this.server = server;
+    this.run = run;
+  }
+
+  void signIn(String password) throws Exception {
+    HttpResponse<String> page = server.send(server.request("/login").GET().build());
+    takeCookie(page);
+    Matcher hidden = HIDDEN_CSRF.matcher(page.body());
+    if (!hidden.find()) {
+      throw new IllegalStateException("no CSRF token on the sign-in page");
+    }
+    String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+        + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(hidden.group(1), StandardCharsets.UTF_8);
+    HttpResponse<String> signedIn = server.send(server.request("/login").header("Cookie", cookie)
+        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    String location = signedIn.headers().firstValue("Location").orElse("");
+    if (signedIn.statusCode() != 302 || location.contains("error")) {
+      throw new IllegalStateException("sign-in of " + username + " failed: " + signedIn.statusCode() + " " + location);
+    }
+    takeCookie(signedIn);
+    HttpResponse<String> desk = server.send(server.request("/desk").header("Cookie", cookie).GET().build());
+    Matcher meta = META_CSRF.matcher(desk.body());
+    if (desk.statusCode() != 200 || !meta.find()) {
+      throw new IllegalStateException("desk of " + username + " not shown: " + desk.statusCode());
+    }
+    csrf = meta.group(1);
+  }
+
+  /** Opens the desk's stream (on a thread of its own), then logs in and gets ready. */
+  void goReady() throws Exception {
+    HttpResponse<java.io.InputStream> stream = server.stream("/desk/api/stream", "Cookie", cookie);
+    if (stream.statusCode() != 200) {
+      throw new IllegalStateException("desk stream of " + username + ": " + stream.statusCode());
+    }
+    Thread.ofVirtual().name("agent-" + username).start(() -> {
+      try {
+        Sse.read(stream.body(), this::on);
+      } catch (Exception gone) {
+        run.error(null, "agent-stream-lost");
+      }
+    });
+    for (String step : List.of("/desk/api/login", "/desk/api/ready")) {
+      HttpResponse<String> answer = post(step, "");
+      if (answer.statusCode() / 100 != 2) {
+        throw new IllegalStateException(step + " of " + username + ": " + answer.statusCode() + " " + answer.body());
+      }
+    }
+  }
+
+  private boolean on(String event, String data) {
+    long now = System.nanoTime();
+    switch (event) {
+      case "offer" -> {
+        String conversation = Json.field(data, "conversation");
+        run.offered(conversation, now);
+        act("accept", "/desk/api/offers/" + conversation + "/accept", "");
+      }
+      case "message" -> {
+        if (Json.field(data, "sender").equals("CUSTOMER")) {
+          String conversation = Json.field(data, "conversationId");
+          Matcher question = QUESTION.matcher(Json.field(data, "body"));
+          Run.Contact contact = run.contacts.get(conversation);
+          if (contact != null && contact.step != null && contact.messageSent != 0) {
+            contact.step.toAgent.add(now - contact.messageSent);
+          }
+          if (question.find()) {
+            int k = Integer.parseInt(question.group(1));
+            Thread.ofVirtual().start(() -> answer(conversation, k));
+          }
+        }
+      }
+      case "state" -> {
+        if (Json.field(data, "state").equals("WRAP_UP")) {
+          act("wrap-up-done", "/desk/api/wrap-up-done", "");
+        }
+      }
+      default -> { }
+    }
+    return true;
+  }
+
+  private void answer(String conversation, int k) {
+    try {
+      HttpResponse<String> sent = post("/desk/api/conversations/" + conversation + "/messages",
+          "{\"text\": " + Json.quote("답변 #" + k + " 드립니다") + "}");
+      if (sent.statusCode() != 201) {
+        run.error(null, "agent-message-" + sent.statusCode());
+        return;
+      }
+      if (k >= run.options.exchanges) {
+        Thread.sleep(run.options.holdMillis);
+        HttpResponse<String> ended = post("/desk/api/conversations/" + conversation + "/end", "");
+        if (ended.statusCode() / 100 != 2) {
+          run.error(null, "agent-end-" + ended.statusCode());
+        }
+      }
+    } catch (Exception failed) {
+      run.error(null, "agent-" + failed.getClass().getSimpleName());
+    }
+  }
+
+  private void act(String what, String path, String body) {
+    Thread.ofVirtual().start(() -> {
+      try {
+        HttpResponse<String> answer = post(path, body);
+        if (answer.statusCode() / 100 != 2) {
+          run.error(null, what + "-" + answer.statusCode());
+        }
+      } catch (Exception failed) {
+        run.error(null, what + "-" + failed.getClass().getSimpleName());
+      }
+    });
+  }
+
+  private HttpResponse<String> post(String path, String json) throws Exception {
+    return server.postJson(path, json.isEmpty() ? "{}" : json, "Cookie", cookie, "X-CSRF-TOKEN", csrf);
+  }
+
+  private void takeCookie(HttpResponse<?> response) {
+    for (String set : response.headers().allValues("Set-Cookie")) {
+      if (set.startsWith("JSESSIONID=")) {
+        cookie = set.substring(0, set.indexOf(';') < 0 ? set.length() : set.indexOf(';'));
+      }
+    }
+  }
+}

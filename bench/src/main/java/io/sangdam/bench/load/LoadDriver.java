@@ -1,0 +1,166 @@
+package io.sangdam.bench.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Plays customers and agents against a running Sangdam on loopback and reports, per rate step:
+ * contacts started and routed per second, route-to-offer latency (customer's start request sent
+ * to the offer event on the agent's stream), message delivery (customer's POST to the agent's
+ * stream, and to the agent's answer on the customer's stream), open chats held, errors.
+ *
+ * <pre>
+ * java -cp bench/target/benchmarks.jar io.sangdam.bench.load.LoadDriver --base=http://127.0.0.1:18090 \
+ *     --agents-per-center=250 --rates=100,250,500,1000 --step-seconds=20 --duration=120 --max-contacts=60000
+ * java -cp bench/target/benchmarks.jar io.sangdam.bench.load.LoadDriver check --ack-log=acked.txt ...
+ * </pre>
+ *
+ * Bounded: it stops after {@code --duration} seconds of load plus {@code --drain} seconds, or
+ * {@code --max-contacts}, whichever comes first, and then exits.
+ */
+public final class LoadDriver {
+
+  private LoadDriver() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("check")) {
+      System.exit(AcknowledgedCheck.run(Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length))) ? 0 : 1);
+    }
+    Options options = Options.parse(args);
+    Server server = new Server(options.base, options.clients);
+    Run run = new Run(options);
+    List<Agent> agents = signIn(options, server, run);
+    if (agents.isEmpty()) {
+      System.out.println("no agent could sign in");
+      System.exit(2);
+    }
+    var sampler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
+    sampler.scheduleAtFixedRate(run::sample, 100, 100, TimeUnit.MILLISECONDS);
+    load(options, server, run);
+    report(run, agents.size());
+    System.out.flush();
+    // Streams still open (chats never answered) hold threads: the run is over, so is the process.
+    System.exit(0);
+  }
+
+  private static List<Agent> signIn(Options options, Server server, Run run) throws Exception {
+    List<Agent> agents = new ArrayList<>();
+    for (long center : options.centers) {
+      for (int n = 1; n <= options.agentsPerCenter; n++) {
+        agents.add(new Agent(options.agent(center, n), server, run));
+      }
+    }
+    long began = System.nanoTime();
+    var ready = new java.util.concurrent.CopyOnWriteArrayList<Agent>();
+    AtomicInteger failed = new AtomicInteger();
+    Semaphore parallel = new Semaphore(options.signInParallelism);
+    try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (Agent agent : agents) {
+        parallel.acquire();
+        threads.submit(() -> {
+          try {
+            agent.signIn(options.password);
+            agent.goReady();
+            ready.add(agent);
+          } catch (Exception e) {
+            if (failed.incrementAndGet() <= 5) {
+              System.out.println("agent " + agent.username + ": " + e.getMessage());
+            }
+          } finally {
+            parallel.release();
+          }
+          return null;
+        });
+      }
+    }
+    System.out.printf("agents signed in, streaming and ready: %d of %d (%d failed) in %.1f s%n", ready.size(), agents.size(),
+        failed.get(), (System.nanoTime() - began) / 1e9);
+    return ready;
+  }
+
+  private static void load(Options options, Server server, Run run) throws InterruptedException {
+    long began = System.nanoTime();
+    long deadline = began + TimeUnit.SECONDS.toNanos(options.durationSeconds);
+    int started = 0;
+    int turn = 0;
+    var threads = Executors.newVirtualThreadPerTaskExecutor();
+    for (int rate : options.rates) {
+      long stepStart = System.nanoTime();
+      long stepEnd = Math.min(deadline, stepStart + TimeUnit.SECONDS.toNanos(options.stepSeconds));
+      if (stepStart >= deadline || started >= options.maxContacts) {
+        break;
+      }
+      Run.Step step = new Run.Step(rate, stepStart, stepEnd);
+      run.steps.add(step);
+      run.current = step;
+      long interval = 1_000_000_000L / rate;
+      for (long i = 0; ; i++) {
+        long due = stepStart + i * interval;
+        if (due >= stepEnd || started >= options.maxContacts) {
+          break;
+        }
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        if (run.open.get() >= options.maxOpen) {
+          step.skipped.increment();
+          continue;
+        }
+        long center = options.centers.get(turn % options.centers.size());
+        String topic = options.topics.get((turn / options.centers.size()) % options.topics.size());
+        turn++;
+        started++;
+        var customer = new Customer(server, run, step, center, topic);
+        threads.submit(customer::chat);
+      }
+      step.until = System.nanoTime();
+      printStep(step);
+    }
+    run.current = null;
+    // Let the chats in flight finish, within bounds.
+    long drainEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.drainSeconds);
+    while (run.open.get() > 0 && System.nanoTime() < drainEnd) {
+      Thread.sleep(200);
+    }
+    System.out.printf("after %d s of drain: %d chats still open%n", options.drainSeconds, run.open.get());
+  }
+
+  private static void printStep(Run.Step step) {
+    double seconds = (step.until - step.from) / 1e9;
+    System.out.printf("step %d/s: %d started (%.0f/s), %d offers in the step (%.0f/s), open chats max %d (connected max %d), skipped %d, errors %s%n",
+        step.rate, step.started.sum(), step.started.sum() / seconds, step.offersInWindow.sum(),
+        step.offersInWindow.sum() / seconds, step.maxOpen.get(), step.maxConnected.get(), step.skipped.sum(), Run.errors(step));
+  }
+
+  private static void report(Run run, int agents) {
+    System.out.println();
+    System.out.printf("== %d agents; per step (latencies of the contacts started in the step, measured to the end of the run)%n", agents);
+    System.out.println("| target /s | started /s | routed /s | start p50/p99 ms | route-to-offer p50 / p99 ms | customer→agent p50 / p99 ms | round trip p50 / p99 ms | open chats max (connected) | offered of started | errors |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+    for (Run.Step step : run.steps) {
+      double seconds = (step.until - step.from) / 1e9;
+      System.out.printf("| %d | %.0f | %.0f | %s | %s | %s | %s | %d (%d) | %d of %d | %s |%n", step.rate,
+          step.started.sum() / seconds, step.offersInWindow.sum() / seconds, pair(step.start), pair(step.routeToOffer),
+          pair(step.toAgent), pair(step.roundTrip), step.maxOpen.get(), step.maxConnected.get(), step.offered.sum(),
+          step.started.sum(), Run.errors(step));
+    }
+    System.out.println();
+    for (Run.Step step : run.steps) {
+      System.out.printf("step %d/s: start %s; route-to-offer %s; customer→agent %s; round trip %s%n", step.rate,
+          step.start.summary(), step.routeToOffer.summary(), step.toAgent.summary(), step.roundTrip.summary());
+    }
+  }
+
+  private static String pair(Latencies latencies) {
+    if (latencies.count() == 0) {
+      return "-";
+    }
+    return String.format("%.1f / %.1f", latencies.percentileMillis(0.50), latencies.percentileMillis(0.99));
+  }
+}

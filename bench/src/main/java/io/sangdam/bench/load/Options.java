@@ -1,0 +1,74 @@
+package io.sangdam.bench.load;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** The driver's options, {@code --name=value}; every run is bounded in time and contacts. */
+final class Options {
+  String base = "http://127.0.0.1:8080";
+  List<Long> centers = List.of(2L, 3L, 4L, 5L);
+  List<String> topics = List.of("BILLING", "RETENTION", "TECH");
+  String agentPrefix = "load";
+  int agentsPerCenter = 75;
+  String password = "sangdam2026!";
+  /** Contacts per second of each ramp step. */
+  List<Integer> rates = List.of(100, 250, 500, 1000);
+  int stepSeconds = 20;
+  int maxContacts = 100_000;
+  /** The whole run (set-up excluded) stops after this, drained or not. */
+  int durationSeconds = 180;
+  int drainSeconds = 15;
+  /** Messages each customer sends (each answered by the agent) before the agent ends the chat. */
+  int exchanges = 2;
+  /** How long the agent keeps the chat open after the last answer (sets how many chats are open at once). */
+  int holdMillis = 1000;
+  /** A customer beyond this many open chats is not started (counted as skipped): the driver's own guard. */
+  int maxOpen = 15_000;
+  int clients = 4;
+  int signInParallelism = 16;
+  @Nullable String ackLog;
+  String admin = "admin:sangdam2026!";
+
+  static Options parse(String[] args) {
+    Map<String, String> given = new HashMap<>();
+    for (String arg : args) {
+      if (!arg.startsWith("--") || !arg.contains("=")) {
+        throw new IllegalArgumentException("expected --name=value, got " + arg);
+      }
+      given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+    }
+    var o = new Options();
+    for (var e : given.entrySet()) {
+      String v = e.getValue();
+      switch (e.getKey()) {
+        case "base" -> o.base = v;
+        case "centers" -> o.centers = Arrays.stream(v.split(",")).map(Long::valueOf).toList();
+        case "topics" -> o.topics = List.of(v.split(","));
+        case "agent-prefix" -> o.agentPrefix = v;
+        case "agents-per-center" -> o.agentsPerCenter = Integer.parseInt(v);
+        case "password" -> o.password = v;
+        case "rates" -> o.rates = Arrays.stream(v.split(",")).map(Integer::valueOf).toList();
+        case "step-seconds" -> o.stepSeconds = Integer.parseInt(v);
+        case "max-contacts" -> o.maxContacts = Integer.parseInt(v);
+        case "duration" -> o.durationSeconds = Integer.parseInt(v);
+        case "drain" -> o.drainSeconds = Integer.parseInt(v);
+        case "exchanges" -> o.exchanges = Integer.parseInt(v);
+        case "hold-ms" -> o.holdMillis = Integer.parseInt(v);
+        case "max-open" -> o.maxOpen = Integer.parseInt(v);
+        case "clients" -> o.clients = Integer.parseInt(v);
+        case "sign-in-parallelism" -> o.signInParallelism = Integer.parseInt(v);
+        case "ack-log" -> o.ackLog = v;
+        case "admin" -> o.admin = v;
+        default -> throw new IllegalArgumentException("unknown option --" + e.getKey());
+      }
+    }
+    return o;
+  }
+
+  String agent(long center, int number) {
+    return String.format("%s%d-%04d", agentPrefix, center, number);
+  }
+}
