@@ -52,6 +52,7 @@ final class Customer {
     Run.Contact contact = run.contact(id);
     run.started(contact, sent, step);
     run.open.incrementAndGet();
+    run.openCustomers.add(this);
     try {
       HttpResponse<InputStream> stream = server.stream("/chat/api/conversations/" + id + "/stream?token=" + token);
       if (stream.statusCode() != 200) {
@@ -96,11 +97,21 @@ final class Customer {
     } catch (Exception lost) {
       run.error(step, "customer-" + lost.getClass().getSimpleName());
     } finally {
+      run.openCustomers.remove(this);
       run.open.decrementAndGet();
       if (countedConnected) {
         run.connected.decrementAndGet();
       }
       run.contacts.remove(id);
+    }
+  }
+
+  /** Closes a chat the run is leaving behind, as a customer who gives up. */
+  void leave() {
+    try {
+      server.postJson("/chat/api/conversations/" + id + "/end?token=" + token, "{}");
+    } catch (Exception ignored) {
+      // the run is over; what could not be closed stays as it is
     }
   }
 

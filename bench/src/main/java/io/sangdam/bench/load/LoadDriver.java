@@ -108,7 +108,7 @@ public final class LoadDriver {
         if (wait > 0) {
           LockSupport.parkNanos(wait);
         }
-        if (run.open.get() >= options.maxOpen) {
+        if (run.inFlight.get() >= options.maxOpen) {
           step.skipped.increment();
           continue;
         }
@@ -117,7 +117,14 @@ public final class LoadDriver {
         turn++;
         started++;
         var customer = new Customer(server, run, step, center, topic);
-        threads.submit(customer::chat);
+        run.inFlight.incrementAndGet();
+        threads.submit(() -> {
+          try {
+            customer.chat();
+          } finally {
+            run.inFlight.decrementAndGet();
+          }
+        });
       }
       step.until = System.nanoTime();
       printStep(step);
@@ -128,7 +135,25 @@ public final class LoadDriver {
     while (run.open.get() > 0 && System.nanoTime() < drainEnd) {
       Thread.sleep(200);
     }
-    System.out.printf("after %d s of drain: %d chats still open%n", options.drainSeconds, run.open.get());
+    int left = run.open.get();
+    // Customers still waiting or talking leave, so a server used for several runs starts the next one clean.
+    if (options.leaveAtEnd) {
+      try (var leaving = Executors.newVirtualThreadPerTaskExecutor()) {
+        Semaphore parallel = new Semaphore(32);
+        for (Customer customer : List.copyOf(run.openCustomers)) {
+          parallel.acquire();
+          leaving.submit(() -> {
+            try {
+              customer.leave();
+            } finally {
+              parallel.release();
+            }
+          });
+        }
+      }
+    }
+    System.out.printf("after %d s of drain: %d chats still open%s%n", options.drainSeconds, left,
+        options.leaveAtEnd && left > 0 ? " (their customers left)" : "");
   }
 
   private static void printStep(Run.Step step) {

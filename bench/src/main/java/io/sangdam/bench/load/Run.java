@@ -59,6 +59,9 @@ final class Run {
   final Options options;
   final Map<String, Contact> contacts = new ConcurrentHashMap<>();
   final AtomicInteger open = new AtomicInteger();
+  /** Customers between their start request and the end of their chat (open includes only acknowledged ones). */
+  final AtomicInteger inFlight = new AtomicInteger();
+  final java.util.Set<Customer> openCustomers = ConcurrentHashMap.newKeySet();
   final AtomicInteger connected = new AtomicInteger();
   final AtomicLong customersStarted = new AtomicLong();
   final List<Step> steps = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -92,6 +95,9 @@ final class Run {
     }
     Contact contact = contact(id);
     synchronized (contact) {
+      if (contact.offerArrived != 0) {
+        return; // offered again after a missed offer: route-to-offer counts the first
+      }
       contact.offerArrived = arrivedAt;
       if (contact.step != null && contact.startSent != 0) {
         contact.step.routeToOffer.add(arrivedAt - contact.startSent);
