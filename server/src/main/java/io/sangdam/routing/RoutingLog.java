@@ -34,16 +34,21 @@ class RoutingLog {
                 .list();
     }
 
+    /** All events of one command in one statement: the command's transaction holds the center's lock, so round trips count. */
     void events(long centerId, long commandSequence, List<RoutingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder(
+                "insert into routing.event_log (center_id, command_sequence, occurred_at, type, contact_id, agent_id, queue_code) values ");
+        List<Object> params = new java.util.ArrayList<>(events.size() * 7);
         for (RoutingEvent event : events) {
             EventColumns columns = EventColumns.of(event);
-            jdbc.sql("""
-                    insert into routing.event_log (center_id, command_sequence, occurred_at, type, contact_id, agent_id, queue_code)
-                    values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(centerId, commandSequence, Timestamp.from(columns.at()), event.getClass().getSimpleName(),
-                            columns.contact(), columns.agent(), columns.queue())
-                    .update();
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
+            params.addAll(java.util.Arrays.asList(centerId, commandSequence, Timestamp.from(columns.at()),
+                    event.getClass().getSimpleName(), columns.contact(), columns.agent(), columns.queue()));
         }
+        jdbc.sql(sql.toString()).params(params).update();
     }
 
     long eventCount(long centerId, String type) {
