@@ -178,12 +178,9 @@ class RoutingHost implements DisposableBean {
             return;
         }
         try {
-            // The listeners' writes (conversation states, the live board's figures) share one commit
-            // instead of one each: it runs under the center's lock, where every commit waits for the disk.
-            transaction.executeWithoutResult(status -> publisher.publishEvent(new RoutingEventsOccurred(centerId, events)));
+            publisher.publishEvent(new RoutingEventsOccurred(centerId, events));
         } catch (RuntimeException listenerFailed) {
-            // The decision is stored and stands; the listeners' writes of this batch are rolled back together,
-            // and a screen that missed them catches up from the database.
+            // The decision is stored and stands; a screen that missed it catches up from the database.
             log.error("A listener failed on routing events of center {}", centerId, listenerFailed);
         }
     }
