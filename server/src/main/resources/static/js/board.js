@@ -50,7 +50,7 @@
       row.dataset.contact = w.contact;
       cell(row, names[w.queue] || w.queue);
       cell(row, duration(w.waitSeconds), true);
-      cell(row, w.lane || texts.textLaneNone);
+      cell(row, w.lane ? texts["textLane" + w.lane.charAt(0) + w.lane.slice(1).toLowerCase()] || w.lane : texts.textLaneNone);
       var actions = cell(row, "");
       if (root.dataset.canForce === "true") {
         var select = document.createElement("select");
