@@ -56,6 +56,11 @@ public @interface RunningServer {
             return send(request(path, username, DEMO_PASSWORD, "ko").DELETE().build());
         }
 
+        public Response put(String path, String json, String username, String password, String language) {
+            return send(request(path, username, password, language).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+        }
+
         private HttpRequest.Builder request(String path, String username, String password, String language) {
             var builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .header("Accept-Language", language);

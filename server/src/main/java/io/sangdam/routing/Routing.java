@@ -6,9 +6,7 @@ import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.identity.StaffMember;
 import io.sangdam.platform.RequestRejected;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,13 +21,17 @@ public class Routing {
     public static final int DEFAULT_CHAT_CAPACITY = 3;
 
     private final RoutingHost host;
-    private final SkillDirectory skills;
     private final RoutingQueues queues;
+    private final AgentProfiles profiles;
+    private final CenterRoutingRules rules;
+    private final QueueHours queueHours;
 
-    Routing(RoutingHost host, SkillDirectory skills, RoutingQueues queues) {
+    Routing(RoutingHost host, RoutingQueues queues, AgentProfiles profiles, CenterRoutingRules rules, QueueHours queueHours) {
         this.host = host;
-        this.skills = skills;
         this.queues = queues;
+        this.profiles = profiles;
+        this.rules = rules;
+        this.queueHours = queueHours;
     }
 
     public List<RoutingEvent> arrive(long center, String contact, String queue, String channel, List<String> attributes) {
@@ -41,9 +43,7 @@ public class Routing {
     }
 
     public List<RoutingEvent> logIn(long center, StaffMember agent) {
-        Map<String, Integer> levels = new HashMap<>();
-        skills.ofAgent(agent.id()).forEach(held -> levels.put(held.skill().code(), held.level()));
-        return host.handle(center, new RoutingRequest.LogIn(agent.username(), levels, DEFAULT_CHAT_CAPACITY));
+        return host.handle(center, profiles.logIn(agent));
     }
 
     public List<RoutingEvent> ready(long center, String agent) {
@@ -123,7 +123,25 @@ public class Routing {
     }
 
     public List<RoutingEvent> wrapUpDone(long center, String agent) {
-        return host.handle(center, new RoutingRequest.FinishWrapUp(agent));
+        boolean carried = host.snapshot(center).agents().stream().anyMatch(a -> a.id().value().equals(agent)
+                && a.state() instanceof AgentState.NotReady notReady && notReady.reason().equals(RoutingHost.WRAP_UP_CARRIED));
+        // Wrap-up carried over a configuration change is a not-ready state: finishing it is becoming ready.
+        return host.handle(center, carried ? new RoutingRequest.BecomeReady(agent) : new RoutingRequest.FinishWrapUp(agent));
+    }
+
+    /** The center's not-ready reasons agents choose from (휴식, 식사, 교육, 회의 ...), active ones only. */
+    public List<NotReadyReason> notReadyReasons(long center) {
+        return rules.reasons(center).stream().filter(NotReadyReason::active).toList();
+    }
+
+    /** How many chats this agent holds at once: their own number, else the center's default. */
+    public int chatCapacity(StaffMember agent) {
+        return profiles.chatCapacity(agent);
+    }
+
+    /** Whether a queue takes new contacts now: its opening hours, closed dates and the center's holidays. */
+    public QueueHours.Status openNow(long center, String queue) {
+        return queueHours.status(center, queue);
     }
 
     public RoutingSnapshot snapshot(long center) {

@@ -16,9 +16,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -41,15 +39,15 @@ import org.springframework.web.bind.annotation.RestController;
 class RoutingCommandsApi {
 
     private final RoutingHost host;
-    private final SkillDirectory skills;
     private final Staff staff;
     private final CurrentUsers currentUsers;
     private final Routing routing;
+    private final AgentProfiles profiles;
 
-    RoutingCommandsApi(RoutingHost host, SkillDirectory skills, Staff staff, CurrentUsers currentUsers, Routing routing) {
+    RoutingCommandsApi(RoutingHost host, Staff staff, CurrentUsers currentUsers, Routing routing, AgentProfiles profiles) {
         this.routing = routing;
+        this.profiles = profiles;
         this.host = host;
-        this.skills = skills;
         this.staff = staff;
         this.currentUsers = currentUsers;
     }
@@ -91,12 +89,9 @@ class RoutingCommandsApi {
     }
 
     @PostMapping("/agents/{agent}/login")
-    @Operation(summary = "The agent logs in with the skills and levels on record")
+    @Operation(summary = "The agent logs in with the skills, levels, team and chat capacity on record")
     Outcome logIn(@PathVariable long center, @PathVariable String agent) {
-        StaffMember member = forAgent(center, agent);
-        Map<String, Integer> levels = new HashMap<>();
-        skills.ofAgent(member.id()).forEach(held -> levels.put(held.skill().code(), held.level()));
-        return new Outcome(host.handle(center, new RoutingRequest.LogIn(member.username(), levels, 3)));
+        return new Outcome(host.handle(center, profiles.logIn(forAgent(center, agent))));
     }
 
     @PostMapping("/agents/{agent}/ready")

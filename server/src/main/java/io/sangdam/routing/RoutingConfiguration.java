@@ -28,6 +28,21 @@ class RoutingConfiguration {
     }
 
     @Bean
+    NavigationLink agentSkillsLink() {
+        return new NavigationLink(211, "/agent-skills", "nav.agent-skills", Set.of(Role.CENTER_MANAGER, Role.ADMINISTRATOR));
+    }
+
+    @Bean
+    NavigationLink routingSettingsLink() {
+        return new NavigationLink(212, "/routing-settings", "nav.routing-settings", Set.of(Role.CENTER_MANAGER, Role.ADMINISTRATOR));
+    }
+
+    @Bean
+    NavigationLink skillCatalogLink() {
+        return new NavigationLink(213, "/skills/catalog", "nav.skill-catalog", Set.of(Role.CENTER_MANAGER, Role.ADMINISTRATOR));
+    }
+
+    @Bean
     HomeSection mySkillsSection(SkillDirectory skills) {
         return new HomeSection() {
             @Override

@@ -1,8 +1,12 @@
 package io.sangdam.routing;
 
+import io.sangdam.engine.routing.AgentGroupId;
+import io.sangdam.engine.routing.AgentState;
 import io.sangdam.engine.routing.BusinessHours;
 import io.sangdam.engine.routing.Channel;
+import io.sangdam.engine.routing.OverflowAction;
 import io.sangdam.engine.routing.QueueDefinition;
+import io.sangdam.engine.routing.QueueId;
 import io.sangdam.engine.routing.RoutingCommand;
 import io.sangdam.engine.routing.RoutingConfiguration;
 import io.sangdam.engine.routing.RoutingEngine;
@@ -10,11 +14,14 @@ import io.sangdam.engine.routing.RoutingEvent;
 import io.sangdam.engine.routing.RoutingRejected;
 import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.engine.routing.SelectionStrategy;
+import io.sangdam.engine.routing.SkillId;
 import io.sangdam.platform.RequestRejected;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,9 +52,13 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@link RoutingLeases}); a second node on the same database finds the lock taken, refuses that
  * center's commands, and keeps trying, so it takes over when the holder dies.
  *
+ * <p>A change of queues, agent skills or capacities reaches the live engine by a checkpoint
+ * ({@link #reconfigure}, docs/adr/0006): under the center's lock the configuration is written to the
+ * log, a new engine starts with it, and the old engine's agents and contacts are carried over by
+ * ordinary logged commands, so a rebuild replays from the last checkpoint and reaches the same state.
+ *
  * <p>Hazards: the engine is single-threaded, so every command of a center goes through one lock;
- * and the replay uses the queue configuration of today, so queue changes take effect at the next
- * start and must not rename queues that waiting contacts are in.
+ * a log without a checkpoint replays with today's queues; queue codes and channels never change.
  */
 @Service
 class RoutingHost implements DisposableBean {
@@ -55,6 +66,12 @@ class RoutingHost implements DisposableBean {
     static final Duration TICK = Duration.ofMillis(200);
     /** Logged when time passing made something happen (an offer timed out); replay only advances the clock. */
     static final String TICK_TYPE = "Tick";
+    /** Starts a new engine with the configuration inside; replay begins at the last one. */
+    static final String CHECKPOINT_TYPE = "Checkpoint";
+    /** The not-ready reason of an agent who was in wrap-up when a checkpoint was taken. */
+    static final String WRAP_UP_CARRIED = "후처리";
+    /** The not-ready reason of an agent who was in a recovery break when a checkpoint was taken. */
+    static final String RECOVERY_CARRIED = "회복 휴식";
     private static final Logger log = LoggerFactory.getLogger(RoutingHost.class);
 
     private final RoutingQueues queues;
@@ -66,6 +83,7 @@ class RoutingHost implements DisposableBean {
     private final ApplicationEventPublisher publisher;
     private final Map<Long, CenterEngine> engines = new ConcurrentHashMap<>();
     private final RoutingLeases leases;
+    private final AgentProfiles profiles;
     /** Ticks between attempts to take the lease of a center another node held. */
     private static final int LEASE_RETRY_TICKS = 25;
     private long tickCount;
@@ -73,8 +91,9 @@ class RoutingHost implements DisposableBean {
             Thread.ofPlatform().name("routing-clock").daemon().factory());
 
     RoutingHost(RoutingQueues queues, RoutingLog routingLog, TransactionTemplate transaction, DataSource dataSource,
-            JsonMapper json, Clock clock, ApplicationEventPublisher publisher) {
+            JsonMapper json, Clock clock, ApplicationEventPublisher publisher, AgentProfiles profiles) {
         this.publisher = publisher;
+        this.profiles = profiles;
         this.leases = new RoutingLeases(dataSource);
         this.queues = queues;
         this.routingLog = routingLog;
@@ -126,6 +145,11 @@ class RoutingHost implements DisposableBean {
             }
             rebuild(center);
             center.held = true;
+            RoutingEngine engine = java.util.Objects.requireNonNull(center.engine);
+            if (!configuration(queues.of(centerId)).equals(engine.configuration())) {
+                // Queues were changed while another node routed the center, or while none did.
+                publish(centerId, java.util.Objects.requireNonNull(transaction.execute(status -> checkpoint(center, engine))));
+            }
         } finally {
             center.lock.unlock();
         }
@@ -214,20 +238,183 @@ class RoutingHost implements DisposableBean {
     private void rebuild(CenterEngine center) {
         center.engine = null;
         var commands = routingLog.commands(center.centerId);
-        Instant start = commands.isEmpty() ? clock.instant() : commands.getFirst().recordedAt();
-        RoutingEngine engine = RoutingEngine.start(configuration(center.centerId), start);
-        for (var logged : commands) {
+        int from = 0;
+        List<QueueSettings> configured = null;
+        for (int i = commands.size() - 1; i >= 0; i--) {
+            if (commands.get(i).type().equals(CHECKPOINT_TYPE)) {
+                from = i;
+                configured = json.readValue(commands.get(i).json(), Checkpoint.class).queues();
+                break;
+            }
+        }
+        Instant start = commands.isEmpty() ? clock.instant() : commands.get(from).recordedAt();
+        RoutingEngine engine = RoutingEngine.start(configuration(configured != null ? configured : queues.of(center.centerId)), start);
+        for (var logged : commands.subList(from, commands.size())) {
             if (logged.recordedAt().isAfter(engine.now())) {
                 engine.apply(new RoutingCommand.ClockAdvanced(logged.recordedAt()));
             }
-            // A tick only moved the clock, which the line above has already done.
-            if (!logged.type().equals(TICK_TYPE)) {
-                engine.apply(json.readValue(logged.json(), RoutingRequest.type(logged.type())).toCommand());
+            // A tick only moved the clock, which the line above has already done; a checkpoint started the engine.
+            if (!logged.type().equals(TICK_TYPE) && !logged.type().equals(CHECKPOINT_TYPE)) {
+                try {
+                    engine.apply(json.readValue(logged.json(), RoutingRequest.type(logged.type())).toCommand());
+                } catch (RoutingRejected refusedThenToo) {
+                    // Only restoring commands are logged without being applied first; they were refused live too.
+                }
             }
         }
         center.engine = engine;
         log.info("Routing engine of center {} rebuilt from {} commands: {} contacts waiting", center.centerId,
-                commands.size(), engine.waitingContacts());
+                commands.size() - from, engine.waitingContacts());
+    }
+
+    /** The configuration a checkpoint starts its engine with: the center's queues as they were then. */
+    record Checkpoint(List<QueueSettings> queues) {
+    }
+
+    /**
+     * Applies the center's current queues, agent skills and capacities to its live engine: logs a
+     * checkpoint, starts a new engine and carries the old one's agents and contacts over. Joins the
+     * caller's transaction, so a configuration the engine refuses rolls the change back.
+     */
+    void reconfigure(long centerId) {
+        CenterEngine center = engines.get(centerId);
+        if (center == null || !center.held()) {
+            // No engine here: the node that routes the center (or the next start) reads the change.
+            return;
+        }
+        center.lock.lock();
+        try {
+            RoutingEngine old = engineOf(center);
+            publish(centerId, advanceClock(center, old));
+            List<RoutingEvent> decided;
+            try {
+                decided = transaction.execute(status -> checkpoint(center, old));
+            } catch (RoutingRejected refused) {
+                throw RequestRejected.badRequest("invalid-routing-configuration", refused.getMessage());
+            } catch (RuntimeException failed) {
+                center.engine = null;
+                throw failed;
+            }
+            if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+                org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                        new org.springframework.transaction.support.TransactionSynchronization() {
+                            @Override
+                            public void afterCompletion(int status) {
+                                if (status != STATUS_COMMITTED) {
+                                    // The checkpoint is not in the log: drop the engine; the next call rebuilds from the log.
+                                    center.lock.lock();
+                                    try {
+                                        center.engine = null;
+                                    } finally {
+                                        center.lock.unlock();
+                                    }
+                                }
+                            }
+                        });
+            }
+            publish(centerId, decided);
+        } finally {
+            center.lock.unlock();
+        }
+    }
+
+    private List<RoutingEvent> checkpoint(CenterEngine center, RoutingEngine old) {
+        long centerId = center.centerId;
+        List<QueueSettings> configured = queues.of(centerId);
+        Instant now = old.now();
+        RoutingEngine engine = RoutingEngine.start(configuration(configured), now);
+        long checkpoint = routingLog.append(centerId, now, CHECKPOINT_TYPE, json.writeValueAsString(new Checkpoint(configured)));
+        RoutingSnapshot before = old.snapshot();
+        // Restoring: these commands put back what was; their events are not news and are neither stored nor published.
+        Map<String, RoutingEvent.AgentStateChanged> restoredStates = new java.util.HashMap<>();
+        for (var agent : before.agents()) {
+            if (agent.state() instanceof AgentState.Offline) {
+                continue;
+            }
+            var logIn = profiles.logIn(agent.id().value()).orElse(null);
+            if (logIn == null) {
+                continue;
+            }
+            int held = agent.contacts().size();
+            // An agent holding more chats than a lowered capacity keeps them; the new number applies from the next log-in.
+            restore(centerId, engine, new RoutingRequest.LogIn(logIn.agent(), logIn.skills(),
+                    Math.max(logIn.chatCapacity(), held), logIn.groups()), restoredStates);
+        }
+        Map<String, RoutingSnapshot.ContactView> contacts = new LinkedHashMap<>();
+        before.contacts().stream().sorted(Comparator.comparing(RoutingSnapshot.ContactView::originalArrival))
+                .forEach(c -> contacts.put(c.id().value(), c));
+        for (var agent : before.agents()) {
+            String id = agent.id().value();
+            if (agent.state() instanceof AgentState.Offline || profiles.logIn(id).isEmpty()) {
+                continue;
+            }
+            restore(centerId, engine, new RoutingRequest.BecomeReady(id), restoredStates);
+            for (var contact : contacts.values()) {
+                if (contact.status() == RoutingSnapshot.ContactStatus.ASSIGNED && agent.id().equals(contact.agent())) {
+                    restore(centerId, engine, restoring(contact, id), restoredStates);
+                    restore(centerId, engine, new RoutingRequest.Accept(id, contact.id().value()), restoredStates);
+                }
+            }
+            for (var contact : contacts.values()) {
+                if (contact.status() == RoutingSnapshot.ContactStatus.OFFERED && agent.id().equals(contact.agent())) {
+                    restore(centerId, engine, restoring(contact, id), restoredStates);
+                }
+            }
+            String reason = switch (agent.state()) {
+                case AgentState.NotReady notReady -> notReady.reason();
+                case AgentState.WrapUp wrapUp -> WRAP_UP_CARRIED;
+                case AgentState.Recovery recovery -> RECOVERY_CARRIED;
+                default -> null;
+            };
+            if (reason != null) {
+                restore(centerId, engine, new RoutingRequest.GoNotReady(id, reason), restoredStates);
+            }
+        }
+        // Waiting contacts arrive again in their order; what the new rules decide for them now is news.
+        List<RoutingEvent> decided = new ArrayList<>();
+        for (var contact : contacts.values()) {
+            if (contact.status() == RoutingSnapshot.ContactStatus.WAITING) {
+                var request = restoring(contact, contact.waitingFor() == null ? null : contact.waitingFor().value());
+                long sequence = routingLog.append(centerId, now, request.getClass().getSimpleName(), json.writeValueAsString(request));
+                List<RoutingEvent> events = engine.apply(request.toCommand());
+                routingLog.events(centerId, sequence, events);
+                decided.addAll(events.stream().filter(e -> !(e instanceof RoutingEvent.ContactQueued)).toList());
+            }
+        }
+        // Screens learn of an agent whose state the carrying changed (wrap-up became not-ready).
+        List<RoutingEvent> changed = new ArrayList<>();
+        for (var agent : before.agents()) {
+            var restored = restoredStates.get(agent.id().value());
+            if (restored != null && !Routing.stateName(restored.state()).equals(Routing.stateName(agent.state()))) {
+                changed.add(restored);
+            }
+        }
+        changed.addAll(decided);
+        center.engine = engine;
+        log.info("Routing of center {} reconfigured at checkpoint {}: {} agents and {} contacts carried over", centerId,
+                checkpoint, restoredStates.size(), contacts.size());
+        return changed;
+    }
+
+    private static RoutingRequest.Restore restoring(RoutingSnapshot.ContactView contact, @Nullable String agent) {
+        return new RoutingRequest.Restore(contact.id().value(), contact.queue().value(), contact.channel().name(),
+                contact.priority(), contact.attributes().stream().map(Enum::name).sorted().toList(), agent,
+                contact.originalArrival());
+    }
+
+    /** Logs and applies one restoring command; a refusal (it cannot be restored) is logged too and replays the same. */
+    private void restore(long centerId, RoutingEngine engine, RoutingRequest request,
+            Map<String, RoutingEvent.AgentStateChanged> states) {
+        routingLog.append(centerId, engine.now(), request.getClass().getSimpleName(), json.writeValueAsString(request));
+        try {
+            for (RoutingEvent event : engine.apply(request.toCommand())) {
+                if (event instanceof RoutingEvent.AgentStateChanged changed) {
+                    states.put(changed.agent().value(), changed);
+                }
+            }
+        } catch (RoutingRejected cannotRestore) {
+            log.warn("Center {}: {} could not be carried over: {}", centerId, request, cannotRestore.getMessage());
+        }
     }
 
     /** Moves the engine's clock to now; if that made anything happen (an offer timed out), logs it as a tick. */
@@ -275,16 +462,32 @@ class RoutingHost implements DisposableBean {
         tickCount++;
     }
 
-    private RoutingConfiguration configuration(long centerId) {
+    static RoutingConfiguration configuration(List<QueueSettings> configured) {
         List<QueueDefinition> definitions = new ArrayList<>();
-        for (QueueSettings queue : queues.of(centerId)) {
-            definitions.add(QueueDefinition.queue(queue.code(), Channel.valueOf(queue.channel()))
-                    .requiring(queue.requiredSkill(), queue.minimumLevel())
+        for (QueueSettings queue : configured) {
+            QueueDefinition definition = QueueDefinition.queue(queue.code(), Channel.valueOf(queue.channel()))
                     .withPriority(queue.priority())
                     .withServiceLevel(queue.serviceLevelPercent() / 100, Duration.ofSeconds(queue.serviceLevelSeconds()))
                     .choosing(SelectionStrategy.valueOf(queue.strategy()))
                     .withWrapUp(Duration.ofSeconds(queue.wrapUpSeconds()))
-                    .open(BusinessHours.ALWAYS));
+                    // Opening hours are checked by the server before a contact arrives (QueueHours).
+                    .open(BusinessHours.ALWAYS);
+            for (QueueSettings.Requirement requirement : queue.requirements()) {
+                definition = definition.requiring(requirement.skill(), requirement.minimumLevel());
+            }
+            if (queue.agentGroup() != null) {
+                definition = definition.forGroup(queue.agentGroup());
+            }
+            for (QueueSettings.Overflow step : queue.overflow()) {
+                OverflowAction action = switch (step.kind()) {
+                    case LOWER_LEVEL -> new OverflowAction.LowerMinimumLevel(SkillId.of(step.target()),
+                            step.level() == null ? AgentSkill.MINIMUM_LEVEL : step.level());
+                    case WIDEN_TO_GROUP -> new OverflowAction.WidenToGroup(AgentGroupId.of(step.target()));
+                    case MOVE_TO_QUEUE -> new OverflowAction.MoveToQueue(QueueId.of(step.target()));
+                };
+                definition = definition.overflowAfter(Duration.ofSeconds(step.afterSeconds()), action);
+            }
+            definitions.add(definition);
         }
         return new RoutingConfiguration(definitions, Lanes.groups(), io.sangdam.engine.routing.RoutingSettings.DEFAULTS);
     }

@@ -8,6 +8,7 @@ import io.sangdam.engine.routing.ContactId;
 import io.sangdam.engine.routing.QueueId;
 import io.sangdam.engine.routing.RoutingCommand;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,15 @@ sealed interface RoutingRequest {
 
     RoutingCommand toCommand();
 
-    record LogIn(String agent, Map<String, Integer> skills, int chatCapacity) implements RoutingRequest {
+    /** @param groups the agent's groups besides the lanes (their team); null in logs written before teams were groups */
+    record LogIn(String agent, Map<String, Integer> skills, int chatCapacity, @Nullable List<String> groups)
+            implements RoutingRequest {
 
         static final String NOT_READY_AFTER_LOG_IN = "logged in";
+
+        LogIn(String agent, Map<String, Integer> skills, int chatCapacity) {
+            this(agent, skills, chatCapacity, null);
+        }
 
         @Override
         public RoutingCommand toCommand() {
@@ -34,6 +41,9 @@ sealed interface RoutingRequest {
             }
             for (String lane : Lanes.of(skills.keySet())) {
                 profile = profile.inGroup(lane);
+            }
+            for (String group : groups == null ? List.<String>of() : groups) {
+                profile = profile.inGroup(group);
             }
             // Logged in but not yet taking contacts: the agent says when they are ready.
             return new RoutingCommand.AgentLoggedIn(profile, NOT_READY_AFTER_LOG_IN);
@@ -129,6 +139,26 @@ sealed interface RoutingRequest {
         }
     }
 
+    /**
+     * A contact carried into a new engine at a checkpoint (docs/adr/0006): back to the agent who held
+     * it or was offered it ({@code agent}), or waiting again, with its original arrival kept.
+     */
+    record Restore(String contact, String queue, String channel, int priority, List<String> attributes,
+            @Nullable String agent, Instant originalArrival) implements RoutingRequest {
+
+        /** Long enough for the restoring commands that follow at the same instant; the engine's clock does not move meanwhile. */
+        static final Duration HOLD_FOR_AGENT = Duration.ofSeconds(1);
+
+        @Override
+        public RoutingCommand toCommand() {
+            var parsed = EnumSet.noneOf(ContactAttribute.class);
+            attributes.forEach(a -> parsed.add(ContactAttribute.valueOf(a)));
+            return new RoutingCommand.ContactArrived(ContactId.of(contact), QueueId.of(queue), Channel.valueOf(channel),
+                    priority, parsed, agent == null ? null : AgentId.of(agent), agent == null ? Duration.ZERO : HOLD_FOR_AGENT,
+                    originalArrival);
+        }
+    }
+
     static Class<? extends RoutingRequest> type(String name) {
         return switch (name) {
             case "LogIn" -> LogIn.class;
@@ -143,6 +173,7 @@ sealed interface RoutingRequest {
             case "Transfer" -> Transfer.class;
             case "Move" -> Move.class;
             case "ExtendRecovery" -> ExtendRecovery.class;
+            case "Restore" -> Restore.class;
             default -> throw new IllegalArgumentException("Unknown routing command type " + name);
         };
     }

@@ -20,6 +20,21 @@ class Skills {
         return jdbc.sql("select * from routing.skill order by id").query(Skills::map).list();
     }
 
+    java.util.Optional<Skill> find(String code) {
+        return jdbc.sql("select * from routing.skill where code = ?").param(code).query(Skills::map).optional();
+    }
+
+    void rename(String code, String nameKorean, String nameEnglish, boolean active) {
+        jdbc.sql("update routing.skill set name_ko = ?, name_en = ?, active = ? where code = ?")
+                .params(nameKorean, nameEnglish, active, code).update();
+    }
+
+    /** Replaces all skills of an agent with these levels (skill id to level). */
+    void replace(long agentId, java.util.Map<Long, Integer> levels) {
+        jdbc.sql("delete from routing.agent_skill where agent_id = ?").param(agentId).update();
+        levels.forEach((skill, level) -> grant(agentId, skill, level));
+    }
+
     long add(String code, String nameKorean, String nameEnglish) {
         return jdbc.sql("insert into routing.skill (code, name_ko, name_en) values (?, ?, ?) returning id")
                 .params(code, nameKorean, nameEnglish).query(Long.class).single();
@@ -54,7 +69,8 @@ class Skills {
     }
 
     private static Skill map(ResultSet row, int number) throws SQLException {
-        return new Skill(row.getLong("id"), row.getString("code"), row.getString("name_ko"), row.getString("name_en"));
+        return new Skill(row.getLong("id"), row.getString("code"), row.getString("name_ko"), row.getString("name_en"),
+                row.getBoolean("active"));
     }
 
     private static AgentSkill mapAgentSkill(ResultSet row, int number) throws SQLException {

@@ -1,0 +1,44 @@
+package io.sangdam.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** A center manager changes a queue on the page, sees it kept, and gets a readable answer to a mistake. Center 5 is 부산. */
+class RoutingAdminJourneyTests extends BrowserJourney {
+
+    @Test
+    void aManagerChangesAQueueAndIsToldPlainlyWhatIsWrongWithABadOverflow() {
+        try (var context = browser.newContext()) {
+            Page page = context.newPage();
+            signIn(page, "bs.manager");
+            page.getByRole(AriaRole.NAVIGATION).getByText("큐 설정").click();
+
+            Locator tech = page.locator("[data-test=queue][data-code=TECH]");
+            tech.getByLabel("후처리 시간 (초)").fill("75");
+            tech.getByLabel("영문 이름").fill("Technical support");
+            tech.locator("input[name=limitedHours]").check();
+            tech.getByLabel("월요일").fill("09:00");
+            tech.locator("input[name=closes1]").fill("18:00");
+            tech.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("저장")).click();
+
+            assertThat(page.locator("p.notice")).hasText("저장했습니다. 라우팅에 바로 적용됩니다.");
+            tech = page.locator("[data-test=queue][data-code=TECH]");
+            assertThat(tech.getByLabel("후처리 시간 (초)")).hasValue("75");
+            assertThat(tech.getByLabel("영문 이름")).hasValue("Technical support");
+            assertThat(tech.getByLabel("월요일")).hasValue("09:00");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "queues-ko.png")).setFullPage(true));
+
+            tech.locator("input[name=overflowAfter]").first().fill("60");
+            tech.locator("select[name=overflowKind]").first().selectOption("MOVE_TO_QUEUE");
+            tech.locator("input[name=overflowTarget]").first().fill("NOWHERE");
+            tech.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("저장")).click();
+            assertThat(page.locator("[data-test=problem]")).containsText("오버플로 대상 큐 NOWHERE");
+            assertThat(page.locator("[data-test=queue][data-code=TECH] input[name=overflowTarget]").first()).hasValue("");
+        }
+    }
+}
