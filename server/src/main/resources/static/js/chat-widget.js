@@ -42,6 +42,10 @@
   var log = el("ol", { "class": "sangdam-chat-log", "aria-live": "polite", "aria-relevant": "additions", "data-test": "chat-log" });
   var startForm = el("form", { "class": "sangdam-chat-start" });
   var sendForm = el("form", { "class": "sangdam-chat-send", hidden: "" });
+  // Outside a topic's opening hours the customer leaves a message for a callback instead.
+  var leaveForm = el("form", { "class": "sangdam-chat-leave", hidden: "", "data-test": "leave-message" });
+  var closedNotice = el("p", { "class": "sangdam-chat-closed", "data-test": "closed" });
+  var topics = {};
   var errorBox = el("p", { "class": "sangdam-chat-error", role: "alert", hidden: "" });
   panel.setAttribute("aria-labelledby", "sangdam-chat-title");
 
@@ -70,11 +74,47 @@
     [["", texts["lane.none"]], ["SENIOR", texts["lane.senior"]], ["ACCESSIBILITY", texts["lane.accessibility"]]]
       .forEach(function (option) { lane.appendChild(el("option", { value: option[0] }, option[1])); });
     startForm.appendChild(field(texts.topic, topic));
-    startForm.appendChild(field(texts.name, el("input", { name: "name", type: "text", maxlength: "50", autocomplete: "name" })));
-    startForm.appendChild(field(texts.phone, el("input", { name: "phone", type: "tel", maxlength: "20", autocomplete: "tel" })));
-    startForm.appendChild(field(texts.lane, lane));
-    startForm.appendChild(el("button", { type: "submit", "class": "primary" }, texts.start));
+    var chatFields = el("div", { "class": "sangdam-chat-fields" });
+    chatFields.appendChild(field(texts.name, el("input", { name: "name", type: "text", maxlength: "50", autocomplete: "name" })));
+    chatFields.appendChild(field(texts.phone, el("input", { name: "phone", type: "tel", maxlength: "20", autocomplete: "tel" })));
+    chatFields.appendChild(field(texts.lane, lane));
+    chatFields.appendChild(el("button", { type: "submit", "class": "primary" }, texts.start));
+    startForm.appendChild(chatFields);
     panel.appendChild(startForm);
+
+    leaveForm.appendChild(closedNotice);
+    leaveForm.appendChild(el("p", {}, texts["leave-message"]));
+    leaveForm.appendChild(field(texts["leave-name"], el("input", { name: "name", type: "text", maxlength: "50", autocomplete: "name", required: "" })));
+    leaveForm.appendChild(field(texts["leave-phone"], el("input", { name: "phone", type: "tel", maxlength: "20", autocomplete: "tel", required: "" })));
+    leaveForm.appendChild(field(texts["leave-text"], el("textarea", { name: "message", rows: "3", maxlength: "1000", required: "" })));
+    var consent = el("label", { "class": "sangdam-chat-consent" });
+    consent.appendChild(el("input", { name: "consent", type: "checkbox", required: "" }));
+    consent.appendChild(el("span", {}, texts["leave-consent"]));
+    leaveForm.appendChild(consent);
+    leaveForm.appendChild(el("button", { type: "submit", "class": "primary" }, texts["leave-send"]));
+    panel.appendChild(leaveForm);
+
+    function showHours() {
+      var chosen = topics[topic.value];
+      var closed = chosen && !chosen.open;
+      chatFields.hidden = closed;
+      leaveForm.hidden = !closed;
+      closedNotice.textContent = closed ? texts.closed.replace("{0}", chosen.hours) : "";
+    }
+    topic.addEventListener("change", showHours);
+    leaveForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var data = new FormData(leaveForm);
+      api("POST", "/left-messages", {
+        center: Number(center), topic: topic.value, name: data.get("name"), phone: data.get("phone"),
+        message: data.get("message"), consent: data.get("consent") === "on"
+      }).then(function (left) {
+        errorBox.hidden = true;
+        startForm.hidden = true;
+        leaveForm.hidden = true;
+        status.textContent = left.confirmation;
+      }).catch(showError);
+    });
 
     var input = el("textarea", { name: "text", rows: "2", maxlength: "2000", required: "" });
     sendForm.appendChild(field(texts.message, input));
@@ -87,8 +127,9 @@
     document.body.appendChild(launcher);
     document.body.appendChild(panel);
 
-    api("GET", "/topics?center=" + center).then(function (topics) {
-      topics.forEach(function (t) { topic.appendChild(el("option", { value: t.code }, t.name)); });
+    api("GET", "/topics?center=" + center).then(function (list) {
+      list.forEach(function (t) { topics[t.code] = t; topic.appendChild(el("option", { value: t.code }, t.name)); });
+      showHours();
     });
 
     launcher.addEventListener("click", function () { toggle(true); });

@@ -13,9 +13,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ChannelPages {
 
     private final CenterDirectory centers;
+    private final io.sangdam.routing.Routing routing;
+    private final io.sangdam.identity.CurrentUsers currentUsers;
 
-    ChannelPages(CenterDirectory centers) {
+    ChannelPages(CenterDirectory centers, io.sangdam.routing.Routing routing, io.sangdam.identity.CurrentUsers currentUsers) {
         this.centers = centers;
+        this.routing = routing;
+        this.currentUsers = currentUsers;
     }
 
     /** A demo shop page with the chat widget embedded by one script tag, as a customer's site would. */
@@ -29,7 +33,9 @@ class ChannelPages {
 
     @GetMapping("/desk")
     @PreAuthorize("hasRole('AGENT')")
-    String desk() {
+    String desk(Model model) {
+        // The not-ready menu lists the reasons the center keeps (routing settings).
+        model.addAttribute("reasons", routing.notReadyReasons(currentUsers.require().centerId()));
         return "channel/desk";
     }
 }

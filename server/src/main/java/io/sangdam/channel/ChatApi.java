@@ -2,6 +2,8 @@ package io.sangdam.channel;
 
 import io.sangdam.channel.Conversations.Message;
 import io.sangdam.identity.CenterDirectory;
+import io.sangdam.platform.RequestRejected;
+import jakarta.servlet.http.HttpServletRequest;
 import io.sangdam.routing.QueueSettings;
 import io.sangdam.routing.Routing;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -40,9 +42,13 @@ class ChatApi {
     private final CenterDirectory centers;
     private final LiveStreams streams;
     private final org.springframework.context.MessageSource messages;
+    private final Callbacks callbacks;
+    private final ChatThrottling throttling;
 
     ChatApi(Chats chats, Routing routing, CenterDirectory centers, LiveStreams streams,
-            org.springframework.context.MessageSource messages) {
+            org.springframework.context.MessageSource messages, Callbacks callbacks, ChatThrottling throttling) {
+        this.callbacks = callbacks;
+        this.throttling = throttling;
         this.messages = messages;
         this.chats = chats;
         this.routing = routing;
@@ -50,7 +56,11 @@ class ChatApi {
         this.streams = streams;
     }
 
-    record Topic(String code, String name) {
+    /**
+     * @param open whether a chat can start now; when not, the widget offers to leave a message
+     * @param hours the opening hours in words, for the customer; empty when open around the clock
+     */
+    record Topic(String code, String name, boolean open, String hours) {
     }
 
     /** The widget's texts in the customer's language, from the same message bundles as the pages. */
@@ -65,15 +75,19 @@ class ChatApi {
 
     static final List<String> WIDGET_TEXTS = List.of("open", "title", "topic", "name", "phone", "lane", "lane.none",
             "lane.senior", "lane.accessibility", "start", "waiting", "connected", "ended", "send", "message", "leave",
-            "close", "you", "agent", "system", "error");
+            "close", "you", "agent", "system", "error", "closed", "leave-message", "leave-name", "leave-phone",
+            "leave-text", "leave-consent", "leave-send", "left");
 
     @GetMapping("/topics")
-    List<Topic> topics(@RequestParam long center) {
+    List<Topic> topics(@RequestParam long center, Locale locale) {
         centers.get(center);
         if (!routing.routes(center)) {
             return List.of();
         }
-        return routing.queues(center).stream().map((QueueSettings q) -> new Topic(q.code(), q.name())).toList();
+        return routing.queues(center).stream().map((QueueSettings q) -> {
+            var status = routing.openNow(center, q.code());
+            return new Topic(q.code(), q.name(locale), status.open(), OpeningHoursText.of(status, messages, locale));
+        }).toList();
     }
 
     record NewChat(@NotNull Long center, @NotBlank @Size(max = 30) String topic, @Nullable @Size(max = 50) String name,
@@ -83,9 +97,40 @@ class ChatApi {
 
     @PostMapping("/conversations")
     @ResponseStatus(HttpStatus.CREATED)
-    Chats.Started start(@Valid @RequestBody NewChat chat, Locale locale) {
+    Chats.Started start(@Valid @RequestBody NewChat chat, Locale locale, HttpServletRequest request) {
+        throttling.chatStarting(request);
+        if (routing.routes(chat.center()) && routing.queues(chat.center()).stream().anyMatch(q -> q.code().equals(chat.topic()))) {
+            var status = routing.openNow(chat.center(), chat.topic());
+            if (!status.open()) {
+                throw RequestRejected.conflict("queue-closed", OpeningHoursText.of(status, messages, locale));
+            }
+        }
         return chats.start(chat.center(), chat.topic(), chat.name(), chat.phone(),
                 chat.lane() == null || chat.lane().isBlank() ? null : chat.lane(), locale);
+    }
+
+    record NewLeftMessage(@NotNull Long center, @NotBlank @Size(max = 30) String topic, @NotBlank @Size(max = 50) String name,
+            @NotBlank @Size(max = 20) @Pattern(regexp = "[0-9 +()-]*") String phone,
+            @NotBlank @Size(max = Callbacks.MAXIMUM_MESSAGE_LENGTH) String message, @Nullable Boolean consent) {
+    }
+
+    record MessageLeft(long reference, String confirmation) {
+    }
+
+    /** Outside opening hours: the customer leaves a message for a callback, with consent to be contacted. */
+    @PostMapping("/left-messages")
+    @ResponseStatus(HttpStatus.CREATED)
+    MessageLeft leaveMessage(@Valid @RequestBody NewLeftMessage left, Locale locale, HttpServletRequest request) {
+        throttling.messageLeaving(request);
+        if (!Boolean.TRUE.equals(left.consent())) {
+            throw RequestRejected.badRequest("consent-required");
+        }
+        centers.get(left.center());
+        if (routing.queues(left.center()).stream().noneMatch(q -> q.code().equals(left.topic()))) {
+            throw RequestRejected.badRequest("unknown-chat-topic", left.topic());
+        }
+        long reference = callbacks.leave(left.center(), left.topic(), left.name(), left.phone(), left.message());
+        return new MessageLeft(reference, messages.getMessage("chat.left", new Object[] {reference}, locale));
     }
 
     record ConversationView(String status, int ahead, int estimatedWaitSeconds, List<Message> messages) {

@@ -1,0 +1,123 @@
+package io.sangdam.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sangdam.RunningServer;
+import io.sangdam.RunningServer.ApiClient;
+import io.sangdam.RunningServer.Response;
+import java.net.InetAddress;
+import java.net.http.HttpClient;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Outside opening hours the widget's API says so and takes a message instead. Center 3 (대전) gets a
+ * queue WEEKEND open 09:00-18:00 every day but closed yesterday, today and tomorrow (Seoul time), so
+ * it is closed whenever the test runs.
+ */
+@RunningServer
+class ClosedHoursTests {
+
+    static final String QUEUE = "WEEKEND";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Creates the always-closed queue once per server; other tests of the same server reuse it. */
+    static void ensureClosedQueue(int port) {
+        var api = ApiClient.on(port);
+        if (api.get("/api/routing/centers/3/queues", "dj.manager", RunningServer.DEMO_PASSWORD, "ko").body()
+                .contains("\"" + QUEUE + "\"")) {
+            return;
+        }
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
+        StringBuilder hours = new StringBuilder();
+        for (int day = 1; day <= 7; day++) {
+            hours.append(day == 1 ? "" : ", ").append("{\"dayOfWeek\": ").append(day)
+                    .append(", \"opens\": \"09:00\", \"closes\": \"18:00\"}");
+        }
+        Response created = api.post("/api/routing/centers/3/queues", """
+                {"code": "%s", "name": "주말 상담", "channel": "CHAT", "skills": [{"skill": "BILLING", "minimumLevel": 3}],
+                 "limitedHours": true, "hours": [%s], "closedDays": ["%s", "%s", "%s"]}"""
+                .formatted(QUEUE, hours, today.minusDays(1), today, today.plusDays(1)), "application/json", "dj.manager",
+                RunningServer.DEMO_PASSWORD, "ko");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+    }
+
+    @Test
+    void aClosedTopicIsListedWithItsHoursAndRefusesAChat() {
+        ensureClosedQueue(port);
+        var api = ApiClient.on(port);
+        Response topics = api.get("/chat/api/topics?center=3", null, null, "ko");
+        var weekend = topics.json().findParents("code").stream().filter(t -> t.get("code").asString().equals(QUEUE))
+                .findFirst().orElseThrow();
+        assertThat(weekend.get("open").asBoolean()).isFalse();
+        assertThat(weekend.get("hours").asString()).contains("월–일 09:00–18:00");
+        assertThat(topics.json().findParents("code").stream().filter(t -> t.get("code").asString().equals("BILLING"))
+                .findFirst().orElseThrow().get("open").asBoolean()).isTrue();
+
+        Response refused = api.post("/chat/api/conversations", "{\"center\": 3, \"topic\": \"WEEKEND\"}", "application/json",
+                null, null, "ko");
+        assertProblem(refused, 409, "queue-closed");
+        assertThat(refused.json().get("detail").asString()).contains("09:00–18:00");
+    }
+
+    @Test
+    void aLeftMessageIsStoredMaskedAndBadOnesAreExplained() throws Exception {
+        ensureClosedQueue(port);
+        var api = from("127.0.0.5");
+        assertProblem(api.post("/chat/api/left-messages", left("010-1234-5678", false), "application/json", null, null, "ko"),
+                400, "consent-required");
+        assertProblem(api.post("/chat/api/left-messages", left("전화번호", true), "application/json", null, null, "ko"),
+                400, "validation-failed");
+        assertProblem(api.post("/chat/api/left-messages", left("010-1234-5678", true).replace("WEEKEND", "NOPE"),
+                "application/json", null, null, "ko"), 400, "unknown-chat-topic");
+
+        Response left = api.post("/chat/api/left-messages", left("010-1234-5678", true), "application/json", null, null, "ko");
+        assertThat(left.status()).as(left.body()).isEqualTo(201);
+        long reference = left.json().get("reference").asLong();
+        assertThat(left.json().get("confirmation").asString()).contains("접수번호 " + reference);
+        String body = jdbc.sql("select body from channel.left_message where id = ?").param(reference).query(String.class).single();
+        assertThat(body).contains("카드 분실").doesNotContain("9876-5432");
+    }
+
+    @Test
+    void oneAddressLeavingManyMessagesGetsA429Problem() throws Exception {
+        ensureClosedQueue(port);
+        var api = from("127.0.0.7");
+        Response last = null;
+        for (int i = 0; i < 5 && (last == null || last.status() == 201); i++) {
+            last = api.post("/chat/api/left-messages", left("010-1111-2222", true), "application/json", null, null, "en");
+        }
+        assertProblem(last, 429, "too-many-requests");
+        assertThat(last.json().get("detail").asString()).contains("try again");
+        // Another customer is not affected.
+        assertThat(from("127.0.0.8").post("/chat/api/left-messages", left("010-1111-3333", true), "application/json", null,
+                null, "en").status()).isEqualTo(201);
+    }
+
+    private ApiClient from(String address) throws Exception {
+        return new ApiClient(port, HttpClient.newBuilder().localAddress(InetAddress.getByName(address)).build(),
+                JsonMapper.builder().build());
+    }
+
+    private static String left(String phone, boolean consent) {
+        return """
+                {"center": 3, "topic": "WEEKEND", "name": "김민수", "phone": "%s",
+                 "message": "카드 분실 신고하려고요. 연락처 010-9876-5432", "consent": %s}""".formatted(phone, consent);
+    }
+
+    private static void assertProblem(Response response, int status, String code) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.json().get("code").asString()).isEqualTo(code);
+    }
+}
