@@ -39,6 +39,32 @@ class AccessibilityTests extends BrowserJourney {
         }
     }
 
+    @Test
+    void theWidgetOutsideOpeningHoursIsAccessible() {
+        io.sangdam.channel.ClosedHoursTestsAccess.ensureClosedQueue(port);
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(url("/chat?center=3"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담")).click();
+            page.getByLabel("상담 주제").selectOption("WEEKEND");
+            page.locator("[data-test=leave-message]").waitFor();
+            assertNoSeriousViolations(page);
+        }
+    }
+
+    @Test
+    void theRoutingAdministrationPagesAreAccessible() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            signIn(page, "dj.manager");
+            for (String path : List.of("/queues", "/agent-skills", "/routing-settings", "/skills/catalog", "/callbacks")) {
+                page.navigate(url(path));
+                page.waitForLoadState(LoadState.LOAD);
+                assertNoSeriousViolations(page);
+            }
+        }
+    }
+
     private static void assertNoSeriousViolations(Page page) {
         AxeResults results = new AxeBuilder(page).analyze();
         assertThat(results.getPasses()).as("axe ran its rules").isNotEmpty();
