@@ -144,6 +144,10 @@ class RoutingAdministration {
         }
         List<Overflow> overflow = checkOverflow(centerId, code, channel, requirements,
                 form.overflow() == null ? List.of() : form.overflow());
+        if (group == null && overflow.stream().anyMatch(o -> o.kind() == OverflowKind.WIDEN_TO_GROUP)) {
+            // Widening means nothing to a queue every agent may already take.
+            throw RequestRejected.badRequest("overflow-widen-without-group");
+        }
         boolean limited = Boolean.TRUE.equals(form.limitedHours());
         List<OpeningDay> hours = form.hours() == null ? List.of() : form.hours();
         Set<Integer> days = new HashSet<>();

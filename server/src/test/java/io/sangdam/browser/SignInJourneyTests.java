@@ -136,7 +136,7 @@ class SignInJourneyTests extends BrowserJourney {
         tech.locator("select[name=strategy]").selectOption("BEST_SKILL_LEVEL");
         tech.locator("input[name=wrapUpSeconds]").fill("45");
         tech.getByRole(AriaRole.BUTTON).click();
-        assertThat(page.locator(".notice")).containsText("다음에 시작할 때 적용됩니다");
+        assertThat(page.locator(".notice")).containsText("라우팅에 바로 적용됩니다");
         var saved = page.locator("[data-test=queue]").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("TECH"));
         assertThat(saved.locator("select[name=strategy]")).hasValue("BEST_SKILL_LEVEL");
         assertThat(saved.locator("input[name=wrapUpSeconds]")).hasValue("45");

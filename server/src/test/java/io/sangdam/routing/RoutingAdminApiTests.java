@@ -76,6 +76,9 @@ class RoutingAdminApiTests {
         assertProblem(post("/api/routing/centers/3/queues", queue("BAD_LOWER", "[{\"skill\": \"TECH\", \"minimumLevel\": 5}]",
                 "[{\"afterSeconds\": 60, \"kind\": \"LOWER_LEVEL\", \"target\": \"TECH\", \"level\": 7}]"), "dj.manager"), 400,
                 "overflow-level-not-lower");
+        assertProblem(post("/api/routing/centers/3/queues", queue("BAD_WIDEN", "[{\"skill\": \"TECH\", \"minimumLevel\": 5}]",
+                "[{\"afterSeconds\": 60, \"kind\": \"WIDEN_TO_GROUP\", \"target\": \"1팀\"}]").replace("\"4팀\"", "null"),
+                "dj.manager"), 400, "overflow-widen-without-group");
         assertProblem(post("/api/routing/centers/3/queues", queue("x", "[{\"skill\": \"TECH\", \"minimumLevel\": 5}]", "[]"),
                 "dj.manager"), 400, "invalid-code");
         assertProblem(post("/api/routing/centers/3/queues",
