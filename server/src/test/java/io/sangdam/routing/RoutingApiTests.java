@@ -59,6 +59,13 @@ class RoutingApiTests {
                 "gj.agent061", PASSWORD, "ko");
         assertThat(specialist.status()).isEqualTo(200);
         assertThat(specialist.body()).contains("lane-senior-1").contains("gj.agent061");
+
+        // Leaves center 4 as it found it: other tests route BILLING chats there and expect their own agents to get them.
+        api.post("/api/routing/centers/4/contacts/lane-senior-1/end", "", "application/json", "gj.supervisor", PASSWORD, "ko");
+        assertThat(api.post("/api/routing/centers/4/agents/gj.agent061/logout", "", "application/json", "gj.agent061",
+                PASSWORD, "ko").status()).isEqualTo(200);
+        assertThat(api.post("/api/routing/centers/4/agents/gj.agent002/logout", "", "application/json", "gj.agent002",
+                PASSWORD, "ko").status()).isEqualTo(200);
     }
 
     @Test
