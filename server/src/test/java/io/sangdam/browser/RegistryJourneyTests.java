@@ -86,6 +86,13 @@ class RegistryJourneyTests extends BrowserJourney {
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락")).click();
             assertThat(agent.locator("[data-test=customer-panel] [data-test=flagged-warning]")).containsText("욕설");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 종료")).click();
+            // Out of routing again, so no other test's chats at 강남센터 are offered to the specialist.
+            assertThat(agent.locator("[data-test=agent-state]")).hasText("후처리");
+            for (String action : new String[] {"wrap-up-done", "logout"}) {
+                api.post("/api/routing/centers/2/agents/" + specialist + "/" + action, "", "application/json", specialist,
+                        RunningServer.DEMO_PASSWORD, "ko");
+            }
+            assertThat(agent.locator("[data-test=agent-state]")).hasText("로그아웃");
 
             // Lifted early, with a reason.
             entry.getByPlaceholder("해제 사유").fill("고객 사과, 재발 방지 약속");
