@@ -181,6 +181,9 @@ class ChatJourneyTests extends BrowserJourney {
                 assertThat(incident).containsText("종료함");
                 assertThat(team.locator("#incident-chart svg")).hasCount(1);
             }
+            // Out of routing once the test is done: when the break ends, a later test's chat in this center must not go to them.
+            RunningServer.ApiClient.on(port).post("/api/routing/centers/4/agents/gj.agent035/logout", "", "application/json",
+                    "gj.agent035", RunningServer.DEMO_PASSWORD, "ko");
         }
     }
 
