@@ -19,6 +19,7 @@ import io.sangdam.protection.AbusiveCustomers;
 import io.sangdam.protection.Incidents;
 import io.sangdam.protection.ProtectionNotices;
 import io.sangdam.routing.Routing;
+import io.sangdam.routing.RoutingEngineRebuilt;
 import io.sangdam.routing.RoutingEventsOccurred;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,9 +45,13 @@ import org.springframework.stereotype.Service;
 @Service
 class Chats {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Chats.class);
+
     static final int MAXIMUM_MESSAGE_LENGTH = 2000;
     /** Seconds a chat is assumed to take, for the customer's wait estimate. */
     static final int ESTIMATED_HANDLING_SECONDS = 240;
+    /** A chat this old that routing does not know was never routed (its start died half-way). */
+    static final java.time.Duration ORPHAN_AGE = java.time.Duration.ofMinutes(2);
 
     private final Conversations conversations;
     private final Routing routing;
@@ -306,6 +311,58 @@ class Chats {
 
     static String customer(String conversation) {
         return "chat:" + conversation;
+    }
+
+    /**
+     * After a rebuild, the chats' states follow the engine: an offer that expired during the replay
+     * (the replay's events are not published) leaves a chat OFFERED that the engine has waiting, and
+     * a node that died between storing a command and its listeners' writes leaves chats behind.
+     * A chat the engine does not know is ended only when it is older than {@link #ORPHAN_AGE}: a
+     * start stores its chat before it asks routing, so a younger one may still be on its way in.
+     */
+    @EventListener
+    void rebuilt(RoutingEngineRebuilt rebuilt) {
+        Map<String, RoutingSnapshot.ContactView> known = new java.util.HashMap<>();
+        rebuilt.snapshot().contacts().forEach(contact -> known.put(contact.id().value(), contact));
+        java.time.Instant orphanBefore = clock.instant().minus(ORPHAN_AGE);
+        int corrected = 0;
+        for (Conversation chat : conversations.openIn(rebuilt.centerId())) {
+            RoutingSnapshot.ContactView contact = known.get(chat.id());
+            if (contact == null) {
+                if (chat.createdAt().isBefore(orphanBefore)) {
+                    ended(chat.id(), chat.centerId(), null);
+                    corrected++;
+                }
+                continue;
+            }
+            String agent = contact.agent() == null ? null : contact.agent().value();
+            String queue = contact.queue().value();
+            if (contact.status() == RoutingSnapshot.ContactStatus.WAITING) {
+                if (chat.status() != Conversations.Status.WAITING || !chat.queue().equals(queue)) {
+                    conversations.waitingIn(chat.id(), queue);
+                    corrected++;
+                }
+                continue;
+            }
+            switch (contact.status()) {
+                case WAITING -> throw new IllegalStateException("handled above");
+                case OFFERED -> {
+                    if (chat.status() != Conversations.Status.OFFERED || !java.util.Objects.equals(chat.agent(), agent)) {
+                        conversations.offered(chat.id(), java.util.Objects.requireNonNull(agent));
+                        corrected++;
+                    }
+                }
+                case ASSIGNED -> {
+                    if (chat.status() != Conversations.Status.CONNECTED || !java.util.Objects.equals(chat.agent(), agent)) {
+                        conversations.connected(chat.id(), java.util.Objects.requireNonNull(agent));
+                        corrected++;
+                    }
+                }
+            }
+        }
+        if (corrected > 0) {
+            log.info("{} chats of center {} set to their state in the rebuilt routing engine", corrected, rebuilt.centerId());
+        }
     }
 
     private void ended(String id, long centerId, @Nullable String agent) {

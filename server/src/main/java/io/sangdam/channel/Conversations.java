@@ -94,6 +94,12 @@ class Conversations {
                 .param(id).update();
     }
 
+    /** Waiting in {@code queue}, whatever the chat said before (unless it ended). */
+    void waitingIn(String id, String queue) {
+        jdbc.sql("update channel.conversation set status = 'WAITING', agent_username = null, queue_code = ? where id = ? and status <> 'ENDED'")
+                .params(queue, id).update();
+    }
+
     void transferred(String id, String queue) {
         jdbc.sql("update channel.conversation set status = 'WAITING', agent_username = null, queue_code = ? where id = ? and status <> 'ENDED'")
                 .params(queue, id).update();
@@ -107,6 +113,14 @@ class Conversations {
     void ended(String id, Instant at) {
         jdbc.sql("update channel.conversation set status = 'ENDED', ended_at = ? where id = ? and status <> 'ENDED'")
                 .params(Timestamp.from(at), id).update();
+    }
+
+    /** Chats of a center not yet ended, oldest first. */
+    List<Conversation> openIn(long centerId) {
+        return jdbc.sql("select * from channel.conversation where center_id = ? and status <> 'ENDED' order by created_at")
+                .param(centerId)
+                .query(Conversations::map)
+                .list();
     }
 
     List<Conversation> connectedIn(long centerId) {

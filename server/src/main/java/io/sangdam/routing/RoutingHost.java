@@ -265,6 +265,12 @@ class RoutingHost implements DisposableBean {
         center.engine = engine;
         log.info("Routing engine of center {} rebuilt from {} commands: {} contacts waiting", center.centerId,
                 commands.size() - from, engine.waitingContacts());
+        try {
+            publisher.publishEvent(new RoutingEngineRebuilt(center.centerId, engine.snapshot()));
+        } catch (RuntimeException listenerFailed) {
+            // The engine stands; a module that missed this corrects itself on the next events.
+            log.error("A listener failed on the rebuild of center {}", center.centerId, listenerFailed);
+        }
     }
 
     /** The configuration a checkpoint starts its engine with: the center's queues as they were then. */
