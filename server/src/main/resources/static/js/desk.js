@@ -40,13 +40,17 @@
 
   function showOffer(offer) {
     var card = el("div", { "class": "card offer", "data-conversation": offer.conversation, "data-test": "offer" });
-    card.appendChild(el("strong", {}, text("textOffer") + " · " + offer.queue + (offer.customer ? " · " + offer.customer : "")));
+    var callback = offer.kind === "callback";
+    card.appendChild(el("strong", {}, text(callback ? "textCallbackOffer" : "textOffer") + " · " + offer.queue
+      + (offer.customer ? " · " + offer.customer : "")));
     if (offer.flagged) { card.appendChild(flaggedWarning(offer.flagged)); }
     var countdown = el("span", { "class": "countdown" });
     card.appendChild(countdown);
     var accept = el("button", { type: "button", "class": "primary" }, text("textAccept"));
     var decline = el("button", { type: "button", "class": "secondary" }, text("textDecline"));
-    accept.addEventListener("click", function () { post("/offers/" + offer.conversation + "/accept"); });
+    accept.addEventListener("click", function () {
+      post(callback ? "/callbacks/" + offer.callback + "/accept" : "/offers/" + offer.conversation + "/accept");
+    });
     decline.addEventListener("click", function () { post("/offers/" + offer.conversation + "/decline"); });
     card.appendChild(accept);
     card.appendChild(decline);
@@ -354,8 +358,44 @@
     return categories;
   }
 
+  // A left message routed to me: what the customer wrote, who they are (masked), the number revealed
+  // with a reason; the agent calls back by phone outside this screen, then saves the record.
+  function openCallback(callback) {
+    removeOffer(callback.conversation);
+    if (chats.querySelector("[data-conversation='" + callback.conversation + "']")) { return; }
+    var pane = el("article", { "class": "card chat-pane callback-pane", "data-conversation": callback.conversation, "data-test": "callback-pane" });
+    pane.appendChild(el("h2", {}, text("textCallback") + " · " + callback.queue));
+    var facts = el("dl", { "class": "facts", "data-test": "callback-facts" });
+    fact(facts, text("textCallbackLeftAt"), when(callback.leftAt));
+    fact(facts, text("textCallbackCustomer"), callback.customer, true);
+    fact(facts, text("textCallbackPhone"), callback.phone, true);
+    fact(facts, text("textCallbackMessage"), callback.message);
+    pane.appendChild(facts);
+    pane.appendChild(el("p", { "class": "hint" }, text("textCallbackHint")));
+    var unmask = el("form", { "class": "stacked unmask", "data-test": "callback-unmask" });
+    var reason = el("input", { type: "text", maxlength: "400", required: "", "aria-label": text("textCallbackUnmaskReason"),
+                                placeholder: text("textCallbackUnmaskReason") });
+    unmask.appendChild(reason);
+    unmask.appendChild(el("button", { type: "submit", "class": "secondary" }, text("textCallbackUnmask")));
+    unmask.addEventListener("submit", function (event) {
+      event.preventDefault();
+      post("/callbacks/" + callback.callback + "/unmask", { reason: reason.value }).then(function (body) {
+        if (!body) { return; }
+        var clear = JSON.parse(body);
+        var shown = el("dl", { "class": "facts unmasked", "data-test": "callback-unmasked" });
+        fact(shown, text("textCallbackCustomer"), clear.name);
+        fact(shown, text("textCallbackPhone"), clear.phone);
+        unmask.replaceWith(shown);
+      });
+    });
+    pane.appendChild(unmask);
+    pane.appendChild(recordForm(callback.conversation, pane, "/callbacks/" + callback.callback + "/finish", "textCallbackDone"));
+    chats.appendChild(pane);
+    noChats.hidden = chats.children.length > 0;
+  }
+
   // The consultation record (상담 이력): 대/중/소분류, disposition, follow-up, notes.
-  function recordForm(conversation, pane) {
+  function recordForm(conversation, pane, path, savedText) {
     var form = el("form", { "class": "stacked record", "data-test": "record" });
     form.appendChild(el("h3", {}, text("textRecord")));
     var levels = [1, 2, 3].map(function (level) {
@@ -405,11 +445,11 @@
     form.appendChild(el("button", { type: "submit", "class": "primary" }, text("textSaveRecord")));
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      post("/conversations/" + conversation + "/record", {
+      post(path || "/conversations/" + conversation + "/record", {
         categoryId: Number(levels[2].value), disposition: disposition.value, followUp: followUp.checked, notes: notes.value
       }).then(function (body) {
         if (body) {
-          form.replaceWith(el("p", { "class": "notice", role: "status" }, text("textRecordSaved")));
+          form.replaceWith(el("p", { "class": "notice", role: "status" }, text(savedText || "textRecordSaved")));
           setTimeout(function () { pane.remove(); noChats.hidden = chats.children.length > 0; }, 3000);
         }
       });
@@ -429,6 +469,7 @@
   stream.addEventListener("offer", function (event) { showOffer(JSON.parse(event.data)); });
   stream.addEventListener("offer-withdrawn", function (event) { removeOffer(JSON.parse(event.data).conversation); });
   stream.addEventListener("connected", function (event) { openChat(JSON.parse(event.data)); });
+  stream.addEventListener("callback", function (event) { openCallback(JSON.parse(event.data)); });
   stream.addEventListener("message", function (event) {
     var message = JSON.parse(event.data);
     var pane = chats.querySelector("[data-conversation='" + message.conversationId + "']");

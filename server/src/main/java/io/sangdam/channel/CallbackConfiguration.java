@@ -6,9 +6,12 @@ import java.util.Set;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ChatThrottling.Limits.class)
+// The sweep that routes left messages once their queue opens (CallbackContacts).
+@EnableScheduling
 class CallbackConfiguration {
 
     @Bean

@@ -18,8 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What customers leave in the widget while a queue is closed, and the center's list of them: a
  * callback item each, shown masked; an agent who calls back unmasks the phone with a reason (logged)
- * and marks the item done. They are not routed as contacts when the queue opens: a callback is an
- * outbound call an agent places, and the list lets supervisors share them out (docs/api.md).
+ * and marks the item done. Once the queue is open again each open message is also routed as a
+ * contact of its queue ({@link CallbackContacts}, docs/adr/0007): the list shows who it is offered
+ * to and who took it, and marking one done by hand ends its contact.
  */
 @Service
 class Callbacks {
@@ -30,7 +31,7 @@ class Callbacks {
 
     /** A left message as screens show it: name, phone masked; the message was masked when stored. */
     record MaskedCallback(long id, String queue, String name, String phone, String message, Instant createdAt,
-            String status, String handledBy) {
+            String status, String handledBy, boolean routed, String offeredTo, String takenBy) {
     }
 
     record UnmaskedCallback(long id, String name, String phone) {
@@ -40,8 +41,10 @@ class Callbacks {
     private final TextMasking masking;
     private final PersonalDataAccess access;
     private final Clock clock;
+    private final CallbackContacts contacts;
 
-    Callbacks(LeftMessages messages, TextMasking masking, PersonalDataAccess access, Clock clock) {
+    Callbacks(LeftMessages messages, TextMasking masking, PersonalDataAccess access, Clock clock, CallbackContacts contacts) {
+        this.contacts = contacts;
         this.messages = messages;
         this.masking = masking;
         this.access = access;
@@ -70,11 +73,20 @@ class Callbacks {
         return new UnmaskedCallback(message.id(), message.name(), message.phone());
     }
 
+    /**
+     * Marked done by hand, for a message nobody took (or by the agent who took it); its routed contact
+     * ends. A message another agent took is theirs to finish with a consultation record.
+     */
     void done(CurrentUser user, long id) {
         LeftMessage message = require(user, id);
+        if (message.status() == LeftMessages.Status.OPEN && message.takenBy() != null
+                && !message.takenBy().equalsIgnoreCase(user.username())) {
+            throw RequestRejected.conflict("callback-taken", id, message.takenBy());
+        }
         if (messages.done(message.id(), user.username(), clock.instant()) == 0) {
             throw RequestRejected.conflict("callback-already-done", id);
         }
+        contacts.endContact(message);
     }
 
     private LeftMessage require(CurrentUser user, long id) {
@@ -92,6 +104,7 @@ class Callbacks {
     private static MaskedCallback masked(LeftMessage message) {
         return new MaskedCallback(message.id(), message.queue(), Masking.name(message.name()), Masking.phone(message.phone()),
                 message.body(), message.createdAt(), message.status().name(),
-                message.handledBy() == null ? "" : message.handledBy());
+                message.handledBy() == null ? "" : message.handledBy(), message.routedAt() != null,
+                message.offeredTo() == null ? "" : message.offeredTo(), message.takenBy() == null ? "" : message.takenBy());
     }
 }

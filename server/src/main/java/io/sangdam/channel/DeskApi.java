@@ -45,9 +45,13 @@ class DeskApi {
     private final Staff staff;
     private final LiveStreams streams;
     private final ConsultationRecords records;
+    private final CallbackContacts callbackContacts;
+    private final Callbacks callbacks;
 
     DeskApi(Chats chats, Routing routing, CurrentUsers currentUsers, Staff staff, LiveStreams streams,
-            ConsultationRecords records) {
+            ConsultationRecords records, CallbackContacts callbackContacts, Callbacks callbacks) {
+        this.callbackContacts = callbackContacts;
+        this.callbacks = callbacks;
         this.records = records;
         this.chats = chats;
         this.routing = routing;
@@ -71,6 +75,9 @@ class DeskApi {
             emitter.send(SseEmitter.event().name("connected").data(Map.of("conversation", conversation.id(),
                     "queue", conversation.queue(), "customer", conversation.customerLabel() == null ? "" : conversation.customerLabel(),
                     "messages", chats.history(conversation.id()))));
+        }
+        for (var callback : callbackContacts.heldBy(me.username())) {
+            emitter.send(SseEmitter.event().name("callback").data(callback));
         }
         return emitter;
     }
@@ -205,6 +212,29 @@ class DeskApi {
     Map<String, Long> record(@PathVariable String conversation, @Valid @RequestBody Record record) {
         return Map.of("id", chats.record(currentUsers.require().username(), conversation, record.categoryId(),
                 record.disposition(), Boolean.TRUE.equals(record.followUp()), record.notes()));
+    }
+
+    /** Accepts a callback offered to me; an offer that expired or went to someone else is a 409 {@code callback-offer-expired}. */
+    @PostMapping("/callbacks/{id}/accept")
+    void acceptCallback(@PathVariable long id) {
+        callbackContacts.accept(currentUsers.require(), id);
+    }
+
+    record UnmaskReason(@Nullable @Size(max = 500) String reason) {
+    }
+
+    /** The customer's name and phone in the clear, to call back; the reason goes to the access log. */
+    @PostMapping("/callbacks/{id}/unmask")
+    Callbacks.UnmaskedCallback unmaskCallback(@PathVariable long id, @Valid @RequestBody UnmaskReason reason) {
+        return callbacks.unmask(currentUsers.require(), id, reason.reason() == null ? "" : reason.reason());
+    }
+
+    /** Called back: the consultation record is kept, the message is done and its contact ends. */
+    @PostMapping("/callbacks/{id}/finish")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Long> finishCallback(@PathVariable long id, @Valid @RequestBody Record record) {
+        return Map.of("id", callbackContacts.finish(currentUsers.require(), id, record.categoryId(), record.disposition(),
+                Boolean.TRUE.equals(record.followUp()), record.notes()));
     }
 
     @GetMapping("/conversations")
