@@ -6,10 +6,12 @@ import io.sangdam.contact.CustomerDirectory;
 import io.sangdam.contact.Disposition;
 import io.sangdam.contact.Masking;
 import io.sangdam.engine.routing.RoutingEvent;
+import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.identity.CurrentUser;
 import io.sangdam.platform.RequestRejected;
 import io.sangdam.routing.QueueSettings;
 import io.sangdam.routing.Routing;
+import io.sangdam.routing.RoutingEngineRebuilt;
 import io.sangdam.routing.RoutingEventsOccurred;
 import java.time.Clock;
 import java.time.Duration;
@@ -275,6 +277,29 @@ class CallbackContacts {
                 case RoutingEvent.PreferredAgentWaitEnded waitEnded -> { }
                 case RoutingEvent.ContactMoved moved -> { }
                 case RoutingEvent.ContactTransferred transferred -> { }
+            }
+        }
+    }
+
+    /**
+     * After a rebuild the callback list follows the engine: an offer that expired during the replay
+     * (whose events are not published) is no longer shown as offered. A message routing does not
+     * know is left to the sweep ({@link #recoverLost}).
+     */
+    @EventListener
+    void rebuilt(RoutingEngineRebuilt rebuilt) {
+        Map<String, RoutingSnapshot.ContactView> known = new HashMap<>();
+        rebuilt.snapshot().contacts().forEach(contact -> known.put(contact.id().value(), contact));
+        for (LeftMessage message : messages.routedUntaken(rebuilt.centerId(), clock.instant())) {
+            RoutingSnapshot.ContactView contact = known.get(contactId(message.id()));
+            if (contact == null) {
+                continue;
+            }
+            String agent = contact.agent() == null ? null : contact.agent().value();
+            switch (contact.status()) {
+                case WAITING -> messages.offered(message.id(), null);
+                case OFFERED -> messages.offered(message.id(), agent);
+                case ASSIGNED -> messages.taken(message.id(), java.util.Objects.requireNonNull(agent), clock.instant());
             }
         }
     }
