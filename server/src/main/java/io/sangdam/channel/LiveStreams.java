@@ -1,5 +1,6 @@
 package io.sangdam.channel;
 
+import io.sangdam.platform.AfterCommit;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +43,15 @@ class LiveStreams {
         return emitter;
     }
 
+    /**
+     * Sends an event to the topic's open streams; inside a transaction only after it commits, so
+     * that what a push announces is stored when the browser acts on it.
+     */
     void push(String key, String event, Object data) {
+        AfterCommit.run(() -> deliver(key, event, data));
+    }
+
+    private void deliver(String key, String event, Object data) {
         List<SseEmitter> list = streams.get(key);
         if (list == null) {
             return;

@@ -4,6 +4,7 @@ import io.sangdam.engine.routing.AgentState;
 import io.sangdam.engine.routing.RoutingEvent;
 import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.identity.Staff;
+import io.sangdam.platform.AfterCommit;
 import io.sangdam.identity.StaffMember;
 import io.sangdam.routing.QueueSettings;
 import io.sangdam.routing.Routing;
@@ -158,12 +159,20 @@ class LiveBoard {
         return emitter;
     }
 
+    /** Boards reload on this, so one notice per transaction is enough however many decisions it stored. */
     private void notifyBoards(long center) {
-        push(center, "changed", "1");
+        AfterCommit.once(new BoardChanged(center), () -> deliver(center, "changed", "1"));
     }
 
-    /** Sends an event to every board open on the center. */
+    private record BoardChanged(long center) {
+    }
+
+    /** Sends an event to every board open on the center, once what it announces is committed. */
     void push(long center, String name, Object data) {
+        AfterCommit.run(() -> deliver(center, name, data));
+    }
+
+    private void deliver(long center, String name, Object data) {
         List<SseEmitter> list = boards.get(center);
         if (list == null) {
             return;

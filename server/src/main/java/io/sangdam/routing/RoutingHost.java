@@ -15,6 +15,7 @@ import io.sangdam.engine.routing.RoutingRejected;
 import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.engine.routing.SelectionStrategy;
 import io.sangdam.engine.routing.SkillId;
+import io.sangdam.platform.AfterCommit;
 import io.sangdam.platform.RequestRejected;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,10 +25,14 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -86,6 +91,13 @@ class RoutingHost implements DisposableBean {
     private final AgentProfiles profiles;
     /** Ticks between attempts to take the lease of a center another node held. */
     private static final int LEASE_RETRY_TICKS = 25;
+    /**
+     * Commands stored by one commit at most. Large enough that a busy center's commands share a
+     * commit, small enough that the first caller of a batch does not wait long for the last.
+     */
+    static final int MAXIMUM_BATCH = 200;
+    /** How long a caller waits for its command to be stored before it is told routing is unavailable. */
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
     private long tickCount;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("routing-clock").daemon().factory());
@@ -113,9 +125,18 @@ class RoutingHost implements DisposableBean {
         private final ReentrantLock lock = new ReentrantLock();
         private volatile boolean held;
         private @Nullable RoutingEngine engine;
+        private final LinkedBlockingQueue<Pending> inbox = new LinkedBlockingQueue<>();
+        private final java.util.concurrent.atomic.AtomicBoolean working = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile @Nullable Thread worker;
 
         CenterEngine(long centerId) {
             this.centerId = centerId;
+        }
+
+        void startWorker(RoutingHost host) {
+            if (working.compareAndSet(false, true)) {
+                worker = Thread.ofVirtual().name("routing-center-" + centerId).start(() -> host.work(this));
+            }
         }
 
         boolean held() {
@@ -155,45 +176,174 @@ class RoutingHost implements DisposableBean {
         }
     }
 
+    /**
+     * Applies a command to the center's engine and returns what it decided, once that is stored.
+     * Commands of a center are taken in batches by its worker: applied one after another, then
+     * stored with their events and their listeners' writes in one transaction, one commit for all.
+     */
     List<RoutingEvent> handle(long centerId, RoutingRequest request) {
         CenterEngine center = require(centerId);
-        center.lock.lock();
+        Pending pending = new Pending(request, new CompletableFuture<>());
+        if (center.lock.isHeldByCurrentThread()) {
+            // A listener of this center's decisions gives a command: it joins the transaction being stored.
+            process(center, List.of(pending));
+        } else {
+            center.inbox.add(pending);
+            center.startWorker(this);
+        }
         try {
-            RoutingEngine engine = engineOf(center);
-            // Published even when the command itself is refused: they are stored and the deadline is spent.
-            List<RoutingEvent> clockEvents = advanceClock(center, engine);
-            publish(centerId, clockEvents);
-            List<RoutingEvent> applied;
-            try {
-                applied = transaction.execute(status -> {
-                    long sequence = routingLog.append(centerId, engine.now(), request.getClass().getSimpleName(),
-                            json.writeValueAsString(request));
-                    List<RoutingEvent> decided;
-                    try {
-                        decided = engine.apply(request.toCommand());
-                    } catch (RoutingRejected rejected) {
-                        status.setRollbackOnly();
-                        throw rejected;
-                    }
-                    routingLog.events(centerId, sequence, decided);
-                    return decided;
-                });
-            } catch (RoutingRejected rejected) {
-                throw new RequestRejected(HttpStatus.CONFLICT, "routing-rejected", rejected.problem().name(),
-                        rejected.getMessage());
-            } catch (RuntimeException storingFailed) {
-                // The engine may hold a command the database did not keep: drop it; the next call rebuilds from the log.
-                log.error("Routing command for center {} not stored; its engine is rebuilt from the log", centerId, storingFailed);
-                center.engine = null;
-                throw storingFailed;
+            return pending.answer().get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
             }
-            // Under the center's lock, so other modules see a center's decisions in the order they were made.
-            publish(centerId, applied);
-            List<RoutingEvent> events = new ArrayList<>(clockEvents);
-            events.addAll(applied);
-            return events;
-        } finally {
-            center.lock.unlock();
+            throw new IllegalStateException(failed.getCause());
+        } catch (TimeoutException | InterruptedException notAnswered) {
+            if (notAnswered instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            // It may still be applied and stored; the caller learns the outcome from the next reads.
+            throw new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", centerId);
+        }
+    }
+
+    /** A command waiting for its center's worker, or (without a request) a nudge to let time pass. */
+    private record Pending(@Nullable RoutingRequest request, CompletableFuture<List<RoutingEvent>> answer) {
+
+        static Pending tick() {
+            return new Pending(null, new CompletableFuture<>());
+        }
+    }
+
+    /** Takes what waits in the center's inbox, a batch at a time, until the node stops. */
+    private void work(CenterEngine center) {
+        List<Pending> batch = new ArrayList<>();
+        while (!ticker.isShutdown()) {
+            try {
+                batch.add(center.inbox.take());
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            center.inbox.drainTo(batch, MAXIMUM_BATCH - 1);
+            center.lock.lock();
+            try {
+                process(center, batch);
+            } catch (RuntimeException unexpected) {
+                log.error("Routing commands of center {} failed", center.centerId, unexpected);
+                batch.forEach(p -> p.answer().completeExceptionally(unexpected));
+            } finally {
+                center.lock.unlock();
+                batch.clear();
+            }
+        }
+        RuntimeException stopped = new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", center.centerId);
+        for (Pending left; (left = center.inbox.poll()) != null; ) {
+            left.answer().completeExceptionally(stopped);
+        }
+    }
+
+    /**
+     * Applies a batch to the engine, stores it, lets the listeners write their read models in the
+     * same transaction, and answers the callers after the commit. A command the engine refuses
+     * leaves the engine as it was and is not stored. Call with the center's lock held.
+     */
+    private void process(CenterEngine center, List<Pending> batch) {
+        long centerId = center.centerId;
+        if (!center.held()) {
+            RuntimeException elsewhere = RequestRejected.conflict("routing-elsewhere", centerId);
+            batch.forEach(p -> p.answer().completeExceptionally(elsewhere));
+            return;
+        }
+        RoutingEngine engine;
+        try {
+            engine = engineOf(center);
+        } catch (RequestRejected unavailable) {
+            batch.forEach(p -> p.answer().completeExceptionally(unavailable));
+            return;
+        }
+        List<RoutingLog.Decided> decided = new ArrayList<>();
+        List<Pending> deciding = new ArrayList<>();
+        Instant now = clock.instant();
+        List<RoutingEvent> clockEvents = List.of();
+        if (now.isAfter(engine.now())) {
+            // Time passing decides too (an offer expires): stored first, as a tick, replayed by moving the clock.
+            clockEvents = engine.apply(new RoutingCommand.ClockAdvanced(now));
+            if (!clockEvents.isEmpty()) {
+                decided.add(new RoutingLog.Decided(TICK_TYPE, "{}", clockEvents));
+                deciding.add(Pending.tick());
+            }
+        }
+        boolean engineInDoubt = false;
+        for (Pending pending : batch) {
+            RoutingRequest request = pending.request();
+            if (request == null) {
+                pending.answer().complete(List.of());
+                continue;
+            }
+            try {
+                String json = this.json.writeValueAsString(request);
+                List<RoutingEvent> events = engine.apply(request.toCommand());
+                decided.add(new RoutingLog.Decided(request.getClass().getSimpleName(), json, events));
+                deciding.add(pending);
+            } catch (RoutingRejected rejected) {
+                pending.answer().completeExceptionally(new RequestRejected(HttpStatus.CONFLICT, "routing-rejected",
+                        rejected.problem().name(), rejected.getMessage()));
+            } catch (RuntimeException failed) {
+                // Not a refusal: the engine may be half-way through the command; rebuilt from the log after this batch.
+                log.error("Routing command {} of center {} failed in the engine", request, centerId, failed);
+                pending.answer().completeExceptionally(
+                        new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", centerId));
+                engineInDoubt = true;
+            }
+        }
+        if (decided.isEmpty()) {
+            if (engineInDoubt) {
+                center.engine = null;
+            }
+            return;
+        }
+        Instant at = engine.now();
+        boolean[] listenersFailed = {false};
+        try {
+            transaction.executeWithoutResult(status -> {
+                routingLog.appendAll(centerId, at, decided);
+                // The listeners' writes share the commit; one failing must not take the decisions with it.
+                Object savepoint = status.createSavepoint();
+                AfterCommit.Mark mark = AfterCommit.mark();
+                try {
+                    for (RoutingLog.Decided command : decided) {
+                        if (!command.events().isEmpty()) {
+                            publisher.publishEvent(new RoutingEventsOccurred(centerId, command.events()));
+                        }
+                    }
+                    status.releaseSavepoint(savepoint);
+                } catch (RuntimeException failed) {
+                    status.rollbackToSavepoint(savepoint);
+                    AfterCommit.discardSince(mark);
+                    log.error("A listener failed on routing events of center {}; screens are corrected from the engine",
+                            centerId, failed);
+                    listenersFailed[0] = true;
+                }
+            });
+        } catch (RuntimeException storingFailed) {
+            // The engine holds commands the database did not keep: drop it; the next batch rebuilds it from the log.
+            log.error("Routing commands of center {} not stored; its engine is rebuilt from the log", centerId, storingFailed);
+            center.engine = null;
+            RuntimeException unavailable = new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", centerId);
+            deciding.forEach(p -> p.answer().completeExceptionally(unavailable));
+            return;
+        }
+        if (engineInDoubt) {
+            center.engine = null;
+        }
+        if (listenersFailed[0]) {
+            // The read models missed these decisions: the rebuild's reconciliation sets them from the engine.
+            center.engine = null;
+        }
+        for (int i = 0; i < deciding.size(); i++) {
+            List<RoutingEvent> events = decided.get(i).events();
+            deciding.get(i).answer().complete(events);
         }
     }
 
@@ -452,14 +602,20 @@ class RoutingHost implements DisposableBean {
                     }
                     continue;
                 }
-                center.lock.lock();
+                // A busy center's worker moves the clock with every batch; an idle one is nudged when a deadline is due.
+                if (!center.inbox.isEmpty() || !center.lock.tryLock()) {
+                    continue;
+                }
+                boolean due;
                 try {
                     RoutingEngine engine = center.engine;
-                    if (engine != null && engine.nextDeadline().map(d -> !d.isAfter(clock.instant())).orElse(false)) {
-                        publish(center.centerId, advanceClock(center, engine));
-                    }
+                    due = engine != null && engine.nextDeadline().map(d -> !d.isAfter(clock.instant())).orElse(false);
                 } finally {
                     center.lock.unlock();
+                }
+                if (due) {
+                    center.inbox.add(Pending.tick());
+                    center.startWorker(this);
                 }
             } catch (RuntimeException failure) {
                 log.error("Routing clock tick failed for center {}", center.centerId, failure);
@@ -524,6 +680,12 @@ class RoutingHost implements DisposableBean {
     @Override
     public void destroy() {
         ticker.shutdownNow();
+        for (CenterEngine center : engines.values()) {
+            Thread worker = center.worker;
+            if (worker != null) {
+                worker.interrupt();
+            }
+        }
         leases.close();
     }
 }

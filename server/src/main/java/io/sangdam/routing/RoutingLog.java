@@ -15,6 +15,9 @@ class RoutingLog {
     record LoggedCommand(long sequence, Instant recordedAt, String type, String json) {
     }
 
+    /** Seven parameters each: 28,000 per statement, under the driver's limit of 32,767. */
+    private static final int EVENTS_PER_STATEMENT = 4000;
+
     private final JdbcClient jdbc;
 
     RoutingLog(JdbcClient jdbc) {
@@ -26,6 +29,39 @@ class RoutingLog {
                 .params(centerId, Timestamp.from(at), type, json).query(Long.class).single();
     }
 
+    /** A command to store, with the events the engine decided for it. */
+    record Decided(String type, String json, List<RoutingEvent> events) {
+    }
+
+    /**
+     * Stores commands decided one after another at the same instant, with their events: one
+     * statement for the commands (a batch holds at most a few hundred) and one per 4,000 events.
+     * Returns their sequence numbers in order.
+     */
+    List<Long> appendAll(long centerId, Instant at, List<Decided> decided) {
+        if (decided.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("insert into routing.command_log (center_id, recorded_at, type, command) values ");
+        List<Object> params = new java.util.ArrayList<>(decided.size() * 4);
+        Timestamp recordedAt = Timestamp.from(at);
+        for (Decided command : decided) {
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?::jsonb)");
+            params.addAll(List.of(centerId, recordedAt, command.type(), command.json()));
+        }
+        sql.append(" returning sequence");
+        // The sequence is drawn row by row in the order of the values, so sorted numbers pair with the commands in order.
+        List<Long> sequences = jdbc.sql(sql.toString()).params(params).query(Long.class).list().stream().sorted().toList();
+        List<Object[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < decided.size(); i++) {
+            for (RoutingEvent event : decided.get(i).events()) {
+                rows.add(row(centerId, sequences.get(i), event));
+            }
+        }
+        insertEvents(rows);
+        return sequences;
+    }
+
     List<LoggedCommand> commands(long centerId) {
         return jdbc.sql("select sequence, recorded_at, type, command::text as command from routing.command_log where center_id = ? order by sequence")
                 .param(centerId)
@@ -34,21 +70,30 @@ class RoutingLog {
                 .list();
     }
 
-    /** All events of one command in one statement: the command's transaction holds the center's lock, so round trips count. */
+    /** All events of one command, in as few statements as the driver allows: the caller holds the center's lock. */
     void events(long centerId, long commandSequence, List<RoutingEvent> events) {
-        if (events.isEmpty()) {
-            return;
+        insertEvents(events.stream().map(event -> row(centerId, commandSequence, event)).toList());
+    }
+
+    private static Object[] row(long centerId, long commandSequence, RoutingEvent event) {
+        EventColumns columns = EventColumns.of(event);
+        return new Object[] {centerId, commandSequence, Timestamp.from(columns.at()), event.getClass().getSimpleName(),
+                columns.contact(), columns.agent(), columns.queue()};
+    }
+
+    /** One tick can decide thousands of events (a whole queue overflowing at once): a statement per slice. */
+    private void insertEvents(List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += EVENTS_PER_STATEMENT) {
+            List<Object[]> slice = rows.subList(from, Math.min(rows.size(), from + EVENTS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder(
+                    "insert into routing.event_log (center_id, command_sequence, occurred_at, type, contact_id, agent_id, queue_code) values ");
+            List<Object> params = new java.util.ArrayList<>(slice.size() * 7);
+            for (Object[] row : slice) {
+                sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
+                params.addAll(java.util.Arrays.asList(row));
+            }
+            jdbc.sql(sql.toString()).params(params).update();
         }
-        StringBuilder sql = new StringBuilder(
-                "insert into routing.event_log (center_id, command_sequence, occurred_at, type, contact_id, agent_id, queue_code) values ");
-        List<Object> params = new java.util.ArrayList<>(events.size() * 7);
-        for (RoutingEvent event : events) {
-            EventColumns columns = EventColumns.of(event);
-            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?)");
-            params.addAll(java.util.Arrays.asList(centerId, commandSequence, Timestamp.from(columns.at()),
-                    event.getClass().getSimpleName(), columns.contact(), columns.agent(), columns.queue()));
-        }
-        jdbc.sql(sql.toString()).params(params).update();
     }
 
     long eventCount(long centerId, String type) {

@@ -94,6 +94,43 @@ class RoutingHostTests {
     }
 
     @Test
+    void concurrentCommandsShareCommitsAndTheLogReplaysToTheSameState() throws Exception {
+        long center = center("GJ");
+        long commandsBefore = commands(center);
+        long lastBefore = jdbc.sql("select coalesce(max(sequence), 0) from routing.command_log").query(Long.class).single();
+        int callers = 400;
+        List<String> contacts = new java.util.ArrayList<>();
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var done = new java.util.ArrayList<java.util.concurrent.Future<List<RoutingEvent>>>();
+            for (int i = 0; i < callers; i++) {
+                String contact = "batch-" + i;
+                contacts.add(contact);
+                done.add(executor.submit(() -> host.handle(center, new RoutingRequest.Arrive(contact, "TECH", "CHAT", 0, List.of()))));
+            }
+            for (var answer : done) {
+                assertThat(answer.get()).anySatisfy(e -> assertThat(e).isInstanceOf(RoutingEvent.ContactQueued.class));
+            }
+        }
+        assertThat(commands(center) - commandsBefore).isEqualTo(callers);
+        // Each caller alone would have been one transaction (a row's xmin); the worker stored them in fewer.
+        long transactions = jdbc.sql("select count(distinct xmin::text) from routing.command_log where center_id = ? and sequence > ?")
+                .params(center, lastBefore).query(Long.class).single();
+        assertThat(transactions).isLessThan(callers);
+        RoutingSnapshot live = host.snapshot(center);
+
+        host.rebuildFromLog(center);
+
+        RoutingSnapshot rebuilt = host.snapshot(center);
+        assertThat(rebuilt.contacts()).extracting(c -> c.id().value()).containsAll(contacts);
+        assertThat(rebuilt.contacts()).extracting(c -> c.id().value() + "@" + c.queue().value() + "@" + c.status())
+                .containsExactlyInAnyOrderElementsOf(live.contacts().stream()
+                        .map(c -> c.id().value() + "@" + c.queue().value() + "@" + c.status()).toList());
+        for (String contact : contacts) {
+            host.handle(center, new RoutingRequest.End(contact, false));
+        }
+    }
+
+    @Test
     void demoCentersHaveTheirQueues() {
         assertThat(queues.of(center("GJ"))).extracting(QueueSettings::code).containsExactly("BILLING", "RETENTION", "TECH", "VIP");
     }
