@@ -41,7 +41,7 @@ public class QueueHours {
     }
 
     Status status(long centerId, String code) {
-        QueueSettings queue = queues.of(centerId).stream().filter(q -> q.code().equals(code)).findFirst()
+        QueueSettings queue = queues.current(centerId).stream().filter(q -> q.code().equals(code)).findFirst()
                 .orElseThrow(() -> RequestRejected.notFound("unknown-queue", code));
         ZoneId zone = centers.get(centerId).timeZone();
         return status(queue, ZonedDateTime.now(clock.withZone(zone)));

@@ -91,7 +91,7 @@ public class Routing {
      *     of this center), {@code contact-not-waiting}, {@code contact-already-in-queue}
      */
     public List<RoutingEvent> move(long center, String contact, String queue, String by) {
-        if (queues.of(center).stream().noneMatch(q -> q.code().equals(queue))) {
+        if (queues.current(center).stream().noneMatch(q -> q.code().equals(queue))) {
             throw RequestRejected.badRequest("unknown-queue", queue);
         }
         var found = host.snapshot(center).contacts().stream().filter(c -> c.id().value().equals(contact)).findFirst()
@@ -153,7 +153,7 @@ public class Routing {
     }
 
     public List<QueueSettings> queues(long center) {
-        return queues.of(center);
+        return queues.current(center);
     }
 
     /** A stable name for an agent state, for screens and streams. */

@@ -49,9 +49,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the routing engine (engine/) for each center that has queues, and keeps it durable: a
- * command is written to PostgreSQL in the same transaction in which the engine applies it (a
- * rejected command rolls back and leaves no trace), its events are stored beside it, and at start
- * each center's engine is rebuilt by replaying its commands, so no waiting contact is lost.
+ * command is written to PostgreSQL in the same transaction in which the engine's decision is
+ * stored (a refused command leaves no trace), its events are stored beside it, and at start each
+ * center's engine is rebuilt by replaying its commands, so no waiting contact is lost.
+ *
+ * <p>A center's commands are stored in batches (docs/adr/0007): its worker applies the commands
+ * that arrived while the last batch was being stored, then stores them, their events and the
+ * listeners' writes with one commit, and answers each caller after it. Pushes to browsers wait for
+ * the commit ({@link io.sangdam.platform.AfterCommit}).
  *
  * <p>Exactly one node routes a center: the engine is held by a PostgreSQL advisory lock
  * ({@link RoutingLeases}); a second node on the same database finds the lock taken, refuses that
@@ -62,8 +67,9 @@ import tools.jackson.databind.json.JsonMapper;
  * log, a new engine starts with it, and the old engine's agents and contacts are carried over by
  * ordinary logged commands, so a rebuild replays from the last checkpoint and reaches the same state.
  *
- * <p>Hazards: the engine is single-threaded, so every command of a center goes through one lock;
- * a log without a checkpoint replays with today's queues; queue codes and channels never change.
+ * <p>Hazards: the engine is single-threaded, so everything that touches a center's engine holds its
+ * lock, the worker for a whole batch and its commit; a log without a checkpoint replays with today's
+ * queues; queue codes and channels never change.
  */
 @Service
 class RoutingHost implements DisposableBean {

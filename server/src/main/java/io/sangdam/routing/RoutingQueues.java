@@ -20,10 +20,41 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RoutingQueues {
 
+    /**
+     * How long {@link #current} serves queues it read before: a chat start, a board update and an
+     * opening-hours check each need them, a dozen statements a time. A change made on this node
+     * is seen at once; one made on another node within this time.
+     */
+    static final java.time.Duration FRESHNESS = java.time.Duration.ofSeconds(2);
+
+    private record Read(List<QueueSettings> queues, long atNanos) {
+    }
+
     private final JdbcClient jdbc;
+    private final Map<Long, Read> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     RoutingQueues(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * The center's queues as committed, read again at most every {@link #FRESHNESS}. Not for a
+     * change in progress: that reads {@link #of} inside its transaction.
+     */
+    List<QueueSettings> current(long centerId) {
+        long now = System.nanoTime();
+        Read read = recent.get(centerId);
+        if (read == null || now - read.atNanos() > FRESHNESS.toNanos()) {
+            read = new Read(of(centerId), now);
+            recent.put(centerId, read);
+        }
+        return read.queues();
+    }
+
+    /** Called by every write: forgets now, and again after the commit, in case a read came in between. */
+    private void changed() {
+        recent.clear();
+        io.sangdam.platform.AfterCommit.run(recent::clear);
     }
 
     private record Row(long id, long centerId, String code, String name, @Nullable String nameEnglish, String channel,
@@ -86,6 +117,7 @@ class RoutingQueues {
 
     void add(long centerId, String code, String name, String channel, String requiredSkill, int minimumLevel,
             int wrapUpSeconds) {
+        changed();
         long id = jdbc.sql("""
                 insert into routing.queue (center_id, code, name, channel, required_skill, minimum_level, wrap_up_seconds)
                 values (?, ?, ?, ?, ?, ?, ?) returning id""")
@@ -96,6 +128,7 @@ class RoutingQueues {
 
     /** Creates a queue from checked settings; returns its id. */
     long create(QueueSettings queue) {
+        changed();
         Requirement first = queue.requirements().getFirst();
         long id = jdbc.sql("""
                 insert into routing.queue (center_id, code, name, channel, required_skill, minimum_level, wrap_up_seconds)
@@ -109,6 +142,7 @@ class RoutingQueues {
 
     /** Replaces everything but the code, center and channel, which a queue keeps for life. */
     void update(long id, QueueSettings queue) {
+        changed();
         Requirement first = queue.requirements().getFirst();
         jdbc.sql("""
                 update routing.queue set name = ?, name_en = ?, required_skill = ?, minimum_level = ?, agent_group = ?,
