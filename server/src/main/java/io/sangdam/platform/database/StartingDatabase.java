@@ -105,7 +105,9 @@ final class StartingDatabase implements DisposableBean {
 
     private static EmbeddedPostgres start(EmbeddedDatabaseProperties properties) {
         try {
-            var builder = EmbeddedPostgres.builder().setLocaleConfig("encoding", "UTF8");
+            // zonky gives up after 10 s; a first start (initdb) on a busy small machine takes longer than that.
+            var builder = EmbeddedPostgres.builder().setLocaleConfig("encoding", "UTF8")
+                    .setPGStartupWait(java.time.Duration.ofSeconds(60));
             if (properties.ephemeral()) {
                 builder.setDataDirectory(Files.createTempDirectory("sangdam-test-pg"))
                         .setCleanDataDirectory(true)
