@@ -53,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  * stored (a refused command leaves no trace), its events are stored beside it, and at start each
  * center's engine is rebuilt by replaying its commands, so no waiting contact is lost.
  *
- * <p>A center's commands are stored in batches (docs/adr/0007): its worker applies the commands
+ * <p>A center's commands are stored in batches (docs/adr/0008): its worker applies the commands
  * that arrived while the last batch was being stored, then stores them, their events and the
  * listeners' writes with one commit, and answers each caller after it. Pushes to browsers wait for
  * the commit ({@link io.sangdam.platform.AfterCommit}).
