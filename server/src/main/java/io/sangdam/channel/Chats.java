@@ -365,6 +365,43 @@ class Chats {
         }
     }
 
+    /**
+     * Ends chats whose start stored them but never reached routing (the request died between the
+     * two, or routing was busy and the caller gave up): the customer would wait for nothing. Only
+     * chats older than {@link #ORPHAN_AGE} when the engine was read count, so a start on its way in
+     * is never ended.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(initialDelay = 60_000, fixedDelay = 60_000)
+    void endOrphans() {
+        for (long center : conversations.centersWithOpen()) {
+            try {
+                if (!routing.routes(center)) {
+                    continue;
+                }
+                java.time.Instant orphanBefore = clock.instant().minus(ORPHAN_AGE);
+                List<Conversation> old = conversations.openIn(center).stream()
+                        .filter(c -> c.createdAt().isBefore(orphanBefore)).toList();
+                if (old.isEmpty()) {
+                    continue;
+                }
+                java.util.Set<String> known = new java.util.HashSet<>();
+                routing.snapshot(center).contacts().forEach(contact -> known.add(contact.id().value()));
+                int ended = 0;
+                for (Conversation chat : old) {
+                    if (!known.contains(chat.id())) {
+                        ended(chat.id(), center, null);
+                        ended++;
+                    }
+                }
+                if (ended > 0) {
+                    log.info("{} chats of center {} ended: they were stored but never reached routing", ended, center);
+                }
+            } catch (RuntimeException failed) {
+                log.warn("Could not look for unrouted chats of center {}", center, failed);
+            }
+        }
+    }
+
     private void ended(String id, long centerId, @Nullable String agent) {
         conversation(id, centerId).ifPresent(c -> {
             conversations.ended(c.id(), clock.instant());

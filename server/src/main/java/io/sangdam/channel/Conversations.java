@@ -116,6 +116,10 @@ class Conversations {
     }
 
     /** Chats of a center not yet ended, oldest first. */
+    List<Long> centersWithOpen() {
+        return jdbc.sql("select distinct center_id from channel.conversation where status <> 'ENDED'").query(Long.class).list();
+    }
+
     List<Conversation> openIn(long centerId) {
         return jdbc.sql("select * from channel.conversation where center_id = ? and status <> 'ENDED' order by created_at")
                 .param(centerId)

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * After a crash the routing engine is rebuilt from its log, but the chats' own states may lag
  * behind it (an offer that expired during the replay, a listener's write lost with the node): the
- * rebuild sets them from the engine. Center 5 is 부산센터.
+ * rebuild sets them from the engine. A chat stored but never routed is ended by a sweep. Center 5 is 부산센터.
  */
 @RunningServer
 class ChatRecoveryTests {
@@ -34,6 +34,8 @@ class ChatRecoveryTests {
     Routing routing;
     @Autowired
     ApplicationEventPublisher events;
+    @Autowired
+    Chats chats;
 
     @Test
     void aRebuildSetsChatsToTheEnginesStateAndEndsOldChatsItNeverRouted() {
@@ -63,6 +65,28 @@ class ChatRecoveryTests {
         assertThat(status(youngOrphan)).as("may still be on its way into routing").containsEntry("status", "WAITING");
 
         routing.end(5, routed, false);
+    }
+
+    @Test
+    void theMinutelySweepEndsOldChatsThatNeverReachedRoutingAndLeavesTheOthers() {
+        var started = ApiClient.on(port).post("/chat/api/conversations", "{\"center\": 5, \"topic\": \"BILLING\"}",
+                "application/json", null, null, "ko");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        String routed = started.json().get("conversation").asString();
+        // Routed, and old by the time the sweep looks: it stays, the engine has it.
+        jdbc.sql("update channel.conversation set created_at = ? where id = ?")
+                .params(Timestamp.from(Instant.now().minus(10, ChronoUnit.MINUTES)), routed).update();
+        String oldOrphan = chat(Instant.now().minus(10, ChronoUnit.MINUTES));
+        String youngOrphan = chat(Instant.now());
+
+        chats.endOrphans();
+
+        assertThat(status(oldOrphan)).containsEntry("status", "ENDED");
+        assertThat(status(youngOrphan)).as("may still be on its way into routing").containsEntry("status", "WAITING");
+        assertThat(status(routed).get("status")).isNotEqualTo("ENDED");
+
+        routing.end(5, routed, false);
+        jdbc.sql("update channel.conversation set status = 'ENDED' where id = ?").param(youngOrphan).update();
     }
 
     private String chat(Instant createdAt) {

@@ -61,6 +61,19 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return respond(request, HttpStatus.FORBIDDEN, "access-denied", new Object[0], List.of());
     }
 
+    /**
+     * No database connection came free in time, or the database asked to try again: the server is
+     * overloaded, not broken, and the client may retry (a step of the request may have been stored).
+     */
+    @ExceptionHandler({org.springframework.jdbc.CannotGetJdbcConnectionException.class,
+            org.springframework.dao.TransientDataAccessException.class})
+    ResponseEntity<Object> busy(Exception exception, HttpServletRequest request) {
+        log.warn("Database busy on {} {}: {}", request.getMethod(), request.getRequestURI(), exception.getMessage());
+        ResponseEntity<Object> response = respond(request, HttpStatus.SERVICE_UNAVAILABLE, "database-busy", new Object[0], List.of());
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).header("Retry-After", "2")
+                .body(response.getBody());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception, HttpServletRequest request) {
         String incident = UUID.randomUUID().toString().substring(0, 8);
