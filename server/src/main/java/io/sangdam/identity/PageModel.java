@@ -7,9 +7,13 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 
 /** What the page layout shows on every page: who is signed in, where, and where they can go. */
 @ControllerAdvice(annotations = Controller.class)
@@ -26,18 +30,31 @@ class PageModel {
     }
 
     @ModelAttribute("currentUser")
-    @Nullable CurrentUser currentUser() {
-        return currentUsers.find().orElse(null);
+    @Nullable CurrentUser currentUser(HttpServletRequest request) {
+        return forPage(request) ? currentUsers.find().orElse(null) : null;
     }
 
     @ModelAttribute("currentCenter")
-    @Nullable Center currentCenter() {
-        return currentUsers.find().flatMap(u -> centers.find(u.centerId())).orElse(null);
+    @Nullable Center currentCenter(HttpServletRequest request) {
+        return forPage(request) ? currentUsers.find().flatMap(u -> centers.find(u.centerId())).orElse(null) : null;
     }
 
     @ModelAttribute("navigation")
-    List<NavigationLink> navigation() {
-        return currentUsers.find().map(u -> links.stream().filter(l -> l.shownTo(u)).toList()).orElse(List.of());
+    List<NavigationLink> navigation(HttpServletRequest request) {
+        return forPage(request)
+                ? currentUsers.find().map(u -> links.stream().filter(l -> l.shownTo(u)).toList()).orElse(List.of())
+                : List.of();
+    }
+
+    /**
+     * Whether the request renders a page. A {@code @RestController} is a {@code @Controller} too, so
+     * this advice runs before every API call: without this check each one read the user's center
+     * from the database for a layout it never renders.
+     */
+    private static boolean forPage(HttpServletRequest request) {
+        return !(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler)
+                || !(handler.hasMethodAnnotation(ResponseBody.class)
+                        || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class));
     }
 
     @ModelAttribute("requestPath")

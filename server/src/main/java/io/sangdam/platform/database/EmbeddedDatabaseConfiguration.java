@@ -43,7 +43,7 @@ class EmbeddedDatabaseConfiguration {
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", properties.databaseName()));
         config.setUsername("postgres");
         config.setPoolName("sangdam");
-        config.setMaximumPoolSize(10);
+        config.setMaximumPoolSize(properties.poolSize());
         return new HikariDataSource(config);
     }
 

@@ -18,7 +18,7 @@ class EmbeddedDatabaseRestartTests {
     @Test
     void dataSurvivesARestartAndMigrationsRunOnce() throws Exception {
         long migrationsAfterFirstStart;
-        var properties = new EmbeddedDatabaseProperties(false, folder.resolve("postgres"), freePort(), "sangdam");
+        var properties = new EmbeddedDatabaseProperties(false, folder.resolve("postgres"), freePort(), "sangdam", 4);
         var configuration = new EmbeddedDatabaseConfiguration();
         StartingDatabase first = StartingDatabase.begin(properties);
 
