@@ -34,11 +34,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -108,8 +113,12 @@ class RoutingHost implements DisposableBean {
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("routing-clock").daemon().factory());
 
+    private final MeterRegistry meters;
+
     RoutingHost(RoutingQueues queues, RoutingLog routingLog, TransactionTemplate transaction, DataSource dataSource,
-            JsonMapper json, Clock clock, ApplicationEventPublisher publisher, AgentProfiles profiles) {
+            JsonMapper json, Clock clock, ApplicationEventPublisher publisher, AgentProfiles profiles,
+            ObjectProvider<MeterRegistry> meters) {
+        this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.publisher = publisher;
         this.profiles = profiles;
         this.leases = new RoutingLeases(dataSource);
@@ -311,6 +320,10 @@ class RoutingHost implements DisposableBean {
         }
         Instant at = engine.now();
         boolean[] listenersFailed = {false};
+        // What operators watch under load: how many commands share a commit, and how long storing them takes.
+        DistributionSummary.builder("sangdam.routing.batch.commands").description("Routing commands stored by one commit")
+                .tag("center", Long.toString(centerId)).register(meters).record(decided.size());
+        Timer.Sample storing = Timer.start(meters);
         try {
             transaction.executeWithoutResult(status -> {
                 routingLog.appendAll(centerId, at, decided);
@@ -340,6 +353,9 @@ class RoutingHost implements DisposableBean {
             deciding.forEach(p -> p.answer().completeExceptionally(unavailable));
             return;
         }
+        storing.stop(Timer.builder("sangdam.routing.batch.store")
+                .description("Storing a batch of routing commands with the listeners' writes, to its commit")
+                .tag("center", Long.toString(centerId)).register(meters));
         if (engineInDoubt) {
             center.engine = null;
         }
