@@ -244,8 +244,8 @@ class Chats {
     void routed(RoutingEventsOccurred occurred) {
         for (RoutingEvent event : occurred.events()) {
             switch (event) {
-                case RoutingEvent.ContactOffered offered -> conversation(offered.contact().value(), occurred.centerId()).ifPresent(c -> {
-                    conversations.offered(c.id(), offered.agent().value());
+                case RoutingEvent.ContactOffered offered -> chat(offered.contact().value())
+                        .flatMap(id -> conversations.offeredIn(occurred.centerId(), id, offered.agent().value())).ifPresent(c -> {
                     Map<String, Object> offer = new java.util.HashMap<>(Map.of("conversation", c.id(), "queue", c.queue(),
                             "customer", c.customerLabel() == null ? "" : c.customerLabel(),
                             "expiresAt", offered.expires().toString()));
@@ -257,8 +257,8 @@ class Chats {
                     conversations.waiting(c.id());
                     streams.push(desk(missed.agent().value()), "offer-withdrawn", Map.of("conversation", c.id()));
                 });
-                case RoutingEvent.ContactAssigned assigned -> conversation(assigned.contact().value(), occurred.centerId()).ifPresent(c -> {
-                    conversations.connected(c.id(), assigned.agent().value());
+                case RoutingEvent.ContactAssigned assigned -> chat(assigned.contact().value())
+                        .flatMap(id -> conversations.connectedIn(occurred.centerId(), id, assigned.agent().value())).ifPresent(c -> {
                     streams.push(customer(c.id()), "status", Map.of("status", "CONNECTED"));
                     streams.push(desk(assigned.agent().value()), "connected", Map.of("conversation", c.id(),
                             "queue", c.queue(), "customer", c.customerLabel() == null ? "" : c.customerLabel(),
@@ -403,14 +403,18 @@ class Chats {
     }
 
     private void ended(String id, long centerId, @Nullable String agent) {
-        conversation(id, centerId).ifPresent(c -> {
-            conversations.ended(c.id(), clock.instant());
+        chat(id).flatMap(chat -> conversations.endedIn(centerId, chat, clock.instant())).ifPresent(c -> {
             streams.push(customer(c.id()), "status", Map.of("status", "ENDED"));
             String holder = agent != null ? agent : c.agent();
             if (holder != null) {
                 streams.push(desk(holder), "ended", Map.of("conversation", c.id()));
             }
         });
+    }
+
+    /** The id of a chat, if the routed contact is one (other contacts, such as callbacks, have other ids). */
+    private static java.util.Optional<String> chat(String contactId) {
+        return contactId.length() == 36 ? java.util.Optional.of(contactId) : java.util.Optional.empty();
     }
 
     /** The chat behind a routed contact, only if it belongs to the center whose engine routed it. */

@@ -110,6 +110,34 @@ class Conversations {
                 .params(agent, id).update();
     }
 
+    /*
+     * The routing listener's writes: each sets the new state and answers the chat as it now is, in
+     * one round trip (they run under the center's routing lock), and only for a chat of that center
+     * that has not ended.
+     */
+
+    Optional<Conversation> offeredIn(long centerId, String id, String agent) {
+        return jdbc.sql("""
+                update channel.conversation set status = 'OFFERED', agent_username = ?
+                 where id = ? and center_id = ? and status <> 'ENDED' returning *""")
+                .params(agent, id, centerId).query(Conversations::map).optional();
+    }
+
+    Optional<Conversation> connectedIn(long centerId, String id, String agent) {
+        return jdbc.sql("""
+                update channel.conversation set status = 'CONNECTED', agent_username = ?
+                 where id = ? and center_id = ? and status <> 'ENDED' returning *""")
+                .params(agent, id, centerId).query(Conversations::map).optional();
+    }
+
+    /** Ended now; empty if it had ended before (or is not this center's), so nobody is told twice. */
+    Optional<Conversation> endedIn(long centerId, String id, Instant at) {
+        return jdbc.sql("""
+                update channel.conversation set status = 'ENDED', ended_at = ?
+                 where id = ? and center_id = ? and status <> 'ENDED' returning *""")
+                .params(Timestamp.from(at), id, centerId).query(Conversations::map).optional();
+    }
+
     void ended(String id, Instant at) {
         jdbc.sql("update channel.conversation set status = 'ENDED', ended_at = ? where id = ? and status <> 'ENDED'")
                 .params(Timestamp.from(at), id).update();
