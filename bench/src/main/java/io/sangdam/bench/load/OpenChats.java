@@ -78,7 +78,7 @@ final class OpenChats {
     System.out.printf("open chats: %d of %d after %.1f s (%s); %d starts answered, %d failed%n", open.get(), options.openTarget,
         openingSeconds, Double.isNaN(reached) ? "target NOT reached" : String.format("target reached after %.1f s", reached),
         opening.started.sum(), startFailures.get());
-    memory("target reached");
+    memory("end of opening");
 
     long holdStart = System.nanoTime();
     Run.Step holding = new Run.Step("holding", 0, holdStart, holdStart + TimeUnit.SECONDS.toNanos(options.holdSeconds));
