@@ -155,10 +155,21 @@ final class Agent {
     }
   }
 
+  /**
+   * Ends the chat if its customer has said nothing since the restart, {@code --idle-end-seconds}
+   * after both the chat was connected and every returning customer had had their turn.
+   */
   private void endIfSilent(String conversation, long connectedAt) {
     try {
-      Thread.sleep(run.options.idleEndSeconds * 1000L);
-      if (heard.getOrDefault(conversation, 0L) < connectedAt) {
+      while (run.customersBack == 0) {
+        Thread.sleep(200);
+      }
+      long due = Math.max(connectedAt, run.customersBack) + run.options.idleEndSeconds * 1_000_000_000L;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      }
+      if (!heard.containsKey(conversation)) {
         HttpResponse<String> ended = post("/desk/api/conversations/" + conversation + "/end", "");
         run.count(ended.statusCode() / 100 == 2 ? "agent-ended-silent-chat" : "agent-end-silent-" + ended.statusCode());
         run.note("silent " + conversation);

@@ -44,6 +44,7 @@ final class Resume {
     Map<String, AtomicInteger> before = new ConcurrentHashMap<>();
     Map<String, String> after = new ConcurrentHashMap<>();
     AtomicInteger back = new AtomicInteger();
+    var hadTheirTurn = new java.util.concurrent.CountDownLatch(chats.size());
     Semaphore parallel = new Semaphore(32);
     var customers = Executors.newVirtualThreadPerTaskExecutor();
     List<java.util.concurrent.Future<?>> running = new ArrayList<>();
@@ -59,15 +60,19 @@ final class Resume {
         before.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
         if (status.equals("ENDED")) {
           after.put(chat.id(), "ENDED");
+          hadTheirTurn.countDown();
           return null;
         }
         back.incrementAndGet();
-        after.put(chat.id(), comeBack(options, server, run, chat, status, deadline));
+        after.put(chat.id(), comeBack(options, server, run, chat, status, deadline, hadTheirTurn));
         return null;
       }));
     }
     parallel.acquire(32); // every status asked
     parallel.release(32);
+    // Agents end silent chats only counting from here: a returning customer is slow on a busy machine.
+    hadTheirTurn.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    run.customersBack = System.nanoTime();
     System.out.printf("customers back: %d of %d acknowledged chats (the rest were ENDED); status when they came back: %s%n", back.get(),
         chats.size(), sorted(before));
     for (var customer : running) {
@@ -103,11 +108,19 @@ final class Resume {
   }
 
   /** The customer is back: the chat's stream, then the last question once an agent is there; the chat's status at the end. */
-  private static String comeBack(Options options, Server server, Run run, Chat chat, String status, long deadline) {
+  private static String comeBack(Options options, Server server, Run run, Chat chat, String status, long deadline,
+      java.util.concurrent.CountDownLatch hadTheirTurn) {
+    var turn = new java.util.concurrent.atomic.AtomicBoolean();
+    Runnable tookTurn = () -> {
+      if (turn.compareAndSet(false, true)) {
+        hadTheirTurn.countDown();
+      }
+    };
     try {
       HttpResponse<InputStream> stream = server.stream("/chat/api/conversations/" + chat.id() + "/stream?token=" + chat.token());
       if (stream.statusCode() != 200) {
         run.error(null, "customer-stream-" + stream.statusCode());
+        tookTurn.run();
         return status;
       }
       // A watchdog closes the stream when the run's time is up, so that reading it ends.
@@ -120,9 +133,12 @@ final class Resume {
         }
       });
       var asked = new java.util.concurrent.atomic.AtomicBoolean();
-      if (status(server, chat).equals("CONNECTED") && asked.compareAndSet(false, true)) {
+      String now = status(server, chat);
+      run.count("customer-back-found-" + now);
+      if (now.equals("CONNECTED") && asked.compareAndSet(false, true)) {
         ask(options, server, run, chat);
       }
+      tookTurn.run();
       String[] last = {status};
       try {
         Sse.read(stream.body(), (event, data) -> {
@@ -142,6 +158,7 @@ final class Resume {
       return last[0].equals("ENDED") ? "ENDED" : status(server, chat);
     } catch (Exception failed) {
       run.error(null, "customer-" + failed.getClass().getSimpleName());
+      tookTurn.run();
       return status(server, chat);
     }
   }

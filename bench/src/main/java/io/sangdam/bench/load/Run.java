@@ -115,6 +115,9 @@ final class Run {
     }
   }
 
+  /** After a restart: when every returning customer had spoken or was waiting for an agent (0: not yet). */
+  volatile long customersBack;
+
   /** Things that happened, not errors: counted for the report. */
   final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
