@@ -334,6 +334,9 @@ final class OpenChats {
 
     /** On the start's thread: the chat's stream until it ends; beside it the widget's refreshes and the customer's messages. */
     void hold() {
+      // Beside the stream, not after it: the server sends a waiting chat's stream nothing, not even
+      // its headers, until there is an event, so the stream's response may not arrive for minutes.
+      Thread.ofVirtual().start(this::tick);
       try {
         HttpResponse<InputStream> response = server.stream("/chat/api/conversations/" + id + "/stream?token=" + token);
         if (response.statusCode() != 200) {
@@ -342,11 +345,6 @@ final class OpenChats {
           return;
         }
         stream = response.body();
-        // The agent may have accepted before the stream was open.
-        if (refresh(run.current).equals("CONNECTED")) {
-          becameConnected();
-        }
-        Thread.ofVirtual().start(this::tick);
         Sse.read(response.body(), (event, data) -> {
           switch (event) {
             case "status" -> {
@@ -405,7 +403,8 @@ final class OpenChats {
       long now = System.nanoTime();
       long refreshEvery = TimeUnit.SECONDS.toNanos(options.refreshSeconds);
       long talkEvery = TimeUnit.SECONDS.toNanos(options.talkSeconds);
-      long nextRefresh = refreshEvery > 0 ? now + random.nextLong(refreshEvery) : Long.MAX_VALUE;
+      // As the widget: where the chat stands first (the agent may have accepted before the stream was open), then every 10 s.
+      long nextRefresh = now;
       long nextTalk = now + random.nextLong(Math.max(1, talkEvery));
       while (!ended && !stopping) {
         long next = Math.min(nextRefresh, nextTalk);
@@ -415,8 +414,12 @@ final class OpenChats {
           continue;
         }
         if (next == nextRefresh) {
-          refresh(run.current);
-          nextRefresh += refreshEvery;
+          if (refresh(run.current).equals("CONNECTED")) {
+            becameConnected();
+          }
+          // After the first (at once), spread over the interval so that the chats do not all ask together.
+          nextRefresh = refreshEvery <= 0 ? Long.MAX_VALUE
+              : nextRefresh == now ? now + 1 + random.nextLong(refreshEvery) : nextRefresh + refreshEvery;
         } else {
           if (connected) {
             ask();
