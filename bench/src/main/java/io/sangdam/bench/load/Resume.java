@@ -107,59 +107,63 @@ final class Resume {
         sorted(outcome), Run.sorted(run.counts), Run.errors(run.steps.get(0)));
   }
 
-  /** The customer is back: the chat's stream, then the last question once an agent is there; the chat's status at the end. */
+  /**
+   * The customer is back, as the widget does it: where the chat stands, the chat's stream beside it,
+   * the last question once an agent is there; then the chat's status every second until it is ended
+   * or the time is up. The stream is not waited for: the server sends a stream's headers only with
+   * its first event, and a chat already connected has none until somebody speaks.
+   */
   private static String comeBack(Options options, Server server, Run run, Chat chat, String status, long deadline,
       java.util.concurrent.CountDownLatch hadTheirTurn) {
-    var turn = new java.util.concurrent.atomic.AtomicBoolean();
-    Runnable tookTurn = () -> {
-      if (turn.compareAndSet(false, true)) {
+    var streamHeld = new java.util.concurrent.atomic.AtomicReference<InputStream>();
+    Thread streaming = Thread.ofVirtual().start(() -> {
+      try {
+        HttpResponse<InputStream> stream = server.stream("/chat/api/conversations/" + chat.id() + "/stream?token=" + chat.token());
+        if (stream.statusCode() != 200) {
+          run.error(null, "customer-stream-" + stream.statusCode());
+          return;
+        }
+        streamHeld.set(stream.body());
+        Sse.read(stream.body(), (event, data) -> !(event.equals("status") && Json.field(data, "status").equals("ENDED")));
+      } catch (Exception closed) {
+        // closed below, or the chat ended
+      }
+    });
+    boolean asked = false;
+    boolean tookTurn = false;
+    String now = status(server, chat);
+    run.count("customer-back-found-" + now);
+    try {
+      while (true) {
+        if (now.equals("CONNECTED") && !asked) {
+          ask(options, server, run, chat);
+          asked = true;
+        }
+        if (!tookTurn && (asked || !now.equals("CONNECTED"))) {
+          tookTurn = true;
+          hadTheirTurn.countDown(); // spoke, or waits for an agent
+        }
+        if (now.equals("ENDED") || System.nanoTime() >= deadline) {
+          return now;
+        }
+        Thread.sleep(1000);
+        now = status(server, chat);
+      }
+    } catch (InterruptedException stopped) {
+      return status(server, chat);
+    } finally {
+      if (!tookTurn) {
         hadTheirTurn.countDown();
       }
-    };
-    try {
-      HttpResponse<InputStream> stream = server.stream("/chat/api/conversations/" + chat.id() + "/stream?token=" + chat.token());
-      if (stream.statusCode() != 200) {
-        run.error(null, "customer-stream-" + stream.statusCode());
-        tookTurn.run();
-        return status;
-      }
-      // A watchdog closes the stream when the run's time is up, so that reading it ends.
-      Thread watchdog = Thread.ofVirtual().start(() -> {
+      InputStream held = streamHeld.get();
+      if (held != null) {
         try {
-          Thread.sleep(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-          stream.body().close();
-        } catch (Exception stop) {
-          // interrupted: the chat ended first
+          held.close();
+        } catch (java.io.IOException ignored) {
+          // already closed
         }
-      });
-      var asked = new java.util.concurrent.atomic.AtomicBoolean();
-      String now = status(server, chat);
-      run.count("customer-back-found-" + now);
-      if (now.equals("CONNECTED") && asked.compareAndSet(false, true)) {
-        ask(options, server, run, chat);
       }
-      tookTurn.run();
-      String[] last = {status};
-      try {
-        Sse.read(stream.body(), (event, data) -> {
-          if (event.equals("status")) {
-            last[0] = Json.field(data, "status");
-            if (last[0].equals("CONNECTED") && asked.compareAndSet(false, true)) {
-              ask(options, server, run, chat);
-            }
-            return !last[0].equals("ENDED");
-          }
-          return true;
-        });
-      } catch (java.io.IOException closed) {
-        // the watchdog closed it
-      }
-      watchdog.interrupt();
-      return last[0].equals("ENDED") ? "ENDED" : status(server, chat);
-    } catch (Exception failed) {
-      run.error(null, "customer-" + failed.getClass().getSimpleName());
-      tookTurn.run();
-      return status(server, chat);
+      streaming.interrupt();
     }
   }
 
