@@ -87,6 +87,10 @@ final class OpenChats {
     hold(holding);
     holding.until = System.nanoTime();
     memory("end of hold");
+    // Printed now as well: on a server that fell behind, leaving and the check can take their full bounds.
+    System.out.printf("holding: %d open (%d connected); start %s; status GET %s; customer→agent %s; round trip %s; errors %s%n",
+        holding.maxOpen.get(), holding.maxConnected.get(), holding.start.summary(), holding.status.summary(),
+        holding.toAgent.summary(), holding.roundTrip.summary(), Run.errors(holding));
 
     long leaveStart = System.nanoTime();
     Run.Step leavingStep = new Run.Step("leaving", 0, leaveStart, Long.MAX_VALUE);
@@ -254,8 +258,13 @@ final class OpenChats {
     synchronized (everyChat) {
       all = List.copyOf(everyChat);
     }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.leaveSeconds);
     try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
       for (Holder holder : all) {
+        if (System.nanoTime() >= deadline) {
+          statuses.computeIfAbsent("not asked (time up)", s -> new AtomicInteger()).incrementAndGet();
+          continue;
+        }
         parallel.acquire();
         threads.submit(() -> {
           String status;
