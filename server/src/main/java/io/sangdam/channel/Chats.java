@@ -8,10 +8,10 @@ import io.sangdam.contact.CustomerDirectory;
 import io.sangdam.contact.Disposition;
 import io.sangdam.contact.Masking;
 import io.sangdam.contact.TextMasking;
-import io.sangdam.engine.routing.AgentState;
 import io.sangdam.engine.routing.ContactAttribute;
 import io.sangdam.engine.routing.RoutingEvent;
 import io.sangdam.engine.routing.RoutingSnapshot;
+import io.sangdam.engine.routing.WaitingPosition;
 import io.sangdam.engine.protection.Detection;
 import io.sangdam.platform.RequestRejected;
 import io.sangdam.protection.AbuseScreening;
@@ -224,14 +224,11 @@ class Chats {
         if (conversation.status() != Conversations.Status.WAITING) {
             return new Position(conversation.status().name(), 0, 0);
         }
-        RoutingSnapshot snapshot = routing.snapshot(conversation.centerId());
-        var waiting = snapshot.contacts().stream()
-                .filter(c -> c.queue().value().equals(conversation.queue()) && c.status() == RoutingSnapshot.ContactStatus.WAITING)
-                .sorted(java.util.Comparator.comparing(RoutingSnapshot.ContactView::originalArrival))
-                .map(c -> c.id().value()).toList();
-        int ahead = Math.max(0, waiting.indexOf(conversation.id()));
-        long agents = snapshot.agents().stream().filter(a -> !(a.state() instanceof AgentState.Offline)).count();
-        int estimate = (int) ((ahead + 1) * ESTIMATED_HANDLING_SECONDS / Math.max(1, agents * Routing.DEFAULT_CHAT_CAPACITY));
+        // Not the whole snapshot: with thousands waiting, each asking every 10 s, copying it was the cost.
+        var position = routing.waitingPosition(conversation.centerId(), conversation.id());
+        int ahead = position.map(WaitingPosition::ahead).orElse(0);
+        int agents = position.map(WaitingPosition::agentsLoggedIn).orElse(0);
+        int estimate = (int) ((ahead + 1) * ESTIMATED_HANDLING_SECONDS / Math.max(1, (long) agents * Routing.DEFAULT_CHAT_CAPACITY));
         return new Position("WAITING", ahead, estimate);
     }
 

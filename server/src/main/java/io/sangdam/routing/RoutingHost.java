@@ -396,6 +396,17 @@ class RoutingHost implements DisposableBean {
         return center != null && center.held();
     }
 
+    /** Reads the center's engine under its lock; for answers smaller than a {@link #snapshot}. */
+    <T> T read(long centerId, java.util.function.Function<RoutingEngine, T> reading) {
+        CenterEngine center = require(centerId);
+        center.lock.lock();
+        try {
+            return reading.apply(engineOf(center));
+        } finally {
+            center.lock.unlock();
+        }
+    }
+
     /** Rebuilds a center's engine from its command log, as after a crash. */
     void rebuildFromLog(long centerId) {
         CenterEngine center = require(centerId);

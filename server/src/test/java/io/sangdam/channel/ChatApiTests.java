@@ -62,6 +62,28 @@ class ChatApiTests {
         assertThat(view.get("estimatedWaitSeconds").asInt()).isPositive();
     }
 
+    @Test
+    void aCustomerWhoCameLaterWaitsBehindTheFirst() {
+        var api = ApiClient.on(port);
+        String[] first = start(api, 4, "VIP");
+        String[] second = start(api, 4, "VIP");
+        var firstView = api.get("/chat/api/conversations/" + first[0] + "?token=" + first[1], null, null, "ko").json();
+        var secondView = api.get("/chat/api/conversations/" + second[0] + "?token=" + second[1], null, null, "ko").json();
+        assertThat(secondView.get("status").asString()).isEqualTo("WAITING");
+        assertThat(secondView.get("ahead").asInt()).isEqualTo(firstView.get("ahead").asInt() + 1);
+        assertThat(secondView.get("estimatedWaitSeconds").asInt()).isGreaterThanOrEqualTo(firstView.get("estimatedWaitSeconds").asInt());
+        for (String[] chat : new String[][] {first, second}) {
+            api.post("/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1], "", "application/json", null, null, "ko");
+        }
+    }
+
+    private static String[] start(ApiClient api, int center, String topic) {
+        Response started = api.post("/chat/api/conversations", "{\"center\": " + center + ", \"topic\": \"" + topic + "\"}",
+                "application/json", null, null, "ko");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        return new String[] {started.json().get("conversation").asString(), started.json().get("token").asString()};
+    }
+
     private static void assertProblem(Response response, int status, String code) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.json().get("code").asString()).isEqualTo(code);

@@ -23,11 +23,24 @@ final class Agent {
   private final Run run;
   private String cookie = "";
   private String csrf = "";
+  /**
+   * After a restart: the agent's state and chats were replayed, so logging in and getting ready may
+   * be refused as already done; an agent sent to not-ready (offers missed while its desk was gone)
+   * gets ready again; and a chat in which the customer says nothing for {@code --idle-end-seconds}
+   * is ended (a start the server stored whose customer never got its answer).
+   */
+  private final boolean resuming;
+  private final java.util.Map<String, Long> heard = new java.util.concurrent.ConcurrentHashMap<>();
 
   Agent(String username, Server server, Run run) {
+    this(username, server, run, false);
+  }
+
+  Agent(String username, Server server, Run run, boolean resuming) {
     this.username = username;
     this.server = server;
     this.run = run;
+    this.resuming = resuming;
   }
 
   void signIn(String password) throws Exception {
@@ -70,7 +83,8 @@ final class Agent {
     for (String step : List.of("/desk/api/login", "/desk/api/ready")) {
       HttpResponse<String> answer = post(step, "");
       // An agent a previous run left logged in and ready is fine as it is.
-      boolean already = answer.statusCode() == 409 && (answer.body().contains("ALREADY") || answer.body().contains("AVAILABLE"));
+      boolean already = answer.statusCode() == 409 && (answer.body().contains("ALREADY") || answer.body().contains("AVAILABLE")
+          || resuming);
       if (answer.statusCode() / 100 != 2 && !already) {
         throw new IllegalStateException(step + " of " + username + ": " + answer.statusCode() + " " + answer.body());
       }
@@ -90,9 +104,11 @@ final class Agent {
           String conversation = Json.field(data, "conversationId");
           Matcher question = QUESTION.matcher(Json.field(data, "body"));
           Run.Contact contact = run.contacts.get(conversation);
-          if (contact != null && contact.step != null && contact.messageSent != 0) {
-            contact.step.toAgent.add(now - contact.messageSent);
+          Run.Step step = contact == null ? null : contact.step;
+          if (step != null && contact.messageSent != 0) {
+            step.toAgent.add(now - contact.messageSent);
           }
+          heard.put(conversation, now);
           if (question.find()) {
             int k = Integer.parseInt(question.group(1));
             Thread.ofVirtual().start(() -> answer(conversation, k));
@@ -100,8 +116,18 @@ final class Agent {
         }
       }
       case "state" -> {
-        if (Json.field(data, "state").equals("WRAP_UP")) {
+        String state = Json.field(data, "state");
+        if (state.equals("WRAP_UP")) {
           act("wrap-up-done", "/desk/api/wrap-up-done", "");
+        } else if (state.equals("NOT_READY") && resuming) {
+          run.count("agent-ready-again");
+          act("ready", "/desk/api/ready", "");
+        }
+      }
+      case "connected" -> {
+        if (resuming) {
+          String conversation = Json.field(data, "conversation");
+          Thread.ofVirtual().start(() -> endIfSilent(conversation, now));
         }
       }
       default -> { }
@@ -126,6 +152,30 @@ final class Agent {
       }
     } catch (Exception failed) {
       run.error(null, "agent-" + failed.getClass().getSimpleName());
+    }
+  }
+
+  /**
+   * Ends the chat if its customer has said nothing since the restart, {@code --idle-end-seconds}
+   * after both the chat was connected and every returning customer had had their turn.
+   */
+  private void endIfSilent(String conversation, long connectedAt) {
+    try {
+      while (run.customersBack == 0) {
+        Thread.sleep(200);
+      }
+      long due = Math.max(connectedAt, run.customersBack) + run.options.idleEndSeconds * 1_000_000_000L;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+      }
+      if (!heard.containsKey(conversation)) {
+        HttpResponse<String> ended = post("/desk/api/conversations/" + conversation + "/end", "");
+        run.count(ended.statusCode() / 100 == 2 ? "agent-ended-silent-chat" : "agent-end-silent-" + ended.statusCode());
+        run.note("silent " + conversation);
+      }
+    } catch (Exception failed) {
+      run.error(null, "agent-end-silent-" + failed.getClass().getSimpleName());
     }
   }
 

@@ -18,7 +18,12 @@ import java.util.concurrent.locks.LockSupport;
  * java -cp bench/target/benchmarks.jar io.sangdam.bench.load.LoadDriver --base=http://127.0.0.1:18090 \
  *     --agents-per-center=250 --rates=100,250,500,1000 --step-seconds=20 --duration=120 --max-contacts=60000
  * java -cp bench/target/benchmarks.jar io.sangdam.bench.load.LoadDriver check --ack-log=acked.txt ...
+ * java -cp bench/target/benchmarks.jar io.sangdam.bench.load.LoadDriver resume --ack-log=acked.txt ...
+ * java -cp bench/target/benchmarks.jar io.sangdam.bench.load.LoadDriver --scenario=open-chats --open-target=10000 ...
  * </pre>
+ *
+ * {@code resume} (after a crash and restart, see {@link Resume}) and {@code --scenario=open-chats}
+ * (many chats held open at once, see {@link OpenChats}) are the other modes.
  *
  * Bounded: it stops after {@code --duration} seconds of load plus {@code --drain} seconds, or
  * {@code --max-contacts}, whichever comes first, and then exits.
@@ -31,13 +36,39 @@ public final class LoadDriver {
     if (args.length > 0 && args[0].equals("check")) {
       System.exit(AcknowledgedCheck.run(Options.parse(java.util.Arrays.copyOfRange(args, 1, args.length))) ? 0 : 1);
     }
-    Options options = Options.parse(args);
+    boolean resuming = args.length > 0 && args[0].equals("resume");
+    Options options = Options.parse(resuming ? java.util.Arrays.copyOfRange(args, 1, args.length) : args);
+    boolean openChats = options.scenario.equals("open-chats");
+    if (!openChats && !options.scenario.equals("ramp")) {
+      throw new IllegalArgumentException("unknown scenario " + options.scenario + " (ramp, open-chats)");
+    }
+    if (openChats) {
+      options.exchanges = Integer.MAX_VALUE; // agents never end a chat: the customers leave at the end
+    }
+    if (resuming && options.ackLog == null) {
+      throw new IllegalArgumentException("resume needs --ack-log");
+    }
     Server server = new Server(options.base, options.clients);
     Run run = new Run(options);
-    List<Agent> agents = signIn(options, server, run);
+    if (resuming) {
+      // errors of the agents' sign-in and of the chats are counted under one step
+      run.current = new Run.Step("resume", 0, System.nanoTime(), Long.MAX_VALUE);
+      run.steps.add(run.current);
+    }
+    List<Agent> agents = signIn(options, server, run, resuming);
     if (agents.isEmpty()) {
       System.out.println("no agent could sign in");
       System.exit(2);
+    }
+    if (resuming) {
+      Resume.run(options, agents, server, run);
+      System.out.flush();
+      System.exit(0);
+    }
+    if (openChats) {
+      OpenChats.run(options, server, run, agents.size());
+      System.out.flush();
+      System.exit(0);
     }
     var sampler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
     sampler.scheduleAtFixedRate(run::sample, 100, 100, TimeUnit.MILLISECONDS);
@@ -48,11 +79,11 @@ public final class LoadDriver {
     System.exit(0);
   }
 
-  private static List<Agent> signIn(Options options, Server server, Run run) throws Exception {
+  private static List<Agent> signIn(Options options, Server server, Run run, boolean resuming) throws Exception {
     List<Agent> agents = new ArrayList<>();
     for (long center : options.centers) {
       for (int n = 1; n <= options.agentsPerCenter; n++) {
-        agents.add(new Agent(options.agent(center, n), server, run));
+        agents.add(new Agent(options.agent(center, n), server, run, resuming));
       }
     }
     long began = System.nanoTime();

@@ -37,6 +37,32 @@ final class Options {
   boolean leaveAtEnd = true;
   String admin = "admin:sangdam2026!";
 
+  // The open-chats scenario (--scenario=open-chats, see OpenChats).
+  String scenario = "ramp";
+  /** Chats open at once to reach and hold. */
+  int openTarget = 10_000;
+  /** Starts per second to begin the opening with; raised while the server keeps up, lowered when it falls behind. */
+  int startRate = 20;
+  int maxRate = 500;
+  /** The opening gives up after this. */
+  int openSeconds = 600;
+  /** How long the open chats are held once the target is reached. */
+  int holdSeconds = 60;
+  /** A connected customer sends a message this often. */
+  int talkSeconds = 5;
+  /** Each open chat GETs its status this often, as the web widget does (every 10 s); 0: never. */
+  int refreshSeconds = 10;
+  /** While holding, a new chat is started (and left at once) this often, to time the server's answer. */
+  int probeMillis = 500;
+  /** Bound on leaving every chat at the end. */
+  int leaveSeconds = 600;
+  int leaveParallelism = 64;
+  /** The server's process id on this machine, to read its memory from /proc; 0: not known. */
+  long serverPid;
+  // The resume mode after a crash (LoadDriver resume).
+  /** An agent ends a chat in which the customer said nothing this long after it was connected. */
+  int idleEndSeconds = 30;
+
   static Options parse(String[] args) {
     Map<String, String> given = new HashMap<>();
     for (String arg : args) {
@@ -68,6 +94,19 @@ final class Options {
         case "ack-log" -> o.ackLog = v;
         case "admin" -> o.admin = v;
         case "leave-at-end" -> o.leaveAtEnd = Boolean.parseBoolean(v);
+        case "scenario" -> o.scenario = v;
+        case "open-target" -> o.openTarget = Integer.parseInt(v);
+        case "start-rate" -> o.startRate = Integer.parseInt(v);
+        case "max-rate" -> o.maxRate = Integer.parseInt(v);
+        case "open-seconds" -> o.openSeconds = Integer.parseInt(v);
+        case "hold" -> o.holdSeconds = Integer.parseInt(v);
+        case "talk-seconds" -> o.talkSeconds = Integer.parseInt(v);
+        case "refresh-seconds" -> o.refreshSeconds = Integer.parseInt(v);
+        case "probe-ms" -> o.probeMillis = Integer.parseInt(v);
+        case "leave-seconds" -> o.leaveSeconds = Integer.parseInt(v);
+        case "leave-parallelism" -> o.leaveParallelism = Integer.parseInt(v);
+        case "server-pid" -> o.serverPid = Long.parseLong(v);
+        case "idle-end-seconds" -> o.idleEndSeconds = Integer.parseInt(v);
         default -> throw new IllegalArgumentException("unknown option --" + e.getKey());
       }
     }

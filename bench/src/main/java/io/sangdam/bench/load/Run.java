@@ -19,6 +19,7 @@ final class Run {
 
   /** One rate step of the ramp. */
   static final class Step {
+    final String name;
     final int rate;
     final long from;
     volatile long until;
@@ -31,11 +32,18 @@ final class Run {
     final Latencies routeToOffer = new Latencies();
     final Latencies toAgent = new Latencies();
     final Latencies roundTrip = new Latencies();
+    /** The chat's status GET (the widget's refresh). */
+    final Latencies status = new Latencies();
     final AtomicInteger maxOpen = new AtomicInteger();
     final AtomicInteger maxConnected = new AtomicInteger();
     final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
 
     Step(int rate, long from, long until) {
+      this(rate + "/s", rate, from, until);
+    }
+
+    Step(String name, int rate, long from, long until) {
+      this.name = name;
       this.rate = rate;
       this.from = from;
       this.until = until;
@@ -47,7 +55,7 @@ final class Run {
     final String id;
     private long startSent;
     private long offerArrived;
-    @Nullable Step step;
+    volatile @Nullable Step step;
     volatile long messageSent;
     volatile int exchange;
 
@@ -70,7 +78,8 @@ final class Run {
 
   Run(Options options) throws IOException {
     this.options = options;
-    this.acknowledged = options.ackLog == null ? null : Files.newBufferedWriter(Path.of(options.ackLog), StandardCharsets.UTF_8);
+    this.acknowledged = options.ackLog == null ? null : Files.newBufferedWriter(Path.of(options.ackLog), StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
   }
 
   Contact contact(String id) {
@@ -104,6 +113,27 @@ final class Run {
         contact.step.offered.increment();
       }
     }
+  }
+
+  /** After a restart: when every returning customer had spoken or was waiting for an agent (0: not yet). */
+  volatile long customersBack;
+
+  /** Things that happened, not errors: counted for the report. */
+  final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+  void count(String kind) {
+    counts.computeIfAbsent(kind, k -> new LongAdder()).increment();
+  }
+
+  /** A line for the acknowledged log's notes (what an agent did to a chat), when there is a log. */
+  void note(String line) {
+    acknowledged("note " + line);
+  }
+
+  static Map<String, Long> sorted(Map<String, LongAdder> counters) {
+    Map<String, Long> sorted = new TreeMap<>();
+    counters.forEach((k, v) -> sorted.put(k, v.sum()));
+    return sorted;
   }
 
   void error(@Nullable Step step, String kind) {

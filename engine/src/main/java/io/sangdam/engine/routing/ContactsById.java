@@ -99,6 +99,17 @@ final class ContactsById {
     return size;
   }
 
+  /** How many live contacts match, without copying them. */
+  int count(java.util.function.Predicate<Contact> matching) {
+    int count = 0;
+    for (Contact contact : slots) {
+      if (contact != null && matching.test(contact)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   /** A copy of the live contacts, in no particular order (allocates; for reading and tests). */
   List<Contact> values() {
     List<Contact> values = new ArrayList<>(size);
