@@ -40,7 +40,28 @@ class LiveStreams {
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(failure -> remove.run());
+        // Without a first line a waiting chat's stream sends not even its headers until something
+        // happens: the browser shows it as still connecting, and a proxy may cut it as idle.
+        try {
+            emitter.send(SseEmitter.event().comment("open"));
+        } catch (IOException | IllegalStateException gone) {
+            remove.run();
+        }
         return emitter;
+    }
+
+    /** A comment line on every stream, so proxies that close idle connections (nginx: 60 s) leave them open. */
+    @org.springframework.scheduling.annotation.Scheduled(initialDelay = 25_000, fixedDelay = 25_000)
+    void keepOpen() {
+        for (List<SseEmitter> list : streams.values()) {
+            for (SseEmitter emitter : list) {
+                try {
+                    emitter.send(SseEmitter.event().comment("open"));
+                } catch (IOException | IllegalStateException gone) {
+                    list.remove(emitter);
+                }
+            }
+        }
     }
 
     /**
