@@ -12,6 +12,7 @@
   var texts = {};
   var state = JSON.parse(localStorage.getItem(storageKey) || "null");
   var source = null;
+  var shownStatus = null;
   var seen = {};
 
   function el(tag, attributes, text) {
@@ -185,6 +186,7 @@
   }
 
   function showStatus(view) {
+    shownStatus = view.status;
     if (view.status === "WAITING") {
       status.textContent = texts.waiting.replace("{0}", view.ahead).replace("{1}", Math.max(1, Math.round(view.estimatedWaitSeconds / 60)));
     } else if (view.status === "ENDED") {
@@ -220,7 +222,13 @@
         setTimeout(resume, 3000);
       }
     });
-    setInterval(function () { if (state && status.textContent !== texts.ended) { refresh(); } }, 10000);
+    // Only the place in the queue moves on its own; a status the widget has not shown brings the whole
+    // chat again (the stream says so too, but it may have dropped).
+    setInterval(function () {
+      if (!state || status.textContent === texts.ended) { return; }
+      api("GET", "/conversations/" + state.conversation + "/status?token=" + encodeURIComponent(state.token))
+        .then(function (now) { if (now.status !== shownStatus) { refresh(); } else if (now.status === "WAITING") { showStatus(now); } });
+    }, 10000);
   }
 
   function finish() {

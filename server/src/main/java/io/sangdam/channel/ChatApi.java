@@ -143,6 +143,15 @@ class ChatApi {
         return new ConversationView(position.status(), position.ahead(), position.estimatedWaitSeconds(), chats.history(id));
     }
 
+    /**
+     * Where the chat stands, without its history: what the widget asks every 10 s while the
+     * customer waits (with thousands waiting, the history read each time was most of the cost).
+     */
+    @GetMapping("/conversations/{id}/status")
+    Chats.Position status(@PathVariable String id, @RequestParam String token) {
+        return chats.position(chats.owned(id, token));
+    }
+
     record Text(@NotNull @Size(max = 100_000) String text) {
     }
 

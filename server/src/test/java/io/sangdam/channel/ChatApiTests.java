@@ -72,6 +72,14 @@ class ChatApiTests {
         assertThat(secondView.get("status").asString()).isEqualTo("WAITING");
         assertThat(secondView.get("ahead").asInt()).isEqualTo(firstView.get("ahead").asInt() + 1);
         assertThat(secondView.get("estimatedWaitSeconds").asInt()).isGreaterThanOrEqualTo(firstView.get("estimatedWaitSeconds").asInt());
+        // What the widget asks every 10 s while waiting: the same place, without the history.
+        var secondStatus = api.get("/chat/api/conversations/" + second[0] + "/status?token=" + second[1], null, null, "ko");
+        assertThat(secondStatus.status()).isEqualTo(200);
+        assertThat(secondStatus.json().get("status").asString()).isEqualTo("WAITING");
+        assertThat(secondStatus.json().get("ahead").asInt()).isEqualTo(secondView.get("ahead").asInt());
+        assertThat(secondStatus.json().has("messages")).isFalse();
+        assertProblem(api.get("/chat/api/conversations/" + second[0] + "/status?token=" + first[1], null, null, "ko"),
+                403, "not-your-conversation");
         for (String[] chat : new String[][] {first, second}) {
             api.post("/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1], "", "application/json", null, null, "ko");
         }

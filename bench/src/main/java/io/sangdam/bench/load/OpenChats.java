@@ -204,7 +204,7 @@ final class OpenChats {
           // A new customer while the others are open: start, ask where the chat stands, leave.
           Holder probe = new Holder(center, topic);
           if (probe.start(step, false)) {
-            probe.refresh(step);
+            probe.refresh(step, true);
             probe.leave(step);
           }
         });
@@ -423,7 +423,8 @@ final class OpenChats {
           continue;
         }
         if (next == nextRefresh) {
-          if (refresh(run.current).equals("CONNECTED")) {
+          // As the widget: the whole chat first, then only where it stands (the history comes again on a change).
+          if (refresh(run.current, nextRefresh == now).equals("CONNECTED")) {
             becameConnected();
           }
           // After the first (at once), spread over the interval so that the chats do not all ask together.
@@ -438,10 +439,11 @@ final class OpenChats {
       }
     }
 
-    String refresh(Run.@org.jspecify.annotations.Nullable Step step) {
+    String refresh(Run.@org.jspecify.annotations.Nullable Step step, boolean whole) {
       long sent = System.nanoTime();
       try {
-        HttpResponse<String> view = server.send(server.request("/chat/api/conversations/" + id + "?token=" + token).GET().build());
+        HttpResponse<String> view = server.send(server.request("/chat/api/conversations/" + id + (whole ? "" : "/status")
+            + "?token=" + token).GET().build());
         if (view.statusCode() != 200) {
           run.error(step, "status-" + view.statusCode());
           return "";
