@@ -1,6 +1,7 @@
 package io.sangdam.channel;
 
 import io.sangdam.platform.AfterCommit;
+import io.sangdam.platform.ClusterSignals;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -9,21 +10,33 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Server-sent event streams of this node, by key (a conversation for its customer, an agent for
  * their desktop). What is pushed is already stored: a browser that loses its stream reloads the
  * history and misses nothing.
  *
- * <p>Hazard: streams live in this node's memory; with several nodes, a push must reach the node
- * holding the stream (a later step: PostgreSQL LISTEN/NOTIFY).
+ * <p>Streams live in this node's memory: with several nodes on one database, every push is also
+ * announced to the others ({@link ClusterSignals}), which deliver it to their own streams.
  */
 @Component
 class LiveStreams {
 
     static final Duration TIMEOUT = Duration.ofMinutes(30);
 
+    static final String PUSHED_ELSEWHERE = "channel.pushed";
+
     private final Map<String, List<SseEmitter>> streams = new ConcurrentHashMap<>();
+    private final ClusterSignals cluster;
+    private final JsonMapper json;
+
+    LiveStreams(ClusterSignals cluster, JsonMapper json) {
+        this.cluster = cluster;
+        this.json = json;
+        cluster.receive(PUSHED_ELSEWHERE, this::pushedElsewhere);
+    }
 
     SseEmitter open(String key) {
         var emitter = new SseEmitter(TIMEOUT.toMillis());
@@ -69,9 +82,13 @@ class LiveStreams {
      * that what a push announces is stored when the browser acts on it.
      */
     void push(String key, String event, Object data) {
-        AfterCommit.run(() -> deliver(key, event, data));
+        AfterCommit.run(() -> {
+            deliver(key, event, data);
+            announce(key, event, data);
+        });
     }
 
+    /** To this node's streams only. */
     private void deliver(String key, String event, Object data) {
         List<SseEmitter> list = streams.get(key);
         if (list == null) {
@@ -84,5 +101,21 @@ class LiveStreams {
                 list.remove(emitter);
             }
         }
+    }
+
+    /** A push made on another node, for the streams of this one. */
+    record Pushed(String key, String event, JsonNode data) {
+    }
+
+    private void announce(String key, String event, Object data) {
+        if (!cluster.alone()) {
+            cluster.announce(PUSHED_ELSEWHERE, json.writeValueAsString(new Pushed(key, event, json.valueToTree(data))));
+        }
+    }
+
+    private void pushedElsewhere(String payload) {
+        Pushed pushed = json.readValue(payload, Pushed.class);
+        // A text was sent as it is (not as JSON); anything else the way Spring writes it, as JSON.
+        deliver(pushed.key(), pushed.event(), pushed.data().isString() ? pushed.data().asString() : pushed.data());
     }
 }

@@ -4,6 +4,7 @@ import io.sangdam.engine.protection.AbuseDetector;
 import io.sangdam.engine.protection.Detection;
 import io.sangdam.engine.protection.Lexicon;
 import io.sangdam.engine.protection.LexiconDetector;
+import io.sangdam.platform.ClusterSignals;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,18 +15,24 @@ import org.springframework.stereotype.Service;
  * (seeded from the shipped default on the first start). A detector is immutable and thread-safe:
  * one instance serves every conversation until the lexicon changes; then a new one is built beside
  * it and swapped in with one volatile write, so a message is screened either wholly by the old or
- * wholly by the new lexicon and screening never waits for a rebuild.
+ * wholly by the new lexicon and screening never waits for a rebuild. Other server nodes on the same
+ * database are told of a change and rebuild theirs from the database ({@link ClusterSignals}).
  */
 @Service
 public class AbuseScreening {
 
     private static final Logger log = LoggerFactory.getLogger(AbuseScreening.class);
 
+    static final String LEXICON_CHANGED = "protection.lexicon-changed";
+
     private final LexiconEntries entries;
+    private final ClusterSignals cluster;
     private volatile AbuseDetector detector;
 
-    AbuseScreening(LexiconEntries entries) {
+    AbuseScreening(LexiconEntries entries, ClusterSignals cluster) {
         this.entries = entries;
+        this.cluster = cluster;
+        cluster.receive(LEXICON_CHANGED, changed -> rebuildHere());
         entries.seedIfEmpty(Lexicon.defaults());
         this.detector = build();
     }
@@ -61,7 +68,12 @@ public class AbuseScreening {
      * Builds a detector from the current entries and puts it in service. Serialised, and each build
      * reads the entries after its own change was committed, so the last build sees every change.
      */
-    synchronized void rebuild() {
+    void rebuild() {
+        rebuildHere();
+        cluster.announce(LEXICON_CHANGED, "");
+    }
+
+    private synchronized void rebuildHere() {
         detector = build();
     }
 

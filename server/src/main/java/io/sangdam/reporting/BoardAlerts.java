@@ -5,6 +5,7 @@ import io.sangdam.identity.CenterDirectory;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.identity.Staff;
 import io.sangdam.identity.StaffMember;
+import io.sangdam.platform.ClusterSignals;
 import io.sangdam.platform.RequestRejected;
 import io.sangdam.protection.AbuseAlerted;
 import io.sangdam.routing.Routing;
@@ -24,12 +25,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Protection alerts on the live board: a flagged customer message or a contact ended for abuse
  * reaches the supervisor's board the moment the incident is recorded, and the supervisor can give
  * the agent a longer recovery break. The board keeps the last alerts of the hour in memory, for
- * boards opened after they happened.
+ * boards opened after they happened; other server nodes are told each alert and keep it too.
  */
 @RestController
 class BoardAlerts {
@@ -49,8 +51,23 @@ class BoardAlerts {
     private final CurrentUsers currentUsers;
     private final Clock clock;
     private final Map<Long, Deque<Alert>> recent = new ConcurrentHashMap<>();
+    private final ClusterSignals cluster;
+    private final JsonMapper json;
 
-    BoardAlerts(LiveBoard board, Routing routing, Staff staff, CenterDirectory centers, CurrentUsers currentUsers, Clock clock) {
+    static final String ALERTED_ELSEWHERE = "reporting.alert";
+
+    /** An alert raised on another node. */
+    record AlertElsewhere(long center, Alert alert) {
+    }
+
+    BoardAlerts(LiveBoard board, Routing routing, Staff staff, CenterDirectory centers, CurrentUsers currentUsers, Clock clock,
+            ClusterSignals cluster, JsonMapper json) {
+        this.cluster = cluster;
+        this.json = json;
+        cluster.receive(ALERTED_ELSEWHERE, payload -> {
+            AlertElsewhere elsewhere = json.readValue(payload, AlertElsewhere.class);
+            show(elsewhere.center(), elsewhere.alert());
+        });
         this.board = board;
         this.routing = routing;
         this.staff = staff;
@@ -69,14 +86,21 @@ class BoardAlerts {
         String name = alerted.agent() == null ? "" : staff.findByUsername(alerted.agent()).map(StaffMember::displayName).orElse(agent);
         Alert alert = new Alert(agent, name, alerted.conversation(), alerted.reason().name(), alerted.categories(),
                 alerted.severity(), alerted.at());
-        Deque<Alert> kept = recent.computeIfAbsent(alerted.centerId(), c -> new ArrayDeque<>());
+        show(alerted.centerId(), alert);
+        if (!cluster.alone()) {
+            cluster.announce(ALERTED_ELSEWHERE, json.writeValueAsString(new AlertElsewhere(alerted.centerId(), alert)));
+        }
+    }
+
+    private void show(long center, Alert alert) {
+        Deque<Alert> kept = recent.computeIfAbsent(center, c -> new ArrayDeque<>());
         synchronized (kept) {
             kept.addFirst(alert);
             while (kept.size() > KEPT) {
                 kept.removeLast();
             }
         }
-        board.push(alerted.centerId(), "alert", alert);
+        board.push(center, "alert", alert);
     }
 
     @GetMapping("/board/api/alerts")

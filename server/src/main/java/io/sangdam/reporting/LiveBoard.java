@@ -6,6 +6,7 @@ import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.identity.Staff;
 import io.sangdam.platform.AfterCommit;
 import io.sangdam.identity.StaffMember;
+import io.sangdam.platform.ClusterSignals;
 import io.sangdam.routing.QueueSettings;
 import io.sangdam.routing.Routing;
 import io.sangdam.routing.RoutingEventsOccurred;
@@ -32,7 +33,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The live board of a center: every routing decision updates the read model (offered once per
  * contact, answered within the queue's target, abandons with the short-abandon rule) and tells
  * open boards to refresh. Service level is PRODUCT.md's: answered within T / offered, abandons
- * within 5 s left out of both sides.
+ * within 5 s left out of both sides. Boards open on other server nodes refresh too
+ * ({@link ClusterSignals}); the read model is in the shared database.
  */
 @Service
 class LiveBoard {
@@ -44,9 +46,14 @@ class LiveBoard {
     private final Routing routing;
     private final Staff staff;
     private final Clock clock;
-    private final Map<Long, List<SseEmitter>> boards = new ConcurrentHashMap<>();
+    static final String CHANGED_ELSEWHERE = "reporting.board-changed";
 
-    LiveBoard(LiveFigures figures, Routing routing, Staff staff, Clock clock) {
+    private final Map<Long, List<SseEmitter>> boards = new ConcurrentHashMap<>();
+    private final ClusterSignals cluster;
+
+    LiveBoard(LiveFigures figures, Routing routing, Staff staff, Clock clock, ClusterSignals cluster) {
+        this.cluster = cluster;
+        cluster.receive(CHANGED_ELSEWHERE, center -> deliver(Long.parseLong(center), "changed", "1"));
         this.figures = figures;
         this.routing = routing;
         this.staff = staff;
@@ -161,7 +168,10 @@ class LiveBoard {
 
     /** Boards reload on this, so one notice per transaction is enough however many decisions it stored. */
     private void notifyBoards(long center) {
-        AfterCommit.once(new BoardChanged(center), () -> deliver(center, "changed", "1"));
+        AfterCommit.once(new BoardChanged(center), () -> {
+            deliver(center, "changed", "1");
+            cluster.announce(CHANGED_ELSEWHERE, Long.toString(center));
+        });
     }
 
     private record BoardChanged(long center) {

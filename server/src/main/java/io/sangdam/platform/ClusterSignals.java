@@ -1,0 +1,284 @@
+package io.sangdam.platform;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signals between the server nodes that share one PostgreSQL (docs/adr/0007): what one node
+ * pushed to its browsers, or changed in its memory, the others repeat for theirs. Sent with
+ * {@code pg_notify} and received on one dedicated connection that {@code LISTEN}s; a signal larger
+ * than a notification may carry waits in {@code platform.cluster_payload} and travels by its id.
+ *
+ * <p>A node alone sends nothing: nodes beat every {@link #HEARTBEAT} in {@code platform.cluster_node},
+ * and signals go out only while another node beat within {@link #STALE}. A node that starts says
+ * so at once, so the others fan out from its first second.
+ *
+ * <p>Hazards: delivery is at most once. While the listening connection is being re-made a node
+ * misses what was sent; what is pushed is stored first, so a browser that reloads catches up.
+ * Receivers run one after another on the listening thread, in the order signals were sent.
+ */
+@Component
+public class ClusterSignals implements DisposableBean {
+
+    static final String CHANNEL = "sangdam_signals";
+    static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    static final Duration STALE = Duration.ofSeconds(15);
+    /** NOTIFY refuses payloads of 8000 bytes or more; the envelope needs a few of them. */
+    static final int INLINE_LIMIT = 7800;
+    private static final String JOINED = "cluster.joined";
+    private static final Logger log = LoggerFactory.getLogger(ClusterSignals.class);
+
+    private final String node = nodeName();
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final Map<String, Consumer<String>> receivers = new ConcurrentHashMap<>();
+    private final Queue<String> outgoing = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicLong sequence = new AtomicLong();
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("cluster-signals-send").daemon().factory());
+    private volatile boolean othersAlive;
+    private volatile boolean running = true;
+    private volatile boolean listening;
+
+    ClusterSignals(DataSource dataSource, JdbcClient jdbc) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    /** This node's name among the nodes, unique for each start. */
+    public String node() {
+        return node;
+    }
+
+    /** True while no other node is known to be alive: then nothing is sent. */
+    public boolean alone() {
+        return !othersAlive;
+    }
+
+    /**
+     * What to do when another node sends a signal of this topic; one receiver per topic. The
+     * receiver runs on the listening thread and should be quick.
+     */
+    public void receive(String topic, Consumer<String> receiver) {
+        if (topic.contains("\n") || receivers.putIfAbsent(topic, receiver) != null) {
+            throw new IllegalArgumentException("A receiver for " + topic + " is registered already, or the name has a line break");
+        }
+    }
+
+    /**
+     * Tells the other nodes, asynchronously and in order; nothing when this node is alone. Call it
+     * where the change is made known on this node (after its commit): the others act on it at once.
+     */
+    public void announce(String topic, String payload) {
+        if (othersAlive && running) {
+            enqueue(topic, payload);
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        Thread.ofPlatform().name("cluster-signals-listen").daemon().start(this::listen);
+        sender.scheduleWithFixedDelay(this::beat, 0, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void enqueue(String topic, String payload) {
+        outgoing.add(topic + "\n" + payload);
+        if (draining.compareAndSet(false, true)) {
+            sender.execute(this::drain);
+        }
+    }
+
+    /** Sends everything queued in one statement (one round trip, one transaction, order kept). */
+    private void drain() {
+        draining.set(false);
+        List<String> envelopes = new ArrayList<>();
+        for (String next = outgoing.poll(); next != null; next = outgoing.poll()) {
+            int split = next.indexOf('\n');
+            String topic = next.substring(0, split);
+            String payload = next.substring(split + 1);
+            // The sequence makes every notification distinct: PostgreSQL drops repeated ones within a transaction.
+            String head = node + "\n" + sequence.incrementAndGet() + "\n" + topic + "\n";
+            try {
+                if ((head + payload).getBytes(StandardCharsets.UTF_8).length + 1 < INLINE_LIMIT) {
+                    envelopes.add(head + "=" + payload);
+                } else {
+                    long id = jdbc.sql("insert into platform.cluster_payload (body) values (?) returning id").param(payload)
+                            .query(Long.class).single();
+                    envelopes.add(head + "@" + id);
+                }
+            } catch (RuntimeException failed) {
+                log.warn("A {} signal could not be stored for the other nodes: {}", topic, failed.getMessage());
+            }
+        }
+        if (envelopes.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+                var notify = connection.prepareStatement("select count(pg_notify(?, p)) from unnest(?) as p")) {
+            notify.setString(1, CHANNEL);
+            notify.setArray(2, connection.createArrayOf("text", envelopes.toArray()));
+            notify.executeQuery().close();
+        } catch (SQLException | RuntimeException failed) {
+            log.warn("{} signals to the other nodes were lost: {}", envelopes.size(), failed.getMessage());
+        }
+    }
+
+    /** Registers this node, learns whether another one is alive, and clears what nobody needs anymore. */
+    private void beat() {
+        try {
+            jdbc.sql("""
+                    insert into platform.cluster_node (node_id, started_at, heartbeat_at) values (?, now(), now())
+                    on conflict (node_id) do update set heartbeat_at = now()""").param(node).update();
+            boolean before = othersAlive;
+            othersAlive = jdbc.sql("""
+                    select exists (select 1 from platform.cluster_node
+                                   where node_id <> ? and heartbeat_at > now() - make_interval(secs => ?))""")
+                    .params(node, STALE.toSeconds()).query(Boolean.class).single();
+            if (othersAlive != before) {
+                log.info(othersAlive ? "Another server node is alive: live pushes fan out to it" : "This server node is alone now");
+            }
+            jdbc.sql("delete from platform.cluster_payload where created_at < now() - interval '1 minute'").update();
+            jdbc.sql("delete from platform.cluster_node where heartbeat_at < now() - interval '1 day'").update();
+        } catch (RuntimeException failed) {
+            log.warn("Cluster heartbeat failed: {}", failed.getMessage());
+        }
+    }
+
+    private void listen() {
+        boolean announced = false;
+        while (running) {
+            try (Connection connection = listeningConnection()) {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("listen " + CHANNEL);
+                }
+                listening = true;
+                if (!announced) {
+                    // Registered and listening before telling: a node that answers at once reaches us.
+                    beat();
+                    enqueue(JOINED, node);
+                    announced = true;
+                }
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                long checked = System.nanoTime();
+                while (running) {
+                    PGNotification[] received = notifications.getNotifications(1000);
+                    if (received != null) {
+                        for (PGNotification notification : received) {
+                            dispatch(notification.getParameter());
+                        }
+                    }
+                    // A connection that silently died would wait for ever: a query now and then finds out.
+                    if (System.nanoTime() - checked > STALE.toNanos()) {
+                        try (var statement = connection.createStatement()) {
+                            statement.execute("select 1");
+                        }
+                        checked = System.nanoTime();
+                    }
+                }
+            } catch (SQLException | RuntimeException failed) {
+                listening = false;
+                if (running) {
+                    log.warn("Listening to the other server nodes failed, listening again in a second: {}", failed.getMessage());
+                    try {
+                        Thread.sleep(1000);
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** True once this node receives signals (tests wait for it). */
+    public boolean listening() {
+        return listening;
+    }
+
+    private void dispatch(String envelope) {
+        String[] parts = envelope.split("\n", 4);
+        if (parts.length < 4 || parts[0].equals(node)) {
+            return;
+        }
+        othersAlive = true;
+        String topic = parts[2];
+        if (topic.equals(JOINED)) {
+            log.info("Server node {} joined", parts[0]);
+            return;
+        }
+        Consumer<String> receiver = receivers.get(topic);
+        if (receiver == null || parts[3].isEmpty()) {
+            return;
+        }
+        try {
+            String payload = parts[3].charAt(0) == '@'
+                    ? jdbc.sql("select body from platform.cluster_payload where id = ?").param(Long.parseLong(parts[3].substring(1)))
+                            .query(String.class).optional().orElse(null)
+                    : parts[3].substring(1);
+            if (payload != null) {
+                receiver.accept(payload);
+            }
+        } catch (RuntimeException failed) {
+            log.warn("A {} signal from node {} failed here: {}", topic, parts[0], failed.toString());
+        }
+    }
+
+    // Outside the pool: a pooled connection would be borrowed for ever.
+    private Connection listeningConnection() throws SQLException {
+        return dataSource instanceof HikariDataSource hikari
+                ? DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword())
+                : dataSource.getConnection();
+    }
+
+    private static String nodeName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9.-]", "");
+        } catch (java.io.IOException unknown) {
+            host = "node";
+        }
+        return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @Override
+    public void destroy() {
+        running = false;
+        sender.shutdown();
+        try {
+            sender.awaitTermination(2, TimeUnit.SECONDS);
+            // Gone at once for the others, rather than after STALE.
+            jdbc.sql("delete from platform.cluster_node where node_id = ?").param(node).update();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException databaseGone) {
+            // The row goes stale by itself.
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.sangdam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.sangdam.platform.ClusterSignals;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A second server node for tests that need two: a whole application context in this JVM, on its
+ * own port, on the PostgreSQL of the shared test context (node A), as a second machine would run.
+ * Started once and shared; the test class that starts it stops it.
+ */
+final class TwoNodes {
+
+    private static @Nullable ConfigurableApplicationContext second;
+
+    private TwoNodes() {
+    }
+
+    /** Node B on node A's database; waits until both know each other. */
+    static synchronized ConfigurableApplicationContext secondNodeBeside(ConfigurableApplicationContext first) {
+        if (second == null) {
+            var database = (HikariDataSource) first.getBean(DataSource.class);
+            second = new SpringApplicationBuilder(SangdamApplication.class)
+                    .properties("spring.datasource.url=" + database.getJdbcUrl(),
+                            "spring.datasource.username=" + database.getUsername(),
+                            "server.port=0",
+                            "spring.datasource.hikari.pool-name=node-b",
+                            "spring.jmx.enabled=false")
+                    .run();
+        }
+        ClusterSignals a = first.getBean(ClusterSignals.class);
+        ClusterSignals b = second.getBean(ClusterSignals.class);
+        waitFor("both nodes to know the other is alive", () -> b.listening() && !a.alone() && !b.alone());
+        return second;
+    }
+
+    static synchronized void stopSecondNode() {
+        if (second != null) {
+            second.close();
+            second = null;
+        }
+    }
+
+    static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+
+    static void waitFor(String what, BooleanSupplier condition) {
+        Instant until = Instant.now().plusSeconds(20);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("waiting for " + what).isBefore(until);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** A browser without a browser: a session cookie, the CSRF token of its pages, and event streams. */
+    static final class Session {
+
+        private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+        private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+
+        private final int port;
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private String csrf = "";
+
+        Session(int port) {
+            this.port = port;
+        }
+
+        static Session signedIn(int port, String username) {
+            var session = new Session(port);
+            var login = CSRF_FIELD.matcher(session.get("/login").body());
+            assertThat(login.find()).isTrue();
+            var signedIn = session.send(session.request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
+                            + encode(RunningServer.DEMO_PASSWORD) + "&_csrf=" + encode(login.group(1)))).build());
+            assertThat(signedIn.statusCode()).isEqualTo(302);
+            var page = CSRF_META.matcher(session.get("/").body());
+            assertThat(page.find()).as("the home page carries a CSRF token").isTrue();
+            session.csrf = page.group(1);
+            return session;
+        }
+
+        HttpResponse<String> get(String path) {
+            return send(request(path).GET().build());
+        }
+
+        HttpResponse<String> post(String path, String json) {
+            return send(request(path).header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+        }
+
+        /** Server-sent events of a stream, as they arrive. */
+        Events stream(String path) {
+            var events = new Events();
+            http.sendAsync(request(path).header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> Thread.ofVirtual().start(() -> {
+                        events.lines = response.body();
+                        String name = "message";
+                        for (var iterator = response.body().iterator(); iterator.hasNext(); ) {
+                            String line = iterator.next();
+                            if (line.startsWith("event:")) {
+                                name = line.substring(6).strip();
+                            } else if (line.startsWith("data:")) {
+                                events.arrived.add(new Event(name, line.substring(5)));
+                                name = "message";
+                            }
+                        }
+                    }));
+            return events;
+        }
+
+        private HttpRequest.Builder request(String path) {
+            return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept-Language", "ko");
+        }
+
+        private HttpResponse<String> send(HttpRequest request) {
+            try {
+                return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String encode(String text) {
+            return URLEncoder.encode(text, StandardCharsets.UTF_8);
+        }
+    }
+
+    record Event(String name, String data) {
+    }
+
+    /** Close it: an open stream would hold up the server's graceful shutdown. */
+    static final class Events implements AutoCloseable {
+
+        private final BlockingQueue<Event> arrived = new LinkedBlockingQueue<>();
+        private volatile java.util.stream.@Nullable Stream<String> lines;
+
+        @Override
+        public void close() {
+            var open = lines;
+            if (open != null) {
+                open.close();
+            }
+        }
+
+        /** The next event of this name whose data contains the text; fails after a while. */
+        Event next(String name, String containing) {
+            Instant until = Instant.now().plus(Duration.ofSeconds(15));
+            while (Instant.now().isBefore(until)) {
+                try {
+                    Event event = arrived.poll(100, TimeUnit.MILLISECONDS);
+                    if (event != null && event.name().equals(name) && event.data().contains(containing)) {
+                        return event;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            throw new AssertionError("No " + name + " event with " + containing + " arrived");
+        }
+    }
+}
