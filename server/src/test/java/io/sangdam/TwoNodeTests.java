@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sangdam.RunningServer.ApiClient;
 import io.sangdam.TwoNodes.Session;
+import io.sangdam.platform.ClusterSecret;
 import io.sangdam.platform.ClusterSignals;
+import io.sangdam.routing.Routing;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Two server nodes on one database (docs/adr/0007): node A is the shared test server and routes
  * every center (it took the leases first), node B is a second application context beside it. What
- * happens on one reaches the browsers of the other. Center 4 is 광주센터; gj.agent040 (3팀) takes
+ * happens on one reaches the browsers of the other, and node B forwards routing to node A. Center 4 is 광주센터; gj.agent040 (3팀) takes
  * TECH chats there, which no other test leaves waiting.
  */
 @RunningServer
@@ -45,14 +48,23 @@ class TwoNodeTests {
     }
 
     @Test
-    void aCustomerStreamOnOneNodeHearsTheAgentOnTheOther() {
-        var a = ApiClient.on(port);
+    void aChatStartedOnTheNodeThatDoesNotRouteIsRoutedByTheOtherAndHeardOnBoth() {
         var b = ApiClient.on(secondPort);
-        var started = a.post("/chat/api/conversations", "{\"center\": 4, \"topic\": \"TECH\"}", "application/json", null, null, "ko");
+        assertThat(second.getBean(Routing.class).routes(4)).as("node B routes center 4, through node A").isTrue();
+        var supervisor = Session.signedIn(secondPort, "gj.supervisor");
+        var board = supervisor.stream("/board/api/stream?center=4");
+
+        var started = b.post("/chat/api/conversations", "{\"center\": 4, \"topic\": \"TECH\"}", "application/json", null, null, "ko");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         String chat = started.json().get("conversation").asString();
         String token = started.json().get("token").asString();
+        assertThat(context.getBean(Routing.class).snapshot(4).contacts()).as("routed by node A")
+                .anySatisfy(contact -> assertThat(contact.id().value()).isEqualTo(chat));
+        assertThat(supervisor.get("/board/api?center=4").body()).as("node B's board reads node A's engine").contains(chat);
         var customer = new Session(secondPort).stream("/chat/api/conversations/" + chat + "/stream?token=" + token);
+        TwoNodes.waitFor("the customer's place in the queue, from node A",
+                () -> b.get("/chat/api/conversations/" + chat + "?token=" + token, null, null, "ko").json().get("status")
+                        .asString().equals("WAITING"));
 
         var agent = Session.signedIn(port, "gj.agent040");
         var desk = agent.stream("/desk/api/stream");
@@ -62,6 +74,8 @@ class TwoNodeTests {
         desk.next("offer", chat);
         assertThat(agent.post("/desk/api/offers/" + chat + "/accept", "").statusCode()).isEqualTo(200);
         customer.next("status", "CONNECTED");
+        board.next("changed", "1");
+        assertThat(supervisor.get("/board/api?center=4").body()).contains("gj.agent040");
 
         assertThat(agent.post("/desk/api/conversations/" + chat + "/messages", "{\"text\": \"안녕하세요, 상담사 김입니다.\"}")
                 .statusCode()).isEqualTo(201);
@@ -70,14 +84,65 @@ class TwoNodeTests {
         assertThat(agent.post("/desk/api/conversations/" + chat + "/messages", "{\"text\": \"" + longAnswer + "\"}")
                 .statusCode()).isEqualTo(201);
         customer.next("message", "공유기를 껐다 켜 주세요. 인터넷 공유기를 껐다 켜 주세요. 인터넷");
+        assertThat(b.post("/chat/api/conversations/" + chat + "/messages?token=" + token, "{\"text\": \"감사합니다\"}",
+                "application/json", null, null, "ko").status()).isEqualTo(201);
+        desk.next("message", "감사합니다");
 
-        assertThat(a.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko")
-                .status()).isEqualTo(200);
+        assertThat(b.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko")
+                .status()).as("ended through node A's engine").isEqualTo(200);
         customer.next("status", "ENDED");
+        desk.next("ended", chat);
         agent.post("/desk/api/wrap-up-done", "");
         assertThat(agent.post("/desk/api/logout", "").statusCode()).isEqualTo(200);
         customer.close();
         desk.close();
+        board.close();
+    }
+
+    @Test
+    void aRefusalOfTheRoutingNodeComesBackAsIs() {
+        var refused = ApiClient.on(secondPort).post("/api/routing/centers/4/agents/gj.agent041/offers/nothing-offered/accept", "",
+                "application/json", "gj.supervisor", PASSWORD, "en");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.json().get("code").asString()).isEqualTo("routing-rejected");
+    }
+
+    @Test
+    void aRoutingNodeThatCannotBeReachedIsAnsweredWithServiceUnavailable() {
+        // Center 1 (본사) has no queues: a made-up holder row for it points at a port nobody listens on.
+        var jdbc = context.getBean(JdbcClient.class);
+        jdbc.sql("insert into routing.center_holder (center_id, node_id, base_url, updated_at) values (1, 'gone', 'http://127.0.0.1:9', now())")
+                .update();
+        try {
+            var answer = ApiClient.on(secondPort).get("/api/routing/centers/1/state", "admin", PASSWORD, "en");
+            assertThat(answer.status()).as(answer.body()).isEqualTo(503);
+            assertThat(answer.json().get("code").asString()).isEqualTo("routing-unavailable");
+        } finally {
+            jdbc.sql("delete from routing.center_holder where center_id = 1").update();
+        }
+    }
+
+    @Test
+    void theInternalEndpointTakesTheClusterSecretAndNothingElse() {
+        String path = "/internal/routing/centers/4/snapshot";
+        var a = ApiClient.on(port);
+        assertThat(a.get(path, null, null, "ko").status()).isEqualTo(401);
+        assertThat(a.get(path, "admin", PASSWORD, "ko").status()).as("an account is not a node").isEqualTo(401);
+        assertThat(Session.signedIn(port, "admin").get(path).statusCode()).as("nor is a browser session").isEqualTo(401);
+        assertThat(internal(path, "not-the-secret").statusCode()).isEqualTo(401);
+        var answer = internal(path, context.getBean(ClusterSecret.class).value());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.body()).contains("\"agents\"");
+    }
+
+    private java.net.http.HttpResponse<String> internal(String path, String secret) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + path)).header(ClusterSecret.HEADER, secret).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -96,7 +161,7 @@ class TwoNodeTests {
         var a = ApiClient.on(port);
         var b = ApiClient.on(secondPort);
         String word = "쿼카바보" + System.nanoTime() % 1000;
-        var started = a.post("/chat/api/conversations", "{\"center\": 4, \"topic\": \"TECH\"}", "application/json", null, null, "ko");
+        var started = b.post("/chat/api/conversations", "{\"center\": 4, \"topic\": \"TECH\"}", "application/json", null, null, "ko");
         String chat = started.json().get("conversation").asString();
         String token = started.json().get("token").asString();
         String messages = "/chat/api/conversations/" + chat + "/messages?token=" + token;
@@ -110,7 +175,7 @@ class TwoNodeTests {
                 flags(b.post(messages, "{\"text\": \"" + word + "\"}", "application/json", null, null, "ko").json()) > 0);
         a.post("/api/protection/lexicon/" + added.json().get("id").asLong() + "/deactivate", "", "application/json", "protection",
                 PASSWORD, "ko");
-        a.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko");
+        b.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko");
     }
 
     private static int flags(JsonNode message) {

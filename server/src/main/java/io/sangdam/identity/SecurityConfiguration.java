@@ -1,6 +1,8 @@
 package io.sangdam.identity;
 
+import io.sangdam.platform.ClusterSecret;
 import io.sangdam.platform.Problems;
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -9,6 +11,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import java.util.List;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -28,7 +36,8 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Three doors: {@code /api/**} takes HTTP Basic for scripts and integrations (stateless, answers in
+ * Four doors: {@code /internal/**} is for the other server nodes only and takes nothing but the
+ * cluster secret (no account, no session, no browser), {@code /api/**} takes HTTP Basic for scripts and integrations (stateless, answers in
  * problem details), {@code /actuator/**} takes HTTP Basic for monitoring, and everything else is
  * the browser with form sign-in, CSRF protection and a new session id after sign-in.
  */
@@ -60,6 +69,40 @@ class SecurityConfiguration {
     @Bean
     static HttpSessionEventPublisher httpSessionEventPublisher() {
         return new HttpSessionEventPublisher();
+    }
+
+    /** Other server nodes forwarding routing commands (docs/adr/0007): the cluster secret or nothing. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain cluster(HttpSecurity http, ClusterSecret secret, Problems problems) throws Exception {
+        http.securityMatcher("/internal/**")
+                .addFilterBefore(clusterNode(secret), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(CLUSTER_NODE))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, failure) ->
+                                problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated"))
+                        .accessDeniedHandler(denied(problems)))
+                // A browser's session cookie is neither read nor made here.
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    static final String CLUSTER_NODE = "CLUSTER_NODE";
+
+    /** Authenticates a request that carries the cluster secret (compared in constant time), nothing else. */
+    private static Filter clusterNode(ClusterSecret secret) {
+        return (request, response, chain) -> {
+            if (request instanceof HttpServletRequest http && secret.matches(http.getHeader(ClusterSecret.HEADER))) {
+                var context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("cluster-node", null,
+                        List.of(new SimpleGrantedAuthority("ROLE_" + CLUSTER_NODE))));
+                SecurityContextHolder.setContext(context);
+            }
+            chain.doFilter(request, response);
+        };
     }
 
     @Bean

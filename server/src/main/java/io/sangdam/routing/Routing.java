@@ -14,7 +14,8 @@ import org.springframework.stereotype.Service;
 /**
  * The ACD as other modules use it: contacts arrive and end, agents log in, get ready and answer
  * offers. Every call is durable before it returns, and its events are also published as
- * {@link RoutingEventsOccurred}.
+ * {@link RoutingEventsOccurred}. A center routed by another server node is asked there
+ * ({@link RoutingForwarding}); its events are published on that node.
  */
 @Service
 public class Routing {
@@ -27,8 +28,11 @@ public class Routing {
     private final AgentProfiles profiles;
     private final CenterRoutingRules rules;
     private final QueueHours queueHours;
+    private final RoutingForwarding forwarding;
 
-    Routing(RoutingHost host, RoutingQueues queues, AgentProfiles profiles, CenterRoutingRules rules, QueueHours queueHours) {
+    Routing(RoutingHost host, RoutingQueues queues, AgentProfiles profiles, CenterRoutingRules rules, QueueHours queueHours,
+            RoutingForwarding forwarding) {
+        this.forwarding = forwarding;
         this.host = host;
         this.queues = queues;
         this.profiles = profiles;
@@ -37,35 +41,35 @@ public class Routing {
     }
 
     public List<RoutingEvent> arrive(long center, String contact, String queue, String channel, List<String> attributes) {
-        return host.handle(center, new RoutingRequest.Arrive(contact, queue, channel, 0, attributes));
+        return handle(center, new RoutingRequest.Arrive(contact, queue, channel, 0, attributes));
     }
 
     public List<RoutingEvent> end(long center, String contact, boolean forAbuse) {
-        return host.handle(center, new RoutingRequest.End(contact, forAbuse));
+        return handle(center, new RoutingRequest.End(contact, forAbuse));
     }
 
     public List<RoutingEvent> logIn(long center, StaffMember agent) {
-        return host.handle(center, profiles.logIn(agent));
+        return handle(center, profiles.logIn(agent));
     }
 
     public List<RoutingEvent> ready(long center, String agent) {
-        return host.handle(center, new RoutingRequest.BecomeReady(agent));
+        return handle(center, new RoutingRequest.BecomeReady(agent));
     }
 
     public List<RoutingEvent> notReady(long center, String agent, String reason) {
-        return host.handle(center, new RoutingRequest.GoNotReady(agent, reason));
+        return handle(center, new RoutingRequest.GoNotReady(agent, reason));
     }
 
     public List<RoutingEvent> logOut(long center, String agent) {
-        return host.handle(center, new RoutingRequest.LogOut(agent));
+        return handle(center, new RoutingRequest.LogOut(agent));
     }
 
     public List<RoutingEvent> accept(long center, String agent, String contact) {
-        return host.handle(center, new RoutingRequest.Accept(agent, contact));
+        return handle(center, new RoutingRequest.Accept(agent, contact));
     }
 
     public List<RoutingEvent> decline(long center, String agent, String contact) {
-        return host.handle(center, new RoutingRequest.Decline(agent, contact));
+        return handle(center, new RoutingRequest.Decline(agent, contact));
     }
 
     /** How long a contact transferred to a colleague waits for them before anyone in the queue may take it. */
@@ -73,7 +77,7 @@ public class Routing {
 
     /** Moves an assigned contact to another queue; the agent who had it is not offered it again soon. */
     public List<RoutingEvent> transfer(long center, String contact, String queue) {
-        return host.handle(center, new RoutingRequest.Transfer(contact, queue, null, null));
+        return handle(center, new RoutingRequest.Transfer(contact, queue, null, null));
     }
 
     /**
@@ -81,7 +85,7 @@ public class Routing {
      * {@link #TRANSFER_TO_COLLEAGUE_WAIT}, in {@code queue}, then goes to anyone there.
      */
     public List<RoutingEvent> transferToColleague(long center, String contact, String queue, String colleague) {
-        return host.handle(center, new RoutingRequest.Transfer(contact, queue, colleague,
+        return handle(center, new RoutingRequest.Transfer(contact, queue, colleague,
                 (int) TRANSFER_TO_COLLEAGUE_WAIT.toSeconds()));
     }
 
@@ -96,7 +100,7 @@ public class Routing {
         if (queues.current(center).stream().noneMatch(q -> q.code().equals(queue))) {
             throw RequestRejected.badRequest("unknown-queue", queue);
         }
-        var found = host.snapshot(center).contacts().stream().filter(c -> c.id().value().equals(contact)).findFirst()
+        var found = snapshot(center).contacts().stream().filter(c -> c.id().value().equals(contact)).findFirst()
                 .orElseThrow(() -> RequestRejected.notFound("unknown-waiting-contact", contact));
         if (found.status() != RoutingSnapshot.ContactStatus.WAITING) {
             throw RequestRejected.conflict("contact-not-waiting", contact);
@@ -104,7 +108,7 @@ public class Routing {
         if (found.queue().value().equals(queue)) {
             throw RequestRejected.conflict("contact-already-in-queue", queue);
         }
-        return host.handle(center, new RoutingRequest.Move(contact, queue, by));
+        return handle(center, new RoutingRequest.Move(contact, queue, by));
     }
 
     /**
@@ -114,7 +118,7 @@ public class Routing {
      */
     public List<RoutingEvent> extendRecovery(long center, String agent, Duration by) {
         try {
-            return host.handle(center, new RoutingRequest.ExtendRecovery(agent, by.toSeconds()));
+            return handle(center, new RoutingRequest.ExtendRecovery(agent, by.toSeconds()));
         } catch (RequestRejected rejected) {
             if (rejected.code().equals("routing-rejected") && rejected.arguments().length > 0
                     && "NOT_IN_RECOVERY".equals(rejected.arguments()[0])) {
@@ -125,10 +129,10 @@ public class Routing {
     }
 
     public List<RoutingEvent> wrapUpDone(long center, String agent) {
-        boolean carried = host.snapshot(center).agents().stream().anyMatch(a -> a.id().value().equals(agent)
+        boolean carried = snapshot(center).agents().stream().anyMatch(a -> a.id().value().equals(agent)
                 && a.state() instanceof AgentState.NotReady notReady && notReady.reason().equals(RoutingHost.WRAP_UP_CARRIED));
         // Wrap-up carried over a configuration change is a not-ready state: finishing it is becoming ready.
-        return host.handle(center, carried ? new RoutingRequest.BecomeReady(agent) : new RoutingRequest.FinishWrapUp(agent));
+        return handle(center, carried ? new RoutingRequest.BecomeReady(agent) : new RoutingRequest.FinishWrapUp(agent));
     }
 
     /** The center's not-ready reasons agents choose from (휴식, 식사, 교육, 회의 ...), active ones only. */
@@ -147,7 +151,7 @@ public class Routing {
     }
 
     public RoutingSnapshot snapshot(long center) {
-        return host.snapshot(center);
+        return host.routes(center) ? host.snapshot(center) : forwarding.snapshot(center);
     }
 
     /**
@@ -157,11 +161,18 @@ public class Routing {
      * contact is not waiting (offered, assigned, ended, unknown).
      */
     public java.util.Optional<WaitingPosition> waitingPosition(long center, String contact) {
-        return host.read(center, engine -> engine.waitingPosition(ContactId.of(contact)));
+        return host.routes(center) ? host.read(center, engine -> engine.waitingPosition(ContactId.of(contact)))
+                : forwarding.waitingPosition(center, contact);
     }
 
+    /** Whether the center is routed, by this node or another. */
     public boolean routes(long center) {
-        return host.routes(center);
+        return host.routes(center) || forwarding.holderElsewhere(center).isPresent();
+    }
+
+    /** By this node's engine when it routes the center, else by the node that does. */
+    List<RoutingEvent> handle(long center, RoutingRequest request) {
+        return host.routes(center) ? host.handle(center, request) : forwarding.handle(center, request);
     }
 
     public List<QueueSettings> queues(long center) {

@@ -38,16 +38,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "routing", description = "Contacts arriving, agents' states, offers, and the live state of a center's ACD")
 class RoutingCommandsApi {
 
-    private final RoutingHost host;
     private final Staff staff;
     private final CurrentUsers currentUsers;
     private final Routing routing;
     private final AgentProfiles profiles;
 
-    RoutingCommandsApi(RoutingHost host, Staff staff, CurrentUsers currentUsers, Routing routing, AgentProfiles profiles) {
+    RoutingCommandsApi(Staff staff, CurrentUsers currentUsers, Routing routing, AgentProfiles profiles) {
         this.routing = routing;
         this.profiles = profiles;
-        this.host = host;
         this.staff = staff;
         this.currentUsers = currentUsers;
     }
@@ -66,7 +64,7 @@ class RoutingCommandsApi {
     Outcome arrive(@PathVariable long center, @Valid @RequestBody NewContact contact) {
         forCenter(center);
         String id = contact.contact() == null || contact.contact().isBlank() ? UUID.randomUUID().toString() : contact.contact();
-        return new Outcome(host.handle(center, new RoutingRequest.Arrive(id, contact.queue(),
+        return new Outcome(routing.handle(center, new RoutingRequest.Arrive(id, contact.queue(),
                 contact.channel() == null ? "CHAT" : contact.channel(), contact.priority() == null ? 0 : contact.priority(),
                 contact.attributes() == null ? List.of() : contact.attributes())));
     }
@@ -75,7 +73,7 @@ class RoutingCommandsApi {
     @Operation(summary = "The contact is over (hung up, chat closed); a waiting contact counts as abandoned")
     Outcome end(@PathVariable long center, @PathVariable String contact) {
         forCenter(center);
-        return new Outcome(host.handle(center, new RoutingRequest.End(contact, false)));
+        return new Outcome(routing.handle(center, new RoutingRequest.End(contact, false)));
     }
 
     record Move(@NotBlank @Size(max = 30) String queue) {
@@ -91,12 +89,12 @@ class RoutingCommandsApi {
     @PostMapping("/agents/{agent}/login")
     @Operation(summary = "The agent logs in with the skills, levels, team and chat capacity on record")
     Outcome logIn(@PathVariable long center, @PathVariable String agent) {
-        return new Outcome(host.handle(center, profiles.logIn(forAgent(center, agent))));
+        return new Outcome(routing.handle(center, profiles.logIn(forAgent(center, agent))));
     }
 
     @PostMapping("/agents/{agent}/ready")
     Outcome ready(@PathVariable long center, @PathVariable String agent) {
-        return new Outcome(host.handle(center, new RoutingRequest.BecomeReady(forAgent(center, agent).username())));
+        return new Outcome(routing.handle(center, new RoutingRequest.BecomeReady(forAgent(center, agent).username())));
     }
 
     record NotReady(@NotBlank @Size(max = 50) String reason) {
@@ -104,35 +102,35 @@ class RoutingCommandsApi {
 
     @PostMapping("/agents/{agent}/not-ready")
     Outcome notReady(@PathVariable long center, @PathVariable String agent, @Valid @RequestBody NotReady body) {
-        return new Outcome(host.handle(center, new RoutingRequest.GoNotReady(forAgent(center, agent).username(), body.reason())));
+        return new Outcome(routing.handle(center, new RoutingRequest.GoNotReady(forAgent(center, agent).username(), body.reason())));
     }
 
     @PostMapping("/agents/{agent}/logout")
     Outcome logOut(@PathVariable long center, @PathVariable String agent) {
-        return new Outcome(host.handle(center, new RoutingRequest.LogOut(forAgent(center, agent).username())));
+        return new Outcome(routing.handle(center, new RoutingRequest.LogOut(forAgent(center, agent).username())));
     }
 
     @PostMapping("/agents/{agent}/wrap-up-done")
     Outcome wrapUpDone(@PathVariable long center, @PathVariable String agent) {
-        return new Outcome(host.handle(center, new RoutingRequest.FinishWrapUp(forAgent(center, agent).username())));
+        return new Outcome(routing.handle(center, new RoutingRequest.FinishWrapUp(forAgent(center, agent).username())));
     }
 
     @PostMapping("/agents/{agent}/offers/{contact}/accept")
     @Operation(summary = "The agent accepts the contact offered to them")
     Outcome accept(@PathVariable long center, @PathVariable String agent, @PathVariable String contact) {
-        return new Outcome(host.handle(center, new RoutingRequest.Accept(forAgent(center, agent).username(), contact)));
+        return new Outcome(routing.handle(center, new RoutingRequest.Accept(forAgent(center, agent).username(), contact)));
     }
 
     @PostMapping("/agents/{agent}/offers/{contact}/decline")
     Outcome decline(@PathVariable long center, @PathVariable String agent, @PathVariable String contact) {
-        return new Outcome(host.handle(center, new RoutingRequest.Decline(forAgent(center, agent).username(), contact)));
+        return new Outcome(routing.handle(center, new RoutingRequest.Decline(forAgent(center, agent).username(), contact)));
     }
 
     @GetMapping("/state")
     @Operation(summary = "The live state of the center's ACD: agents and the contacts waiting, offered and assigned")
     RoutingSnapshot state(@PathVariable long center) {
         forCenter(center);
-        return host.snapshot(center);
+        return routing.snapshot(center);
     }
 
     private void forCenter(long center) {
