@@ -100,6 +100,18 @@ class TwoNodeTests {
     }
 
     @Test
+    void aRoutingChangeMadeOnOneNodeReachesTheEngineOnTheOther() {
+        var jdbc = context.getBean(JdbcClient.class);
+        String checkpoints = "select count(*) from routing.command_log where center_id = 4 and type = 'Checkpoint'";
+        long before = jdbc.sql(checkpoints).query(Long.class).single();
+
+        var changed = ApiClient.on(secondPort).put("/api/routing/centers/4/chat-capacity", "{\"chatCapacity\": 3}", "gj.manager");
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+
+        TwoNodes.waitFor("node A to apply the change as a checkpoint", () -> jdbc.sql(checkpoints).query(Long.class).single() > before);
+    }
+
+    @Test
     void aRefusalOfTheRoutingNodeComesBackAsIs() {
         var refused = ApiClient.on(secondPort).post("/api/routing/centers/4/agents/gj.agent041/offers/nothing-offered/accept", "",
                 "application/json", "gj.supervisor", PASSWORD, "en");

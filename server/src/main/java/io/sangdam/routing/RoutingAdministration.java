@@ -55,9 +55,11 @@ class RoutingAdministration {
     private final Staff staff;
     private final RoutingHost host;
     private final TransactionTemplate transaction;
+    private final RoutingForwarding forwarding;
 
     RoutingAdministration(RoutingQueues queues, Skills skills, CenterRoutingRules rules, Staff staff, RoutingHost host,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction, RoutingForwarding forwarding) {
+        this.forwarding = forwarding;
         this.queues = queues;
         this.skills = skills;
         this.rules = rules;
@@ -351,13 +353,18 @@ class RoutingAdministration {
         }
     }
 
-    /** Stores a change and applies it to the center's live engine, all or nothing. */
+    /**
+     * Stores a change and applies it to the center's live engine, all or nothing. When another node
+     * routes the center, that node is told once the change is stored, and applies it there.
+     */
     private <T> T changing(long centerId, java.util.function.Supplier<T> change) {
-        return transaction.execute(status -> {
+        T changed = transaction.execute(status -> {
             T result = change.get();
             host.reconfigure(centerId);
             return result;
         });
+        forwarding.reconfigured(centerId);
+        return changed;
     }
 
     static void forbidden() {

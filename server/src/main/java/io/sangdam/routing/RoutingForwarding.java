@@ -47,6 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  * hands back its events (or its refusal) as if it had decided them. Events are published as
  * {@link RoutingEventsOccurred} on the holder only.
  *
+ * <p>A change of a center's routing configuration made on another node is announced to all
+ * ({@link ClusterSignals}); the holder applies it to its engine as a checkpoint.
+ *
  * <p>A forwarded command is never forwarded again: the holder answers from its own engine or
  * refuses. When the holder cannot be reached the answer is {@code routing-unavailable} (503):
  * whether a command that timed out was applied, its events (pushed to every node) tell.
@@ -117,6 +120,19 @@ class RoutingForwarding implements DisposableBean {
         this.clock = clock;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.wire = wire(json);
+        cluster.receive(RECONFIGURED, center -> {
+            // Its own transaction: the change is stored; a configuration the engine refuses is logged there.
+            host.reconfigure(Long.parseLong(center));
+        });
+    }
+
+    static final String RECONFIGURED = "routing.reconfigured";
+
+    /** Tells the node that routes the center, if another one does, that its queues, skills or capacities changed. */
+    void reconfigured(long center) {
+        if (!host.routes(center)) {
+            cluster.announce(RECONFIGURED, Long.toString(center));
+        }
     }
 
     static JsonMapper wire(JsonMapper json) {
