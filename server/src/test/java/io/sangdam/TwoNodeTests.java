@@ -17,7 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Two server nodes on one database (docs/adr/0008): node A is the shared test server and routes
+ * Two server nodes on one database (docs/adr/0009): node A is the shared test server and routes
  * every center (it took the leases first), node B is a second application context beside it. What
  * happens on one reaches the browsers of the other, and node B forwards routing to node A. Center 4 is 광주센터; gj.agent040 (3팀) takes
  * TECH chats there, which no other test leaves waiting.

@@ -71,7 +71,7 @@ class SecurityConfiguration {
         return new HttpSessionEventPublisher();
     }
 
-    /** Other server nodes forwarding routing commands (docs/adr/0008): the cluster secret or nothing. */
+    /** Other server nodes forwarding routing commands (docs/adr/0009): the cluster secret or nothing. */
     @Bean
     @Order(0)
     SecurityFilterChain cluster(HttpSecurity http, ClusterSecret secret, Problems problems) throws Exception {

@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Signals between the server nodes that share one PostgreSQL (docs/adr/0008): what one node
+ * Signals between the server nodes that share one PostgreSQL (docs/adr/0009): what one node
  * pushed to its browsers, or changed in its memory, the others repeat for theirs. Sent with
  * {@code pg_notify} and received on one dedicated connection that {@code LISTEN}s; a signal larger
  * than a notification may carry waits in {@code platform.cluster_payload} and travels by its id.

@@ -41,7 +41,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Routing commands for a center this node does not route go to the node that does (docs/adr/0008):
+ * Routing commands for a center this node does not route go to the node that does (docs/adr/0009):
  * each holder writes its address beside its lease ({@code routing.center_holder}), and a node that
  * is asked for another's center calls that node's internal endpoint with the cluster secret and
  * hands back its events (or its refusal) as if it had decided them. Events are published as

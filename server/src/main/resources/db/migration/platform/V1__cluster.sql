@@ -1,4 +1,4 @@
--- Server nodes sharing this database (docs/adr/0008): each registers and beats every few seconds;
+-- Server nodes sharing this database (docs/adr/0009): each registers and beats every few seconds;
 -- a node fans its live pushes out only while another one beats.
 create table cluster_node (
     node_id      varchar(100) primary key,
