@@ -49,6 +49,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -143,6 +146,8 @@ class RoutingHost implements DisposableBean {
         private final LinkedBlockingQueue<Pending> inbox = new LinkedBlockingQueue<>();
         private final java.util.concurrent.atomic.AtomicBoolean working = new java.util.concurrent.atomic.AtomicBoolean();
         private volatile @Nullable Thread worker;
+        /** Set when storing failed: the worker's own connection may be broken and is exchanged. */
+        private volatile boolean connectionInDoubt;
 
         CenterEngine(long centerId) {
             this.centerId = centerId;
@@ -233,6 +238,7 @@ class RoutingHost implements DisposableBean {
     /** Takes what waits in the center's inbox, a batch at a time, until the node stops. */
     private void work(CenterEngine center) {
         List<Pending> batch = new ArrayList<>();
+        java.sql.@Nullable Connection pinned = null;
         while (!ticker.isShutdown()) {
             try {
                 batch.add(center.inbox.take());
@@ -243,19 +249,46 @@ class RoutingHost implements DisposableBean {
             center.inbox.drainTo(batch, MAXIMUM_BATCH - 1);
             center.lock.lock();
             try {
-                process(center, batch);
-            } catch (RuntimeException unexpected) {
+                // The worker keeps one connection of the pool for itself: each batch waiting in line
+                // with hundreds of requests for a connection was most of a batch's time under load.
+                // Bound like this, the batch's transaction and its listeners' statements use it.
+                if (pinned == null || center.connectionInDoubt || pinned.isClosed()) {
+                    center.connectionInDoubt = false;
+                    pinned = connection(pinned);
+                }
+                TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(pinned));
+                try {
+                    process(center, batch);
+                } finally {
+                    TransactionSynchronizationManager.unbindResource(dataSource);
+                }
+            } catch (RuntimeException | java.sql.SQLException unexpected) {
                 log.error("Routing commands of center {} failed", center.centerId, unexpected);
-                batch.forEach(p -> p.answer().completeExceptionally(unexpected));
+                center.connectionInDoubt = true;
+                batch.forEach(p -> p.answer().completeExceptionally(
+                        new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", center.centerId)));
             } finally {
                 center.lock.unlock();
                 batch.clear();
             }
         }
+        connection(pinned);
         RuntimeException stopped = new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", center.centerId);
         for (Pending left; (left = center.inbox.poll()) != null; ) {
             left.answer().completeExceptionally(stopped);
         }
+    }
+
+    /** Gives back the worker's connection, if it has one, and takes another from the pool. */
+    private java.sql.@Nullable Connection connection(java.sql.@Nullable Connection giveBack) {
+        if (giveBack != null) {
+            try {
+                giveBack.close();
+            } catch (java.sql.SQLException alreadyGone) {
+                log.debug("The routing worker's connection was already gone", alreadyGone);
+            }
+        }
+        return ticker.isShutdown() ? null : DataSourceUtils.getConnection(dataSource);
     }
 
     /**
@@ -349,6 +382,7 @@ class RoutingHost implements DisposableBean {
             // The engine holds commands the database did not keep: drop it; the next batch rebuilds it from the log.
             log.error("Routing commands of center {} not stored; its engine is rebuilt from the log", centerId, storingFailed);
             center.engine = null;
+            center.connectionInDoubt = true;
             RuntimeException unavailable = new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", centerId);
             deciding.forEach(p -> p.answer().completeExceptionally(unavailable));
             return;
