@@ -37,9 +37,10 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Four doors: {@code /internal/**} is for the other server nodes only and takes nothing but the
- * cluster secret (no account, no session, no browser), {@code /api/**} takes HTTP Basic for scripts and integrations (stateless, answers in
- * problem details), {@code /actuator/**} takes HTTP Basic for monitoring, and everything else is
- * the browser with form sign-in, CSRF protection and a new session id after sign-in.
+ * cluster secret (no account, no session, no browser), {@code /api/**} takes HTTP Basic for
+ * scripts and integrations (stateless, answers in problem details), {@code /actuator/**} takes
+ * HTTP Basic for monitoring, and everything else is the browser with form sign-in, CSRF
+ * protection and a new session id after sign-in.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
