@@ -59,6 +59,7 @@ class CallbackJourneyTests extends BrowserJourney {
             agent.navigate(url("/callbacks?center=3"));
             Locator row = agent.locator("[data-test=callbacks] tr", new Page.LocatorOptions().setHasText("해외 결제가 막혔어요"));
             assertThat(row.locator("[data-test=routing]")).hasText("운영 시간이 되면 배정");
+            assertThat(row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("처리 완료"))).isVisible();
 
             // The center opens: the sweep routes the message as a contact of its queue.
             CallbackSetup.open(port, queue, QUEUE);
@@ -84,6 +85,14 @@ class CallbackJourneyTests extends BrowserJourney {
             assertThat(pane.locator("[data-test=callback-unmasked]")).containsText("010-3131-4242");
             assertThat(pane.locator("[data-test=callback-unmasked]")).containsText("한가람");
             agent.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "desk-callback-ko.png")));
+
+            // Taken: the list says by whom, and only that agent finishes it (with a record), so no button there.
+            Page list = agentContext.newPage();
+            list.navigate(url("/callbacks?center=3"));
+            Locator taken = list.locator("[data-test=callbacks] tr", new Page.LocatorOptions().setHasText("해외 결제가 막혔어요"));
+            assertThat(taken.locator("[data-test=routing]")).containsText(AGENT);
+            assertThat(taken.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("처리 완료"))).hasCount(0);
+            list.close();
 
             // Called back by phone; the record closes it.
             Locator record = pane.locator("[data-test=record]");
