@@ -155,7 +155,15 @@ class RoutingHost implements DisposableBean {
 
         void startWorker(RoutingHost host) {
             if (working.compareAndSet(false, true)) {
-                worker = Thread.ofVirtual().name("routing-center-" + centerId).start(() -> host.work(this));
+                worker = Thread.ofVirtual().name("routing-center-" + centerId).start(() -> {
+                    try {
+                        host.work(this);
+                    } finally {
+                        // A worker that died (an Error) is replaced by the next command, rather than
+                        // leaving every later caller to time out.
+                        working.set(false);
+                    }
+                });
             }
         }
 
