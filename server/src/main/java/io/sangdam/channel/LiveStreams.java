@@ -55,9 +55,7 @@ class LiveStreams {
         emitter.onError(failure -> remove.run());
         // Without a first line a waiting chat's stream sends not even its headers until something
         // happens: the browser shows it as still connecting, and a proxy may cut it as idle.
-        try {
-            emitter.send(SseEmitter.event().comment("open"));
-        } catch (IOException | IllegalStateException gone) {
+        if (!greet(emitter)) {
             remove.run();
         }
         return emitter;
@@ -68,12 +66,20 @@ class LiveStreams {
     void keepOpen() {
         for (List<SseEmitter> list : streams.values()) {
             for (SseEmitter emitter : list) {
-                try {
-                    emitter.send(SseEmitter.event().comment("open"));
-                } catch (IOException | IllegalStateException gone) {
+                if (!greet(emitter)) {
                     list.remove(emitter);
                 }
             }
+        }
+    }
+
+    /** Sends the comment line; false when the stream is gone. */
+    private static boolean greet(SseEmitter emitter) {
+        try {
+            emitter.send(SseEmitter.event().comment("open"));
+            return true;
+        } catch (IOException | IllegalStateException gone) {
+            return false;
         }
     }
 
