@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -60,23 +61,25 @@ class LiveBoard {
         this.clock = clock;
     }
 
+    /**
+     * Folds what routing decided (one command's events or a whole stored batch's) into the read
+     * model with a few round trips per batch rather than a few per decision: the arrivals first,
+     * then the outcomes, which may be of contacts that arrived in the same batch.
+     */
     @EventListener
     void routed(RoutingEventsOccurred occurred) {
         long center = occurred.centerId();
+        List<LiveFigures.Arriving> arrivals = new ArrayList<>();
+        List<RoutingEvent> outcomes = new ArrayList<>();
+        Map<String, LiveFigures.AgentStatus> states = new LinkedHashMap<>();
         for (RoutingEvent event : occurred.events()) {
             switch (event) {
-                case RoutingEvent.ContactQueued queued ->
-                        figures.arrived(center, queued.contact().value(), queued.queue().value(), queued.at(), bucket(queued.at()));
-                case RoutingEvent.ContactAssigned assigned -> figures.arrival(center, assigned.contact().value()).ifPresent(a -> {
-                    double wait = Duration.between(assigned.originalArrival(), assigned.at()).toMillis() / 1000.0;
-                    figures.answered(center, a.queue(), bucket(a.at()), wait <= threshold(center, a.queue()), wait);
-                });
-                case RoutingEvent.ContactAbandoned abandoned -> figures.arrival(center, abandoned.contact().value()).ifPresent(a -> {
-                    Duration waited = Duration.between(abandoned.originalArrival(), abandoned.at());
-                    figures.abandoned(center, a.queue(), bucket(a.at()), waited.compareTo(SHORT_ABANDON) < 0);
-                });
-                case RoutingEvent.AgentStateChanged changed ->
-                        figures.agentState(center, changed.agent().value(), Routing.stateName(changed.state()), changed.at());
+                case RoutingEvent.ContactQueued queued -> arrivals.add(new LiveFigures.Arriving(queued.contact().value(),
+                        queued.queue().value(), queued.at(), bucket(queued.at())));
+                case RoutingEvent.ContactAssigned assigned -> outcomes.add(assigned);
+                case RoutingEvent.ContactAbandoned abandoned -> outcomes.add(abandoned);
+                case RoutingEvent.AgentStateChanged changed -> states.put(changed.agent().value(),
+                        new LiveFigures.AgentStatus(changed.agent().value(), Routing.stateName(changed.state()), changed.at()));
                 case RoutingEvent.ContactOffered offered -> { }
                 case RoutingEvent.OfferMissed missed -> { }
                 case RoutingEvent.ContactOverflowed overflowed -> { }
@@ -87,7 +90,48 @@ class LiveBoard {
                 case RoutingEvent.ContactMoved moved -> { }
             }
         }
+        Map<IntervalKey, LiveFigures.IntervalChange> changes = new LinkedHashMap<>();
+        for (LiveFigures.Arriving first : figures.arrived(center, arrivals)) {
+            change(changes, first.queue(), first.interval()).offered++;
+        }
+        Map<String, LiveFigures.Arrival> arrived = figures.arrivals(center,
+                outcomes.stream().map(LiveBoard::contactOf).collect(Collectors.toSet()));
+        for (RoutingEvent outcome : outcomes) {
+            LiveFigures.Arrival arrival = arrived.get(contactOf(outcome));
+            if (arrival == null) {
+                continue;   // arrived before the read model existed: nothing to count it against
+            }
+            LiveFigures.IntervalChange change = change(changes, arrival.queue(), bucket(arrival.at()));
+            if (outcome instanceof RoutingEvent.ContactAssigned assigned) {
+                double wait = Duration.between(assigned.originalArrival(), assigned.at()).toMillis() / 1000.0;
+                change.answered++;
+                change.answeredInTime += wait <= threshold(center, arrival.queue()) ? 1 : 0;
+                change.waitSeconds += wait;
+            } else if (outcome instanceof RoutingEvent.ContactAbandoned abandoned) {
+                change.abandoned++;
+                change.shortAbandoned += Duration.between(abandoned.originalArrival(), abandoned.at())
+                        .compareTo(SHORT_ABANDON) < 0 ? 1 : 0;
+            }
+        }
+        figures.add(center, changes.values());
+        figures.agentStates(center, states.values());
         notifyBoards(center);
+    }
+
+    private record IntervalKey(String queue, Instant interval) {
+    }
+
+    private static LiveFigures.IntervalChange change(Map<IntervalKey, LiveFigures.IntervalChange> changes, String queue,
+            Instant interval) {
+        return changes.computeIfAbsent(new IntervalKey(queue, interval), key -> new LiveFigures.IntervalChange(queue, interval));
+    }
+
+    private static String contactOf(RoutingEvent outcome) {
+        return switch (outcome) {
+            case RoutingEvent.ContactAssigned assigned -> assigned.contact().value();
+            case RoutingEvent.ContactAbandoned abandoned -> abandoned.contact().value();
+            default -> throw new IllegalArgumentException("not an outcome: " + outcome);
+        };
     }
 
     record QueueRow(String code, String name, int waiting, long longestWaitSeconds, long offered, long answered,

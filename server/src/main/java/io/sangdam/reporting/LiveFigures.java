@@ -2,10 +2,20 @@ package io.sangdam.reporting;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+/**
+ * The live board's read model. Written once per stored batch of routing decisions: each kind of
+ * change is one JDBC batch (one round trip), because these writes run on the center's routing
+ * worker and every round trip there delays the next decisions.
+ */
 @Repository
 class LiveFigures {
 
@@ -16,65 +26,125 @@ class LiveFigures {
     record AgentStatus(String agent, String state, Instant since) {
     }
 
-    private final JdbcClient jdbc;
+    private final JdbcClient client;
+    private final JdbcTemplate jdbc;
 
-    LiveFigures(JdbcClient jdbc) {
+    LiveFigures(JdbcClient client, JdbcTemplate jdbc) {
+        this.client = client;
         this.jdbc = jdbc;
     }
 
-    /** Records the first arrival of a contact; only then does it count as offered. */
-    void arrived(long center, String contact, String queue, Instant at, Instant interval) {
-        int inserted = jdbc.sql("""
-                insert into reporting.contact_arrival (center_id, contact_id, queue_code, arrived_at) values (?, ?, ?, ?)
-                on conflict do nothing""").params(center, contact, queue, Timestamp.from(at)).update();
-        if (inserted == 1) {
-            jdbc.sql("""
-                    insert into reporting.queue_interval (center_id, queue_code, interval_start, offered) values (?, ?, ?, 1)
-                    on conflict (center_id, queue_code, interval_start) do update set offered = queue_interval.offered + 1""")
-                    .params(center, queue, Timestamp.from(interval)).update();
+    /** A contact queued: counted as offered in its queue and interval only the first time. */
+    record Arriving(String contact, String queue, Instant at, Instant interval) {
+    }
+
+    /**
+     * Stores the arrivals not known yet, in one round trip, and answers those: a contact queued
+     * again (a transfer, a callback retried) keeps its first arrival and is not offered twice.
+     */
+    List<Arriving> arrived(long center, List<Arriving> arrivals) {
+        if (arrivals.isEmpty()) {
+            return List.of();
         }
+        int[][] inserted = jdbc.batchUpdate("""
+                insert into reporting.contact_arrival (center_id, contact_id, queue_code, arrived_at) values (?, ?, ?, ?)
+                on conflict do nothing""", arrivals, arrivals.size(), (statement, arrival) -> {
+            statement.setLong(1, center);
+            statement.setString(2, arrival.contact());
+            statement.setString(3, arrival.queue());
+            statement.setTimestamp(4, Timestamp.from(arrival.at()));
+        });
+        List<Arriving> first = new ArrayList<>();
+        for (int i = 0; i < arrivals.size(); i++) {
+            if (inserted[0][i] != 0) {
+                first.add(arrivals.get(i));
+            }
+        }
+        return first;
     }
 
     record Arrival(String queue, Instant at) {
     }
 
-    java.util.Optional<Arrival> arrival(long center, String contact) {
-        return jdbc.sql("select queue_code, arrived_at from reporting.contact_arrival where center_id = ? and contact_id = ?")
-                .params(center, contact)
-                .query((row, n) -> new Arrival(row.getString("queue_code"), row.getTimestamp("arrived_at").toInstant()))
-                .optional();
+    /** Where and when each of these contacts first arrived, for those whose arrival is recorded. */
+    Map<String, Arrival> arrivals(long center, Collection<String> contacts) {
+        if (contacts.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Arrival> found = new HashMap<>();
+        jdbc.query("select contact_id, queue_code, arrived_at from reporting.contact_arrival where center_id = ? and contact_id = any(?)",
+                row -> {
+                    found.put(row.getString("contact_id"),
+                            new Arrival(row.getString("queue_code"), row.getTimestamp("arrived_at").toInstant()));
+                },
+                center, contacts.toArray(String[]::new));
+        return found;
     }
 
-    void answered(long center, String queue, Instant interval, boolean inTime, double waitSeconds) {
-        jdbc.sql("""
-                insert into reporting.queue_interval (center_id, queue_code, interval_start, answered, answered_in_time, wait_seconds)
-                values (?, ?, ?, 1, ?, ?)
+    /** What a batch of decisions adds to one queue's interval. */
+    static final class IntervalChange {
+        final String queue;
+        final Instant interval;
+        int offered;
+        int answered;
+        int answeredInTime;
+        double waitSeconds;
+        int abandoned;
+        int shortAbandoned;
+
+        IntervalChange(String queue, Instant interval) {
+            this.queue = queue;
+            this.interval = interval;
+        }
+    }
+
+    /** Adds the changes to their intervals, one upsert per queue and interval, in one round trip. */
+    void add(long center, Collection<IntervalChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
+                insert into reporting.queue_interval (center_id, queue_code, interval_start, offered, answered, answered_in_time,
+                                                      wait_seconds, abandoned, short_abandoned)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (center_id, queue_code, interval_start) do update
-                   set answered = queue_interval.answered + 1,
+                   set offered = queue_interval.offered + excluded.offered,
+                       answered = queue_interval.answered + excluded.answered,
                        answered_in_time = queue_interval.answered_in_time + excluded.answered_in_time,
-                       wait_seconds = queue_interval.wait_seconds + excluded.wait_seconds""")
-                .params(center, queue, Timestamp.from(interval), inTime ? 1 : 0, waitSeconds).update();
+                       wait_seconds = queue_interval.wait_seconds + excluded.wait_seconds,
+                       abandoned = queue_interval.abandoned + excluded.abandoned,
+                       short_abandoned = queue_interval.short_abandoned + excluded.short_abandoned""",
+                changes, changes.size(), (statement, change) -> {
+                    statement.setLong(1, center);
+                    statement.setString(2, change.queue);
+                    statement.setTimestamp(3, Timestamp.from(change.interval));
+                    statement.setInt(4, change.offered);
+                    statement.setInt(5, change.answered);
+                    statement.setInt(6, change.answeredInTime);
+                    statement.setDouble(7, change.waitSeconds);
+                    statement.setInt(8, change.abandoned);
+                    statement.setInt(9, change.shortAbandoned);
+                });
     }
 
-    void abandoned(long center, String queue, Instant interval, boolean shortAbandon) {
-        jdbc.sql("""
-                insert into reporting.queue_interval (center_id, queue_code, interval_start, abandoned, short_abandoned)
-                values (?, ?, ?, 1, ?)
-                on conflict (center_id, queue_code, interval_start) do update
-                   set abandoned = queue_interval.abandoned + 1,
-                       short_abandoned = queue_interval.short_abandoned + excluded.short_abandoned""")
-                .params(center, queue, Timestamp.from(interval), shortAbandon ? 1 : 0).update();
-    }
-
-    void agentState(long center, String agent, String state, Instant since) {
-        jdbc.sql("""
+    /** Each agent's latest state, in one round trip. */
+    void agentStates(long center, Collection<AgentStatus> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("""
                 insert into reporting.agent_status (center_id, agent, state, since) values (?, ?, ?, ?)
-                on conflict (center_id, agent) do update set state = excluded.state, since = excluded.since""")
-                .params(center, agent, state, Timestamp.from(since)).update();
+                on conflict (center_id, agent) do update set state = excluded.state, since = excluded.since""",
+                states, states.size(), (statement, status) -> {
+                    statement.setLong(1, center);
+                    statement.setString(2, status.agent());
+                    statement.setString(3, status.state());
+                    statement.setTimestamp(4, Timestamp.from(status.since()));
+                });
     }
 
     List<QueueDay> since(long center, Instant from) {
-        return jdbc.sql("""
+        return client.sql("""
                 select queue_code, sum(offered) as offered, sum(answered) as answered, sum(answered_in_time) as in_time,
                        sum(abandoned) as abandoned, sum(short_abandoned) as short_abandoned, sum(wait_seconds) as wait
                   from reporting.queue_interval where center_id = ? and interval_start >= ? group by queue_code""")
@@ -85,7 +155,7 @@ class LiveFigures {
     }
 
     List<AgentStatus> agents(long center) {
-        return jdbc.sql("select agent, state, since from reporting.agent_status where center_id = ? and state <> 'OFFLINE' order by agent")
+        return client.sql("select agent, state, since from reporting.agent_status where center_id = ? and state <> 'OFFLINE' order by agent")
                 .param(center)
                 .query((row, n) -> new AgentStatus(row.getString("agent"), row.getString("state"), row.getTimestamp("since").toInstant()))
                 .list();

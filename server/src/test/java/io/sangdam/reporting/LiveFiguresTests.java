@@ -1,0 +1,90 @@
+package io.sangdam.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sangdam.engine.routing.AgentId;
+import io.sangdam.engine.routing.AgentState;
+import io.sangdam.engine.routing.ContactId;
+import io.sangdam.engine.routing.QueueId;
+import io.sangdam.engine.routing.RoutingEvent;
+import io.sangdam.routing.RoutingEventsOccurred;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The live board's figures when routing publishes a whole stored batch at once: a contact is
+ * offered once however often it is queued, outcomes count against the interval the contact first
+ * arrived in (also when it arrived in the same batch), and each agent keeps its latest state.
+ */
+@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+class LiveFiguresTests {
+
+    private static final Instant T = Instant.parse("2021-03-02T01:00:00Z");
+
+    private final LiveBoard board;
+    private final LiveFigures figures;
+    private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
+
+    LiveFiguresTests(LiveBoard board, LiveFigures figures, TransactionTemplate transaction, JdbcClient jdbc) {
+        this.board = board;
+        this.figures = figures;
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+    }
+
+    @Test
+    void aBatchCountsEachContactOnceAndItsOutcomeInItsFirstInterval() {
+        long center = jdbc.sql("select id from identity.center where code = 'GN'").query(Long.class).single();
+        // A queue of its own, so that other tests' contacts in the same center do not count here.
+        QueueId queue = new QueueId("FIG-" + UUID.randomUUID().toString().substring(0, 8));
+        ContactId a = contact();
+        ContactId b = contact();
+        ContactId c = contact();
+        AgentId agent = new AgentId("figures-" + UUID.randomUUID().toString().substring(0, 8));
+
+        stored(center, List.of(
+                new RoutingEvent.ContactQueued(T, a, queue),
+                new RoutingEvent.ContactQueued(T.plusSeconds(1), b, queue),
+                new RoutingEvent.AgentStateChanged(T.plusSeconds(2), agent, new AgentState.Available()),
+                new RoutingEvent.ContactAssigned(T.plusSeconds(10), a, agent, queue, T),
+                new RoutingEvent.AgentStateChanged(T.plusSeconds(10), agent, new AgentState.Busy(1)),
+                new RoutingEvent.ContactAbandoned(T.plusSeconds(4), b, queue, T.plusSeconds(1)),
+                // transferred back into the queue: still one offered contact
+                new RoutingEvent.ContactQueued(T.plusSeconds(60), a, queue)));
+        stored(center, List.of(
+                new RoutingEvent.ContactQueued(T.plusSeconds(1800), c, queue),
+                new RoutingEvent.ContactQueued(T.plusSeconds(1801), a, queue),
+                new RoutingEvent.ContactAssigned(T.plusSeconds(1830), c, agent, queue, T.plusSeconds(1800))));
+
+        var day = figures.since(center, T.minusSeconds(3600)).stream().filter(d -> d.queue().equals(queue.value()))
+                .findFirst().orElseThrow();
+        assertThat(day.offered()).isEqualTo(3);
+        assertThat(day.answered()).isEqualTo(2);
+        assertThat(day.answeredInTime()).as("10 s is within the 20 s a queue without settings is given; 30 s is not")
+                .isEqualTo(1);
+        assertThat(day.waitSeconds()).isEqualTo(40.0);
+        assertThat(day.abandoned()).isEqualTo(1);
+        assertThat(day.shortAbandoned()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from reporting.queue_interval where center_id = ? and queue_code = ?")
+                .params(center, queue.value()).query(Integer.class).single())
+                .as("a and b arrived in the first half hour, c in the second").isEqualTo(2);
+        assertThat(jdbc.sql("select offered from reporting.queue_interval where center_id = ? and queue_code = ? order by interval_start")
+                .params(center, queue.value()).query(Integer.class).list()).containsExactly(2, 1);
+        assertThat(jdbc.sql("select state from reporting.agent_status where center_id = ? and agent = ?")
+                .params(center, agent.value()).query(String.class).single()).isEqualTo("BUSY");
+    }
+
+    private void stored(long center, List<RoutingEvent> events) {
+        transaction.executeWithoutResult(status -> board.routed(new RoutingEventsOccurred(center, events)));
+    }
+
+    private static ContactId contact() {
+        return ContactId.of(UUID.randomUUID().toString());
+    }
+}
