@@ -1,23 +1,29 @@
 package io.sangdam.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** What the page layout shows on every page: who is signed in, where, and where they can go. */
-@ControllerAdvice(annotations = Controller.class)
-class PageModel {
+/**
+ * What the page layout shows on every page: who is signed in, where, and where they can go.
+ *
+ * <p>Added after the handler, and only when it renders a view. As a {@code @ControllerAdvice} with
+ * {@code @ModelAttribute} methods it ran before every API call too (a {@code @RestController} is a
+ * {@code @Controller}): four reflective calls and their set-up on each of the thousands of chat
+ * requests a second that never render a layout.
+ */
+@Component
+class PageModel implements HandlerInterceptor, WebMvcConfigurer {
 
     private final CurrentUsers currentUsers;
     private final CenterDirectory centers;
@@ -29,36 +35,25 @@ class PageModel {
         this.links = links.stream().sorted(Comparator.comparingInt(NavigationLink::order)).toList();
     }
 
-    @ModelAttribute("currentUser")
-    @Nullable CurrentUser currentUser(HttpServletRequest request) {
-        return forPage(request) ? currentUsers.find().orElse(null) : null;
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).excludePathPatterns("/api/**", "/chat/api/**", "/internal/**", "/actuator/**");
     }
 
-    @ModelAttribute("currentCenter")
-    @Nullable Center currentCenter(HttpServletRequest request) {
-        return forPage(request) ? currentUsers.find().flatMap(u -> centers.find(u.centerId())).orElse(null) : null;
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+            @Nullable ModelAndView page) {
+        if (page == null || !page.isReference() || page.getViewName() == null || page.getViewName().startsWith("redirect:")) {
+            return;
+        }
+        CurrentUser user = currentUsers.find().orElse(null);
+        page.addObject("currentUser", user);
+        page.addObject("currentCenter", user == null ? null : centers.find(user.centerId()).orElse(null));
+        page.addObject("navigation", user == null ? List.of() : links.stream().filter(l -> l.shownTo(user)).toList());
+        page.addObject("requestPath", requestPath(request));
     }
 
-    @ModelAttribute("navigation")
-    List<NavigationLink> navigation(HttpServletRequest request) {
-        return forPage(request)
-                ? currentUsers.find().map(u -> links.stream().filter(l -> l.shownTo(u)).toList()).orElse(List.of())
-                : List.of();
-    }
-
-    /**
-     * Whether the request renders a page. A {@code @RestController} is a {@code @Controller} too, so
-     * this advice runs before every API call: without this check each one read the user's center
-     * from the database for a layout it never renders.
-     */
-    private static boolean forPage(HttpServletRequest request) {
-        return !(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler)
-                || !(handler.hasMethodAnnotation(ResponseBody.class)
-                        || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class));
-    }
-
-    @ModelAttribute("requestPath")
-    String requestPath(HttpServletRequest request) {
+    private static String requestPath(HttpServletRequest request) {
         String query = request.getQueryString();
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return query == null ? path : path + "?" + query;

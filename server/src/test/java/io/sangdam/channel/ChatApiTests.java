@@ -45,6 +45,33 @@ class ChatApiTests {
     }
 
     @Test
+    void theWidgetMayCallFromAnySiteWithoutACookieOrASession() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var base = java.net.URI.create("http://localhost:" + port + "/chat/api/conversations");
+        var preflight = http.send(java.net.http.HttpRequest.newBuilder(base)
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://shop.example").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+
+        var started = http.send(java.net.http.HttpRequest.newBuilder(base)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"center\": 5, \"topic\": \"TECH\"}"))
+                .header("Origin", "https://shop.example").header("Content-Type", "application/json").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        assertThat(started.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
+        assertThat(started.headers().allValues("Set-Cookie")).as("no session for a customer").isEmpty();
+        assertThat(started.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+
+        var chat = tools.jackson.databind.json.JsonMapper.builder().build().readTree(started.body());
+        assertThat(ApiClient.on(port).post("/chat/api/conversations/" + chat.get("conversation").asString() + "/end?token="
+                + chat.get("token").asString(), "", "application/json", null, null, "ko").status()).isEqualTo(200);
+    }
+
+    @Test
     void anUnknownTopicIsExplained() {
         assertProblem(ApiClient.on(port).post("/chat/api/conversations", "{\"center\": 5, \"topic\": \"NOPE\"}",
                 "application/json", null, null, "en"), 400, "unknown-chat-topic");
