@@ -26,6 +26,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -236,60 +238,131 @@ class Chats {
         return conversations.connectedTo(agent);
     }
 
-    /** Keeps conversations in step with the ACD and tells both sides what happened. */
+    /**
+     * Keeps conversations in step with the ACD and tells both sides what happened. A stored batch
+     * of decisions comes as one list: its chats' offers, connections and ends are written together
+     * (one statement, and one read of the histories the desks are sent), because this runs on the
+     * center's routing worker and each round trip there holds back the next decisions. A chat
+     * changed twice in the batch, or a rarer decision, closes the group first, so each chat's
+     * changes keep their order; what is pushed keeps the order of the decisions.
+     */
     @EventListener
     void routed(RoutingEventsOccurred occurred) {
+        long center = occurred.centerId();
+        List<RoutingEvent> group = new ArrayList<>();
+        java.util.Set<String> changing = new java.util.HashSet<>();
         for (RoutingEvent event : occurred.events()) {
+            boolean grouped = !(event instanceof RoutingEvent.OfferMissed || event instanceof RoutingEvent.ContactMoved
+                    || event instanceof RoutingEvent.ContactTransferred);
+            String chat = grouped ? changedChat(event) : null;
+            if (!grouped || (chat != null && changing.contains(chat))) {
+                changeTogether(center, group);
+                group.clear();
+                changing.clear();
+            }
+            if (grouped) {
+                group.add(event);
+                if (chat != null) {
+                    changing.add(chat);
+                }
+            } else {
+                changeAlone(center, event);
+            }
+        }
+        changeTogether(center, group);
+    }
+
+    /** The chat whose state the event sets, if it is a chat (callbacks are routed contacts too). */
+    private static @Nullable String changedChat(RoutingEvent event) {
+        String contact = switch (event) {
+            case RoutingEvent.ContactOffered offered -> offered.contact().value();
+            case RoutingEvent.ContactAssigned assigned -> assigned.contact().value();
+            case RoutingEvent.ContactCompleted completed -> completed.contact().value();
+            case RoutingEvent.ContactAbandoned abandoned -> abandoned.contact().value();
+            case RoutingEvent.ContactTurnedAway turnedAway -> turnedAway.contact().value();
+            default -> null;
+        };
+        return contact == null ? null : chat(contact).orElse(null);
+    }
+
+    private void changeTogether(long center, List<RoutingEvent> group) {
+        if (group.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<Conversations.Change> changes = new ArrayList<>();
+        for (RoutingEvent event : group) {
+            String chat = changedChat(event);
+            if (chat != null) {
+                changes.add(switch (event) {
+                    case RoutingEvent.ContactOffered offered ->
+                            new Conversations.Change(chat, Conversations.Status.OFFERED, offered.agent().value(), now);
+                    case RoutingEvent.ContactAssigned assigned ->
+                            new Conversations.Change(chat, Conversations.Status.CONNECTED, assigned.agent().value(), now);
+                    default -> new Conversations.Change(chat, Conversations.Status.ENDED, null, now);
+                });
+            }
+        }
+        Map<String, Conversation> changed = conversations.changedIn(center, changes);
+        Map<String, List<Message>> histories = conversations.messages(group.stream()
+                .filter(event -> event instanceof RoutingEvent.ContactAssigned)
+                .map(Chats::changedChat).filter(chat -> chat != null && changed.containsKey(chat)).toList());
+        for (RoutingEvent event : group) {
+            String chat = changedChat(event);
+            Conversation c = chat == null ? null : changed.get(chat);
             switch (event) {
-                case RoutingEvent.ContactOffered offered -> chat(offered.contact().value())
-                        .flatMap(id -> conversations.offeredIn(occurred.centerId(), id, offered.agent().value())).ifPresent(c -> {
-                    Map<String, Object> offer = new java.util.HashMap<>(Map.of("conversation", c.id(), "queue", c.queue(),
-                            "customer", c.customerLabel() == null ? "" : c.customerLabel(),
-                            "expiresAt", offered.expires().toString()));
-                    // The agent is warned before accepting: a registered customer, what for, since when.
-                    flagged(c).ifPresent(flag -> offer.put("flagged", flag));
-                    streams.push(desk(offered.agent().value()), "offer", offer);
-                });
-                case RoutingEvent.OfferMissed missed -> conversation(missed.contact().value(), occurred.centerId()).ifPresent(c -> {
-                    conversations.waiting(c.id());
-                    streams.push(desk(missed.agent().value()), "offer-withdrawn", Map.of("conversation", c.id()));
-                });
-                case RoutingEvent.ContactAssigned assigned -> chat(assigned.contact().value())
-                        .flatMap(id -> conversations.connectedIn(occurred.centerId(), id, assigned.agent().value())).ifPresent(c -> {
-                    streams.push(customer(c.id()), "status", Map.of("status", "CONNECTED"));
-                    streams.push(desk(assigned.agent().value()), "connected", Map.of("conversation", c.id(),
-                            "queue", c.queue(), "customer", c.customerLabel() == null ? "" : c.customerLabel(),
-                            "messages", conversations.messages(c.id())));
-                });
-                case RoutingEvent.ContactCompleted completed ->
-                        ended(completed.contact().value(), occurred.centerId(), completed.agent().value());
-                case RoutingEvent.ContactAbandoned abandoned -> ended(abandoned.contact().value(), occurred.centerId(), null);
-                case RoutingEvent.ContactTurnedAway turnedAway -> ended(turnedAway.contact().value(), occurred.centerId(), null);
-                case RoutingEvent.AgentStateChanged changed ->
-                        streams.push(desk(changed.agent().value()), "state", Map.of("state", Routing.stateName(changed.state())));
-                case RoutingEvent.ContactQueued queued -> { }
-                case RoutingEvent.ContactOverflowed overflowed -> { }
-                case RoutingEvent.PreferredAgentWaitEnded waitEnded -> { }
-                case RoutingEvent.ContactMoved moved -> conversation(moved.contact().value(), occurred.centerId()).ifPresent(c -> {
-                    conversations.moved(c.id(), moved.toQueue().value());
-                    // The customer learns they were moved; the wait goes on, counted from when they came.
-                    var locale = java.util.Locale.forLanguageTag(c.language());
-                    String queueName = routing.queues(c.centerId()).stream().filter(q -> q.code().equals(moved.toQueue().value()))
-                            .map(io.sangdam.routing.QueueSettings::name).findFirst().orElse(moved.toQueue().value());
-                    Message notice = conversations.addMessage(c.id(), Sender.SYSTEM,
-                            messages.getMessage("chat.moved", new Object[] {queueName}, locale), clock.instant());
-                    streams.push(customer(c.id()), "message", notice);
-                });
-                case RoutingEvent.ContactTransferred transferred ->
-                        conversation(transferred.contact().value(), occurred.centerId()).ifPresent(c -> {
-                            conversations.transferred(c.id(), transferred.toQueue().value());
-                            streams.push(customer(c.id()), "status", Map.of("status", "WAITING"));
-                            streams.push(desk(transferred.fromAgent().value()), "transferred", Map.of("conversation", c.id()));
-                        });
+                case RoutingEvent.ContactOffered offered -> {
+                    if (c != null) {
+                        Map<String, Object> offer = new java.util.HashMap<>(Map.of("conversation", c.id(), "queue", c.queue(),
+                                "customer", c.customerLabel() == null ? "" : c.customerLabel(),
+                                "expiresAt", offered.expires().toString()));
+                        // The agent is warned before accepting: a registered customer, what for, since when.
+                        flagged(c).ifPresent(flag -> offer.put("flagged", flag));
+                        streams.push(desk(offered.agent().value()), "offer", offer);
+                    }
+                }
+                case RoutingEvent.ContactAssigned assigned -> {
+                    if (c != null) {
+                        streams.push(customer(c.id()), "status", Map.of("status", "CONNECTED"));
+                        streams.push(desk(assigned.agent().value()), "connected", Map.of("conversation", c.id(),
+                                "queue", c.queue(), "customer", c.customerLabel() == null ? "" : c.customerLabel(),
+                                "messages", histories.getOrDefault(c.id(), List.of())));
+                    }
+                }
+                case RoutingEvent.ContactCompleted completed -> toldEnded(c, completed.agent().value());
+                case RoutingEvent.ContactAbandoned abandoned -> toldEnded(c, null);
+                case RoutingEvent.ContactTurnedAway turnedAway -> toldEnded(c, null);
+                case RoutingEvent.AgentStateChanged changedState ->
+                        streams.push(desk(changedState.agent().value()), "state", Map.of("state", Routing.stateName(changedState.state())));
+                default -> { }
             }
         }
     }
 
+    private void changeAlone(long center, RoutingEvent event) {
+        switch (event) {
+            case RoutingEvent.OfferMissed missed -> conversation(missed.contact().value(), center).ifPresent(c -> {
+                conversations.waiting(c.id());
+                streams.push(desk(missed.agent().value()), "offer-withdrawn", Map.of("conversation", c.id()));
+            });
+            case RoutingEvent.ContactMoved moved -> conversation(moved.contact().value(), center).ifPresent(c -> {
+                conversations.moved(c.id(), moved.toQueue().value());
+                // The customer learns they were moved; the wait goes on, counted from when they came.
+                var locale = java.util.Locale.forLanguageTag(c.language());
+                String queueName = routing.queues(c.centerId()).stream().filter(q -> q.code().equals(moved.toQueue().value()))
+                        .map(io.sangdam.routing.QueueSettings::name).findFirst().orElse(moved.toQueue().value());
+                Message notice = conversations.addMessage(c.id(), Sender.SYSTEM,
+                        messages.getMessage("chat.moved", new Object[] {queueName}, locale), clock.instant());
+                streams.push(customer(c.id()), "message", notice);
+            });
+            case RoutingEvent.ContactTransferred transferred -> conversation(transferred.contact().value(), center).ifPresent(c -> {
+                conversations.transferred(c.id(), transferred.toQueue().value());
+                streams.push(customer(c.id()), "status", Map.of("status", "WAITING"));
+                streams.push(desk(transferred.fromAgent().value()), "transferred", Map.of("conversation", c.id()));
+            });
+            default -> throw new IllegalArgumentException("changed together: " + event);
+        }
+    }
 
     /** What the agent is told about a customer in the abusive-customer registry. */
     record Flagged(String category, java.time.LocalDate since, java.time.LocalDate until) {
@@ -400,13 +473,19 @@ class Chats {
     }
 
     private void ended(String id, long centerId, @Nullable String agent) {
-        chat(id).flatMap(chat -> conversations.endedIn(centerId, chat, clock.instant())).ifPresent(c -> {
-            streams.push(customer(c.id()), "status", Map.of("status", "ENDED"));
-            String holder = agent != null ? agent : c.agent();
-            if (holder != null) {
-                streams.push(desk(holder), "ended", Map.of("conversation", c.id()));
-            }
-        });
+        toldEnded(chat(id).flatMap(chat -> conversations.endedIn(centerId, chat, clock.instant())).orElse(null), agent);
+    }
+
+    /** Tells the customer and the agent who had it that a chat ended; nothing if it had ended before. */
+    private void toldEnded(@Nullable Conversation c, @Nullable String agent) {
+        if (c == null) {
+            return;
+        }
+        streams.push(customer(c.id()), "status", Map.of("status", "ENDED"));
+        String holder = agent != null ? agent : c.agent();
+        if (holder != null) {
+            streams.push(desk(holder), "ended", Map.of("conversation", c.id()));
+        }
     }
 
     /** The id of a chat, if the routed contact is one (other contacts, such as callbacks, have other ids). */

@@ -111,23 +111,41 @@ class Conversations {
     }
 
     /*
-     * The routing listener's writes: each sets the new state and answers the chat as it now is, in
-     * one round trip (they run under the center's routing lock), and only for a chat of that center
+     * The routing listener's writes: they set the new state and answer the chat as it now is, in
+     * one round trip (they run on the center's routing worker), and only for a chat of that center
      * that has not ended.
      */
 
-    Optional<Conversation> offeredIn(long centerId, String id, String agent) {
-        return jdbc.sql("""
-                update channel.conversation set status = 'OFFERED', agent_username = ?
-                 where id = ? and center_id = ? and status <> 'ENDED' returning *""")
-                .params(agent, id, centerId).query(Conversations::map).optional();
+    /** What a routing decision makes of a chat: offered to or connected with {@code agent}, or ended. */
+    record Change(String id, Status status, @Nullable String agent, Instant at) {
     }
 
-    Optional<Conversation> connectedIn(long centerId, String id, String agent) {
-        return jdbc.sql("""
-                update channel.conversation set status = 'CONNECTED', agent_username = ?
-                 where id = ? and center_id = ? and status <> 'ENDED' returning *""")
-                .params(agent, id, centerId).query(Conversations::map).optional();
+    /**
+     * Several routing decisions' changes, at most one per chat, in one round trip; answers the
+     * chats as they now are, by id. A chat that had ended, or is not this center's, is left out,
+     * so nobody is told twice. An ended chat keeps its agent and gets its end time.
+     */
+    java.util.Map<String, Conversation> changedIn(long centerId, java.util.Collection<Change> changes) {
+        if (changes.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, Conversation> changed = new java.util.HashMap<>();
+        jdbc.sql("""
+                update channel.conversation c
+                   set status = v.status,
+                       agent_username = case when v.status = 'ENDED' then c.agent_username else v.agent end,
+                       ended_at = case when v.status = 'ENDED' then v.at else c.ended_at end
+                  from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[]) as v(id, status, agent, at)
+                 where c.id = v.id and c.center_id = ? and c.status <> 'ENDED'
+                returning c.*""")
+                .params(changes.stream().map(Change::id).toArray(String[]::new),
+                        changes.stream().map(change -> change.status().name()).toArray(String[]::new),
+                        changes.stream().map(Change::agent).toArray(String[]::new),
+                        changes.stream().map(change -> change.at().toString()).toArray(String[]::new),
+                        centerId)
+                .query(Conversations::map).list()
+                .forEach(conversation -> changed.put(conversation.id(), conversation));
+        return changed;
     }
 
     /** Ended now; empty if it had ended before (or is not this center's), so nobody is told twice. */
@@ -180,11 +198,26 @@ class Conversations {
         return new Message(id, conversationId, sender, body, at, flags);
     }
 
+    /** The messages of several chats, each in the order they were sent. */
+    java.util.Map<String, List<Message>> messages(java.util.Collection<String> conversationIds) {
+        java.util.Map<String, List<Message>> messages = new java.util.HashMap<>();
+        if (conversationIds.isEmpty()) {
+            return messages;
+        }
+        jdbc.sql("select * from channel.message where conversation_id = any(?) order by id")
+                .param(conversationIds.toArray(String[]::new))
+                .query(this::message).list()
+                .forEach(message -> messages.computeIfAbsent(message.conversationId(), id -> new java.util.ArrayList<>()).add(message));
+        return messages;
+    }
+
+    private Message message(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+        return new Message(row.getLong("id"), row.getString("conversation_id"), Sender.valueOf(row.getString("sender")),
+                row.getString("body"), row.getTimestamp("sent_at").toInstant(), List.of(json.readValue(row.getString("flags"), Flag[].class)));
+    }
+
     List<Message> messages(String conversationId) {
         return jdbc.sql("select * from channel.message where conversation_id = ? order by id").param(conversationId)
-                .query((row, n) -> new Message(row.getLong("id"), row.getString("conversation_id"),
-                        Sender.valueOf(row.getString("sender")), row.getString("body"), row.getTimestamp("sent_at").toInstant(),
-                        List.of(json.readValue(row.getString("flags"), Flag[].class))))
-                .list();
+                .query(this::message).list();
     }
 }
