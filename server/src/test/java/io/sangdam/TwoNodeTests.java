@@ -190,6 +190,36 @@ class TwoNodeTests {
         b.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko");
     }
 
+    @Test
+    void aNodeThatListensAgainCatchesUpOnTheLexiconChangeItMissed() {
+        var a = ApiClient.on(port);
+        var b = ApiClient.on(secondPort);
+        var signals = second.getBean(ClusterSignals.class);
+        long caughtUp = signals.catchUps();
+        String word = "쿼카멍청" + System.nanoTime() % 1000;
+        var started = b.post("/chat/api/conversations", "{\"center\": 4, \"topic\": \"TECH\"}", "application/json", null, null, "ko");
+        String chat = started.json().get("conversation").asString();
+        String token = started.json().get("token").asString();
+        String messages = "/chat/api/conversations/" + chat + "/messages?token=" + token;
+
+        int backend = signals.listeningBackend();
+        assertThat(backend).as("node B's listening connection").isPositive();
+        assertThat(context.getBean(JdbcClient.class).sql("""
+                select pg_terminate_backend(pid) from pg_stat_activity where pid = ? and application_name = ?""")
+                .params(backend, ClusterSignals.LISTENER_NAME).query(Boolean.class).single()).isTrue();
+        TwoNodes.waitFor("node B to find its listening connection gone", () -> !signals.listening());
+        var added = a.post("/api/protection/lexicon", "{\"category\": \"INSULT\", \"severity\": \"MEDIUM\", \"pattern\": \"" + word + "\"}",
+                "application/json", "protection", PASSWORD, "ko");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+
+        TwoNodes.waitFor("node B to listen again and catch up", () -> signals.listening() && signals.catchUps() > caughtUp);
+        assertThat(flags(b.post(messages, "{\"text\": \"" + word + "\"}", "application/json", null, null, "ko").json()))
+                .as("node B screens with the term added while it was not listening").isPositive();
+        a.post("/api/protection/lexicon/" + added.json().get("id").asLong() + "/deactivate", "", "application/json", "protection",
+                PASSWORD, "ko");
+        b.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko");
+    }
+
     private static int flags(JsonNode message) {
         return message.get("flags").size();
     }

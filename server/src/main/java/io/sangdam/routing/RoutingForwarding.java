@@ -48,7 +48,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link RoutingEventsOccurred} on the holder only.
  *
  * <p>A change of a center's routing configuration made on another node is announced to all
- * ({@link ClusterSignals}); the holder applies it to its engine as a checkpoint.
+ * ({@link ClusterSignals}); the holder applies it to its engine as a checkpoint. A holder that may
+ * have missed such a signal compares each of its engines with the stored configuration and applies
+ * what differs.
  *
  * <p>A forwarded command is never forwarded again: the holder answers from its own engine or
  * refuses. When the holder cannot be reached the answer is {@code routing-unavailable} (503):
@@ -123,7 +125,7 @@ class RoutingForwarding implements DisposableBean {
         cluster.receive(RECONFIGURED, center -> {
             // Its own transaction: the change is stored; a configuration the engine refuses is logged there.
             host.reconfigure(Long.parseLong(center));
-        });
+        }, host::reconfigureWhereChanged);
     }
 
     static final String RECONFIGURED = "routing.reconfigured";
