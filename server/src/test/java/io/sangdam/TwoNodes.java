@@ -40,19 +40,24 @@ final class TwoNodes {
     /** Node B on node A's database; waits until both know each other. */
     static synchronized ConfigurableApplicationContext secondNodeBeside(ConfigurableApplicationContext first) {
         if (second == null) {
-            var database = (HikariDataSource) first.getBean(DataSource.class);
-            second = new SpringApplicationBuilder(SangdamApplication.class)
-                    .properties("spring.datasource.url=" + database.getJdbcUrl(),
-                            "spring.datasource.username=" + database.getUsername(),
-                            "server.port=0",
-                            "spring.datasource.hikari.pool-name=node-b",
-                            "spring.jmx.enabled=false")
-                    .run();
+            second = nodeBeside(first, "node-b");
         }
         ClusterSignals a = first.getBean(ClusterSignals.class);
         ClusterSignals b = second.getBean(ClusterSignals.class);
         waitFor("both nodes to know the other is alive", () -> b.listening() && !a.alone() && !b.alone());
         return second;
+    }
+
+    /** Another node on node A's database, for a test that starts and stops it itself. */
+    static ConfigurableApplicationContext nodeBeside(ConfigurableApplicationContext first, String name) {
+        var database = (HikariDataSource) first.getBean(DataSource.class);
+        return new SpringApplicationBuilder(SangdamApplication.class)
+                .properties("spring.datasource.url=" + database.getJdbcUrl(),
+                        "spring.datasource.username=" + database.getUsername(),
+                        "server.port=0",
+                        "spring.datasource.hikari.pool-name=" + name,
+                        "spring.jmx.enabled=false")
+                .run();
     }
 
     static synchronized void stopSecondNode() {
