@@ -220,6 +220,42 @@ class TwoNodeTests {
         b.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko");
     }
 
+    @Test
+    void aRoutingNodeThatListensAgainAppliesTheChangeItMissedAndLeavesUnchangedCentersAlone() {
+        var jdbc = context.getBean(JdbcClient.class);
+        var signals = context.getBean(ClusterSignals.class);
+        var routing = context.getBean(Routing.class);
+        var a = ApiClient.on(port);
+        assertThat(a.post("/api/routing/centers/4/agents/gj.agent041/login", "", "application/json", "gj.supervisor", PASSWORD, "ko")
+                .status()).isEqualTo(200);
+        int capacity = chatCapacity(routing, "gj.agent041");
+        String otherCheckpoints = "select count(*) from routing.command_log where center_id <> 4 and type = 'Checkpoint'";
+        long otherBefore = jdbc.sql(otherCheckpoints).query(Long.class).single();
+        long caughtUp = signals.catchUps();
+        try {
+            int backend = signals.listeningBackend();
+            assertThat(jdbc.sql("select pg_terminate_backend(?)").param(backend).query(Boolean.class).single()).isTrue();
+            TwoNodes.waitFor("node A to find its listening connection gone", () -> !signals.listening());
+            var changed = ApiClient.on(secondPort).put("/api/routing/centers/4/chat-capacity", "{\"chatCapacity\": " + (capacity + 1) + "}",
+                    "gj.manager");
+            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+
+            TwoNodes.waitFor("node A to listen again and catch up", () -> signals.listening() && signals.catchUps() > caughtUp);
+            assertThat(chatCapacity(routing, "gj.agent041")).as("node A's engine has the capacity changed meanwhile")
+                    .isEqualTo(capacity + 1);
+            assertThat(jdbc.sql(otherCheckpoints).query(Long.class).single()).as("centers whose configuration did not change")
+                    .isEqualTo(otherBefore);
+        } finally {
+            ApiClient.on(port).put("/api/routing/centers/4/chat-capacity", "{\"chatCapacity\": " + capacity + "}", "gj.manager");
+            a.post("/api/routing/centers/4/agents/gj.agent041/logout", "", "application/json", "gj.supervisor", PASSWORD, "ko");
+        }
+    }
+
+    private static int chatCapacity(Routing routing, String agent) {
+        return routing.snapshot(4).agents().stream().filter(view -> view.id().value().equals(agent)).findFirst().orElseThrow()
+                .profile().capacity().get(io.sangdam.engine.routing.Channel.CHAT);
+    }
+
     private static int flags(JsonNode message) {
         return message.get("flags").size();
     }
