@@ -201,6 +201,8 @@ class TwoNodeTests {
         String chat = started.json().get("conversation").asString();
         String token = started.json().get("token").asString();
         String messages = "/chat/api/conversations/" + chat + "/messages?token=" + token;
+        var customer = new Session(secondPort).stream("/chat/api/conversations/" + chat + "/stream?token=" + token);
+        TwoNodes.waitFor("the customer's stream on node B to open", customer::opened);
 
         int backend = signals.listeningBackend();
         assertThat(backend).as("node B's listening connection").isPositive();
@@ -215,6 +217,7 @@ class TwoNodeTests {
         TwoNodes.waitFor("node B to listen again and catch up", () -> signals.listening() && signals.catchUps() > caughtUp);
         assertThat(flags(b.post(messages, "{\"text\": \"" + word + "\"}", "application/json", null, null, "ko").json()))
                 .as("node B screens with the term added while it was not listening").isPositive();
+        TwoNodes.waitFor("node B to end the customer's stream, whose browser opens it again and reloads the chat", customer::ended);
         a.post("/api/protection/lexicon/" + added.json().get("id").asLong() + "/deactivate", "", "application/json", "protection",
                 PASSWORD, "ko");
         b.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko");

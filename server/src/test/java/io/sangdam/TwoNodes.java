@@ -131,6 +131,7 @@ final class TwoNodes {
             http.sendAsync(request(path).header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
                     .thenAccept(response -> Thread.ofVirtual().start(() -> {
                         events.lines = response.body();
+                        events.opened = true;
                         String name = "message";
                         try {
                             for (var iterator = response.body().iterator(); iterator.hasNext(); ) {
@@ -145,6 +146,7 @@ final class TwoNodes {
                         } catch (RuntimeException closed) {
                             // The test closed the stream.
                         }
+                        events.ended = true;
                     }));
             return events;
         }
@@ -177,6 +179,18 @@ final class TwoNodes {
 
         private final BlockingQueue<Event> arrived = new LinkedBlockingQueue<>();
         private volatile java.util.stream.@Nullable Stream<String> lines;
+        private volatile boolean ended;
+        private volatile boolean opened;
+
+        /** True once the server answered with the stream's headers (a stream that greets at once is registered then). */
+        boolean opened() {
+            return opened;
+        }
+
+        /** True once the server ended the stream (or the test closed it). */
+        boolean ended() {
+            return ended;
+        }
 
         @Override
         public void close() {
