@@ -190,6 +190,75 @@ class TwoNodeTests {
         b.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko");
     }
 
+    @Test
+    void aNodeThatListensAgainCatchesUpOnTheLexiconChangeItMissed() {
+        var a = ApiClient.on(port);
+        var b = ApiClient.on(secondPort);
+        var signals = second.getBean(ClusterSignals.class);
+        long caughtUp = signals.catchUps();
+        String word = "쿼카멍청" + System.nanoTime() % 1000;
+        var started = b.post("/chat/api/conversations", "{\"center\": 4, \"topic\": \"TECH\"}", "application/json", null, null, "ko");
+        String chat = started.json().get("conversation").asString();
+        String token = started.json().get("token").asString();
+        String messages = "/chat/api/conversations/" + chat + "/messages?token=" + token;
+        var customer = new Session(secondPort).stream("/chat/api/conversations/" + chat + "/stream?token=" + token);
+        TwoNodes.waitFor("the customer's stream on node B to open", customer::opened);
+
+        int backend = signals.listeningBackend();
+        assertThat(backend).as("node B's listening connection").isPositive();
+        assertThat(context.getBean(JdbcClient.class).sql("""
+                select pg_terminate_backend(pid) from pg_stat_activity where pid = ? and application_name = ?""")
+                .params(backend, ClusterSignals.LISTENER_NAME).query(Boolean.class).single()).isTrue();
+        TwoNodes.waitFor("node B to find its listening connection gone", () -> !signals.listening());
+        var added = a.post("/api/protection/lexicon", "{\"category\": \"INSULT\", \"severity\": \"MEDIUM\", \"pattern\": \"" + word + "\"}",
+                "application/json", "protection", PASSWORD, "ko");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+
+        TwoNodes.waitFor("node B to listen again and catch up", () -> signals.listening() && signals.catchUps() > caughtUp);
+        assertThat(flags(b.post(messages, "{\"text\": \"" + word + "\"}", "application/json", null, null, "ko").json()))
+                .as("node B screens with the term added while it was not listening").isPositive();
+        TwoNodes.waitFor("node B to end the customer's stream, whose browser opens it again and reloads the chat", customer::ended);
+        a.post("/api/protection/lexicon/" + added.json().get("id").asLong() + "/deactivate", "", "application/json", "protection",
+                PASSWORD, "ko");
+        b.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko");
+    }
+
+    @Test
+    void aRoutingNodeThatListensAgainAppliesTheChangeItMissedAndLeavesUnchangedCentersAlone() {
+        var jdbc = context.getBean(JdbcClient.class);
+        var signals = context.getBean(ClusterSignals.class);
+        var routing = context.getBean(Routing.class);
+        var a = ApiClient.on(port);
+        assertThat(a.post("/api/routing/centers/4/agents/gj.agent041/login", "", "application/json", "gj.supervisor", PASSWORD, "ko")
+                .status()).isEqualTo(200);
+        int capacity = chatCapacity(routing, "gj.agent041");
+        String otherCheckpoints = "select count(*) from routing.command_log where center_id <> 4 and type = 'Checkpoint'";
+        long otherBefore = jdbc.sql(otherCheckpoints).query(Long.class).single();
+        long caughtUp = signals.catchUps();
+        try {
+            int backend = signals.listeningBackend();
+            assertThat(jdbc.sql("select pg_terminate_backend(?)").param(backend).query(Boolean.class).single()).isTrue();
+            TwoNodes.waitFor("node A to find its listening connection gone", () -> !signals.listening());
+            var changed = ApiClient.on(secondPort).put("/api/routing/centers/4/chat-capacity", "{\"chatCapacity\": " + (capacity + 1) + "}",
+                    "gj.manager");
+            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+
+            TwoNodes.waitFor("node A to listen again and catch up", () -> signals.listening() && signals.catchUps() > caughtUp);
+            assertThat(chatCapacity(routing, "gj.agent041")).as("node A's engine has the capacity changed meanwhile")
+                    .isEqualTo(capacity + 1);
+            assertThat(jdbc.sql(otherCheckpoints).query(Long.class).single()).as("centers whose configuration did not change")
+                    .isEqualTo(otherBefore);
+        } finally {
+            ApiClient.on(port).put("/api/routing/centers/4/chat-capacity", "{\"chatCapacity\": " + capacity + "}", "gj.manager");
+            a.post("/api/routing/centers/4/agents/gj.agent041/logout", "", "application/json", "gj.supervisor", PASSWORD, "ko");
+        }
+    }
+
+    private static int chatCapacity(Routing routing, String agent) {
+        return routing.snapshot(4).agents().stream().filter(view -> view.id().value().equals(agent)).findFirst().orElseThrow()
+                .profile().capacity().get(io.sangdam.engine.routing.Channel.CHAT);
+    }
+
     private static int flags(JsonNode message) {
         return message.get("flags").size();
     }

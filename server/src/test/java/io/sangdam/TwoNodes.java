@@ -40,19 +40,24 @@ final class TwoNodes {
     /** Node B on node A's database; waits until both know each other. */
     static synchronized ConfigurableApplicationContext secondNodeBeside(ConfigurableApplicationContext first) {
         if (second == null) {
-            var database = (HikariDataSource) first.getBean(DataSource.class);
-            second = new SpringApplicationBuilder(SangdamApplication.class)
-                    .properties("spring.datasource.url=" + database.getJdbcUrl(),
-                            "spring.datasource.username=" + database.getUsername(),
-                            "server.port=0",
-                            "spring.datasource.hikari.pool-name=node-b",
-                            "spring.jmx.enabled=false")
-                    .run();
+            second = nodeBeside(first, "node-b");
         }
         ClusterSignals a = first.getBean(ClusterSignals.class);
         ClusterSignals b = second.getBean(ClusterSignals.class);
         waitFor("both nodes to know the other is alive", () -> b.listening() && !a.alone() && !b.alone());
         return second;
+    }
+
+    /** Another node on node A's database, for a test that starts and stops it itself. */
+    static ConfigurableApplicationContext nodeBeside(ConfigurableApplicationContext first, String name) {
+        var database = (HikariDataSource) first.getBean(DataSource.class);
+        return new SpringApplicationBuilder(SangdamApplication.class)
+                .properties("spring.datasource.url=" + database.getJdbcUrl(),
+                        "spring.datasource.username=" + database.getUsername(),
+                        "server.port=0",
+                        "spring.datasource.hikari.pool-name=" + name,
+                        "spring.jmx.enabled=false")
+                .run();
     }
 
     static synchronized void stopSecondNode() {
@@ -126,6 +131,7 @@ final class TwoNodes {
             http.sendAsync(request(path).header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
                     .thenAccept(response -> Thread.ofVirtual().start(() -> {
                         events.lines = response.body();
+                        events.opened = true;
                         String name = "message";
                         try {
                             for (var iterator = response.body().iterator(); iterator.hasNext(); ) {
@@ -140,6 +146,7 @@ final class TwoNodes {
                         } catch (RuntimeException closed) {
                             // The test closed the stream.
                         }
+                        events.ended = true;
                     }));
             return events;
         }
@@ -172,6 +179,18 @@ final class TwoNodes {
 
         private final BlockingQueue<Event> arrived = new LinkedBlockingQueue<>();
         private volatile java.util.stream.@Nullable Stream<String> lines;
+        private volatile boolean ended;
+        private volatile boolean opened;
+
+        /** True once the server answered with the stream's headers (a stream that greets at once is registered then). */
+        boolean opened() {
+            return opened;
+        }
+
+        /** True once the server ended the stream (or the test closed it). */
+        boolean ended() {
+            return ended;
+        }
 
         @Override
         public void close() {

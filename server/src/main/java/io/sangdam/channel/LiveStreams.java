@@ -19,7 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
  * history and misses nothing.
  *
  * <p>Streams live in this node's memory: with several nodes on one database, every push is also
- * announced to the others ({@link ClusterSignals}), which deliver it to their own streams.
+ * announced to the others ({@link ClusterSignals}), which deliver it to their own streams. A push
+ * this node may have missed cannot be replayed; instead every stream of this node is closed, a
+ * browser's {@code EventSource} opens it again (each after its own delay, so they do not all come
+ * back at once), and the pages reload: the chat widget and the monitor fetch the stored
+ * conversation on the stream's error, and the desk stream starts with the agent's state and
+ * connected chats with their messages. An offer missed so is not shown again; it times out and is
+ * offered anew.
  */
 @Component
 class LiveStreams {
@@ -27,6 +33,8 @@ class LiveStreams {
     static final Duration TIMEOUT = Duration.ofMinutes(30);
 
     static final String PUSHED_ELSEWHERE = "channel.pushed";
+    /** Streams closed after missed pushes are opened again by their browsers within this time, spread out. */
+    static final Duration REOPEN_WITHIN = Duration.ofSeconds(15);
 
     private final Map<String, List<SseEmitter>> streams = new ConcurrentHashMap<>();
     private final ClusterSignals cluster;
@@ -35,7 +43,7 @@ class LiveStreams {
     LiveStreams(ClusterSignals cluster, JsonMapper json) {
         this.cluster = cluster;
         this.json = json;
-        cluster.receive(PUSHED_ELSEWHERE, this::pushedElsewhere);
+        cluster.receive(PUSHED_ELSEWHERE, this::pushedElsewhere, this::reopenAll);
     }
 
     SseEmitter open(String key) {
@@ -105,6 +113,21 @@ class LiveStreams {
                 emitter.send(SseEmitter.event().name(event).data(data));
             } catch (IOException | IllegalStateException gone) {
                 list.remove(emitter);
+            }
+        }
+    }
+
+    /** Closes every stream of this node; each browser opens its stream again within {@link #REOPEN_WITHIN} and reloads. */
+    private void reopenAll() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        for (List<SseEmitter> list : streams.values()) {
+            for (SseEmitter emitter : list) {
+                try {
+                    emitter.send(SseEmitter.event().reconnectTime(random.nextLong(1000, REOPEN_WITHIN.toMillis())).comment("reopen"));
+                    emitter.complete();
+                } catch (IOException | IllegalStateException gone) {
+                    list.remove(emitter);
+                }
             }
         }
     }

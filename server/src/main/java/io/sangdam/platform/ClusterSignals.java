@@ -40,9 +40,16 @@ import org.springframework.stereotype.Component;
  * and signals go out only while another node beat within {@link #STALE}. A node that starts says
  * so at once, so the others fan out from its first second.
  *
- * <p>Hazards: delivery is at most once. While the listening connection is being re-made a node
- * misses what was sent; what is pushed is stored first, so a browser that reloads catches up.
- * Receivers run one after another on the listening thread, in the order signals were sent.
+ * <p>Delivery is at most once: while the listening connection is being re-made a node misses what
+ * was sent, and a node whose sending failed has lost what it meant to send. Neither can be
+ * replayed, so the node catches up instead: once it listens again (or once a node that lost
+ * outgoing signals tells the others so, {@value #MISSED}), every receiver's catch-up runs (given
+ * with {@link #receive(String, Consumer, Runnable)}) and reloads from the database what that
+ * receiver keeps in memory. A signal that arrives after the catch-up is applied after it.
+ *
+ * <p>Hazards: receivers and catch-ups run one after another on the listening thread, in the order
+ * signals were sent; they must stay quick. What another node pushed to browsers meanwhile cannot be
+ * replayed; the streams' catch-up makes their browsers reconnect and reload (channel's LiveStreams).
  */
 @Component
 public class ClusterSignals implements DisposableBean {
@@ -53,12 +60,17 @@ public class ClusterSignals implements DisposableBean {
     /** NOTIFY refuses payloads of 8000 bytes or more; the envelope needs a few of them. */
     static final int INLINE_LIMIT = 7800;
     private static final String JOINED = "cluster.joined";
+    /** Sent by a node that lost outgoing signals: the others catch up as after a reconnect. */
+    static final String MISSED = "cluster.missed";
+    /** How operators (and tests) find the listening connection in {@code pg_stat_activity}. */
+    public static final String LISTENER_NAME = "sangdam-signals";
     private static final Logger log = LoggerFactory.getLogger(ClusterSignals.class);
 
     private final String node = nodeName();
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final Map<String, Consumer<String>> receivers = new ConcurrentHashMap<>();
+    private final Map<String, Runnable> catchUps = new ConcurrentHashMap<>();
     private final Queue<String> outgoing = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicLong sequence = new AtomicLong();
@@ -67,6 +79,10 @@ public class ClusterSignals implements DisposableBean {
     private volatile boolean othersAlive;
     private volatile boolean running = true;
     private volatile boolean listening;
+    private volatile int listeningBackend;
+    /** Set when outgoing signals were lost; the next heartbeat tells the others to catch up. */
+    private final AtomicBoolean lostOutgoing = new AtomicBoolean();
+    private final AtomicLong catchUpCount = new AtomicLong();
 
     ClusterSignals(DataSource dataSource, JdbcClient jdbc) {
         this.dataSource = dataSource;
@@ -85,12 +101,25 @@ public class ClusterSignals implements DisposableBean {
 
     /**
      * What to do when another node sends a signal of this topic; one receiver per topic. The
-     * receiver runs on the listening thread and should be quick.
+     * receiver runs on the listening thread and should be quick. For a receiver that keeps nothing
+     * a missed signal could leave stale; otherwise give a catch-up with
+     * {@link #receive(String, Consumer, Runnable)}.
      */
     public void receive(String topic, Consumer<String> receiver) {
+        receive(topic, receiver, () -> { });
+    }
+
+    /**
+     * As {@link #receive(String, Consumer)}, with what to do when signals of this topic may have been
+     * missed (this node listened again after its connection failed, or another node lost what it
+     * sent): reload what the receiver keeps from the database, as if every signal had been missed.
+     * Runs on the listening thread, before any signal received after it.
+     */
+    public void receive(String topic, Consumer<String> receiver, Runnable catchUp) {
         if (topic.contains("\n") || receivers.putIfAbsent(topic, receiver) != null) {
             throw new IllegalArgumentException("A receiver for " + topic + " is registered already, or the name has a line break");
         }
+        catchUps.put(topic, catchUp);
     }
 
     /**
@@ -135,6 +164,7 @@ public class ClusterSignals implements DisposableBean {
                     envelopes.add(head + "@" + id);
                 }
             } catch (RuntimeException failed) {
+                lostOutgoing.set(true);
                 log.warn("A {} signal could not be stored for the other nodes: {}", topic, failed.getMessage());
             }
         }
@@ -147,7 +177,9 @@ public class ClusterSignals implements DisposableBean {
             notify.setArray(2, connection.createArrayOf("text", envelopes.toArray()));
             notify.executeQuery().close();
         } catch (SQLException | RuntimeException failed) {
-            log.warn("{} signals to the other nodes were lost: {}", envelopes.size(), failed.getMessage());
+            lostOutgoing.set(true);
+            log.warn("{} signals to the other nodes were lost; they will be told to catch up: {}", envelopes.size(),
+                    failed.getMessage());
         }
     }
 
@@ -165,6 +197,9 @@ public class ClusterSignals implements DisposableBean {
             if (othersAlive != before) {
                 log.info(othersAlive ? "Another server node is alive: live pushes fan out to it" : "This server node is alone now");
             }
+            if (othersAlive && lostOutgoing.compareAndSet(true, false)) {
+                enqueue(MISSED, node);
+            }
             jdbc.sql("delete from platform.cluster_payload where created_at < now() - interval '1 minute'").update();
             jdbc.sql("delete from platform.cluster_node where heartbeat_at < now() - interval '1 day'").update();
         } catch (RuntimeException failed) {
@@ -178,13 +213,23 @@ public class ClusterSignals implements DisposableBean {
             try (Connection connection = listeningConnection()) {
                 try (var statement = connection.createStatement()) {
                     statement.execute("listen " + CHANNEL);
+                    try (var backend = statement.executeQuery(
+                            "select pg_backend_pid() from (select set_config('application_name', '" + LISTENER_NAME + "', false)) named")) {
+                        backend.next();
+                        listeningBackend = backend.getInt(1);
+                    }
                 }
-                listening = true;
                 if (!announced) {
+                    listening = true;
                     // Registered and listening before telling: a node that answers at once reaches us.
                     beat();
                     enqueue(JOINED, node);
                     announced = true;
+                } else {
+                    // Listening again: what was sent meanwhile is lost; the receivers reload instead.
+                    log.info("Listening to the other server nodes again; catching up on what may have been missed");
+                    catchUp();
+                    listening = true;
                 }
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 long checked = System.nanoTime();
@@ -205,6 +250,7 @@ public class ClusterSignals implements DisposableBean {
                 }
             } catch (SQLException | RuntimeException failed) {
                 listening = false;
+                listeningBackend = 0;
                 if (running) {
                     log.warn("Listening to the other server nodes failed, listening again in a second: {}", failed.getMessage());
                     try {
@@ -217,9 +263,31 @@ public class ClusterSignals implements DisposableBean {
         }
     }
 
-    /** True once this node receives signals (tests wait for it). */
+    /** True once this node receives signals, and again once it caught up after listening again (tests wait for it). */
     public boolean listening() {
         return listening;
+    }
+
+    /** The PostgreSQL process id of the listening connection, 0 while there is none (for operators and tests). */
+    public int listeningBackend() {
+        return listeningBackend;
+    }
+
+    /** How many times this node caught up on signals it may have missed. */
+    public long catchUps() {
+        return catchUpCount.get();
+    }
+
+    /** Every receiver reloads what it keeps; one that fails does not keep the others from it. */
+    private void catchUp() {
+        catchUps.forEach((topic, catchUp) -> {
+            try {
+                catchUp.run();
+            } catch (RuntimeException failed) {
+                log.warn("Catching up on missed {} signals failed here: {}", topic, failed.toString());
+            }
+        });
+        catchUpCount.incrementAndGet();
     }
 
     private void dispatch(String envelope) {
@@ -231,6 +299,11 @@ public class ClusterSignals implements DisposableBean {
         String topic = parts[2];
         if (topic.equals(JOINED)) {
             log.info("Server node {} joined", parts[0]);
+            return;
+        }
+        if (topic.equals(MISSED)) {
+            log.info("Server node {} lost signals it sent; catching up", parts[0]);
+            catchUp();
             return;
         }
         Consumer<String> receiver = receivers.get(topic);

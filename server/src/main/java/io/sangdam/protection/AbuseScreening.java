@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
  * one instance serves every conversation until the lexicon changes; then a new one is built beside
  * it and swapped in with one volatile write, so a message is screened either wholly by the old or
  * wholly by the new lexicon and screening never waits for a rebuild. Other server nodes on the same
- * database are told of a change and rebuild theirs from the database ({@link ClusterSignals}).
+ * database are told of a change and rebuild theirs from the database ({@link ClusterSignals}), also
+ * when they may have missed being told.
  */
 @Service
 public class AbuseScreening {
@@ -32,7 +33,8 @@ public class AbuseScreening {
     AbuseScreening(LexiconEntries entries, ClusterSignals cluster) {
         this.entries = entries;
         this.cluster = cluster;
-        cluster.receive(LEXICON_CHANGED, changed -> rebuildHere());
+        // A change missed while this node was not listening: the database has every change.
+        cluster.receive(LEXICON_CHANGED, changed -> rebuildHere(), this::rebuildHere);
         entries.seedIfEmpty(Lexicon.defaults());
         this.detector = build();
     }

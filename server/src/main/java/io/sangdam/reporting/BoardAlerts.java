@@ -31,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Protection alerts on the live board: a flagged customer message or a contact ended for abuse
  * reaches the supervisor's board the moment the incident is recorded, and the supervisor can give
  * the agent a longer recovery break. The board keeps the last alerts of the hour in memory, for
- * boards opened after they happened; other server nodes are told each alert and keep it too.
+ * boards opened after they happened; other server nodes are told each alert and keep it too. An
+ * alert announced while a node was not listening is not on that node's boards (it is on the
+ * incident list); the boards themselves reload ({@link LiveBoard}).
  */
 @RestController
 class BoardAlerts {

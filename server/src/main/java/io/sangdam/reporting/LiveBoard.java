@@ -54,7 +54,9 @@ class LiveBoard {
 
     LiveBoard(LiveFigures figures, Routing routing, Staff staff, Clock clock, ClusterSignals cluster) {
         this.cluster = cluster;
-        cluster.receive(CHANGED_ELSEWHERE, center -> deliver(Long.parseLong(center), "changed", "1"));
+        // Signals missed meanwhile: every open board reloads (it reads the shared database and the engine).
+        cluster.receive(CHANGED_ELSEWHERE, center -> deliver(Long.parseLong(center), "changed", "1"),
+                () -> boards.keySet().forEach(center -> deliver(center, "changed", "1")));
         this.figures = figures;
         this.routing = routing;
         this.staff = staff;

@@ -48,16 +48,25 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link RoutingEventsOccurred} on the holder only.
  *
  * <p>A change of a center's routing configuration made on another node is announced to all
- * ({@link ClusterSignals}); the holder applies it to its engine as a checkpoint.
+ * ({@link ClusterSignals}); the holder applies it to its engine as a checkpoint. A holder that may
+ * have missed such a signal compares each of its engines with the stored configuration and applies
+ * what differs.
  *
  * <p>A forwarded command is never forwarded again: the holder answers from its own engine or
- * refuses. When the holder cannot be reached the answer is {@code routing-unavailable} (503):
- * whether a command that timed out was applied, its events (pushed to every node) tell.
+ * refuses. Each carries an id ({@value #COMMAND_ID}): a call that timed out or whose connection
+ * dropped is sent once more with the same id, and the holder, which remembers its recent answers
+ * ({@link AnsweredCommands}), answers a repeat with the first answer instead of applying the
+ * command twice. When the holder cannot be reached even so the answer is {@code routing-unavailable}
+ * (503): whether the command was applied, its events (pushed to every node) tell.
  */
 @Component
 class RoutingForwarding implements DisposableBean {
 
     static final String PATH = "/internal/routing/centers/";
+    /** The header with a forwarded command's id, the same when it is sent again. */
+    static final String COMMAND_ID = "X-Sangdam-Command-Id";
+    /** How long the forwarding node waits for one answer of the holder. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     /** How often a holder writes its row, and how old a row may be before its node counts as gone. */
     static final Duration REFRESH = Duration.ofSeconds(5);
     static final Duration FRESH = Duration.ofSeconds(15);
@@ -108,6 +117,7 @@ class RoutingForwarding implements DisposableBean {
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("routing-holder").daemon().factory());
     private volatile String baseUrl;
+    private final AnsweredCommands answered;
 
     RoutingForwarding(RoutingHost host, RoutingQueues queues, JdbcClient jdbc, ClusterSignals cluster, ClusterSecret secret,
             JsonMapper json, Clock clock, @Value("${sangdam.cluster.base-url:}") String baseUrl) {
@@ -120,10 +130,11 @@ class RoutingForwarding implements DisposableBean {
         this.clock = clock;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.wire = wire(json);
+        this.answered = new AnsweredCommands(clock, RoutingHost.ANSWER_TIMEOUT, AnsweredCommands.KEPT);
         cluster.receive(RECONFIGURED, center -> {
             // Its own transaction: the change is stored; a configuration the engine refuses is logged there.
             host.reconfigure(Long.parseLong(center));
-        });
+        }, host::reconfigureWhereChanged);
     }
 
     static final String RECONFIGURED = "routing.reconfigured";
@@ -206,7 +217,7 @@ class RoutingForwarding implements DisposableBean {
             return here(() -> host.handle(center, request), center);
         }
         String body = call(holder, center, HttpRequest.newBuilder(uri(holder, center, "/commands/" + request.getClass().getSimpleName()))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header(COMMAND_ID, java.util.UUID.randomUUID().toString())
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request), StandardCharsets.UTF_8)));
         Answer answer = wire.readValue(body, Answer.class);
         if (answer.refused() != null) {
@@ -243,8 +254,15 @@ class RoutingForwarding implements DisposableBean {
         return Optional.of(new WaitingPosition((int) ahead, (int) loggedIn));
     }
 
-    /** The holder's side of a forwarded command: this node's engine, never another forward. */
-    String execute(long center, String type, String request) {
+    /**
+     * The holder's side of a forwarded command: this node's engine, never another forward. A command
+     * with an id answered lately gets that answer again and is not applied twice.
+     */
+    String execute(long center, String type, String request, @Nullable String id) {
+        return id == null || id.isBlank() ? apply(center, type, request) : answered.answer(center, id, () -> apply(center, type, request));
+    }
+
+    private String apply(long center, String type, String request) {
         Answer answer;
         try {
             answer = new Answer(host.handle(center, json.readValue(request, RoutingRequest.type(type))), null);
@@ -275,19 +293,29 @@ class RoutingForwarding implements DisposableBean {
         return URI.create(holder.baseUrl() + PATH + center + rest);
     }
 
+    /** Sends the request, and once more as it was (a command with the same id) if it timed out or its connection dropped. */
     private String call(Holder holder, long center, HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.header(ClusterSecret.HEADER, secret.value())
-                    .header("Accept", "application/json").timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() == 200) {
-                return response.body();
+        HttpRequest built = request.header(ClusterSecret.HEADER, secret.value()).header("Accept", "application/json")
+                .timeout(CALL_TIMEOUT).build();
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (response.statusCode() == 200) {
+                    return response.body();
+                }
+                log.warn("Node {} answered {} for center {}: {}", holder.node(), response.statusCode(), center, response.body());
+                break;
+            } catch (IOException failed) {
+                if (attempt == 1) {
+                    log.info("No answer from node {} for center {} ({}); asking once more", holder.node(), center, failed.toString());
+                } else {
+                    log.warn("Node {} at {} cannot be reached for center {}: {}", holder.node(), holder.baseUrl(), center,
+                            failed.toString());
+                }
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
             }
-            log.warn("Node {} answered {} for center {}: {}", holder.node(), response.statusCode(), center, response.body());
-        } catch (IOException failed) {
-            log.warn("Node {} at {} cannot be reached for center {}: {}", holder.node(), holder.baseUrl(), center, failed.toString());
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
         }
         remembered.remove(center);
         throw new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", center);

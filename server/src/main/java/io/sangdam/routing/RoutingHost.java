@@ -551,6 +551,58 @@ class RoutingHost implements DisposableBean {
         }
     }
 
+    /**
+     * After this node may have missed a change made on another node (docs/adr/0009): each engine it
+     * runs whose queues, or whose logged-in agents' skills, groups or capacities, differ from the
+     * stored ones gets a checkpoint ({@link #reconfigure}); the others are left as they are.
+     */
+    void reconfigureWhereChanged() {
+        for (CenterEngine center : engines.values()) {
+            if (!center.held()) {
+                continue;
+            }
+            boolean changed;
+            center.lock.lock();
+            try {
+                changed = differsFromStored(center.centerId, engineOf(center));
+            } finally {
+                center.lock.unlock();
+            }
+            if (changed) {
+                log.info("Center {}: its routing configuration changed while this node may not have heard; applying it",
+                        center.centerId);
+                try {
+                    reconfigure(center.centerId);
+                } catch (RuntimeException refused) {
+                    log.warn("Center {}: the stored routing configuration could not be applied: {}", center.centerId,
+                            refused.getMessage());
+                }
+            }
+        }
+    }
+
+    private boolean differsFromStored(long centerId, RoutingEngine engine) {
+        if (!configuration(queues.of(centerId)).equals(engine.configuration())) {
+            return true;
+        }
+        for (var agent : engine.snapshot().agents()) {
+            if (agent.state() instanceof AgentState.Offline) {
+                continue;
+            }
+            var logIn = profiles.logIn(agent.id().value()).orElse(null);
+            if (logIn == null) {
+                return true;
+            }
+            // As a checkpoint would log the agent in again (an agent keeps the chats beyond a lowered capacity).
+            var again = new RoutingRequest.LogIn(logIn.agent(), logIn.skills(), Math.max(logIn.chatCapacity(), agent.contacts().size()),
+                    logIn.groups());
+            if (!((RoutingCommand.AgentLoggedIn) again.toCommand()).profile().equals(agent.profile())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private List<RoutingEvent> checkpoint(CenterEngine center, RoutingEngine old) {
         long centerId = center.centerId;
         List<QueueSettings> configured = queues.of(centerId);
