@@ -48,8 +48,8 @@ final class TwoNodes {
         return second;
     }
 
-    /** Another node on node A's database, for a test that starts and stops it itself. */
-    static ConfigurableApplicationContext nodeBeside(ConfigurableApplicationContext first, String name) {
+    /** Another node on node A's database, with settings of its own, for a test that starts and stops it itself. */
+    static ConfigurableApplicationContext nodeBeside(ConfigurableApplicationContext first, String name, String... settings) {
         var database = (HikariDataSource) first.getBean(DataSource.class);
         return new SpringApplicationBuilder(SangdamApplication.class)
                 .properties("spring.datasource.url=" + database.getJdbcUrl(),
@@ -57,6 +57,7 @@ final class TwoNodes {
                         "server.port=0",
                         "spring.datasource.hikari.pool-name=" + name,
                         "spring.jmx.enabled=false")
+                .properties(settings)
                 .run();
     }
 
@@ -91,21 +92,53 @@ final class TwoNodes {
         private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
         private final int port;
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final CookieManager cookies;
+        private final HttpClient http;
         private String csrf = "";
 
         Session(int port) {
+            this(port, new CookieManager());
+        }
+
+        private Session(int port, CookieManager cookies) {
             this.port = port;
+            this.cookies = cookies;
+            this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+
+        /** The same browser (cookies and CSRF token) talking to another node, as behind a load balancer. */
+        Session on(int otherPort) {
+            var moved = new Session(otherPort, cookies);
+            moved.csrf = csrf;
+            return moved;
+        }
+
+        @Nullable String cookie(String name) {
+            return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
+                    .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+        }
+
+        String csrf() {
+            return csrf;
+        }
+
+        /** A form POST with the page's CSRF token, as a page's form sends it. */
+        HttpResponse<String> submit(String path) {
+            return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(csrf))).build());
         }
 
         static Session signedIn(int port, String username) {
+            return signedIn(port, username, RunningServer.DEMO_PASSWORD);
+        }
+
+        static Session signedIn(int port, String username, String password) {
             var session = new Session(port);
             var login = CSRF_FIELD.matcher(session.get("/login").body());
             assertThat(login.find()).isTrue();
             var signedIn = session.send(session.request("/login").header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
-                            + encode(RunningServer.DEMO_PASSWORD) + "&_csrf=" + encode(login.group(1)))).build());
+                            + encode(password) + "&_csrf=" + encode(login.group(1)))).build());
             assertThat(signedIn.statusCode()).isEqualTo(302);
             var page = CSRF_META.matcher(session.get("/").body());
             assertThat(page.find()).as("the home page carries a CSRF token").isTrue();

@@ -121,12 +121,11 @@ class AccountAdministration {
         accounts.setLanguage(user.id(), Languages.supportedOrDefault(language).getLanguage());
     }
 
+    // A principal equal to the one of the account's sessions (by username), in memory or in the database.
     private void expireSessions(Account account) {
-        for (Object principal : sessions.getAllPrincipals()) {
-            if (principal instanceof SignedInUser signedIn && signedIn.user().id() == account.id()) {
-                sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
-            }
-        }
+        var principal = new SignedInUser(account.asCurrentUser(), account.passwordHash(), account.enabled(),
+                account.lockedUntil(), clock.instant());
+        sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
     }
 
     private Account require(long id) {

@@ -2,9 +2,12 @@ package io.sangdam.identity;
 
 import java.util.Set;
 
-/** The signed-in user as every module sees them. */
+/**
+ * The signed-in user as every module sees them. Serializable: it is part of the session, which
+ * may be stored in the database (docs/adr/0010).
+ */
 public record CurrentUser(long id, String username, String displayName, long centerId, boolean atHeadquarters,
-        Set<Role> roles, String language) {
+        Set<Role> roles, String language) implements java.io.Serializable {
 
     public CurrentUser {
         roles = Set.copyOf(roles);

@@ -12,6 +12,10 @@ import org.springframework.security.core.userdetails.UserDetails;
 /** The security principal: a {@link CurrentUser} plus what sign-in needs to decide. */
 final class SignedInUser implements UserDetails, CredentialsContainer {
 
+    // Sessions stored in the database hold it serialized; a changed class means signing in again.
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
     private final CurrentUser user;
     private @Nullable String passwordHash;
     private final boolean enabled;

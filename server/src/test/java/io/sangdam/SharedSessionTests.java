@@ -1,0 +1,157 @@
+package io.sangdam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sangdam.RunningServer.ApiClient;
+import io.sangdam.TwoNodes.Session;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.session.SessionRepository;
+
+/**
+ * Sign-in sessions in the database (sangdam.sessions.store=database, docs/adr/0010): nodes C and
+ * D, started beside the shared test server on its database with the setting on, serve the same
+ * signed-in browser, whichever of them it reaches. The shared server keeps the default (memory)
+ * and leaves the session table alone. Center 4 (광주센터): gj.agent055 signs in, nobody else uses it.
+ */
+@RunningServer
+class SharedSessionTests {
+
+    private static final String AGENT = "gj.agent055";
+    private static @Nullable ConfigurableApplicationContext nodeC;
+    private static @Nullable ConfigurableApplicationContext nodeD;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    int portC;
+    int portD;
+
+    @BeforeEach
+    void nodesWithSessionsInTheDatabase() {
+        if (nodeC == null) {
+            nodeC = TwoNodes.nodeBeside(context, "node-c", "sangdam.sessions.store=database");
+            nodeD = TwoNodes.nodeBeside(context, "node-d", "sangdam.sessions.store=database");
+        }
+        portC = TwoNodes.port(nodeC);
+        portD = TwoNodes.port(nodeD);
+    }
+
+    // Before node A's database goes with the shared context at the end of the run.
+    @AfterAll
+    static void stopNodes() {
+        for (var node : new ConfigurableApplicationContext[] {nodeC, nodeD}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        nodeC = null;
+        nodeD = null;
+    }
+
+    @Test
+    void aSessionSignedInOnOneNodeWorksOnTheOther() {
+        long before = sessionsOf(AGENT);
+        var onC = Session.signedIn(portC, AGENT);
+        assertThat(sessionsOf(AGENT)).as("the session is a row of identity.spring_session").isEqualTo(before + 1);
+        assertThat(context.getBean(JdbcClient.class).sql("select max(max_inactive_interval) from identity.spring_session")
+                .query(Integer.class).single()).as("server.servlet.session.timeout, 60 minutes").isEqualTo(3600);
+        var onD = onC.on(portD);
+
+        var queues = onD.get("/desk/api/queues");
+        assertThat(queues.statusCode()).as(queues.body()).isEqualTo(200);
+        assertThat(onD.get("/").body()).as("the home page on node D knows who signed in on node C").contains("상담사");
+        assertThat(new Session(portD).get("/desk/api/queues").statusCode()).as("without the cookie").isEqualTo(302);
+
+        var desk = onD.stream("/desk/api/stream");
+        desk.next("state", "");
+        assertThat(onD.post("/desk/api/login", "").statusCode()).as("a POST with node C's CSRF token").isEqualTo(200);
+        assertThat(onC.post("/desk/api/logout", "").statusCode()).isEqualTo(200);
+        desk.close();
+    }
+
+    @Test
+    void aPostWithoutTheSessionsCsrfTokenIsRefusedOnTheOtherNode() {
+        var onC = Session.signedIn(portC, AGENT);
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + portD + "/desk/api/login"))
+                .header("Cookie", "JSESSIONID=" + onC.cookie("JSESSIONID")).header("X-CSRF-TOKEN", "not-the-token")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("")).build();
+        assertThat(send(request).statusCode()).isEqualTo(403);
+        assertThat(onC.on(portD).get("/desk/api/queues").statusCode()).as("the session itself is still good").isEqualTo(200);
+    }
+
+    @Test
+    void signingOutOnOneNodeEndsTheSessionOnTheOther() {
+        var onC = Session.signedIn(portC, AGENT);
+        String cookie = onC.cookie("JSESSIONID");
+        assertThat(cookie).isNotNull();
+        long before = sessionsOf(AGENT);
+
+        var signedOut = onC.on(portD).submit("/logout");
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login?signedOut");
+        assertThat(sessionsOf(AGENT)).isEqualTo(before - 1);
+
+        // The browser dropped the cookie at sign-out; one kept from before must not work either.
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + portC + "/desk/api/queues"))
+                .header("Cookie", "JSESSIONID=" + cookie).GET().build();
+        var after = send(request);
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    }
+
+    @Test
+    void deactivatingAnAccountOnOneNodeEndsItsSessionOnTheOther() {
+        var created = ApiClient.on(portD).post("/api/users", """
+                {"username": "shared.session.tester", "displayName": "테스트", "centerId": 4, "roles": ["AGENT"],
+                 "password": "Lockout-tester-1"}""", "application/json", "admin", RunningServer.DEMO_PASSWORD, "ko");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        var signedIn = Session.signedIn(portC, "shared.session.tester", "Lockout-tester-1");
+        assertThat(signedIn.get("/").statusCode()).isEqualTo(200);
+
+        var deactivated = ApiClient.on(portD).post("/api/users/" + created.json().get("id").asLong() + "/deactivate", "",
+                "application/json", "admin", RunningServer.DEMO_PASSWORD, "ko");
+        assertThat(deactivated.status()).as(deactivated.body()).isEqualTo(200);
+
+        var after = signedIn.get("/");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
+    }
+
+    @Test
+    void withTheDefaultSessionsStayInMemoryAndTheTableIsUntouched() {
+        assertThat(context.getBeanProvider(SessionRepository.class).stream()).as("no Spring Session on node A").isEmpty();
+        var signedIn = Session.signedIn(port, "gj.agent056");
+        assertThat(signedIn.get("/desk/api/queues").statusCode()).isEqualTo(200);
+        assertThat(sessionsOf("gj.agent056")).isZero();
+    }
+
+    private long sessionsOf(String username) {
+        return context.getBean(JdbcClient.class).sql("select count(*) from identity.spring_session where principal_name = ?")
+                .param(username).query(Long.class).single();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
