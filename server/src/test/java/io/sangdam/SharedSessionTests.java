@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.session.SessionRepository;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 /**
  * Sign-in sessions in the database (sangdam.sessions.store=database, docs/adr/0010): nodes C and
@@ -129,6 +130,30 @@ class SharedSessionTests {
         var after = signedIn.get("/");
         assertThat(after.statusCode()).isEqualTo(302);
         assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
+    }
+
+    @Test
+    void anUnknownPageAnswersNotFoundWithinTheSharedSession() {
+        var onD = Session.signedIn(portC, AGENT).on(portD);
+        assertThat(onD.get("/no-such-page").statusCode()).as("the error page, not the sign-in page").isEqualTo(404);
+        assertThat(onD.get("/desk/api/queues").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void expiredSessionsAreDeleted() {
+        var onC = Session.signedIn(portC, "gj.agent057");
+        assertThat(sessionsOf("gj.agent057")).isOne();
+        var jdbc = context.getBean(JdbcClient.class);
+        jdbc.sql("update identity.spring_session set expiry_time = 0 where principal_name = 'gj.agent057'").update();
+
+        // What Spring Session runs every minute on every node.
+        nodeD.getBean(JdbcIndexedSessionRepository.class).cleanUpExpiredSessions();
+
+        assertThat(sessionsOf("gj.agent057")).isZero();
+        assertThat(jdbc.sql("select count(*) from identity.spring_session_attributes a where not exists "
+                + "(select 1 from identity.spring_session s where s.primary_id = a.session_primary_id)")
+                .query(Long.class).single()).as("their attributes go with them").isZero();
+        assertThat(onC.get("/desk/api/queues").statusCode()).isEqualTo(302);
     }
 
     @Test
