@@ -35,7 +35,6 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
-import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -73,7 +72,7 @@ class SecurityConfiguration {
     @Bean
     SessionRegistry sessionRegistry(ObjectProvider<JdbcIndexedSessionRepository> sharedSessions) {
         var shared = sharedSessions.getIfAvailable();
-        return shared == null ? new SessionRegistryImpl() : new SpringSessionBackedSessionRegistry<>(shared);
+        return shared == null ? new SessionRegistryImpl() : new SharedSessionRegistry<>(shared);
     }
 
     // Tells the in-memory session registry when sessions end, so expired ones do not pile up.
