@@ -3,34 +3,13 @@ package io.sangdam.channel;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sangdam.SettableClock;
 import io.sangdam.platform.RequestRejected;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 class ClientThrottleTests {
-
-    private static final class SettableClock extends Clock {
-        Instant now = Instant.parse("2026-11-24T01:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void anAddressGetsItsBurstThenA429WithTheWaitUntilTheNextToken() {
@@ -52,11 +31,11 @@ class ClientThrottleTests {
         var throttle = new ClientThrottle("message", 2, 1, clock);
         throttle.take("203.0.113.8");
         throttle.take("203.0.113.8");
-        clock.now = clock.now.plus(Duration.ofSeconds(60));
+        clock.advance(Duration.ofSeconds(60));
         assertThatCode(() -> throttle.take("203.0.113.8")).doesNotThrowAnyException();
         assertThatThrownBy(() -> throttle.take("203.0.113.8")).isInstanceOf(RequestRejected.class);
 
-        clock.now = clock.now.plus(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
         throttle.take("203.0.113.8");
         throttle.take("203.0.113.8");
         assertThatThrownBy(() -> throttle.take("203.0.113.8")).isInstanceOf(RequestRejected.class);

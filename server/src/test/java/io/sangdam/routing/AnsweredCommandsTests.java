@@ -3,10 +3,8 @@ package io.sangdam.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import io.sangdam.SettableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,25 +13,6 @@ import org.junit.jupiter.api.Test;
 
 /** A holder applies a forwarded command once however often it is sent with the same id. */
 class AnsweredCommandsTests {
-
-    private static final class SettableClock extends Clock {
-        Instant now = Instant.parse("2026-11-24T01:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private final SettableClock clock = new SettableClock();
     private final AnsweredCommands answered = new AnsweredCommands(clock, Duration.ofSeconds(30), 3);
@@ -76,7 +55,7 @@ class AnsweredCommandsTests {
     @Test
     void anAnswerIsForgottenAfterItsTime() {
         answered.answer(4, "id-1", this::apply);
-        clock.now = clock.now.plus(AnsweredCommands.KEPT_FOR).plusSeconds(1);
+        clock.advance(AnsweredCommands.KEPT_FOR.plusSeconds(1));
         answered.answer(4, "id-2", this::apply);
 
         assertThat(answered.answer(4, "id-1", this::apply)).isEqualTo("answer 3");
