@@ -13,6 +13,7 @@
   var state = JSON.parse(localStorage.getItem(storageKey) || "null");
   var source = null;
   var shownStatus = null;
+  var checking = false;
   var seen = {};
 
   function el(tag, attributes, text) {
@@ -223,12 +224,19 @@
       }
     });
     // Only the place in the queue moves on its own; a status the widget has not shown brings the whole
-    // chat again (the stream says so too, but it may have dropped).
-    setInterval(function () {
-      if (!state || status.textContent === texts.ended) { return; }
-      api("GET", "/conversations/" + state.conversation + "/status?token=" + encodeURIComponent(state.token))
-        .then(function (now) { if (now.status !== shownStatus) { refresh(); } else if (now.status === "WAITING") { showStatus(now); } });
-    }, 10000);
+    // chat again (the stream says so too, but it may have dropped). The server says when to ask again:
+    // often near the front of the queue, less often further back or while talking.
+    if (!checking) { checking = true; setTimeout(check, 10000); }
+  }
+
+  function check() {
+    if (!state || status.textContent === texts.ended) { checking = false; return; }
+    api("GET", "/conversations/" + state.conversation + "/status?token=" + encodeURIComponent(state.token))
+      .then(function (now) {
+        if (now.status !== shownStatus) { refresh(); } else if (now.status === "WAITING") { showStatus(now); }
+        return now.refreshSeconds;
+      }, function () { return 10; })
+      .then(function (seconds) { setTimeout(check, Math.max(5, seconds || 10) * 1000); });
   }
 
   function finish() {

@@ -133,19 +133,20 @@ class ChatApi {
         return new MessageLeft(reference, messages.getMessage("chat.left", new Object[] {reference}, locale));
     }
 
-    record ConversationView(String status, int ahead, int estimatedWaitSeconds, List<Message> messages) {
+    record ConversationView(String status, int ahead, int estimatedWaitSeconds, int refreshSeconds, List<Message> messages) {
     }
 
     @GetMapping("/conversations/{id}")
     ConversationView conversation(@PathVariable String id, @RequestParam String token) {
         var conversation = chats.owned(id, token);
         var position = chats.position(conversation);
-        return new ConversationView(position.status(), position.ahead(), position.estimatedWaitSeconds(), chats.history(id));
+        return new ConversationView(position.status(), position.ahead(), position.estimatedWaitSeconds(),
+                position.refreshSeconds(), chats.history(id));
     }
 
     /**
-     * Where the chat stands, without its history: what the widget asks every 10 s while the
-     * customer waits (with thousands waiting, the history read each time was most of the cost).
+     * Where the chat stands, without its history: what the widget asks again after the answer's
+     * {@code refreshSeconds} (with thousands waiting, the history read each time was most of the cost).
      */
     @GetMapping("/conversations/{id}/status")
     Chats.Position status(@PathVariable String id, @RequestParam String token) {

@@ -89,7 +89,27 @@ class Chats {
     record Started(String conversation, String token) {
     }
 
-    record Position(String status, int ahead, int estimatedWaitSeconds) {
+    /**
+     * Where a chat stands, and when the widget should ask again ({@code refreshSeconds}). The stream
+     * pushes every change of status; asking is the safety net and the way the place in the queue
+     * moves on screen. A customer near the front sees it move every 10 s; further back, or once
+     * talking, every 30 s: with thousands waiting, the asking was most of the server's work, and a
+     * place of 300 does not need to be fresher than that.
+     */
+    record Position(String status, int ahead, int estimatedWaitSeconds, int refreshSeconds) {
+
+        static final int NEAR_THE_FRONT = 10;
+        static final int SOON = 10;
+        static final int LATER = 30;
+
+        static Position of(String status, int ahead, int estimatedWaitSeconds) {
+            int refresh = switch (status) {
+                case "WAITING" -> ahead < NEAR_THE_FRONT ? SOON : LATER;
+                case "OFFERED" -> SOON;
+                default -> LATER;
+            };
+            return new Position(status, ahead, estimatedWaitSeconds, refresh);
+        }
     }
 
     Started start(long center, String queue, @Nullable String name, @Nullable String phone, @Nullable String lane,
@@ -224,14 +244,14 @@ class Chats {
 
     Position position(Conversation conversation) {
         if (conversation.status() != Conversations.Status.WAITING) {
-            return new Position(conversation.status().name(), 0, 0);
+            return Position.of(conversation.status().name(), 0, 0);
         }
         // Not the whole snapshot: with thousands waiting, each asking every 10 s, copying it was the cost.
         var position = routing.waitingPosition(conversation.centerId(), conversation.id());
         int ahead = position.map(WaitingPosition::ahead).orElse(0);
         int agents = position.map(WaitingPosition::agentsLoggedIn).orElse(0);
         int estimate = (int) ((ahead + 1) * ESTIMATED_HANDLING_SECONDS / Math.max(1, (long) agents * Routing.DEFAULT_CHAT_CAPACITY));
-        return new Position("WAITING", ahead, estimate);
+        return Position.of("WAITING", ahead, estimate);
     }
 
     List<Conversation> connectedTo(String agent) {

@@ -87,6 +87,7 @@ class ChatApiTests {
         assertThat(view.get("status").asString()).isEqualTo("WAITING");
         assertThat(view.get("ahead").asInt()).isZero();
         assertThat(view.get("estimatedWaitSeconds").asInt()).isPositive();
+        assertThat(view.get("refreshSeconds").asInt()).as("at the front: asked again soon").isEqualTo(10);
     }
 
     @Test
@@ -99,7 +100,7 @@ class ChatApiTests {
         assertThat(secondView.get("status").asString()).isEqualTo("WAITING");
         assertThat(secondView.get("ahead").asInt()).isEqualTo(firstView.get("ahead").asInt() + 1);
         assertThat(secondView.get("estimatedWaitSeconds").asInt()).isGreaterThanOrEqualTo(firstView.get("estimatedWaitSeconds").asInt());
-        // What the widget asks every 10 s while waiting: the same place, without the history.
+        // What the widget asks again after refreshSeconds while waiting: the same place, without the history.
         var secondStatus = api.get("/chat/api/conversations/" + second[0] + "/status?token=" + second[1], null, null, "ko");
         assertThat(secondStatus.status()).isEqualTo(200);
         assertThat(secondStatus.json().get("status").asString()).isEqualTo("WAITING");

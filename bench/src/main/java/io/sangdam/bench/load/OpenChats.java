@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
 /**
  * Many chats open at once ({@code --scenario=open-chats}): opens chats at a rate the server keeps up
  * with until {@code --open-target} are open, each customer holding its chat's event stream and, as
- * the web widget does, asking for the chat's status every {@code --refresh-seconds}. Most wait in a
+ * the web widget does, asking for the chat's status again when the server's answer says
+ * ({@code refreshSeconds}; every {@code --refresh-seconds} when it says nothing). Most wait in a
  * queue (each agent takes 3); the connected customers send a message every {@code --talk-seconds},
  * which the agent answers, and no chat is ended by its agent. Once the target is reached the chats
  * are held for {@code --hold} seconds while a new chat is started (and left) every {@code
@@ -410,9 +411,9 @@ final class OpenChats {
     private void tick() {
       var random = ThreadLocalRandom.current();
       long now = System.nanoTime();
-      long refreshEvery = TimeUnit.SECONDS.toNanos(options.refreshSeconds);
       long talkEvery = TimeUnit.SECONDS.toNanos(options.talkSeconds);
-      // As the widget: where the chat stands first (the agent may have accepted before the stream was open), then every 10 s.
+      // As the widget: where the chat stands first (the agent may have accepted before the stream was open), then
+      // again when the server's answer says (refreshSeconds), or every --refresh-seconds if it says nothing.
       long nextRefresh = now;
       long nextTalk = now + random.nextLong(Math.max(1, talkEvery));
       while (!ended && !stopping) {
@@ -424,11 +425,13 @@ final class OpenChats {
         }
         if (next == nextRefresh) {
           // As the widget: the whole chat first, then only where it stands (the history comes again on a change).
-          if (refresh(run.current, nextRefresh == now).equals("CONNECTED")) {
+          String answer = refresh(run.current, nextRefresh == now);
+          if (Json.field(answer, "status").equals("CONNECTED")) {
             becameConnected();
           }
+          long refreshEvery = TimeUnit.SECONDS.toNanos(Json.number(answer, "refreshSeconds", options.refreshSeconds));
           // After the first (at once), spread over the interval so that the chats do not all ask together.
-          nextRefresh = refreshEvery <= 0 ? Long.MAX_VALUE
+          nextRefresh = options.refreshSeconds <= 0 ? Long.MAX_VALUE
               : nextRefresh == now ? now + 1 + random.nextLong(refreshEvery) : nextRefresh + refreshEvery;
         } else {
           if (connected) {
@@ -439,6 +442,7 @@ final class OpenChats {
       }
     }
 
+    /** The server's answer (empty when there was none). */
     String refresh(Run.@org.jspecify.annotations.Nullable Step step, boolean whole) {
       long sent = System.nanoTime();
       try {
@@ -451,7 +455,7 @@ final class OpenChats {
         if (step != null) {
           step.status.add(System.nanoTime() - sent);
         }
-        return Json.field(view.body(), "status");
+        return view.body();
       } catch (Exception failed) {
         run.error(step, "status-" + failed.getClass().getSimpleName());
         return "";
