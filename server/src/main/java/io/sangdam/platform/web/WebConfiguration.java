@@ -16,6 +16,17 @@ class WebConfiguration implements WebMvcConfigurer {
         return new RequestLocales();
     }
 
+    /** Spring MVC's request mappings, looked up through an index of their paths ({@link IndexedRequestMappings}). */
+    @Bean
+    org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations indexedRequestMappings() {
+        return new org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations() {
+            @Override
+            public org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+                return new IndexedRequestMappings();
+            }
+        };
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         var languageSwitch = new LocaleChangeInterceptor();
