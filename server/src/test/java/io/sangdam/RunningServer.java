@@ -72,17 +72,22 @@ public @interface RunningServer {
             return builder;
         }
 
-        private Response send(HttpRequest request) {
+        /** Sends a request and reads the answer as UTF-8 text; failures become unchecked, as a test wants them. */
+        public static HttpResponse<String> exchange(HttpClient http, HttpRequest request) {
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                        response.body(), json);
+                return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
+        }
+
+        private Response send(HttpRequest request) {
+            HttpResponse<String> response = exchange(http, request);
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), json);
         }
     }
 

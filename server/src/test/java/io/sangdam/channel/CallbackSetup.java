@@ -151,14 +151,7 @@ public final class CallbackSetup {
         }
 
         private HttpResponse<String> send(HttpRequest request) {
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            return RunningServer.ApiClient.exchange(http, request);
         }
 
         private static String encode(String value) {
