@@ -1,6 +1,5 @@
 package io.sangdam.routing;
 
-import io.sangdam.platform.RequestRejected;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,11 +7,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
-import org.springframework.http.HttpStatus;
 
 /**
  * The answers a holder gave to forwarded commands lately, by the id the forwarding node gave each
@@ -76,19 +71,7 @@ final class AnsweredCommands {
     }
 
     private String firstAnswer(long center, CompletableFuture<String> first) {
-        try {
-            return first.get(waitForFirst.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException failed) {
-            if (failed.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw new IllegalStateException(failed.getCause());
-        } catch (TimeoutException | InterruptedException notYet) {
-            if (notYet instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            throw new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", center);
-        }
+        return RoutingHost.awaitAnswer(first, waitForFirst, center);
     }
 
     private void forgetOld() {

@@ -219,8 +219,17 @@ class RoutingHost implements DisposableBean {
             center.inbox.add(pending);
             center.startWorker(this);
         }
+        return awaitAnswer(pending.answer(), ANSWER_TIMEOUT, centerId);
+    }
+
+    /**
+     * The answer to a routing command, waited for at most {@code within}: its refusal is thrown as
+     * it is, and no answer in time is {@code 503 routing-unavailable}. The command may still be
+     * applied and stored after that; the caller learns the outcome from the next reads.
+     */
+    static <T> T awaitAnswer(CompletableFuture<T> answer, Duration within, long centerId) {
         try {
-            return pending.answer().get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return answer.get(within.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException failed) {
             if (failed.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -230,7 +239,6 @@ class RoutingHost implements DisposableBean {
             if (notAnswered instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            // It may still be applied and stored; the caller learns the outcome from the next reads.
             throw new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", centerId);
         }
     }
