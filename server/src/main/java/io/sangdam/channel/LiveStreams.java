@@ -2,6 +2,7 @@ package io.sangdam.channel;
 
 import io.sangdam.platform.AfterCommit;
 import io.sangdam.platform.ClusterSignals;
+import io.sangdam.platform.EventStreams;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -39,10 +40,12 @@ class LiveStreams {
     private final Map<String, List<SseEmitter>> streams = new ConcurrentHashMap<>();
     private final ClusterSignals cluster;
     private final JsonMapper json;
+    private final EventStreams all;
 
-    LiveStreams(ClusterSignals cluster, JsonMapper json) {
+    LiveStreams(ClusterSignals cluster, JsonMapper json, EventStreams all) {
         this.cluster = cluster;
         this.json = json;
+        this.all = all;
         cluster.receive(PUSHED_ELSEWHERE, this::pushedElsewhere, this::reopenAll);
     }
 
@@ -66,7 +69,7 @@ class LiveStreams {
         if (!greet(emitter)) {
             remove.run();
         }
-        return emitter;
+        return all.opened(emitter);
     }
 
     /** A comment line on every stream, so proxies that close idle connections (nginx: 60 s) leave them open. */

@@ -7,6 +7,7 @@ import io.sangdam.identity.Staff;
 import io.sangdam.platform.AfterCommit;
 import io.sangdam.identity.StaffMember;
 import io.sangdam.platform.ClusterSignals;
+import io.sangdam.platform.EventStreams;
 import io.sangdam.routing.QueueSettings;
 import io.sangdam.routing.Routing;
 import io.sangdam.routing.RoutingEventsOccurred;
@@ -51,9 +52,11 @@ class LiveBoard {
 
     private final Map<Long, List<SseEmitter>> boards = new ConcurrentHashMap<>();
     private final ClusterSignals cluster;
+    private final EventStreams all;
 
-    LiveBoard(LiveFigures figures, Routing routing, Staff staff, Clock clock, ClusterSignals cluster) {
+    LiveBoard(LiveFigures figures, Routing routing, Staff staff, Clock clock, ClusterSignals cluster, EventStreams all) {
         this.cluster = cluster;
+        this.all = all;
         // Signals missed meanwhile: every open board reloads (it reads the shared database and the engine).
         cluster.receive(CHANGED_ELSEWHERE, center -> deliver(Long.parseLong(center), "changed", "1"),
                 () -> boards.keySet().forEach(center -> deliver(center, "changed", "1")));
@@ -209,7 +212,7 @@ class LiveBoard {
         emitter.onCompletion(() -> list.remove(emitter));
         emitter.onTimeout(() -> list.remove(emitter));
         emitter.onError(failure -> list.remove(emitter));
-        return emitter;
+        return all.opened(emitter);
     }
 
     /** Boards reload on this, so one notice per transaction is enough however many decisions it stored. */

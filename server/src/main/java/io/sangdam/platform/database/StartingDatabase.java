@@ -116,7 +116,11 @@ final class StartingDatabase implements DisposableBean {
                 Files.createDirectories(properties.dataDirectory());
                 stopOrphanedServer(properties.dataDirectory());
                 // zonky's defaults are for throwaway test databases (fsync off); this one keeps real data.
+                // Stopped by destroy(), once the application has stopped using it: zonky's own JVM
+                // shutdown hook would stop it at once, beside Spring's, under the requests still
+                // finishing; an orphan left by a hard kill is stopped by the next start (above).
                 builder.setDataDirectory(properties.dataDirectory())
+                        .setRegisterShutdownHook(false)
                         .setCleanDataDirectory(false)
                         .setPort(properties.port())
                         .setServerConfig("fsync", "on")
