@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  * java -cp bench/target/benchmarks.jar io.sangdam.bench.load.LoadDriver --base=http://127.0.0.1:18090 \
- *     --agents-per-center=250 --rates=100,250,500,1000 --step-seconds=20 --duration=120 --max-contacts=60000
+ *     --agents-per-center=250 --rates=100,250,500,1000 --step-seconds=20 --duration=120 --max-contacts=60000 \
+ *     [--server-pid=N --postgres-pid=N]     # CPU per offer of the server and its database, too
  * java -cp bench/target/benchmarks.jar io.sangdam.bench.load.LoadDriver check --ack-log=acked.txt ...
  * java -cp bench/target/benchmarks.jar io.sangdam.bench.load.LoadDriver resume --ack-log=acked.txt ...
  * java -cp bench/target/benchmarks.jar io.sangdam.bench.load.LoadDriver --scenario=open-chats --open-target=10000 ...
@@ -73,7 +74,7 @@ public final class LoadDriver {
     var sampler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
     sampler.scheduleAtFixedRate(run::sample, 100, 100, TimeUnit.MILLISECONDS);
     load(options, server, run);
-    report(run, agents.size());
+    report(run, agents.size(), options);
     System.out.flush();
     // Streams still open (chats never answered) hold threads: the run is over, so is the process.
     System.exit(0);
@@ -127,6 +128,7 @@ public final class LoadDriver {
         break;
       }
       Run.Step step = new Run.Step(rate, stepStart, stepEnd);
+      CpuTime cpuBefore = CpuTime.now(options);
       run.steps.add(step);
       run.current = step;
       long interval = 1_000_000_000L / rate;
@@ -158,7 +160,8 @@ public final class LoadDriver {
         });
       }
       step.until = System.nanoTime();
-      printStep(step);
+      step.cpu = CpuTime.now(options).since(cpuBefore);
+      printStep(step, options);
     }
     run.current = null;
     // Let the chats in flight finish, within bounds.
@@ -187,24 +190,32 @@ public final class LoadDriver {
         options.leaveAtEnd && left > 0 ? " (their customers left)" : "");
   }
 
-  private static void printStep(Run.Step step) {
+  private static void printStep(Run.Step step, Options options) {
     double seconds = (step.until - step.from) / 1e9;
-    System.out.printf("step %d/s: %d started (%.0f/s), %d offers in the step (%.0f/s), open chats max %d (connected max %d), skipped %d, errors %s%n",
+    System.out.printf("step %d/s: %d started (%.0f/s), %d offers in the step (%.0f/s), open chats max %d (connected max %d), skipped %d, "
+        + "CPU ms per offer (server / PostgreSQL / driver) %s, errors %s%n",
         step.rate, step.started.sum(), step.started.sum() / seconds, step.offersInWindow.sum(),
-        step.offersInWindow.sum() / seconds, step.maxOpen.get(), step.maxConnected.get(), step.skipped.sum(), Run.errors(step));
+        step.offersInWindow.sum() / seconds, step.maxOpen.get(), step.maxConnected.get(), step.skipped.sum(),
+        cpuPerOffer(step, options), Run.errors(step));
   }
 
-  private static void report(Run run, int agents) {
+  /** CPU per offer made in the step: in a steady step, what a routed contact costs each process. */
+  private static String cpuPerOffer(Run.Step step, Options options) {
+    CpuTime cpu = step.cpu;
+    return cpu == null ? "-" : cpu.perContact(step.offersInWindow.sum(), options);
+  }
+
+  private static void report(Run run, int agents, Options options) {
     System.out.println();
     System.out.printf("== %d agents; per step (latencies of the contacts started in the step, measured to the end of the run)%n", agents);
-    System.out.println("| target /s | started /s | routed /s | start p50/p99 ms | route-to-offer p50 / p99 ms | customer→agent p50 / p99 ms | round trip p50 / p99 ms | open chats max (connected) | offered of started | errors |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+    System.out.println("| target /s | started /s | routed /s | start p50/p99 ms | route-to-offer p50 / p99 ms | customer→agent p50 / p99 ms | round trip p50 / p99 ms | open chats max (connected) | offered of started | CPU ms per offer: server / PostgreSQL / driver | errors |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
     for (Run.Step step : run.steps) {
       double seconds = (step.until - step.from) / 1e9;
-      System.out.printf("| %d | %.0f | %.0f | %s | %s | %s | %s | %d (%d) | %d of %d | %s |%n", step.rate,
+      System.out.printf("| %d | %.0f | %.0f | %s | %s | %s | %s | %d (%d) | %d of %d | %s | %s |%n", step.rate,
           step.started.sum() / seconds, step.offersInWindow.sum() / seconds, pair(step.start), pair(step.routeToOffer),
           pair(step.toAgent), pair(step.roundTrip), step.maxOpen.get(), step.maxConnected.get(), step.offered.sum(),
-          step.started.sum(), Run.errors(step));
+          step.started.sum(), cpuPerOffer(step, options), Run.errors(step));
     }
     System.out.println();
     for (Run.Step step : run.steps) {

@@ -59,6 +59,8 @@ final class Options {
   int leaveParallelism = 64;
   /** The server's process id on this machine, to read its memory from /proc; 0: not known. */
   long serverPid;
+  /** The server's PostgreSQL postmaster's process id on this machine, to read its CPU time; 0: not known. */
+  long postgresPid;
   // The resume mode after a crash (LoadDriver resume).
   /** An agent ends a chat in which the customer said nothing this long after it was connected. */
   int idleEndSeconds = 30;
@@ -106,6 +108,7 @@ final class Options {
         case "leave-seconds" -> o.leaveSeconds = Integer.parseInt(v);
         case "leave-parallelism" -> o.leaveParallelism = Integer.parseInt(v);
         case "server-pid" -> o.serverPid = Long.parseLong(v);
+        case "postgres-pid" -> o.postgresPid = Long.parseLong(v);
         case "idle-end-seconds" -> o.idleEndSeconds = Integer.parseInt(v);
         default -> throw new IllegalArgumentException("unknown option --" + e.getKey());
       }

@@ -34,6 +34,8 @@ final class Run {
     final Latencies roundTrip = new Latencies();
     /** The chat's status GET (the widget's refresh). */
     final Latencies status = new Latencies();
+    /** CPU used by the server, its database and the driver during the step (when known). */
+    volatile @Nullable CpuTime cpu;
     final AtomicInteger maxOpen = new AtomicInteger();
     final AtomicInteger maxConnected = new AtomicInteger();
     final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
