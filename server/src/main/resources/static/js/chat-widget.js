@@ -2,7 +2,8 @@
 //   <script src="https://your-sangdam/js/chat-widget.js" data-center="2" data-lang="ko" defer></script>
 // The customer's conversation id and token live in localStorage, so a reload or a dropped
 // connection brings the whole conversation back. Every message is stored by the server (masked)
-// before it is acknowledged; the stream only says that something new is there.
+// before it is acknowledged; the stream starts with where the chat stands and what was said, then
+// brings each change.
 (function () {
   var script = document.currentScript;
   var base = new URL(script.src).origin;
@@ -145,7 +146,7 @@
       }).then(function (started) {
         state = started;
         localStorage.setItem(storageKey, JSON.stringify(state));
-        resume();
+        resume(true);
       }).catch(showError);
     });
     sendForm.addEventListener("submit", function (event) {
@@ -202,17 +203,32 @@
       .then(function (view) { view.messages.forEach(show); showStatus(view); return view; });
   }
 
-  function resume() {
+  // The stream starts with where the chat stands and every message so far, then brings each change.
+  function listen() {
+    source = new EventSource(base + "/chat/api/conversations/" + state.conversation + "/stream?token=" + encodeURIComponent(state.token));
+    source.addEventListener("message", function (event) { show(JSON.parse(event.data)); });
+    source.addEventListener("status", function (event) {
+      var view = JSON.parse(event.data);
+      // Back in the queue (an offer missed, a transfer): the push does not say the place, ask for it.
+      if (view.status === "WAITING" && view.ahead === undefined) {
+        api("GET", "/conversations/" + state.conversation + "/status?token=" + encodeURIComponent(state.token)).then(showStatus);
+      } else {
+        showStatus(view);
+      }
+    });
+    // A dropped stream may have missed something: the stored history is the truth.
+    source.onerror = function () { setTimeout(refresh, 1000); };
+  }
+
+  // fresh: the chat was just started, so there is nothing to load before its stream.
+  function resume(fresh) {
     errorBox.hidden = true;
     startForm.hidden = true;
     sendForm.hidden = false;
+    if (!checking) { checking = true; setTimeout(check, 10000); }
+    if (fresh) { listen(); return; }
     refresh().then(function (view) {
-      if (view.status === "ENDED") { return; }
-      source = new EventSource(base + "/chat/api/conversations/" + state.conversation + "/stream?token=" + encodeURIComponent(state.token));
-      source.addEventListener("message", function (event) { show(JSON.parse(event.data)); });
-      source.addEventListener("status", function () { refresh(); });
-      // A dropped stream may have missed something: the stored history is the truth.
-      source.onerror = function () { setTimeout(refresh, 1000); };
+      if (view.status !== "ENDED") { listen(); }
     }).catch(function (error) {
       // Only a conversation the server says is not ours (or gone) is forgotten; a restart or a
       // dropped network must not cost the customer their place in the queue.
@@ -223,12 +239,11 @@
         setTimeout(resume, 3000);
       }
     });
-    // Only the place in the queue moves on its own; a status the widget has not shown brings the whole
-    // chat again (the stream says so too, but it may have dropped). The server says when to ask again:
-    // often near the front of the queue, less often further back or while talking.
-    if (!checking) { checking = true; setTimeout(check, 10000); }
   }
 
+  // Only the place in the queue moves on its own; a status the widget has not shown brings the whole
+  // chat again (the stream says so too, but it may have dropped). The server says when to ask again:
+  // often near the front of the queue, less often further back or while talking.
   function check() {
     if (!state || status.textContent === texts.ended) { checking = false; return; }
     api("GET", "/conversations/" + state.conversation + "/status?token=" + encodeURIComponent(state.token))

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -168,9 +169,24 @@ class ChatApi {
         return Map.of("status", "ENDED");
     }
 
+    /**
+     * The chat's events, starting from the truth: where the chat stands ({@code status}, as
+     * {@link #status}) and every message so far, then each change as it happens. A widget needs no
+     * request of its own to learn what happened before its stream was open (an agent may accept a
+     * chat within milliseconds of its start), and neither does a stream that reconnects.
+     */
     @GetMapping(path = "/conversations/{id}/stream", produces = "text/event-stream")
-    SseEmitter stream(@PathVariable String id, @RequestParam String token) {
+    SseEmitter stream(@PathVariable String id, @RequestParam String token) throws IOException {
         chats.owned(id, token);
-        return streams.open(Chats.customer(id));
+        SseEmitter emitter = streams.open(Chats.customer(id));
+        // Read after the stream is registered, so that a change made meanwhile is pushed too. Hazard:
+        // such a push may be sent just before this older view; the widget's next status check (at
+        // most refreshSeconds later) shows the newer one again.
+        var conversation = chats.current(id);
+        emitter.send(SseEmitter.event().name("status").data(chats.position(conversation)));
+        for (Message message : chats.history(id)) {
+            emitter.send(SseEmitter.event().name("message").data(message));
+        }
+        return emitter;
     }
 }

@@ -149,6 +149,11 @@ class Chats {
         return conversation;
     }
 
+    /** The conversation as stored now (its owner already checked). */
+    Conversation current(String id) {
+        return conversations.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
+    }
+
     Message customerSays(String id, String token, String text) {
         Conversation conversation = owned(id, token);
         return say(conversation, Sender.CUSTOMER, text);

@@ -72,6 +72,38 @@ class ChatApiTests {
     }
 
     @Test
+    void theStreamStartsWithWhereTheChatStandsAndWhatWasSaid() throws Exception {
+        var api = ApiClient.on(port);
+        var chat = api.post("/chat/api/conversations", "{\"center\": 5, \"topic\": \"TECH\"}", "application/json",
+                null, null, "ko").json();
+        String id = chat.get("conversation").asString();
+        String token = chat.get("token").asString();
+        assertThat(api.post("/chat/api/conversations/" + id + "/messages?token=" + token, "{\"text\": \"공유기 불이 깜빡여요\"}",
+                "application/json", null, null, "ko").status()).isEqualTo(201);
+
+        var stream = api.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://localhost:" + port + "/chat/api/conversations/" + id + "/stream?token=" + token)).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        java.util.List<String> first = new java.util.ArrayList<>();
+        try (var lines = stream.body()) {
+            // The stream stays open: read its first three events only (a blank line ends each): the
+            // status, the center's notice to the customer, the customer's message.
+            var reading = lines.iterator();
+            int events = 0;
+            while (events < 3 && reading.hasNext()) {
+                String line = reading.next();
+                first.add(line);
+                events += line.isEmpty() && first.size() > 1 && !first.get(first.size() - 2).startsWith(":") ? 1 : 0;
+            }
+        } finally {
+            api.post("/chat/api/conversations/" + id + "/end?token=" + token, "", "application/json", null, null, "ko");
+        }
+        String events = String.join("\n", first);
+        assertThat(events).containsSubsequence("event:status", "\"status\":\"WAITING\"", "\"ahead\":", "\"refreshSeconds\":",
+                "event:message", "\"sender\":\"SYSTEM\"", "event:message", "공유기 불이 깜빡여요");
+    }
+
+    @Test
     void anUnknownTopicIsExplained() {
         assertProblem(ApiClient.on(port).post("/chat/api/conversations", "{\"center\": 5, \"topic\": \"NOPE\"}",
                 "application/json", null, null, "en"), 400, "unknown-chat-topic");

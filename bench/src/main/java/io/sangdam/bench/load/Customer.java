@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A customer in the web chat, as the widget does it: start the chat, open its stream, and once
- * an agent is connected ask a question, wait for the answer, ask the next, until the agent ends it.
+ * A customer in the web chat, as the widget does it: start the chat, open its stream (which starts
+ * with the chat's status), and once an agent is connected ask a question, wait for the answer, ask
+ * the next, until the agent ends it.
  */
 final class Customer {
   private static final Pattern ANSWER = Pattern.compile("답변 #(\\d+)");
@@ -59,11 +60,8 @@ final class Customer {
         run.error(step, "customer-stream-" + stream.statusCode());
         return;
       }
-      // The agent may have accepted before the stream was open: ask once where the chat stands.
-      HttpResponse<String> now = server.send(server.request("/chat/api/conversations/" + id + "?token=" + token).GET().build());
-      if (Json.field(now.body(), "status").equals("CONNECTED")) {
-        startTalking(contact);
-      }
+      // As the widget: the stream's first event says where the chat stands (an agent may have
+      // accepted before the stream was open), so no request of its own asks.
       Sse.read(stream.body(), (event, data) -> {
         switch (event) {
           case "status" -> {

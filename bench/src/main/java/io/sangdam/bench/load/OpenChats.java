@@ -205,7 +205,7 @@ final class OpenChats {
           // A new customer while the others are open: start, ask where the chat stands, leave.
           Holder probe = new Holder(center, topic);
           if (probe.start(step, false)) {
-            probe.refresh(step, true);
+            probe.refresh(step);
             probe.leave(step);
           }
         });
@@ -344,8 +344,7 @@ final class OpenChats {
 
     /** On the start's thread: the chat's stream until it ends; beside it the widget's refreshes and the customer's messages. */
     void hold() {
-      // Beside the stream, not after it: the server sends a waiting chat's stream nothing, not even
-      // its headers, until there is an event, so the stream's response may not arrive for minutes.
+      // Beside the stream, not after it: under load the stream's response may be slow to arrive.
       Thread.ofVirtual().start(this::tick);
       try {
         HttpResponse<InputStream> response = server.stream("/chat/api/conversations/" + id + "/stream?token=" + token);
@@ -412,9 +411,11 @@ final class OpenChats {
       var random = ThreadLocalRandom.current();
       long now = System.nanoTime();
       long talkEvery = TimeUnit.SECONDS.toNanos(options.talkSeconds);
-      // As the widget: where the chat stands first (the agent may have accepted before the stream was open), then
-      // again when the server's answer says (refreshSeconds), or every --refresh-seconds if it says nothing.
-      long nextRefresh = now;
+      // As the widget: the stream says where the chat stands first (the agent may have accepted before it was
+      // open); the status is asked for again when the server's answer says (refreshSeconds), first after
+      // --refresh-seconds, spread so that the chats do not all ask together.
+      long nextRefresh = options.refreshSeconds <= 0 ? Long.MAX_VALUE
+          : now + 1 + random.nextLong(TimeUnit.SECONDS.toNanos(options.refreshSeconds));
       long nextTalk = now + random.nextLong(Math.max(1, talkEvery));
       while (!ended && !stopping) {
         long next = Math.min(nextRefresh, nextTalk);
@@ -424,15 +425,11 @@ final class OpenChats {
           continue;
         }
         if (next == nextRefresh) {
-          // As the widget: the whole chat first, then only where it stands (the history comes again on a change).
-          String answer = refresh(run.current, nextRefresh == now);
+          String answer = refresh(run.current);
           if (Json.field(answer, "status").equals("CONNECTED")) {
             becameConnected();
           }
-          long refreshEvery = TimeUnit.SECONDS.toNanos(Json.number(answer, "refreshSeconds", options.refreshSeconds));
-          // After the first (at once), spread over the interval so that the chats do not all ask together.
-          nextRefresh = options.refreshSeconds <= 0 ? Long.MAX_VALUE
-              : nextRefresh == now ? now + 1 + random.nextLong(refreshEvery) : nextRefresh + refreshEvery;
+          nextRefresh += TimeUnit.SECONDS.toNanos(Json.number(answer, "refreshSeconds", options.refreshSeconds));
         } else {
           if (connected) {
             ask();
@@ -443,11 +440,10 @@ final class OpenChats {
     }
 
     /** The server's answer (empty when there was none). */
-    String refresh(Run.@org.jspecify.annotations.Nullable Step step, boolean whole) {
+    String refresh(Run.@org.jspecify.annotations.Nullable Step step) {
       long sent = System.nanoTime();
       try {
-        HttpResponse<String> view = server.send(server.request("/chat/api/conversations/" + id + (whole ? "" : "/status")
-            + "?token=" + token).GET().build());
+        HttpResponse<String> view = server.send(server.request("/chat/api/conversations/" + id + "/status?token=" + token).GET().build());
         if (view.statusCode() != 200) {
           run.error(step, "status-" + view.statusCode());
           return "";
