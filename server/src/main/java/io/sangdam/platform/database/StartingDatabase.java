@@ -126,6 +126,7 @@ final class StartingDatabase implements DisposableBean {
                         .setServerConfig("fsync", "on")
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on");
+                properties.settings().forEach(builder::setServerConfig);
             }
             EmbeddedPostgres postgres = builder.start();
             log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(),

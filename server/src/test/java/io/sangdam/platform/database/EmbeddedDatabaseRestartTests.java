@@ -9,16 +9,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The default database keeps its data in a folder: what was written is there after a restart. */
+/**
+ * The default database keeps its data in a folder: what was written is there after a restart. It
+ * runs with the server settings it is given.
+ */
 class EmbeddedDatabaseRestartTests {
 
     @TempDir
     Path folder;
 
     @Test
-    void dataSurvivesARestartAndMigrationsRunOnce() throws Exception {
+    void dataSurvivesARestartAndMigrationsRunOnceWithTheGivenSettings() throws Exception {
         long migrationsAfterFirstStart;
-        var properties = new EmbeddedDatabaseProperties(false, folder.resolve("postgres"), freePort(), "sangdam", 4);
+        var properties = new EmbeddedDatabaseProperties(false, folder.resolve("postgres"), freePort(), "sangdam", 4,
+                java.util.Map.of("work_mem", "7MB"));
         var configuration = new EmbeddedDatabaseConfiguration();
         StartingDatabase first = StartingDatabase.begin(properties);
 
@@ -28,6 +32,7 @@ class EmbeddedDatabaseRestartTests {
             jdbc.sql("insert into identity.center (code, name, kind, time_zone) values ('T1', '재시작 센터', 'PARTNER', 'Asia/Seoul')")
                     .update();
             assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
+            assertThat(jdbc.sql("show work_mem").query(String.class).single()).isEqualTo("7MB");
             migrationsAfterFirstStart = migrations(jdbc);
         } finally {
             first.destroy();
