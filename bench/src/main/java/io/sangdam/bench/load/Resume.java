@@ -110,8 +110,8 @@ final class Resume {
   /**
    * The customer is back, as the widget does it: where the chat stands, the chat's stream beside it,
    * the last question once an agent is there; then the chat's status every second until it is ended
-   * or the time is up. The stream is not waited for: the server sends a stream's headers only with
-   * its first event, and a chat already connected has none until somebody speaks.
+   * or the time is up. The stream is not waited for: the status asked each second is what the
+   * check relies on, the stream only keeps the chat's customer present as a widget would.
    */
   private static String comeBack(Options options, Server server, Run run, Chat chat, String status, long deadline,
       java.util.concurrent.CountDownLatch hadTheirTurn) {
