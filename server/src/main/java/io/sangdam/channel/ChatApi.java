@@ -178,15 +178,11 @@ class ChatApi {
     @GetMapping(path = "/conversations/{id}/stream", produces = "text/event-stream")
     SseEmitter stream(@PathVariable String id, @RequestParam String token) throws IOException {
         chats.owned(id, token);
-        SseEmitter emitter = streams.open(Chats.customer(id));
-        // Read after the stream is registered, so that a change made meanwhile is pushed too. Hazard:
-        // such a push may be sent just before this older view; the widget's next status check (at
-        // most refreshSeconds later) shows the newer one again.
-        var conversation = chats.current(id);
-        emitter.send(SseEmitter.event().name("status").data(chats.position(conversation)));
-        for (Message message : chats.history(id)) {
-            emitter.send(SseEmitter.event().name("message").data(message));
-        }
-        return emitter;
+        return streams.open(Chats.customer(id), emitter -> {
+            emitter.send(SseEmitter.event().name("status").data(chats.position(chats.current(id))));
+            for (Message message : chats.history(id)) {
+                emitter.send(SseEmitter.event().name("message").data(message));
+            }
+        });
     }
 }

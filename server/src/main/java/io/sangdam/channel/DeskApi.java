@@ -63,23 +63,23 @@ class DeskApi {
     @GetMapping(path = "/stream", produces = "text/event-stream")
     SseEmitter stream() throws IOException {
         CurrentUser me = currentUsers.require();
-        SseEmitter emitter = streams.open(Chats.desk(me.username()));
         // Start from the truth: the agent's state and the chats they hold, then live changes.
-        String state = routing.routes(me.centerId())
-                ? Routing.stateName(routing.snapshot(me.centerId()).agents().stream()
-                        .filter(a -> a.id().value().equals(me.username())).map(a -> a.state()).findFirst()
-                        .orElse(io.sangdam.engine.routing.AgentState.OFFLINE))
-                : "OFFLINE";
-        emitter.send(SseEmitter.event().name("state").data(Map.of("state", state)));
-        for (var conversation : chats.connectedTo(me.username())) {
-            emitter.send(SseEmitter.event().name("connected").data(Map.of("conversation", conversation.id(),
-                    "queue", conversation.queue(), "customer", conversation.customerLabel() == null ? "" : conversation.customerLabel(),
-                    "messages", chats.history(conversation.id()))));
-        }
-        for (var callback : callbackContacts.heldBy(me.username())) {
-            emitter.send(SseEmitter.event().name("callback").data(callback));
-        }
-        return emitter;
+        return streams.open(Chats.desk(me.username()), emitter -> {
+            String state = routing.routes(me.centerId())
+                    ? Routing.stateName(routing.snapshot(me.centerId()).agents().stream()
+                            .filter(a -> a.id().value().equals(me.username())).map(a -> a.state()).findFirst()
+                            .orElse(io.sangdam.engine.routing.AgentState.OFFLINE))
+                    : "OFFLINE";
+            emitter.send(SseEmitter.event().name("state").data(Map.of("state", state)));
+            for (var conversation : chats.connectedTo(me.username())) {
+                emitter.send(SseEmitter.event().name("connected").data(Map.of("conversation", conversation.id(),
+                        "queue", conversation.queue(), "customer", conversation.customerLabel() == null ? "" : conversation.customerLabel(),
+                        "messages", chats.history(conversation.id()))));
+            }
+            for (var callback : callbackContacts.heldBy(me.username())) {
+                emitter.send(SseEmitter.event().name("callback").data(callback));
+            }
+        });
     }
 
     @PostMapping("/login")

@@ -49,7 +49,22 @@ class LiveStreams {
         cluster.receive(PUSHED_ELSEWHERE, this::pushedElsewhere, this::reopenAll);
     }
 
-    SseEmitter open(String key) {
+    /** What a stream starts with, sent before any push can reach it. */
+    @FunctionalInterface
+    interface FirstEvents {
+        void send(SseEmitter emitter) throws IOException;
+    }
+
+    SseEmitter open(String key) throws IOException {
+        return open(key, emitter -> { });
+    }
+
+    /**
+     * Opens a stream that starts with {@code first}, read after the stream is registered so that a
+     * change made meanwhile is pushed too. Hazard: such a push may be sent just before the older
+     * first events; the pages ask again after a while (the widget's status check, the desk's reload).
+     */
+    SseEmitter open(String key, FirstEvents first) throws IOException {
         var emitter = new SseEmitter(TIMEOUT.toMillis());
         streams.compute(key, (k, list) -> {
             List<SseEmitter> emitters = list == null ? new CopyOnWriteArrayList<>() : list;
@@ -69,6 +84,8 @@ class LiveStreams {
         if (!greet(emitter)) {
             remove.run();
         }
+        first.send(emitter);
+        // Last: a node that is stopping closes the stream at once, after what it starts with.
         return all.opened(emitter);
     }
 

@@ -75,7 +75,7 @@ class MonitorPages {
 
     @GetMapping(path = "/monitor/{id}/stream", produces = "text/event-stream")
     @ResponseBody
-    SseEmitter stream(@PathVariable String id) {
+    SseEmitter stream(@PathVariable String id) throws java.io.IOException {
         logged(id);
         return streams.open(Chats.customer(id));
     }
