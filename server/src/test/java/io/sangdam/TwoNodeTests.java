@@ -224,6 +224,41 @@ class TwoNodeTests {
     }
 
     @Test
+    void aNodeWhoseSignalsWereLostTellsTheOthersAtItsNextHeartbeatAndTheyCatchUp() {
+        var a = ApiClient.on(port);
+        var b = ApiClient.on(secondPort);
+        var sending = second.getBean(ClusterSignals.class);
+        var receiving = context.getBean(ClusterSignals.class);
+        var jdbc = context.getBean(JdbcClient.class);
+        sending.announce("test.nothing", "");
+        TwoNodes.waitFor("node B's sending connection", () -> sending.sendingBackend() > 0);
+        int backend = sending.sendingBackend();
+        long caughtUp = receiving.catchUps();
+        String word = "쿼카얼간" + System.nanoTime() % 1000;
+        var started = a.post("/chat/api/conversations", "{\"center\": 4, \"topic\": \"TECH\"}", "application/json", null, null, "ko");
+        String chat = started.json().get("conversation").asString();
+        String token = started.json().get("token").asString();
+        String messages = "/chat/api/conversations/" + chat + "/messages?token=" + token;
+
+        assertThat(jdbc.sql("""
+                select pg_terminate_backend(pid) from pg_stat_activity where pid = ? and application_name = ?""")
+                .params(backend, ClusterSignals.SENDER_NAME).query(Boolean.class).single()).isTrue();
+        TwoNodes.waitFor("node B's sending connection to be gone", () -> jdbc.sql("select count(*) from pg_stat_activity where pid = ?")
+                .param(backend).query(Long.class).single() == 0);
+        var added = b.post("/api/protection/lexicon", "{\"category\": \"INSULT\", \"severity\": \"MEDIUM\", \"pattern\": \"" + word + "\"}",
+                "application/json", "protection", PASSWORD, "ko");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+
+        TwoNodes.waitFor("node A to be told that node B lost signals, and to catch up", () -> receiving.catchUps() > caughtUp);
+        assertThat(sending.sendingBackend()).as("node B sends on a new connection").isNotIn(0, backend);
+        assertThat(flags(a.post(messages, "{\"text\": \"" + word + "\"}", "application/json", null, null, "ko").json()))
+                .as("node A screens with the term added on node B, whose signal was lost").isPositive();
+        b.post("/api/protection/lexicon/" + added.json().get("id").asLong() + "/deactivate", "", "application/json", "protection",
+                PASSWORD, "ko");
+        a.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko");
+    }
+
+    @Test
     void aRoutingNodeThatListensAgainAppliesTheChangeItMissedAndLeavesUnchangedCentersAlone() {
         var jdbc = context.getBean(JdbcClient.class);
         var signals = context.getBean(ClusterSignals.class);
