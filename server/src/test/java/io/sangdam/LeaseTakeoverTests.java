@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sangdam.RunningServer.ApiClient;
 import io.sangdam.engine.routing.RoutingSnapshot;
+import io.sangdam.platform.ClusterSecret;
 import io.sangdam.platform.ClusterSignals;
 import io.sangdam.routing.Routing;
 import java.util.ArrayList;
@@ -43,13 +44,14 @@ class LeaseTakeoverTests {
     }
 
     @Test
-    void whenTheNodeRoutingACenterStopsAnotherTakesItOverWithItsWaitingContactsAndRoutesNewOnes() {
+    void whenTheNodeRoutingACenterStopsAnotherTakesItOverWithItsWaitingContactsRoutesNewOnesAndDoesNotApplyARepeatAgain() {
         // A second node started before the queue existed would not try to route center 1.
         TwoNodes.stopSecondNode();
         var created = ApiClient.on(port).post("/api/routing/centers/1/queues", QUEUE, "application/json", "admin", PASSWORD, "ko");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         @Nullable ConfigurableApplicationContext x = null;
         List<Chat> chats = new ArrayList<>();
+        String repeated = "takeover-repeat-" + System.nanoTime();
         int yPort = 0;
         try {
             x = TwoNodes.nodeBeside(context, "node-x");
@@ -64,6 +66,11 @@ class LeaseTakeoverTests {
             chats.add(start(yPort));
             assertThat(waiting(x.getBean(Routing.class).snapshot(1))).as("routed by node X").containsExactly(chats.get(0).id(),
                     chats.get(1).id());
+
+            // Forwarded to node X with their ids, as node Y would: a contact that arrives and is ended.
+            int xPort = TwoNodes.port(x);
+            assertThat(internal(xPort, "Arrive", arrive(repeated), repeated + "-arrive").body()).contains("ContactQueued");
+            assertThat(internal(xPort, "End", end(repeated), repeated + "-end").body()).contains("ContactAbandoned");
 
             x.close();
             x = null;
@@ -81,6 +88,17 @@ class LeaseTakeoverTests {
                     .containsExactly(chats.get(0).id(), chats.get(1).id(), chats.get(2).id());
             assertThat(waiting(context.getBean(Routing.class).snapshot(1))).as("node A asks node Y now")
                     .containsExactly(chats.get(0).id(), chats.get(1).id(), chats.get(2).id());
+            // Sent once more, to the new holder: node X's answers are gone with it, the routing log knows the ids.
+            for (String type : List.of("Arrive", "End")) {
+                var again = internal(yPort, type, type.equals("Arrive") ? arrive(repeated) : end(repeated),
+                        repeated + "-" + type.toLowerCase(java.util.Locale.ROOT));
+                assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+                assertThat(again.body()).as("answered as done, not refused").doesNotContain("routing-rejected");
+                assertThat(jdbc.sql("select count(*) from routing.command_log where center_id = 1 and type = ? and command ->> 'contact' = ?")
+                        .params(type, repeated).query(Long.class).single()).as(type + " applied once, by node X").isEqualTo(1);
+            }
+            assertThat(yRouting.snapshot(1).contacts()).as("not arrived again on node Y")
+                    .noneMatch(contact -> contact.id().value().equals(repeated));
             for (Chat chat : chats) {
                 assertThat(jdbc.sql("select count(*) from routing.command_log where center_id = 1 and type = 'Arrive' and command ->> 'contact' = ?")
                         .param(chat.id()).query(Long.class).single()).as("arrived once").isEqualTo(1);
@@ -99,6 +117,28 @@ class LeaseTakeoverTests {
             TwoNodes.stopSecondNode();
             jdbc.sql("delete from routing.queue where center_id = 1").update();
             jdbc.sql("delete from routing.center_holder where center_id = 1").update();
+        }
+    }
+
+    private static String arrive(String contact) {
+        return "{\"contact\": \"" + contact + "\", \"queue\": \"TAKEOVER\", \"channel\": \"CHAT\", \"priority\": 0, \"attributes\": []}";
+    }
+
+    private static String end(String contact) {
+        return "{\"contact\": \"" + contact + "\", \"forAbuse\": false}";
+    }
+
+    /** A routing command as a forwarding node sends it to the holder of center 1, with its id. */
+    private java.net.http.HttpResponse<String> internal(int port, String type, String command, String id) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://localhost:" + port + "/internal/routing/centers/1/commands/" + type))
+                    .header(ClusterSecret.HEADER, context.getBean(ClusterSecret.class).value())
+                    .header("X-Sangdam-Command-Id", id).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(command, java.nio.charset.StandardCharsets.UTF_8)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 

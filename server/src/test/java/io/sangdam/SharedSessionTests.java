@@ -164,6 +164,28 @@ class SharedSessionTests {
         assertThat(sessionsOf("gj.agent056")).isZero();
     }
 
+    @Test
+    void staticFilesNeitherReadNorTouchTheSessionInTheDatabase() throws InterruptedException {
+        var onC = Session.signedIn(portC, AGENT);
+        String id = onC.cookie("JSESSIONID");
+        var jdbc = context.getBean(JdbcClient.class);
+        String lastAccess = "select last_access_time from identity.spring_session where session_id = ?";
+        long before = jdbc.sql(lastAccess).param(id).query(Long.class).single();
+        Thread.sleep(5);
+
+        for (String file : new String[] {"/css/sangdam.css", "/js/sangdam.js", "/js/chat-widget.js", "/css/chat-widget.css"}) {
+            var served = onC.get(file);
+            assertThat(served.statusCode()).as(file).isEqualTo(200);
+            assertThat(served.headers().firstValue("Set-Cookie")).as(file + " makes no session of the container's either").isEmpty();
+        }
+        assertThat(jdbc.sql(lastAccess).param(id).query(Long.class).single()).as("the session was not read: its last access stands")
+                .isEqualTo(before);
+
+        assertThat(onC.get("/").statusCode()).isEqualTo(200);
+        assertThat(jdbc.sql(lastAccess).param(id).query(Long.class).single()).as("a page reads the session and writes its last access")
+                .isGreaterThan(before);
+    }
+
     private long sessionsOf(String username) {
         return context.getBean(JdbcClient.class).sql("select count(*) from identity.spring_session where principal_name = ?")
                 .param(username).query(Long.class).single();

@@ -224,6 +224,91 @@ class TwoNodeTests {
     }
 
     @Test
+    void aNodeWhoseSignalsWereLostTellsTheOthersAtItsNextHeartbeatAndTheyCatchUp() {
+        var a = ApiClient.on(port);
+        var b = ApiClient.on(secondPort);
+        var sending = second.getBean(ClusterSignals.class);
+        var receiving = context.getBean(ClusterSignals.class);
+        var jdbc = context.getBean(JdbcClient.class);
+        sending.announce("test.nothing", "");
+        TwoNodes.waitFor("node B's sending connection", () -> sending.sendingBackend() > 0);
+        int backend = sending.sendingBackend();
+        long caughtUp = receiving.catchUps();
+        String word = "쿼카얼간" + System.nanoTime() % 1000;
+        var started = a.post("/chat/api/conversations", "{\"center\": 4, \"topic\": \"TECH\"}", "application/json", null, null, "ko");
+        String chat = started.json().get("conversation").asString();
+        String token = started.json().get("token").asString();
+        String messages = "/chat/api/conversations/" + chat + "/messages?token=" + token;
+
+        assertThat(jdbc.sql("""
+                select pg_terminate_backend(pid) from pg_stat_activity where pid = ? and application_name = ?""")
+                .params(backend, ClusterSignals.SENDER_NAME).query(Boolean.class).single()).isTrue();
+        TwoNodes.waitFor("node B's sending connection to be gone", () -> jdbc.sql("select count(*) from pg_stat_activity where pid = ?")
+                .param(backend).query(Long.class).single() == 0);
+        var added = b.post("/api/protection/lexicon", "{\"category\": \"INSULT\", \"severity\": \"MEDIUM\", \"pattern\": \"" + word + "\"}",
+                "application/json", "protection", PASSWORD, "ko");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+
+        TwoNodes.waitFor("node A to be told that node B lost signals, and to catch up", () -> receiving.catchUps() > caughtUp);
+        assertThat(sending.sendingBackend()).as("node B sends on a new connection").isNotIn(0, backend);
+        assertThat(flags(a.post(messages, "{\"text\": \"" + word + "\"}", "application/json", null, null, "ko").json()))
+                .as("node A screens with the term added on node B, whose signal was lost").isPositive();
+        b.post("/api/protection/lexicon/" + added.json().get("id").asLong() + "/deactivate", "", "application/json", "protection",
+                PASSWORD, "ko");
+        a.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko");
+    }
+
+    @Test
+    void aNodeThatListensAgainShowsTheProtectionAlertItMissedOnItsBoardsOnce() {
+        var a = ApiClient.on(port);
+        var signals = second.getBean(ClusterSignals.class);
+        String word = "쿼카무례" + System.nanoTime() % 1000;
+        var added = a.post("/api/protection/lexicon", "{\"category\": \"INSULT\", \"severity\": \"MEDIUM\", \"pattern\": \"" + word + "\"}",
+                "application/json", "protection", PASSWORD, "ko");
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        var supervisor = Session.signedIn(secondPort, "gj.supervisor");
+        var board = supervisor.stream("/board/api/stream?center=4");
+        String[] heard = start(a);
+        String[] missed = start(a);
+        try {
+            assertThat(flags(a.post(messages(heard), "{\"text\": \"" + word + "\"}", "application/json", null, null, "ko").json()))
+                    .isPositive();
+            board.next("alert", heard[0]);
+
+            long caughtUp = signals.catchUps();
+            assertThat(context.getBean(JdbcClient.class).sql("select pg_terminate_backend(?)").param(signals.listeningBackend())
+                    .query(Boolean.class).single()).isTrue();
+            TwoNodes.waitFor("node B to find its listening connection gone", () -> !signals.listening());
+            assertThat(flags(a.post(messages(missed), "{\"text\": \"" + word + "\"}", "application/json", null, null, "ko").json()))
+                    .isPositive();
+            TwoNodes.waitFor("node B to listen again and catch up", () -> signals.listening() && signals.catchUps() > caughtUp);
+
+            board.next("alert", missed[0]);
+            String alerts = supervisor.get("/board/api/alerts?center=4").body();
+            assertThat(alerts.split(missed[0], -1)).as("the missed alert, taken from the incident list, on node B's boards").hasSize(2);
+            assertThat(alerts.split(heard[0], -1)).as("the alert node B was told of, not again").hasSize(2);
+        } finally {
+            board.close();
+            a.post("/api/protection/lexicon/" + added.json().get("id").asLong() + "/deactivate", "", "application/json", "protection",
+                    PASSWORD, "ko");
+            for (String[] chat : new String[][] {heard, missed}) {
+                a.post("/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1], "", "application/json", null, null, "ko");
+            }
+        }
+    }
+
+    /** A customer's chat in 광주센터's TECH queue: its id and token. */
+    private static String[] start(ApiClient node) {
+        var started = node.post("/chat/api/conversations", "{\"center\": 4, \"topic\": \"TECH\"}", "application/json", null, null, "ko");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        return new String[] {started.json().get("conversation").asString(), started.json().get("token").asString()};
+    }
+
+    private static String messages(String[] chat) {
+        return "/chat/api/conversations/" + chat[0] + "/messages?token=" + chat[1];
+    }
+
+    @Test
     void aRoutingNodeThatListensAgainAppliesTheChangeItMissedAndLeavesUnchangedCentersAlone() {
         var jdbc = context.getBean(JdbcClient.class);
         var signals = context.getBean(ClusterSignals.class);

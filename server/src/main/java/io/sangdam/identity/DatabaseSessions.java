@@ -1,6 +1,8 @@
 package io.sangdam.identity;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -54,14 +56,32 @@ class DatabaseSessions {
 
     /**
      * Before Spring Security's filters, and on async dispatches (event streams) and error pages
-     * too, so that no request reaches the container's own sessions.
+     * too, so that no request reaches the container's own sessions; but not for static files, whose
+     * security chain needs no session ({@link SecurityConfiguration#STATIC_FILES}): a page's style
+     * sheets and scripts would each read the session and write its last access.
      */
     @Bean
-    FilterRegistrationBean<SessionRepositoryFilter<? extends Session>> sessionFilter(
-            SessionRepositoryFilter<? extends Session> filter) {
-        var registration = new FilterRegistrationBean<SessionRepositoryFilter<? extends Session>>(filter);
+    FilterRegistrationBean<Filter> sessionFilter(SessionRepositoryFilter<? extends Session> filter) {
+        Filter besideStaticFiles = (request, response, chain) -> {
+            if (request instanceof HttpServletRequest http && SecurityConfiguration.STATIC_FILES.matches(http)) {
+                chain.doFilter(request, response);
+            } else {
+                filter.doFilter(request, response, chain);
+            }
+        };
+        var registration = new FilterRegistrationBean<>(besideStaticFiles);
+        registration.setName("sessionRepositoryFilterBesideStaticFiles");
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER);
         registration.setDispatcherTypes(DispatcherType.ASYNC, DispatcherType.ERROR, DispatcherType.REQUEST);
+        return registration;
+    }
+
+    /** Registered above, wrapped: not once more by itself. */
+    @Bean
+    FilterRegistrationBean<SessionRepositoryFilter<? extends Session>> sessionFilterItself(
+            SessionRepositoryFilter<? extends Session> filter) {
+        var registration = new FilterRegistrationBean<SessionRepositoryFilter<? extends Session>>(filter);
+        registration.setEnabled(false);
         return registration;
     }
 }

@@ -30,6 +30,9 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -38,12 +41,13 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Five doors: {@code /internal/**} is for the other server nodes only and takes nothing but the
+ * Six doors: {@code /internal/**} is for the other server nodes only and takes nothing but the
  * cluster secret (no account, no session, no browser), {@code /chat/api/**} is the customers'
  * web chat (a conversation token on each call, no session), {@code /api/**} takes HTTP Basic for
  * scripts and integrations (stateless, answers in problem details), {@code /actuator/**} takes
- * HTTP Basic for monitoring, and everything else is the browser with form sign-in, CSRF
- * protection and a new session id after sign-in.
+ * HTTP Basic for monitoring, static files (style sheets, scripts, images) are open to all and read
+ * no session, and everything else is the browser with form sign-in, CSRF protection and a new
+ * session id after sign-in.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -167,12 +171,36 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** What {@link #staticFiles} serves: the files of {@code static/} and the webjars. */
+    static final RequestMatcher STATIC_FILES = new OrRequestMatcher(
+            java.util.stream.Stream.of("/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
+                    .<RequestMatcher>map(PathPatternRequestMatcher.withDefaults()::matcher).toList());
+
+    /**
+     * Style sheets, scripts (the chat widget's too) and images: open to everyone, and nobody needs
+     * to be known for them, so no session is read or made. With sessions in the database (docs/adr/0010)
+     * a page's files would otherwise each read the session and write its last access; the session
+     * filter leaves them alone as well ({@link DatabaseSessions}).
+     */
     @Bean
     @Order(4)
+    SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
+        http.securityMatcher(STATIC_FILES)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .logout(logout -> logout.disable())
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(5)
     SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions, LocaleResolver locales) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
-                                "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/login", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // The customer's web chat page (its API has a chain of its own, above).
                         .requestMatchers("/chat").permitAll()
                         .anyRequest().authenticated())

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -33,8 +34,9 @@ import org.springframework.stereotype.Component;
 /**
  * Signals between the server nodes that share one PostgreSQL (docs/adr/0009): what one node
  * pushed to its browsers, or changed in its memory, the others repeat for theirs. Sent with
- * {@code pg_notify} and received on one dedicated connection that {@code LISTEN}s; a signal larger
- * than a notification may carry waits in {@code platform.cluster_payload} and travels by its id.
+ * {@code pg_notify} on a connection of their own and received on another dedicated connection that
+ * {@code LISTEN}s; a signal larger than a notification may carry waits in
+ * {@code platform.cluster_payload} and travels by its id.
  *
  * <p>A node alone sends nothing: nodes beat every {@link #HEARTBEAT} in {@code platform.cluster_node},
  * and signals go out only while another node beat within {@link #STALE}. A node that starts says
@@ -64,6 +66,8 @@ public class ClusterSignals implements DisposableBean {
     static final String MISSED = "cluster.missed";
     /** How operators (and tests) find the listening connection in {@code pg_stat_activity}. */
     public static final String LISTENER_NAME = "sangdam-signals";
+    /** The sending connection in {@code pg_stat_activity}. */
+    public static final String SENDER_NAME = "sangdam-signals-send";
     private static final Logger log = LoggerFactory.getLogger(ClusterSignals.class);
 
     private final String node = nodeName();
@@ -80,6 +84,9 @@ public class ClusterSignals implements DisposableBean {
     private volatile boolean running = true;
     private volatile boolean listening;
     private volatile int listeningBackend;
+    /** Used by the sender thread only; opened again after it failed. */
+    private @Nullable Connection sending;
+    private volatile int sendingBackend;
     /** Set when outgoing signals were lost; the next heartbeat tells the others to catch up. */
     private final AtomicBoolean lostOutgoing = new AtomicBoolean();
     private final AtomicLong catchUpCount = new AtomicLong();
@@ -171,15 +178,43 @@ public class ClusterSignals implements DisposableBean {
         if (envelopes.isEmpty()) {
             return;
         }
-        try (Connection connection = dataSource.getConnection();
-                var notify = connection.prepareStatement("select count(pg_notify(?, p)) from unnest(?) as p")) {
-            notify.setString(1, CHANNEL);
-            notify.setArray(2, connection.createArrayOf("text", envelopes.toArray()));
-            notify.executeQuery().close();
+        // A connection of its own, not the pool's: signals do not wait in line with the requests for
+        // one, and a failed send is seen as such (the pool would hide a broken connection by taking another).
+        try {
+            Connection connection = sendingConnection();
+            try (var notify = connection.prepareStatement("select count(pg_notify(?, p)) from unnest(?) as p")) {
+                notify.setString(1, CHANNEL);
+                notify.setArray(2, connection.createArrayOf("text", envelopes.toArray()));
+                notify.executeQuery().close();
+            }
         } catch (SQLException | RuntimeException failed) {
+            closeSending();
             lostOutgoing.set(true);
             log.warn("{} signals to the other nodes were lost; they will be told to catch up: {}", envelopes.size(),
                     failed.getMessage());
+        }
+    }
+
+    private Connection sendingConnection() throws SQLException {
+        Connection connection = sending;
+        if (connection == null || connection.isClosed()) {
+            connection = separateConnection();
+            sending = connection;
+            sendingBackend = backendNamed(connection, SENDER_NAME);
+        }
+        return connection;
+    }
+
+    private void closeSending() {
+        Connection connection = sending;
+        sending = null;
+        sendingBackend = 0;
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException alreadyBroken) {
+                log.debug("The sending connection was broken already", alreadyBroken);
+            }
         }
     }
 
@@ -210,15 +245,11 @@ public class ClusterSignals implements DisposableBean {
     private void listen() {
         boolean announced = false;
         while (running) {
-            try (Connection connection = listeningConnection()) {
+            try (Connection connection = separateConnection()) {
                 try (var statement = connection.createStatement()) {
                     statement.execute("listen " + CHANNEL);
-                    try (var backend = statement.executeQuery(
-                            "select pg_backend_pid() from (select set_config('application_name', '" + LISTENER_NAME + "', false)) named")) {
-                        backend.next();
-                        listeningBackend = backend.getInt(1);
-                    }
                 }
+                listeningBackend = backendNamed(connection, LISTENER_NAME);
                 if (!announced) {
                     listening = true;
                     // Registered and listening before telling: a node that answers at once reaches us.
@@ -323,8 +354,23 @@ public class ClusterSignals implements DisposableBean {
         }
     }
 
+    /** The PostgreSQL process id of the sending connection, 0 before the first signal and after a failed one (for tests). */
+    public int sendingBackend() {
+        return sendingBackend;
+    }
+
+    /** Names the connection for {@code pg_stat_activity} and returns its process id. */
+    private static int backendNamed(Connection connection, String name) throws SQLException {
+        try (var statement = connection.createStatement();
+                var backend = statement.executeQuery(
+                        "select pg_backend_pid() from (select set_config('application_name', '" + name + "', false)) named")) {
+            backend.next();
+            return backend.getInt(1);
+        }
+    }
+
     // Outside the pool: a pooled connection would be borrowed for ever.
-    private Connection listeningConnection() throws SQLException {
+    private Connection separateConnection() throws SQLException {
         return dataSource instanceof HikariDataSource hikari
                 ? DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword())
                 : dataSource.getConnection();
@@ -346,6 +392,7 @@ public class ClusterSignals implements DisposableBean {
         sender.shutdown();
         try {
             sender.awaitTermination(2, TimeUnit.SECONDS);
+            closeSending();
             // Gone at once for the others, rather than after STALE.
             jdbc.sql("delete from platform.cluster_node where node_id = ?").param(node).update();
         } catch (InterruptedException interrupted) {

@@ -150,6 +150,40 @@ public class Incidents {
                 .list();
     }
 
+    /**
+     * The alerts raised since then, as far as the incidents tell (oldest first): a conversation's
+     * first flagged message, and its end for abuse. For a node that may have missed the alerts
+     * themselves (reporting's board); later flagged messages of a conversation have no time of
+     * their own and are not among them.
+     */
+    public List<AbuseAlerted> alertsSince(java.time.Instant since) {
+        Timestamp from = Timestamp.from(since);
+        return jdbc.sql("""
+                select conversation_id, center_id, agent, categories, highest_severity, flagged_messages, ended_for_abuse,
+                       first_flagged_at, ended_at
+                  from protection.incident where first_flagged_at >= ? or ended_at >= ?""")
+                .params(from, from)
+                .query((row, n) -> {
+                    List<String> categories = List.of(row.getString("categories").split(",")).stream()
+                            .filter(c -> !c.isBlank() && !c.equals("REPORTED_BY_AGENT")).toList();
+                    List<AbuseAlerted> raised = new java.util.ArrayList<>(2);
+                    java.time.Instant flaggedAt = row.getTimestamp("first_flagged_at").toInstant();
+                    // An incident opened by an agent's warning raised no alert until it ended.
+                    if (row.getInt("flagged_messages") > 0 && !flaggedAt.isBefore(since)) {
+                        raised.add(new AbuseAlerted(row.getLong("center_id"), row.getString("agent"), row.getString("conversation_id"),
+                                AbuseAlerted.Reason.MESSAGE_FLAGGED, categories, row.getString("highest_severity"), flaggedAt));
+                    }
+                    Timestamp endedAt = row.getTimestamp("ended_at");
+                    if (row.getBoolean("ended_for_abuse") && endedAt != null && !endedAt.toInstant().isBefore(since)) {
+                        raised.add(new AbuseAlerted(row.getLong("center_id"), row.getString("agent"), row.getString("conversation_id"),
+                                AbuseAlerted.Reason.ENDED_FOR_ABUSE, categories, row.getString("highest_severity"),
+                                endedAt.toInstant()));
+                    }
+                    return raised;
+                })
+                .list().stream().flatMap(List::stream).sorted(Comparator.comparing(AbuseAlerted::at)).toList();
+    }
+
     private static String merge(Optional<Incident> existing, String categories) {
         var merged = new TreeSet<String>();
         existing.ifPresent(i -> merged.addAll(List.of(i.categories().split(","))));

@@ -8,6 +8,7 @@ import io.sangdam.identity.StaffMember;
 import io.sangdam.platform.ClusterSignals;
 import io.sangdam.platform.RequestRejected;
 import io.sangdam.protection.AbuseAlerted;
+import io.sangdam.protection.Incidents;
 import io.sangdam.routing.Routing;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Protection alerts on the live board: a flagged customer message or a contact ended for abuse
  * reaches the supervisor's board the moment the incident is recorded, and the supervisor can give
  * the agent a longer recovery break. The board keeps the last alerts of the hour in memory, for
- * boards opened after they happened; other server nodes are told each alert and keep it too. An
- * alert announced while a node was not listening is not on that node's boards (it is on the
- * incident list); the boards themselves reload ({@link LiveBoard}).
+ * boards opened after they happened; other server nodes are told each alert and keep it too. A
+ * node that may have missed alerts (its listener reconnected, or another node lost what it sent)
+ * takes the last hour's from the incident list and shows those its boards do not show yet; the
+ * boards themselves reload too ({@link LiveBoard}).
  */
 @RestController
 class BoardAlerts {
@@ -55,6 +58,8 @@ class BoardAlerts {
     private final Map<Long, Deque<Alert>> recent = new ConcurrentHashMap<>();
     private final ClusterSignals cluster;
     private final JsonMapper json;
+    /** Only a catch-up asks it; reporting's module test runs without protection's beans. */
+    private final ObjectProvider<Incidents> incidents;
 
     static final String ALERTED_ELSEWHERE = "reporting.alert";
 
@@ -63,13 +68,14 @@ class BoardAlerts {
     }
 
     BoardAlerts(LiveBoard board, Routing routing, Staff staff, CenterDirectory centers, CurrentUsers currentUsers, Clock clock,
-            ClusterSignals cluster, JsonMapper json) {
+            ClusterSignals cluster, JsonMapper json, ObjectProvider<Incidents> incidents) {
         this.cluster = cluster;
         this.json = json;
+        this.incidents = incidents;
         cluster.receive(ALERTED_ELSEWHERE, payload -> {
             AlertElsewhere elsewhere = json.readValue(payload, AlertElsewhere.class);
             show(elsewhere.center(), elsewhere.alert());
-        });
+        }, this::recoverMissed);
         this.board = board;
         this.routing = routing;
         this.staff = staff;
@@ -84,13 +90,43 @@ class BoardAlerts {
      */
     @TransactionalEventListener(fallbackExecution = true)
     void alerted(AbuseAlerted alerted) {
-        String agent = alerted.agent() == null ? "" : alerted.agent();
-        String name = alerted.agent() == null ? "" : staff.findByUsername(alerted.agent()).map(StaffMember::displayName).orElse(agent);
-        Alert alert = new Alert(agent, name, alerted.conversation(), alerted.reason().name(), alerted.categories(),
-                alerted.severity(), alerted.at());
+        Alert alert = alertOf(alerted);
         show(alerted.centerId(), alert);
         if (!cluster.alone()) {
             cluster.announce(ALERTED_ELSEWHERE, json.writeValueAsString(new AlertElsewhere(alerted.centerId(), alert)));
+        }
+    }
+
+    private Alert alertOf(AbuseAlerted alerted) {
+        String agent = alerted.agent() == null ? "" : alerted.agent();
+        String name = alerted.agent() == null ? "" : staff.findByUsername(alerted.agent()).map(StaffMember::displayName).orElse(agent);
+        return new Alert(agent, name, alerted.conversation(), alerted.reason().name(), alerted.categories(), alerted.severity(),
+                alerted.at());
+    }
+
+    /**
+     * Alerts of the last hour from the incident list, shown unless an alert of the same kind for the
+     * same conversation is kept already (then the boards show it), or it is older than all the kept
+     * ones of a center that keeps as many as it may (it was shown and made way for newer ones).
+     */
+    private void recoverMissed() {
+        Incidents incidentList = incidents.getIfAvailable();
+        if (incidentList == null) {
+            return;
+        }
+        for (AbuseAlerted alerted : incidentList.alertsSince(clock.instant().minus(KEPT_FOR))) {
+            Deque<Alert> kept = recent.get(alerted.centerId());
+            if (kept != null) {
+                synchronized (kept) {
+                    boolean shown = kept.stream().anyMatch(alert -> alert.conversation().equals(alerted.conversation())
+                            && alert.reason().equals(alerted.reason().name()));
+                    boolean madeWay = kept.size() >= KEPT && alerted.at().isBefore(kept.getLast().at());
+                    if (shown || madeWay) {
+                        continue;
+                    }
+                }
+            }
+            show(alerted.centerId(), alertOf(alerted));
         }
     }
 

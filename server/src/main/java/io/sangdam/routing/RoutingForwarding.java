@@ -108,6 +108,7 @@ class RoutingForwarding implements DisposableBean {
     private final RoutingQueues queues;
     private final JdbcClient jdbc;
     private final ClusterSignals cluster;
+    private final RoutingLog routingLog;
     private final ClusterSecret secret;
     private final JsonMapper json;
     private final JsonMapper wire;
@@ -119,9 +120,10 @@ class RoutingForwarding implements DisposableBean {
     private volatile String baseUrl;
     private final AnsweredCommands answered;
 
-    RoutingForwarding(RoutingHost host, RoutingQueues queues, JdbcClient jdbc, ClusterSignals cluster, ClusterSecret secret,
-            JsonMapper json, Clock clock, @Value("${sangdam.cluster.base-url:}") String baseUrl) {
+    RoutingForwarding(RoutingHost host, RoutingQueues queues, RoutingLog routingLog, JdbcClient jdbc, ClusterSignals cluster,
+            ClusterSecret secret, JsonMapper json, Clock clock, @Value("${sangdam.cluster.base-url:}") String baseUrl) {
         this.host = host;
+        this.routingLog = routingLog;
         this.queues = queues;
         this.jdbc = jdbc;
         this.cluster = cluster;
@@ -256,16 +258,23 @@ class RoutingForwarding implements DisposableBean {
 
     /**
      * The holder's side of a forwarded command: this node's engine, never another forward. A command
-     * with an id answered lately gets that answer again and is not applied twice.
+     * with an id answered here lately gets that answer again and is not applied twice. One whose id
+     * is in the routing log already was applied by the node that routed the center before this one
+     * took it over, which gave the events: it is answered as done, without them.
      */
     String execute(long center, String type, String request, @Nullable String id) {
-        return id == null || id.isBlank() ? apply(center, type, request) : answered.answer(center, id, () -> apply(center, type, request));
+        if (id == null || id.isBlank()) {
+            return apply(center, type, request, null);
+        }
+        return answered.answer(center, id, () -> routingLog.applied(id)
+                ? wire.writeValueAsString(new Answer(List.of(), null))
+                : apply(center, type, request, id));
     }
 
-    private String apply(long center, String type, String request) {
+    private String apply(long center, String type, String request, @Nullable String id) {
         Answer answer;
         try {
-            answer = new Answer(host.handle(center, json.readValue(request, RoutingRequest.type(type))), null);
+            answer = new Answer(host.handle(center, json.readValue(request, RoutingRequest.type(type)), id), null);
         } catch (RequestRejected refused) {
             answer = new Answer(null, new Refusal(refused.status().value(), refused.code(),
                     Arrays.stream(refused.arguments()).map(String::valueOf).toList()));

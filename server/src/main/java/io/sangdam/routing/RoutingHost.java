@@ -210,8 +210,13 @@ class RoutingHost implements DisposableBean {
      * stored with their events and their listeners' writes in one transaction, one commit for all.
      */
     List<RoutingEvent> handle(long centerId, RoutingRequest request) {
+        return handle(centerId, request, null);
+    }
+
+    /** As {@link #handle(long, RoutingRequest)}, storing the id a forwarding node gave the command with it. */
+    List<RoutingEvent> handle(long centerId, RoutingRequest request, @Nullable String commandId) {
         CenterEngine center = require(centerId);
-        Pending pending = new Pending(request, new CompletableFuture<>());
+        Pending pending = new Pending(request, commandId, new CompletableFuture<>());
         if (center.lock.isHeldByCurrentThread()) {
             // A listener of this center's decisions gives a command: it joins the transaction being stored.
             process(center, List.of(pending));
@@ -244,10 +249,10 @@ class RoutingHost implements DisposableBean {
     }
 
     /** A command waiting for its center's worker, or (without a request) a nudge to let time pass. */
-    private record Pending(@Nullable RoutingRequest request, CompletableFuture<List<RoutingEvent>> answer) {
+    private record Pending(@Nullable RoutingRequest request, @Nullable String commandId, CompletableFuture<List<RoutingEvent>> answer) {
 
         static Pending tick() {
-            return new Pending(null, new CompletableFuture<>());
+            return new Pending(null, null, new CompletableFuture<>());
         }
     }
 
@@ -348,7 +353,7 @@ class RoutingHost implements DisposableBean {
             try {
                 String json = this.json.writeValueAsString(request);
                 List<RoutingEvent> events = engine.apply(request.toCommand());
-                decided.add(new RoutingLog.Decided(request.getClass().getSimpleName(), json, events));
+                decided.add(new RoutingLog.Decided(request.getClass().getSimpleName(), json, events, pending.commandId()));
                 deciding.add(pending);
             } catch (RoutingRejected rejected) {
                 pending.answer().completeExceptionally(new RequestRejected(HttpStatus.CONFLICT, "routing-rejected",

@@ -29,8 +29,16 @@ class RoutingLog {
                 .params(centerId, Timestamp.from(at), type, json).query(Long.class).single();
     }
 
-    /** A command to store, with the events the engine decided for it. */
-    record Decided(String type, String json, List<RoutingEvent> events) {
+    /**
+     * A command to store, with the events the engine decided for it.
+     *
+     * @param commandId the id a forwarding node gave the command, if it was forwarded
+     */
+    record Decided(String type, String json, List<RoutingEvent> events, @Nullable String commandId) {
+
+        Decided(String type, String json, List<RoutingEvent> events) {
+            this(type, json, events, null);
+        }
     }
 
     /**
@@ -42,12 +50,12 @@ class RoutingLog {
         if (decided.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("insert into routing.command_log (center_id, recorded_at, type, command) values ");
-        List<Object> params = new java.util.ArrayList<>(decided.size() * 4);
+        StringBuilder sql = new StringBuilder("insert into routing.command_log (center_id, recorded_at, type, command, command_id) values ");
+        List<@Nullable Object> params = new java.util.ArrayList<>(decided.size() * 5);
         Timestamp recordedAt = Timestamp.from(at);
         for (Decided command : decided) {
-            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?::jsonb)");
-            params.addAll(List.of(centerId, recordedAt, command.type(), command.json()));
+            sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?::jsonb, ?)");
+            params.addAll(java.util.Arrays.asList(centerId, recordedAt, command.type(), command.json(), command.commandId()));
         }
         sql.append(" returning sequence");
         // The sequence is drawn row by row in the order of the values, so sorted numbers pair with the commands in order.
@@ -60,6 +68,12 @@ class RoutingLog {
         }
         insertEvents(rows);
         return sequences;
+    }
+
+    /** Whether a command with this id (given by a forwarding node) is in the log, applied by whichever node routed then. */
+    boolean applied(String commandId) {
+        return jdbc.sql("select exists (select 1 from routing.command_log where command_id = ?)").param(commandId)
+                .query(Boolean.class).single();
     }
 
     List<LoggedCommand> commands(long centerId) {
