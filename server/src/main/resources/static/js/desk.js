@@ -73,7 +73,8 @@
     if (seen[message.id]) { return; }
     seen[message.id] = true;
     var log = pane.querySelector("ol");
-    var who = message.sender === "CUSTOMER" ? text("textCustomer") : message.sender === "AGENT" ? text("textAgent") : text("textSystem");
+    var who = message.sender === "CUSTOMER" ? text("textCustomer") : message.sender === "AGENT" ? text("textAgent")
+      : message.sender === "NOTE" ? text("textNote") : text("textSystem");
     var item = el("li", { "class": "from-" + message.sender.toLowerCase() });
     item.appendChild(el("span", { "class": "who" }, who));
     item.appendChild(highlighted(message));

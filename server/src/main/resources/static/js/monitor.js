@@ -15,7 +15,8 @@
     var who = document.createElement("span");
     who.className = "who";
     who.textContent = message.sender === "CUSTOMER" ? root.dataset.textCustomer
-      : message.sender === "AGENT" ? root.dataset.textAgent : root.dataset.textSystem;
+      : message.sender === "AGENT" ? root.dataset.textAgent
+      : message.sender === "NOTE" ? root.dataset.textNote : root.dataset.textSystem;
     var text = document.createElement("span");
     text.className = "text";
     text.textContent = message.body;

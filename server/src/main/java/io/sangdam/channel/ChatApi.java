@@ -142,7 +142,7 @@ class ChatApi {
         var conversation = chats.owned(id, token);
         var position = chats.position(conversation);
         return new ConversationView(position.status(), position.ahead(), position.estimatedWaitSeconds(),
-                position.refreshSeconds(), chats.history(id));
+                position.refreshSeconds(), chats.customerHistory(id));
     }
 
     /**
@@ -180,7 +180,7 @@ class ChatApi {
         chats.owned(id, token);
         return streams.open(Chats.customer(id), emitter -> {
             emitter.send(SseEmitter.event().name("status").data(chats.position(chats.current(id))));
-            for (Message message : chats.history(id)) {
+            for (Message message : chats.customerHistory(id)) {
                 emitter.send(SseEmitter.event().name("message").data(message));
             }
         });

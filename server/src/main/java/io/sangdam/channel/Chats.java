@@ -205,8 +205,10 @@ class Chats {
                 .map(io.sangdam.routing.QueueSettings::name).findFirst()
                 .orElseThrow(() -> RequestRejected.badRequest("unknown-chat-topic", queue));
         String text = messages.getMessage("chat.transferred", new Object[] {queueName}, locale);
+        // Stored before routing, so the next agent's history has it when the chat reaches them. It is
+        // for agents only: the customer's widget never receives it (a refused transfer leaves it for the agent).
         if (note != null && !note.isBlank()) {
-            text = text + " " + messages.getMessage("chat.transfer-note", new Object[] {masking.mask(note.strip()).masked()}, locale);
+            conversations.addMessage(id, Sender.NOTE, masking.mask(note.strip()).masked(), clock.instant());
         }
         // Routed first: a refused transfer (the colleague just logged out) must not tell the customer otherwise.
         if (colleague == null) {
@@ -245,6 +247,11 @@ class Chats {
 
     List<Message> history(String id) {
         return conversations.messages(id);
+    }
+
+    /** What the customer sees of the conversation: everything but the agents' notes. */
+    List<Message> customerHistory(String id) {
+        return conversations.messages(id).stream().filter(m -> m.sender() != Sender.NOTE).toList();
     }
 
     Position position(Conversation conversation) {

@@ -22,7 +22,9 @@ class Conversations {
     enum Sender {
         CUSTOMER,
         AGENT,
-        SYSTEM
+        SYSTEM,
+        /** For agents only (a transfer note): never shown or sent to the customer. */
+        NOTE
     }
 
     record Conversation(String id, long centerId, String queue, @Nullable String customerLabel, @Nullable String lane,

@@ -233,7 +233,8 @@ class ChatJourneyTests extends BrowserJourney {
             agent.locator("[data-test=transfer] button").click();
             assertThat(agent.locator("[data-test=chat-pane]")).containsText("이관했습니다");
             assertThat(customer.locator("[data-test=chat-log]")).containsText("'해지·해지방어'(으)로 연결됩니다");
-            assertThat(customer.locator("[data-test=chat-log]")).containsText("요금 감면 요청, 본인 확인 완료");
+            // The note is for the colleague, never for the customer.
+            assertThat(customer.locator("[data-test=chat-log]")).not().containsText("요금 감면 요청");
 
             colleague.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락")).click();
             assertThat(colleague.locator("[data-test=chat-pane]")).containsText("요금 감면 요청, 본인 확인 완료");

@@ -105,6 +105,50 @@ class CustomerPanelApiTests {
         api.post("/api/routing/centers/3/contacts/" + chat + "/end", "", "application/json", "dj.supervisor", PASSWORD, "ko");
     }
 
+    @Test
+    void aTransferNoteIsForTheNextAgentAndNeverReachesTheCustomer() {
+        var api = ApiClient.on(port);
+        readyAgent(api);
+        Response started = api.post("/chat/api/conversations", "{\"center\": 3, \"topic\": \"RETENTION\"}", "application/json",
+                null, null, "ko");
+        String chat = started.json().get("conversation").asString();
+        String token = started.json().get("token").asString();
+        Response accepted = api.post("/api/routing/centers/3/agents/" + AGENT + "/offers/" + chat + "/accept", "",
+                "application/json", AGENT, PASSWORD, "ko");
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+
+        chats.transfer(AGENT, chat, "RETENTION", null, "매우 화가 난 고객, 010-1234-5678 로 재연락 요청");
+
+        Response seen = api.get("/chat/api/conversations/" + chat + "?token=" + token, null, null, "ko");
+        assertThat(seen.body()).contains("연결됩니다").doesNotContain("화가 난").doesNotContain("NOTE");
+        // The stream, which opens with the history, leaves it out too (the note is stored before the notice).
+        assertThat(streamUntil(chat, token, "연결됩니다")).contains("연결됩니다").doesNotContain("화가 난").doesNotContain("NOTE");
+        assertThat(chats.history(chat)).filteredOn(m -> m.sender() == Conversations.Sender.NOTE)
+                .extracting(Conversations.Message::body).containsExactly("매우 화가 난 고객, 010-****-5678 로 재연락 요청");
+        api.post("/api/routing/centers/3/contacts/" + chat + "/end", "", "application/json", "dj.supervisor", PASSWORD, "ko");
+    }
+
+    /** The customer's event stream, read up to the first line that holds {@code last}. */
+    private String streamUntil(String chat, String token, String last) {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://localhost:" + port + "/chat/api/conversations/" + chat + "/stream?token=" + token)).GET().build();
+        try (var lines = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofLines()).body()) {
+            var read = new StringBuilder();
+            var iterator = lines.iterator();
+            while (iterator.hasNext()) {
+                String line = iterator.next();
+                read.append(line).append('\n');
+                if (line.contains(last)) {
+                    return read.toString();
+                }
+            }
+            return read.toString();
+        } catch (java.io.IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void recordAs(String conversation, long category) {
         chats.record(AGENT, conversation, category, Disposition.RESOLVED, false, "010-1111-2222 로 안내");
     }
