@@ -35,14 +35,15 @@ public class TextMasking {
 
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
-    /** yymmdd, a separator or none, then the 7th digit and six more. */
+    /** yymmdd, a dash (perhaps spaced) or a single space, then the 7th digit and six more. */
     private static final Pattern REGISTRATION = Pattern.compile(
-            NOT_DIGIT_BEFORE + "(\\d{2})(\\d{2})(\\d{2})\\s?[-–]\\s?([0-9])(\\d{6})" + NOT_DIGIT_AFTER);
+            NOT_DIGIT_BEFORE + "(\\d{2})(\\d{2})(\\d{2})(?:\\s?[-–]\\s?| )([0-9])(\\d{6})" + NOT_DIGIT_AFTER);
     /** The same without a separator: 13 digits, which may also be an account after 계좌 (checked first). */
     private static final Pattern UNSEPARATED_REGISTRATION = Pattern.compile(
             NOT_DIGIT_BEFORE + "(\\d{2})(\\d{2})(\\d{2})([0-9])(\\d{6})" + NOT_DIGIT_AFTER);
+    /** 4-4-4-4 (and longer), or 4-6-5 and 4-6-4 as American Express and Diners Club print theirs. */
     private static final Pattern CARD = Pattern.compile(
-            NOT_DIGIT_BEFORE + "(?:\\d{4}[ -]?){3}\\d{1,7}" + NOT_DIGIT_AFTER);
+            NOT_DIGIT_BEFORE + "(?:(?:\\d{4}[ -]?){3}\\d{1,7}|\\d{4}[ -]?\\d{6}[ -]?\\d{4,5})" + NOT_DIGIT_AFTER);
     private static final Pattern PHONE = Pattern.compile(NOT_DIGIT_BEFORE
             + "(?:\\+82[ -]?|\\(?)(0?1[016789]|0?2|0?[3-6][1-5]|0?70|0?50\\d)\\)?[ .-]?(\\d{3,4})[ .-]?(\\d{4})" + NOT_DIGIT_AFTER);
     private static final Pattern GROUPED_ACCOUNT = Pattern.compile(
