@@ -16,6 +16,7 @@
   var shownStatus = null;
   var checking = false;
   var seen = {};
+  var messageInput = null;
 
   function el(tag, attributes, text) {
     var node = document.createElement(tag);
@@ -119,7 +120,7 @@
       }).catch(showError);
     });
 
-    var input = el("textarea", { name: "text", rows: "2", maxlength: "2000", required: "" });
+    var input = messageInput = el("textarea", { name: "text", rows: "2", maxlength: "2000", required: "" });
     sendForm.appendChild(field(texts.message, input));
     var buttons = el("div", { "class": "row" });
     buttons.appendChild(el("button", { type: "submit", "class": "primary" }, texts.send));
@@ -144,6 +145,9 @@
       api("POST", "/conversations", {
         center: Number(center), topic: data.get("topic"), name: data.get("name"), phone: data.get("phone"), lane: data.get("lane")
       }).then(function (started) {
+        // A new chat after an ended one starts with an empty log.
+        log.replaceChildren();
+        seen = {};
         state = started;
         localStorage.setItem(storageKey, JSON.stringify(state));
         resume(true);
@@ -168,7 +172,16 @@
   function toggle(open) {
     panel.hidden = !open;
     launcher.setAttribute("aria-expanded", String(open));
-    if (open) { (panel.querySelector("select, textarea") || closeButton).focus(); } else { launcher.focus(); }
+    if (open) { firstControl().focus(); } else { launcher.focus(); }
+  }
+
+  // The first field the customer can use now (a hidden form's fields cannot take the focus).
+  function firstControl() {
+    var fields = panel.querySelectorAll("form select, form input, form textarea, form button");
+    for (var i = 0; i < fields.length; i++) {
+      if (fields[i].offsetParent !== null) { return fields[i]; }
+    }
+    return closeButton;
   }
 
   function showError(error) {
@@ -225,6 +238,8 @@
     errorBox.hidden = true;
     startForm.hidden = true;
     sendForm.hidden = false;
+    // The start form the focus was in is gone: a keyboard user goes on typing the first message.
+    if (!panel.hidden) { messageInput.focus(); }
     if (!checking) { checking = true; setTimeout(check, 10000); }
     if (fresh) { listen(); return; }
     refresh().then(function (view) {
@@ -255,8 +270,12 @@
   }
 
   function finish() {
+    var focusWasIn = sendForm.contains(document.activeElement);
     status.textContent = texts.ended;
     sendForm.hidden = true;
+    // The customer may start another chat, without reloading the page.
+    startForm.hidden = false;
+    if (focusWasIn) { firstControl().focus(); }
     if (source) { source.close(); }
     localStorage.removeItem(storageKey);
   }

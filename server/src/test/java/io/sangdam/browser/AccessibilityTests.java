@@ -26,6 +26,54 @@ class AccessibilityTests extends BrowserJourney {
         }
     }
 
+    /** Keyboard only: the focus is never lost in the page when a form of the widget goes away. */
+    @Test
+    void aKeyboardUserChatsWithoutLosingTheFocus() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(url("/chat?center=2"));
+            page.locator(".sangdam-chat-launcher").waitFor();
+            for (int i = 0; i < 3; i++) {
+                page.keyboard().press("Tab");
+            }
+            assertThat(focused(page)).isEqualTo("BUTTON:채팅 상담");
+            page.keyboard().press("Enter");
+            assertThat(focused(page)).isEqualTo("SELECT:topic");
+            page.locator("select[name=topic]").selectOption("TECH");
+            page.keyboard().press("Tab");
+            page.keyboard().type("김민수");
+            page.keyboard().press("Tab");
+            page.keyboard().press("Tab");
+            page.keyboard().press("Tab");
+            assertThat(focused(page)).isEqualTo("BUTTON:상담 시작");
+            page.keyboard().press("Enter");
+            page.waitForCondition(() -> focused(page).equals("TEXTAREA:text"));
+
+            page.keyboard().type("인터넷이 안 돼요");
+            page.keyboard().press("Enter");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("[data-test=chat-log]"))
+                    .containsText("인터넷이 안 돼요");
+            page.reload();
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("[data-test=chat-log]"))
+                    .containsText("인터넷이 안 돼요");
+            page.waitForCondition(() -> focused(page).equals("TEXTAREA:text"));
+
+            page.keyboard().press("Tab");
+            page.keyboard().press("Tab");
+            assertThat(focused(page)).isEqualTo("BUTTON:상담 종료");
+            page.keyboard().press("Enter");
+            com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator(".sangdam-chat-status"))
+                    .hasText("상담이 끝났습니다. 이용해 주셔서 감사합니다.");
+            // The customer may start another chat, and the focus is where they can.
+            assertThat(focused(page)).isEqualTo("SELECT:topic");
+        }
+    }
+
+    private static String focused(Page page) {
+        return (String) page.evaluate("() => { const e = document.activeElement; "
+                + "return e.tagName + ':' + (e.tagName === 'BUTTON' ? e.textContent.trim() : e.name); }");
+    }
+
     @Test
     void theSignInPageAndTheDeskAreAccessible() {
         try (BrowserContext context = browser.newContext()) {
