@@ -51,6 +51,8 @@
   var closedNotice = el("p", { "class": "sangdam-chat-closed", "data-test": "closed" });
   var topics = {};
   var errorBox = el("p", { "class": "sangdam-chat-error", role: "alert", hidden: "" });
+  var typingNote = el("p", { "class": "sangdam-chat-typing", hidden: "", "data-test": "typing" });
+  var typingTimer = null;
   panel.setAttribute("aria-labelledby", "sangdam-chat-title");
 
   function field(labelText, input) {
@@ -71,6 +73,7 @@
     panel.appendChild(header);
     panel.appendChild(status);
     panel.appendChild(log);
+    panel.appendChild(typingNote);
     panel.appendChild(errorBox);
 
     var topic = el("select", { name: "topic", required: "" });
@@ -192,12 +195,21 @@
   function show(message) {
     if (seen[message.id]) { return; }
     seen[message.id] = true;
+    if (message.sender === "AGENT") { typing(false); }
     var who = message.sender === "CUSTOMER" ? texts.you : message.sender === "AGENT" ? texts.agent : texts.system;
     var item = el("li", { "class": "from-" + message.sender.toLowerCase() });
     item.appendChild(el("span", { "class": "who" }, who));
     item.appendChild(el("span", { "class": "text" }, message.body));
     log.appendChild(item);
     log.scrollTop = log.scrollHeight;
+  }
+
+  // The agent's desk says so every few seconds while they type; without news it goes away.
+  function typing(on) {
+    clearTimeout(typingTimer);
+    typingNote.textContent = on ? texts.typing : "";
+    typingNote.hidden = !on;
+    if (on) { typingTimer = setTimeout(function () { typing(false); }, 6000); }
   }
 
   function showStatus(view) {
@@ -220,6 +232,7 @@
   function listen() {
     source = new EventSource(base + "/chat/api/conversations/" + state.conversation + "/stream?token=" + encodeURIComponent(state.token));
     source.addEventListener("message", function (event) { show(JSON.parse(event.data)); });
+    source.addEventListener("typing", function () { typing(true); });
     source.addEventListener("status", function (event) {
       var view = JSON.parse(event.data);
       // Back in the queue (an offer missed, a transfer): the push does not say the place, ask for it.
@@ -270,6 +283,7 @@
   }
 
   function finish() {
+    typing(false);
     var focusWasIn = sendForm.contains(document.activeElement);
     status.textContent = texts.ended;
     sendForm.hidden = true;

@@ -165,6 +165,17 @@
       input.addEventListener("keydown", function (event) {
         if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); form.requestSubmit(); }
       });
+      // The customer sees "typing": told at most every 3 s while the agent types, never waited for.
+      var toldTyping = 0;
+      input.addEventListener("input", function () {
+        if (input.value && Date.now() - toldTyping > 3000) {
+          toldTyping = Date.now();
+          var headers = {};
+          headers[csrfHeader] = csrfToken;
+          fetch("/desk/api/conversations/" + chat.conversation + "/typing", { method: "POST", headers: headers })
+            .catch(function () { /* only a hint; the message itself is what counts */ });
+        }
+      });
       end.addEventListener("click", function () { post("/conversations/" + chat.conversation + "/end"); });
       var panel = el("aside", { "class": "customer-panel", "data-test": "customer-panel", "aria-label": text("textPanel") });
       pane.appendChild(panel);

@@ -164,6 +164,17 @@ class Chats {
         return say(conversation, Sender.AGENT, text);
     }
 
+    /**
+     * The agent is typing a reply: the customer's widget says so for a few seconds. Nothing is
+     * stored; a push that is lost only leaves the customer waiting for the message itself.
+     */
+    void agentTyping(String agent, String id) {
+        Conversation conversation = assignedTo(agent, id);
+        if (conversation.status() == Conversations.Status.CONNECTED) {
+            streams.push(customer(id), "typing", Map.of("typing", true));
+        }
+    }
+
     void customerLeaves(String id, String token) {
         Conversation conversation = owned(id, token);
         if (conversation.status() != Conversations.Status.ENDED) {

@@ -136,6 +136,13 @@ class DeskApi {
         return chats.agentSays(currentUsers.require().username(), conversation, text.text());
     }
 
+    /** Sent by the desk every few seconds while the agent types, so the customer sees an answer coming. */
+    @PostMapping("/conversations/{conversation}/typing")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void typing(@PathVariable String conversation) {
+        chats.agentTyping(currentUsers.require().username(), conversation);
+    }
+
     @PostMapping("/conversations/{conversation}/end")
     void end(@PathVariable String conversation) {
         chats.agentEnds(currentUsers.require().username(), conversation);

@@ -77,9 +77,13 @@ class ChatJourneyTests extends BrowserJourney {
             // Masked before it was stored, so the agent never sees the number.
             assertThat(agent.locator("[data-test=chat-pane]")).containsText("010-****-5432");
 
+            // The customer sees the agent typing, until the message arrives.
+            agent.locator("[data-test=chat-pane] textarea").pressSequentially("네, 해지");
+            assertThat(customer.locator("[data-test=typing]")).hasText("상담사가 답변을 입력하고 있습니다…");
             agent.locator("[data-test=chat-pane] textarea").fill("네, 해지 방어 혜택부터 안내해 드릴게요.");
             agent.locator("[data-test=chat-pane] button.primary").click();
             assertThat(customer.locator("[data-test=chat-log]")).containsText("해지 방어 혜택");
+            assertThat(customer.locator("[data-test=typing]")).isHidden();
             customer.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "chat-customer-ko.png")));
             agent.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "desk-ko.png")));
 
