@@ -27,6 +27,9 @@
   }
 
   function render(board) {
+    if (document.documentElement.lang === "en") {
+      board.queues.forEach(function (q) { if (q.nameEnglish) { q.name = q.nameEnglish; } });
+    }
     queueRows.replaceChildren();
     board.queues.forEach(function (q) {
       var row = document.createElement("tr");

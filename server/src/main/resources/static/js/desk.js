@@ -41,8 +41,11 @@
   function showOffer(offer) {
     var card = el("div", { "class": "card offer", "data-conversation": offer.conversation, "data-test": "offer" });
     var callback = offer.kind === "callback";
-    card.appendChild(el("strong", {}, text(callback ? "textCallbackOffer" : "textOffer") + " · " + offer.queue
-      + (offer.customer ? " · " + offer.customer : "")));
+    var title = el("strong");
+    withQueueName(offer.queue, function (queue) {
+      title.textContent = text(callback ? "textCallbackOffer" : "textOffer") + " · " + queue + (offer.customer ? " · " + offer.customer : "");
+    });
+    card.appendChild(title);
     if (offer.flagged) { card.appendChild(flaggedWarning(offer.flagged)); }
     var countdown = el("span", { "class": "countdown" });
     card.appendChild(countdown);
@@ -107,7 +110,9 @@
     var pane = chats.querySelector("[data-conversation='" + chat.conversation + "']");
     if (!pane) {
       pane = el("article", { "class": "card chat-pane", "data-conversation": chat.conversation, "data-test": "chat-pane" });
-      pane.appendChild(el("h2", {}, chat.queue + (chat.customer ? " · " + chat.customer : "")));
+      var heading = el("h2");
+      withQueueName(chat.queue, function (queue) { heading.textContent = queue + (chat.customer ? " · " + chat.customer : ""); });
+      pane.appendChild(heading);
       pane.appendChild(el("ol", { "class": "chat-log", "aria-live": "polite" }));
       var form = el("form", { "class": "stacked" });
       var input = el("textarea", { rows: "2", maxlength: "2000", required: "", "aria-label": text("textMessage") });
@@ -346,6 +351,14 @@
     });
   }
 
+  // The queue's name in the page's language, once known; its code until then.
+  function withQueueName(code, show) {
+    show(code);
+    loadQueues().then(function (list) {
+      list.forEach(function (q) { if (q.code === code) { show(q.name); } });
+    });
+  }
+
   var queues = null;
   function loadQueues() {
     if (!queues) {
@@ -376,7 +389,9 @@
     removeOffer(callback.conversation);
     if (chats.querySelector("[data-conversation='" + callback.conversation + "']")) { return; }
     var pane = el("article", { "class": "card chat-pane callback-pane", "data-conversation": callback.conversation, "data-test": "callback-pane" });
-    pane.appendChild(el("h2", {}, text("textCallback") + " · " + callback.queue));
+    var heading = el("h2");
+    withQueueName(callback.queue, function (queue) { heading.textContent = text("textCallback") + " · " + queue; });
+    pane.appendChild(heading);
     var facts = el("dl", { "class": "facts", "data-test": "callback-facts" });
     fact(facts, text("textCallbackLeftAt"), when(callback.leftAt));
     fact(facts, text("textCallbackCustomer"), callback.customer, true);
@@ -421,7 +436,7 @@
     function fill(select, nodes) {
       select.replaceChildren(el("option", { value: "" }, "-"));
       (nodes || []).forEach(function (node) {
-        var option = el("option", { value: node.id }, node.nameKorean);
+        var option = el("option", { value: node.id }, document.documentElement.lang === "en" ? node.nameEnglish : node.nameKorean);
         option.node = node;
         select.appendChild(option);
       });

@@ -213,7 +213,7 @@ class Chats {
         Conversation conversation = assignedTo(agent, id);
         var locale = java.util.Locale.forLanguageTag(conversation.language());
         String queueName = routing.queues(conversation.centerId()).stream().filter(q -> q.code().equals(queue))
-                .map(io.sangdam.routing.QueueSettings::name).findFirst()
+                .map(q -> q.name(locale)).findFirst()
                 .orElseThrow(() -> RequestRejected.badRequest("unknown-chat-topic", queue));
         String text = messages.getMessage("chat.transferred", new Object[] {queueName}, locale);
         // Stored before routing, so the next agent's history has it when the chat reaches them. It is
@@ -393,7 +393,7 @@ class Chats {
                 // The customer learns they were moved; the wait goes on, counted from when they came.
                 var locale = java.util.Locale.forLanguageTag(c.language());
                 String queueName = routing.queues(c.centerId()).stream().filter(q -> q.code().equals(moved.toQueue().value()))
-                        .map(io.sangdam.routing.QueueSettings::name).findFirst().orElse(moved.toQueue().value());
+                        .map(q -> q.name(locale)).findFirst().orElse(moved.toQueue().value());
                 Message notice = conversations.addMessage(c.id(), Sender.SYSTEM,
                         messages.getMessage("chat.moved", new Object[] {queueName}, locale), clock.instant());
                 streams.push(customer(c.id()), "message", notice);

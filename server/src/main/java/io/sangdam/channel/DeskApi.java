@@ -198,10 +198,10 @@ class DeskApi {
     }
 
     @GetMapping("/queues")
-    List<QueueChoice> queues() {
+    List<QueueChoice> queues(java.util.Locale locale) {
         long center = currentUsers.require().centerId();
         return routing.routes(center)
-                ? routing.queues(center).stream().map(q -> new QueueChoice(q.code(), q.name())).toList()
+                ? routing.queues(center).stream().map(q -> new QueueChoice(q.code(), q.name(locale))).toList()
                 : List.of();
     }
 

@@ -139,7 +139,8 @@ class LiveBoard {
         };
     }
 
-    record QueueRow(String code, String name, int waiting, long longestWaitSeconds, long offered, long answered,
+    /** @param nameEnglish the queue's English name, which the board shows in English when there is one */
+    record QueueRow(String code, String name, @Nullable String nameEnglish, int waiting, long longestWaitSeconds, long offered, long answered,
             long abandoned, @Nullable Double serviceLevel, double targetPercent, int targetSeconds,
             @Nullable Double averageSpeedOfAnswerSeconds) {
     }
@@ -180,7 +181,7 @@ class LiveBoard {
             if (day != null && day.answered() > 0) {
                 asa = day.waitSeconds() / day.answered();
             }
-            queues.add(new QueueRow(queue.code(), queue.name(), waiting.size(), longest, day == null ? 0 : day.offered(),
+            queues.add(new QueueRow(queue.code(), queue.name(), queue.nameEnglish(), waiting.size(), longest, day == null ? 0 : day.offered(),
                     day == null ? 0 : day.answered(), day == null ? 0 : day.abandoned(), serviceLevel,
                     queue.serviceLevelPercent(), queue.serviceLevelSeconds(), asa));
         }

@@ -34,10 +34,10 @@ class DemoQueues implements ApplicationRunner {
             if (center.isHeadquarters()) {
                 continue;
             }
-            queues.add(center.id(), "BILLING", "요금·납부 문의", "CHAT", "BILLING", 3, 30);
-            queues.add(center.id(), "RETENTION", "해지·해지방어", "CHAT", "RETENTION", 3, 60);
-            queues.add(center.id(), "TECH", "기술지원", "CHAT", "TECH", 3, 60);
-            queues.add(center.id(), "VIP", "VIP 전담", "CHAT", "VIP", 5, 30);
+            queues.add(center.id(), "BILLING", "요금·납부 문의", "Billing and payment", "CHAT", "BILLING", 3, 30);
+            queues.add(center.id(), "RETENTION", "해지·해지방어", "Cancellation", "CHAT", "RETENTION", 3, 60);
+            queues.add(center.id(), "TECH", "기술지원", "Technical support", "CHAT", "TECH", 3, 60);
+            queues.add(center.id(), "VIP", "VIP 전담", "VIP desk", "CHAT", "VIP", 5, 30);
         }
     }
 }

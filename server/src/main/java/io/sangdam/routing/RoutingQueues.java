@@ -115,13 +115,13 @@ class RoutingQueues {
         return jdbc.sql("select distinct center_id from routing.queue order by 1").query(Long.class).list();
     }
 
-    void add(long centerId, String code, String name, String channel, String requiredSkill, int minimumLevel,
+    void add(long centerId, String code, String name, String nameEnglish, String channel, String requiredSkill, int minimumLevel,
             int wrapUpSeconds) {
         changed();
         long id = jdbc.sql("""
-                insert into routing.queue (center_id, code, name, channel, required_skill, minimum_level, wrap_up_seconds)
-                values (?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(centerId, code, name, channel, requiredSkill, minimumLevel, wrapUpSeconds).query(Long.class).single();
+                insert into routing.queue (center_id, code, name, name_en, channel, required_skill, minimum_level, wrap_up_seconds)
+                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(centerId, code, name, nameEnglish, channel, requiredSkill, minimumLevel, wrapUpSeconds).query(Long.class).single();
         jdbc.sql("insert into routing.queue_skill (queue_id, skill_code, minimum_level) values (?, ?, ?)")
                 .params(id, requiredSkill, minimumLevel).update();
     }

@@ -72,7 +72,8 @@ class CallbackJourneyTests extends BrowserJourney {
             assertThat(agent.locator("[data-test=agent-state]")).hasText("이석");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능")).click();
             Locator offer = agent.locator("[data-test=offer]");
-            assertThat(offer).containsText("콜백 요청 · " + QUEUE + " · 한*람");
+            // The queue by its name (저녁 콜백 …), as the agent knows it, not its code alone.
+            assertThat(offer).containsText("콜백 요청 · 저녁 콜백 " + QUEUE + " · 한*람");
             assertThat(offer.locator(".countdown")).containsText("초 남음");
             offer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("수락")).click();
 
