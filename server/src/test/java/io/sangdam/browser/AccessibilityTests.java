@@ -69,6 +69,27 @@ class AccessibilityTests extends BrowserJourney {
         }
     }
 
+    /** A browser asks for an icon on every page; without one each page logged a failed request (404). */
+    @Test
+    void theShopTheSignInPageAndTheBoardLoadWithoutConsoleErrors() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            List<String> errors = new java.util.ArrayList<>();
+            page.onConsoleMessage(message -> {
+                if (message.type().equals("error")) {
+                    errors.add(message.text() + " " + message.location());
+                }
+            });
+            page.navigate(url("/chat?center=3"));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담")).waitFor();
+            signIn(page, "dj.supervisor");
+            page.navigate(url("/board?center=3"));
+            page.locator("[data-test=board-queues] tr[data-queue]").first().waitFor();
+            page.waitForTimeout(500);
+            assertThat(errors).isEmpty();
+        }
+    }
+
     private static String focused(Page page) {
         return (String) page.evaluate("() => { const e = document.activeElement; "
                 + "return e.tagName + ':' + (e.tagName === 'BUTTON' ? e.textContent.trim() : e.name); }");
