@@ -52,7 +52,9 @@
     var accept = el("button", { type: "button", "class": "primary" }, text("textAccept"));
     var decline = el("button", { type: "button", "class": "secondary" }, text("textDecline"));
     accept.addEventListener("click", function () {
-      post(callback ? "/callbacks/" + offer.callback + "/accept" : "/offers/" + offer.conversation + "/accept");
+      // Refused (the offer expired meanwhile): the error says so, and the stale card goes.
+      post(callback ? "/callbacks/" + offer.callback + "/accept" : "/offers/" + offer.conversation + "/accept")
+        .then(function (result) { if (result === undefined) { card.remove(); } });
     });
     decline.addEventListener("click", function () { post("/offers/" + offer.conversation + "/decline"); });
     card.appendChild(accept);

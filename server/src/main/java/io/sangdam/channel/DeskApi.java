@@ -115,16 +115,28 @@ class DeskApi {
         routing.wrapUpDone(me.centerId(), me.username());
     }
 
+    /** An offer that timed out or went to someone else meanwhile is a 409 {@code offer-expired}, not the engine's words. */
     @PostMapping("/offers/{conversation}/accept")
     void accept(@PathVariable String conversation) {
         CurrentUser me = currentUsers.require();
-        routing.accept(me.centerId(), me.username(), conversation);
+        answeringOffer(conversation, () -> routing.accept(me.centerId(), me.username(), conversation));
     }
 
     @PostMapping("/offers/{conversation}/decline")
     void decline(@PathVariable String conversation) {
         CurrentUser me = currentUsers.require();
-        routing.decline(me.centerId(), me.username(), conversation);
+        answeringOffer(conversation, () -> routing.decline(me.centerId(), me.username(), conversation));
+    }
+
+    private static void answeringOffer(String conversation, Runnable answer) {
+        try {
+            answer.run();
+        } catch (RequestRejected rejected) {
+            if (rejected.code().equals("routing-rejected")) {
+                throw RequestRejected.conflict("offer-expired", conversation);
+            }
+            throw rejected;
+        }
     }
 
     record Text(@NotNull @Size(max = 100_000) String text) {
