@@ -120,6 +120,8 @@
         startForm.hidden = true;
         leaveForm.hidden = true;
         status.textContent = left.confirmation;
+        // The form the focus was in is gone; closing the widget is what is left to do.
+        closeButton.focus();
       }).catch(showError);
     });
 

@@ -33,6 +33,8 @@ class ClosedWidgetJourneyTests extends BrowserJourney {
             form.getByLabel("상담을 위해 이름과 연락처를 수집·이용하고 연락하는 데 동의합니다.").check();
             form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("메시지 남기기")).click();
             assertThat(customer.locator(".sangdam-chat-status")).containsText("메시지를 남겼습니다 (접수번호");
+            // The form went away; a keyboard user is not sent back to the top of the page.
+            assertThat(customer.locator(".sangdam-chat-close")).isFocused();
             customer.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "chat-left-message-ko.png")));
 
             Page agent = agentContext.newPage();
