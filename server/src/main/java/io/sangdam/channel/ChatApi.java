@@ -100,6 +100,7 @@ class ChatApi {
     @ResponseStatus(HttpStatus.CREATED)
     Chats.Started start(@Valid @RequestBody NewChat chat, Locale locale, HttpServletRequest request) {
         throttling.chatStarting(request);
+        centers.get(chat.center());
         if (routing.routes(chat.center()) && routing.queues(chat.center()).stream().anyMatch(q -> q.code().equals(chat.topic()))) {
             var status = routing.openNow(chat.center(), chat.topic());
             if (!status.open()) {

@@ -107,6 +107,8 @@ class ChatApiTests {
     void anUnknownTopicIsExplained() {
         assertProblem(ApiClient.on(port).post("/chat/api/conversations", "{\"center\": 5, \"topic\": \"NOPE\"}",
                 "application/json", null, null, "en"), 400, "unknown-chat-topic");
+        assertProblem(ApiClient.on(port).post("/chat/api/conversations", "{\"center\": 999, \"topic\": \"TECH\"}",
+                "application/json", null, null, "en"), 404, "unknown-center");
     }
 
     @Test
