@@ -220,6 +220,9 @@
       status.textContent = texts.waiting.replace("{0}", view.ahead).replace("{1}", Math.max(1, Math.round(view.estimatedWaitSeconds / 60)));
     } else if (view.status === "ENDED") {
       finish();
+    } else if (view.status === "OFFERED") {
+      // An agent is being offered the chat; they may not take it, and then the wait goes on.
+      status.textContent = texts.offered;
     } else {
       status.textContent = texts.connected;
     }

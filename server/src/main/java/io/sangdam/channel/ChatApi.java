@@ -77,7 +77,7 @@ class ChatApi {
     static final List<String> WIDGET_TEXTS = List.of("open", "title", "topic", "name", "phone", "lane", "lane.none",
             "lane.senior", "lane.accessibility", "start", "waiting", "connected", "ended", "send", "message", "leave",
             "close", "you", "agent", "system", "error", "closed", "leave-message", "leave-name", "leave-phone",
-            "leave-text", "leave-consent", "leave-send", "left", "typing");
+            "leave-text", "leave-consent", "leave-send", "left", "typing", "offered");
 
     @GetMapping("/topics")
     List<Topic> topics(@RequestParam long center, Locale locale) {

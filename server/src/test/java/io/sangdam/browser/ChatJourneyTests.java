@@ -58,6 +58,9 @@ class ChatJourneyTests extends BrowserJourney {
 
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능")).click();
             assertThat(agent.locator("[data-test=offer]")).containsText(maskedName + " " + io.sangdam.contact.Masking.phone(demo[2]));
+            // Offered is not yet connected: the agent may let the offer pass.
+            customer.reload();
+            assertThat(customer.locator(".sangdam-chat-status")).hasText("상담사를 연결하고 있습니다. 잠시만 기다려 주세요.");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락")).click();
             assertThat(agent.locator("[data-test=chat-pane]")).containsText("산업안전보건법");
             assertThat(customer.locator(".sangdam-chat-status")).hasText("상담사와 연결되었습니다.");
