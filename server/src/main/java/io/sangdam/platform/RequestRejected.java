@@ -18,7 +18,21 @@ public class RequestRejected extends RuntimeException {
         super(code);
         this.status = status;
         this.code = code;
-        this.arguments = arguments.clone();
+        this.arguments = code.startsWith("unknown-") ? identifiers(arguments) : arguments.clone();
+    }
+
+    /**
+     * What an {@code unknown-…} problem names is what was looked for, an identifier: written as
+     * given, not as a number the message format would group ("큐 999,999").
+     */
+    private static Object[] identifiers(Object[] arguments) {
+        Object[] written = arguments.clone();
+        for (int i = 0; i < written.length; i++) {
+            if (written[i] instanceof Long || written[i] instanceof Integer) {
+                written[i] = written[i].toString();
+            }
+        }
+        return written;
     }
 
     public static RequestRejected notFound(String code, Object... arguments) {

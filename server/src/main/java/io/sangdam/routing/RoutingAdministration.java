@@ -253,21 +253,23 @@ class RoutingAdministration {
         if (skills.find(checked).isPresent()) {
             throw RequestRejected.conflict("duplicate-skill-code", checked);
         }
-        skills.add(checked, skillName(nameKorean), skillName(nameEnglish));
+        skills.add(checked, name(nameKorean, "skill-name-required"), name(nameEnglish, "skill-name-required"));
         return skills.find(checked).orElseThrow();
     }
 
     Skill changeSkill(String code, @Nullable String nameKorean, @Nullable String nameEnglish, @Nullable Boolean active) {
         Skill skill = skills.find(code).orElseThrow(() -> RequestRejected.notFound("unknown-skill", code));
-        skills.rename(code, nameKorean == null ? skill.nameKorean() : skillName(nameKorean),
-                nameEnglish == null ? skill.nameEnglish() : skillName(nameEnglish), active == null ? skill.active() : active);
+        skills.rename(code, nameKorean == null ? skill.nameKorean() : name(nameKorean, "skill-name-required"),
+                nameEnglish == null ? skill.nameEnglish() : name(nameEnglish, "skill-name-required"),
+                active == null ? skill.active() : active);
         return skills.find(code).orElseThrow();
     }
 
-    private static String skillName(@Nullable String name) {
+    /** A name of 1 to 50 characters, or the problem that says which name is missing. */
+    private static String name(@Nullable String name, String problem) {
         String stripped = name == null ? "" : name.strip();
         if (stripped.isEmpty() || stripped.length() > 50) {
-            throw RequestRejected.badRequest("skill-name-required");
+            throw RequestRejected.badRequest(problem);
         }
         return stripped;
     }
@@ -339,8 +341,8 @@ class RoutingAdministration {
     // ------------------------------------------------------------------ not-ready reasons
 
     void addReason(long centerId, @Nullable String nameKorean, @Nullable String nameEnglish) {
-        String korean = skillName(nameKorean);
-        String english = nameEnglish == null || nameEnglish.isBlank() ? korean : skillName(nameEnglish);
+        String korean = name(nameKorean, "reason-name-required");
+        String english = nameEnglish == null || nameEnglish.isBlank() ? korean : name(nameEnglish, "reason-name-required");
         if (rules.reasons(centerId).stream().anyMatch(r -> r.nameKorean().equals(korean))) {
             throw RequestRejected.conflict("duplicate-not-ready-reason", korean);
         }

@@ -146,11 +146,14 @@ class RoutingAdminApiTests {
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         assertProblem(post("/api/routing/centers/3/not-ready-reasons", "{\"nameKorean\": \"휴식\"}", "dj.manager"), 409,
                 "duplicate-not-ready-reason");
+        assertProblem(post("/api/routing/centers/3/not-ready-reasons", "{\"nameKorean\": \"  \"}", "dj.manager"), 400,
+                "reason-name-required");
         long id = added.json().findValues("id").stream().mapToLong(n -> n.asLong()).max().orElseThrow();
         Response deactivated = put("/api/routing/centers/3/not-ready-reasons/" + id, "{\"active\": false}", "dj.manager");
         assertThat(deactivated.status()).isEqualTo(200);
-        assertProblem(put("/api/routing/centers/3/not-ready-reasons/999999", "{\"active\": false}", "dj.manager"), 404,
-                "unknown-not-ready-reason");
+        Response unknown = put("/api/routing/centers/3/not-ready-reasons/999999", "{\"active\": false}", "dj.manager");
+        assertProblem(unknown, 404, "unknown-not-ready-reason");
+        assertThat(unknown.json().get("detail").asString()).as("an id, not an amount").contains("999999");
     }
 
     private long agentId(String username) {
