@@ -217,7 +217,9 @@
   function showStatus(view) {
     shownStatus = view.status;
     if (view.status === "WAITING") {
-      status.textContent = texts.waiting.replace("{0}", view.ahead).replace("{1}", Math.max(1, Math.round(view.estimatedWaitSeconds / 60)));
+      status.textContent = view.estimatedWaitSeconds === null || view.estimatedWaitSeconds === undefined
+        ? texts["waiting-no-agent"].replace("{0}", view.ahead)
+        : texts.waiting.replace("{0}", view.ahead).replace("{1}", Math.max(1, Math.round(view.estimatedWaitSeconds / 60)));
     } else if (view.status === "ENDED") {
       finish();
     } else if (view.status === "OFFERED") {

@@ -77,7 +77,7 @@ class ChatApi {
     static final List<String> WIDGET_TEXTS = List.of("open", "title", "topic", "name", "phone", "lane", "lane.none",
             "lane.senior", "lane.accessibility", "start", "waiting", "connected", "ended", "send", "message", "leave",
             "close", "you", "agent", "system", "error", "closed", "leave-message", "leave-name", "leave-phone",
-            "leave-text", "leave-consent", "leave-send", "left", "typing", "offered");
+            "leave-text", "leave-consent", "leave-send", "left", "typing", "offered", "waiting-no-agent");
 
     @GetMapping("/topics")
     List<Topic> topics(@RequestParam long center, Locale locale) {
@@ -135,7 +135,8 @@ class ChatApi {
         return new MessageLeft(reference, messages.getMessage("chat.left", new Object[] {reference}, locale));
     }
 
-    record ConversationView(String status, int ahead, int estimatedWaitSeconds, int refreshSeconds, List<Message> messages) {
+    record ConversationView(String status, int ahead, @Nullable Integer estimatedWaitSeconds, int refreshSeconds,
+            List<Message> messages) {
     }
 
     @GetMapping("/conversations/{id}")

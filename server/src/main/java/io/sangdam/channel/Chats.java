@@ -96,13 +96,14 @@ class Chats {
      * talking, every 30 s: with thousands waiting, the asking was most of the server's work, and a
      * place of 300 does not need to be fresher than that.
      */
-    record Position(String status, int ahead, int estimatedWaitSeconds, int refreshSeconds) {
+    record Position(String status, int ahead, @Nullable Integer estimatedWaitSeconds, int refreshSeconds) {
 
         static final int NEAR_THE_FRONT = 10;
         static final int SOON = 10;
         static final int LATER = 30;
 
-        static Position of(String status, int ahead, int estimatedWaitSeconds) {
+        /** {@code estimatedWaitSeconds}: none while no agent is logged in to estimate it with. */
+        static Position of(String status, int ahead, @Nullable Integer estimatedWaitSeconds) {
             int refresh = switch (status) {
                 case "WAITING" -> ahead < NEAR_THE_FRONT ? SOON : LATER;
                 case "OFFERED" -> SOON;
@@ -273,7 +274,11 @@ class Chats {
         var position = routing.waitingPosition(conversation.centerId(), conversation.id());
         int ahead = position.map(WaitingPosition::ahead).orElse(0);
         int agents = position.map(WaitingPosition::agentsLoggedIn).orElse(0);
-        int estimate = (int) ((ahead + 1) * ESTIMATED_HANDLING_SECONDS / Math.max(1, (long) agents * Routing.DEFAULT_CHAT_CAPACITY));
+        if (agents == 0) {
+            // Nobody to estimate with (the center is between shifts): a time would be made up.
+            return Position.of("WAITING", ahead, null);
+        }
+        int estimate = (int) ((ahead + 1) * ESTIMATED_HANDLING_SECONDS / ((long) agents * Routing.DEFAULT_CHAT_CAPACITY));
         return Position.of("WAITING", ahead, estimate);
     }
 
