@@ -129,16 +129,24 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain chatWidget(HttpSecurity http) throws Exception {
-        http.securityMatcher("/chat/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .cors(cors -> cors.configurationSource(chatWidgetCors()))
+        openToAllWithoutSession(http.securityMatcher("/chat/api/**"))
+                .cors(cors -> cors.configurationSource(chatWidgetCors()));
+        return http.build();
+    }
+
+    /**
+     * Everyone may call, nobody needs to be known: no session is read or made, and the filters
+     * that would only do work for a signed-in browser (request cache, anonymous user, logout,
+     * CSRF) are left out.
+     */
+    private static HttpSecurity openToAllWithoutSession(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
                 .logout(logout -> logout.disable())
                 .csrf(csrf -> csrf.disable());
-        return http.build();
     }
 
     @Bean
@@ -185,14 +193,7 @@ class SecurityConfiguration {
     @Bean
     @Order(4)
     SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
-        http.securityMatcher(STATIC_FILES)
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .anonymous(anonymous -> anonymous.disable())
-                .logout(logout -> logout.disable())
-                .csrf(csrf -> csrf.disable());
+        openToAllWithoutSession(http.securityMatcher(STATIC_FILES));
         return http.build();
     }
 
