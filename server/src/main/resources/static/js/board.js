@@ -92,13 +92,11 @@
       cell(row, duration(a.secondsInState), true);
       cell(row, a.contacts, true);
       var actions = cell(row, "");
-      if (root.dataset.canForce === "true" && a.state !== "NOT_READY") {
-        var force = document.createElement("button");
-        force.type = "button";
-        force.className = "link";
-        force.textContent = texts.textForce;
-        force.addEventListener("click", function () { forceNotReady(a.username); });
-        actions.appendChild(force);
+      if (root.dataset.canForce === "true" && a.state !== "NOT_READY" && a.state !== "OFFLINE") {
+        actions.appendChild(forceButton(texts.textForce, a.username, "not-ready"));
+      }
+      if (root.dataset.canForce === "true" && a.state !== "OFFLINE") {
+        actions.appendChild(forceButton(texts.textForceLogOut, a.username, "log-out"));
       }
       agentRows.appendChild(row);
     });
@@ -122,15 +120,29 @@
     }
   }
 
-  function forceNotReady(agent) {
-    var headers = {};
+  function forceButton(text, agent, state) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "link";
+    button.textContent = text;
+    button.addEventListener("click", function () { force(agent, state); });
+    return button;
+  }
+
+  // state: "not-ready" or "log-out"; a refusal (the agent still has chats) is shown as the server words it.
+  function force(agent, state) {
+    // Accept: a refusal comes as problem details, not as the error page a browser gets.
+    var headers = { "Accept": "application/json" };
     headers[document.querySelector("meta[name='_csrf_header']").content] = document.querySelector("meta[name='_csrf']").content;
-    fetch("/board/api/agents/" + encodeURIComponent(agent) + "/not-ready?center=" + center, { method: "POST", headers: headers })
-      .then(function () { setTimeout(refresh, 150); });
+    fetch("/board/api/agents/" + encodeURIComponent(agent) + "/" + state + "?center=" + center, { method: "POST", headers: headers })
+      .then(function (response) {
+        if (response.ok) { errorBox.hidden = true; setTimeout(refresh, 150); return; }
+        return response.json().then(function (problem) { errorBox.textContent = problem.detail; errorBox.hidden = false; });
+      });
   }
 
   function moveContact(contact, queue) {
-    var headers = { "Content-Type": "application/json" };
+    var headers = { "Content-Type": "application/json", "Accept": "application/json" };
     headers[document.querySelector("meta[name='_csrf_header']").content] = document.querySelector("meta[name='_csrf']").content;
     fetch("/board/api/contacts/" + encodeURIComponent(contact) + "/move?center=" + center,
           { method: "POST", headers: headers, body: JSON.stringify({ queue: queue }) })

@@ -67,7 +67,37 @@ class BoardPages {
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'CENTER_MANAGER')")
     void forceNotReady(@RequestParam long center, @org.springframework.web.bind.annotation.PathVariable String agent) {
         Center chosen = center(center);
-        routing.notReady(chosen.id(), agent, "팀장 지정 (set by supervisor " + currentUsers.require().username() + ")");
+        forcing(agent, () -> routing.notReady(chosen.id(), agent,
+                "팀장 지정 (set by supervisor " + currentUsers.require().username() + ")"));
+    }
+
+    /**
+     * A supervisor logs out an agent who left without logging out (their desk would keep being
+     * offered chats it cannot answer); refused while the agent still holds chats, which must be
+     * ended or transferred first. Logged in the routing log like every routing command.
+     */
+    @org.springframework.web.bind.annotation.PostMapping("/board/api/agents/{agent}/log-out")
+    @ResponseBody
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'CENTER_MANAGER')")
+    void forceLogOut(@RequestParam long center, @org.springframework.web.bind.annotation.PathVariable String agent) {
+        Center chosen = center(center);
+        forcing(agent, () -> routing.logOut(chosen.id(), agent));
+    }
+
+    /** The engine's refusals of a forced state, in the supervisor's words. */
+    private static void forcing(String agent, Runnable force) {
+        try {
+            force.run();
+        } catch (RequestRejected rejected) {
+            Object[] arguments = rejected.arguments();
+            String problem = rejected.code().equals("routing-rejected") && arguments.length > 0 ? String.valueOf(arguments[0]) : "";
+            throw switch (problem) {
+                case "AGENT_OFFLINE" -> RequestRejected.conflict("agent-logged-out", agent);
+                case "AGENT_HAS_WORK" -> RequestRejected.conflict("agent-has-work", agent);
+                case "UNKNOWN_AGENT" -> RequestRejected.notFound("unknown-agent", agent);
+                default -> rejected;
+            };
+        }
     }
 
     record Move(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 30) String queue) {

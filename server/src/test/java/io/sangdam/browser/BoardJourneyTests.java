@@ -52,6 +52,21 @@ class BoardJourneyTests extends BrowserJourney {
             assertThat(agentRow.locator("td[data-state]")).hasAttribute("data-state", "AVAILABLE");
             agentRow.getByText("이석 처리").click();
             assertThat(agentRow.locator("td[data-state]")).hasAttribute("data-state", "NOT_READY");
+
+            // An agent who left without logging out is logged out by the supervisor; forcing a state on
+            // an agent no longer logged in is refused in words.
+            agentRow.getByText("로그아웃 처리").click();
+            assertThat(page.locator("[data-test=board-agents] tr").filter(
+                    new com.microsoft.playwright.Locator.FilterOptions().setHasText("bs.agent050")).locator("td[data-state=NOT_READY]"))
+                    .hasCount(0);
+            Object refused = page.evaluate("""
+                    async () => {
+                      const headers = { "Accept": "application/json" };
+                      headers[document.querySelector("meta[name='_csrf_header']").content] = document.querySelector("meta[name='_csrf']").content;
+                      const response = await fetch("/board/api/agents/bs.agent050/not-ready?center=5", { method: "POST", headers });
+                      return response.status + " " + (await response.json()).code;
+                    }""");
+            org.assertj.core.api.Assertions.assertThat(refused).isEqualTo("409 agent-logged-out");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "board-ko.png")).setFullPage(true));
         }
     }
