@@ -179,7 +179,7 @@ class CallbackContacts {
         try {
             routing.accept(message.centerId(), agent.username(), contactId(id));
         } catch (RequestRejected rejected) {
-            if (rejected.code().equals("routing-rejected")) {
+            if (Routing.engineRefusal(rejected).isPresent()) {
                 throw RequestRejected.conflict("callback-offer-expired", id);
             }
             throw rejected;

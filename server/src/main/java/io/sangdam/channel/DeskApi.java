@@ -132,7 +132,7 @@ class DeskApi {
         try {
             answer.run();
         } catch (RequestRejected rejected) {
-            if (rejected.code().equals("routing-rejected")) {
+            if (Routing.engineRefusal(rejected).isPresent()) {
                 throw RequestRejected.conflict("offer-expired", conversation);
             }
             throw rejected;

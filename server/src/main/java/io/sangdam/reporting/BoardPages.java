@@ -89,9 +89,7 @@ class BoardPages {
         try {
             force.run();
         } catch (RequestRejected rejected) {
-            Object[] arguments = rejected.arguments();
-            String problem = rejected.code().equals("routing-rejected") && arguments.length > 0 ? String.valueOf(arguments[0]) : "";
-            throw switch (problem) {
+            throw switch (Routing.engineRefusal(rejected).orElse("")) {
                 case "AGENT_OFFLINE" -> RequestRejected.conflict("agent-logged-out", agent);
                 case "AGENT_HAS_WORK" -> RequestRejected.conflict("agent-has-work", agent);
                 case "UNKNOWN_AGENT" -> RequestRejected.notFound("unknown-agent", agent);

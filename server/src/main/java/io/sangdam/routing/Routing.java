@@ -9,6 +9,7 @@ import io.sangdam.identity.StaffMember;
 import io.sangdam.platform.RequestRejected;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
@@ -120,12 +121,23 @@ public class Routing {
         try {
             return handle(center, new RoutingRequest.ExtendRecovery(agent, by.toSeconds()));
         } catch (RequestRejected rejected) {
-            if (rejected.code().equals("routing-rejected") && rejected.arguments().length > 0
-                    && "NOT_IN_RECOVERY".equals(rejected.arguments()[0])) {
+            if (engineRefusal(rejected).filter("NOT_IN_RECOVERY"::equals).isPresent()) {
                 throw RequestRejected.conflict("not-in-recovery", agent);
             }
             throw rejected;
         }
+    }
+
+    /**
+     * Why the routing engine refused a command: the name of its problem ({@code NO_SUCH_OFFER},
+     * {@code AGENT_OFFLINE}, {@code AGENT_HAS_WORK} ...), for callers that tell their users in their
+     * own words; empty when the rejection is not the engine's refusal.
+     */
+    public static Optional<String> engineRefusal(RequestRejected rejected) {
+        Object[] arguments = rejected.arguments();
+        return rejected.code().equals(RoutingHost.REFUSED) && arguments.length > 0
+                ? Optional.of(String.valueOf(arguments[0]))
+                : Optional.empty();
     }
 
     public List<RoutingEvent> wrapUpDone(long center, String agent) {

@@ -82,6 +82,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class RoutingHost implements DisposableBean {
 
+    /** The problem code of a command the engine refused; its first argument is the engine's problem. */
+    static final String REFUSED = "routing-rejected";
+
     static final Duration TICK = Duration.ofMillis(200);
     /** Logged when time passing made something happen (an offer timed out); replay only advances the clock. */
     static final String TICK_TYPE = "Tick";
@@ -356,7 +359,7 @@ class RoutingHost implements DisposableBean {
                 decided.add(new RoutingLog.Decided(request.getClass().getSimpleName(), json, events, pending.commandId()));
                 deciding.add(pending);
             } catch (RoutingRejected rejected) {
-                pending.answer().completeExceptionally(new RequestRejected(HttpStatus.CONFLICT, "routing-rejected",
+                pending.answer().completeExceptionally(new RequestRejected(HttpStatus.CONFLICT, REFUSED,
                         rejected.problem().name(), rejected.getMessage()));
             } catch (RuntimeException failed) {
                 // Not a refusal: the engine may be half-way through the command; rebuilt from the log after this batch.
