@@ -90,7 +90,27 @@
     }
     log.appendChild(item);
     log.scrollTop = log.scrollHeight;
+    if (message.sender === "CUSTOMER") {
+      if (!pane.dataset.waitingSince) { pane.dataset.waitingSince = message.sentAt; }
+    } else if (message.sender === "AGENT") {
+      delete pane.dataset.waitingSince;
+    }
+    showReplyWait(pane);
   }
+
+  // How long the customer has waited for an answer, so that an agent with several chats sees whom
+  // to answer first; late after a minute. Counted from the stored time of their first unanswered message.
+  function showReplyWait(pane) {
+    var wait = pane.querySelector(".reply-wait");
+    if (!wait) { return; }
+    var since = pane.dataset.waitingSince;
+    if (!since || pane.classList.contains("ended")) { wait.hidden = true; return; }
+    var seconds = Math.max(0, Math.floor((Date.now() - Date.parse(since)) / 1000));
+    wait.textContent = text("textReplyWait").replace("{0}", Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0"));
+    wait.classList.toggle("late", seconds >= 60);
+    wait.hidden = false;
+  }
+  setInterval(function () { chats.querySelectorAll(".chat-pane").forEach(showReplyWait); }, 1000);
 
   // Abusive words are marked before the agent reads them (offsets index the stored body).
   function highlighted(message) {
@@ -107,55 +127,90 @@
     return span;
   }
 
+  // Each chat has a pane on the left (the conversation) and a context on the right (customer,
+  // transfer, record); only the selected chat's context shows. Working in a pane selects it.
+  var context = document.getElementById("chat-context");
+  var noContext = document.getElementById("no-context");
+
+  function paneOf(conversation) { return chats.querySelector(".chat-pane[data-conversation='" + conversation + "']"); }
+  function contextOf(conversation) { return context.querySelector(".context[data-conversation='" + conversation + "']"); }
+
+  function select(conversation) {
+    chats.querySelectorAll(".chat-pane").forEach(function (pane) {
+      pane.classList.toggle("selected", pane.dataset.conversation === conversation);
+    });
+    context.querySelectorAll(".context").forEach(function (section) {
+      section.hidden = section.dataset.conversation !== conversation;
+    });
+    noContext.hidden = !!contextOf(conversation);
+  }
+
+  function selected() {
+    var pane = chats.querySelector(".chat-pane.selected");
+    return pane ? pane.dataset.conversation : null;
+  }
+
+  function addChat(conversation, pane, section) {
+    pane.addEventListener("focusin", function () { select(conversation); });
+    pane.addEventListener("click", function () { select(conversation); });
+    chats.appendChild(pane);
+    context.appendChild(section);
+    if (!selected()) { select(conversation); } else { section.hidden = true; }
+    noChats.hidden = true;
+  }
+
+  function removeChat(conversation) {
+    var pane = paneOf(conversation);
+    var section = contextOf(conversation);
+    var wasSelected = selected() === conversation;
+    if (pane) { pane.remove(); }
+    if (section) { section.remove(); }
+    var next = chats.querySelector(".chat-pane");
+    if (wasSelected) { select(next ? next.dataset.conversation : null); }
+    noChats.hidden = !!next;
+  }
+
+  function contextSection(conversation, heading) {
+    var section = el("section", { "class": "context", "data-conversation": conversation, "data-test": "chat-context" });
+    section.appendChild(heading);
+    return section;
+  }
+
   function openChat(chat) {
     removeOffer(chat.conversation);
-    var pane = chats.querySelector("[data-conversation='" + chat.conversation + "']");
+    var pane = paneOf(chat.conversation);
     if (!pane) {
       pane = el("article", { "class": "card chat-pane", "data-conversation": chat.conversation, "data-test": "chat-pane" });
       var heading = el("h2");
-      withQueueName(chat.queue, function (queue) { heading.textContent = queue + (chat.customer ? " · " + chat.customer : ""); });
-      pane.appendChild(heading);
+      var contextHeading = el("h2");
+      withQueueName(chat.queue, function (queue) {
+        heading.textContent = queue + (chat.customer ? " · " + chat.customer : "");
+        contextHeading.textContent = heading.textContent;
+      });
+      var header = el("div", { "class": "pane-header" });
+      header.appendChild(heading);
+      header.appendChild(el("span", { "class": "reply-wait", "data-test": "reply-wait", hidden: "" }));
+      pane.appendChild(header);
       pane.appendChild(el("ol", { "class": "chat-log", "aria-live": "polite" }));
-      var form = el("form", { "class": "stacked" });
+      var form = el("form", { "class": "composer" });
       var input = el("textarea", { rows: "2", maxlength: "2000", required: "", "aria-label": text("textMessage") });
       form.appendChild(input);
       var row = el("div", { "class": "row" });
-      row.appendChild(el("button", { type: "submit", "class": "primary" }, text("textSend")));
-      var end = el("button", { type: "button", "class": "secondary" }, text("textEnd"));
-      row.appendChild(end);
-      form.appendChild(row);
-      pane.appendChild(form);
       // Quick replies: the center's usual sentences, put into the box to edit before sending.
       var quick = el("select", { "aria-label": text("textQuickReplies"), "data-test": "quick-replies" });
       quick.appendChild(el("option", { value: "" }, text("textQuickReplies")));
       JSON.parse(texts.quickReplies || "[]").forEach(function (reply) { quick.appendChild(el("option", { value: reply }, reply)); });
       quick.addEventListener("change", function () { if (quick.value) { input.value = quick.value; input.focus(); quick.value = ""; } });
-      form.insertBefore(quick, input);
-      var transfer = el("div", { "class": "row transfer", "data-test": "transfer" });
-      var queueSelect = el("select", { "aria-label": text("textTransferTo") });
-      var transferNote = el("input", { type: "text", maxlength: "500", "aria-label": text("textTransferNote"), placeholder: text("textTransferNote") });
-      var transferButton = el("button", { type: "button", "class": "secondary" }, text("textTransfer"));
-      loadQueues().then(function (queues) {
-        queues.forEach(function (q) { queueSelect.appendChild(el("option", { value: q.code }, q.name)); });
-      });
-      // A colleague is optional: chosen, they get the chat first for a minute, then anyone in the queue.
-      var agentSelect = el("select", { "aria-label": text("textTransferToAgent"), "data-test": "transfer-agent" });
-      agentSelect.appendChild(el("option", { value: "" }, text("textTransferAnyAgent")));
-      agentSelect.addEventListener("focus", function () { loadColleagues(agentSelect); });
-      loadColleagues(agentSelect);
-      transferButton.addEventListener("click", function () {
-        post("/conversations/" + chat.conversation + "/transfer",
-          { queue: queueSelect.value, agent: agentSelect.value || null, note: transferNote.value });
-      });
-      transfer.appendChild(queueSelect);
-      transfer.appendChild(agentSelect);
-      transfer.appendChild(transferNote);
-      transfer.appendChild(transferButton);
-      pane.appendChild(transfer);
+      row.appendChild(quick);
+      row.appendChild(el("button", { type: "submit", "class": "primary" }, text("textSend")));
+      var end = el("button", { type: "button", "class": "secondary" }, text("textEnd"));
+      row.appendChild(end);
+      form.appendChild(row);
+      pane.appendChild(form);
       var protection = el("div", { "class": "protection row", "data-test": "protection" });
       protection.appendChild(el("span", { "class": "hint" }, text("textProtection")));
-      var warn = el("button", { type: "button", "class": "secondary" }, text("textWarn"));
-      var endForAbuse = el("button", { type: "button", "class": "danger" }, text("textEndForAbuse"));
+      var warn = el("button", { type: "button", "class": "secondary small" }, text("textWarn"));
+      var endForAbuse = el("button", { type: "button", "class": "danger small" }, text("textEndForAbuse"));
       var warnings = el("span", { "class": "hint warnings", "data-test": "warnings" }, "");
       protection.appendChild(warn);
       protection.appendChild(endForAbuse);
@@ -184,13 +239,49 @@
         }
       });
       end.addEventListener("click", function () { post("/conversations/" + chat.conversation + "/end"); });
+
+      var section = contextSection(chat.conversation, contextHeading);
       var panel = el("aside", { "class": "customer-panel", "data-test": "customer-panel", "aria-label": text("textPanel") });
-      pane.appendChild(panel);
+      section.appendChild(panel);
+      section.appendChild(transferForm(chat.conversation));
       loadPanel(chat.conversation, panel);
-      chats.appendChild(pane);
+      addChat(chat.conversation, pane, section);
     }
     (chat.messages || []).forEach(function (message) { showMessage(pane, message); });
-    noChats.hidden = chats.children.length > 0;
+  }
+
+  // Transfer to a queue, or to a colleague first, with a note the next agent reads first.
+  function transferForm(conversation) {
+    var form = el("form", { "class": "stacked transfer", "data-test": "transfer" });
+    form.appendChild(el("h3", {}, text("textTransfer")));
+    var queueSelect = el("select");
+    form.appendChild(labelled(text("textTransferTo"), queueSelect));
+    loadQueues().then(function (queues) {
+      queues.forEach(function (q) { queueSelect.appendChild(el("option", { value: q.code }, q.name)); });
+    });
+    // A colleague is optional: chosen, they get the chat first for a minute, then anyone in the queue.
+    var agentSelect = el("select", { "data-test": "transfer-agent" });
+    agentSelect.appendChild(el("option", { value: "" }, text("textTransferAnyAgent")));
+    agentSelect.addEventListener("focus", function () { loadColleagues(agentSelect); });
+    loadColleagues(agentSelect);
+    var agentLabel = labelled(text("textTransferToAgent"), agentSelect);
+    agentLabel.appendChild(el("span", { "class": "hint" }, text("textTransferAgentHint")));
+    form.appendChild(agentLabel);
+    var note = el("input", { type: "text", maxlength: "500" });
+    form.appendChild(labelled(text("textTransferNote"), note));
+    form.appendChild(el("button", { type: "submit", "class": "secondary" }, text("textTransfer")));
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      post("/conversations/" + conversation + "/transfer", { queue: queueSelect.value, agent: agentSelect.value || null, note: note.value });
+    });
+    return form;
+  }
+
+  function labelled(caption, control) {
+    var label = el("label");
+    label.appendChild(el("span", {}, caption));
+    label.appendChild(control);
+    return label;
   }
 
   // The customer panel: who this is (masked), unmasking with a reason, earlier contacts and records.
@@ -227,8 +318,10 @@
   }
 
   function when(instant) {
+    // In the page's language, not the browser's: a Korean desk in an English browser shows Korean dates.
     var date = new Date(instant);
-    return date.toLocaleDateString() + " " + date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    var language = document.documentElement.lang || undefined;
+    return date.toLocaleDateString(language) + " " + date.toLocaleTimeString(language, { hour: "2-digit", minute: "2-digit" });
   }
 
   function renderPanel(conversation, panel, data) {
@@ -327,15 +420,28 @@
     return form;
   }
 
+  // The conversation stays readable; the record form comes first in its context. The agent may be
+  // typing in another chat: that one stays selected, and the ended pane offers the record instead.
   function endChat(conversation) {
-    var pane = chats.querySelector("[data-conversation='" + conversation + "']");
-    if (pane) {
+    var pane = paneOf(conversation);
+    var section = contextOf(conversation);
+    if (pane && section) {
       pane.classList.add("ended");
-      pane.querySelector("form").remove();
+      showReplyWait(pane);
+      pane.querySelector("form.composer").remove();
       var protection = pane.querySelector(".protection");
       if (protection) { protection.remove(); }
-      pane.appendChild(el("p", { "class": "hint" }, text("textEnded")));
-      pane.appendChild(recordForm(conversation, pane));
+      var ended = el("div", { "class": "ended-note row" });
+      ended.appendChild(el("span", { "class": "hint" }, text("textEnded")));
+      var write = el("button", { type: "button", "class": "primary" }, text("textWriteRecord"));
+      write.addEventListener("click", function () { select(conversation); section.querySelector("select").focus(); });
+      ended.appendChild(write);
+      pane.appendChild(ended);
+      var transfer = section.querySelector("[data-test=transfer]");
+      if (transfer) { transfer.remove(); }
+      section.insertBefore(recordForm(conversation), section.children[1]);
+      var current = paneOf(selected());
+      if (!current || current.classList.contains("ended")) { select(conversation); }
     }
     removeOffer(conversation);
   }
@@ -370,10 +476,10 @@
   }
 
   function transferred(conversation) {
-    var pane = chats.querySelector("[data-conversation='" + conversation + "']");
+    var pane = paneOf(conversation);
     if (pane) {
       pane.replaceChildren(el("p", { "class": "hint" }, text("textTransferred")));
-      setTimeout(function () { pane.remove(); noChats.hidden = chats.children.length > 0; }, 3000);
+      setTimeout(function () { removeChat(conversation); }, 3000);
     }
   }
 
@@ -389,10 +495,14 @@
   // with a reason; the agent calls back by phone outside this screen, then saves the record.
   function openCallback(callback) {
     removeOffer(callback.conversation);
-    if (chats.querySelector("[data-conversation='" + callback.conversation + "']")) { return; }
+    if (paneOf(callback.conversation)) { return; }
     var pane = el("article", { "class": "card chat-pane callback-pane", "data-conversation": callback.conversation, "data-test": "callback-pane" });
     var heading = el("h2");
-    withQueueName(callback.queue, function (queue) { heading.textContent = text("textCallback") + " · " + queue; });
+    var contextHeading = el("h2");
+    withQueueName(callback.queue, function (queue) {
+      heading.textContent = text("textCallback") + " · " + queue;
+      contextHeading.textContent = heading.textContent;
+    });
     pane.appendChild(heading);
     var facts = el("dl", { "class": "facts", "data-test": "callback-facts" });
     fact(facts, text("textCallbackLeftAt"), when(callback.leftAt));
@@ -418,13 +528,13 @@
       });
     });
     pane.appendChild(unmask);
-    pane.appendChild(recordForm(callback.conversation, pane, "/callbacks/" + callback.callback + "/finish", "textCallbackDone"));
-    chats.appendChild(pane);
-    noChats.hidden = chats.children.length > 0;
+    var section = contextSection(callback.conversation, contextHeading);
+    section.appendChild(recordForm(callback.conversation, "/callbacks/" + callback.callback + "/finish", "textCallbackDone"));
+    addChat(callback.conversation, pane, section);
   }
 
   // The consultation record (상담 이력): 대/중/소분류, disposition, follow-up, notes.
-  function recordForm(conversation, pane, path, savedText) {
+  function recordForm(conversation, path, savedText) {
     var form = el("form", { "class": "stacked record", "data-test": "record" });
     form.appendChild(el("h3", {}, text("textRecord")));
     var levels = [1, 2, 3].map(function (level) {
@@ -479,7 +589,7 @@
       }).then(function (body) {
         if (body) {
           form.replaceWith(el("p", { "class": "notice", role: "status" }, text(savedText || "textRecordSaved")));
-          setTimeout(function () { pane.remove(); noChats.hidden = chats.children.length > 0; }, 3000);
+          setTimeout(function () { removeChat(conversation); }, 3000);
         }
       });
     });
@@ -501,14 +611,14 @@
   stream.addEventListener("callback", function (event) { openCallback(JSON.parse(event.data)); });
   stream.addEventListener("message", function (event) {
     var message = JSON.parse(event.data);
-    var pane = chats.querySelector("[data-conversation='" + message.conversationId + "']");
+    var pane = paneOf(message.conversationId);
     if (pane) { showMessage(pane, message); }
   });
   stream.addEventListener("ended", function (event) { endChat(JSON.parse(event.data).conversation); });
   stream.addEventListener("transferred", function (event) { transferred(JSON.parse(event.data).conversation); });
   stream.addEventListener("warnings", function (event) {
     var data = JSON.parse(event.data);
-    var pane = chats.querySelector("[data-conversation='" + data.conversation + "']");
+    var pane = paneOf(data.conversation);
     if (pane) {
       pane.querySelector("[data-test=warnings]").textContent = text("textWarningsSent").replace("{0}", data.sent).replace("{1}", data.required);
     }

@@ -96,13 +96,13 @@ class CallbackJourneyTests extends BrowserJourney {
             list.close();
 
             // Called back by phone; the record closes it.
-            Locator record = pane.locator("[data-test=record]");
+            Locator record = agent.locator("[data-test=chat-context] [data-test=record]");
             record.getByLabel("대분류").selectOption(new SelectOption().setIndex(1));
             record.getByLabel("중분류").selectOption(new SelectOption().setIndex(1));
             record.getByLabel("소분류").selectOption(new SelectOption().setIndex(1));
             record.getByLabel("상담 메모 (개인정보는 저장할 때 가려집니다)").fill("해외 결제 차단 해제 안내, 통화 완료");
             record.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("상담 이력 저장")).click();
-            assertThat(pane.locator(".notice")).hasText("콜백을 완료했습니다.");
+            assertThat(agent.locator("[data-test=chat-context] .notice")).hasText("콜백을 완료했습니다.");
             assertThat(agent.locator("[data-test=agent-state]")).hasText("후처리");
             org.assertj.core.api.Assertions.assertThat(jdbc.sql(
                     "select count(*) from identity.personal_data_access where username = ? and subject_type = 'left-message'")

@@ -122,7 +122,7 @@ class ChatJourneyTests extends BrowserJourney {
             record.getByLabel("소분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("해지 방어 성공"));
             record.getByLabel("상담 메모 (개인정보는 저장할 때 가려집니다)").fill("010-2222-3333 으로 혜택 문자 발송 약속");
             record.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("상담 이력 저장")).click();
-            assertThat(agent.locator(".chat-pane .notice")).hasText("상담 이력을 저장했습니다.");
+            assertThat(agent.locator("[data-test=chat-context] .notice")).hasText("상담 이력을 저장했습니다.");
             org.assertj.core.api.Assertions.assertThat(jdbc.sql(
                     "select notes || ' | ' || jsonb_array_length(transcript) from contact.consultation where agent = 'gj.agent020'")
                     .query(String.class).single()).isEqualTo("010-****-3333 으로 혜택 문자 발송 약속 | 4");
@@ -245,6 +245,89 @@ class ChatJourneyTests extends BrowserJourney {
 
             colleague.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락")).click();
             assertThat(colleague.locator("[data-test=chat-pane]")).containsText("요금 감면 요청, 본인 확인 완료");
+        }
+    }
+
+    /**
+     * The desk on a laptop (a 1366×768 window leaves about 1366×657 for the page): two chats side by
+     * side, the selected one's customer beside them, and the record of the one that ended, all
+     * without scrolling the page.
+     */
+    @Test
+    void twoChatsTheirCustomerAndTheRecordFitALaptopScreen() {
+        var customers = jdbc.sql("select name, mobile_phone from contact.customer where customer_number in ('C0000301', 'C0000302')"
+                + " order by customer_number").query((row, n) -> new String[] {row.getString(1), row.getString(2)}).list();
+        var api = RunningServer.ApiClient.on(port);
+        var tokens = new java.util.ArrayList<String[]>();
+        try (BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 657))) {
+            Page agent = agentContext.newPage();
+            signIn(agent, "bs.agent042");
+            agent.navigate(url("/desk"));
+            becomeReady(agent);
+            for (String[] customer : customers) {
+                var started = api.post("/chat/api/conversations", "{\"center\": 5, \"topic\": \"TECH\", \"name\": \"" + customer[0]
+                        + "\", \"phone\": \"" + customer[1] + "\"}", "application/json", null, null, "ko").json();
+                tokens.add(new String[] {started.get("conversation").asString(), started.get("token").asString()});
+                agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락")).click();
+            }
+            var panes = agent.locator("[data-test=chat-pane]");
+            assertThat(panes).hasCount(2);
+            var shown = agent.locator("[data-test=chat-context]:visible");
+            assertThat(shown.locator("[data-test=panel-customer]")).containsText(io.sangdam.contact.Masking.name(customers.get(0)[0]));
+
+            org.assertj.core.api.Assertions.assertThat(agent.evaluate("() => document.documentElement.scrollHeight - innerHeight"))
+                    .as("the page itself does not scroll").isEqualTo(0);
+            for (int i = 0; i < 2; i++) {
+                assertThat(panes.nth(i).locator("textarea")).isInViewport();
+                assertThat(panes.nth(i).getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                        .setName("보내기").setExact(true))).isInViewport();
+                assertThat(panes.nth(i).getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                        .setName("보호 종료"))).isInViewport();
+            }
+            assertThat(shown.locator("[data-test=panel-customer]")).isInViewport();
+
+            // Whom to answer first: the second customer waits for a reply until the agent answers.
+            api.post("/chat/api/conversations/" + tokens.get(1)[0] + "/messages?token=" + tokens.get(1)[1],
+                    "{\"text\": \"인터넷이 너무 느려요\"}", "application/json", null, null, "ko");
+            assertThat(panes.nth(1).locator("[data-test=reply-wait]")).containsText("답변 대기 0:");
+            assertThat(panes.nth(0).locator("[data-test=reply-wait]")).isHidden();
+
+            // Typing in the second chat shows its customer; the transfer fields say what they are.
+            panes.nth(1).locator("textarea").fill("확인해 드릴게요.");
+            panes.nth(1).locator("textarea").press("Enter");
+            assertThat(panes.nth(1).locator("[data-test=reply-wait]")).isHidden();
+            assertThat(shown.locator("[data-test=panel-customer]")).containsText(io.sangdam.contact.Masking.name(customers.get(1)[0]));
+            assertThat(shown.getByText("이관할 큐")).isVisible();
+            assertThat(shown.getByLabel("이관할 큐")).hasCount(1);
+            assertThat(shown.getByLabel("이관할 상담사 (선택)")).hasCount(1);
+            assertThat(shown.getByLabel("다음 상담사에게 남길 메모")).hasCount(1);
+
+            // The first customer leaves while the agent types in the second: the selection stays, the
+            // ended chat offers its record, and the record form is in view when opened.
+            api.post("/chat/api/conversations/" + tokens.get(0)[0] + "/end?token=" + tokens.get(0)[1], "", "application/json",
+                    null, null, "ko");
+            var write = panes.nth(0).getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                    .setName("상담 이력 작성"));
+            assertThat(write).isVisible();
+            assertThat(shown.locator("[data-test=panel-customer]")).containsText(io.sangdam.contact.Masking.name(customers.get(1)[0]));
+            write.click();
+            var record = shown.locator("[data-test=record]");
+            assertThat(record.getByLabel("대분류")).isFocused();
+            assertThat(record.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                    .setName("상담 이력 저장"))).isInViewport();
+            agent.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "desk-two-chats-ko.png")));
+            record.getByLabel("대분류").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+            record.getByLabel("중분류").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+            record.getByLabel("소분류").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+            record.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("상담 이력 저장")).click();
+            assertThat(panes).hasCount(1);
+            assertThat(shown.locator("[data-test=panel-customer]")).containsText(io.sangdam.contact.Masking.name(customers.get(1)[0]));
+        } finally {
+            for (String[] chat : tokens) {
+                api.post("/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1], "", "application/json", null, null, "ko");
+            }
+            api.post("/api/routing/centers/5/agents/bs.agent042/logout", "", "application/json", "bs.agent042",
+                    RunningServer.DEMO_PASSWORD, "ko");
         }
     }
 

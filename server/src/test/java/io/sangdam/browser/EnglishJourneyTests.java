@@ -62,7 +62,7 @@ class EnglishJourneyTests extends BrowserJourney {
             agent.locator("[data-test=offer] button.primary").click();
             var pane = agent.locator("[data-test=chat-pane]");
             assertThat(pane.locator("h2")).hasText("English desk");
-            assertThat(pane.locator("[data-test=transfer] select").first().locator("option[value=TECH]")).hasText("Technical support");
+            assertThat(agent.locator("[data-test=transfer] select").first().locator("option[value=TECH]")).hasText("Technical support");
 
             pane.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("End chat")).click();
             var record = agent.locator("[data-test=record]");
