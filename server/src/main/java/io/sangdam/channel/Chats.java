@@ -287,6 +287,19 @@ class Chats {
     }
 
     /**
+     * Ended chats of the agent's that still lack their record: a reload or a new browser during
+     * wrap-up must not take away the chat the agent is writing the record for. Within a shift's
+     * reach only; older ones are the supervisor's to chase, not a desk's to pile up.
+     */
+    List<Conversation> awaitingRecord(String agent) {
+        var ended = conversations.endedWith(agent, clock.instant().minus(RECORD_REACH), 20);
+        var recorded = records.recordedBy(agent, ended.stream().map(Conversation::id).toList());
+        return ended.stream().filter(c -> !recorded.contains(c.id())).toList();
+    }
+
+    static final java.time.Duration RECORD_REACH = java.time.Duration.ofHours(12);
+
+    /**
      * Keeps conversations in step with the ACD and tells both sides what happened. A stored batch
      * of decisions comes as one list: its chats' offers, connections and ends are written together
      * (one statement, and one read of the histories the desks are sent), because this runs on the

@@ -189,6 +189,16 @@ class Conversations {
                 .list();
     }
 
+    /** The agent's chats that ended since then, oldest first (the partial index conversation_agent_ended). */
+    List<Conversation> endedWith(String agent, Instant since, int limit) {
+        return jdbc.sql("""
+                select * from channel.conversation
+                 where agent_username = ? and status = 'ENDED' and ended_at >= ? order by ended_at limit ?""")
+                .params(agent, Timestamp.from(since), limit)
+                .query(Conversations::map)
+                .list();
+    }
+
     Message addMessage(String conversationId, Sender sender, String body, Instant at) {
         return addMessage(conversationId, sender, body, at, List.of());
     }

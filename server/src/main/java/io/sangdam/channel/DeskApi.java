@@ -72,14 +72,22 @@ class DeskApi {
                     : "OFFLINE";
             emitter.send(SseEmitter.event().name("state").data(Map.of("state", state)));
             for (var conversation : chats.connectedTo(me.username())) {
-                emitter.send(SseEmitter.event().name("connected").data(Map.of("conversation", conversation.id(),
-                        "queue", conversation.queue(), "customer", conversation.customerLabel() == null ? "" : conversation.customerLabel(),
-                        "messages", chats.history(conversation.id()))));
+                emitter.send(connected(conversation));
+            }
+            for (var conversation : chats.awaitingRecord(me.username())) {
+                emitter.send(connected(conversation));
+                emitter.send(SseEmitter.event().name("ended").data(Map.of("conversation", conversation.id())));
             }
             for (var callback : callbackContacts.heldBy(me.username())) {
                 emitter.send(SseEmitter.event().name("callback").data(callback));
             }
         });
+    }
+
+    private SseEmitter.SseEventBuilder connected(Conversations.Conversation conversation) {
+        return SseEmitter.event().name("connected").data(Map.of("conversation", conversation.id(), "queue", conversation.queue(),
+                "customer", conversation.customerLabel() == null ? "" : conversation.customerLabel(),
+                "messages", chats.history(conversation.id())));
     }
 
     @PostMapping("/login")

@@ -98,6 +98,15 @@ public class ConsultationRecords {
                 .query(Long.class).single();
     }
 
+    /** Which of these contacts the agent has written a record for. */
+    public java.util.Set<String> recordedBy(String agent, java.util.Collection<String> contactIds) {
+        if (contactIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("select contact_id from contact.consultation where agent = ? and contact_id = any(?)")
+                .params(agent, contactIds.toArray(String[]::new)).query(String.class).list());
+    }
+
     public record RecordedConsultation(long id, String contactId, String agent, String category, Disposition disposition,
             boolean followUp, @Nullable String notes, String recordedAt) {
     }

@@ -272,16 +272,18 @@ class ChatJourneyTests extends BrowserJourney {
             }
             var panes = agent.locator("[data-test=chat-pane]");
             assertThat(panes).hasCount(2);
+            var first = agent.locator("[data-test=chat-pane][data-conversation='" + tokens.get(0)[0] + "']");
+            var second = agent.locator("[data-test=chat-pane][data-conversation='" + tokens.get(1)[0] + "']");
             var shown = agent.locator("[data-test=chat-context]:visible");
             assertThat(shown.locator("[data-test=panel-customer]")).containsText(io.sangdam.contact.Masking.name(customers.get(0)[0]));
 
             org.assertj.core.api.Assertions.assertThat(agent.evaluate("() => document.documentElement.scrollHeight - innerHeight"))
                     .as("the page itself does not scroll").isEqualTo(0);
-            for (int i = 0; i < 2; i++) {
-                assertThat(panes.nth(i).locator("textarea")).isInViewport();
-                assertThat(panes.nth(i).getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+            for (var pane : java.util.List.of(first, second)) {
+                assertThat(pane.locator("textarea")).isInViewport();
+                assertThat(pane.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
                         .setName("보내기").setExact(true))).isInViewport();
-                assertThat(panes.nth(i).getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                assertThat(pane.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
                         .setName("보호 종료"))).isInViewport();
             }
             assertThat(shown.locator("[data-test=panel-customer]")).isInViewport();
@@ -289,13 +291,13 @@ class ChatJourneyTests extends BrowserJourney {
             // Whom to answer first: the second customer waits for a reply until the agent answers.
             api.post("/chat/api/conversations/" + tokens.get(1)[0] + "/messages?token=" + tokens.get(1)[1],
                     "{\"text\": \"인터넷이 너무 느려요\"}", "application/json", null, null, "ko");
-            assertThat(panes.nth(1).locator("[data-test=reply-wait]")).containsText("답변 대기 0:");
-            assertThat(panes.nth(0).locator("[data-test=reply-wait]")).isHidden();
+            assertThat(second.locator("[data-test=reply-wait]")).containsText("답변 대기 0:");
+            assertThat(first.locator("[data-test=reply-wait]")).isHidden();
 
             // Typing in the second chat shows its customer; the transfer fields say what they are.
-            panes.nth(1).locator("textarea").fill("확인해 드릴게요.");
-            panes.nth(1).locator("textarea").press("Enter");
-            assertThat(panes.nth(1).locator("[data-test=reply-wait]")).isHidden();
+            second.locator("textarea").fill("확인해 드릴게요.");
+            second.locator("textarea").press("Enter");
+            assertThat(second.locator("[data-test=reply-wait]")).isHidden();
             assertThat(shown.locator("[data-test=panel-customer]")).containsText(io.sangdam.contact.Masking.name(customers.get(1)[0]));
             assertThat(shown.getByText("이관할 큐")).isVisible();
             assertThat(shown.getByLabel("이관할 큐")).hasCount(1);
@@ -306,10 +308,15 @@ class ChatJourneyTests extends BrowserJourney {
             // ended chat offers its record, and the record form is in view when opened.
             api.post("/chat/api/conversations/" + tokens.get(0)[0] + "/end?token=" + tokens.get(0)[1], "", "application/json",
                     null, null, "ko");
-            var write = panes.nth(0).getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+            var write = first.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
                     .setName("상담 이력 작성"));
             assertThat(write).isVisible();
             assertThat(shown.locator("[data-test=panel-customer]")).containsText(io.sangdam.contact.Masking.name(customers.get(1)[0]));
+            // A reload during wrap-up brings back the ended chat whose record is not written yet.
+            agent.reload();
+            assertThat(panes).hasCount(2);
+            assertThat(write).isVisible();
+            assertThat(second.locator("textarea")).isVisible();
             write.click();
             var record = shown.locator("[data-test=record]");
             assertThat(record.getByLabel("대분류")).isFocused();
