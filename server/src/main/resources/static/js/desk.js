@@ -61,6 +61,8 @@
     card.appendChild(decline);
     offers.appendChild(card);
     accept.focus();
+    showAttention();
+    chime();
     var expires = new Date(offer.expiresAt).getTime();
     var timer = setInterval(function () {
       var left = Math.max(0, Math.round((expires - Date.now()) / 1000));
@@ -72,6 +74,32 @@
   function removeOffer(conversation) {
     var card = offers.querySelector("[data-conversation='" + conversation + "']");
     if (card) { card.remove(); }
+    showAttention();
+  }
+
+  // An agent often works in another window (the knowledge base, the CRM): the tab's title counts
+  // the offers and the customers waiting for an answer, and an offer sounds a short tone.
+  var pageTitle = document.title;
+  function showAttention() {
+    var waiting = offers.children.length + chats.querySelectorAll(".chat-pane[data-waiting-since]:not(.ended)").length;
+    document.title = (waiting ? "(" + waiting + ") " : "") + pageTitle;
+  }
+
+  var sound = null;
+  // Browsers let a page sound only after the user acted on it; the agent clicks before any offer.
+  document.addEventListener("click", function () {
+    if (!sound && window.AudioContext) { sound = new AudioContext(); }
+  });
+  function chime() {
+    if (!sound) { return; }
+    var tone = sound.createOscillator();
+    var volume = sound.createGain();
+    tone.frequency.value = 880;
+    volume.gain.setValueAtTime(0.15, sound.currentTime);
+    volume.gain.exponentialRampToValueAtTime(0.001, sound.currentTime + 0.4);
+    tone.connect(volume).connect(sound.destination);
+    tone.start();
+    tone.stop(sound.currentTime + 0.4);
   }
 
   function showMessage(pane, message) {
@@ -96,6 +124,7 @@
       delete pane.dataset.waitingSince;
     }
     showReplyWait(pane);
+    showAttention();
   }
 
   // How long the customer has waited for an answer, so that an agent with several chats sees whom
@@ -168,6 +197,7 @@
     var next = chats.querySelector(".chat-pane");
     if (wasSelected) { select(next ? next.dataset.conversation : null); }
     noChats.hidden = !!next;
+    showAttention();
   }
 
   function contextSection(conversation, heading) {
@@ -428,6 +458,7 @@
     if (pane && section) {
       pane.classList.add("ended");
       showReplyWait(pane);
+      showAttention();
       pane.querySelector("form.composer").remove();
       var protection = pane.querySelector(".protection");
       if (protection) { protection.remove(); }

@@ -293,11 +293,13 @@ class ChatJourneyTests extends BrowserJourney {
                     "{\"text\": \"인터넷이 너무 느려요\"}", "application/json", null, null, "ko");
             assertThat(second.locator("[data-test=reply-wait]")).containsText("답변 대기 0:");
             assertThat(first.locator("[data-test=reply-wait]")).isHidden();
+            assertThat(agent).hasTitle("(1) 상담 데스크 · 상담");
 
             // Typing in the second chat shows its customer; the transfer fields say what they are.
             second.locator("textarea").fill("확인해 드릴게요.");
             second.locator("textarea").press("Enter");
             assertThat(second.locator("[data-test=reply-wait]")).isHidden();
+            assertThat(agent).hasTitle("상담 데스크 · 상담");
             assertThat(shown.locator("[data-test=panel-customer]")).containsText(io.sangdam.contact.Masking.name(customers.get(1)[0]));
             assertThat(shown.getByText("이관할 큐")).isVisible();
             assertThat(shown.getByLabel("이관할 큐")).hasCount(1);
