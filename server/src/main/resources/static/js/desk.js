@@ -274,6 +274,7 @@
       var panel = el("aside", { "class": "customer-panel", "data-test": "customer-panel", "aria-label": text("textPanel") });
       section.appendChild(panel);
       section.appendChild(transferForm(chat.conversation));
+      section.appendChild(recordForm(chat.conversation, null, null, true));
       loadPanel(chat.conversation, panel);
       addChat(chat.conversation, pane, section);
     }
@@ -465,12 +466,16 @@
       var ended = el("div", { "class": "ended-note row" });
       ended.appendChild(el("span", { "class": "hint" }, text("textEnded")));
       var write = el("button", { type: "button", "class": "primary" }, text("textWriteRecord"));
-      write.addEventListener("click", function () { select(conversation); section.querySelector("select").focus(); });
+      write.addEventListener("click", function () { select(conversation); section.querySelector("[data-test=record] select").focus(); });
       ended.appendChild(write);
       pane.appendChild(ended);
       var transfer = section.querySelector("[data-test=transfer]");
       if (transfer) { transfer.remove(); }
-      section.insertBefore(recordForm(conversation), section.children[1]);
+      var record = section.querySelector("[data-test=record]") || recordForm(conversation);
+      section.insertBefore(record, section.children[1]);
+      record.querySelector("button[type=submit]").disabled = false;
+      var later = record.querySelector(".record-later");
+      if (later) { later.remove(); }
       var current = paneOf(selected());
       if (!current || current.classList.contains("ended")) { select(conversation); }
     }
@@ -565,9 +570,12 @@
   }
 
   // The consultation record (상담 이력): 대/중/소분류, disposition, follow-up, notes.
-  function recordForm(conversation, path, savedText) {
+  // While the chat is open the agent may fill it in already (less wrap-up afterwards); it is saved
+  // once the chat has ended, with the whole transcript.
+  function recordForm(conversation, path, savedText, whileOpen) {
     var form = el("form", { "class": "stacked record", "data-test": "record" });
     form.appendChild(el("h3", {}, text("textRecord")));
+    if (whileOpen) { form.appendChild(el("p", { "class": "hint record-later" }, text("textRecordAfterEnd"))); }
     var levels = [1, 2, 3].map(function (level) {
       var select = el("select", { required: "", "aria-label": text("textCategory" + level) });
       var label = el("label");
@@ -584,7 +592,7 @@
         select.appendChild(option);
       });
     }
-    loadCategories().then(function (tree) { fill(levels[0], tree); fill(levels[1], []); fill(levels[2], []); });
+    loadCategories().then(function (tree) { fill(levels[0], tree); fill(levels[1], []); fill(levels[2], []); restore(); });
     levels[0].addEventListener("change", function () {
       var chosen = levels[0].selectedOptions[0].node;
       fill(levels[1], chosen ? chosen.children : []);
@@ -612,13 +620,39 @@
     notesLabel.appendChild(el("span", {}, text("textNotes")));
     notesLabel.appendChild(notes);
     form.appendChild(notesLabel);
-    form.appendChild(el("button", { type: "submit", "class": "primary" }, text("textSaveRecord")));
+    var save = el("button", { type: "submit", "class": "primary" }, text("textSaveRecord"));
+    save.disabled = !!whileOpen;
+    form.appendChild(save);
+    // The draft survives a reload of the tab (sessionStorage: this tab only, gone when it closes),
+    // since a record is often half written when the agent reloads or the browser restarts the page.
+    var draftKey = "sangdam.record." + conversation;
+    function keep() {
+      try {
+        sessionStorage.setItem(draftKey, JSON.stringify({ levels: levels.map(function (l) { return l.value; }),
+          disposition: disposition.value, followUp: followUp.checked, notes: notes.value }));
+      } catch (e) { /* storage full or off: the draft is only a convenience */ }
+    }
+    function restore() {
+      var draft = null;
+      try { draft = JSON.parse(sessionStorage.getItem(draftKey)); } catch (e) { draft = null; }
+      if (!draft) { return; }
+      draft.levels.forEach(function (value, i) {
+        levels[i].value = value;
+        levels[i].dispatchEvent(new Event("change"));
+      });
+      disposition.value = draft.disposition;
+      followUp.checked = draft.followUp;
+      notes.value = draft.notes;
+    }
+    form.addEventListener("change", keep);
+    form.addEventListener("input", keep);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       post(path || "/conversations/" + conversation + "/record", {
         categoryId: Number(levels[2].value), disposition: disposition.value, followUp: followUp.checked, notes: notes.value
       }).then(function (body) {
         if (body) {
+          try { sessionStorage.removeItem(draftKey); } catch (e) { /* nothing kept */ }
           form.replaceWith(el("p", { "class": "notice", role: "status" }, text(savedText || "textRecordSaved")));
           setTimeout(function () { removeChat(conversation); }, 3000);
         }

@@ -71,12 +71,16 @@ class DeskApi {
                             .orElse(io.sangdam.engine.routing.AgentState.OFFLINE))
                     : "OFFLINE";
             emitter.send(SseEmitter.event().name("state").data(Map.of("state", state)));
-            for (var conversation : chats.connectedTo(me.username())) {
+            // In the order they began, as the panes stood before a reload.
+            var held = new java.util.ArrayList<>(chats.connectedTo(me.username()));
+            var awaitingRecord = chats.awaitingRecord(me.username());
+            held.addAll(awaitingRecord);
+            held.sort(java.util.Comparator.comparing(Conversations.Conversation::createdAt));
+            for (var conversation : held) {
                 emitter.send(connected(conversation));
-            }
-            for (var conversation : chats.awaitingRecord(me.username())) {
-                emitter.send(connected(conversation));
-                emitter.send(SseEmitter.event().name("ended").data(Map.of("conversation", conversation.id())));
+                if (awaitingRecord.contains(conversation)) {
+                    emitter.send(SseEmitter.event().name("ended").data(Map.of("conversation", conversation.id())));
+                }
             }
             for (var callback : callbackContacts.heldBy(me.username())) {
                 emitter.send(SseEmitter.event().name("callback").data(callback));

@@ -288,6 +288,13 @@ class ChatJourneyTests extends BrowserJourney {
             }
             assertThat(shown.locator("[data-test=panel-customer]")).isInViewport();
 
+            // The record may be drafted during the chat; it is saved once the chat has ended.
+            first.locator("textarea").focus();
+            var draft = shown.locator("[data-test=record]");
+            draft.getByLabel("상담 메모 (개인정보는 저장할 때 가려집니다)").fill("공유기 재시작 안내");
+            assertThat(draft.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                    .setName("상담 이력 저장"))).isDisabled();
+
             // Whom to answer first: the second customer waits for a reply until the agent answers.
             api.post("/chat/api/conversations/" + tokens.get(1)[0] + "/messages?token=" + tokens.get(1)[1],
                     "{\"text\": \"인터넷이 너무 느려요\"}", "application/json", null, null, "ko");
@@ -317,11 +324,13 @@ class ChatJourneyTests extends BrowserJourney {
             // A reload during wrap-up brings back the ended chat whose record is not written yet.
             agent.reload();
             assertThat(panes).hasCount(2);
+            assertThat(panes.first()).hasAttribute("data-conversation", tokens.get(0)[0]);
             assertThat(write).isVisible();
             assertThat(second.locator("textarea")).isVisible();
             write.click();
             var record = shown.locator("[data-test=record]");
             assertThat(record.getByLabel("대분류")).isFocused();
+            assertThat(record.getByLabel("상담 메모 (개인정보는 저장할 때 가려집니다)")).hasValue("공유기 재시작 안내");
             assertThat(record.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
                     .setName("상담 이력 저장"))).isInViewport();
             agent.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "desk-two-chats-ko.png")));
