@@ -456,7 +456,8 @@
   function endChat(conversation) {
     var pane = paneOf(conversation);
     var section = contextOf(conversation);
-    if (pane && section) {
+    // A reconnected stream tells again of chats that ended before: those panes are ended already.
+    if (pane && section && !pane.classList.contains("ended")) {
       pane.classList.add("ended");
       showReplyWait(pane);
       showAttention();
