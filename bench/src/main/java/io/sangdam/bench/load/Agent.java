@@ -31,6 +31,8 @@ final class Agent {
    */
   private final boolean resuming;
   private final java.util.Map<String, Long> heard = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Chats this desk was told had ended (a reconnected desk also hears of chats still without a record). */
+  private final java.util.Set<String> ended = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   Agent(String username, Server server, Run run) {
     this(username, server, run, false);
@@ -124,6 +126,7 @@ final class Agent {
           act("ready", "/desk/api/ready", "");
         }
       }
+      case "ended" -> ended.add(Json.field(data, "conversation"));
       case "connected" -> {
         if (resuming) {
           String conversation = Json.field(data, "conversation");
@@ -169,7 +172,7 @@ final class Agent {
       if (wait > 0) {
         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
       }
-      if (!heard.containsKey(conversation)) {
+      if (!heard.containsKey(conversation) && !ended.contains(conversation)) {
         HttpResponse<String> ended = post("/desk/api/conversations/" + conversation + "/end", "");
         run.count(ended.statusCode() / 100 == 2 ? "agent-ended-silent-chat" : "agent-end-silent-" + ended.statusCode());
         run.note("silent " + conversation);
