@@ -15,3 +15,11 @@ document.addEventListener("submit", function (event) {
     event.preventDefault();
   }
 });
+
+// Signing out leaves nothing of the work behind in this tab: the desk keeps record drafts (which may
+// hold what a customer said) in sessionStorage until they are saved.
+document.addEventListener("submit", function (event) {
+  if (event.target.getAttribute("action") === "/logout") {
+    try { sessionStorage.clear(); } catch (e) { /* storage off: nothing kept */ }
+  }
+});
