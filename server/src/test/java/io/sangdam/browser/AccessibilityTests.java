@@ -2,9 +2,6 @@ package io.sangdam.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -132,19 +129,5 @@ class AccessibilityTests extends BrowserJourney {
                 assertNoSeriousViolations(page);
             }
         }
-    }
-
-    private static void assertNoSeriousViolations(Page page) {
-        AxeResults results = new AxeBuilder(page).analyze();
-        assertThat(results.getPasses()).as("axe ran its rules").isNotEmpty();
-        List<String> serious = results.getViolations().stream()
-                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .map(AccessibilityTests::describe).toList();
-        assertThat(serious).as(page.url()).isEmpty();
-    }
-
-    private static String describe(Rule rule) {
-        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getNodes().stream().map(n -> String.join(" ", n.getTarget().toString()))
-                .limit(3).toList();
     }
 }

@@ -1,5 +1,7 @@
 package io.sangdam.browser;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -37,6 +39,17 @@ abstract class BrowserJourney {
         page.locator("input[name=password]").fill(RunningServer.DEMO_PASSWORD);
         page.locator("button[type=submit].primary").click();
         page.waitForURL(url("/"));
+    }
+
+    /** axe-core finds no serious or critical problem on the page as it stands. */
+    static void assertNoSeriousViolations(Page page) {
+        AxeResults results = new AxeBuilder(page).analyze();
+        org.assertj.core.api.Assertions.assertThat(results.getPasses()).as("axe ran its rules").isNotEmpty();
+        var serious = results.getViolations().stream()
+                .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
+                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getNodes().stream().map(n -> n.getTarget().toString()).limit(3).toList())
+                .toList();
+        org.assertj.core.api.Assertions.assertThat(serious).as(page.url()).isEmpty();
     }
 
     String url(String path) {

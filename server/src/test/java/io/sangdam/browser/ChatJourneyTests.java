@@ -287,6 +287,7 @@ class ChatJourneyTests extends BrowserJourney {
                         .setName("보호 종료"))).isInViewport();
             }
             assertThat(shown.locator("[data-test=panel-customer]")).isInViewport();
+            assertNoSeriousViolations(agent);
 
             // The record may be drafted during the chat; it is saved once the chat has ended.
             first.locator("textarea").focus();
