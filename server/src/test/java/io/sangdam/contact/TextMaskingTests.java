@@ -65,7 +65,12 @@ class TextMaskingTests {
         "주문 991332 1234567 건",
         "생일이 991332 인데요",
         "버전 1.2.3 업데이트",
-        "3개월 할부 12개월 무이자"})
+        "3개월 할부 12개월 무이자",
+        "사업자등록번호 220-81-62517 로 세금계산서 발행해 주세요",
+        "공급자 124-81-00998 삼성전자",
+        "영수증에 214-86-18758 이라고 찍혀 있어요",
+        "국민은행 사업자등록번호 220-81-62517 맞나요",
+        "사업자번호 2208162517 입니다"})
     void leavesOrderNumbersDatesAmountsAndBusinessNumbersAlone(String text) {
         MaskedText result = masking.mask(text);
         assertThat(result.masked()).isEqualTo(text);
@@ -83,6 +88,39 @@ class TextMaskingTests {
             assertThat(text.substring(span.start(), span.end())).doesNotContain(" ").isNotBlank();
         }
         assertThat(text.substring(result.spans().getFirst().start(), result.spans().getFirst().end())).isEqualTo("010-1234-5678");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        // Named as an account: an account wins, even with a valid business check digit.
+        "입금 계좌 220-81-62517 로|입금 계좌 ***-**-*2517 로",
+        "이체는 220-81-62517 로 해 주세요|이체는 ***-**-*2517 로 해 주세요",
+        "은행 사업자 계좌 220-81-62517|은행 사업자 계좌 ***-**-*2517",
+        // 3-2-5 with a wrong check digit is not known to be a public number: masked as before.
+        "사업자등록번호 123-45-67890 인데요|사업자등록번호 ***-**-*7890 인데요"})
+    void masksABusinessShapedNumberThatIsAnAccountOrFailsItsCheckDigit(String text, String masked) {
+        MaskedText result = masking.mask(text);
+        assertThat(result.masked()).isEqualTo(masked);
+        assertThat(result.spans()).extracting(Span::kind).containsExactly(PersonalDataKind.ACCOUNT);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"220-81-62517,true", "124-81-00998,true", "214-86-18758,true", "123-45-67890,false",
+        "220-81-62518,false", "2208162517,false", "220-816-2517,false"})
+    void businessRegistrationNumbersAreRecognisedByShapeAndCheckDigit(String number, boolean business) {
+        assertThat(TextMasking.isBusinessRegistration(number)).isEqualTo(business);
+    }
+
+    /**
+     * Decision: a 법인등록번호 (110111-1234567) is masked like an RRN, even when named. Nothing in
+     * the number tells it from an RRN (post-2020 RRNs have no check digit) and the label is what
+     * a customer typed; see TextMasking's comment.
+     */
+    @Test
+    void corporateRegistrationNumbersAreMaskedLikeResidentRegistrationNumbers() {
+        MaskedText result = masking.mask("법인등록번호 110111-1234567 입니다");
+        assertThat(result.masked()).isEqualTo("법인등록번호 110111-******* 입니다");
+        assertThat(result.spans()).extracting(Span::kind).containsExactly(PersonalDataKind.RRN);
     }
 
     @Test
