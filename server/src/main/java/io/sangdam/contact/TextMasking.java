@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -30,6 +31,11 @@ import org.springframework.stereotype.Component;
  * digits are often a real date, and RRNs issued since October 2020 carry no check digit, so
  * nothing in the number tells the two apart, and a label typed by a customer is no proof. A masked
  * corporate number costs a look-up in the register; an unmasked RRN is a breach.
+ *
+ * <p>A masked piece keeps the original's length and separators (hyphens, spaces, dots,
+ * parentheses): only the digits and letters it hides become {@code *}, so {@code 010 1234 5678}
+ * becomes {@code 010 **** 5678} and a span's offsets index the masked text as well as the original.
+ * Which digits are hidden is the rule of {@link Masking}.
  *
  * <p>Hazard: recognition is by pattern, so a number typed in an unusual shape can slip through;
  * the tests list the shapes covered. When in doubt it masks (a masked order number is a nuisance,
@@ -68,7 +74,7 @@ public class TextMasking {
 
     public MaskedText mask(String text) {
         List<Found> found = new ArrayList<>();
-        find(EMAIL, text, found, m -> new Found(m.start(), m.end(), PersonalDataKind.EMAIL, Masking.email(m.group())));
+        find(EMAIL, text, found, m -> new Found(m.start(), m.end(), PersonalDataKind.EMAIL, email(m.group())));
         findRegistrationNumbers(REGISTRATION, text, found);
         find(ACCOUNT_AFTER_WORD, text, found, m -> isNamedBusinessRegistration(text, m) ? null
                 : new Found(m.start(1), m.end(1), PersonalDataKind.ACCOUNT, account(m.group(1))));
@@ -111,7 +117,7 @@ public class TextMasking {
                 return null;
             }
             PersonalDataKind kind = seventh >= 5 && seventh <= 8 ? PersonalDataKind.FOREIGNER_NUMBER : PersonalDataKind.RRN;
-            return new Found(m.start(), m.end(), kind, m.group(1) + m.group(2) + m.group(3) + "-*******");
+            return new Found(m.start(), m.end(), kind, hide(m.group(), digit -> digit >= 6));
         });
     }
 
@@ -121,7 +127,7 @@ public class TextMasking {
             if (digits.length() < 13 || digits.length() > 19 || !luhn(digits) || DATE_START.matcher(digits).find()) {
                 return null;
             }
-            return new Found(m.start(), m.end(), PersonalDataKind.CARD, card(digits));
+            return new Found(m.start(), m.end(), PersonalDataKind.CARD, card(m.group(), digits.length()));
         });
     }
 
@@ -196,40 +202,65 @@ public class TextMasking {
                 && !DATE_START.matcher(grouped).find();
     }
 
+    /**
+     * The digits {@link Masking#phone} hides (counted on the national number, with its leading 0),
+     * and the whole middle group as written: for 02-1234-5678 the screens' rule alone would show the
+     * middle group's first digit. Hiding more than the screens never reveals more in combination.
+     */
     private static String phone(Matcher match) {
-        String digits = match.group().replaceAll("[^0-9]", "");
-        if (match.group().startsWith("+82")) {
-            digits = "0" + digits.substring(2);
-        }
-        return Masking.phone(digits);
+        String written = match.group();
+        int national = written.startsWith("+82") ? (int) digitCount(written) - 1 : (int) digitCount(written);
+        // +82 10-…: the country code's two digits stand where the national number's 0 would be.
+        int shift = written.startsWith("+82") ? 1 : 0;
+        int first = national >= 10 ? 3 : 2;
+        int middleStart = (int) digitCount(written.substring(0, match.start(2) - match.start()));
+        int middleEnd = middleStart + match.group(2).length();
+        return hide(written, digit -> digit - shift >= first && digit - shift < national - 4
+                || digit >= middleStart && digit < middleEnd);
     }
 
     /** First six and last four digits shown, as card slips print them. */
-    private static String card(String digits) {
-        var masked = new StringBuilder();
-        for (int i = 0; i < digits.length(); i++) {
-            if (i > 0 && i % 4 == 0) {
-                masked.append('-');
-            }
-            masked.append(i < 6 || i >= digits.length() - 4 ? digits.charAt(i) : '*');
-        }
-        return masked.toString();
+    private static String card(String written, int digits) {
+        return hide(written, digit -> digit >= 6 && digit < digits - 4);
     }
 
     /** Only the last four digits shown; the grouping is kept so the teller can read it back. */
-    private static String account(String account) {
-        int digitsSeen = 0;
-        int total = (int) account.chars().filter(Character::isDigit).count();
-        var masked = new StringBuilder();
-        for (char c : account.toCharArray()) {
-            if (Character.isDigit(c)) {
-                digitsSeen++;
-                masked.append(digitsSeen > total - 4 ? c : '*');
+    private static String account(String written) {
+        long digits = digitCount(written);
+        return hide(written, digit -> digit < digits - 4);
+    }
+
+    /**
+     * The local part's letters and digits after its first two characters (one if it is that short),
+     * as screens hide them; its dots, dashes and pluses stay like every other separator.
+     */
+    private static String email(String written) {
+        int at = written.indexOf('@');
+        int kept = at <= 2 ? 1 : 2;
+        var masked = new StringBuilder(written.length()).append(written, 0, kept);
+        for (int i = kept; i < at; i++) {
+            char c = written.charAt(i);
+            masked.append(Character.isLetterOrDigit(c) ? '*' : c);
+        }
+        return masked.append(written, at, written.length()).toString();
+    }
+
+    /** The digits chosen by their index among the digits replaced by {@code *}; everything else kept. */
+    private static String hide(String written, IntPredicate hidden) {
+        var masked = new StringBuilder(written.length());
+        int digit = 0;
+        for (char c : written.toCharArray()) {
+            if (c >= '0' && c <= '9') {
+                masked.append(hidden.test(digit++) ? '*' : c);
             } else {
                 masked.append(c);
             }
         }
         return masked.toString();
+    }
+
+    private static long digitCount(String written) {
+        return written.chars().filter(c -> c >= '0' && c <= '9').count();
     }
 
     private static String passport(String number) {
