@@ -220,7 +220,9 @@ class Chats {
         // Stored before routing, so the next agent's history has it when the chat reaches them. It is
         // for agents only: the customer's widget never receives it (a refused transfer leaves it for the agent).
         if (note != null && !note.isBlank()) {
-            conversations.addMessage(id, Sender.NOTE, masking.mask(note.strip()).masked(), clock.instant());
+            Message stored = conversations.addMessage(id, Sender.NOTE, masking.mask(note.strip()).masked(), clock.instant());
+            // Supervisors watching the chat read it now, as the next agent will.
+            streams.push(agentsOnly(id), "message", stored);
         }
         // Routed first: a refused transfer (the colleague just logged out) must not tell the customer otherwise.
         if (colleague == null) {
@@ -442,6 +444,11 @@ class Chats {
 
     static String customer(String conversation) {
         return "chat:" + conversation;
+    }
+
+    /** What of a conversation only agents and supervisors read (transfer notes); never the customer's stream. */
+    static String agentsOnly(String conversation) {
+        return "agents:" + conversation;
     }
 
     /**

@@ -198,7 +198,8 @@ class ChatJourneyTests extends BrowserJourney {
     void anAgentAnswersWithAQuickReplyAndTransfersTheChatToAColleagueWithANote() {
         try (BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
                 BrowserContext colleagueContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
-                BrowserContext customerContext = browser.newContext()) {
+                BrowserContext customerContext = browser.newContext();
+                BrowserContext supervisorContext = browser.newContext()) {
             Page agent = agentContext.newPage();
             signIn(agent, "bs.agent040");
             agent.navigate(url("/desk"));
@@ -214,6 +215,13 @@ class ChatJourneyTests extends BrowserJourney {
             agent.locator("[data-test=quick-replies]").selectOption("더 궁금하신 점이 있으신가요?");
             agent.locator("[data-test=chat-pane] button.primary").click();
             assertThat(customer.locator("[data-test=chat-log]")).containsText("더 궁금하신 점이 있으신가요?");
+
+            // The supervisor watches the chat (silent monitor) while it is transferred.
+            String conversation = agent.locator("[data-test=chat-pane]").getAttribute("data-conversation");
+            Page supervisor = supervisorContext.newPage();
+            signIn(supervisor, "bs.supervisor");
+            supervisor.navigate(url("/monitor/" + conversation));
+            assertThat(supervisor.locator("[data-test=monitor-log]")).containsText("더 궁금하신 점이 있으신가요?");
 
             // A colleague without the retention skill: named in the transfer, they get it first anyway.
             Page colleague = colleagueContext.newPage();
@@ -242,6 +250,10 @@ class ChatJourneyTests extends BrowserJourney {
             assertThat(customer.locator("[data-test=chat-log]")).containsText("'해지·해지방어'(으)로 연결됩니다");
             // The note is for the colleague, never for the customer.
             assertThat(customer.locator("[data-test=chat-log]")).not().containsText("요금 감면 요청");
+            // The open monitor shows the note as it is written, marked as a note as the desk marks it, without a reload.
+            var note = supervisor.locator("[data-test=monitor-log] li.from-note");
+            assertThat(note).containsText("요금 감면 요청, 본인 확인 완료");
+            assertThat(note.locator(".who")).hasText("메모 (상담사만 봄)");
 
             colleague.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락")).click();
             assertThat(colleague.locator("[data-test=chat-pane]")).containsText("요금 감면 요청, 본인 확인 완료");
