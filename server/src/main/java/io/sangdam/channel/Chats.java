@@ -192,15 +192,24 @@ class Chats {
      * The consultation record for a chat the agent handled, with the transcript as it was stored
      * (masked). Written once, when the chat is over.
      */
+    /**
+     * The consultation record of the agent who ended the chat (the whole transcript, once it has
+     * ended), or of an agent who transferred it (이관: the transcript up to the transfer, at once,
+     * while the colleague goes on). Anyone else never handled it and may not record it.
+     */
     long record(String agent, String id, long categoryId, Disposition disposition, boolean followUp, @Nullable String notes) {
         Conversation conversation = conversations.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
-        if (!agent.equalsIgnoreCase(conversation.agent())) {
-            throw new RequestRejected(HttpStatus.FORBIDDEN, "not-your-conversation");
+        List<Message> messages;
+        if (agent.equalsIgnoreCase(conversation.agent())) {
+            if (conversation.status() != Conversations.Status.ENDED) {
+                throw RequestRejected.conflict("conversation-still-open");
+            }
+            messages = conversations.messages(id);
+        } else {
+            messages = conversations.upToHandover(id, agent)
+                    .orElseThrow(() -> new RequestRejected(HttpStatus.FORBIDDEN, "conversation-not-handled"));
         }
-        if (conversation.status() != Conversations.Status.ENDED) {
-            throw RequestRejected.conflict("conversation-still-open");
-        }
-        var transcript = conversations.messages(id).stream()
+        var transcript = messages.stream()
                 .map(m -> new ConsultationRecords.TranscriptLine(m.sender().name(), m.body(), m.sentAt().toString())).toList();
         return records.save(new ConsultationRecords.NewConsultation(id, conversation.centerId(), "CHAT", conversation.queue(),
                 agent, conversation.customerLabel(), conversation.customerId(), categoryId, disposition, followUp, notes, transcript));
@@ -231,6 +240,8 @@ class Chats {
             routing.transferToColleague(conversation.centerId(), id, queue, colleague);
         }
         Message notice = conversations.addMessage(id, Sender.SYSTEM, text, clock.instant());
+        // The transferring agent may now record what they did (이관), with the transcript up to here.
+        conversations.handedOver(id, agent, notice.id(), notice.sentAt());
         streams.push(customer(id), "message", notice);
     }
 

@@ -232,4 +232,21 @@ class Conversations {
         return jdbc.sql("select * from channel.message where conversation_id = ? order by id").param(conversationId)
                 .query(this::message).list();
     }
+
+    /** The agent handed the chat over (transferred it) after {@code lastMessage}; a later handover replaces an earlier one. */
+    void handedOver(String conversationId, String agent, long lastMessage, Instant at) {
+        jdbc.sql("""
+                insert into channel.handover (conversation_id, agent_username, last_message_id, handed_over_at) values (?, ?, ?, ?)
+                on conflict (conversation_id, agent_username)
+                do update set last_message_id = excluded.last_message_id, handed_over_at = excluded.handed_over_at""")
+                .params(conversationId, agent, lastMessage, Timestamp.from(at)).update();
+    }
+
+    /** What the agent saw of a chat they handed over: its messages up to the handover; empty when they never did. */
+    Optional<List<Message>> upToHandover(String conversationId, String agent) {
+        return jdbc.sql("select last_message_id from channel.handover where conversation_id = ? and lower(agent_username) = lower(?)")
+                .params(conversationId, agent).query(Long.class).optional()
+                .map(last -> jdbc.sql("select * from channel.message where conversation_id = ? and id <= ? order by id")
+                        .params(conversationId, last).query(this::message).list());
+    }
 }

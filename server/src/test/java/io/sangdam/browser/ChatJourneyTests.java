@@ -257,6 +257,20 @@ class ChatJourneyTests extends BrowserJourney {
 
             colleague.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락")).click();
             assertThat(colleague.locator("[data-test=chat-pane]")).containsText("요금 감면 요청, 본인 확인 완료");
+
+            // The transferring agent records what they did (이관): the form stays, preset to TRANSFERRED.
+            var record = agent.locator("[data-test=record]");
+            assertThat(record.getByLabel("처리 결과")).hasValue("TRANSFERRED");
+            assertThat(agent.locator("[data-test=transfer]")).hasCount(0);
+            record.getByLabel("대분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("요금"));
+            record.getByLabel("중분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("요금 문의"));
+            record.getByLabel("소분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("과다 청구 이의"));
+            record.getByLabel("상담 메모 (개인정보는 저장할 때 가려집니다)").fill("요금 감면 건 해지방어팀 이관");
+            record.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("상담 이력 저장")).click();
+            assertThat(agent.locator("[data-test=chat-context] .notice")).hasText("상담 이력을 저장했습니다.");
+            org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+                    "select disposition || ' | ' || notes from contact.consultation where agent = 'bs.agent040' and contact_id = ?")
+                    .param(conversation).query(String.class).single()).isEqualTo("TRANSFERRED | 요금 감면 건 해지방어팀 이관");
         }
     }
 
