@@ -312,6 +312,24 @@ class Chats {
 
     static final java.time.Duration RECORD_REACH = java.time.Duration.ofHours(12);
 
+    /** A chat the agent transferred and is still to record (이관), with what they saw of it. */
+    record Handover(Conversation conversation, List<Message> messages) {
+    }
+
+    /**
+     * Chats the agent transferred that still lack their record, within the same reach: a reload
+     * must not take away the 이관 record either. A chat that came back to them and ended is among
+     * {@link #awaitingRecord} instead.
+     */
+    List<Handover> handoversAwaitingRecord(String agent) {
+        var handedOver = conversations.handedOverBy(agent, clock.instant().minus(RECORD_REACH), 20).stream()
+                .filter(h -> !agent.equalsIgnoreCase(h.conversation().agent())).toList();
+        var recorded = records.recordedBy(agent, handedOver.stream().map(h -> h.conversation().id()).toList());
+        return handedOver.stream().filter(h -> !recorded.contains(h.conversation().id()))
+                .map(h -> new Handover(h.conversation(), conversations.upToHandover(h.conversation().id(), agent).orElse(List.of())))
+                .toList();
+    }
+
     /**
      * Keeps conversations in step with the ACD and tells both sides what happened. A stored batch
      * of decisions comes as one list: its chats' offers, connections and ends are written together

@@ -242,6 +242,20 @@ class Conversations {
                 .params(conversationId, agent, lastMessage, Timestamp.from(at)).update();
     }
 
+    /** The chats the agent handed over since then, oldest first, each with its messages up to the handover. */
+    List<HandedOver> handedOverBy(String agent, Instant since, int limit) {
+        return jdbc.sql("""
+                select c.*, h.last_message_id from channel.handover h join channel.conversation c on c.id = h.conversation_id
+                 where h.agent_username = ? and h.handed_over_at >= ? order by h.handed_over_at limit ?""")
+                .params(agent, Timestamp.from(since), limit)
+                .query((row, n) -> new HandedOver(map(row, n), row.getLong("last_message_id")))
+                .list();
+    }
+
+    /** A chat an agent handed over, and the last message they saw of it. */
+    record HandedOver(Conversation conversation, long lastMessage) {
+    }
+
     /** What the agent saw of a chat they handed over: its messages up to the handover; empty when they never did. */
     Optional<List<Message>> upToHandover(String conversationId, String agent) {
         return jdbc.sql("select last_message_id from channel.handover where conversation_id = ? and lower(agent_username) = lower(?)")

@@ -258,10 +258,19 @@ class ChatJourneyTests extends BrowserJourney {
             colleague.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락")).click();
             assertThat(colleague.locator("[data-test=chat-pane]")).containsText("요금 감면 요청, 본인 확인 완료");
 
-            // The transferring agent records what they did (이관): the form stays, preset to TRANSFERRED.
+            // The transferring agent records what they did (이관): the form stays, preset to TRANSFERRED,
+            // also after a reload, with the conversation up to the transfer.
             var record = agent.locator("[data-test=record]");
             assertThat(record.getByLabel("처리 결과")).hasValue("TRANSFERRED");
             assertThat(agent.locator("[data-test=transfer]")).hasCount(0);
+            colleague.locator("[data-test=chat-pane] textarea").fill("감면 요청 건 이어서 도와드릴게요.");
+            colleague.locator("[data-test=chat-pane] textarea").press("Enter");
+            assertThat(customer.locator("[data-test=chat-log]")).containsText("이어서 도와드릴게요");
+            agent.reload();
+            assertThat(record.getByLabel("처리 결과")).hasValue("TRANSFERRED");
+            assertThat(agent.locator("[data-test=chat-pane]")).containsText("이관했습니다");
+            assertThat(agent.locator("[data-test=chat-pane]")).containsText("요금 감면 요청, 본인 확인 완료");
+            assertThat(agent.locator("[data-test=chat-pane]")).not().containsText("이어서 도와드릴게요");
             record.getByLabel("대분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("요금"));
             record.getByLabel("중분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("요금 문의"));
             record.getByLabel("소분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("과다 청구 이의"));
