@@ -454,6 +454,17 @@
   // The conversation stays readable; the record form comes first in its context. The agent may be
   // typing in another chat: that one stays selected, and the ended pane offers the record instead.
   function endChat(conversation) {
+    awaitRecord(conversation, "textEnded");
+    removeOffer(conversation);
+  }
+
+  // After a transfer the same as after the end (이관): the transferring agent records what they
+  // did, with the transcript up to the transfer, while the colleague records the rest.
+  function transferred(conversation) {
+    awaitRecord(conversation, "textTransferred", "TRANSFERRED");
+  }
+
+  function awaitRecord(conversation, hint, presetDisposition) {
     var pane = paneOf(conversation);
     var section = contextOf(conversation);
     // A reconnected stream tells again of chats that ended before: those panes are ended already.
@@ -465,7 +476,7 @@
       var protection = pane.querySelector(".protection");
       if (protection) { protection.remove(); }
       var ended = el("div", { "class": "ended-note row" });
-      ended.appendChild(el("span", { "class": "hint" }, text("textEnded")));
+      ended.appendChild(el("span", { "class": "hint", role: "status" }, text(hint)));
       var write = el("button", { type: "button", "class": "primary" }, text("textWriteRecord"));
       write.addEventListener("click", function () { select(conversation); section.querySelector("[data-test=record] select").focus(); });
       ended.appendChild(write);
@@ -477,10 +488,17 @@
       record.querySelector("button[type=submit]").disabled = false;
       var later = record.querySelector(".record-later");
       if (later) { later.remove(); }
+      if (presetDisposition) {
+        // After the form has restored its draft (once the categories are in): the transfer decides,
+        // and the draft keeps it.
+        loadCategories().then(function () {
+          record.querySelector("[data-test=disposition]").value = presetDisposition;
+          record.dispatchEvent(new Event("change"));
+        });
+      }
       var current = paneOf(selected());
       if (!current || current.classList.contains("ended")) { select(conversation); }
     }
-    removeOffer(conversation);
   }
 
   /** Refills the colleague list (who is logged in changes), keeping the choice if still there. */
@@ -510,14 +528,6 @@
       queues = fetch("/desk/api/queues").then(function (r) { return r.json(); });
     }
     return queues;
-  }
-
-  function transferred(conversation) {
-    var pane = paneOf(conversation);
-    if (pane) {
-      pane.replaceChildren(el("p", { "class": "hint" }, text("textTransferred")));
-      setTimeout(function () { removeChat(conversation); }, 3000);
-    }
   }
 
   var categories = null;
@@ -603,7 +613,7 @@
       var chosen = levels[1].selectedOptions[0].node;
       fill(levels[2], chosen ? chosen.children : []);
     });
-    var disposition = el("select", { "aria-label": text("textDisposition") });
+    var disposition = el("select", { "aria-label": text("textDisposition"), "data-test": "disposition" });
     ["RESOLVED", "FOLLOW_UP", "TRANSFERRED", "ENDED_FOR_ABUSE", "NO_RESPONSE"].forEach(function (value) {
       disposition.appendChild(el("option", { value: value }, text("textDisposition" + value.charAt(0) + value.slice(1).toLowerCase())));
     });

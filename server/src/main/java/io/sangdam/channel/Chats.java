@@ -192,15 +192,24 @@ class Chats {
      * The consultation record for a chat the agent handled, with the transcript as it was stored
      * (masked). Written once, when the chat is over.
      */
+    /**
+     * The consultation record of the agent who ended the chat (the whole transcript, once it has
+     * ended), or of an agent who transferred it (이관: the transcript up to the transfer, at once,
+     * while the colleague goes on). Anyone else never handled it and may not record it.
+     */
     long record(String agent, String id, long categoryId, Disposition disposition, boolean followUp, @Nullable String notes) {
         Conversation conversation = conversations.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
-        if (!agent.equalsIgnoreCase(conversation.agent())) {
-            throw new RequestRejected(HttpStatus.FORBIDDEN, "not-your-conversation");
+        List<Message> messages;
+        if (agent.equalsIgnoreCase(conversation.agent())) {
+            if (conversation.status() != Conversations.Status.ENDED) {
+                throw RequestRejected.conflict("conversation-still-open");
+            }
+            messages = conversations.messages(id);
+        } else {
+            messages = conversations.upToHandover(id, agent)
+                    .orElseThrow(() -> new RequestRejected(HttpStatus.FORBIDDEN, "conversation-not-handled"));
         }
-        if (conversation.status() != Conversations.Status.ENDED) {
-            throw RequestRejected.conflict("conversation-still-open");
-        }
-        var transcript = conversations.messages(id).stream()
+        var transcript = messages.stream()
                 .map(m -> new ConsultationRecords.TranscriptLine(m.sender().name(), m.body(), m.sentAt().toString())).toList();
         return records.save(new ConsultationRecords.NewConsultation(id, conversation.centerId(), "CHAT", conversation.queue(),
                 agent, conversation.customerLabel(), conversation.customerId(), categoryId, disposition, followUp, notes, transcript));
@@ -220,7 +229,9 @@ class Chats {
         // Stored before routing, so the next agent's history has it when the chat reaches them. It is
         // for agents only: the customer's widget never receives it (a refused transfer leaves it for the agent).
         if (note != null && !note.isBlank()) {
-            conversations.addMessage(id, Sender.NOTE, masking.mask(note.strip()).masked(), clock.instant());
+            Message stored = conversations.addMessage(id, Sender.NOTE, masking.mask(note.strip()).masked(), clock.instant());
+            // Supervisors watching the chat read it now, as the next agent will.
+            streams.push(agentsOnly(id), "message", stored);
         }
         // Routed first: a refused transfer (the colleague just logged out) must not tell the customer otherwise.
         if (colleague == null) {
@@ -229,6 +240,8 @@ class Chats {
             routing.transferToColleague(conversation.centerId(), id, queue, colleague);
         }
         Message notice = conversations.addMessage(id, Sender.SYSTEM, text, clock.instant());
+        // The transferring agent may now record what they did (이관), with the transcript up to here.
+        conversations.handedOver(id, agent, notice.id(), notice.sentAt());
         streams.push(customer(id), "message", notice);
     }
 
@@ -298,6 +311,24 @@ class Chats {
     }
 
     static final java.time.Duration RECORD_REACH = java.time.Duration.ofHours(12);
+
+    /** A chat the agent transferred and is still to record (이관), with what they saw of it. */
+    record Handover(Conversation conversation, List<Message> messages) {
+    }
+
+    /**
+     * Chats the agent transferred that still lack their record, within the same reach: a reload
+     * must not take away the 이관 record either. A chat that came back to them and ended is among
+     * {@link #awaitingRecord} instead.
+     */
+    List<Handover> handoversAwaitingRecord(String agent) {
+        var handedOver = conversations.handedOverBy(agent, clock.instant().minus(RECORD_REACH), 20).stream()
+                .filter(h -> !agent.equalsIgnoreCase(h.conversation().agent())).toList();
+        var recorded = records.recordedBy(agent, handedOver.stream().map(h -> h.conversation().id()).toList());
+        return handedOver.stream().filter(h -> !recorded.contains(h.conversation().id()))
+                .map(h -> new Handover(h.conversation(), conversations.upToHandover(h.conversation().id(), agent).orElse(List.of())))
+                .toList();
+    }
 
     /**
      * Keeps conversations in step with the ACD and tells both sides what happened. A stored batch
@@ -442,6 +473,11 @@ class Chats {
 
     static String customer(String conversation) {
         return "chat:" + conversation;
+    }
+
+    /** What of a conversation only agents and supervisors read (transfer notes); never the customer's stream. */
+    static String agentsOnly(String conversation) {
+        return "agents:" + conversation;
     }
 
     /**

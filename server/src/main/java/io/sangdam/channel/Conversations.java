@@ -232,4 +232,35 @@ class Conversations {
         return jdbc.sql("select * from channel.message where conversation_id = ? order by id").param(conversationId)
                 .query(this::message).list();
     }
+
+    /** The agent handed the chat over (transferred it) after {@code lastMessage}; a later handover replaces an earlier one. */
+    void handedOver(String conversationId, String agent, long lastMessage, Instant at) {
+        jdbc.sql("""
+                insert into channel.handover (conversation_id, agent_username, last_message_id, handed_over_at) values (?, ?, ?, ?)
+                on conflict (conversation_id, agent_username)
+                do update set last_message_id = excluded.last_message_id, handed_over_at = excluded.handed_over_at""")
+                .params(conversationId, agent, lastMessage, Timestamp.from(at)).update();
+    }
+
+    /** The chats the agent handed over since then, oldest first, each with its messages up to the handover. */
+    List<HandedOver> handedOverBy(String agent, Instant since, int limit) {
+        return jdbc.sql("""
+                select c.*, h.last_message_id from channel.handover h join channel.conversation c on c.id = h.conversation_id
+                 where h.agent_username = ? and h.handed_over_at >= ? order by h.handed_over_at limit ?""")
+                .params(agent, Timestamp.from(since), limit)
+                .query((row, n) -> new HandedOver(map(row, n), row.getLong("last_message_id")))
+                .list();
+    }
+
+    /** A chat an agent handed over, and the last message they saw of it. */
+    record HandedOver(Conversation conversation, long lastMessage) {
+    }
+
+    /** What the agent saw of a chat they handed over: its messages up to the handover; empty when they never did. */
+    Optional<List<Message>> upToHandover(String conversationId, String agent) {
+        return jdbc.sql("select last_message_id from channel.handover where conversation_id = ? and lower(agent_username) = lower(?)")
+                .params(conversationId, agent).query(Long.class).optional()
+                .map(last -> jdbc.sql("select * from channel.message where conversation_id = ? and id <= ? order by id")
+                        .params(conversationId, last).query(this::message).list());
+    }
 }

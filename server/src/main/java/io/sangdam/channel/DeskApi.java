@@ -82,6 +82,10 @@ class DeskApi {
                     emitter.send(SseEmitter.event().name("ended").data(Map.of("conversation", conversation.id())));
                 }
             }
+            for (var handover : chats.handoversAwaitingRecord(me.username())) {
+                emitter.send(connected(handover.conversation(), handover.messages()));
+                emitter.send(SseEmitter.event().name("transferred").data(Map.of("conversation", handover.conversation().id())));
+            }
             for (var callback : callbackContacts.heldBy(me.username())) {
                 emitter.send(SseEmitter.event().name("callback").data(callback));
             }
@@ -89,9 +93,13 @@ class DeskApi {
     }
 
     private SseEmitter.SseEventBuilder connected(Conversations.Conversation conversation) {
+        return connected(conversation, chats.history(conversation.id()));
+    }
+
+    private static SseEmitter.SseEventBuilder connected(Conversations.Conversation conversation, List<Message> messages) {
         return SseEmitter.event().name("connected").data(Map.of("conversation", conversation.id(), "queue", conversation.queue(),
                 "customer", conversation.customerLabel() == null ? "" : conversation.customerLabel(),
-                "messages", chats.history(conversation.id())));
+                "messages", messages));
     }
 
     @PostMapping("/login")

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Server-sent event streams of this node, by key (a conversation for its customer, an agent for
- * their desktop). What is pushed is already stored: a browser that loses its stream reloads the
+ * their desktop, a conversation's agents-only notes for its monitors). What is pushed is already stored: a browser that loses its stream reloads the
  * history and misses nothing.
  *
  * <p>Streams live in this node's memory: with several nodes on one database, every push is also
@@ -65,17 +65,27 @@ class LiveStreams {
      * first events; the pages ask again after a while (the widget's status check, the desk's reload).
      */
     SseEmitter open(String key, FirstEvents first) throws IOException {
+        return open(List.of(key), first);
+    }
+
+    /**
+     * One stream that hears several keys: a supervisor's monitor hears what the customer hears and
+     * what only agents read (transfer notes), which are pushed under keys of their own.
+     */
+    SseEmitter open(List<String> keys, FirstEvents first) throws IOException {
         var emitter = new SseEmitter(TIMEOUT.toMillis());
-        streams.compute(key, (k, list) -> {
-            List<SseEmitter> emitters = list == null ? new CopyOnWriteArrayList<>() : list;
-            emitters.add(emitter);
-            return emitters;
-        });
+        for (String key : keys) {
+            streams.compute(key, (k, list) -> {
+                List<SseEmitter> emitters = list == null ? new CopyOnWriteArrayList<>() : list;
+                emitters.add(emitter);
+                return emitters;
+            });
+        }
         // The key goes with its last stream, or every conversation ever opened would stay in memory.
-        Runnable remove = () -> streams.computeIfPresent(key, (k, list) -> {
+        Runnable remove = () -> keys.forEach(key -> streams.computeIfPresent(key, (k, list) -> {
             list.remove(emitter);
             return list.isEmpty() ? null : list;
-        });
+        }));
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(failure -> remove.run());

@@ -77,7 +77,8 @@ class MonitorPages {
     @ResponseBody
     SseEmitter stream(@PathVariable String id) throws java.io.IOException {
         logged(id);
-        return streams.open(Chats.customer(id));
+        // What the customer sees, and the transfer notes only agents read, as the desk shows them.
+        return streams.open(List.of(Chats.customer(id), Chats.agentsOnly(id)), emitter -> { });
     }
 
     /** Every way into a live conversation is an access to personal data, written to the log with its purpose. */

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The consultation record (상담 이력): category from the center's tree, notes, disposition and a
  * copy of the transcript, saved by the agent at wrap-up. Notes are masked at write time with the
- * same masker as transcripts.
+ * same masker as transcripts. A transferred contact has one record per agent who handled it.
  */
 @Service
 public class ConsultationRecords {
@@ -81,8 +81,9 @@ public class ConsultationRecords {
         if (notes != null && notes.length() > MAXIMUM_NOTES_LENGTH) {
             throw RequestRejected.badRequest("notes-too-long", MAXIMUM_NOTES_LENGTH);
         }
-        if (jdbc.sql("select count(*) from contact.consultation where contact_id = ?").param(consultation.contactId())
-                .query(Long.class).single() > 0) {
+        // One record per contact and agent: a transferred contact has the transferring agent's and the colleague's.
+        if (jdbc.sql("select count(*) from contact.consultation where contact_id = ? and agent = ?")
+                .params(consultation.contactId(), consultation.agent()).query(Long.class).single() > 0) {
             throw RequestRejected.conflict("consultation-already-recorded");
         }
         return jdbc.sql("""

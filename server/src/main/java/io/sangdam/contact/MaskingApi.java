@@ -27,7 +27,7 @@ class MaskingApi {
 
     @PostMapping("/api/contacts/mask")
     @Operation(summary = "Mask resident/foreigner registration, card, account, phone, passport numbers and e-mail in a text",
-            description = "Span offsets index the original text (UTF-16 code units, end exclusive).")
+            description = "A masked piece keeps its length and separators, so span offsets (UTF-16 code units, end exclusive) index the original and the masked text alike.")
     MaskedText mask(@Valid @RequestBody MaskRequest request) {
         return masking.mask(request.text());
     }

@@ -198,7 +198,8 @@ class ChatJourneyTests extends BrowserJourney {
     void anAgentAnswersWithAQuickReplyAndTransfersTheChatToAColleagueWithANote() {
         try (BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
                 BrowserContext colleagueContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
-                BrowserContext customerContext = browser.newContext()) {
+                BrowserContext customerContext = browser.newContext();
+                BrowserContext supervisorContext = browser.newContext()) {
             Page agent = agentContext.newPage();
             signIn(agent, "bs.agent040");
             agent.navigate(url("/desk"));
@@ -214,6 +215,13 @@ class ChatJourneyTests extends BrowserJourney {
             agent.locator("[data-test=quick-replies]").selectOption("더 궁금하신 점이 있으신가요?");
             agent.locator("[data-test=chat-pane] button.primary").click();
             assertThat(customer.locator("[data-test=chat-log]")).containsText("더 궁금하신 점이 있으신가요?");
+
+            // The supervisor watches the chat (silent monitor) while it is transferred.
+            String conversation = agent.locator("[data-test=chat-pane]").getAttribute("data-conversation");
+            Page supervisor = supervisorContext.newPage();
+            signIn(supervisor, "bs.supervisor");
+            supervisor.navigate(url("/monitor/" + conversation));
+            assertThat(supervisor.locator("[data-test=monitor-log]")).containsText("더 궁금하신 점이 있으신가요?");
 
             // A colleague without the retention skill: named in the transfer, they get it first anyway.
             Page colleague = colleagueContext.newPage();
@@ -242,9 +250,36 @@ class ChatJourneyTests extends BrowserJourney {
             assertThat(customer.locator("[data-test=chat-log]")).containsText("'해지·해지방어'(으)로 연결됩니다");
             // The note is for the colleague, never for the customer.
             assertThat(customer.locator("[data-test=chat-log]")).not().containsText("요금 감면 요청");
+            // The open monitor shows the note as it is written, marked as a note as the desk marks it, without a reload.
+            var note = supervisor.locator("[data-test=monitor-log] li.from-note");
+            assertThat(note).containsText("요금 감면 요청, 본인 확인 완료");
+            assertThat(note.locator(".who")).hasText("메모 (상담사만 봄)");
 
             colleague.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락")).click();
             assertThat(colleague.locator("[data-test=chat-pane]")).containsText("요금 감면 요청, 본인 확인 완료");
+
+            // The transferring agent records what they did (이관): the form stays, preset to TRANSFERRED,
+            // also after a reload, with the conversation up to the transfer.
+            var record = agent.locator("[data-test=record]");
+            assertThat(record.getByLabel("처리 결과")).hasValue("TRANSFERRED");
+            assertThat(agent.locator("[data-test=transfer]")).hasCount(0);
+            colleague.locator("[data-test=chat-pane] textarea").fill("감면 요청 건 이어서 도와드릴게요.");
+            colleague.locator("[data-test=chat-pane] textarea").press("Enter");
+            assertThat(customer.locator("[data-test=chat-log]")).containsText("이어서 도와드릴게요");
+            agent.reload();
+            assertThat(record.getByLabel("처리 결과")).hasValue("TRANSFERRED");
+            assertThat(agent.locator("[data-test=chat-pane]")).containsText("이관했습니다");
+            assertThat(agent.locator("[data-test=chat-pane]")).containsText("요금 감면 요청, 본인 확인 완료");
+            assertThat(agent.locator("[data-test=chat-pane]")).not().containsText("이어서 도와드릴게요");
+            record.getByLabel("대분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("요금"));
+            record.getByLabel("중분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("요금 문의"));
+            record.getByLabel("소분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("과다 청구 이의"));
+            record.getByLabel("상담 메모 (개인정보는 저장할 때 가려집니다)").fill("요금 감면 건 해지방어팀 이관");
+            record.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("상담 이력 저장")).click();
+            assertThat(agent.locator("[data-test=chat-context] .notice")).hasText("상담 이력을 저장했습니다.");
+            org.assertj.core.api.Assertions.assertThat(jdbc.sql(
+                    "select disposition || ' | ' || notes from contact.consultation where agent = 'bs.agent040' and contact_id = ?")
+                    .param(conversation).query(String.class).single()).isEqualTo("TRANSFERRED | 요금 감면 건 해지방어팀 이관");
         }
     }
 

@@ -29,6 +29,19 @@ class MaskingApiTests {
     }
 
     @Test
+    void keepsTheWritersSeparatorsSoASpanIndexesTheMaskedTextToo() {
+        String text = "연락처 010 1234 5678, 사업자 220-81-62517";
+        var response = ApiClient.on(port).post("/api/contacts/mask", "{\"text\": \"" + text + "\"}", "application/json",
+                "gn.agent", RunningServer.DEMO_PASSWORD, "ko");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        String masked = response.json().get("masked").asString();
+        assertThat(masked).isEqualTo("연락처 010 **** 5678, 사업자 220-81-62517");
+        var spans = response.json().get("spans");
+        assertThat(spans.size()).isEqualTo(1);
+        assertThat(masked.substring(spans.get(0).get("start").asInt(), spans.get(0).get("end").asInt())).isEqualTo("010 **** 5678");
+    }
+
+    @Test
     void refusesMissingOrOversizedText() {
         var api = ApiClient.on(port);
         var missing = api.post("/api/contacts/mask", "{}", "application/json", "gn.agent", RunningServer.DEMO_PASSWORD, "en");
