@@ -55,6 +55,7 @@
       cell(row, duration(w.waitSeconds), true);
       cell(row, w.lane ? texts["textLane" + w.lane.charAt(0) + w.lane.slice(1).toLowerCase()] || w.lane : texts.textLaneNone);
       var actions = cell(row, "");
+      actions.className = "row-actions";
       if (root.dataset.canForce === "true") {
         var select = document.createElement("select");
         select.setAttribute("aria-label", texts.textMoveTo);
@@ -92,6 +93,7 @@
       cell(row, duration(a.secondsInState), true);
       cell(row, a.contacts, true);
       var actions = cell(row, "");
+      actions.className = "row-actions";
       if (root.dataset.canForce === "true" && a.state !== "NOT_READY" && a.state !== "OFFLINE") {
         actions.appendChild(forceButton(texts.textForce, a.username, "not-ready"));
       }
@@ -100,7 +102,8 @@
       }
       agentRows.appendChild(row);
     });
-    updated.textContent = new Date(board.at).toLocaleTimeString();
+    // In the page's language, not the browser's: an English page said "오후 2:28:28".
+    updated.textContent = new Date(board.at).toLocaleTimeString(document.documentElement.lang || undefined);
     if (typeof echarts !== "undefined") {
       var states = Object.keys(board.agentsByState);
       chart("board-state-chart").setOption({
@@ -109,7 +112,7 @@
                    data: states.map(function (s) { return { name: stateText(s), value: board.agentsByState[s] }; }) }]
       });
       chart("board-sl-chart").setOption({
-        animation: false, tooltip: { trigger: "axis" }, grid: { left: 48, right: 16, top: 24, bottom: 48 },
+        animation: false, tooltip: { trigger: "axis" }, grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
         xAxis: { type: "category", data: board.queues.map(function (q) { return q.name; }), axisLabel: { interval: 0, rotate: 20 } },
         yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
         series: [

@@ -5,6 +5,13 @@ document.addEventListener("DOMContentLoaded", function () {
   var texts = document.getElementById("incidents").dataset;
   var centers = Array.from(new Set(rows.map(function (r) { return r.center; })));
   var categories = Array.from(new Set(rows.map(function (r) { return r.category; })));
+  // Empty axes look like a chart that failed to load; say there is nothing to draw instead.
+  if (!rows.length) {
+    node.removeAttribute("role");
+    node.classList.add("chart-empty");
+    node.textContent = texts.textChartEmpty;
+    return;
+  }
   echarts.init(node, null, { renderer: "svg" }).setOption({
     animation: false, tooltip: { trigger: "axis" }, legend: { top: 0 }, grid: { left: 40, right: 16, top: 36, bottom: 40 },
     xAxis: { type: "category", data: centers }, yAxis: { type: "value", minInterval: 1 },

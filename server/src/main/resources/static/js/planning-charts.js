@@ -48,11 +48,13 @@
     var labels = target.container.dataset;
     target.chart.setOption({
       animation: false,
-      grid: { left: 56, right: 56, top: 36, bottom: 40 },
+      grid: { left: 56, right: 56, top: 56, bottom: 40 },
       legend: { top: 0 },
       tooltip: { trigger: "axis" },
       xAxis: { type: "category", data: rows.map(function (r) { return r.intervalStart.replace("T", " ").substring(5, 16); }) },
-      yAxis: [{ type: "value" }, { type: "value", splitLine: { show: false } }],
+      // Two scales (people on the left, contacts on the right): each says what it counts.
+      yAxis: [{ type: "value", name: labels.labelPeople, nameTextStyle: { align: "left" } },
+              { type: "value", name: labels.labelContacts, nameTextStyle: { align: "right" }, splitLine: { show: false } }],
       series: [
         { name: labels.labelContacts, type: "bar", yAxisIndex: 1, itemStyle: { opacity: 0.35 },
           data: rows.map(function (r) { return Math.round(r.contacts); }) },

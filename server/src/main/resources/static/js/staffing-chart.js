@@ -25,8 +25,11 @@
       series: [
         { name: container.dataset.labelSl, type: "line", smooth: true, yAxisIndex: 0,
           data: curve.map(function (p) { return +(p.serviceLevel * 100).toFixed(1); }),
-          markLine: { symbol: "none", lineStyle: { type: "dashed" }, label: { formatter: target + "%" },
-                      data: [{ yAxis: target }, { xAxis: String(chosen) }] } },
+          // Each line says what it marks: the target inside the plot (at the end it ran into the right axis's
+          // labels), the chosen number of agents on the vertical line (it used to repeat the target).
+          markLine: { symbol: "none", lineStyle: { type: "dashed" },
+                      data: [{ yAxis: target, label: { formatter: target + "%", position: "insideEndTop" } },
+                             { xAxis: String(chosen), label: { formatter: String(chosen) } }] } },
         { name: container.dataset.labelOccupancy, type: "line", smooth: true, yAxisIndex: 0,
           data: curve.map(function (p) { return +(p.occupancy * 100).toFixed(1); }) },
         { name: container.dataset.labelAsa, type: "line", smooth: true, yAxisIndex: 1,

@@ -30,6 +30,8 @@ class MessageBundleTests {
             "\\s(placeholder|title|alt|aria-label|value|label)=\"([^\"]*)\"");
     private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([a-zA-Z0-9.\\-_]+)[}(]");
     private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(?s)<(script|style)[^>]*>.*?</\\1>");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d");
+    private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
     private static final Pattern COMMENT = Pattern.compile("(?s)<!--.*?-->");
 
     @Test
@@ -78,6 +80,29 @@ class MessageBundleTests {
         assertThat(hardCoded).as("visible text written into templates instead of message bundles").isEmpty();
     }
 
+    /**
+     * A message with arguments goes through MessageFormat, where a single apostrophe starts a quoted part:
+     * "agent's ... {0}" showed a literal {0} and lost the apostrophe. Such messages write it as ''.
+     */
+    @Test
+    void messagesWithArgumentsKeepTheirApostrophesAndPlaceholders() {
+        List<String> broken = new ArrayList<>();
+        for (String bundle : List.of("messages.properties", "messages_en.properties")) {
+            Properties messages = properties(bundle);
+            for (String key : messages.stringPropertyNames()) {
+                String value = messages.getProperty(key);
+                if (!PLACEHOLDER.matcher(value).find()) {
+                    continue;
+                }
+                String formatted = new java.text.MessageFormat(value, java.util.Locale.ROOT).format(new Object[] {7, 7, 7, 7, 7, 7});
+                if (LONE_APOSTROPHE.matcher(value).find() || PLACEHOLDER.matcher(formatted).find()) {
+                    broken.add(bundle + ": " + key + " -> " + formatted);
+                }
+            }
+        }
+        assertThat(broken).as("messages MessageFormat would show wrongly").isEmpty();
+    }
+
     @Test
     void detectsHardCodedTextWhenThereIsSome() {
         Matcher text = TEXT_NODE.matcher("<p>저장</p><span th:text=\"#{x}\"></span>");
@@ -92,13 +117,17 @@ class MessageBundleTests {
     }
 
     private static Set<String> keys(String bundle) {
+        return new TreeSet<>(properties(bundle).stringPropertyNames());
+    }
+
+    private static Properties properties(String bundle) {
         var properties = new Properties();
         try (InputStream in = MessageBundleTests.class.getResourceAsStream("/" + bundle)) {
             properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new TreeSet<>(properties.stringPropertyNames());
+        return properties;
     }
 
     private static Set<String> difference(Set<String> left, Set<String> right) {

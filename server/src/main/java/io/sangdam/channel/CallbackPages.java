@@ -26,23 +26,29 @@ class CallbackPages {
     private final CenterDirectory centers;
     private final CurrentUsers currentUsers;
     private final MessageSource messages;
+    private final io.sangdam.routing.Routing routing;
 
-    CallbackPages(Callbacks callbacks, CenterDirectory centers, CurrentUsers currentUsers, MessageSource messages) {
+    CallbackPages(Callbacks callbacks, CenterDirectory centers, CurrentUsers currentUsers, MessageSource messages,
+            io.sangdam.routing.Routing routing) {
         this.callbacks = callbacks;
         this.centers = centers;
         this.currentUsers = currentUsers;
         this.messages = messages;
+        this.routing = routing;
     }
 
     @GetMapping("/callbacks")
     String list(@RequestParam(required = false) @Nullable Long center, @RequestParam(defaultValue = "OPEN") LeftMessages.Status status,
-            Model model) {
+            Model model, Locale locale) {
         CurrentUser user = currentUsers.require();
         Center chosen = centers.chooseFor(user, center);
         model.addAttribute("centers", centers.partnersVisibleTo(user));
         model.addAttribute("center", chosen);
         model.addAttribute("status", status.name());
         model.addAttribute("callbacks", callbacks.of(chosen.id(), status));
+        // The topic as the queue's name in the page's language; the code (BILLING) meant nothing to an agent.
+        model.addAttribute("queueNames", routing.queues(chosen.id()).stream().collect(java.util.stream.Collectors.toMap(
+                io.sangdam.routing.QueueSettings::code, q -> q.name(locale), (first, second) -> first)));
         return "channel/callbacks";
     }
 

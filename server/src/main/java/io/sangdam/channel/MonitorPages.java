@@ -36,31 +36,41 @@ class MonitorPages {
     private final CurrentUsers currentUsers;
     private final PersonalDataAccess access;
     private final LiveStreams streams;
+    private final io.sangdam.routing.Routing routing;
 
     MonitorPages(Conversations conversations, CenterDirectory centers, CurrentUsers currentUsers, PersonalDataAccess access,
-            LiveStreams streams) {
+            LiveStreams streams, io.sangdam.routing.Routing routing) {
         this.conversations = conversations;
         this.centers = centers;
         this.currentUsers = currentUsers;
         this.access = access;
         this.streams = streams;
+        this.routing = routing;
+    }
+
+    /** Queue names in the page's language by code; the code (BILLING) is what the page showed before. */
+    private java.util.Map<String, String> queueNames(long center, java.util.Locale locale) {
+        return routing.queues(center).stream().collect(java.util.stream.Collectors.toMap(
+                io.sangdam.routing.QueueSettings::code, q -> q.name(locale), (first, second) -> first));
     }
 
     @GetMapping("/monitor")
-    String list(@RequestParam(required = false) @Nullable Long center, Model model) {
+    String list(@RequestParam(required = false) @Nullable Long center, Model model, java.util.Locale locale) {
         CurrentUser user = currentUsers.require();
         Center chosen = centers.chooseFor(user, center);
         model.addAttribute("centers", centers.partnersVisibleTo(user));
         model.addAttribute("center", chosen);
         model.addAttribute("conversations", conversations.connectedIn(chosen.id()));
+        model.addAttribute("queueNames", queueNames(chosen.id(), locale));
         return "channel/monitor-list";
     }
 
     @GetMapping("/monitor/{id}")
-    String watch(@PathVariable String id, Model model) {
+    String watch(@PathVariable String id, Model model, java.util.Locale locale) {
         Conversation conversation = logged(id);
         CurrentUser user = currentUsers.require();
         model.addAttribute("conversation", conversation);
+        model.addAttribute("queueName", queueNames(conversation.centerId(), locale).getOrDefault(conversation.queue(), conversation.queue()));
         model.addAttribute("messages", conversations.messages(id));
         model.addAttribute("sittingIn", user.has(Role.EXECUTIVE));
         return "channel/monitor";

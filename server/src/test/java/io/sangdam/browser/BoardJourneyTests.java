@@ -40,6 +40,16 @@ class BoardJourneyTests extends BrowserJourney {
             assertThat(page.locator("[data-test=board-agents]")).containsText("상담 제안 중");
             assertThat(billingWaiting).hasText("2");
             assertThat(page.locator("#board-state-chart svg")).hasCount(1);
+            // On a laptop (1366 px) nothing needs scrolling sideways, and the two charts share the whole row
+            // (they used to take two of three columns and leave the third empty).
+            org.assertj.core.api.Assertions.assertThat(page.evaluate("document.documentElement.scrollWidth <= innerWidth")).isEqualTo(true);
+            org.assertj.core.api.Assertions.assertThat(page.evaluate("""
+                    (() => {
+                      const box = id => document.getElementById(id).closest("article").getBoundingClientRect();
+                      const row = document.querySelector("[data-test=board-queues]").closest("article").getBoundingClientRect();
+                      const state = box("board-state-chart"), sl = box("board-sl-chart");
+                      return state.top === sl.top && Math.abs(sl.right - row.right) < 2;
+                    })()""")).isEqualTo(true);
 
             // The supervisor takes the agent out of routing from the board.
             // bs.agent050 (4팀, no BILLING skill) stays available while BILLING contacts wait.

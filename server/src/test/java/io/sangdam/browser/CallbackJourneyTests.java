@@ -59,6 +59,8 @@ class CallbackJourneyTests extends BrowserJourney {
             agent.navigate(url("/callbacks?center=3"));
             Locator row = agent.locator("[data-test=callbacks] tr", new Page.LocatorOptions().setHasText("해외 결제가 막혔어요"));
             assertThat(row.locator("[data-test=routing]")).hasText("운영 시간이 되면 배정");
+            // The topic by the queue's name, not its code.
+            assertThat(row).containsText("저녁 콜백 " + QUEUE);
             assertThat(row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("처리 완료"))).isVisible();
 
             // The center opens: the sweep routes the message as a contact of its queue.

@@ -95,6 +95,9 @@ class ChatJourneyTests extends BrowserJourney {
                 Page executive = executiveContext.newPage();
                 signIn(executive, "executive");
                 executive.navigate(url("/monitor?center=4"));
+                // Queues by name, not by code.
+                assertThat(executive.locator("[data-test=live-conversations]")).containsText("해지·해지방어");
+                assertThat(executive.locator("[data-test=live-conversations]")).not().containsText("RETENTION");
                 executive.locator("[data-test=live-conversations]").getByText("보기").first().click();
                 assertThat(executive.locator("[data-test=monitor-log]")).containsText("해지 방어 혜택");
                 customer.getByLabel("메시지").fill("혜택이 뭔데요?");

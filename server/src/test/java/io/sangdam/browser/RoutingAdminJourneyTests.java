@@ -13,10 +13,15 @@ class RoutingAdminJourneyTests extends BrowserJourney {
 
     @Test
     void aManagerChangesAQueueAndIsToldPlainlyWhatIsWrongWithABadOverflow() {
-        try (var context = browser.newContext()) {
+        // A laptop's browser window: 1366 x 768 less the browser's own bars.
+        try (var context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1366, 660))) {
             Page page = context.newPage();
             signIn(page, "bs.manager");
             page.getByRole(AriaRole.NAVIGATION).getByText("큐 설정").click();
+            // The first queue's form is far longer than the window; its save button is in sight all the same.
+            Object saveBottom = page.locator("[data-test=queue] button[type=submit]").first().evaluate("b => b.getBoundingClientRect().bottom");
+            org.assertj.core.api.Assertions.assertThat(((Number) saveBottom).doubleValue()).isLessThanOrEqualTo(660);
+            org.assertj.core.api.Assertions.assertThat(page.evaluate("document.documentElement.scrollWidth <= innerWidth")).isEqualTo(true);
 
             Locator tech = page.locator("[data-test=queue][data-code=TECH]");
             tech.getByLabel("후처리 시간 (초)").fill("75");
