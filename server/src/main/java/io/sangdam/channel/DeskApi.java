@@ -71,20 +71,21 @@ class DeskApi {
                             .orElse(io.sangdam.engine.routing.AgentState.OFFLINE))
                     : "OFFLINE";
             emitter.send(SseEmitter.event().name("state").data(Map.of("state", state)));
-            // In the order they began, as the panes stood before a reload.
-            var held = new java.util.ArrayList<>(chats.connectedTo(me.username()));
-            var awaitingRecord = chats.awaitingRecord(me.username());
-            held.addAll(awaitingRecord);
-            held.sort(java.util.Comparator.comparing(Conversations.Conversation::createdAt));
-            for (var conversation : held) {
-                emitter.send(connected(conversation));
-                if (awaitingRecord.contains(conversation)) {
-                    emitter.send(SseEmitter.event().name("ended").data(Map.of("conversation", conversation.id())));
-                }
-            }
+            // In the order they began, as the panes stood before a reload: the chats held, those
+            // ended and those transferred that still lack this agent's record (a chat that came back
+            // to the agent and ended counts as ended).
+            var held = new java.util.LinkedHashMap<String, Held>();
+            chats.connectedTo(me.username()).forEach(c -> held.put(c.id(), new Held(c, null, null)));
+            chats.awaitingRecord(me.username()).forEach(c -> held.put(c.id(), new Held(c, null, "ended")));
             for (var handover : chats.handoversAwaitingRecord(me.username())) {
-                emitter.send(connected(handover.conversation(), handover.messages()));
-                emitter.send(SseEmitter.event().name("transferred").data(Map.of("conversation", handover.conversation().id())));
+                held.putIfAbsent(handover.conversation().id(), new Held(handover.conversation(), handover.messages(), "transferred"));
+            }
+            for (var chat : held.values().stream().sorted(java.util.Comparator.comparing(h -> h.conversation().createdAt())).toList()) {
+                var conversation = chat.conversation();
+                emitter.send(connected(conversation, chat.messages() != null ? chat.messages() : chats.history(conversation.id())));
+                if (chat.then() != null) {
+                    emitter.send(SseEmitter.event().name(chat.then()).data(Map.of("conversation", conversation.id())));
+                }
             }
             for (var callback : callbackContacts.heldBy(me.username())) {
                 emitter.send(SseEmitter.event().name("callback").data(callback));
@@ -92,8 +93,8 @@ class DeskApi {
         });
     }
 
-    private SseEmitter.SseEventBuilder connected(Conversations.Conversation conversation) {
-        return connected(conversation, chats.history(conversation.id()));
+    /** A chat the desk shows on opening, with what it shows (null: the whole history) and what followed. */
+    private record Held(Conversations.Conversation conversation, @Nullable List<Message> messages, @Nullable String then) {
     }
 
     private static SseEmitter.SseEventBuilder connected(Conversations.Conversation conversation, List<Message> messages) {
