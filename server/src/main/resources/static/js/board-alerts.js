@@ -40,7 +40,7 @@
     item.dataset.conversation = alert.conversation;
     var time = document.createElement("time");
     time.dateTime = alert.at;
-    time.textContent = new Date(alert.at).toLocaleTimeString();
+    time.textContent = new Date(alert.at).toLocaleTimeString(document.documentElement.lang || undefined);
     var what = document.createElement("strong");
     what.textContent = alert.reason === "ENDED_FOR_ABUSE" ? texts.textAlertEnded : texts.textAlertFlagged;
     var who = document.createElement("span");
