@@ -416,6 +416,7 @@ class Chats {
                 case RoutingEvent.ContactAssigned assigned -> {
                     if (c != null) {
                         streams.push(customer(c.id()), "status", Map.of("status", "CONNECTED"));
+                        streams.push(monitorList(c.centerId()), "changed", Map.of("conversation", c.id()));
                         streams.push(desk(assigned.agent().value()), "connected", Map.of("conversation", c.id(),
                                 "queue", c.queue(), "customer", c.customerLabel() == null ? "" : c.customerLabel(),
                                 "messages", histories.getOrDefault(c.id(), List.of())));
@@ -451,6 +452,7 @@ class Chats {
                 conversations.transferred(c.id(), transferred.toQueue().value());
                 streams.push(customer(c.id()), "status", Map.of("status", "WAITING"));
                 streams.push(desk(transferred.fromAgent().value()), "transferred", Map.of("conversation", c.id()));
+                streams.push(monitorList(c.centerId()), "changed", Map.of("conversation", c.id()));
             });
             default -> throw new IllegalArgumentException("changed together: " + event);
         }
@@ -473,6 +475,11 @@ class Chats {
 
     static String customer(String conversation) {
         return "chat:" + conversation;
+    }
+
+    /** A center's list of chats in progress (the monitoring list): told when one is connected, moves on or ends. */
+    static String monitorList(long center) {
+        return "monitor-list:" + center;
     }
 
     /** What of a conversation only agents and supervisors read (transfer notes); never the customer's stream. */
@@ -579,6 +586,7 @@ class Chats {
             return;
         }
         streams.push(customer(c.id()), "status", Map.of("status", "ENDED"));
+        streams.push(monitorList(c.centerId()), "changed", Map.of("conversation", c.id()));
         String holder = agent != null ? agent : c.agent();
         if (holder != null) {
             streams.push(desk(holder), "ended", Map.of("conversation", c.id()));

@@ -65,6 +65,14 @@ class MonitorPages {
         return "channel/monitor-list";
     }
 
+    /** Tells an open monitoring list that its center's chats in progress changed; the page reads its rows again. */
+    @GetMapping(path = "/monitor/stream", produces = "text/event-stream")
+    @ResponseBody
+    SseEmitter listStream(@RequestParam(required = false) @Nullable Long center) throws java.io.IOException {
+        Center chosen = centers.chooseFor(currentUsers.require(), center);
+        return streams.open(Chats.monitorList(chosen.id()), emitter -> { });
+    }
+
     @GetMapping("/monitor/{id}")
     String watch(@PathVariable String id, Model model, java.util.Locale locale) {
         Conversation conversation = logged(id);

@@ -297,7 +297,13 @@ class ChatJourneyTests extends BrowserJourney {
                 + " order by customer_number").query((row, n) -> new String[] {row.getString(1), row.getString(2)}).list();
         var api = RunningServer.ApiClient.on(port);
         var tokens = new java.util.ArrayList<String[]>();
-        try (BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 657))) {
+        try (BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 657));
+                BrowserContext supervisorContext = browser.newContext()) {
+            // The supervisor's list of chats in progress, open before the chats begin: it follows them by push.
+            Page supervisor = supervisorContext.newPage();
+            signIn(supervisor, "bs.supervisor3");
+            supervisor.navigate(url("/monitor?center=5"));
+            var inProgress = supervisor.locator("[data-test=live-conversations]");
             Page agent = agentContext.newPage();
             signIn(agent, "bs.agent042");
             agent.navigate(url("/desk"));
@@ -313,6 +319,9 @@ class ChatJourneyTests extends BrowserJourney {
             var first = agent.locator("[data-test=chat-pane][data-conversation='" + tokens.get(0)[0] + "']");
             var second = agent.locator("[data-test=chat-pane][data-conversation='" + tokens.get(1)[0] + "']");
             var shown = agent.locator("[data-test=chat-context]:visible");
+            for (String[] customer : customers) {
+                assertThat(inProgress).containsText(io.sangdam.contact.Masking.name(customer[0]));
+            }
             assertThat(shown.locator("[data-test=panel-customer]")).containsText(io.sangdam.contact.Masking.name(customers.get(0)[0]));
 
             org.assertj.core.api.Assertions.assertThat(agent.evaluate("() => document.documentElement.scrollHeight - innerHeight"))
@@ -356,6 +365,8 @@ class ChatJourneyTests extends BrowserJourney {
             // ended chat offers its record, and the record form is in view when opened.
             api.post("/chat/api/conversations/" + tokens.get(0)[0] + "/end?token=" + tokens.get(0)[1], "", "application/json",
                     null, null, "ko");
+            assertThat(inProgress).not().containsText(io.sangdam.contact.Masking.name(customers.get(0)[0]));
+            assertThat(inProgress).containsText(io.sangdam.contact.Masking.name(customers.get(1)[0]));
             var write = first.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
                     .setName("상담 이력 작성"));
             assertThat(write).isVisible();
