@@ -120,11 +120,7 @@ class ChatJourneyTests extends BrowserJourney {
 
             // The consultation record, with the transcript, while in wrap-up.
             var record = agent.locator("[data-test=record]");
-            record.getByLabel("대분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("가입·해지"));
-            record.getByLabel("중분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("해지"));
-            record.getByLabel("소분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("해지 방어 성공"));
-            record.getByLabel("상담 메모 (개인정보는 저장할 때 가려집니다)").fill("010-2222-3333 으로 혜택 문자 발송 약속");
-            record.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("상담 이력 저장")).click();
+            saveRecord(record, "가입·해지", "해지", "해지 방어 성공", "010-2222-3333 으로 혜택 문자 발송 약속");
             assertThat(agent.locator("[data-test=chat-context] .notice")).hasText("상담 이력을 저장했습니다.");
             org.assertj.core.api.Assertions.assertThat(jdbc.sql(
                     "select notes || ' | ' || jsonb_array_length(transcript) from contact.consultation where agent = 'gj.agent020'")
@@ -274,11 +270,7 @@ class ChatJourneyTests extends BrowserJourney {
             assertThat(agent.locator("[data-test=chat-pane]")).containsText("이관했습니다");
             assertThat(agent.locator("[data-test=chat-pane]")).containsText("요금 감면 요청, 본인 확인 완료");
             assertThat(agent.locator("[data-test=chat-pane]")).not().containsText("이어서 도와드릴게요");
-            record.getByLabel("대분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("요금"));
-            record.getByLabel("중분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("요금 문의"));
-            record.getByLabel("소분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("과다 청구 이의"));
-            record.getByLabel("상담 메모 (개인정보는 저장할 때 가려집니다)").fill("요금 감면 건 해지방어팀 이관");
-            record.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("상담 이력 저장")).click();
+            saveRecord(record, "요금", "요금 문의", "과다 청구 이의", "요금 감면 건 해지방어팀 이관");
             assertThat(agent.locator("[data-test=chat-context] .notice")).hasText("상담 이력을 저장했습니다.");
             org.assertj.core.api.Assertions.assertThat(jdbc.sql(
                     "select disposition || ' | ' || notes from contact.consultation where agent = 'bs.agent040' and contact_id = ?")
@@ -397,6 +389,15 @@ class ChatJourneyTests extends BrowserJourney {
             api.post("/api/routing/centers/5/agents/bs.agent042/logout", "", "application/json", "bs.agent042",
                     RunningServer.DEMO_PASSWORD, "ko");
         }
+    }
+
+    /** Fills the consultation record's categories (대/중/소분류, by name) and notes, and saves it. */
+    private static void saveRecord(com.microsoft.playwright.Locator record, String major, String middle, String minor, String notes) {
+        record.getByLabel("대분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(major));
+        record.getByLabel("중분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(middle));
+        record.getByLabel("소분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(minor));
+        record.getByLabel("상담 메모 (개인정보는 저장할 때 가려집니다)").fill(notes);
+        record.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("상담 이력 저장")).click();
     }
 
     /** On the desk: log in to routing (not ready yet), then ready for contacts. */
