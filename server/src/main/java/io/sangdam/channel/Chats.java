@@ -189,13 +189,10 @@ class Chats {
     }
 
     /**
-     * The consultation record for a chat the agent handled, with the transcript as it was stored
-     * (masked). Written once, when the chat is over.
-     */
-    /**
      * The consultation record of the agent who ended the chat (the whole transcript, once it has
      * ended), or of an agent who transferred it (이관: the transcript up to the transfer, at once,
-     * while the colleague goes on). Anyone else never handled it and may not record it.
+     * while the colleague goes on), with the transcript as it was stored (masked). Anyone else
+     * never handled it and may not record it.
      */
     long record(String agent, String id, long categoryId, Disposition disposition, boolean followUp, @Nullable String notes) {
         Conversation conversation = conversations.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
