@@ -105,15 +105,26 @@
     // In the page's language, not the browser's: an English page said "오후 2:28:28".
     updated.textContent = new Date(board.at).toLocaleTimeString(document.documentElement.lang || undefined);
     if (typeof echarts !== "undefined") {
-      var states = Object.keys(board.agentsByState);
+      var stateNode = document.getElementById("board-state-chart");
+      var byState = Object.keys(board.agentsByState).map(function (s) { return { name: stateText(s), value: board.agentsByState[s] }; });
+      var counts = {};
+      byState.forEach(function (d) { counts[d.name] = d.value; });
+      // Colours alone said nothing: the legend names each state with its count, in the page's language,
+      // and the same words are the chart's accessible name.
+      stateNode.setAttribute("aria-label", stateNode.dataset.title + ": "
+          + byState.map(function (d) { return d.name + " " + d.value; }).join(", "));
       chart("board-state-chart").setOption({
         animation: false, tooltip: {},
-        series: [{ type: "pie", radius: ["40%", "70%"],
-                   data: states.map(function (s) { return { name: stateText(s), value: board.agentsByState[s] }; }) }]
+        legend: { top: 0, formatter: function (name) { return name + " " + counts[name]; } },
+        series: [{ type: "pie", radius: ["36%", "64%"], center: ["50%", "58%"], label: { formatter: "{c}" }, data: byState }]
       });
+      // Queue names lie flat; when many queues share the width a name wraps instead of tilting.
+      var slNode = document.getElementById("board-sl-chart");
+      var labelWidth = Math.max(48, Math.floor((slNode.clientWidth - 60) / Math.max(1, board.queues.length)) - 8);
       chart("board-sl-chart").setOption({
         animation: false, tooltip: { trigger: "axis" }, grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-        xAxis: { type: "category", data: board.queues.map(function (q) { return q.name; }), axisLabel: { interval: 0, rotate: 20 } },
+        xAxis: { type: "category", data: board.queues.map(function (q) { return q.name; }),
+                 axisLabel: { interval: 0, rotate: 0, width: labelWidth, overflow: "break" } },
         yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
         series: [
           { name: texts.textSl, type: "bar", data: board.queues.map(function (q) { return q.serviceLevel === null ? null : +(q.serviceLevel * 100).toFixed(1); }) },

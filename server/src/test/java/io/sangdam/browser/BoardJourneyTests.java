@@ -40,6 +40,18 @@ class BoardJourneyTests extends BrowserJourney {
             assertThat(page.locator("[data-test=board-agents]")).containsText("상담 제안 중");
             assertThat(billingWaiting).hasText("2");
             assertThat(page.locator("#board-state-chart svg")).hasCount(1);
+            // The pie says which colour is which state, with its count, in the page's language (legend and accessible name).
+            assertThat(page.locator("#board-state-chart svg")).containsText(java.util.regex.Pattern.compile("(상담 제안 중|상담 중|이석|후처리) \\d+"));
+            assertThat(page.locator("#board-state-chart")).hasAttribute("aria-label",
+                    java.util.regex.Pattern.compile("^상태별 상담사: .*(상담 제안 중|상담 중|이석|후처리) \\d+"));
+            // The queues' names under the service-level chart lie flat, one line each (they were tilted though they fit).
+            org.assertj.core.api.Assertions.assertThat(page.evaluate("""
+                    (() => {
+                      const names = [...document.querySelectorAll("[data-test=board-queues] tbody tr td:first-child")].map(td => td.textContent);
+                      const labels = [...document.querySelectorAll("#board-sl-chart svg text")].filter(t => names.includes(t.textContent))
+                          .map(t => t.getBoundingClientRect());
+                      return labels.length === names.length && labels.every(r => r.height < 22 && r.width > r.height && Math.abs(r.top - labels[0].top) < 2);
+                    })()""")).isEqualTo(true);
             // On a laptop (1366 px) nothing needs scrolling sideways, and the two charts share the whole row
             // (they used to take two of three columns and leave the third empty).
             org.assertj.core.api.Assertions.assertThat(page.evaluate("document.documentElement.scrollWidth <= innerWidth")).isEqualTo(true);
