@@ -62,6 +62,13 @@ class CallbackJourneyTests extends BrowserJourney {
             // The topic by the queue's name, not its code.
             assertThat(row).containsText("저녁 콜백 " + QUEUE);
             assertThat(row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("처리 완료"))).isVisible();
+            // The reason and both buttons on one line, so a row reads at a glance on a laptop (they stacked 120 px tall).
+            org.assertj.core.api.Assertions.assertThat(row.evaluate("""
+                    row => {
+                      const boxes = [row.querySelector("input[name=reason]"), ...row.querySelectorAll("button")].map(e => e.getBoundingClientRect());
+                      const middle = r => r.top + r.height / 2;
+                      return boxes.length === 3 && boxes.every(r => Math.abs(middle(r) - middle(boxes[0])) < 3);
+                    }""")).isEqualTo(true);
 
             // The center opens: the sweep routes the message as a contact of its queue.
             CallbackSetup.open(port, queue, QUEUE);
