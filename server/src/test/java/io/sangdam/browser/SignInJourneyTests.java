@@ -114,6 +114,11 @@ class SignInJourneyTests extends BrowserJourney {
         page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         String before = page.locator("[data-test=agents]").textContent();
         assertThat(page.locator("#staffing-chart svg")).hasCount(1);
+        // The target fields are as wide as the workload's (two of them were half as wide, side by side).
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("""
+                ["contacts", "targetServiceLevelPercent", "targetSeconds", "maxAsaSeconds", "maxOccupancyPercent", "patienceSeconds"]
+                    .map(name => Math.round(document.querySelector(".staffing-form [name=" + name + "]").getBoundingClientRect().width))
+                    .every((width, i, all) => width === all[0])""")).isEqualTo(true);
 
         page.getByLabel("구간 인입 건수", EXACT).fill("2400");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("계산")).click();
