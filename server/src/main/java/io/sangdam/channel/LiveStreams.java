@@ -16,8 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Server-sent event streams of this node, by key (a conversation for its customer, an agent for
- * their desktop, a conversation's agents-only notes for its monitors). What is pushed is already stored: a browser that loses its stream reloads the
- * history and misses nothing.
+ * their desktop, a conversation's agents-only notes for its monitors, a center's list of chats in
+ * progress). A stream may hear several keys. What is pushed is already stored: a browser that
+ * loses its stream reloads the history and misses nothing.
  *
  * <p>Streams live in this node's memory: with several nodes on one database, every push is also
  * announced to the others ({@link ClusterSignals}), which deliver it to their own streams. A push
