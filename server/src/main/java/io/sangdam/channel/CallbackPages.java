@@ -47,8 +47,7 @@ class CallbackPages {
         model.addAttribute("status", status.name());
         model.addAttribute("callbacks", callbacks.of(chosen.id(), status));
         // The topic as the queue's name in the page's language; the code (BILLING) meant nothing to an agent.
-        model.addAttribute("queueNames", routing.queues(chosen.id()).stream().collect(java.util.stream.Collectors.toMap(
-                io.sangdam.routing.QueueSettings::code, q -> q.name(locale), (first, second) -> first)));
+        model.addAttribute("queueNames", routing.queueNames(chosen.id(), locale));
         return "channel/callbacks";
     }
 

@@ -219,9 +219,10 @@ class Chats {
     void transfer(String agent, String id, String queue, @Nullable String colleague, @Nullable String note) {
         Conversation conversation = assignedTo(agent, id);
         var locale = java.util.Locale.forLanguageTag(conversation.language());
-        String queueName = routing.queues(conversation.centerId()).stream().filter(q -> q.code().equals(queue))
-                .map(q -> q.name(locale)).findFirst()
-                .orElseThrow(() -> RequestRejected.badRequest("unknown-chat-topic", queue));
+        String queueName = routing.queueNames(conversation.centerId(), locale).get(queue);
+        if (queueName == null) {
+            throw RequestRejected.badRequest("unknown-chat-topic", queue);
+        }
         String text = messages.getMessage("chat.transferred", new Object[] {queueName}, locale);
         // Stored before routing, so the next agent's history has it when the chat reaches them. It is
         // for agents only: the customer's widget never receives it (a refused transfer leaves it for the agent).
@@ -323,7 +324,7 @@ class Chats {
                 .filter(h -> !agent.equalsIgnoreCase(h.conversation().agent())).toList();
         var recorded = records.recordedBy(agent, handedOver.stream().map(h -> h.conversation().id()).toList());
         return handedOver.stream().filter(h -> !recorded.contains(h.conversation().id()))
-                .map(h -> new Handover(h.conversation(), conversations.upToHandover(h.conversation().id(), agent).orElse(List.of())))
+                .map(h -> new Handover(h.conversation(), conversations.messagesUpTo(h.conversation().id(), h.lastMessage())))
                 .toList();
     }
 
@@ -439,8 +440,8 @@ class Chats {
                 conversations.moved(c.id(), moved.toQueue().value());
                 // The customer learns they were moved; the wait goes on, counted from when they came.
                 var locale = java.util.Locale.forLanguageTag(c.language());
-                String queueName = routing.queues(c.centerId()).stream().filter(q -> q.code().equals(moved.toQueue().value()))
-                        .map(q -> q.name(locale)).findFirst().orElse(moved.toQueue().value());
+                String queueName = routing.queueNames(c.centerId(), locale).getOrDefault(moved.toQueue().value(),
+                        moved.toQueue().value());
                 Message notice = conversations.addMessage(c.id(), Sender.SYSTEM,
                         messages.getMessage("chat.moved", new Object[] {queueName}, locale), clock.instant());
                 streams.push(customer(c.id()), "message", notice);

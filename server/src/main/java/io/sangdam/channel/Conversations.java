@@ -260,7 +260,12 @@ class Conversations {
     Optional<List<Message>> upToHandover(String conversationId, String agent) {
         return jdbc.sql("select last_message_id from channel.handover where conversation_id = ? and lower(agent_username) = lower(?)")
                 .params(conversationId, agent).query(Long.class).optional()
-                .map(last -> jdbc.sql("select * from channel.message where conversation_id = ? and id <= ? order by id")
-                        .params(conversationId, last).query(this::message).list());
+                .map(last -> messagesUpTo(conversationId, last));
+    }
+
+    /** A chat's messages up to and with this one. */
+    List<Message> messagesUpTo(String conversationId, long lastMessage) {
+        return jdbc.sql("select * from channel.message where conversation_id = ? and id <= ? order by id")
+                .params(conversationId, lastMessage).query(this::message).list();
     }
 }

@@ -48,12 +48,6 @@ class MonitorPages {
         this.routing = routing;
     }
 
-    /** Queue names in the page's language by code; the code (BILLING) is what the page showed before. */
-    private java.util.Map<String, String> queueNames(long center, java.util.Locale locale) {
-        return routing.queues(center).stream().collect(java.util.stream.Collectors.toMap(
-                io.sangdam.routing.QueueSettings::code, q -> q.name(locale), (first, second) -> first));
-    }
-
     @GetMapping("/monitor")
     String list(@RequestParam(required = false) @Nullable Long center, Model model, java.util.Locale locale) {
         CurrentUser user = currentUsers.require();
@@ -61,7 +55,7 @@ class MonitorPages {
         model.addAttribute("centers", centers.partnersVisibleTo(user));
         model.addAttribute("center", chosen);
         model.addAttribute("conversations", conversations.connectedIn(chosen.id()));
-        model.addAttribute("queueNames", queueNames(chosen.id(), locale));
+        model.addAttribute("queueNames", routing.queueNames(chosen.id(), locale));
         return "channel/monitor-list";
     }
 
@@ -78,7 +72,7 @@ class MonitorPages {
         Conversation conversation = logged(id);
         CurrentUser user = currentUsers.require();
         model.addAttribute("conversation", conversation);
-        model.addAttribute("queueName", queueNames(conversation.centerId(), locale).getOrDefault(conversation.queue(), conversation.queue()));
+        model.addAttribute("queueName", routing.queueNames(conversation.centerId(), locale).getOrDefault(conversation.queue(), conversation.queue()));
         model.addAttribute("messages", conversations.messages(id));
         model.addAttribute("sittingIn", user.has(Role.EXECUTIVE));
         return "channel/monitor";

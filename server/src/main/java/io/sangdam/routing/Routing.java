@@ -191,6 +191,13 @@ public class Routing {
         return queues.current(center);
     }
 
+    /** The center's queue names in that language, by code, in the center's order. */
+    public java.util.Map<String, String> queueNames(long center, java.util.Locale locale) {
+        var names = new java.util.LinkedHashMap<String, String>();
+        queues(center).forEach(q -> names.putIfAbsent(q.code(), q.name(locale)));
+        return names;
+    }
+
     /** A stable name for an agent state, for screens and streams. */
     public static String stateName(AgentState state) {
         return switch (state) {
