@@ -46,6 +46,13 @@ class ChatApi {
     private final Callbacks callbacks;
     private final ChatThrottling throttling;
 
+    /**
+     * A customer has the widget open in a tab or two; a stream beyond these closes the oldest, whose
+     * browser opens it again if it is still there. Unbounded, one chat held 40 streams, each a
+     * connection, and a script could hold thousands.
+     */
+    static final int CUSTOMER_STREAMS = 3;
+
     ChatApi(Chats chats, Routing routing, CenterDirectory centers, LiveStreams streams,
             org.springframework.context.MessageSource messages, Callbacks callbacks, ChatThrottling throttling) {
         this.callbacks = callbacks;
@@ -162,7 +169,9 @@ class ChatApi {
     @PostMapping("/conversations/{id}/messages")
     @ResponseStatus(HttpStatus.CREATED)
     Message say(@PathVariable String id, @RequestParam String token, @Valid @RequestBody Text text) {
-        return chats.customerSays(id, token, text.text());
+        var conversation = chats.owned(id, token);
+        throttling.customerSaying(conversation.id());
+        return chats.customerSays(conversation, text.text());
     }
 
     @PostMapping("/conversations/{id}/end")
@@ -178,9 +187,10 @@ class ChatApi {
      * chat within milliseconds of its start), and neither does a stream that reconnects.
      */
     @GetMapping(path = "/conversations/{id}/stream", produces = "text/event-stream")
+
     SseEmitter stream(@PathVariable String id, @RequestParam String token) throws IOException {
         chats.owned(id, token);
-        return streams.open(Chats.customer(id), emitter -> {
+        return streams.open(Chats.customer(id), CUSTOMER_STREAMS, emitter -> {
             emitter.send(SseEmitter.event().name("status").data(chats.position(chats.current(id))));
             for (Message message : chats.customerHistory(id)) {
                 emitter.send(SseEmitter.event().name("message").data(message));

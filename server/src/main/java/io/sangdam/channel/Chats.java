@@ -156,7 +156,11 @@ class Chats {
     }
 
     Message customerSays(String id, String token, String text) {
-        Conversation conversation = owned(id, token);
+        return customerSays(owned(id, token), text);
+    }
+
+    /** Call with a conversation from {@link #owned}: the caller has proved the customer holds its token. */
+    Message customerSays(Conversation conversation, String text) {
         return say(conversation, Sender.CUSTOMER, text);
     }
 

@@ -7,14 +7,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.HttpStatus;
 
 /**
- * A token bucket per client address: {@code burst} requests at once, then {@code perMinute} more
- * each minute. The address is the request's remote address, which is the forwarded client only
- * when {@code server.forward-headers-strategy} says to trust a proxy, so a customer cannot pick
- * their own bucket by sending a header.
+ * A token bucket per key: {@code burst} requests at once, then {@code perMinute} more each minute.
+ * The key is a client address or a conversation. An address is the request's remote address, which
+ * is the forwarded client only when {@code server.forward-headers-strategy} says to trust a proxy,
+ * so a customer cannot pick their own bucket by sending a header.
  */
 final class ClientThrottle {
 
-    /** Beyond this many addresses, buckets that have filled up again are forgotten. */
+    /** Beyond this many keys, buckets that have filled up again are forgotten. */
     static final int REMEMBERED_ADDRESSES = 10_000;
 
     private final String action;
@@ -43,7 +43,7 @@ final class ClientThrottle {
         this.clock = clock;
     }
 
-    /** Takes one token for this address, or refuses with {@code too-many-requests} (429). */
+    /** Takes one token for this key, or refuses with {@code too-many-requests} (429). */
     void take(String address) {
         long now = clock.millis();
         if (buckets.size() > REMEMBERED_ADDRESSES) {

@@ -70,6 +70,24 @@ class LiveStreams {
     }
 
     /**
+     * Opens a stream of one key that keeps at most {@code limit} streams open: the oldest beyond it
+     * is closed (its browser, if still there, opens it again). For keys whose owner is not trusted
+     * to be reasonable: a customer's chat.
+     */
+    SseEmitter open(String key, int limit, FirstEvents first) throws IOException {
+        List<SseEmitter> surplus = new java.util.ArrayList<>();
+        streams.computeIfPresent(key, (k, list) -> {
+            while (list.size() >= limit) {
+                surplus.add(list.removeFirst());
+            }
+            return list.isEmpty() ? null : list;
+        });
+        // Completed outside compute: completing runs the removal callbacks, which touch the map.
+        surplus.forEach(SseEmitter::complete);
+        return open(List.of(key), first);
+    }
+
+    /**
      * One stream that hears several keys: a supervisor's monitor hears what the customer hears and
      * what only agents read (transfer notes), which are pushed under keys of their own.
      */

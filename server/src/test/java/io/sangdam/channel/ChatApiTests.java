@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sangdam.RunningServer;
 import io.sangdam.RunningServer.ApiClient;
 import io.sangdam.RunningServer.Response;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -101,6 +102,72 @@ class ChatApiTests {
         String events = String.join("\n", first);
         assertThat(events).containsSubsequence("event:status", "\"status\":\"WAITING\"", "\"ahead\":", "\"refreshSeconds\":",
                 "event:message", "\"sender\":\"SYSTEM\"", "event:message", "공유기 불이 깜빡여요");
+    }
+
+    @Test
+    void aChatThatFloodsItsAgentIsSlowedWithoutSlowingItsNeighbours() {
+        var api = ApiClient.on(port);
+        String[] flooding = start(api, 5, "TECH");
+        String[] neighbour = start(api, 5, "TECH");
+        String messages = "/chat/api/conversations/" + flooding[0] + "/messages?token=" + flooding[1];
+        try {
+            long began = System.nanoTime();
+            int accepted = 0;
+            Response refused = null;
+            for (int i = 0; i < 25; i++) {
+                Response said = api.post(messages, "{\"text\": \"도배 " + i + "\"}", "application/json", null, null, "ko");
+                if (said.status() == 201) {
+                    accepted++;
+                } else {
+                    refused = said;
+                }
+            }
+            double seconds = (System.nanoTime() - began) / 1e9;
+            // Ten at once, then one a second: however slow this machine, far fewer than 25.
+            assertThat(accepted).isLessThanOrEqualTo(10 + (int) Math.ceil(seconds) + 1);
+            assertThat(refused).isNotNull();
+            assertProblem(refused, 429, "too-many-requests");
+            // The same address, another chat: its own bucket.
+            assertThat(api.post("/chat/api/conversations/" + neighbour[0] + "/messages?token=" + neighbour[1],
+                    "{\"text\": \"안녕하세요\"}", "application/json", null, null, "ko").status()).isEqualTo(201);
+            // Knowing a chat's id without its token spends nothing of its bucket.
+            assertProblem(api.post("/chat/api/conversations/" + neighbour[0] + "/messages?token=wrong",
+                    "{\"text\": \"x\"}", "application/json", null, null, "ko"), 403, "not-your-conversation");
+        } finally {
+            for (String[] chat : new String[][] {flooding, neighbour}) {
+                api.post("/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1], "", "application/json", null, null, "ko");
+            }
+        }
+    }
+
+    @Test
+    void aChatKeepsOnlyItsNewestStreamsOpen() throws Exception {
+        var api = ApiClient.on(port);
+        String[] chat = start(api, 5, "TECH");
+        java.net.URI uri = java.net.URI.create("http://localhost:" + port + "/chat/api/conversations/" + chat[0]
+                + "/stream?token=" + chat[1]);
+        List<java.util.stream.Stream<String>> bodies = new java.util.ArrayList<>();
+        List<java.util.Iterator<String>> lines = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i <= ChatApi.CUSTOMER_STREAMS; i++) {
+                var body = api.http().send(java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofLines()).body();
+                bodies.add(body);
+                lines.add(body.iterator());
+                // Its first line is there: the stream is registered before the next one opens.
+                assertThat(lines.getLast().hasNext()).isTrue();
+            }
+            var oldest = lines.getFirst();
+            // A guard against hanging, not a measure: the oldest stream's lines come to an end.
+            org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+                while (oldest.hasNext()) {
+                    oldest.next();
+                }
+            });
+        } finally {
+            bodies.forEach(java.util.stream.Stream::close);
+            api.post("/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1], "", "application/json", null, null, "ko");
+        }
     }
 
     @Test
