@@ -1,6 +1,7 @@
 /**
- * Customers and, in later steps, their contacts on every channel and the consultation record
- * (상담 이력). Personal data leaves this module masked; unmasking needs a reason and is logged.
+ * Customers, matching a contact to its customer, and the consultation record (상담 이력: category,
+ * notes, disposition, transcript). Personal data leaves this module masked by the one text masker;
+ * unmasking needs a reason and is logged.
  */
 @ApplicationModule(displayName = "Contact", allowedDependencies = {"platform", "identity"})
 @NullMarked
