@@ -45,9 +45,8 @@ class ApiTokens {
     private static final String COLUMNS = """
             t.id, t.account_id, t.name, t.scopes, t.center_id, t.hint, t.created_at, t.expires_at, t.last_used_at,
             t.revoked_at, t.created_by, o.username as owner, c.username as creator""";
-    private static final String FROM = """
-             from identity.api_token t join identity.account o on o.id = t.account_id
-             join identity.account c on c.id = t.created_by""";
+    private static final String FROM = " from identity.api_token t join identity.account o on o.id = t.account_id"
+            + " join identity.account c on c.id = t.created_by";
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
