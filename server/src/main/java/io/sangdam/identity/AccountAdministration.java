@@ -87,10 +87,12 @@ class AccountAdministration {
         accounts.setEnabled(id, true, clock.instant());
     }
 
+    /** Clears a lock left by an earlier version and the username's wait on this node ({@link SignInThrottle}). */
     @Transactional
     void unlock(long id) {
-        require(id);
+        Account account = require(id);
         accounts.unlock(id);
+        throttle.succeeded(account.username());
     }
 
     @Transactional

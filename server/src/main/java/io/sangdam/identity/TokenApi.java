@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -34,7 +35,7 @@ class TokenApi {
         this.currentUsers = currentUsers;
     }
 
-    record NewToken(@NotBlank @Size(max = ApiTokens.MAXIMUM_NAME_LENGTH) String name, @NotEmpty Set<Role> scopes,
+    record NewToken(@NotBlank @Size(max = ApiTokens.MAXIMUM_NAME_LENGTH) String name, @NotEmpty Set<@NotNull Role> scopes,
             @Nullable Long centerId, @Nullable Integer days, @Nullable @Size(max = 50) String account) {
     }
 

@@ -88,6 +88,9 @@ class ApiTokenTests {
                 {"name": "관리자 흉내", "scopes": ["ADMINISTRATOR"]}""", "application/json", "token.minter", PASSWORD, "en");
         assertThat(wider.status()).isEqualTo(400);
         assertThat(wider.json().get("code").asString()).isEqualTo("token-scope-not-held");
+        var nulls = ApiClient.on(port).post("/api/tokens", """
+                {"name": "빈 범위", "scopes": [null]}""", "application/json", "token.minter", PASSWORD, "en");
+        assertThat(nulls.status()).as(nulls.body()).isEqualTo(400);
         var forOther = ApiClient.on(port).post("/api/tokens", """
                 {"name": "남의 토큰", "scopes": ["AGENT"], "account": "gn.agent"}""", "application/json", "token.minter", PASSWORD, "en");
         assertThat(forOther.status()).isEqualTo(403);
