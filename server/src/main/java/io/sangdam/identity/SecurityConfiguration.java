@@ -186,7 +186,7 @@ class SecurityConfiguration {
             java.time.Clock clock) throws Exception {
         http.securityMatcher("/api/**")
                 .addFilterBefore(new CrossSiteWrites(problems), BasicAuthenticationFilter.class)
-                .addFilterAfter(new SignInThrottleFilter(throttle, problems), CrossSiteWrites.class)
+                .addFilterAfter(SignInThrottleFilter.forBasic(throttle, problems), CrossSiteWrites.class)
                 .addFilterAfter(new BearerTokenFilter(tokens, problems, clock), SignInThrottleFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(WriteAuthorization.STATE_CHANGING)
@@ -239,7 +239,7 @@ class SecurityConfiguration {
     @Order(5)
     SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions, LocaleResolver locales, SignInThrottle throttle,
             Problems problems) throws Exception {
-        http.addFilterBefore(new SignInThrottleFilter(throttle, problems), UsernamePasswordAuthenticationFilter.class)
+        http.addFilterBefore(SignInThrottleFilter.forSignInForm(throttle, problems), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // The customer's web chat page (its API has a chain of its own, above).

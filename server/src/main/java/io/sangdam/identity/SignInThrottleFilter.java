@@ -23,23 +23,35 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
 
     private final SignInThrottle throttle;
     private final Problems problems;
+    private final boolean form;
 
-    SignInThrottleFilter(SignInThrottle throttle, Problems problems) {
+    private SignInThrottleFilter(SignInThrottle throttle, Problems problems, boolean form) {
         this.throttle = throttle;
         this.problems = problems;
+        this.form = form;
+    }
+
+    /** For the pages: the sign-in form's POST. */
+    static SignInThrottleFilter forSignInForm(SignInThrottle throttle, Problems problems) {
+        return new SignInThrottleFilter(throttle, problems, true);
+    }
+
+    /** For the API: every call with HTTP Basic credentials. */
+    static SignInThrottleFilter forBasic(SignInThrottle throttle, Problems problems) {
+        return new SignInThrottleFilter(throttle, problems, false);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if ("POST".equals(request.getMethod()) && "/login".equals(pathOf(request))) {
+        if (form && "POST".equals(request.getMethod()) && "/login".equals(pathOf(request))) {
             String username = request.getParameter("username");
             Optional<Duration> wait = username == null ? Optional.empty() : throttle.waitBefore(request.getRemoteAddr(), username);
             if (wait.isPresent()) {
                 response.sendRedirect(request.getContextPath() + "/login?error=throttled&wait=" + seconds(wait.get()));
                 return;
             }
-        } else {
+        } else if (!form) {
             String username = basicUsername(request.getHeader("Authorization"));
             Optional<Duration> wait = username == null ? Optional.empty() : throttle.waitBefore(request.getRemoteAddr(), username);
             if (wait.isPresent()) {
