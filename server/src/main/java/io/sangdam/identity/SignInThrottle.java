@@ -22,12 +22,15 @@ import org.springframework.stereotype.Component;
  * N nodes behind a balancer an attacker gets at most N times the tries, still exponentially slowed.
  * The map is bounded: an attacker inventing usernames fills it to {@link #MAXIMUM_ENTRIES}, after
  * which quiet entries are dropped first and then, if still full, all account entries (the address
- * entries, which hold such an attacker back, stay).
+ * entries, which hold such an attacker back, stay; only guesses from more addresses than that
+ * start all counts over).
  */
 @Component
 class SignInThrottle {
 
     static final int MAXIMUM_ENTRIES = 100_000;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignInThrottle.class);
 
     private record Failures(int count, Instant last) {
     }
@@ -96,6 +99,17 @@ class SignInThrottle {
         if (failures.size() >= MAXIMUM_ENTRIES) {
             failures.keySet().removeIf(key -> key.startsWith("account:"));
         }
+        if (failures.size() >= MAXIMUM_ENTRIES) {
+            // Guesses from more addresses than the map holds: memory comes first, the waits start over.
+            log.warn("Sign-in throttle: {} addresses with recent failures, more than it keeps; counts start over",
+                    failures.size());
+            failures.clear();
+        }
+    }
+
+    /** How many usernames and addresses have failures on record. */
+    int tracked() {
+        return failures.size();
     }
 
     private static String accountKey(String username) {

@@ -66,4 +66,14 @@ class SignInThrottleTests {
         }
         assertThat(throttle.waitBefore("203.0.113.7", "no.such.user")).isEqualTo(throttle.waitBefore("203.0.113.7", "admin"));
     }
+
+    @Test
+    void inventedUsernamesAndAddressesNeverGrowTheCountsBeyondTheirBound() {
+        for (int i = 0; i < SignInThrottle.MAXIMUM_ENTRIES; i++) {
+            throttle.failed("2001:db8::" + Integer.toHexString(i), "invented" + i);
+        }
+        assertThat(throttle.tracked()).isLessThanOrEqualTo(SignInThrottle.MAXIMUM_ENTRIES + 1);
+        throttle.failed("203.0.113.8", "victim");
+        assertThat(throttle.tracked()).isLessThanOrEqualTo(SignInThrottle.MAXIMUM_ENTRIES + 1);
+    }
 }
