@@ -24,9 +24,11 @@ class AccountAdministration {
     private final PasswordEncoder passwords;
     private final SessionRegistry sessions;
     private final Clock clock;
+    private final SignInThrottle throttle;
 
     AccountAdministration(Accounts accounts, Centers centers, PasswordEncoder passwords, SessionRegistry sessions,
-            Clock clock) {
+            Clock clock, SignInThrottle throttle) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.centers = centers;
         this.passwords = passwords;
@@ -85,10 +87,12 @@ class AccountAdministration {
         accounts.setEnabled(id, true, clock.instant());
     }
 
+    /** Clears a lock left by an earlier version and the username's wait on this node ({@link SignInThrottle}). */
     @Transactional
     void unlock(long id) {
-        require(id);
+        Account account = require(id);
         accounts.unlock(id);
+        throttle.succeeded(account.username());
     }
 
     @Transactional
@@ -100,10 +104,22 @@ class AccountAdministration {
         expireSessions(account);
     }
 
+    /**
+     * A wrong current password counts as a failed sign-in from this address ({@link SignInThrottle}):
+     * a stolen open session must not become a free password-guessing machine. A change ends the
+     * user's other sessions (another browser, a forgotten PC), keeping only the one it came from.
+     */
     @Transactional
-    void changeOwnPassword(CurrentUser user, String currentPassword, String newPassword, String confirmation) {
+    void changeOwnPassword(CurrentUser user, String currentPassword, String newPassword, String confirmation,
+            String address, @Nullable String keptSessionId) {
         Account account = require(user.id());
+        var wait = throttle.waitBefore(address, account.username());
+        if (wait.isPresent()) {
+            throw new RequestRejected(HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-attempts",
+                    SignInThrottleFilter.seconds(wait.get()));
+        }
         if (!passwords.matches(currentPassword, account.passwordHash())) {
+            throttle.failed(address, account.username());
             throw RequestRejected.badRequest("current-password-wrong");
         }
         if (!newPassword.equals(confirmation)) {
@@ -114,6 +130,8 @@ class AccountAdministration {
         }
         PasswordRules.check(newPassword);
         accounts.setPassword(account.id(), passwords.encode(newPassword), clock.instant());
+        sessionsOf(account).stream().filter(session -> !session.getSessionId().equals(keptSessionId))
+                .forEach(SessionInformation::expireNow);
     }
 
     @Transactional
@@ -121,11 +139,15 @@ class AccountAdministration {
         accounts.setLanguage(user.id(), Languages.supportedOrDefault(language).getLanguage());
     }
 
-    // A principal equal to the one of the account's sessions (by username), in memory or in the database.
     private void expireSessions(Account account) {
+        sessionsOf(account).forEach(SessionInformation::expireNow);
+    }
+
+    // A principal equal to the one of the account's sessions (by username), in memory or in the database.
+    private java.util.List<SessionInformation> sessionsOf(Account account) {
         var principal = new SignedInUser(account.asCurrentUser(), account.passwordHash(), account.enabled(),
                 account.lockedUntil(), clock.instant());
-        sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
+        return sessions.getAllSessions(principal, false);
     }
 
     private Account require(long id) {

@@ -33,9 +33,11 @@ class AccountPages {
 
     @PostMapping("/account/password")
     String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
-            @RequestParam String confirmation, Model model, RedirectAttributes redirect) {
+            @RequestParam String confirmation, Model model, RedirectAttributes redirect, HttpServletRequest request) {
         try {
-            administration.changeOwnPassword(currentUsers.require(), currentPassword, newPassword, confirmation);
+            var session = request.getSession(false);
+            administration.changeOwnPassword(currentUsers.require(), currentPassword, newPassword, confirmation,
+                    request.getRemoteAddr(), session == null ? null : session.getId());
         } catch (RequestRejected rejected) {
             model.addAttribute("errorKey", "problem." + rejected.code());
             model.addAttribute("errorArguments", rejected.arguments());

@@ -153,16 +153,13 @@ class Accounts {
                 .params(passwordHash, Timestamp.from(now), id).update();
     }
 
-    /** Counts a failed sign-in and locks the account once the limit is reached; returns the new count. */
-    int recordFailedSignIn(String username, int limit, Instant lockUntil) {
+    /** Counts a failed sign-in, for the administrators' list; returns the new count (0 for no such account). */
+    int recordFailedSignIn(String username) {
         return jdbc.sql("""
-                update identity.account
-                   set failed_sign_ins = failed_sign_ins + 1,
-                       locked_until = case when failed_sign_ins + 1 >= :limit then :until else locked_until end
-                 where lower(username) = lower(:username)
+                update identity.account set failed_sign_ins = failed_sign_ins + 1
+                 where lower(username) = lower(?)
                 returning failed_sign_ins""")
-                .param("limit", limit).param("until", Timestamp.from(lockUntil)).param("username", username)
-                .query(Integer.class).optional().orElse(0);
+                .param(username).query(Integer.class).optional().orElse(0);
     }
 
     void clearFailedSignIns(String username) {

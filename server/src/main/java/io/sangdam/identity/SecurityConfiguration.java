@@ -39,15 +39,24 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Six doors: {@code /internal/**} is for the other server nodes only and takes nothing but the
  * cluster secret (no account, no session, no browser), {@code /chat/api/**} is the customers'
- * web chat (a conversation token on each call, no session), {@code /api/**} takes HTTP Basic for
- * scripts and integrations (stateless, answers in problem details), {@code /actuator/**} takes
+ * web chat (a conversation token on each call, no session), {@code /api/**} takes API tokens
+ * (Bearer) and HTTP Basic for scripts and integrations (stateless, JSON writes from no other site,
+ * answers in problem details), {@code /actuator/**} takes
  * HTTP Basic for monitoring, static files (style sheets, scripts, images) are open to all and read
  * no session, and everything else is the browser with form sign-in, CSRF protection and a new
- * session id after sign-in.
+ * session id after sign-in. In every chain, each write is decided by {@link WritePermissions}, and
+ * password sign-ins are slowed by {@link SignInThrottle}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -57,6 +66,22 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * Password sign-in for the form and the API. The account's state (deactivated, locked) is
+     * looked at only after the password proved right: with a wrong password a deactivated account
+     * answers exactly as an unknown one, so a guess learns nothing about which accounts exist.
+     * With the right password the user is told the account is deactivated (docs/api.md).
+     */
+    @Bean
+    DaoAuthenticationProvider passwordSignIn(AccountSignIn accounts, PasswordEncoder passwords) {
+        var provider = new DaoAuthenticationProvider(accounts);
+        provider.setPasswordEncoder(passwords);
+        provider.setPreAuthenticationChecks(user -> {
+        });
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        return provider;
     }
 
     /**
@@ -91,7 +116,10 @@ class SecurityConfiguration {
     SecurityFilterChain cluster(HttpSecurity http, ClusterSecret secret, Problems problems) throws Exception {
         http.securityMatcher("/internal/**")
                 .addFilterBefore(clusterNode(secret), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(CLUSTER_NODE))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(WriteAuthorization.STATE_CHANGING)
+                        .access(new WriteAuthorization(AuthorityAuthorizationManager.hasRole(CLUSTER_NODE)))
+                        .anyRequest().hasRole(CLUSTER_NODE))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, failure) ->
                                 problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated"))
@@ -140,7 +168,10 @@ class SecurityConfiguration {
      * CSRF) are left out.
      */
     private static HttpSecurity openToAllWithoutSession(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        return http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(WriteAuthorization.STATE_CHANGING)
+                        .access(new WriteAuthorization((authentication, request) -> new AuthorizationDecision(true)))
+                        .anyRequest().permitAll())
                 .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
@@ -151,9 +182,16 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, Problems problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, Problems problems, ApiTokens tokens, SignInThrottle throttle,
+            java.time.Clock clock) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .addFilterBefore(new CrossSiteWrites(problems), BasicAuthenticationFilter.class)
+                .addFilterAfter(SignInThrottleFilter.forBasic(throttle, problems), CrossSiteWrites.class)
+                .addFilterAfter(new BearerTokenFilter(tokens, problems, clock), SignInThrottleFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(WriteAuthorization.STATE_CHANGING)
+                        .access(new WriteAuthorization(AuthenticatedAuthorizationManager.authenticated()))
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(
                         (request, response, failure) -> unauthenticated(problems, request, response, failure)))
                 .exceptionHandling(errors -> errors
@@ -199,11 +237,15 @@ class SecurityConfiguration {
 
     @Bean
     @Order(5)
-    SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions, LocaleResolver locales) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions, LocaleResolver locales, SignInThrottle throttle,
+            Problems problems) throws Exception {
+        http.addFilterBefore(SignInThrottleFilter.forSignInForm(throttle, problems), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // The customer's web chat page (its API has a chain of its own, above).
                         .requestMatchers("/chat").permitAll()
+                        .requestMatchers(WriteAuthorization.STATE_CHANGING)
+                        .access(new WriteAuthorization(AuthenticatedAuthorizationManager.authenticated()))
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(signedIn(locales))
@@ -266,7 +308,10 @@ class SecurityConfiguration {
             case DisabledException disabled -> "account-disabled";
             default -> "unauthenticated";
         };
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Sangdam API\", charset=\"UTF-8\"");
+        // Not "Basic": a browser would offer its sign-in dialog and then send the remembered
+        // password with every later request to the API, whichever site makes it (finding 4 of issue
+        // 15). Scripts send Basic credentials without being asked, so nothing is lost for them.
+        response.setHeader("WWW-Authenticate", BearerTokenFilter.CHALLENGE);
         problems.write(request, response, HttpStatus.UNAUTHORIZED, code);
     }
 

@@ -1,16 +1,17 @@
 package io.sangdam.identity;
 
-import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts wrong passwords and locks the account when the policy's limit is reached, for page and
- * API sign-ins alike. A success resets the count.
+ * Feeds the outcome of every password sign-in, page and API alike, to the {@link SignInThrottle},
+ * and keeps the account's count of failures for the administrators' list (it no longer locks).
  */
 @Component
 class SignInAttempts {
@@ -18,27 +19,33 @@ class SignInAttempts {
     private static final Logger log = LoggerFactory.getLogger(SignInAttempts.class);
 
     private final Accounts accounts;
-    private final SignInPolicy policy;
-    private final Clock clock;
+    private final SignInThrottle throttle;
 
-    SignInAttempts(Accounts accounts, SignInPolicy policy, Clock clock) {
+    SignInAttempts(Accounts accounts, SignInThrottle throttle) {
         this.accounts = accounts;
-        this.policy = policy;
-        this.clock = clock;
+        this.throttle = throttle;
     }
 
     @EventListener
     void failed(AuthenticationFailureBadCredentialsEvent event) {
         String username = event.getAuthentication().getName();
-        int failures = accounts.recordFailedSignIn(username, policy.maximumFailures(),
-                clock.instant().plus(policy.lockDuration()));
-        if (failures == policy.maximumFailures()) {
-            log.warn("Account {} locked for {} after {} failed sign-ins", username, policy.lockDuration(), failures);
+        String address = addressOf(event.getAuthentication().getDetails());
+        throttle.failed(address, username);
+        int failures = accounts.recordFailedSignIn(username);
+        if (failures > 0 && failures % 10 == 0) {
+            log.warn("Account {} has {} failed sign-ins in a row (last from {})", username, failures, address);
         }
     }
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
+        // Token calls do not come through here: they are not sign-ins (BearerTokenFilter).
+        throttle.succeeded(event.getAuthentication().getName());
         accounts.clearFailedSignIns(event.getAuthentication().getName());
+    }
+
+    static String addressOf(@Nullable Object details) {
+        return details instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
+                ? web.getRemoteAddress() : "unknown";
     }
 }

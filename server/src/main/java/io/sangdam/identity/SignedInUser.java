@@ -30,6 +30,13 @@ final class SignedInUser implements UserDetails, CredentialsContainer {
         this.now = now;
     }
 
+    /** The caller of an API token: no password, enabled (ApiTokens checked the owner). */
+    static SignedInUser ofToken(CurrentUser user, Instant now) {
+        var caller = new SignedInUser(user, "", true, null, now);
+        caller.eraseCredentials();
+        return caller;
+    }
+
     CurrentUser user() {
         return user;
     }

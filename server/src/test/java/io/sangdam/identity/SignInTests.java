@@ -83,18 +83,81 @@ class SignInTests {
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountEvenForTheRightOne() throws Exception {
+    void aStrangersWrongPasswordsSlowTheAccountDownButNeverLockItsOwnerOut() throws Exception {
         createUser("lockout.tester");
-        var browser = new Browser();
+        var stranger = new Browser("127.0.0.2");
         for (int attempt = 0; attempt < 5; attempt++) {
-            browser.signIn("lockout.tester", "wrong-password-" + attempt);
+            assertThat(stranger.signIn("lockout.tester", "wrong-password-" + attempt).headers().firstValue("Location")
+                    .orElseThrow()).endsWith("/login?error=bad");
         }
-        HttpResponse<String> signIn = browser.signIn("lockout.tester", "Lockout-tester-1");
-        assertThat(signIn.headers().firstValue("Location").orElseThrow()).endsWith("/login?error=locked");
-        assertThat(browser.get("/login?error=locked").body()).contains("5회 잘못 입력하여 계정이 잠겼습니다");
-        var api = ApiClient.on(port).get("/api/me", "lockout.tester", "Lockout-tester-1", "ko");
-        assertThat(api.status()).isEqualTo(401);
-        assertThat(api.json().get("code").asString()).isEqualTo("account-locked");
+        // The stranger's next try is turned away before the password is even looked at.
+        HttpResponse<String> throttled = stranger.signIn("lockout.tester", "wrong-password-5");
+        assertThat(throttled.headers().firstValue("Location").orElseThrow()).contains("/login?error=throttled&wait=");
+        assertThat(stranger.get("/login?error=throttled&wait=1").body()).contains("로그인 시도가 너무 많습니다. 1초 후에 다시 시도하세요");
+        var api = stranger.basic("/api/me", "lockout.tester", "wrong-password-6");
+        assertThat(api.statusCode()).isEqualTo(429);
+        assertThat(api.headers().firstValue("Retry-After")).hasValue("1");
+        assertThat(api.body()).contains("\"code\":\"too-many-sign-in-attempts\"");
+
+        // The owner, elsewhere, with the right password: in after the short wait, not locked out.
+        var owner = new Browser("127.0.0.3");
+        Thread.sleep(1_100);
+        HttpResponse<String> signIn = owner.signIn("lockout.tester", "Lockout-tester-1");
+        assertThat(signIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        assertThat(owner.get("/").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aDeactivatedAccountWithAWrongPasswordAnswersAsAnUnknownOne() throws Exception {
+        long id = createUser("hidden.leaver");
+        ApiClient.on(port).post("/api/users/" + id + "/deactivate", "", "application/json", "admin",
+                RunningServer.DEMO_PASSWORD, "ko");
+        var browser = new Browser("127.0.0.4");
+        assertThat(browser.signIn("hidden.leaver", "wrong-password-1").headers().firstValue("Location").orElseThrow())
+                .endsWith("/login?error=bad");
+        assertThat(browser.signIn("no.such.person", "wrong-password-1").headers().firstValue("Location").orElseThrow())
+                .endsWith("/login?error=bad");
+        var api = ApiClient.on(port);
+        assertThat(api.get("/api/me", "hidden.leaver", "wrong-password-1", "en").json().get("code").asString())
+                .isEqualTo("unauthenticated");
+        assertThat(api.get("/api/me", "no.such.person", "wrong-password-1", "en").json().get("code").asString())
+                .isEqualTo("unauthenticated");
+        // With the right password the owner is told why (docs/api.md).
+        assertThat(api.get("/api/me", "hidden.leaver", "Lockout-tester-1", "en").json().get("code").asString())
+                .isEqualTo("account-disabled");
+    }
+
+    @Test
+    void wrongCurrentPasswordsInTheChangeFormCountAsFailedSignIns() throws Exception {
+        createUser("guessing.tester");
+        var browser = new Browser("127.0.0.5");
+        browser.signIn("guessing.tester", "Lockout-tester-1");
+        String token = browser.csrfFrom("/account/password");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThat(browser.post("/account/password", "currentPassword=guess-" + attempt
+                    + "&newPassword=New-password-2&confirmation=New-password-2&_csrf=" + token).body())
+                    .contains("현재 비밀번호가 올바르지 않습니다");
+        }
+        assertThat(browser.post("/account/password", "currentPassword=Lockout-tester-1"
+                + "&newPassword=New-password-2&confirmation=New-password-2&_csrf=" + token).body())
+                .contains("로그인 시도가 너무 많습니다");
+    }
+
+    @Test
+    void changingThePasswordEndsTheUsersOtherSessions() throws Exception {
+        createUser("two.browsers");
+        var office = new Browser("127.0.0.6");
+        var home = new Browser("127.0.0.6");
+        office.signIn("two.browsers", "Lockout-tester-1");
+        home.signIn("two.browsers", "Lockout-tester-1");
+        assertThat(home.get("/").statusCode()).isEqualTo(200);
+        String token = office.csrfFrom("/account/password");
+        assertThat(office.post("/account/password", "currentPassword=Lockout-tester-1"
+                + "&newPassword=New-password-2&confirmation=New-password-2&_csrf=" + token).statusCode()).isEqualTo(302);
+        assertThat(office.get("/").statusCode()).isEqualTo(200);
+        HttpResponse<String> after = home.get("/");
+        assertThat(after.statusCode()).isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElseThrow()).contains("/login");
     }
 
     @Test
@@ -145,8 +208,27 @@ class SignInTests {
     private final class Browser {
 
         private final CookieManager cookies = new CookieManager();
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient http;
+        private final String host;
+
+        Browser() {
+            this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+            this.host = "localhost";
+        }
+
+        /** A browser on another machine: loopback has a whole /8 of addresses, each its own to the server. */
+        Browser(String address) throws IOException {
+            this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                    .localAddress(java.net.InetAddress.getByName(address)).build();
+            this.host = "127.0.0.1";
+        }
+
+        HttpResponse<String> basic(String path, String username, String password) throws IOException, InterruptedException {
+            String credentials = java.util.Base64.getEncoder()
+                    .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + credentials).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
             return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -174,7 +256,7 @@ class SignInTests {
         }
 
         private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
+            return URI.create("http://" + host + ":" + port + path);
         }
 
         private static String encode(String value) {
