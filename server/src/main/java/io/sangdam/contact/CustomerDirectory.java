@@ -4,6 +4,7 @@ import io.sangdam.identity.AccessTask;
 import io.sangdam.identity.DataSubject;
 import io.sangdam.identity.PersonalDataAccess;
 import io.sangdam.platform.RequestRejected;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +60,9 @@ public class CustomerDirectory {
      * a unique match on the normalised mobile phone, or, when several customers share the number,
      * the one whose name is the name given. Nothing when no customer or no single one fits.
      *
+     * <p>A match is a claim, not an identity: anyone may type anyone's number. The caller links it
+     * as unverified and shows nothing of the customer until an agent verifies (docs/adr/0011).
+     *
      * <p>Not logged: nobody is shown anything, the id only links the contact to the customer; every
      * later view of the customer is logged where it happens.
      */
@@ -102,6 +106,52 @@ public class CustomerDirectory {
         access.record(subject(customer), AccessTask.UNMASK,
                 given == null || given.isEmpty() ? null : given + " (contact " + contactId + ")");
         return customer.unmasked();
+    }
+
+    /**
+     * What an agent may see of the customer a contact only claims to be (a number typed into the
+     * widget, a customer found by search): the masked name and phone, enough to ask "is this you?"
+     * and nothing of their history. A logged view like any other.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('AGENT')")
+    public ClaimedCustomer viewClaim(long id, String contactId) {
+        Customer customer = require(id);
+        access.record(subject(customer), AccessTask.VIEW, "미확인 연결 (unverified claim), contact " + contactId);
+        return new ClaimedCustomer(customer.id(), Masking.name(customer.name()), Masking.phone(customer.mobilePhone()));
+    }
+
+    /** The outcome of checking what a customer said against their record. */
+    public enum Verification {
+        MATCHED,
+        NOT_MATCHED,
+        /** The record holds nothing to compare with (no birth date): neither a success nor a failure. */
+        NOTHING_ON_RECORD
+    }
+
+    /**
+     * Compares the date of birth the customer told the agent with the record, without revealing
+     * the record: the caller learns only whether they match. Every comparison, whatever its
+     * outcome, is written to the access log (task VERIFY) with the outcome as its reason, so a
+     * reviewer sees an agent guessing at someone's birth date.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('AGENT')")
+    public Verification verifyBirthDate(long id, String contactId, LocalDate said) {
+        Customer customer = require(id);
+        Verification outcome = customer.birthDate() == null ? Verification.NOTHING_ON_RECORD
+                : customer.birthDate().equals(said) ? Verification.MATCHED : Verification.NOT_MATCHED;
+        access.record(subject(customer), AccessTask.VERIFY, verificationReason("생년월일 (birth date)", outcome, contactId));
+        return outcome;
+    }
+
+    static String verificationReason(String method, Verification outcome, String contactId) {
+        String result = switch (outcome) {
+            case MATCHED -> "일치 (matched)";
+            case NOT_MATCHED -> "불일치 (did not match)";
+            case NOTHING_ON_RECORD -> "기록 없음 (nothing on record)";
+        };
+        return method + ": " + result + ", contact " + contactId;
     }
 
     public long count() {
