@@ -430,45 +430,75 @@
     panel.appendChild(searchForm(conversation, panel));
   }
 
+  // Date of birth: the agent types what the customer says. One-time code: the server texts a code to
+  // the phone on record and the agent types what the customer reads back. Either answer goes to the
+  // server, which says only whether it matches; a failure counts, and the panel shows what is left.
   function verifyForm(conversation, panel, claim) {
     var form = el("form", { "class": "stacked verify", "data-test": "panel-verify" });
     var method = claim.methods[0];
+    var problem = el("p", { "class": "error-box", role: "alert", "data-test": "panel-verify-error", hidden: "" });
+    var sent = el("p", { "class": "hint", role: "status", "data-test": "panel-code-sent", hidden: "" });
     if (claim.methods.length > 1) {
       var choice = el("select", { "aria-label": text("textPanelVerifyMethod") });
       claim.methods.forEach(function (m) { choice.appendChild(el("option", { value: m }, keyText("textPanelVerifyMethod", m))); });
-      choice.addEventListener("change", function () { method = choice.value; });
+      choice.addEventListener("change", function () { method = choice.value; show(); });
       form.appendChild(choice);
     }
-    var label = el("label", {});
-    label.appendChild(el("span", {}, text("textPanelVerifyBirthDate")));
-    var answer = el("input", { type: "date", required: "", min: "1900-01-01" });
-    label.appendChild(answer);
-    form.appendChild(label);
+    var dateLabel = el("label", {});
+    dateLabel.appendChild(el("span", {}, text("textPanelVerifyBirthDate")));
+    var date = el("input", { type: "date", min: "1900-01-01" });
+    dateLabel.appendChild(date);
+    form.appendChild(dateLabel);
+    var codeRow = el("div", { "class": "row" });
+    var sendCode = el("button", { type: "button", "class": "secondary" }, text("textPanelSendCode"));
+    var codeLabel = el("label", { "class": "inline-label" });
+    codeLabel.appendChild(el("span", {}, text("textPanelVerifyCode")));
+    var code = el("input", { type: "text", inputmode: "numeric", maxlength: "6", pattern: "[0-9]{6}", autocomplete: "off", size: "8" });
+    codeLabel.appendChild(code);
+    codeRow.appendChild(sendCode);
+    codeRow.appendChild(codeLabel);
+    form.appendChild(codeRow);
+    form.appendChild(sent);
     var row = el("div", { "class": "row" });
     row.appendChild(el("button", { type: "submit", "class": "secondary" }, text("textPanelVerifySubmit")));
     row.appendChild(el("span", { "class": "hint", "data-test": "panel-verify-left" },
       text("textPanelVerifyLeft").replace("{0}", claim.attemptsLeft)));
     form.appendChild(row);
     form.appendChild(el("p", { "class": "hint" }, text("textPanelVerifyLogged")));
-    var problem = el("p", { "class": "error-box", role: "alert", "data-test": "panel-verify-error", hidden: "" });
     form.appendChild(problem);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
+    function show() {
+      dateLabel.hidden = method !== "BIRTH_DATE";
+      date.required = method === "BIRTH_DATE";
+      codeRow.hidden = method !== "ONE_TIME_CODE";
+      code.required = method === "ONE_TIME_CODE";
+    }
+    show();
+    function send(path, body) {
       var headers = { "Content-Type": "application/json" };
       headers[csrfHeader] = csrfToken;
-      fetch("/desk/api/conversations/" + conversation + "/customer/verification",
-        { method: "POST", headers: headers, body: JSON.stringify({ method: method, answer: answer.value }) })
-        .then(function (response) {
-          return response.json().then(function (body) {
-            if (response.ok) { renderPanel(conversation, panel, body); return; }
-            // A failed attempt counts: show why here, and the attempts left as the server now has them.
-            return getJson("/desk/api/conversations/" + conversation + "/customer").then(function (fresh) {
-              renderPanel(conversation, panel, fresh);
-              var again = panel.querySelector("[data-test=panel-verify-error]");
-              var target = again || panel.appendChild(el("p", { "class": "error-box", role: "alert" }));
-              target.textContent = body.detail;
-              target.hidden = false;
-            });
+      return fetch("/desk/api/conversations/" + conversation + "/customer" + path,
+        { method: "POST", headers: headers, body: JSON.stringify(body || {}) })
+        .then(function (response) { return response.json().then(function (json) { return { ok: response.ok, body: json }; }); });
+    }
+    sendCode.addEventListener("click", function () {
+      send("/verification/code").then(function (answer) {
+        problem.hidden = answer.ok;
+        sent.hidden = !answer.ok;
+        if (answer.ok) { sent.textContent = text("textPanelCodeSent"); code.focus(); } else { problem.textContent = answer.body.detail; }
+      }).catch(function (error) { problem.textContent = error.message; problem.hidden = false; });
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      send("/verification", { method: method, answer: method === "BIRTH_DATE" ? date.value : code.value })
+        .then(function (answer) {
+          if (answer.ok) { renderPanel(conversation, panel, answer.body); return; }
+          // A failed attempt counts: show why here, and the attempts left as the server now has them.
+          return getJson("/desk/api/conversations/" + conversation + "/customer").then(function (fresh) {
+            renderPanel(conversation, panel, fresh);
+            var again = panel.querySelector("[data-test=panel-verify-error]");
+            var target = again || panel.appendChild(el("p", { "class": "error-box", role: "alert" }));
+            target.textContent = answer.body.detail;
+            target.hidden = false;
           });
         })
         .catch(function (error) { problem.textContent = error.message; problem.hidden = false; });

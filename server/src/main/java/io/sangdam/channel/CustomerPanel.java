@@ -128,7 +128,8 @@ class CustomerPanel {
      *
      * @throws RequestRejected {@code verification-failed} (422, with the attempts left),
      *     {@code verification-attempts-exhausted}, {@code verification-method-not-allowed},
-     *     {@code nothing-to-verify-with}, {@code invalid-birth-date}, {@code no-linked-customer},
+     *     {@code nothing-to-verify-with}, {@code no-code-sent}, {@code invalid-birth-date},
+     *     {@code invalid-one-time-code}, {@code no-linked-customer},
      *     {@code conversation-ended}
      */
     @Transactional(noRollbackFor = RequestRejected.class)
@@ -147,7 +148,7 @@ class CustomerPanel {
         if (conversation.status() != Conversations.Status.CONNECTED) {
             throw RequestRejected.conflict("conversation-ended");
         }
-        if (!methods.of(conversation.centerId()).methods().contains(method)) {
+        if (!offered(conversation.centerId()).contains(method)) {
             throw RequestRejected.badRequest("verification-method-not-allowed", method.name());
         }
         if (conversation.verificationFailures() >= MAXIMUM_FAILURES) {
@@ -155,6 +156,7 @@ class CustomerPanel {
         }
         CustomerDirectory.Verification outcome = switch (method) {
             case BIRTH_DATE -> customers.verifyBirthDate(customerId, conversation.id(), birthDate(answer));
+            case ONE_TIME_CODE -> customers.verifyCode(customerId, conversation.id(), code(answer));
         };
         switch (outcome) {
             case MATCHED -> {
@@ -166,9 +168,58 @@ class CustomerPanel {
                 int left = MAXIMUM_FAILURES - conversation.verificationFailures() - 1;
                 throw new RequestRejected(HttpStatus.UNPROCESSABLE_CONTENT, "verification-failed", left);
             }
-            case NOTHING_ON_RECORD -> throw RequestRejected.conflict("nothing-to-verify-with");
+            case NOTHING_ON_RECORD -> throw RequestRejected.conflict(switch (method) {
+                case BIRTH_DATE -> "nothing-to-verify-with";
+                case ONE_TIME_CODE -> "no-code-sent";
+            });
         }
         throw new IllegalStateException("every outcome is handled above");
+    }
+
+    /**
+     * Sends a one-time code to the claimed customer's phone on record, for the customer to read
+     * back. Only while a live chat's link is claimed, the center allows codes and attempts remain.
+     *
+     * @throws RequestRejected {@code sms-unavailable}, {@code verification-codes-exhausted},
+     *     {@code verification-method-not-allowed}, {@code verification-attempts-exhausted},
+     *     {@code customer-already-verified}, {@code no-linked-customer}, {@code conversation-ended}
+     */
+    @Transactional
+    Panel sendCode(CurrentUser agent, String conversationId) {
+        Conversation conversation = conversations.lockedForVerification(held(agent, conversationId).id())
+                .orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
+        Long customerId = conversation.customerId();
+        if (customerId == null) {
+            throw RequestRejected.conflict("no-linked-customer");
+        }
+        if (conversation.customerLink() == Conversations.CustomerLink.VERIFIED) {
+            throw RequestRejected.conflict("customer-already-verified");
+        }
+        if (conversation.status() != Conversations.Status.CONNECTED) {
+            throw RequestRejected.conflict("conversation-ended");
+        }
+        if (!offered(conversation.centerId()).contains(VerificationMethods.Method.ONE_TIME_CODE)) {
+            throw RequestRejected.badRequest("verification-method-not-allowed", VerificationMethods.Method.ONE_TIME_CODE.name());
+        }
+        if (conversation.verificationFailures() >= MAXIMUM_FAILURES) {
+            throw RequestRejected.conflict("verification-attempts-exhausted", MAXIMUM_FAILURES);
+        }
+        customers.sendCode(customerId, conversation.id());
+        return panel(conversation);
+    }
+
+    /** The center's methods that can be used now (codes only while an SMS gateway is there). */
+    private List<VerificationMethods.Method> offered(long centerId) {
+        return methods.of(centerId).methods().stream()
+                .filter(m -> m != VerificationMethods.Method.ONE_TIME_CODE || customers.sendsCodes()).toList();
+    }
+
+    private static String code(@Nullable String answer) {
+        String given = answer == null ? "" : answer.strip();
+        if (!given.matches("[0-9]{6}")) {
+            throw RequestRejected.badRequest("invalid-one-time-code");
+        }
+        return given;
     }
 
     private static LocalDate birthDate(@Nullable String answer) {
@@ -194,7 +245,7 @@ class CustomerPanel {
         if (conversation.customerLink() != Conversations.CustomerLink.VERIFIED) {
             var claim = new Claim(customers.viewClaim(customerId, conversation.id()),
                     Math.max(0, MAXIMUM_FAILURES - conversation.verificationFailures()),
-                    methods.of(conversation.centerId()).methods());
+                    offered(conversation.centerId()));
             return new Panel(conversation.id(), Conversations.CustomerLink.CLAIMED, claim, null, null, List.of(), List.of(),
                     flagged);
         }

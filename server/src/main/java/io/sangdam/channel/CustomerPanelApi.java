@@ -60,15 +60,22 @@ class CustomerPanelApi {
         return panel.link(currentUsers.require(), conversation, link.customerId());
     }
 
-    /** {@code answer}: what the customer told the agent, e.g. a date of birth as {@code 1985-03-14}. */
+    /** {@code answer}: what the customer told the agent: a date of birth as {@code 1985-03-14}, or the six-digit code. */
     record Verify(@NotNull VerificationMethods.Method method, @Nullable @Size(max = 40) String answer) {
     }
 
     @PostMapping("/verification")
-    @Operation(summary = "Verify the claimed customer with what they told the agent (date of birth); at most 3 failures per "
+    @Operation(summary = "Verify the claimed customer with what they told the agent (date of birth, one-time code); at most 3 failures per "
             + "chat, each attempt logged; 422 verification-failed with the attempts left")
     CustomerPanel.Panel verify(@PathVariable String conversation, @Valid @RequestBody Verify verify) {
         return panel.verify(currentUsers.require(), conversation, verify.method(), verify.answer());
+    }
+
+    @PostMapping("/verification/code")
+    @Operation(summary = "Send a one-time code by SMS to the claimed customer's phone on record (where the center allows "
+            + "codes and an SMS gateway is configured); the customer reads it back for POST …/verification")
+    CustomerPanel.Panel sendCode(@PathVariable String conversation) {
+        return panel.sendCode(currentUsers.require(), conversation);
     }
 
     record Unmask(@Nullable String reason) {

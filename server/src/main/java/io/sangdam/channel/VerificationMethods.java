@@ -21,7 +21,12 @@ class VerificationMethods {
     /** A way to check what the customer tells the agent against the customer record. */
     enum Method {
         /** The agent asks for the date of birth and types it; the server compares, the agent never reads the record's. */
-        BIRTH_DATE
+        BIRTH_DATE,
+        /**
+         * A code sent by SMS to the mobile phone on record (not to the number typed), read back by the
+         * customer. Needs an SMS gateway; without one it cannot be chosen and is not offered.
+         */
+        ONE_TIME_CODE
     }
 
     static final List<Method> DEFAULT = List.of(Method.BIRTH_DATE);

@@ -1,5 +1,6 @@
 package io.sangdam.channel;
 
+import io.sangdam.contact.CustomerDirectory;
 import io.sangdam.identity.CenterDirectory;
 import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.CurrentUsers;
@@ -29,8 +30,11 @@ class VerificationMethodsApi {
     private final CenterDirectory centers;
     private final CurrentUsers currentUsers;
     private final Clock clock;
+    private final CustomerDirectory customers;
 
-    VerificationMethodsApi(VerificationMethods methods, CenterDirectory centers, CurrentUsers currentUsers, Clock clock) {
+    VerificationMethodsApi(VerificationMethods methods, CenterDirectory centers, CurrentUsers currentUsers, Clock clock,
+            CustomerDirectory customers) {
+        this.customers = customers;
         this.methods = methods;
         this.centers = centers;
         this.currentUsers = currentUsers;
@@ -47,12 +51,17 @@ class VerificationMethodsApi {
     }
 
     @PutMapping
-    @Operation(summary = "Set the methods (center manager of that center, or an administrator); at least one")
+    @Operation(summary = "Set the methods (center manager of that center, or an administrator); at least one; "
+            + "ONE_TIME_CODE only where an SMS gateway is configured")
     VerificationMethods.Setting set(@PathVariable long center, @Valid @RequestBody Choice choice) {
         CurrentUser user = currentUsers.require();
         if (!user.hasAny(Role.CENTER_MANAGER, Role.ADMINISTRATOR)) {
             throw new RequestRejected(HttpStatus.FORBIDDEN, "access-denied");
         }
-        return methods.choose(centers.visibleTo(user, center).id(), choice.methods(), user.username(), clock.instant());
+        long id = centers.visibleTo(user, center).id();
+        if (choice.methods().contains(VerificationMethods.Method.ONE_TIME_CODE) && !customers.sendsCodes()) {
+            throw RequestRejected.badRequest("sms-unavailable");
+        }
+        return methods.choose(id, choice.methods(), user.username(), clock.instant());
     }
 }

@@ -4,10 +4,12 @@ import io.sangdam.identity.AccessTask;
 import io.sangdam.identity.DataSubject;
 import io.sangdam.identity.PersonalDataAccess;
 import io.sangdam.platform.RequestRejected;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +26,17 @@ public class CustomerDirectory {
 
     private final Customers customers;
     private final PersonalDataAccess access;
+    private final OneTimeCodes codes;
+    private final ObjectProvider<SmsGateway> sms;
+    private final Clock clock;
 
-    CustomerDirectory(Customers customers, PersonalDataAccess access) {
+    CustomerDirectory(Customers customers, PersonalDataAccess access, OneTimeCodes codes, ObjectProvider<SmsGateway> sms,
+            Clock clock) {
         this.customers = customers;
         this.access = access;
+        this.codes = codes;
+        this.sms = sms;
+        this.clock = clock;
     }
 
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'CENTER_MANAGER', 'QA_EVALUATOR', 'PROTECTION_TEAM')")
@@ -142,6 +151,46 @@ public class CustomerDirectory {
         Verification outcome = customer.birthDate() == null ? Verification.NOTHING_ON_RECORD
                 : customer.birthDate().equals(said) ? Verification.MATCHED : Verification.NOT_MATCHED;
         access.record(subject(customer), AccessTask.VERIFY, verificationReason("생년월일 (birth date)", outcome, contactId));
+        return outcome;
+    }
+
+    /** Whether one-time codes can be sent: an SMS gateway is configured. */
+    public boolean sendsCodes() {
+        return sms.getIfAvailable() != null;
+    }
+
+    /**
+     * Sends a one-time code to the customer's mobile phone on record (never to a number the
+     * contact gave), for the agent to ask back; logged as a VERIFY access.
+     *
+     * @throws RequestRejected {@code sms-unavailable}, {@code nothing-to-verify-with} (no mobile
+     *     phone on record), {@code verification-codes-exhausted}
+     */
+    @Transactional
+    @PreAuthorize("hasRole('AGENT')")
+    public void sendCode(long id, String contactId) {
+        SmsGateway gateway = sms.getIfAvailable();
+        if (gateway == null) {
+            throw RequestRejected.conflict("sms-unavailable");
+        }
+        Customer customer = require(id);
+        String phone = customer.mobilePhone();
+        if (phone == null || phone.isBlank()) {
+            throw RequestRejected.conflict("nothing-to-verify-with");
+        }
+        String code = codes.issue(contactId, id, clock.instant());
+        access.record(subject(customer), AccessTask.VERIFY, "일회용 코드 (one-time code): 발송 (sent), contact " + contactId);
+        gateway.send(phone, "[Sangdam] 본인 확인 코드 " + code + " : 상담사에게 알려 주세요 (" + OneTimeCodes.VALID.toMinutes()
+                + "분 동안 유효). Verification code for your agent.");
+    }
+
+    /** Compares the code the customer read out with the live one sent for this contact; logged like every attempt. */
+    @Transactional
+    @PreAuthorize("hasRole('AGENT')")
+    public Verification verifyCode(long id, String contactId, String said) {
+        Customer customer = require(id);
+        Verification outcome = codes.check(contactId, id, said.strip(), clock.instant());
+        access.record(subject(customer), AccessTask.VERIFY, verificationReason("일회용 코드 (one-time code)", outcome, contactId));
         return outcome;
     }
 

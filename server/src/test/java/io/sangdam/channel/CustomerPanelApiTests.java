@@ -32,6 +32,9 @@ class CustomerPanelApiTests {
     @Autowired
     Chats chats;
 
+    @Autowired
+    io.sangdam.contact.LoggingSmsGatewayFake sms;
+
     @Test
     void aTypedNumberIsOnlyAClaimUntilTheAgentVerifiesTheBirthDateThenTheHistoryShows() {
         var api = ApiClient.on(port);
@@ -157,6 +160,59 @@ class CustomerPanelApiTests {
                 .query(Boolean.class).single()).isTrue();
     }
 
+    /**
+     * A center that chooses one-time codes: the code goes to the phone on record (through the fake
+     * gateway the tests switch on), the customer reads it back, and each step is logged. Center 3 goes
+     * back to date of birth only at the end.
+     */
+    @Test
+    void aCenterThatChoosesOneTimeCodesVerifiesByTheCodeSentToThePhoneOnRecord() {
+        var api = ApiClient.on(port);
+        String settings = "/api/centers/3/customer-verification";
+        var customer = jdbc.sql("select mobile_phone, customer_number from contact.customer where customer_number = 'C0000102'")
+                .query((row, n) -> new String[] {row.getString("mobile_phone"), row.getString("customer_number")}).single();
+        assertThat(api.get(settings, AGENT, PASSWORD, "en").json().get("methods").toString()).isEqualTo("[\"BIRTH_DATE\"]");
+        readyAgent(api);
+        String chat = startAndAccept(api, "{\"center\": 3, \"topic\": \"RETENTION\", \"phone\": \"" + customer[0] + "\"}");
+        assertProblem(api.post("/api/conversations/" + chat + "/customer/verification/code", "", "application/json", AGENT,
+                PASSWORD, "en"), 400, "verification-method-not-allowed");
+
+        assertProblem(api.put(settings, "{\"methods\": [\"BIRTH_DATE\", \"ONE_TIME_CODE\"]}", AGENT, PASSWORD, "en"), 403,
+                "access-denied");
+        assertProblem(api.put(settings, "{\"methods\": [\"BIRTH_DATE\", \"ONE_TIME_CODE\"]}", "gn.manager", PASSWORD, "en"), 403,
+                "access-denied");
+        assertProblem(api.put(settings, "{\"methods\": []}", "dj.manager", PASSWORD, "en"), 400, "verification-methods-required");
+        try {
+            Response chosen = api.put(settings, "{\"methods\": [\"BIRTH_DATE\", \"ONE_TIME_CODE\"]}", "dj.manager", PASSWORD, "en");
+            assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
+            assertThat(chosen.json().get("changedBy").asString()).isEqualTo("dj.manager");
+            assertThat(api.get("/api/conversations/" + chat + "/customer", AGENT, PASSWORD, "en").json().get("claim").get("methods")
+                    .toString()).isEqualTo("[\"BIRTH_DATE\",\"ONE_TIME_CODE\"]");
+
+            assertProblem(verifyBy(api, chat, "ONE_TIME_CODE", "123456"), 409, "no-code-sent");
+            Response sent = api.post("/api/conversations/" + chat + "/customer/verification/code", "", "application/json", AGENT,
+                    PASSWORD, "en");
+            assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+            String text = sms.lastTo(customer[0]).orElseThrow().text();
+            var digits = java.util.regex.Pattern.compile("\\b([0-9]{6})\\b").matcher(text);
+            assertThat(digits.find()).as(text).isTrue();
+            String code = digits.group(1);
+            String wrong = "%06d".formatted((Integer.parseInt(code) + 1) % 1_000_000);
+            assertProblem(verifyBy(api, chat, "ONE_TIME_CODE", "12ab"), 400, "invalid-one-time-code");
+            assertProblem(verifyBy(api, chat, "ONE_TIME_CODE", wrong), 422, "verification-failed");
+            Response verified = verifyBy(api, chat, "ONE_TIME_CODE", code);
+            assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+            assertThat(verified.json().get("verified").get("method").asString()).isEqualTo("ONE_TIME_CODE");
+            assertThat(verifications(customer[1])).hasSize(4);
+            assertThat(verifications(customer[1]).get(1)).contains("발송 (sent)");
+            assertThat(verifications(customer[1]).get(2)).contains("불일치");
+            assertThat(verifications(customer[1]).get(3)).contains("일치 (matched)");
+        } finally {
+            api.put(settings, "{\"methods\": [\"BIRTH_DATE\"]}", "dj.manager", PASSWORD, "en");
+            api.post("/api/routing/centers/3/contacts/" + chat + "/end", "", "application/json", "dj.supervisor", PASSWORD, "ko");
+        }
+    }
+
     @Test
     void otherPeoplesAndUnknownConversationsAreRefusedClearly() {
         var api = ApiClient.on(port);
@@ -246,6 +302,11 @@ class CustomerPanelApiTests {
     private Response verify(ApiClient api, String conversation, String birthDate, String language) {
         return api.post("/api/conversations/" + conversation + "/customer/verification",
                 "{\"method\": \"BIRTH_DATE\", \"answer\": \"" + birthDate + "\"}", "application/json", AGENT, PASSWORD, language);
+    }
+
+    private Response verifyBy(ApiClient api, String conversation, String method, String answer) {
+        return api.post("/api/conversations/" + conversation + "/customer/verification",
+                "{\"method\": \"" + method + "\", \"answer\": \"" + answer + "\"}", "application/json", AGENT, PASSWORD, "en");
     }
 
     /** The agent's verification attempts on the customer, oldest first, as the access log keeps them. */
