@@ -449,9 +449,9 @@
     var date = el("input", { type: "date", min: "1900-01-01" });
     dateLabel.appendChild(date);
     form.appendChild(dateLabel);
-    var codeRow = el("div", { "class": "row" });
+    var codeRow = el("div", { "class": "code-fields" });
     var sendCode = el("button", { type: "button", "class": "secondary" }, text("textPanelSendCode"));
-    var codeLabel = el("label", { "class": "inline-label" });
+    var codeLabel = el("label", {});
     codeLabel.appendChild(el("span", {}, text("textPanelVerifyCode")));
     var code = el("input", { type: "text", inputmode: "numeric", maxlength: "6", pattern: "[0-9]{6}", autocomplete: "off", size: "8" });
     codeLabel.appendChild(code);
