@@ -16,8 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A center that lets its agents verify by one-time code: the agent sees the typed number's customer
- * as 미확인, sends a code to the phone on record (the tests' fake gateway keeps it), types what the
+ * A center manager chooses one-time codes on the settings page; the agent sees the typed number's
+ * customer as 미확인, sends a code to the phone on record (the tests' fake gateway keeps it), types what the
  * customer reads back and sees the customer. Center 5 is 부산센터, queue RETENTION, taken by its 2팀
  * (bs.agent016…030); no other test routes RETENTION there.
  */
@@ -37,11 +37,29 @@ class CustomerVerificationJourneyTests extends BrowserJourney {
         var demo = jdbc.sql("select name, mobile_phone from contact.customer where customer_number = 'C0000250'")
                 .query((row, n) -> new String[] {row.getString("name"), row.getString("mobile_phone")}).single();
         var api = RunningServer.ApiClient.on(port);
-        var chosen = api.put(SETTINGS, "{\"methods\": [\"BIRTH_DATE\", \"ONE_TIME_CODE\"]}", "bs.manager",
-                RunningServer.DEMO_PASSWORD, "ko");
-        org.assertj.core.api.Assertions.assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
         String[] chat = null;
-        try (BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768))) {
+        try (BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
+                BrowserContext managerContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768))) {
+            // The center manager lets agents verify by one-time code too.
+            Page manager = managerContext.newPage();
+            signIn(manager, "bs.manager");
+            manager.getByRole(AriaRole.NAVIGATION).getByText("본인 확인 방법").click();
+            var form = manager.locator("[data-test=verification-form]");
+            assertThat(form.getByLabel("생년월일")).isChecked();
+            form.getByLabel("생년월일").uncheck();
+            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("저장")).click();
+            assertThat(manager.locator("[data-test=verification-error]")).hasText("본인 확인 방법을 하나 이상 고르세요.");
+            // The page shows what is stored again: date of birth, until the manager changes it.
+            form.getByLabel("생년월일").uncheck();
+            form.getByLabel("일회용 코드 (문자)").check();
+            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("저장")).click();
+            assertThat(manager.locator("p.notice")).hasText("본인 확인 방법을 저장했습니다.");
+            assertThat(form).containsText("bs.manager");
+            assertThat(form.getByLabel("일회용 코드 (문자)")).isChecked();
+            assertThat(form.getByLabel("생년월일")).not().isChecked();
+            manager.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "customer-verification-ko.png")));
+            assertNoSeriousViolations(manager);
+
             Page agent = agentContext.newPage();
             signIn(agent, AGENT);
             agent.navigate(url("/desk"));
@@ -59,7 +77,8 @@ class CustomerVerificationJourneyTests extends BrowserJourney {
             var panel = agent.locator("[data-test=customer-panel]");
             assertThat(panel.locator("[data-test=panel-claimed]")).containsText("미확인");
             assertThat(panel.locator("[data-test=panel-claim]")).containsText(io.sangdam.contact.Masking.phone(demo[1]));
-            panel.getByLabel("확인 방법").selectOption("ONE_TIME_CODE");
+            // The only method now: no choice to make, and no date field.
+            assertThat(panel.getByLabel("확인 방법")).hasCount(0);
             assertThat(panel.getByLabel("고객이 말한 생년월일")).isHidden();
             panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("코드 보내기")).click();
             assertThat(panel.locator("[data-test=panel-code-sent]")).containsText("코드를 보냈습니다");
