@@ -331,7 +331,11 @@
   }
 
   // A customer in the abusive-customer registry: what for and since when, before the agent accepts.
+  // For a number only claimed (not verified), just that it is registered: the rest is its owner's.
   function flaggedWarning(flagged) {
+    if (!flagged.verified) {
+      return el("p", { "class": "flagged-warning", role: "alert", "data-test": "flagged-warning" }, text("textFlaggedClaimed"));
+    }
     return el("p", { "class": "flagged-warning", role: "alert", "data-test": "flagged-warning" },
       text("textFlagged").replace("{0}", keyText("textAbuse", flagged.category)).replace("{1}", flagged.since)
         .replace("{2}", flagged.until));
@@ -357,13 +361,22 @@
 
   function renderPanel(conversation, panel, data) {
     panel.replaceChildren(el("h3", {}, text("textPanel")));
-    if (!data.customer) {
+    if (!data.link) {
       panel.appendChild(el("p", { "class": "hint", "data-test": "panel-none" }, text("textPanelNone")));
       panel.appendChild(searchForm(conversation, panel));
       return;
     }
     if (data.flagged) { panel.appendChild(flaggedWarning(data.flagged)); }
+    if (data.link === "CLAIMED") {
+      renderClaim(conversation, panel, data);
+      return;
+    }
     var c = data.customer;
+    var verified = el("p", { "class": "hint", "data-test": "panel-verified" });
+    verified.appendChild(el("span", { "class": "chip ok" }, text("textPanelVerified")));
+    verified.appendChild(document.createTextNode(" " + text("textPanelVerifiedBy").replace("{0}", data.verified.by)
+      .replace("{1}", keyText("textPanelVerifyMethod", data.verified.method))));
+    panel.appendChild(verified);
     var facts = el("dl", { "class": "facts", "data-test": "panel-customer" });
     fact(facts, text("textCustomerNumber"), c.customerNumber);
     fact(facts, text("textCustomerName"), c.name, true);
@@ -395,6 +408,102 @@
     });
     if (!data.contacts.length) { contacts.appendChild(el("li", { "class": "hint" }, text("textPanelContactsNone"))); }
     panel.appendChild(contacts);
+  }
+
+  // A customer record matches what the chat claims (a typed number, a search): masked name and phone
+  // and a way to verify, nothing more. The agent asks and types the customer's answer; the server
+  // compares it with the record, which the desk never receives.
+  function renderClaim(conversation, panel, data) {
+    var status = el("p", { "class": "claim-status", "data-test": "panel-claimed" });
+    status.appendChild(el("span", { "class": "chip warn" }, text("textPanelClaimed")));
+    status.appendChild(document.createTextNode(" " + text("textPanelClaimedLead")));
+    panel.appendChild(status);
+    var facts = el("dl", { "class": "facts", "data-test": "panel-claim" });
+    fact(facts, text("textCustomerName"), data.claim.customer.name, true);
+    fact(facts, text("textCustomerPhone"), data.claim.customer.mobilePhone, true);
+    panel.appendChild(facts);
+    if (data.claim.attemptsLeft > 0) {
+      panel.appendChild(verifyForm(conversation, panel, data.claim));
+    } else {
+      panel.appendChild(el("p", { "class": "hint", "data-test": "panel-verify-exhausted" }, text("textPanelVerifyLeft").replace("{0}", "0")));
+    }
+    panel.appendChild(searchForm(conversation, panel));
+  }
+
+  // Date of birth: the agent types what the customer says. One-time code: the server texts a code to
+  // the phone on record and the agent types what the customer reads back. Either answer goes to the
+  // server, which says only whether it matches; a failure counts, and the panel shows what is left.
+  function verifyForm(conversation, panel, claim) {
+    var form = el("form", { "class": "stacked verify", "data-test": "panel-verify" });
+    var method = claim.methods[0];
+    var problem = el("p", { "class": "error-box", role: "alert", "data-test": "panel-verify-error", hidden: "" });
+    var sent = el("p", { "class": "hint", role: "status", "data-test": "panel-code-sent", hidden: "" });
+    if (claim.methods.length > 1) {
+      var choice = el("select", { "aria-label": text("textPanelVerifyMethod") });
+      claim.methods.forEach(function (m) { choice.appendChild(el("option", { value: m }, keyText("textPanelVerifyMethod", m))); });
+      choice.addEventListener("change", function () { method = choice.value; show(); });
+      form.appendChild(choice);
+    }
+    var dateLabel = el("label", {});
+    dateLabel.appendChild(el("span", {}, text("textPanelVerifyBirthDate")));
+    var date = el("input", { type: "date", min: "1900-01-01" });
+    dateLabel.appendChild(date);
+    form.appendChild(dateLabel);
+    var codeRow = el("div", { "class": "code-fields" });
+    var sendCode = el("button", { type: "button", "class": "secondary" }, text("textPanelSendCode"));
+    var codeLabel = el("label", {});
+    codeLabel.appendChild(el("span", {}, text("textPanelVerifyCode")));
+    var code = el("input", { type: "text", inputmode: "numeric", maxlength: "6", pattern: "[0-9]{6}", autocomplete: "off", size: "8" });
+    codeLabel.appendChild(code);
+    codeRow.appendChild(sendCode);
+    codeRow.appendChild(codeLabel);
+    form.appendChild(codeRow);
+    form.appendChild(sent);
+    var row = el("div", { "class": "row" });
+    row.appendChild(el("button", { type: "submit", "class": "secondary" }, text("textPanelVerifySubmit")));
+    row.appendChild(el("span", { "class": "hint", "data-test": "panel-verify-left" },
+      text("textPanelVerifyLeft").replace("{0}", claim.attemptsLeft)));
+    form.appendChild(row);
+    form.appendChild(el("p", { "class": "hint" }, text("textPanelVerifyLogged")));
+    form.appendChild(problem);
+    function show() {
+      dateLabel.hidden = method !== "BIRTH_DATE";
+      date.required = method === "BIRTH_DATE";
+      codeRow.hidden = method !== "ONE_TIME_CODE";
+      code.required = method === "ONE_TIME_CODE";
+    }
+    show();
+    function send(path, body) {
+      var headers = { "Content-Type": "application/json" };
+      headers[csrfHeader] = csrfToken;
+      return fetch("/desk/api/conversations/" + conversation + "/customer" + path,
+        { method: "POST", headers: headers, body: JSON.stringify(body || {}) })
+        .then(function (response) { return response.json().then(function (json) { return { ok: response.ok, body: json }; }); });
+    }
+    sendCode.addEventListener("click", function () {
+      send("/verification/code").then(function (answer) {
+        problem.hidden = answer.ok;
+        sent.hidden = !answer.ok;
+        if (answer.ok) { sent.textContent = text("textPanelCodeSent"); code.focus(); } else { problem.textContent = answer.body.detail; }
+      }).catch(function (error) { problem.textContent = error.message; problem.hidden = false; });
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      send("/verification", { method: method, answer: method === "BIRTH_DATE" ? date.value : code.value })
+        .then(function (answer) {
+          if (answer.ok) { renderPanel(conversation, panel, answer.body); return; }
+          // A failed attempt counts: show why here, and the attempts left as the server now has them.
+          return getJson("/desk/api/conversations/" + conversation + "/customer").then(function (fresh) {
+            renderPanel(conversation, panel, fresh);
+            var again = panel.querySelector("[data-test=panel-verify-error]");
+            var target = again || panel.appendChild(el("p", { "class": "error-box", role: "alert" }));
+            target.textContent = answer.body.detail;
+            target.hidden = false;
+          });
+        })
+        .catch(function (error) { problem.textContent = error.message; problem.hidden = false; });
+    });
+    return form;
   }
 
   function unmaskForm(conversation, facts) {

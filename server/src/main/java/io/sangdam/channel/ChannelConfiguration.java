@@ -25,6 +25,12 @@ class ChannelConfiguration {
     }
 
     @Bean
+    NavigationLink customerVerificationLink() {
+        return new NavigationLink(214, "/customer-verification", "nav.customer-verification",
+                Set.of(Role.CENTER_MANAGER, Role.ADMINISTRATOR));
+    }
+
+    @Bean
     HomeSection deskSection() {
         return new HomeSection() {
             @Override

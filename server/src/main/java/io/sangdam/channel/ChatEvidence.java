@@ -19,13 +19,13 @@ class ChatEvidence implements ConversationEvidence {
         this.customers = customers;
     }
 
-    /** A logged view of the customer (the directory writes the access log). */
+    /** A logged view of the customer (the directory writes the access log); verified only once an agent verified the link. */
     @Override
     public Optional<LinkedCustomer> customerOf(String conversation) {
-        return conversations.find(conversation).map(Conversations.Conversation::customerId).map(id -> {
-            MaskedCustomer customer = customers.view(id);
+        return conversations.find(conversation).filter(c -> c.customerId() != null).map(c -> {
+            MaskedCustomer customer = customers.view(java.util.Objects.requireNonNull(c.customerId()));
             return new LinkedCustomer(customer.id(), (customer.customerNumber() + " " + customer.name() + " "
-                    + customer.mobilePhone()).strip());
+                    + customer.mobilePhone()).strip(), c.customerLink() == Conversations.CustomerLink.VERIFIED);
         });
     }
 

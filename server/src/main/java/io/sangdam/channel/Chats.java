@@ -124,13 +124,15 @@ class Chats {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         String label = name == null || name.isBlank() ? null
                 : (Masking.name(name.strip()) + (phone == null || phone.isBlank() ? "" : " " + Masking.phone(phone))).strip();
-        // The customer, if the phone given is theirs: the agent then sees their history.
+        // The customer whose phone this is, as a claim: the agent verifies before seeing their history (ADR 0011).
         Long customer = phone == null || phone.isBlank() ? null : customers.match(phone, name).orElse(null);
         conversations.add(id, center, queue, label, lane, hash(token), clock.instant(), locale.getLanguage(), customer);
         // The protection notice opens every chat, as the ARS plays it (산업안전보건법 제41조), in the center's words.
         conversations.addMessage(id, Sender.SYSTEM, notices.text(center, ProtectionNotices.Kind.CHAT_NOTICE, locale), clock.instant());
         List<String> attributes = new java.util.ArrayList<>();
-        // A registered abusive customer goes to the dedicated lane (the specialist team), before any other lane.
+        // A registered abusive customer goes to the dedicated lane (the specialist team), before any other lane,
+        // even on a claim: the lane protects agents and costs only whoever typed the number, and it writes
+        // nothing about the number's owner (ADR 0011). Nothing else from the record (grade, senior) routes a claim.
         if (customer != null && registry.active(customer).isPresent()) {
             attributes.add(ContactAttribute.FLAGGED_ABUSIVE.name());
         }
@@ -213,7 +215,7 @@ class Chats {
         var transcript = messages.stream()
                 .map(m -> new ConsultationRecords.TranscriptLine(m.sender().name(), m.body(), m.sentAt().toString())).toList();
         return records.save(new ConsultationRecords.NewConsultation(id, conversation.centerId(), "CHAT", conversation.queue(),
-                agent, conversation.customerLabel(), conversation.customerId(), categoryId, disposition, followUp, notes, transcript));
+                agent, conversation.customerLabel(), conversation.verifiedCustomerId(), categoryId, disposition, followUp, notes, transcript));
     }
 
     /**
@@ -460,15 +462,25 @@ class Chats {
         }
     }
 
-    /** What the agent is told about a customer in the abusive-customer registry. */
-    record Flagged(String category, java.time.LocalDate since, java.time.LocalDate until) {
+    /**
+     * What the agent is told about a customer in the abusive-customer registry. For a claimed
+     * (unverified) customer only that the number given is registered ({@code verified} false, the
+     * rest null): what the number's owner was registered for is theirs, not the claimant's.
+     */
+    record Flagged(boolean verified, @Nullable String category, java.time.@Nullable LocalDate since,
+            java.time.@Nullable LocalDate until) {
     }
 
     java.util.Optional<Flagged> flagged(Conversation conversation) {
         Long customer = conversation.customerId();
-        return customer == null ? java.util.Optional.empty() : registry.active(customer)
-                .map(r -> new Flagged(r.category(), java.time.LocalDate.ofInstant(r.registeredAt(), java.time.ZoneId.of("Asia/Seoul")),
-                        r.expiresOn()));
+        if (customer == null) {
+            return java.util.Optional.empty();
+        }
+        boolean verified = conversation.customerLink() == Conversations.CustomerLink.VERIFIED;
+        return registry.active(customer).map(r -> verified
+                ? new Flagged(true, r.category(), java.time.LocalDate.ofInstant(r.registeredAt(), java.time.ZoneId.of("Asia/Seoul")),
+                        r.expiresOn())
+                : new Flagged(false, null, null, null));
     }
 
     static String desk(String agent) {

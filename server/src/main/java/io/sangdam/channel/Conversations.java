@@ -27,9 +27,29 @@ class Conversations {
         NOTE
     }
 
+    /** How far a chat's customer is known: claimed (a typed number, a search) or verified by an agent. */
+    enum CustomerLink {
+        CLAIMED,
+        VERIFIED
+    }
+
+    /** Who verified the chat's customer, by which method, and when. */
+    record Verified(String by, String method, Instant at) {
+    }
+
+    /**
+     * @param customerLink null when no customer is linked; {@code verified} is set only when VERIFIED
+     * @param verificationFailures failed attempts to verify, over every customer linked to the chat
+     */
     record Conversation(String id, long centerId, String queue, @Nullable String customerLabel, @Nullable String lane,
             String tokenHash, Status status, @Nullable String agent, Instant createdAt, String language,
-            @Nullable Long customerId) {
+            @Nullable Long customerId, @Nullable CustomerLink customerLink, @Nullable Verified verified,
+            int verificationFailures) {
+
+        /** The customer, only once an agent verified them: what history, records and the registry may use. */
+        @Nullable Long verifiedCustomerId() {
+            return customerLink == CustomerLink.VERIFIED ? customerId : null;
+        }
     }
 
     /** Where a customer message was abusive: offsets into {@code body}. */
@@ -55,17 +75,44 @@ class Conversations {
             Instant at, String language, @Nullable Long customerId) {
         jdbc.sql("""
                 insert into channel.conversation (id, center_id, queue_code, customer_label, lane, token_hash, status, created_at,
-                    language, customer_id) values (?, ?, ?, ?, ?, ?, 'WAITING', ?, ?, ?)""")
-                .params(id, centerId, queue, customerLabel, lane, tokenHash, Timestamp.from(at), language, customerId).update();
+                    language, customer_id, customer_link) values (?, ?, ?, ?, ?, ?, 'WAITING', ?, ?, ?, ?)""")
+                .params(id, centerId, queue, customerLabel, lane, tokenHash, Timestamp.from(at), language, customerId,
+                        customerId == null ? null : CustomerLink.CLAIMED.name()).update();
     }
 
+    /** Links a customer as a claim: whatever was verified before was about someone else. */
     void linkCustomer(String id, long customerId) {
-        jdbc.sql("update channel.conversation set customer_id = ? where id = ?").params(customerId, id).update();
+        jdbc.sql("""
+                update channel.conversation set customer_id = ?, customer_link = 'CLAIMED', customer_verified_by = null,
+                    customer_verified_method = null, customer_verified_at = null where id = ?""")
+                .params(customerId, id).update();
     }
 
-    /** The customer's chats, newest first. */
+    /** The chat as stored, locked until the transaction ends: verification attempts are counted one at a time. */
+    Optional<Conversation> lockedForVerification(String id) {
+        return jdbc.sql("select * from channel.conversation where id = ? for update").param(id).query(Conversations::map).optional();
+    }
+
+    /** Verified, if the chat is still linked to that customer. */
+    void verified(String id, long customerId, String by, String method, Instant at) {
+        jdbc.sql("""
+                update channel.conversation set customer_link = 'VERIFIED', customer_verified_by = ?, customer_verified_method = ?,
+                    customer_verified_at = ? where id = ? and customer_id = ?""")
+                .params(by, method, Timestamp.from(at), id, customerId).update();
+    }
+
+    void verificationFailed(String id) {
+        jdbc.sql("update channel.conversation set verification_failures = verification_failures + 1 where id = ?").param(id).update();
+    }
+
+    /**
+     * The customer's chats, newest first: only those where an agent verified them, so a chat
+     * someone started with another person's number never shows up in that person's history.
+     */
     List<Conversation> ofCustomer(long customerId, int limit) {
-        return jdbc.sql("select * from channel.conversation where customer_id = ? order by created_at desc limit ?")
+        return jdbc.sql("""
+                select * from channel.conversation where customer_id = ? and customer_link = 'VERIFIED'
+                 order by created_at desc limit ?""")
                 .params(customerId, limit).query(Conversations::map).list();
     }
 
@@ -74,10 +121,17 @@ class Conversations {
     }
 
     private static Conversation map(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+        String link = row.getString("customer_link");
+        Timestamp verifiedAt = row.getTimestamp("customer_verified_at");
         return new Conversation(row.getString("id"), row.getLong("center_id"), row.getString("queue_code"),
                 row.getString("customer_label"), row.getString("lane"), row.getString("token_hash"),
                 Status.valueOf(row.getString("status")), row.getString("agent_username"),
-                row.getTimestamp("created_at").toInstant(), row.getString("language"), (Long) row.getObject("customer_id"));
+                row.getTimestamp("created_at").toInstant(), row.getString("language"), (Long) row.getObject("customer_id"),
+                link == null ? null : CustomerLink.valueOf(link),
+                verifiedAt == null ? null
+                        : new Verified(row.getString("customer_verified_by"), row.getString("customer_verified_method"),
+                                verifiedAt.toInstant()),
+                row.getInt("verification_failures"));
     }
 
     Optional<Conversation> find(String id) {

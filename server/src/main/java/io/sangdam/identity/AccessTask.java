@@ -6,7 +6,9 @@ public enum AccessTask {
     UNMASK,
     DOWNLOAD,
     EXPORT,
-    PRINT;
+    PRINT,
+    /** A customer's answer (date of birth, a one-time code) checked against their record; the result is the reason. */
+    VERIFY;
 
     public boolean needsReason() {
         return this != VIEW;

@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The abusive-customer registry (악성 고객 등록). The protection team registers the customer of a
  * flagged contact with evidence chosen from the flagged messages and an expiry; the customer's next
  * chats then carry the FLAGGED_ABUSIVE attribute, which routing sends to the dedicated lane, and the
- * accepting agent is warned. Registering without evidence or without a linked customer is refused;
+ * accepting agent is warned. Registering without evidence, without a linked customer or with a link
+ * no agent verified (a typed phone number is a claim, not an identity) is refused;
  * every registration and lifting is written to the personal-data access log with its purpose.
  */
 @Service
@@ -96,7 +97,7 @@ public class AbusiveCustomers {
 
     /**
      * @throws RequestRejected {@code unknown-incident}, {@code incident-without-customer},
-     *     {@code evidence-required}, {@code unknown-evidence}, {@code invalid-expiry},
+     *     {@code customer-not-verified}, {@code evidence-required}, {@code unknown-evidence}, {@code invalid-expiry},
      *     {@code invalid-registry-category}, {@code customer-already-registered}, {@code note-too-long}
      */
     @Transactional
@@ -106,6 +107,11 @@ public class AbusiveCustomers {
                 .orElseThrow(() -> RequestRejected.notFound("unknown-incident", registration.conversation()));
         var customer = conversations.customerOf(incident.conversation())
                 .orElseThrow(() -> RequestRejected.conflict("incident-without-customer"));
+        // A claimed link names whoever's number was typed: registering them would punish the number's
+        // owner for someone else's words (issue 15). Only a customer an agent verified is registered.
+        if (!customer.verified()) {
+            throw RequestRejected.conflict("customer-not-verified");
+        }
         if (registration.evidence().isEmpty()) {
             throw RequestRejected.badRequest("evidence-required");
         }

@@ -11,8 +11,12 @@ import java.util.Optional;
  */
 public interface ConversationEvidence {
 
-    /** The customer a conversation is linked to; the label is masked. Looking is a logged view. */
-    record LinkedCustomer(long id, String maskedLabel) {
+    /**
+     * The customer a conversation is linked to; the label is masked. Looking is a logged view.
+     * {@code verified}: an agent verified the link; otherwise it is only a claim (a typed phone
+     * number, a customer found by search) and says nothing about who the customer really was.
+     */
+    record LinkedCustomer(long id, String maskedLabel, boolean verified) {
     }
 
     /** A customer message that detection flagged, as stored (personal data masked at write time). */

@@ -23,8 +23,9 @@ class ChatJourneyTests extends BrowserJourney {
 
     @Test
     void aCustomerAndAnAgentChatThroughTheRoutingEngine() {
-        var demo = jdbc.sql("select id, name, mobile_phone from contact.customer where customer_number = 'C0000200'")
-                .query((row, n) -> new String[] {row.getString("id"), row.getString("name"), row.getString("mobile_phone")}).single();
+        var demo = jdbc.sql("select id, name, mobile_phone, birth_date from contact.customer where customer_number = 'C0000200'")
+                .query((row, n) -> new String[] {row.getString("id"), row.getString("name"), row.getString("mobile_phone"),
+                        row.getString("birth_date")}).single();
         String maskedName = io.sangdam.contact.Masking.name(demo[1]);
         try (BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
                 BrowserContext customerContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
@@ -67,8 +68,24 @@ class ChatJourneyTests extends BrowserJourney {
             assertThat(retention.locator("[data-test=waiting]")).hasText("0");
             assertThat(retention.locator("[data-test=answered]")).hasText("1");
 
-            // The customer panel: matched on the phone, masked; unmasking asks for a reason.
+            // The customer panel: the typed phone matches a customer, but only as a claim (미확인): masked,
+            // no history, until the agent asks the date of birth and the server finds it matches.
             var panel = agent.locator("[data-test=customer-panel]");
+            assertThat(panel.locator("[data-test=panel-claimed]")).containsText("미확인");
+            assertThat(panel.locator("[data-test=panel-claim]")).containsText(maskedName);
+            assertThat(panel).not().containsText("C0000200");
+            assertThat(panel.locator("[data-test=panel-consultations]")).hasCount(0);
+            var birthDate = panel.getByLabel("고객이 말한 생년월일");
+            birthDate.fill(java.time.LocalDate.parse(demo[3]).plusDays(1).toString());
+            panel.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("본인 확인")).click();
+            assertThat(panel.locator("[data-test=panel-verify-error]")).containsText("고객 기록과 일치하지 않습니다");
+            assertThat(panel.locator("[data-test=panel-verify-left]")).hasText("남은 시도: 2회");
+            agent.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "desk-claimed-ko.png")));
+            panel.getByLabel("고객이 말한 생년월일").fill(demo[3]);
+            panel.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("본인 확인")).click();
+            assertThat(panel.locator("[data-test=panel-verified]")).containsText("본인 확인됨");
+            assertThat(panel.locator("[data-test=panel-verified]")).containsText("gj.agent020");
+            // Verified: the customer as before; unmasking asks for a reason.
             assertThat(panel.locator("[data-test=panel-customer]")).containsText(maskedName);
             assertThat(panel.locator("[data-test=panel-customer]")).containsText("C0000200");
             panel.getByLabel("조회 사유").fill("본인 확인");
@@ -314,7 +331,8 @@ class ChatJourneyTests extends BrowserJourney {
             for (String[] customer : customers) {
                 assertThat(inProgress).containsText(io.sangdam.contact.Masking.name(customer[0]));
             }
-            assertThat(shown.locator("[data-test=panel-customer]")).containsText(io.sangdam.contact.Masking.name(customers.get(0)[0]));
+            // Each chat's typed number is a claim: its panel (미확인, with the verify form) must fit too.
+            assertThat(shown.locator("[data-test=panel-claim]")).containsText(io.sangdam.contact.Masking.name(customers.get(0)[0]));
 
             org.assertj.core.api.Assertions.assertThat(agent.evaluate("() => document.documentElement.scrollHeight - innerHeight"))
                     .as("the page itself does not scroll").isEqualTo(0);
@@ -325,7 +343,7 @@ class ChatJourneyTests extends BrowserJourney {
                 assertThat(pane.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
                         .setName("보호 종료"))).isInViewport();
             }
-            assertThat(shown.locator("[data-test=panel-customer]")).isInViewport();
+            assertThat(shown.locator("[data-test=panel-claim]")).isInViewport();
             assertNoSeriousViolations(agent);
 
             // The record may be drafted during the chat; it is saved once the chat has ended.
@@ -347,7 +365,7 @@ class ChatJourneyTests extends BrowserJourney {
             second.locator("textarea").press("Enter");
             assertThat(second.locator("[data-test=reply-wait]")).isHidden();
             assertThat(agent).hasTitle("상담 데스크 · 상담");
-            assertThat(shown.locator("[data-test=panel-customer]")).containsText(io.sangdam.contact.Masking.name(customers.get(1)[0]));
+            assertThat(shown.locator("[data-test=panel-claim]")).containsText(io.sangdam.contact.Masking.name(customers.get(1)[0]));
             assertThat(shown.getByText("이관할 큐")).isVisible();
             assertThat(shown.getByLabel("이관할 큐")).hasCount(1);
             assertThat(shown.getByLabel("이관할 상담사 (선택)")).hasCount(1);
@@ -362,7 +380,7 @@ class ChatJourneyTests extends BrowserJourney {
             var write = first.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
                     .setName("상담 이력 작성"));
             assertThat(write).isVisible();
-            assertThat(shown.locator("[data-test=panel-customer]")).containsText(io.sangdam.contact.Masking.name(customers.get(1)[0]));
+            assertThat(shown.locator("[data-test=panel-claim]")).containsText(io.sangdam.contact.Masking.name(customers.get(1)[0]));
             // A reload during wrap-up brings back the ended chat whose record is not written yet.
             agent.reload();
             assertThat(panes).hasCount(2);
@@ -381,7 +399,7 @@ class ChatJourneyTests extends BrowserJourney {
             record.getByLabel("소분류").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
             record.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("상담 이력 저장")).click();
             assertThat(panes).hasCount(1);
-            assertThat(shown.locator("[data-test=panel-customer]")).containsText(io.sangdam.contact.Masking.name(customers.get(1)[0]));
+            assertThat(shown.locator("[data-test=panel-claim]")).containsText(io.sangdam.contact.Masking.name(customers.get(1)[0]));
         } finally {
             for (String[] chat : tokens) {
                 api.post("/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1], "", "application/json", null, null, "ko");

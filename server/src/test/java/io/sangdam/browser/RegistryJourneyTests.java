@@ -54,6 +54,21 @@ class RegistryJourneyTests extends BrowserJourney {
             team.locator("[data-test=incidents] tr").filter(new Locator.FilterOptions().setHasText(maskedPhone))
                     .getByText("검토·등록").click();
             assertThat(team.locator("[data-test=register-customer]")).containsText("C0000");
+            // The chat's typed number was never verified: the page refuses to register its owner.
+            assertThat(team.locator("[data-test=register-claimed]")).containsText("미확인");
+            team.locator("[data-test=register-form] input[type=checkbox]").first().check();
+            team.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("등록").setExact(true)).click();
+            assertThat(team.locator("[data-test=register-error]")).hasText(
+                    "본인 확인되지 않은 고객입니다. 상담사가 본인 확인을 마친 상담에서만 할 수 있습니다.");
+            // Here an agent verified the customer during the chat (CustomerPanelApiTests shows how; this
+            // chat was never answered, so the journey stores what that verification leaves).
+            jdbc.sql("""
+                    update channel.conversation set customer_link = 'VERIFIED', customer_verified_by = 'gn.agent001',
+                        customer_verified_method = 'BIRTH_DATE', customer_verified_at = now() where id = ?""")
+                    .param(started.get("conversation").asString()).update();
+            // Opened again (a reload would send the refused form once more).
+            team.navigate(url("/incidents/" + started.get("conversation").asString() + "/register"));
+            assertThat(team.locator("[data-test=register-claimed]")).hasCount(0);
             team.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("등록").setExact(true)).click();
             assertThat(team.locator("[data-test=register-error]")).hasText("증거로 남길 메시지를 하나 이상 고르세요.");
             team.locator("[data-test=register-form] input[type=checkbox]").first().check();
@@ -81,10 +96,12 @@ class RegistryJourneyTests extends BrowserJourney {
             customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작")).click();
 
             // The warning comes with the offer, before the agent accepts.
-            assertThat(agent.locator("[data-test=offer] [data-test=flagged-warning]")).containsText("특별관리 고객: 욕설");
+            // The new chat's number is again only a claim: the warning says the number is registered, not what for.
+            assertThat(agent.locator("[data-test=offer] [data-test=flagged-warning]")).containsText("특별관리 고객으로 등록된 번호");
+            assertThat(agent.locator("[data-test=offer] [data-test=flagged-warning]")).not().containsText("욕설");
             agent.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "desk-flagged-offer-ko.png")));
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락")).click();
-            assertThat(agent.locator("[data-test=customer-panel] [data-test=flagged-warning]")).containsText("욕설");
+            assertThat(agent.locator("[data-test=customer-panel] [data-test=flagged-warning]")).containsText("미확인");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 종료")).click();
             // Out of routing again, so no other test's chats at 강남센터 are offered to the specialist.
             assertThat(agent.locator("[data-test=agent-state]")).hasText("후처리");

@@ -12,9 +12,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A chat that starts with a demo customer's phone is linked to that customer; the agent who holds
- * it sees them masked with their history, unmasks with a reason, and searches and links when no
- * phone matched; every look is logged. Center 3 is 대전센터, whose 2팀 (dj.agent016…030) takes
+ * A chat that starts with a demo customer's phone is linked to that customer as a claim; the agent
+ * who holds it verifies the date of birth, then sees them masked with their history, unmasks with a
+ * reason, and searches and links when no phone matched; every look and attempt is logged. Center 3 is 대전센터, whose 2팀 (dj.agent016…030) takes
  * RETENTION; no other test routes RETENTION there.
  */
 @RunningServer
@@ -32,22 +32,55 @@ class CustomerPanelApiTests {
     @Autowired
     Chats chats;
 
+    @Autowired
+    io.sangdam.contact.LoggingSmsGatewayFake sms;
+
     @Test
-    void theAgentSeesTheMatchedCustomerWithTheirHistoryAndEveryLookIsLogged() {
+    void aTypedNumberIsOnlyAClaimUntilTheAgentVerifiesTheBirthDateThenTheHistoryShows() {
         var api = ApiClient.on(port);
-        var customer = jdbc.sql("select id, name, mobile_phone, customer_number from contact.customer where customer_number = 'C0000100'")
+        var customer = jdbc.sql("""
+                select id, name, mobile_phone, customer_number, birth_date from contact.customer where customer_number = 'C0000100'""")
                 .query((row, n) -> new String[] {row.getString("id"), row.getString("name"), row.getString("mobile_phone"),
-                        row.getString("customer_number")})
+                        row.getString("customer_number"), row.getString("birth_date")})
                 .single();
+        java.time.LocalDate born = java.time.LocalDate.parse(customer[4]);
         readyAgent(api);
 
+        // Anyone may type anyone's number: the chat is linked, as a claim, and the panel shows only that.
         String first = startAndAccept(api, "{\"center\": 3, \"topic\": \"RETENTION\", \"name\": \"" + customer[1]
                 + "\", \"phone\": \"" + customer[2].replace("-", " ") + "\"}");
-        Response panel = api.get("/api/conversations/" + first + "/customer", AGENT, PASSWORD, "ko");
-        assertThat(panel.status()).as(panel.body()).isEqualTo(200);
-        assertThat(panel.json().get("customer").get("id").asLong()).isEqualTo(Long.parseLong(customer[0]));
-        assertThat(panel.json().get("customer").get("name").asString()).contains("*").isNotEqualTo(customer[1]);
-        assertThat(panel.json().get("customer").get("mobilePhone").asString()).contains("****");
+        Response claimed = api.get("/api/conversations/" + first + "/customer", AGENT, PASSWORD, "ko");
+        assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
+        assertThat(claimed.json().get("link").asString()).isEqualTo("CLAIMED");
+        assertThat(claimed.json().get("customer").isNull()).isTrue();
+        assertThat(claimed.json().get("claim").get("customer").get("name").asString()).contains("*").isNotEqualTo(customer[1]);
+        assertThat(claimed.json().get("claim").get("customer").get("mobilePhone").asString()).contains("****");
+        assertThat(claimed.json().get("claim").get("attemptsLeft").asInt()).isEqualTo(CustomerPanel.MAXIMUM_FAILURES);
+        assertThat(claimed.json().get("contacts").isEmpty()).isTrue();
+        assertThat(claimed.json().get("consultations").isEmpty()).isTrue();
+        assertThat(claimed.body()).doesNotContain(customer[3]).doesNotContain(customer[4]).doesNotContain(customer[1]);
+        assertProblem(api.post("/api/conversations/" + first + "/customer/unmask", "{\"reason\": \"본인 확인\"}",
+                "application/json", AGENT, PASSWORD, "en"), 409, "customer-not-verified");
+
+        // A wrong date of birth fails, counts and is logged; a malformed one is refused before any comparison.
+        Response wrong = verify(api, first, born.plusDays(1).toString(), "ko");
+        assertProblem(wrong, 422, "verification-failed");
+        assertThat(wrong.json().get("detail").asString()).contains("2회");
+        assertThat(verifications(customer[3])).containsExactly("생년월일 (birth date): 불일치 (did not match), contact " + first);
+        assertProblem(verify(api, first, "1985/03/14", "en"), 400, "invalid-birth-date");
+        assertThat(verifications(customer[3])).hasSize(1);
+        assertThat(api.get("/api/conversations/" + first + "/customer", AGENT, PASSWORD, "ko").json().get("claim")
+                .get("attemptsLeft").asInt()).isEqualTo(CustomerPanel.MAXIMUM_FAILURES - 1);
+
+        // The right one verifies: who, how and when are kept, and the customer is shown as before.
+        Response verified = verify(api, first, born.toString(), "ko");
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        assertThat(verified.json().get("link").asString()).isEqualTo("VERIFIED");
+        assertThat(verified.json().get("verified").get("by").asString()).isEqualTo(AGENT);
+        assertThat(verified.json().get("verified").get("method").asString()).isEqualTo("BIRTH_DATE");
+        assertThat(verified.json().get("customer").get("id").asLong()).isEqualTo(Long.parseLong(customer[0]));
+        assertThat(verified.json().get("customer").get("name").asString()).contains("*").isNotEqualTo(customer[1]);
+        assertThat(verifications(customer[3])).hasSize(2).last().asString().contains("일치 (matched)");
         assertThat(views(customer[3], "VIEW")).isPositive();
 
         Response noReason = api.post("/api/conversations/" + first + "/customer/unmask", "{}", "application/json", AGENT, PASSWORD,
@@ -62,6 +95,7 @@ class CustomerPanelApiTests {
         String second = startAndAccept(api, "{\"center\": 3, \"topic\": \"RETENTION\"}");
         Response unlinked = api.get("/api/conversations/" + second + "/customer", AGENT, PASSWORD, "ko");
         assertThat(unlinked.json().get("customer").isNull()).isTrue();
+        assertThat(unlinked.json().get("link").isNull()).isTrue();
         assertProblem(api.post("/api/conversations/" + second + "/customer/unmask", "{\"reason\": \"확인\"}", "application/json",
                 AGENT, PASSWORD, "en"), 409, "no-linked-customer");
         Response found = api.get("/api/conversations/" + second + "/customer/search?q=" + customer[3], AGENT, PASSWORD, "ko");
@@ -69,19 +103,114 @@ class CustomerPanelApiTests {
         assertThat(jdbc.sql("select subject_label from identity.personal_data_access where subject_type = 'customer-search' and subject_id = ?")
                 .param(second).query(String.class).list()).containsExactly(customer[3]);
 
-        // The first chat ends and is recorded; the second chat's panel, once linked, shows it.
+        // The first chat ends and is recorded with its verified customer; the second chat, once linked
+        // (a claim too) and verified, shows it.
         api.post("/api/routing/centers/3/contacts/" + first + "/end", "", "application/json", "dj.supervisor", PASSWORD, "ko");
         long category = jdbc.sql("select id from contact.category where level = 3 order by id limit 1").query(Long.class).single();
         recordAs(first, category);
         Response linked = api.post("/api/conversations/" + second + "/customer", "{\"customerId\": " + customer[0] + "}",
                 "application/json", AGENT, PASSWORD, "ko");
         assertThat(linked.status()).as(linked.body()).isEqualTo(200);
-        assertThat(linked.json().get("consultations").get(0).get("contactId").asString()).isEqualTo(first);
-        assertThat(linked.json().get("consultations").get(0).get("notes").asString()).isEqualTo("010-****-2222 로 안내");
-        assertThat(linked.json().get("contacts").get(0).get("conversation").asString()).isEqualTo(first);
+        assertThat(linked.json().get("link").asString()).isEqualTo("CLAIMED");
+        assertThat(linked.json().get("consultations").isEmpty()).isTrue();
+        Response shown = verify(api, second, born.toString(), "ko");
+        assertThat(shown.status()).as(shown.body()).isEqualTo(200);
+        assertThat(shown.json().get("consultations").get(0).get("contactId").asString()).isEqualTo(first);
+        assertThat(shown.json().get("consultations").get(0).get("notes").asString()).isEqualTo("010-****-2222 로 안내");
+        assertThat(shown.json().get("contacts").get(0).get("conversation").asString()).isEqualTo(first);
         assertThat(jdbc.sql("select customer_id from contact.consultation where contact_id = ?").param(first).query(Long.class)
                 .single()).isEqualTo(Long.parseLong(customer[0]));
         api.post("/api/routing/centers/3/contacts/" + second + "/end", "", "application/json", "dj.supervisor", PASSWORD, "ko");
+    }
+
+    /**
+     * Someone typed another person's number and cannot tell their birth date: three failures use up
+     * the chat's attempts (even the right date is then refused), the panel never shows that
+     * person's history, and the chat's record is not filed under them.
+     */
+    @Test
+    void anImpostorGetsThreeAttemptsAndNeverTheHistoryOrTheRecord() {
+        var api = ApiClient.on(port);
+        var customer = jdbc.sql("select id, mobile_phone, customer_number, birth_date from contact.customer where customer_number = 'C0000101'")
+                .query((row, n) -> new String[] {row.getString("id"), row.getString("mobile_phone"), row.getString("customer_number"),
+                        row.getString("birth_date")})
+                .single();
+        java.time.LocalDate born = java.time.LocalDate.parse(customer[3]);
+        readyAgent(api);
+        String chat = startAndAccept(api, "{\"center\": 3, \"topic\": \"RETENTION\", \"phone\": \"" + customer[1] + "\"}");
+
+        for (int attempt = 1; attempt <= CustomerPanel.MAXIMUM_FAILURES; attempt++) {
+            assertProblem(verify(api, chat, born.minusYears(attempt).toString(), "en"), 422, "verification-failed");
+        }
+        Response exhausted = verify(api, chat, born.toString(), "en");
+        assertProblem(exhausted, 409, "verification-attempts-exhausted");
+        assertThat(exhausted.json().get("detail").asString()).contains("3");
+        assertThat(verifications(customer[2])).hasSize(CustomerPanel.MAXIMUM_FAILURES)
+                .allSatisfy(reason -> assertThat(reason).contains("불일치"));
+        Response panel = api.get("/api/conversations/" + chat + "/customer", AGENT, PASSWORD, "en");
+        assertThat(panel.json().get("link").asString()).isEqualTo("CLAIMED");
+        assertThat(panel.json().get("claim").get("attemptsLeft").asInt()).isZero();
+        assertThat(panel.json().get("customer").isNull()).isTrue();
+
+        api.post("/api/routing/centers/3/contacts/" + chat + "/end", "", "application/json", "dj.supervisor", PASSWORD, "ko");
+        assertProblem(verify(api, chat, born.toString(), "en"), 409, "conversation-ended");
+        long category = jdbc.sql("select id from contact.category where level = 3 order by id limit 1").query(Long.class).single();
+        recordAs(chat, category);
+        assertThat(jdbc.sql("select customer_id is null from contact.consultation where contact_id = ?").param(chat)
+                .query(Boolean.class).single()).isTrue();
+    }
+
+    /**
+     * A center that chooses one-time codes: the code goes to the phone on record (through the fake
+     * gateway the tests switch on), the customer reads it back, and each step is logged. Center 3 goes
+     * back to date of birth only at the end.
+     */
+    @Test
+    void aCenterThatChoosesOneTimeCodesVerifiesByTheCodeSentToThePhoneOnRecord() {
+        var api = ApiClient.on(port);
+        String settings = "/api/centers/3/customer-verification";
+        var customer = jdbc.sql("select mobile_phone, customer_number from contact.customer where customer_number = 'C0000102'")
+                .query((row, n) -> new String[] {row.getString("mobile_phone"), row.getString("customer_number")}).single();
+        assertThat(api.get(settings, AGENT, PASSWORD, "en").json().get("methods").toString()).isEqualTo("[\"BIRTH_DATE\"]");
+        readyAgent(api);
+        String chat = startAndAccept(api, "{\"center\": 3, \"topic\": \"RETENTION\", \"phone\": \"" + customer[0] + "\"}");
+        assertProblem(api.post("/api/conversations/" + chat + "/customer/verification/code", "", "application/json", AGENT,
+                PASSWORD, "en"), 400, "verification-method-not-allowed");
+
+        assertProblem(api.put(settings, "{\"methods\": [\"BIRTH_DATE\", \"ONE_TIME_CODE\"]}", AGENT, PASSWORD, "en"), 403,
+                "access-denied");
+        assertProblem(api.put(settings, "{\"methods\": [\"BIRTH_DATE\", \"ONE_TIME_CODE\"]}", "gn.manager", PASSWORD, "en"), 403,
+                "access-denied");
+        assertProblem(api.put(settings, "{\"methods\": []}", "dj.manager", PASSWORD, "en"), 400, "verification-methods-required");
+        try {
+            Response chosen = api.put(settings, "{\"methods\": [\"BIRTH_DATE\", \"ONE_TIME_CODE\"]}", "dj.manager", PASSWORD, "en");
+            assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
+            assertThat(chosen.json().get("changedBy").asString()).isEqualTo("dj.manager");
+            assertThat(api.get("/api/conversations/" + chat + "/customer", AGENT, PASSWORD, "en").json().get("claim").get("methods")
+                    .toString()).isEqualTo("[\"BIRTH_DATE\",\"ONE_TIME_CODE\"]");
+
+            assertProblem(verifyBy(api, chat, "ONE_TIME_CODE", "123456"), 409, "no-code-sent");
+            Response sent = api.post("/api/conversations/" + chat + "/customer/verification/code", "", "application/json", AGENT,
+                    PASSWORD, "en");
+            assertThat(sent.status()).as(sent.body()).isEqualTo(200);
+            String text = sms.lastTo(customer[0]).orElseThrow().text();
+            var digits = java.util.regex.Pattern.compile("\\b([0-9]{6})\\b").matcher(text);
+            assertThat(digits.find()).as(text).isTrue();
+            String code = digits.group(1);
+            String wrong = "%06d".formatted((Integer.parseInt(code) + 1) % 1_000_000);
+            assertProblem(verifyBy(api, chat, "ONE_TIME_CODE", "12ab"), 400, "invalid-one-time-code");
+            assertProblem(verifyBy(api, chat, "ONE_TIME_CODE", wrong), 422, "verification-failed");
+            Response verified = verifyBy(api, chat, "ONE_TIME_CODE", code);
+            assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+            assertThat(verified.json().get("verified").get("method").asString()).isEqualTo("ONE_TIME_CODE");
+            assertThat(verifications(customer[1])).hasSize(4);
+            assertThat(verifications(customer[1]).get(1)).contains("발송 (sent)");
+            assertThat(verifications(customer[1]).get(2)).contains("불일치");
+            assertThat(verifications(customer[1]).get(3)).contains("일치 (matched)");
+        } finally {
+            api.put(settings, "{\"methods\": [\"BIRTH_DATE\"]}", "dj.manager", PASSWORD, "en");
+            api.post("/api/routing/centers/3/contacts/" + chat + "/end", "", "application/json", "dj.supervisor", PASSWORD, "ko");
+        }
     }
 
     @Test
@@ -168,6 +297,23 @@ class CustomerPanelApiTests {
                 AGENT, PASSWORD, "ko");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         return id;
+    }
+
+    private Response verify(ApiClient api, String conversation, String birthDate, String language) {
+        return api.post("/api/conversations/" + conversation + "/customer/verification",
+                "{\"method\": \"BIRTH_DATE\", \"answer\": \"" + birthDate + "\"}", "application/json", AGENT, PASSWORD, language);
+    }
+
+    private Response verifyBy(ApiClient api, String conversation, String method, String answer) {
+        return api.post("/api/conversations/" + conversation + "/customer/verification",
+                "{\"method\": \"" + method + "\", \"answer\": \"" + answer + "\"}", "application/json", AGENT, PASSWORD, "en");
+    }
+
+    /** The agent's verification attempts on the customer, oldest first, as the access log keeps them. */
+    private java.util.List<String> verifications(String customerNumber) {
+        return jdbc.sql("""
+                select reason from identity.personal_data_access where subject_id = ? and task = 'VERIFY' and username = ? order by id""")
+                .params(customerNumber, AGENT).query(String.class).list();
     }
 
     private long views(String customerNumber, String task) {

@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The protection team registers the customer of a flagged chat with evidence and an expiry; bad
- * registrations are refused plainly; the customer's next chat carries FLAGGED_ABUSIVE and waits for
+ * The protection team registers the customer of a flagged chat with evidence and an expiry, once an
+ * agent verified the customer the chat's typed number claimed; bad registrations are refused plainly; the customer's next chat carries FLAGGED_ABUSIVE and waits for
  * the specialist team (an available 1팀 agent is not offered it), whose agent is warned; lifting and
  * expiry end it. Center 3 is 대전센터, queue BILLING: dj.agent005 is 1팀, dj.agent072 is 5팀.
  */
@@ -36,9 +36,10 @@ class AbusiveCustomerRegistryTests {
     void aRegisteredCustomersNextChatGoesToTheDedicatedLaneWithAWarningUntilLifted() {
         var api = ApiClient.on(port);
         var customer = jdbc.sql("""
-                select id, name, mobile_phone from contact.customer where mobile_phone is not null and customer_number >= 'C0000400'
-                 order by customer_number limit 1""")
-                .query((row, n) -> new String[] {row.getString("id"), row.getString("name"), row.getString("mobile_phone")}).single();
+                select id, name, mobile_phone, birth_date from contact.customer where mobile_phone is not null
+                   and customer_number >= 'C0000400' order by customer_number limit 1""")
+                .query((row, n) -> new String[] {row.getString("id"), row.getString("name"), row.getString("mobile_phone"),
+                        row.getString("birth_date")}).single();
         long customerId = Long.parseLong(customer[0]);
         agent(api, "dj.agent005", "login", "ready");
 
@@ -57,6 +58,16 @@ class AbusiveCustomerRegistryTests {
         long otherEvidence = api.get("/api/protection/incidents/" + anonymous[0] + "/review", "protection", PASSWORD, "ko").json()
                 .get("flagged").get(0).get("messageId").asLong();
         String expiry = registry.today().plusDays(30).toString();
+
+        // The typed number is only a claim: the registry refuses it, API and page, until the agent verifies.
+        assertThat(review.json().get("customer").get("verified").asBoolean()).isFalse();
+        Response claimed = register(api, first[0], "[" + evidence + "]", expiry, "protection");
+        assertProblem(claimed, 409, "customer-not-verified");
+        assertThat(claimed.json().get("detail").asString()).contains("not verified");
+        assertThat(registry.active(customerId)).isEmpty();
+        verify(api, "dj.agent005", first[0], customer[3]);
+        assertThat(api.get("/api/protection/incidents/" + first[0] + "/review", "protection", PASSWORD, "ko").json()
+                .get("customer").get("verified").asBoolean()).isTrue();
 
         assertProblem(register(api, first[0], "[]", expiry, "protection"), 400, "evidence-required");
         assertProblem(register(api, first[0], null, expiry, "protection"), 400, "evidence-required");
@@ -91,7 +102,11 @@ class AbusiveCustomerRegistryTests {
         agent(api, "dj.agent072", "login", "ready");
         assertThat(contact(api, next[0]).get("status").asString()).isEqualTo("OFFERED");
         accept(api, "dj.agent072", next[0]);
+        // The specialist is warned that the number given is registered, but what for only once they verify.
         Response panel = api.get("/api/conversations/" + next[0] + "/customer", "dj.agent072", PASSWORD, "ko");
+        assertThat(panel.json().get("flagged").get("verified").asBoolean()).isFalse();
+        assertThat(panel.json().get("flagged").get("category").isNull()).isTrue();
+        panel = verify(api, "dj.agent072", next[0], customer[3]);
         assertThat(panel.json().get("flagged").get("category").asString()).isEqualTo("PROFANITY");
         assertThat(panel.json().get("flagged").get("until").asString()).isEqualTo(expiry);
         end(api, next[0]);
@@ -128,6 +143,14 @@ class AbusiveCustomerRegistryTests {
         String body = "{\"conversation\": \"" + conversation + "\", \"category\": \"PROFANITY\", "
                 + (evidence == null ? "" : "\"evidence\": " + evidence + ", ") + "\"expiresOn\": \"" + expiry + "\"}";
         return api.post("/api/protection/registry", body, "application/json", user, PASSWORD, "en");
+    }
+
+    /** The agent who holds the chat verifies its claimed customer with the right date of birth. */
+    private static Response verify(ApiClient api, String agent, String conversation, String birthDate) {
+        Response verified = api.post("/api/conversations/" + conversation + "/customer/verification",
+                "{\"method\": \"BIRTH_DATE\", \"answer\": \"" + birthDate + "\"}", "application/json", agent, PASSWORD, "ko");
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        return verified;
     }
 
     private static String[] start(ApiClient api, String chat) {
