@@ -121,6 +121,11 @@ final class WritePermissions {
             post("/desk/api/conversations/{conversation}/customer/unmask", AGENTS),
             post("/api/conversations/{conversation}/customer", AGENTS),
             post("/api/conversations/{conversation}/customer/unmask", AGENTS),
+            // verifying who the customer is (a typed phone number is only a claim): the chat's agent
+            post("/desk/api/conversations/{conversation}/customer/verification", AGENTS),
+            post("/desk/api/conversations/{conversation}/customer/verification/code", AGENTS),
+            post("/api/conversations/{conversation}/customer/verification", AGENTS),
+            post("/api/conversations/{conversation}/customer/verification/code", AGENTS),
             post("/callbacks/{id}/unmask", EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER)),
             post("/callbacks/{id}/done", EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER)),
 
@@ -151,6 +156,9 @@ final class WritePermissions {
             put("/api/routing/skills/{code}", ROUTING_ADMINISTRATORS),
             put("/api/routing/agents/{agentId}", ROUTING_ADMINISTRATORS),
             put("/api/routing/centers/{center}/chat-capacity", ROUTING_ADMINISTRATORS),
+            // which verification methods a center's agents offer
+            post("/customer-verification", ROUTING_ADMINISTRATORS),
+            put("/api/centers/{center}/customer-verification", ROUTING_ADMINISTRATORS),
             post("/api/routing/centers/{center}/not-ready-reasons", ROUTING_ADMINISTRATORS),
             put("/api/routing/centers/{center}/not-ready-reasons/{id}", ROUTING_ADMINISTRATORS),
             post("/api/routing/centers/{center}/contacts", FLOOR_AND_ADMINISTRATORS),
