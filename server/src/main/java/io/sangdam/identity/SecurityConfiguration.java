@@ -30,6 +30,7 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -86,10 +87,47 @@ class SecurityConfiguration {
     }
 
     /** Other server nodes forwarding routing commands (docs/adr/0009): the cluster secret or nothing. */
+    /**
+     * What a browser may load and run on our pages: files from this server only. No inline script,
+     * event-handler attribute, {@code eval}, style attribute or style element runs, so text that
+     * slips past escaping into a page stays text (issue 15). Pages keep scripts and styles in
+     * {@code static/}; {@code TemplateSafetyTests} holds templates to it, and every browser journey
+     * fails on a violation the browser reports.
+     */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "frame-ancestors 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "object-src 'none'");
+
+    /**
+     * The same response headers from every door: the policy above; no guessing of content types;
+     * the address of a page (which may name a customer's conversation) not sent to other sites;
+     * and Strict-Transport-Security, which Spring Security writes only on requests that came over
+     * TLS (directly, or from a trusted proxy that says so: docs/operations.md).
+     */
+    private static HttpSecurity standardHeaders(HttpSecurity http) throws Exception {
+        return http.headers(headers -> headers
+                .contentSecurityPolicy(policy -> policy.policyDirectives(CONTENT_SECURITY_POLICY))
+                .contentTypeOptions(Customizer.withDefaults())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(frames -> frames.deny())
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(STRICT_TRANSPORT_SECONDS)));
+    }
+
+    /** A year, as browsers' preload lists ask. */
+    static final long STRICT_TRANSPORT_SECONDS = 365L * 24 * 60 * 60;
+
     @Bean
     @Order(0)
     SecurityFilterChain cluster(HttpSecurity http, ClusterSecret secret, Problems problems) throws Exception {
-        http.securityMatcher("/internal/**")
+        standardHeaders(http).securityMatcher("/internal/**")
                 .addFilterBefore(clusterNode(secret), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole(CLUSTER_NODE))
                 .exceptionHandling(errors -> errors
@@ -129,7 +167,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain chatWidget(HttpSecurity http) throws Exception {
-        openToAllWithoutSession(http.securityMatcher("/chat/api/**"))
+        openToAllWithoutSession(standardHeaders(http).securityMatcher("/chat/api/**"))
                 .cors(cors -> cors.configurationSource(chatWidgetCors()));
         return http.build();
     }
@@ -152,7 +190,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, Problems problems) throws Exception {
-        http.securityMatcher("/api/**")
+        standardHeaders(http).securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(
                         (request, response, failure) -> unauthenticated(problems, request, response, failure)))
@@ -169,7 +207,7 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain monitoring(HttpSecurity http, Problems problems) throws Exception {
-        http.securityMatcher("/actuator/**")
+        standardHeaders(http).securityMatcher("/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .anyRequest().hasRole(Role.ADMINISTRATOR.name()))
@@ -193,14 +231,14 @@ class SecurityConfiguration {
     @Bean
     @Order(4)
     SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
-        openToAllWithoutSession(http.securityMatcher(STATIC_FILES));
+        openToAllWithoutSession(standardHeaders(http).securityMatcher(STATIC_FILES));
         return http.build();
     }
 
     @Bean
     @Order(5)
     SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions, LocaleResolver locales) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+        standardHeaders(http).authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // The customer's web chat page (its API has a chain of its own, above).
                         .requestMatchers("/chat").permitAll()
