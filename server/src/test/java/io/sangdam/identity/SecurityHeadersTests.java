@@ -46,6 +46,14 @@ class SecurityHeadersTests {
     }
 
     @Test
+    void swaggerUiAloneMayUseInlineStylesButNoInlineScript() {
+        HttpResponse<String> response = get("/swagger-ui/index.html", List.of());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("script-src 'self';", "style-src 'self' 'unsafe-inline';").doesNotContain("unsafe-eval"));
+    }
+
+    @Test
     void plainHttpGetsNoStrictTransportAndACookieWithoutSecure() {
         HttpResponse<String> response = get("/login", List.of());
         assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
