@@ -114,7 +114,7 @@
       stateNode.setAttribute("aria-label", stateNode.dataset.title + ": "
           + byState.map(function (d) { return d.name + " " + d.value; }).join(", "));
       chart("board-state-chart").setOption({
-        animation: false, tooltip: {},
+        animation: false, tooltip: { renderMode: "richText" },
         legend: { top: 0, formatter: function (name) { return name + " " + counts[name]; } },
         series: [{ type: "pie", radius: ["36%", "64%"], center: ["50%", "58%"], label: { formatter: "{c}" }, data: byState }]
       });
@@ -122,7 +122,7 @@
       var slNode = document.getElementById("board-sl-chart");
       var labelWidth = Math.max(48, Math.floor((slNode.clientWidth - 60) / Math.max(1, board.queues.length)) - 8);
       chart("board-sl-chart").setOption({
-        animation: false, tooltip: { trigger: "axis" }, grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+        animation: false, tooltip: { trigger: "axis", renderMode: "richText" }, grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
         xAxis: { type: "category", data: board.queues.map(function (q) { return q.name; }),
                  axisLabel: { interval: 0, rotate: 0, width: labelWidth, overflow: "break" } },
         yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },

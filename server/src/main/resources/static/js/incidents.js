@@ -1,7 +1,7 @@
 // Incidents of the last 30 days per center, stacked by category.
 document.addEventListener("DOMContentLoaded", function () {
   var node = document.getElementById("incident-chart");
-  var rows = JSON.parse(document.getElementById("incident-data").textContent);
+  var rows = JSON.parse(document.getElementById("incident-data").dataset.json);
   var texts = document.getElementById("incidents").dataset;
   var centers = Array.from(new Set(rows.map(function (r) { return r.center; })));
   var categories = Array.from(new Set(rows.map(function (r) { return r.category; })));
@@ -13,7 +13,7 @@ document.addEventListener("DOMContentLoaded", function () {
     return;
   }
   echarts.init(node, null, { renderer: "svg" }).setOption({
-    animation: false, tooltip: { trigger: "axis" }, legend: { top: 0 }, grid: { left: 40, right: 16, top: 36, bottom: 40 },
+    animation: false, tooltip: { trigger: "axis", renderMode: "richText" }, legend: { top: 0 }, grid: { left: 40, right: 16, top: 36, bottom: 40 },
     xAxis: { type: "category", data: centers }, yAxis: { type: "value", minInterval: 1 },
     series: categories.map(function (category) {
       return { name: texts["text" + category.charAt(0) + category.slice(1).toLowerCase()] || category, type: "bar", stack: "all",

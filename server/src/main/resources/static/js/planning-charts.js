@@ -1,5 +1,5 @@
 // Forecast page: daily contacts, history beside forecast. Plan page: contacts and the agents and
-// headcount each interval needs. Data comes from a JSON block the page renders.
+// headcount each interval needs. Data comes from JSON in a data attribute the page renders.
 (function () {
   function chart(id) {
     var container = document.getElementById(id);
@@ -15,7 +15,7 @@
     if (!target || !data) {
       return;
     }
-    var parsed = JSON.parse(data.textContent);
+    var parsed = JSON.parse(data.dataset.json);
     var labels = target.container.dataset;
     var days = parsed.history.concat(parsed.forecast);
     var holidays = days.filter(function (d) { return d.holiday; });
@@ -23,7 +23,7 @@
       animation: false,
       grid: { left: 56, right: 20, top: 36, bottom: 60 },
       legend: { top: 0 },
-      tooltip: { trigger: "axis" },
+      tooltip: { trigger: "axis", renderMode: "richText" },
       dataZoom: [{ type: "slider", height: 18, bottom: 8 }],
       xAxis: { type: "category", data: days.map(function (d) { return d.day; }) },
       yAxis: { type: "value" },
@@ -44,13 +44,13 @@
     if (!target || !data) {
       return;
     }
-    var rows = JSON.parse(data.textContent).filter(function (r) { return r.contacts >= 0.5; });
+    var rows = JSON.parse(data.dataset.json).filter(function (r) { return r.contacts >= 0.5; });
     var labels = target.container.dataset;
     target.chart.setOption({
       animation: false,
       grid: { left: 56, right: 56, top: 56, bottom: 40 },
       legend: { top: 0 },
-      tooltip: { trigger: "axis" },
+      tooltip: { trigger: "axis", renderMode: "richText" },
       xAxis: { type: "category", data: rows.map(function (r) { return r.intervalStart.replace("T", " ").substring(5, 16); }) },
       // Two scales (people on the left, contacts on the right): each says what it counts.
       yAxis: [{ type: "value", name: labels.labelPeople, nameTextStyle: { align: "left" } },
@@ -70,14 +70,14 @@
     if (!target || !data) {
       return;
     }
-    var rows = JSON.parse(data.textContent).filter(function (r) { return r.forecastContacts >= 0.5; });
+    var rows = JSON.parse(data.dataset.json).filter(function (r) { return r.forecastContacts >= 0.5; });
     var labels = target.container.dataset;
     function percent(value) { return value === null ? null : +(value * 100).toFixed(1); }
     target.chart.setOption({
       animation: false,
       grid: { left: 52, right: 20, top: 36, bottom: 40 },
       legend: { top: 0 },
-      tooltip: { trigger: "axis" },
+      tooltip: { trigger: "axis", renderMode: "richText" },
       xAxis: { type: "category", data: rows.map(function (r) { return r.intervalStart.replace("T", " ").substring(5, 16); }) },
       yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
       series: [

@@ -23,3 +23,12 @@ document.addEventListener("submit", function (event) {
     try { sessionStorage.clear(); } catch (e) { /* storage off: nothing kept */ }
   }
 });
+
+// A choice that alone decides what the page shows (center, team, queue) reloads it at once. This
+// stands for the inline onchange handlers pages once had, which the Content-Security-Policy refuses.
+document.addEventListener("change", function (event) {
+  var field = event.target;
+  if (field.form && field.hasAttribute("data-submit-on-change")) {
+    field.form.submit();
+  }
+});

@@ -7,7 +7,7 @@
     if (!container || !data || typeof echarts === "undefined") {
       return;
     }
-    var curve = JSON.parse(data.textContent);
+    var curve = JSON.parse(data.dataset.json);
     var chosen = Number(container.dataset.agents);
     var target = Number(container.dataset.target);
     var chart = echarts.getInstanceByDom(container) || echarts.init(container, null, { renderer: "svg" });
@@ -15,7 +15,7 @@
       animation: false,
       grid: { left: 52, right: 60, top: 40, bottom: 40 },
       legend: { top: 0 },
-      tooltip: { trigger: "axis" },
+      tooltip: { trigger: "axis", renderMode: "richText" },
       xAxis: { type: "category", name: container.dataset.labelAgents, nameLocation: "middle", nameGap: 26,
                data: curve.map(function (p) { return p.agents; }) },
       yAxis: [

@@ -63,6 +63,20 @@ class SharedSessionTests {
         nodeD = null;
     }
 
+    /** Spring Session writes the cookie here, not the container: it too is Secure over TLS (issue 15), and only then. */
+    @Test
+    void theDatabaseSessionsCookieIsSecureOverTlsFromATrustedProxy() {
+        var http = HttpClient.newHttpClient();
+        var plain = RunningServer.ApiClient.exchange(http, HttpRequest.newBuilder(URI.create("http://localhost:" + portC + "/login")).build());
+        var overTls = RunningServer.ApiClient.exchange(http, HttpRequest.newBuilder(URI.create("http://localhost:" + portC + "/login"))
+                .header("X-Forwarded-Proto", "https").build());
+        assertThat(plain.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").doesNotContainIgnoringCase("secure"));
+        assertThat(overTls.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").containsIgnoringCase("; Secure"));
+        assertThat(overTls.headers().firstValue("Strict-Transport-Security")).isPresent();
+    }
+
     @Test
     void aSessionSignedInOnOneNodeWorksOnTheOther() {
         long before = sessionsOf(AGENT);

@@ -30,6 +30,7 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -111,10 +112,58 @@ class SecurityConfiguration {
     }
 
     /** Other server nodes forwarding routing commands (docs/adr/0009): the cluster secret or nothing. */
+    /**
+     * What a browser may load and run on our pages: files from this server only. No inline script,
+     * event-handler attribute, {@code eval}, style attribute or style element runs, so text that
+     * slips past escaping into a page stays text (issue 15). Pages keep scripts and styles in
+     * {@code static/}; {@code TemplateSafetyTests} holds templates to it, and every browser journey
+     * fails on a violation the browser reports.
+     */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "frame-ancestors 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "object-src 'none'");
+
+    /**
+     * Swagger UI, a third-party page that shows only the API's description, sets one inline style
+     * the strict policy refuses: it alone may use style attributes and elements. Its scripts are
+     * held to the same rule as ours.
+     */
+    static final String API_DOCUMENTATION_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
+            "style-src 'self' 'unsafe-inline'");
+
+    private static final RequestMatcher API_DOCUMENTATION = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+
+    /**
+     * The same response headers from every door: the policy above; no guessing of content types;
+     * the address of a page (which may name a customer's conversation) not sent to other sites;
+     * and Strict-Transport-Security, which Spring Security writes only on requests that came over
+     * TLS (directly, or from a trusted proxy that says so: docs/operations.md).
+     */
+    private static HttpSecurity standardHeaders(HttpSecurity http) throws Exception {
+        return http.headers(headers -> headers
+                .addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
+                        API_DOCUMENTATION.matches(request) ? API_DOCUMENTATION_POLICY : CONTENT_SECURITY_POLICY))
+                .contentTypeOptions(Customizer.withDefaults())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .frameOptions(frames -> frames.deny())
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(STRICT_TRANSPORT_SECONDS)));
+    }
+
+    /** A year, as browsers' preload lists ask. */
+    static final long STRICT_TRANSPORT_SECONDS = 365L * 24 * 60 * 60;
+
     @Bean
     @Order(0)
     SecurityFilterChain cluster(HttpSecurity http, ClusterSecret secret, Problems problems) throws Exception {
-        http.securityMatcher("/internal/**")
+        standardHeaders(http).securityMatcher("/internal/**")
                 .addFilterBefore(clusterNode(secret), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(WriteAuthorization.STATE_CHANGING)
@@ -157,7 +206,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain chatWidget(HttpSecurity http) throws Exception {
-        openToAllWithoutSession(http.securityMatcher("/chat/api/**"))
+        openToAllWithoutSession(standardHeaders(http).securityMatcher("/chat/api/**"))
                 .cors(cors -> cors.configurationSource(chatWidgetCors()));
         return http.build();
     }
@@ -184,7 +233,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, Problems problems, ApiTokens tokens, SignInThrottle throttle,
             java.time.Clock clock) throws Exception {
-        http.securityMatcher("/api/**")
+        standardHeaders(http).securityMatcher("/api/**")
                 .addFilterBefore(new CrossSiteWrites(problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(SignInThrottleFilter.forBasic(throttle, problems), CrossSiteWrites.class)
                 .addFilterAfter(new BearerTokenFilter(tokens, problems, clock), SignInThrottleFilter.class)
@@ -207,7 +256,7 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain monitoring(HttpSecurity http, Problems problems) throws Exception {
-        http.securityMatcher("/actuator/**")
+        standardHeaders(http).securityMatcher("/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .anyRequest().hasRole(Role.ADMINISTRATOR.name()))
@@ -231,7 +280,7 @@ class SecurityConfiguration {
     @Bean
     @Order(4)
     SecurityFilterChain staticFiles(HttpSecurity http) throws Exception {
-        openToAllWithoutSession(http.securityMatcher(STATIC_FILES));
+        openToAllWithoutSession(standardHeaders(http).securityMatcher(STATIC_FILES));
         return http.build();
     }
 
@@ -239,7 +288,7 @@ class SecurityConfiguration {
     @Order(5)
     SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions, LocaleResolver locales, SignInThrottle throttle,
             Problems problems) throws Exception {
-        http.addFilterBefore(SignInThrottleFilter.forSignInForm(throttle, problems), UsernamePasswordAuthenticationFilter.class)
+        standardHeaders(http).addFilterBefore(SignInThrottleFilter.forSignInForm(throttle, problems), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // The customer's web chat page (its API has a chain of its own, above).
