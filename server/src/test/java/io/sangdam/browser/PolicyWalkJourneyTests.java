@@ -17,10 +17,10 @@ class PolicyWalkJourneyTests extends BrowserJourney {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "admin|/ /admin/users /admin/users/new /account/password",
+        "admin|/ /admin/users /admin/users/new /account/password /account/tokens /customer-verification",
         "protection|/ /access-log /incidents /registry /counselling /protection/reports /protection/lexicon /protection/notices /board /monitor /customers",
         "executive|/ /board /protection/reports /incidents /monitor",
-        "gn.manager|/ /skills /skills/catalog /agent-skills /routing-settings /queues /callbacks /board /protection/notices /protection/reports",
+        "gn.manager|/ /skills /skills/catalog /agent-skills /routing-settings /queues /callbacks /board /protection/notices /protection/reports /customer-verification /account/tokens",
         "gn.supervisor|/ /monitor /board",
         "gn.wfm|/ /workforce/staffing /workforce/forecast /workforce/plan",
         "gn.agent|/ /desk /care /customers",
