@@ -155,6 +155,7 @@ class RoutingHost implements DisposableBean {
         private volatile boolean held;
         private @Nullable RoutingEngine engine;
         private final LinkedBlockingQueue<Pending> inbox = new LinkedBlockingQueue<>();
+        private final java.util.concurrent.atomic.AtomicInteger unanswered = new java.util.concurrent.atomic.AtomicInteger();
         private final java.util.concurrent.atomic.AtomicBoolean working = new java.util.concurrent.atomic.AtomicBoolean();
         private volatile @Nullable Thread worker;
         /** Set when storing failed: the worker's borrowed connection may be broken and is given back. */
@@ -195,9 +196,10 @@ class RoutingHost implements DisposableBean {
     void start(long centerId) {
         CenterEngine center = engines.computeIfAbsent(centerId, id -> {
             CenterEngine created = new CenterEngine(id);
-            io.micrometer.core.instrument.Gauge.builder("sangdam.routing.inbox", created.inbox, java.util.Collection::size)
-                    .description("Routing commands waiting for their center's worker").tag("center", Long.toString(id))
-                    .register(meters);
+            io.micrometer.core.instrument.Gauge.builder("sangdam.routing.waiting", created.unanswered,
+                            java.util.concurrent.atomic.AtomicInteger::get)
+                    .description("Routing commands given to their center's worker and not yet answered")
+                    .tag("center", Long.toString(id)).register(meters);
             return created;
         });
         center.lock.lock();
@@ -233,10 +235,13 @@ class RoutingHost implements DisposableBean {
         }
     }
 
-    /** Commands waiting for the center's worker (also the gauge {@code sangdam.routing.inbox}). */
+    /**
+     * Commands given to the center's worker and not yet answered, in its inbox or in the batch it
+     * is storing (also the gauge {@code sangdam.routing.waiting}): how far a center is behind.
+     */
     int waiting(long centerId) {
         CenterEngine center = engines.get(centerId);
-        return center == null ? 0 : center.inbox.size();
+        return center == null ? 0 : center.unanswered.get();
     }
 
     /**
@@ -258,6 +263,8 @@ class RoutingHost implements DisposableBean {
             // A listener of this center's decisions gives a command: it joins the transaction being stored.
             process(center, List.of(pending));
         } else {
+            center.unanswered.incrementAndGet();
+            pending.answer().whenComplete((answered, refused) -> center.unanswered.decrementAndGet());
             center.inbox.add(pending);
             center.startWorker(this);
         }

@@ -198,14 +198,13 @@ class RoutingHostTests {
     }
 
     /**
-     * Sends the commands at once while the center's lock is held (a read of its engine), so its worker
-     * finds them all waiting when the lock is free again: one batch (at most one command taken before,
-     * alone). Answers in the order given.
+     * Sends the commands while the center's lock is held (a read of its engine): first one valid
+     * command, which the worker takes and holds while it waits for the lock, then the bad one with the
+     * other valid ones, which wait in the inbox; the lock is freed once each waits or was refused. The
+     * worker then takes the bad one and the others as one batch (or all with the first). Answers: the
+     * bad one's, then the valid ones' in their order.
      */
-    private List<Answer> inOneBatch(long center, RoutingRequest first, List<RoutingRequest> others) throws Exception {
-        List<RoutingRequest> commands = new java.util.ArrayList<>();
-        commands.add(first);
-        commands.addAll(others);
+    private List<Answer> inOneBatch(long center, RoutingRequest bad, List<RoutingRequest> valid) throws Exception {
         var locked = new java.util.concurrent.CountDownLatch(1);
         var release = new java.util.concurrent.CountDownLatch(1);
         try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
@@ -218,32 +217,43 @@ class RoutingHostTests {
                 }
                 return engine;
             }));
-            List<java.util.concurrent.Future<Answer>> answers = new java.util.ArrayList<>();
+            java.util.concurrent.Future<Answer> badAnswer;
+            List<java.util.concurrent.Future<Answer>> validAnswers = new java.util.ArrayList<>();
             try {
                 assertThat(locked.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-                for (RoutingRequest command : commands) {
-                    answers.add(executor.submit(() -> {
-                        try {
-                            return new Answer(host.handle(center, command), null);
-                        } catch (RequestRejected refused) {
-                            return new Answer(null, refused);
-                        }
-                    }));
+                validAnswers.add(executor.submit(() -> answer(center, valid.getFirst())));
+                waitUntil(() -> host.waiting(center) == 1);
+                badAnswer = executor.submit(() -> answer(center, bad));
+                for (RoutingRequest command : valid.subList(1, valid.size())) {
+                    validAnswers.add(executor.submit(() -> answer(center, command)));
                 }
-                var until = java.time.Instant.now().plusSeconds(30);
-                while (host.waiting(center) + answers.stream().filter(java.util.concurrent.Future::isDone).count() < commands.size() - 1
-                        && java.time.Instant.now().isBefore(until)) {
-                    Thread.sleep(10);
-                }
+                waitUntil(() -> host.waiting(center) + (badAnswer.isDone() ? 1 : 0) == valid.size() + 1);
             } finally {
                 release.countDown();
             }
             reader.get();
             List<Answer> answered = new java.util.ArrayList<>();
-            for (var answer : answers) {
+            answered.add(badAnswer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            for (var answer : validAnswers) {
                 answered.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
             }
             return answered;
+        }
+    }
+
+    private Answer answer(long center, RoutingRequest command) {
+        try {
+            return new Answer(host.handle(center, command), null);
+        } catch (RequestRejected refused) {
+            return new Answer(null, refused);
+        }
+    }
+
+    /** Waits (at most 20 s, then lets the test go on and fail on what it finds) for what another thread does. */
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        var until = java.time.Instant.now().plusSeconds(20);
+        while (!condition.getAsBoolean() && java.time.Instant.now().isBefore(until)) {
+            Thread.sleep(10);
         }
     }
 
