@@ -2,6 +2,8 @@ package io.sangdam.routing;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -9,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -38,15 +41,16 @@ class RoutingConnections implements DisposableBean {
     private final DataSource requests;
     private final @Nullable HikariDataSource pool;
 
-    RoutingConnections(DataSource requests, @Value("${" + POOL_SIZE_PROPERTY + ":8}") int size) {
+    RoutingConnections(DataSource requests, @Value("${" + POOL_SIZE_PROPERTY + ":8}") int size,
+            ObjectProvider<MeterRegistry> meters) {
         if (size < 1) {
             throw new IllegalArgumentException(POOL_SIZE_PROPERTY + " must be at least 1, not " + size);
         }
         this.requests = requests;
-        this.pool = requests instanceof HikariDataSource hikari ? copyOf(hikari, size) : null;
+        this.pool = requests instanceof HikariDataSource hikari ? copyOf(hikari, size, meters.getIfAvailable()) : null;
     }
 
-    private static HikariDataSource copyOf(HikariDataSource requests, int size) {
+    private static HikariDataSource copyOf(HikariDataSource requests, int size, @Nullable MeterRegistry meters) {
         // Not started here: Hikari starts a pool made by its no-argument constructor at the first borrow.
         HikariDataSource routing = new HikariDataSource();
         requests.copyStateTo(routing);
@@ -56,6 +60,10 @@ class RoutingConnections implements DisposableBean {
         // A database that is down when routing first stores makes the borrow fail (and its batch answer
         // 503), not the pool's start: the next borrow tries again.
         routing.setInitializationFailTimeout(-1);
+        if (meters != null && routing.getMetricsTrackerFactory() == null && routing.getMetricRegistry() == null) {
+            // What operators size the pool by: hikaricp_connections_pending{pool="…-routing"} (docs/operations.md).
+            routing.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        }
         return routing;
     }
 
