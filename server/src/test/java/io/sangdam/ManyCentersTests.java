@@ -28,8 +28,9 @@ import org.springframework.test.annotation.DirtiesContext;
  * first queue on, all of them route at the same time on a routing pool of two connections, and
  * sign-in and pages keep answering throughout, because no routing worker keeps a connection of the
  * request pool. A server of its own (the centers stay out of the shared test server's data), thrown
- * away after the class. Centers have no API of their own yet, so they are inserted as a migration
- * would; their queues, agents and agents' skills come through the API.
+ * away after the class. Centers have no API to create them yet, so they are inserted into the
+ * identity table; their queues, agents, agents' skills and contacts come through the API, and the
+ * agents log in, get ready and accept through the routing module's API, as the desk does.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"sangdam.routing.pool-size=2",
         "sangdam.database.embedded.pool-size=10"})
@@ -101,6 +102,11 @@ class ManyCentersTests {
         for (Center center : centers) {
             assertThat(routing.routes(center.id())).isTrue();
         }
+        // What docs/operations.md tells operators to size the routing pool by.
+        var metrics = api.get("/actuator/prometheus", "admin", PASSWORD, "ko");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("hikaricp_connections_pending{pool=\"sangdam-routing\"")
+                .contains("sangdam_routing_waiting{center=\"" + centers.getFirst().id() + "\"");
     }
 
     /** The center's first queue, an agent with the queue's skill, a contact, and the agent taking it. */
