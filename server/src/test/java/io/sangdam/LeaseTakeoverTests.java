@@ -19,9 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The node that routes a center stops, and another takes the center over (docs/adr/0009,
  * crash-recovery.md). The shared test server routes the demo centers for the whole run, so the
- * center here is 본사 (center 1), which has no queues: it gets one for this test, and node X, the
- * first node started after that, takes its lease; node Y, started beside it, waits for the lease
- * until node X stops. Everything added to center 1 is removed again at the end.
+ * center here is 본사 (center 1), which has no queues: it gets one for this test through node X,
+ * which routes it from then on (the node a center's first queue is created on routes it at once);
+ * node Y, started beside it, waits for the lease until node X stops. Everything added to center 1 is
+ * removed again at the end.
  */
 @RunningServer
 class LeaseTakeoverTests {
@@ -47,14 +48,16 @@ class LeaseTakeoverTests {
     void whenTheNodeRoutingACenterStopsAnotherTakesItOverWithItsWaitingContactsRoutesNewOnesAndDoesNotApplyARepeatAgain() {
         // A second node started before the queue existed would not try to route center 1.
         TwoNodes.stopSecondNode();
-        var created = ApiClient.on(port).post("/api/routing/centers/1/queues", QUEUE, "application/json", "admin", PASSWORD, "ko");
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
         @Nullable ConfigurableApplicationContext x = null;
         List<Chat> chats = new ArrayList<>();
         String repeated = "takeover-repeat-" + System.nanoTime();
         int yPort = 0;
         try {
             x = TwoNodes.nodeBeside(context, "node-x");
+            var created = ApiClient.on(TwoNodes.port(x)).post("/api/routing/centers/1/queues", QUEUE, "application/json", "admin",
+                    PASSWORD, "ko");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertThat(x.getBean(Routing.class).routes(1)).as("routed by node X from its first queue on, without a restart").isTrue();
             String xNode = x.getBean(ClusterSignals.class).node();
             TwoNodes.waitFor("node X to route center 1", () -> holderOfCenter1().equals(xNode));
             var y = TwoNodes.secondNodeBeside(context);

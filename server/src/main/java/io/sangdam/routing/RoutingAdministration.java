@@ -357,7 +357,8 @@ class RoutingAdministration {
 
     /**
      * Stores a change and applies it to the center's live engine, all or nothing. When another node
-     * routes the center, that node is told once the change is stored, and applies it there.
+     * routes the center, that node is told once the change is stored, and applies it there. A center
+     * nobody routed yet (its first queue) is routed by this node from now on.
      */
     private <T> T changing(long centerId, java.util.function.Supplier<T> change) {
         T changed = transaction.execute(status -> {
@@ -365,6 +366,8 @@ class RoutingAdministration {
             host.reconfigure(centerId);
             return result;
         });
+        // After the commit: the engine starts from the stored queues, and its lease and holder row are no part of the change.
+        host.routeIfNew(centerId);
         forwarding.reconfigured(centerId);
         return changed;
     }

@@ -50,7 +50,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.jdbc.datasource.ConnectionHolder;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,7 +63,11 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>A center's commands are stored in batches (docs/adr/0008): its worker applies the commands
  * that arrived while the last batch was being stored, then stores them, their events and the
  * listeners' writes with one commit, and answers each caller after it. Pushes to browsers wait for
- * the commit ({@link io.sangdam.platform.AfterCommit}).
+ * the commit ({@link io.sangdam.platform.AfterCommit}). Workers store with connections of a small
+ * pool of their own ({@link RoutingConnections}), borrowed while their center is busy, never one of
+ * the request pool for good. A command is checked before it joins a batch ({@link CommandText}),
+ * and when a batch cannot be stored all the same its commands are stored again one by one, so a
+ * command the database refuses is refused alone.
  *
  * <p>Exactly one node routes a center: the engine is held by a PostgreSQL advisory lock
  * ({@link RoutingLeases}); a second node on the same database finds the lock taken, refuses that
@@ -76,14 +79,17 @@ import tools.jackson.databind.json.JsonMapper;
  * ordinary logged commands, so a rebuild replays from the last checkpoint and reaches the same state.
  *
  * <p>Hazards: the engine is single-threaded, so everything that touches a center's engine holds its
- * lock, the worker for a whole batch and its commit; a log without a checkpoint replays with today's
- * queues; queue codes and channels never change.
+ * lock, the worker for a whole batch and its commit (it borrows its connection before it takes the
+ * lock, so waiting for one never blocks the center's readers); a log without a checkpoint replays
+ * with today's queues; queue codes and channels never change.
  */
 @Service
 class RoutingHost implements DisposableBean {
 
     /** The problem code of a command the engine refused; its first argument is the engine's problem. */
     static final String REFUSED = "routing-rejected";
+    /** The problem code of a command whose data the database refused to store; its argument is the command's type. */
+    static final String UNSTORABLE = "unstorable-routing-command";
 
     static final Duration TICK = Duration.ofMillis(200);
     /** Logged when time passing made something happen (an offer timed out); replay only advances the clock. */
@@ -105,6 +111,7 @@ class RoutingHost implements DisposableBean {
     private final ApplicationEventPublisher publisher;
     private final Map<Long, CenterEngine> engines = new ConcurrentHashMap<>();
     private final RoutingLeases leases;
+    private final RoutingConnections connections;
     private final AgentProfiles profiles;
     /** Ticks between attempts to take the lease of a center another node held. */
     private static final int LEASE_RETRY_TICKS = 25;
@@ -123,7 +130,8 @@ class RoutingHost implements DisposableBean {
 
     RoutingHost(RoutingQueues queues, RoutingLog routingLog, TransactionTemplate transaction, DataSource dataSource,
             JsonMapper json, Clock clock, ApplicationEventPublisher publisher, AgentProfiles profiles,
-            ObjectProvider<MeterRegistry> meters) {
+            RoutingConnections connections, ObjectProvider<MeterRegistry> meters) {
+        this.connections = connections;
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.publisher = publisher;
         this.profiles = profiles;
@@ -147,9 +155,10 @@ class RoutingHost implements DisposableBean {
         private volatile boolean held;
         private @Nullable RoutingEngine engine;
         private final LinkedBlockingQueue<Pending> inbox = new LinkedBlockingQueue<>();
+        private final java.util.concurrent.atomic.AtomicInteger unanswered = new java.util.concurrent.atomic.AtomicInteger();
         private final java.util.concurrent.atomic.AtomicBoolean working = new java.util.concurrent.atomic.AtomicBoolean();
         private volatile @Nullable Thread worker;
-        /** Set when storing failed: the worker's own connection may be broken and is exchanged. */
+        /** Set when storing failed: the worker's borrowed connection may be broken and is given back. */
         private volatile boolean connectionInDoubt;
 
         CenterEngine(long centerId) {
@@ -185,7 +194,14 @@ class RoutingHost implements DisposableBean {
 
     /** Takes the lease of a center and rebuilds its engine, or notes that another node routes it for now. */
     void start(long centerId) {
-        CenterEngine center = engines.computeIfAbsent(centerId, CenterEngine::new);
+        CenterEngine center = engines.computeIfAbsent(centerId, id -> {
+            CenterEngine created = new CenterEngine(id);
+            io.micrometer.core.instrument.Gauge.builder("sangdam.routing.waiting", created.unanswered,
+                            java.util.concurrent.atomic.AtomicInteger::get)
+                    .description("Routing commands given to their center's worker and not yet answered")
+                    .tag("center", Long.toString(id)).register(meters);
+            return created;
+        });
         center.lock.lock();
         try {
             if (center.held) {
@@ -208,6 +224,27 @@ class RoutingHost implements DisposableBean {
     }
 
     /**
+     * Starts routing a center this node has no engine for, once it has queues: at start only centers
+     * with queues get an engine, so without this a center whose first queue is created while the node
+     * runs would answer {@code no-routing-for-center} until a restart. When another node holds the
+     * center's lease this node stands by for it, as for any center. Call after the queue is committed.
+     */
+    void routeIfNew(long centerId) {
+        if (!engines.containsKey(centerId) && !queues.of(centerId).isEmpty()) {
+            start(centerId);
+        }
+    }
+
+    /**
+     * Commands given to the center's worker and not yet answered, in its inbox or in the batch it
+     * is storing (also the gauge {@code sangdam.routing.waiting}): how far a center is behind.
+     */
+    int waiting(long centerId) {
+        CenterEngine center = engines.get(centerId);
+        return center == null ? 0 : center.unanswered.get();
+    }
+
+    /**
      * Applies a command to the center's engine and returns what it decided, once that is stored.
      * Commands of a center are taken in batches by its worker: applied one after another, then
      * stored with their events and their listeners' writes in one transaction, one commit for all.
@@ -218,12 +255,16 @@ class RoutingHost implements DisposableBean {
 
     /** As {@link #handle(long, RoutingRequest)}, storing the id a forwarding node gave the command with it. */
     List<RoutingEvent> handle(long centerId, RoutingRequest request, @Nullable String commandId) {
+        // Here, not only at the API: commands from inside the server (a reason typed on the desk) come this way too.
+        CommandText.check(request);
         CenterEngine center = require(centerId);
         Pending pending = new Pending(request, commandId, new CompletableFuture<>());
         if (center.lock.isHeldByCurrentThread()) {
             // A listener of this center's decisions gives a command: it joins the transaction being stored.
             process(center, List.of(pending));
         } else {
+            center.unanswered.incrementAndGet();
+            pending.answer().whenComplete((answered, refused) -> center.unanswered.decrementAndGet());
             center.inbox.add(pending);
             center.startWorker(this);
         }
@@ -259,60 +300,71 @@ class RoutingHost implements DisposableBean {
         }
     }
 
-    /** Takes what waits in the center's inbox, a batch at a time, until the node stops. */
+    /**
+     * Takes what waits in the center's inbox, a batch at a time, until the node stops. The worker
+     * borrows a connection of the routing pool ({@link RoutingConnections}) before it takes the
+     * center's lock, so waiting for one never holds up readers of the engine, and keeps it only
+     * while more commands wait and no other center's worker needs it.
+     */
     private void work(CenterEngine center) {
         List<Pending> batch = new ArrayList<>();
-        java.sql.@Nullable Connection pinned = null;
-        while (!ticker.isShutdown()) {
-            try {
-                batch.add(center.inbox.take());
-            } catch (InterruptedException stopping) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            center.inbox.drainTo(batch, MAXIMUM_BATCH - 1);
-            center.lock.lock();
-            try {
-                // The worker keeps one connection of the pool for itself: each batch waiting in line
-                // with hundreds of requests for a connection was most of a batch's time under load.
-                // Bound like this, the batch's transaction and its listeners' statements use it.
-                if (pinned == null || center.connectionInDoubt || pinned.isClosed()) {
-                    center.connectionInDoubt = false;
-                    pinned = connection(pinned);
-                }
-                TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(pinned));
+        java.sql.@Nullable Connection borrowed = null;
+        try {
+            while (!ticker.isShutdown()) {
                 try {
-                    process(center, batch);
-                } finally {
-                    TransactionSynchronizationManager.unbindResource(dataSource);
+                    batch.add(center.inbox.take());
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    break;
                 }
-            } catch (RuntimeException | java.sql.SQLException unexpected) {
-                log.error("Routing commands of center {} failed", center.centerId, unexpected);
-                center.connectionInDoubt = true;
-                batch.forEach(p -> p.answer().completeExceptionally(
-                        new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", center.centerId)));
-            } finally {
-                center.lock.unlock();
-                batch.clear();
+                center.inbox.drainTo(batch, MAXIMUM_BATCH - 1);
+                try {
+                    if (borrowed == null) {
+                        borrowed = connections.borrow();
+                    }
+                } catch (java.sql.SQLException noConnection) {
+                    log.error("No database connection for the routing commands of center {}", center.centerId, noConnection);
+                    unavailable(center, batch);
+                    continue;
+                }
+                center.lock.lock();
+                try {
+                    // Bound like this, the batch's transaction and its listeners' statements use the borrowed connection.
+                    TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(borrowed));
+                    try {
+                        process(center, batch);
+                    } finally {
+                        TransactionSynchronizationManager.unbindResource(dataSource);
+                    }
+                } catch (RuntimeException unexpected) {
+                    log.error("Routing commands of center {} failed", center.centerId, unexpected);
+                    center.connectionInDoubt = true;
+                    unavailable(center, batch);
+                } finally {
+                    center.lock.unlock();
+                    batch.clear();
+                }
+                if (center.connectionInDoubt || center.inbox.isEmpty() || connections.wanted()) {
+                    // One that failed a batch may be broken: Hikari discards a connection that raised a fatal error.
+                    center.connectionInDoubt = false;
+                    connections.giveBack(borrowed);
+                    borrowed = null;
+                }
             }
+        } finally {
+            connections.giveBack(borrowed);
         }
-        connection(pinned);
         RuntimeException stopped = new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", center.centerId);
         for (Pending left; (left = center.inbox.poll()) != null; ) {
             left.answer().completeExceptionally(stopped);
         }
     }
 
-    /** Gives back the worker's connection, if it has one, and takes another from the pool. */
-    private java.sql.@Nullable Connection connection(java.sql.@Nullable Connection giveBack) {
-        if (giveBack != null) {
-            try {
-                giveBack.close();
-            } catch (java.sql.SQLException alreadyGone) {
-                log.debug("The routing worker's connection was already gone", alreadyGone);
-            }
-        }
-        return ticker.isShutdown() ? null : DataSourceUtils.getConnection(dataSource);
+    /** Answers every command of the batch not yet answered with {@code 503 routing-unavailable}. */
+    private static void unavailable(CenterEngine center, List<Pending> batch) {
+        RuntimeException unavailable = new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", center.centerId);
+        batch.forEach(p -> p.answer().completeExceptionally(unavailable));
+        batch.clear();
     }
 
     /**
@@ -353,9 +405,18 @@ class RoutingHost implements DisposableBean {
                 pending.answer().complete(List.of());
                 continue;
             }
+            RoutingCommand command;
+            try {
+                command = request.toCommand();
+            } catch (IllegalArgumentException | NullPointerException malformed) {
+                // Checked before the batch (CommandText); the engine has not seen it, so it stays as it is.
+                pending.answer().completeExceptionally(
+                        RequestRejected.badRequest(CommandText.INVALID_COMMAND, request.getClass().getSimpleName()));
+                continue;
+            }
             try {
                 String json = this.json.writeValueAsString(request);
-                List<RoutingEvent> events = engine.apply(request.toCommand());
+                List<RoutingEvent> events = engine.apply(command);
                 decided.add(new RoutingLog.Decided(request.getClass().getSimpleName(), json, events, pending.commandId()));
                 deciding.add(pending);
             } catch (RoutingRejected rejected) {
@@ -406,11 +467,26 @@ class RoutingHost implements DisposableBean {
             });
         } catch (RuntimeException storingFailed) {
             // The engine holds commands the database did not keep: drop it; the next batch rebuilds it from the log.
-            log.error("Routing commands of center {} not stored; its engine is rebuilt from the log", centerId, storingFailed);
             center.engine = null;
+            List<Pending> commands = deciding.stream().filter(p -> p.request() != null).toList();
+            if (commands.size() > 1) {
+                // One command the database refuses must not take the others down with it: each is applied
+                // again on the engine rebuilt from the log and stored alone, so only that one is refused.
+                log.warn("A batch of {} routing commands of center {} was not stored ({}); storing them one by one",
+                        commands.size(), centerId, storingFailed.toString());
+                deciding.stream().filter(p -> p.request() == null).forEach(tick -> tick.answer().complete(List.of()));
+                for (Pending one : commands) {
+                    process(center, List.of(one));
+                }
+                return;
+            }
+            log.error("Routing commands of center {} not stored; its engine is rebuilt from the log", centerId, storingFailed);
             center.connectionInDoubt = true;
-            RuntimeException unavailable = new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", centerId);
-            deciding.forEach(p -> p.answer().completeExceptionally(unavailable));
+            RuntimeException answer = refusedData(storingFailed)
+                    ? RequestRejected.badRequest(UNSTORABLE, commands.isEmpty() ? TICK_TYPE
+                            : java.util.Objects.requireNonNull(commands.getFirst().request()).getClass().getSimpleName())
+                    : new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", centerId);
+            deciding.forEach(p -> p.answer().completeExceptionally(answer));
             return;
         }
         storing.stop(Timer.builder("sangdam.routing.batch.store")
@@ -427,6 +503,21 @@ class RoutingHost implements DisposableBean {
             List<RoutingEvent> events = decided.get(i).events();
             deciding.get(i).answer().complete(events);
         }
+    }
+
+    /**
+     * Whether the database refused the data of what was stored (SQLSTATE class 22, data exception,
+     * or 23, integrity constraint violation) rather than failing to store it (a lost connection, a
+     * timeout): a command so refused is the caller's mistake, and storing it again will not help.
+     */
+    static boolean refusedData(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void publish(long centerId, List<RoutingEvent> events) {

@@ -3,6 +3,7 @@ package io.sangdam.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sangdam.engine.routing.RoutingEngine;
 import io.sangdam.engine.routing.RoutingEvent;
 import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.platform.RequestRejected;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -127,6 +129,142 @@ class RoutingHostTests {
                         .map(c -> c.id().value() + "@" + c.queue().value() + "@" + c.status()).toList());
         for (String contact : contacts) {
             host.handle(center, new RoutingRequest.End(contact, false));
+        }
+    }
+
+    @Test
+    void aCommandWithANulCharacterIsRefusedBeforeItsBatchAndTheOthersInItAreAppliedOnTheSameEngine() throws Exception {
+        long center = center("BS");
+        String run = "nul-" + System.nanoTime();
+        RoutingEngine engine = host.read(center, e -> e);
+        var poisoned = new RoutingRequest.Arrive(run + "-\u0000", "TECH", "CHAT", 0, List.of());
+        List<RoutingRequest> valid = List.of(arrive(run + "-1"), arrive(run + "-2"), arrive(run + "-3"));
+
+        List<Answer> answers = inOneBatch(center, poisoned, valid);
+
+        assertThat(answers.getFirst().refused()).isNotNull().satisfies(r -> {
+            assertThat(r.status().value()).isEqualTo(400);
+            assertThat(r.code()).isEqualTo(CommandText.INVALID_TEXT);
+            assertThat(r.arguments()).containsExactly("contact");
+        });
+        for (Answer answer : answers.subList(1, answers.size())) {
+            assertThat(answer.refused()).as("a valid command of the same batch").isNull();
+            assertThat(answer.events()).anySatisfy(e -> assertThat(e).isInstanceOf(RoutingEvent.ContactQueued.class));
+        }
+        RoutingEngine after = host.read(center, e -> e);
+        assertThat((Object) after).as("the engine was not dropped and rebuilt").isSameAs(engine);
+        assertThat(loggedContacts(center, run)).containsExactlyInAnyOrder(run + "-1", run + "-2", run + "-3");
+        endAll(center, valid);
+    }
+
+    @Test
+    void whenABatchCannotBeStoredItsCommandsAreStoredOneByOneAndOnlyTheOneTheDatabaseRefusesIsRefused() throws Exception {
+        long center = center("BS");
+        String run = "unstorable-" + System.nanoTime();
+        // Text the check before the batch lets through, but this database refuses: as a NUL would be without that check.
+        jdbc.sql("alter table routing.command_log add constraint refuses_" + run.replace('-', '_')
+                + " check (command ->> 'contact' is distinct from '" + run + "-bad') not valid").update();
+        List<RoutingRequest> valid = List.of(arrive(run + "-1"), arrive(run + "-2"), arrive(run + "-3"));
+        List<Answer> answers;
+        try {
+            answers = inOneBatch(center, arrive(run + "-bad"), valid);
+        } finally {
+            jdbc.sql("alter table routing.command_log drop constraint refuses_" + run.replace('-', '_')).update();
+        }
+
+        assertThat(answers.getFirst().refused()).isNotNull().satisfies(r -> {
+            assertThat(r.status().value()).isEqualTo(400);
+            assertThat(r.code()).isEqualTo(RoutingHost.UNSTORABLE);
+        });
+        for (Answer answer : answers.subList(1, answers.size())) {
+            assertThat(answer.refused()).as("a valid command of the same batch").isNull();
+            assertThat(answer.events()).anySatisfy(e -> assertThat(e).isInstanceOf(RoutingEvent.ContactQueued.class));
+        }
+        assertThat(loggedContacts(center, run)).containsExactlyInAnyOrder(run + "-1", run + "-2", run + "-3");
+        RoutingSnapshot live = host.snapshot(center);
+        assertThat(live.contacts()).extracting(c -> c.id().value()).contains(run + "-1", run + "-2", run + "-3")
+                .doesNotContain(run + "-bad");
+        host.rebuildFromLog(center);
+        assertThat(host.snapshot(center).contacts()).as("the log replays to what the callers were told")
+                .extracting(c -> c.id().value()).contains(run + "-1", run + "-2", run + "-3").doesNotContain(run + "-bad");
+        endAll(center, valid);
+    }
+
+    private record Answer(@Nullable List<RoutingEvent> events, @Nullable RequestRejected refused) {
+    }
+
+    private static RoutingRequest.Arrive arrive(String contact) {
+        return new RoutingRequest.Arrive(contact, "TECH", "CHAT", 0, List.of());
+    }
+
+    /**
+     * Sends the commands while the center's lock is held (a read of its engine): first one valid
+     * command, which the worker takes and holds while it waits for the lock, then the bad one with the
+     * other valid ones, which wait in the inbox; the lock is freed once each waits or was refused. The
+     * worker then takes the bad one and the others as one batch (or all with the first). Answers: the
+     * bad one's, then the valid ones' in their order.
+     */
+    private List<Answer> inOneBatch(long center, RoutingRequest bad, List<RoutingRequest> valid) throws Exception {
+        var locked = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var reader = executor.submit(() -> host.read(center, engine -> {
+                locked.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return engine;
+            }));
+            java.util.concurrent.Future<Answer> badAnswer;
+            List<java.util.concurrent.Future<Answer>> validAnswers = new java.util.ArrayList<>();
+            try {
+                assertThat(locked.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                validAnswers.add(executor.submit(() -> answer(center, valid.getFirst())));
+                waitUntil(() -> host.waiting(center) == 1);
+                badAnswer = executor.submit(() -> answer(center, bad));
+                for (RoutingRequest command : valid.subList(1, valid.size())) {
+                    validAnswers.add(executor.submit(() -> answer(center, command)));
+                }
+                waitUntil(() -> host.waiting(center) + (badAnswer.isDone() ? 1 : 0) == valid.size() + 1);
+            } finally {
+                release.countDown();
+            }
+            reader.get();
+            List<Answer> answered = new java.util.ArrayList<>();
+            answered.add(badAnswer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            for (var answer : validAnswers) {
+                answered.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return answered;
+        }
+    }
+
+    private Answer answer(long center, RoutingRequest command) {
+        try {
+            return new Answer(host.handle(center, command), null);
+        } catch (RequestRejected refused) {
+            return new Answer(null, refused);
+        }
+    }
+
+    /** Waits (at most 20 s, then lets the test go on and fail on what it finds) for what another thread does. */
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        var until = java.time.Instant.now().plusSeconds(20);
+        while (!condition.getAsBoolean() && java.time.Instant.now().isBefore(until)) {
+            Thread.sleep(10);
+        }
+    }
+
+    private List<String> loggedContacts(long center, String run) {
+        return jdbc.sql("select command ->> 'contact' from routing.command_log where center_id = ? and command ->> 'contact' like ?")
+                .params(center, run + "%").query(String.class).list();
+    }
+
+    private void endAll(long center, List<RoutingRequest> arrivals) {
+        for (RoutingRequest arrival : arrivals) {
+            host.handle(center, new RoutingRequest.End(((RoutingRequest.Arrive) arrival).contact(), false));
         }
     }
 

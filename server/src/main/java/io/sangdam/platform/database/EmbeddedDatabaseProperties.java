@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where the embedded PostgreSQL keeps its data. An {@code ephemeral} database (tests)
  * lives in a fresh temporary folder, on a free port, without fsync, and is thrown away at the end.
- * {@code poolSize} is the most connections the server opens to it: each center's routing worker
- * holds one for a whole batch, and under load hundreds of requests queue for the others.
+ * {@code poolSize} is the most connections the request pool opens to it (under load hundreds of
+ * requests queue for them); the routing workers have a small pool of their own beside it
+ * ({@code sangdam.routing.pool-size}).
  * {@code settings} are PostgreSQL server settings of a kept (not ephemeral) database, for example
  * {@code sangdam.database.embedded.settings.shared_buffers=512MB} or, to see which statements run
  * how often, {@code ...settings.shared_preload_libraries=pg_stat_statements}.
