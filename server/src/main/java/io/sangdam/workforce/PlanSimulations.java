@@ -67,14 +67,16 @@ class PlanSimulations {
     static final class Run {
 
         private final UUID id;
+        private final long centerId;
         private final Plan plan;
         private final Instant started;
         private final AtomicInteger finished = new AtomicInteger();
         private volatile @Nullable List<IntervalComparison> comparison;
         private volatile @Nullable String failure;
 
-        Run(UUID id, Plan plan, Instant started) {
+        Run(UUID id, long centerId, Plan plan, Instant started) {
             this.id = id;
+            this.centerId = centerId;
             this.plan = plan;
             this.started = started;
         }
@@ -138,20 +140,24 @@ class PlanSimulations {
         }
     }
 
-    Run start(Plan plan, ZoneId zone, @Nullable QueueSettings rules) {
+    Run start(Plan plan, long centerId, ZoneId zone, @Nullable QueueSettings rules) {
         forgetOld();
         long running = runs.values().stream().filter(r -> !r.done()).count();
         if (running >= MAXIMUM_RUNNING) {
             throw RequestRejected.conflict("too-many-simulations", MAXIMUM_RUNNING);
         }
-        var run = new Run(UUID.randomUUID(), plan, clock.instant());
+        var run = new Run(UUID.randomUUID(), centerId, plan, clock.instant());
         runs.put(run.id(), run);
         Thread.ofVirtual().name("plan-simulation-" + run.id()).start(() -> simulate(run, zone, rules));
         return run;
     }
 
-    Optional<Run> find(UUID id) {
-        return Optional.ofNullable(runs.get(id));
+    /**
+     * A run of one of the centers the asker sees. A run of another center is as unknown as a run
+     * that never was: its id alone must not show another center's forecast and staffing.
+     */
+    Optional<Run> find(UUID id, java.util.Collection<Long> visibleCenters) {
+        return Optional.ofNullable(runs.get(id)).filter(run -> visibleCenters.contains(run.centerId));
     }
 
     private void simulate(Run run, ZoneId zone, @Nullable QueueSettings rules) {

@@ -40,4 +40,18 @@ class PlanSimulationsTests {
         assertThat(staffedHalfHours).isEqualTo(2 + 3 + 1 + 0 + 2);
         assertThat(scenario.start()).isEqualTo(day.atStartOfDay(ZoneId.of("Asia/Seoul")).toInstant());
     }
+
+    @Test
+    void aRunOfAnotherCenterIsUnknownByItsId() {
+        LocalDate day = LocalDate.of(2026, 11, 23);
+        var plan = new Plan("BILLING", 30, "weekday-profile", day, 1, new PlanTargets(0.8, 20, 0.9, 0.3, null),
+                List.of(new PlanRow(day.atTime(9, 0), 10, 200, 2, 3, 0.8, 10.0)));
+        var simulations = new PlanSimulations(java.time.Clock.systemUTC());
+
+        var run = simulations.start(plan, 7, ZoneId.of("Asia/Seoul"), null);
+
+        assertThat(simulations.find(run.id(), List.of(7L))).containsSame(run);
+        assertThat(simulations.find(run.id(), List.of(8L, 9L))).isEmpty();
+        assertThat(simulations.find(java.util.UUID.randomUUID(), List.of(7L))).isEmpty();
+    }
 }
