@@ -162,6 +162,8 @@ class ChatApi {
     @PostMapping("/conversations/{id}/messages")
     @ResponseStatus(HttpStatus.CREATED)
     Message say(@PathVariable String id, @RequestParam String token, @Valid @RequestBody Text text) {
+        chats.owned(id, token);
+        throttling.customerSpeaking(id);
         return chats.customerSays(id, token, text.text());
     }
 
@@ -180,6 +182,7 @@ class ChatApi {
     @GetMapping(path = "/conversations/{id}/stream", produces = "text/event-stream")
     SseEmitter stream(@PathVariable String id, @RequestParam String token) throws IOException {
         chats.owned(id, token);
+        throttling.streamOpening(streams.openOn(Chats.customer(id)));
         return streams.open(Chats.customer(id), emitter -> {
             emitter.send(SseEmitter.event().name("status").data(chats.position(chats.current(id))));
             for (Message message : chats.customerHistory(id)) {

@@ -100,6 +100,12 @@ class LiveStreams {
         return all.opened(emitter);
     }
 
+    /** How many streams hear {@code key} on this node now. */
+    int openOn(String key) {
+        List<SseEmitter> open = streams.get(key);
+        return open == null ? 0 : open.size();
+    }
+
     /** A comment line on every stream, so proxies that close idle connections (nginx: 60 s) leave them open. */
     @org.springframework.scheduling.annotation.Scheduled(initialDelay = 25_000, fixedDelay = 25_000)
     void keepOpen() {

@@ -30,7 +30,7 @@ class ChatApiTests {
         assertProblem(api.post(messages, "{\"text\": \"" + "가".repeat(3000) + "\"}", "application/json", null, null, "ko"),
                 400, "message-too-long");
         assertProblem(api.post(messages, "{\"text\": \"" + "x".repeat(100_001) + "\"}", "application/json", null, null, "ko"),
-                400, "validation-failed");
+                400, "text-too-long");
         assertProblem(api.post("/chat/api/conversations/" + id + "/messages?token=wrong", "{\"text\": \"hi\"}",
                 "application/json", null, null, "ko"), 403, "not-your-conversation");
 
@@ -42,6 +42,75 @@ class ChatApiTests {
         Response view = api.get("/chat/api/conversations/" + id + "?token=" + token, null, null, "ko");
         assertThat(view.json().get("status").asString()).isEqualTo("ENDED");
         assertThat(view.body()).contains("인터넷이 안 돼요").doesNotContain("아직 있나요");
+    }
+
+    @Test
+    void aChatsMessagesAreThrottledWithRetryAfterButOtherChatsAreNot() {
+        var api = ApiClient.on(port);
+        String[] chat = start(api);
+        String messages = "/chat/api/conversations/" + chat[0] + "/messages?token=" + chat[1];
+        java.net.http.HttpResponse<String> refused = null;
+        int accepted = 0;
+        for (int i = 0; i < 20 && refused == null; i++) {
+            var response = ApiClient.exchange(api.http(), java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://localhost:" + port + messages)).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"text\": \"여보세요 " + i + "\"}")).build());
+            if (response.statusCode() == 201) {
+                accepted++;
+            } else {
+                refused = response;
+            }
+        }
+        assertThat(accepted).as("a burst of messages is accepted").isGreaterThanOrEqualTo(8);
+        assertThat(refused).as("then the chat is slowed down").isNotNull();
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.body()).contains("too-many-requests");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+
+        String[] other = start(api);
+        assertThat(api.post("/chat/api/conversations/" + other[0] + "/messages?token=" + other[1], "{\"text\": \"안녕하세요\"}",
+                "application/json", null, null, "ko").status()).isEqualTo(201);
+        end(api, chat);
+        end(api, other);
+    }
+
+    @Test
+    void oneChatHoldsOnlyAFewEventStreams() throws Exception {
+        var api = ApiClient.on(port);
+        String[] chat = start(api);
+        var stream = java.net.URI.create("http://localhost:" + port + "/chat/api/conversations/" + chat[0] + "/stream?token="
+                + chat[1]);
+        var http = java.net.http.HttpClient.newHttpClient();
+        var open = new java.util.ArrayList<java.util.stream.Stream<String>>();
+        try {
+            java.net.http.HttpResponse<java.util.stream.Stream<String>> last = null;
+            for (int i = 0; i < 10; i++) {
+                last = http.send(java.net.http.HttpRequest.newBuilder(stream).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofLines());
+                open.add(last.body());
+                if (last.statusCode() != 200) {
+                    break;
+                }
+            }
+            assertThat(open).as("streams until the refusal").hasSizeLessThanOrEqualTo(6);
+            assertThat(last.statusCode()).isEqualTo(429);
+            assertThat(last.headers().firstValue("Retry-After")).isPresent();
+        } finally {
+            open.forEach(java.util.stream.Stream::close);
+            end(api, chat);
+        }
+    }
+
+    /** Ends a chat this class started, so the tests counting center 5's waiting customers are not misled. */
+    private static void end(ApiClient api, String[] chat) {
+        api.post("/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1], "", "application/json", null, null, "ko");
+    }
+
+    private static String[] start(ApiClient api) {
+        Response started = api.post("/chat/api/conversations", "{\"center\": 5, \"topic\": \"TECH\"}", "application/json",
+                null, null, "ko");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        return new String[] {started.json().get("conversation").asString(), started.json().get("token").asString()};
     }
 
     @Test

@@ -27,7 +27,7 @@ final class PochhammerSeries {
   private static final double SCALE_LIMIT = 0x1p600;
   private static final double LOG_SCALE = SCALE_EXPONENT * Math.log(2.0);
   private static final double NEGLIGIBLE = 1e-17;
-  static final int MAXIMUM_TERMS = 10_000_000;
+  static final int MAXIMUM_TERMS = 2_000_000;
 
   /** Natural logarithms of the three sums; the index-weighted one is −∞ when x = 0. */
   record Sums(double logPlain, double logIndexWeighted, double logHarmonicWeighted) {}
