@@ -48,6 +48,13 @@ class PlanSimulations {
     static final int REPLICATIONS = 10;
     static final Duration KEPT_FOR = Duration.ofMinutes(30);
     static final int MAXIMUM_RUNNING = 4;
+    /**
+     * The most contacts one replication plays. A simulation costs time in proportion to its
+     * contacts, and an imported history may forecast millions: a week of a very large queue
+     * (1,200 contacts a half hour) is about 400,000, so this leaves room and still ends in minutes
+     * (a simulated day of a million contacts takes about 13 s, docs/performance.md; ten replications).
+     */
+    static final double MAXIMUM_CONTACTS = 2_000_000;
     private static final double T_95 = 2.262;
     private static final Logger log = LoggerFactory.getLogger(PlanSimulations.class);
 
@@ -141,6 +148,9 @@ class PlanSimulations {
     }
 
     Run start(Plan plan, long centerId, ZoneId zone, @Nullable QueueSettings rules) {
+        if (plan.contacts() > MAXIMUM_CONTACTS) {
+            throw RequestRejected.badRequest("simulation-too-large", Math.round(plan.contacts()), (long) MAXIMUM_CONTACTS);
+        }
         forgetOld();
         long running = runs.values().stream().filter(r -> !r.done()).count();
         if (running >= MAXIMUM_RUNNING) {
