@@ -116,7 +116,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 UnreadableBody unread = UnreadableBody.of(unreadable);
                 code = unread.code();
                 arguments = unread.arguments();
-                fields = unread.fields();
+                String message = problems.message(request, "problem." + code, unread.arguments());
+                fields = unread.fields().stream().map(field -> new FieldProblem(field.field(), message)).toList();
             }
             case MissingServletRequestParameterException missing -> {
                 code = "missing-parameter";

@@ -9,7 +9,7 @@ import tools.jackson.databind.exc.InvalidNullException;
 /**
  * Why a JSON body could not be read, as a problem code, its message arguments and the field it
  * concerns: text {@link RequestText} refuses, a null element in a list, a value of the wrong type,
- * or JSON that is not JSON.
+ * or JSON that is not JSON. Its field problems carry the code; {@link ApiErrors} words them.
  */
 record UnreadableBody(String code, Object[] arguments, List<FieldProblem> fields) {
 
@@ -18,14 +18,16 @@ record UnreadableBody(String code, Object[] arguments, List<FieldProblem> fields
         if (!(cause instanceof JacksonException jackson)) {
             return new UnreadableBody("malformed-request", new Object[0], List.of());
         }
-        String field = path(jackson);
+        String path = path(jackson);
+        // A refused value that is the whole body has no field name: call it what it is.
+        String field = path.isEmpty() ? "body" : path;
         return switch (jackson) {
             case CheckedJson.RejectedInput rejected -> new UnreadableBody(rejected.code(),
                     new Object[] {field, rejected.maximumLength()}, List.of(new FieldProblem(field, rejected.code())));
             // Only the mapper's rule of no null elements raises it (CheckedJson).
             case InvalidNullException nullElement -> new UnreadableBody(
                     "null-in-list", new Object[] {field}, List.of(new FieldProblem(field, "null-in-list")));
-            default -> field.isEmpty()
+            default -> path.isEmpty()
                     ? new UnreadableBody("malformed-request", new Object[0], List.of())
                     : new UnreadableBody("malformed-request", new Object[0],
                             List.of(new FieldProblem(field, "malformed-request")));
