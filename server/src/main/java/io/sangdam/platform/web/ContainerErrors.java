@@ -1,5 +1,6 @@
 package io.sangdam.platform.web;
 
+import io.sangdam.platform.Problems;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
@@ -17,7 +18,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
-import io.sangdam.platform.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
