@@ -142,12 +142,18 @@ class ApiFuzzTests {
             variants.add(new Variant("null in lists", json.writeValueAsString(transformArrays(base))));
         }
         if (contains(base, JsonNode::isString)) {
-            variants.add(new Variant("NUL in strings", json.writeValueAsString(
-                    transform(base, node -> node.isString() ? NODES.stringNode(node.asString() + "\u0000") : node))));
-            // Jackson will not write a lone surrogate itself; the JSON escape is written by hand.
-            variants.add(new Variant("lone surrogates", json.writeValueAsString(
-                    transform(base, node -> node.isString() ? NODES.stringNode("__lone__" + node.asString()) : node))
-                    .replace("__lone__", "\\ud800")));
+            // One field at a time, the others plausible: a NUL in one name once reached the
+            // database while a refusal of another field would have hidden it.
+            int strings = count(base, JsonNode::isString);
+            for (int field = 0; field < strings; field++) {
+                int target = field;
+                variants.add(new Variant("NUL in string " + field, json.writeValueAsString(
+                        transformNth(base, target, node -> NODES.stringNode(node.asString() + "\u0000")))));
+                // Jackson will not write a lone surrogate itself; the JSON escape is written by hand.
+                variants.add(new Variant("lone surrogate in string " + field, json.writeValueAsString(
+                        transformNth(base, target, node -> NODES.stringNode("__lone__" + node.asString())))
+                        .replace("__lone__", "\\ud800")));
+            }
             variants.add(new Variant("100 KB strings", json.writeValueAsString(
                     transform(base, node -> node.isString() ? NODES.stringNode(HUNDRED_KILOBYTES) : node))));
         }
@@ -161,6 +167,23 @@ class ApiFuzzTests {
             }
         }
         return variants;
+    }
+
+    private static int count(JsonNode node, java.util.function.Predicate<JsonNode> test) {
+        int[] found = {0};
+        transform(node, leaf -> {
+            if (test.test(leaf)) {
+                found[0]++;
+            }
+            return leaf;
+        });
+        return found[0];
+    }
+
+    /** The value with only its {@code n}-th string leaf (in document order) passed through {@code change}. */
+    private static JsonNode transformNth(JsonNode node, int n, Function<JsonNode, JsonNode> change) {
+        int[] seen = {0};
+        return transform(node, leaf -> leaf.isString() && seen[0]++ == n ? change.apply(leaf) : leaf);
     }
 
     private static JsonNode wrongType(JsonNode node) {
@@ -250,7 +273,7 @@ class ApiFuzzTests {
                 }
                 JsonNode additional = schema.path("additionalProperties");
                 if (additional.isObject()) {
-                    object.set("fuzz" + (counter[0]++), example(additional, schemas, depth + 1, counter, seed));
+                    object.set("FUZZ" + (counter[0]++), example(additional, schemas, depth + 1, counter, seed));
                 }
                 return object;
             }
@@ -271,7 +294,9 @@ class ApiFuzzTests {
                     case "date" -> NODES.stringNode("2026-12-07");
                     case "date-time" -> NODES.stringNode("2026-12-07T10:00:00Z");
                     case "uuid" -> NODES.stringNode("00000000-0000-0000-0000-00000000f022");
-                    default -> NODES.stringNode("fuzz-" + Long.toString(seed & 0xffffff, 36) + "-" + (counter[0]++));
+                    // Passes the usual rules for codes (capital letters, digits, _) as well as names.
+                    default -> NODES.stringNode(("FUZZ_" + Long.toString(seed & 0xffffff, 36) + "_" + (counter[0]++))
+                            .toUpperCase(Locale.ROOT));
                 };
             }
         }

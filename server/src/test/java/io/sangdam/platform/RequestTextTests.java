@@ -65,6 +65,14 @@ class RequestTextTests {
     }
 
     @Test
+    void anEnumNameWithANulIsRefusedNotTrimmedIntoAValidName() {
+        Response response = postAsAdmin("/api/users", "{\"username\": \"nul-role\", \"displayName\": \"Nul\","
+                + " \"centerId\": 987654321, \"roles\": [\"AGENT\\u0000\"], \"password\": \"long-enough-1!\"}");
+        assertProblem(response, 400, "invalid-text");
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("roles[0]");
+    }
+
+    @Test
     void aNullElementInAListIsRefusedWithItsIndex() {
         Response response = postAsAdmin("/api/users", "{\"username\": \"null-roles\", \"displayName\": \"Null\","
                 + " \"centerId\": 1, \"roles\": [null], \"password\": \"long-enough-1!\"}");

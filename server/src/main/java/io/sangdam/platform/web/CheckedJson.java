@@ -12,13 +12,19 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.BeanProperty;
+import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
 import tools.jackson.databind.deser.jdk.NumberDeserializers;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.deser.std.DelegatingDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,6 +61,13 @@ class CheckedJson {
         module.addDeserializer(double.class, new FiniteDouble(Double.TYPE, 0.0));
         module.addSerializer(Double.class, new FiniteOrNull());
         module.addSerializer(double.class, new FiniteOrNull());
+        module.setDeserializerModifier(new ValueDeserializerModifier() {
+            @Override
+            public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                    BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
+                return new CheckedEnum(deserializer);
+            }
+        });
         return application.rebuild()
                 .addModule(module)
                 .changeDefaultNullHandling(handling -> handling.withContentNulls(Nulls.FAIL))
@@ -125,6 +138,30 @@ class CheckedJson {
         @Override
         public Object getEmptyValue(DeserializationContext context) {
             return "";
+        }
+    }
+
+    /**
+     * Enum names are text too: Jackson trims what does not match before it tries again, and its trim
+     * removes NUL and every other control character, so AGENT followed by a NUL was read as AGENT.
+     */
+    private static final class CheckedEnum extends DelegatingDeserializer {
+
+        CheckedEnum(ValueDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected ValueDeserializer<?> newDelegatingInstance(ValueDeserializer<?> delegate) {
+            return new CheckedEnum(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+            if (parser.hasToken(JsonToken.VALUE_STRING)) {
+                checked(parser.getString(), RequestText.MAXIMUM_LENGTH, parser);
+            }
+            return super.deserialize(parser, context);
         }
     }
 
