@@ -4,7 +4,6 @@ import io.sangdam.platform.RequestRejected;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.http.HttpStatus;
 
 /**
  * A token bucket per key: {@code burst} requests at once, then {@code perMinute} more each minute.
@@ -60,7 +59,7 @@ final class ClientThrottle {
             }
             waitSeconds = (long) Math.ceil((1 - bucket.tokens) / perMilli / 1000);
         }
-        throw new RequestRejected(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", action, Math.max(1, waitSeconds));
+        throw RequestRejected.tooManyRequests(waitSeconds, "too-many-requests", action, Math.max(1, waitSeconds));
     }
 
     private double refilled(Bucket bucket, long now) {

@@ -111,9 +111,9 @@ public class CustomerDirectory {
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'CENTER_MANAGER', 'PROTECTION_TEAM')")
     public UnmaskedCustomer unmaskForContact(long id, String contactId, @Nullable String reason) {
         Customer customer = require(id);
-        String given = reason == null ? null : reason.strip();
-        access.record(subject(customer), AccessTask.UNMASK,
-                given == null || given.isEmpty() ? null : given + " (contact " + contactId + ")");
+        // Checked before the contact is added: "\u200b (contact …)" would otherwise read as a reason.
+        String given = io.sangdam.platform.Reasons.given(reason);
+        access.record(subject(customer), AccessTask.UNMASK, given == null ? null : given + " (contact " + contactId + ")");
         return customer.unmasked();
     }
 

@@ -1,5 +1,6 @@
 package io.sangdam.identity;
 
+import io.sangdam.platform.Reasons;
 import io.sangdam.platform.RequestRejected;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
@@ -34,15 +35,9 @@ public class PersonalDataAccess {
      * @throws RequestRejected {@code reason-required} when the task needs a reason and none is given
      */
     public void record(DataSubject subject, AccessTask task, @Nullable String reason) {
-        String trimmed = reason == null ? null : reason.strip();
-        if (task.needsReason() && (trimmed == null || trimmed.isEmpty())) {
-            throw RequestRejected.badRequest("reason-required");
-        }
-        if (trimmed != null && trimmed.length() > MAXIMUM_REASON_LENGTH) {
-            throw RequestRejected.badRequest("reason-too-long", MAXIMUM_REASON_LENGTH);
-        }
-        log.append(clock.instant(), currentUsers.require(), clientAddress(), subject, task,
-                trimmed == null || trimmed.isEmpty() ? null : trimmed);
+        String given = task.needsReason() ? Reasons.required(reason, MAXIMUM_REASON_LENGTH)
+                : Reasons.optional(reason, MAXIMUM_REASON_LENGTH);
+        log.append(clock.instant(), currentUsers.require(), clientAddress(), subject, task, given);
     }
 
     private static @Nullable String clientAddress() {

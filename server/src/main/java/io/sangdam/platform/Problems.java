@@ -60,6 +60,12 @@ public class Problems {
     public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
             Object... arguments) throws IOException {
         response.setStatus(status.value());
+        // A client told to wait learns for how long, whichever filter refused it (RequestRejected's
+        // answers name their own wait; a second is the least that helps).
+        if ((status == HttpStatus.TOO_MANY_REQUESTS || status == HttpStatus.SERVICE_UNAVAILABLE)
+                && response.getHeader("Retry-After") == null) {
+            response.setHeader("Retry-After", "1");
+        }
         response.setContentType(PROBLEM_JSON.toString());
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write(json.writeValueAsString(body(request, status, code, arguments, List.of())));

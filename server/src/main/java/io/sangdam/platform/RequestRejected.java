@@ -10,15 +10,32 @@ import org.springframework.http.HttpStatus;
  */
 public class RequestRejected extends RuntimeException {
 
+    /** Without a better figure, a client told to slow down waits this long before trying again. */
+    static final long DEFAULT_RETRY_AFTER_SECONDS = 1;
+
     private final HttpStatus status;
     private final String code;
     private final transient Object[] arguments;
+    private final long retryAfterSeconds;
 
     public RequestRejected(HttpStatus status, String code, Object... arguments) {
+        this(status, DEFAULT_RETRY_AFTER_SECONDS, code, arguments);
+    }
+
+    private RequestRejected(HttpStatus status, long retryAfterSeconds, String code, Object... arguments) {
         super(code);
         this.status = status;
         this.code = code;
         this.arguments = code.startsWith("unknown-") ? identifiers(arguments) : arguments.clone();
+        this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+    }
+
+    /**
+     * Too many requests (429): the answer carries {@code Retry-After} with this many seconds, so a
+     * well-behaved client waits instead of hammering on.
+     */
+    public static RequestRejected tooManyRequests(long retryAfterSeconds, String code, Object... arguments) {
+        return new RequestRejected(HttpStatus.TOO_MANY_REQUESTS, retryAfterSeconds, code, arguments);
     }
 
     /**
@@ -57,5 +74,15 @@ public class RequestRejected extends RuntimeException {
 
     public Object[] arguments() {
         return arguments.clone();
+    }
+
+    /** The {@code Retry-After} of a 429 or 503 answer, in seconds; at least one. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** Whether the answer tells the client when to try again: 429 and 503 do. */
+    public boolean asksToRetryLater() {
+        return status == HttpStatus.TOO_MANY_REQUESTS || status == HttpStatus.SERVICE_UNAVAILABLE;
     }
 }

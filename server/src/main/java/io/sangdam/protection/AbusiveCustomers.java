@@ -155,13 +155,7 @@ public class AbusiveCustomers {
     @PreAuthorize("hasRole('PROTECTION_TEAM')")
     public Registration lift(long id, @Nullable String reason) {
         Registration registration = require(id);
-        String given = reason == null ? "" : reason.strip();
-        if (given.isEmpty()) {
-            throw RequestRejected.badRequest("reason-required");
-        }
-        if (given.length() > MAXIMUM_REASON_LENGTH) {
-            throw RequestRejected.badRequest("reason-too-long", MAXIMUM_REASON_LENGTH);
-        }
+        String given = io.sangdam.platform.Reasons.required(reason, MAXIMUM_REASON_LENGTH);
         if (!registration.activeOn(today())) {
             throw RequestRejected.conflict("registration-not-active", id);
         }

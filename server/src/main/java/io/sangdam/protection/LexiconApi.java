@@ -34,7 +34,7 @@ class LexiconApi {
         this.currentUsers = currentUsers;
     }
 
-    record NewEntry(@Nullable String category, @Nullable String severity, @Nullable String pattern) {
+    record NewLexiconEntry(@Nullable String category, @Nullable String severity, @Nullable String pattern) {
     }
 
     @GetMapping
@@ -50,7 +50,7 @@ class LexiconApi {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Adds a term (category PROFANITY, INSULT, SEXUAL_HARASSMENT or THREAT with a severity) or an "
             + "allowed phrase (category ALLOW); in force for the next message")
-    LexiconEntries.Entry add(@RequestBody NewEntry entry) {
+    LexiconEntries.Entry add(@RequestBody NewLexiconEntry entry) {
         return screening.add(entry.category(), entry.severity(), entry.pattern(), currentUsers.require().username());
     }
 

@@ -45,14 +45,14 @@ class RegistryApi {
         return registry.search(q, Boolean.TRUE.equals(all), MAXIMUM_RESULTS);
     }
 
-    record NewEntry(@NotBlank @Size(max = 64) String conversation, @NotBlank @Size(max = 30) String category,
+    record NewRegistryEntry(@NotBlank @Size(max = 64) String conversation, @NotBlank @Size(max = 30) String category,
             @Nullable List<Long> evidence, @NotNull LocalDate expiresOn, @Nullable @Size(max = 1000) String note) {
     }
 
     @PostMapping("/api/protection/registry")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Register the customer of a flagged contact, with evidence (ids of flagged messages) and an expiry")
-    AbusiveCustomers.Registration register(@Valid @RequestBody NewEntry entry) {
+    AbusiveCustomers.Registration register(@Valid @RequestBody NewRegistryEntry entry) {
         return registry.register(new AbusiveCustomers.NewRegistration(entry.conversation(), entry.category(),
                 entry.evidence() == null ? List.of() : entry.evidence(), entry.expiresOn(), entry.note()));
     }

@@ -48,6 +48,13 @@ class PlanSimulations {
     static final int REPLICATIONS = 10;
     static final Duration KEPT_FOR = Duration.ofMinutes(30);
     static final int MAXIMUM_RUNNING = 4;
+    /**
+     * The most contacts one replication plays. A simulation costs time in proportion to its
+     * contacts, and an imported history may forecast millions: a week of a very large queue
+     * (1,200 contacts a half hour) is about 400,000, so this leaves room and still ends in minutes
+     * (a simulated day of a million contacts takes about 13 s, docs/performance.md; ten replications).
+     */
+    static final double MAXIMUM_CONTACTS = 2_000_000;
     private static final double T_95 = 2.262;
     private static final Logger log = LoggerFactory.getLogger(PlanSimulations.class);
 
@@ -67,14 +74,16 @@ class PlanSimulations {
     static final class Run {
 
         private final UUID id;
+        private final long centerId;
         private final Plan plan;
         private final Instant started;
         private final AtomicInteger finished = new AtomicInteger();
         private volatile @Nullable List<IntervalComparison> comparison;
         private volatile @Nullable String failure;
 
-        Run(UUID id, Plan plan, Instant started) {
+        Run(UUID id, long centerId, Plan plan, Instant started) {
             this.id = id;
+            this.centerId = centerId;
             this.plan = plan;
             this.started = started;
         }
@@ -138,20 +147,27 @@ class PlanSimulations {
         }
     }
 
-    Run start(Plan plan, ZoneId zone, @Nullable QueueSettings rules) {
+    Run start(Plan plan, long centerId, ZoneId zone, @Nullable QueueSettings rules) {
+        if (plan.contacts() > MAXIMUM_CONTACTS) {
+            throw RequestRejected.badRequest("simulation-too-large", Math.round(plan.contacts()), (long) MAXIMUM_CONTACTS);
+        }
         forgetOld();
         long running = runs.values().stream().filter(r -> !r.done()).count();
         if (running >= MAXIMUM_RUNNING) {
             throw RequestRejected.conflict("too-many-simulations", MAXIMUM_RUNNING);
         }
-        var run = new Run(UUID.randomUUID(), plan, clock.instant());
+        var run = new Run(UUID.randomUUID(), centerId, plan, clock.instant());
         runs.put(run.id(), run);
         Thread.ofVirtual().name("plan-simulation-" + run.id()).start(() -> simulate(run, zone, rules));
         return run;
     }
 
-    Optional<Run> find(UUID id) {
-        return Optional.ofNullable(runs.get(id));
+    /**
+     * A run of one of the centers the asker sees. A run of another center is as unknown as a run
+     * that never was: its id alone must not show another center's forecast and staffing.
+     */
+    Optional<Run> find(UUID id, java.util.Collection<Long> visibleCenters) {
+        return Optional.ofNullable(runs.get(id)).filter(run -> visibleCenters.contains(run.centerId));
     }
 
     private void simulate(Run run, ZoneId zone, @Nullable QueueSettings rules) {

@@ -205,7 +205,7 @@ class PlanningPages {
         // The queue's real routing rules when this center routes it (wrap-up, strategy, minimum level).
         QueueSettings rules = routing.routes(chosen.id()) ? routing.queues(chosen.id()).stream()
                 .filter(q -> q.code().equals(plan.queue())).findFirst().orElse(null) : null;
-        var run = simulations.start(plan, chosen.timeZone(), rules);
+        var run = simulations.start(plan, chosen.id(), chosen.timeZone(), rules);
         if (htmx == null) {
             return "redirect:/workforce/plan/simulations/" + run.id();
         }
@@ -216,7 +216,8 @@ class PlanningPages {
     @GetMapping("/workforce/plan/simulations/{id}")
     String simulation(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
-        var run = simulations.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-simulation", id));
+        var visible = centers.visibleTo(currentUsers.require()).stream().map(Center::id).toList();
+        var run = simulations.find(id, visible).orElseThrow(() -> RequestRejected.notFound("unknown-simulation", id));
         model.addAttribute("run", run);
         if (run.comparison() != null) {
             model.addAttribute("comparisonJson", json.writeValueAsString(run.comparison()));

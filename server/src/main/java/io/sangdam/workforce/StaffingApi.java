@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -38,18 +39,22 @@ class StaffingApi {
     }
 
     record StaffingRequestBody(
-            @NotNull @PositiveOrZero Double contacts,
+            @NotNull @PositiveOrZero @DecimalMax(MAXIMUM_CONTACTS) Double contacts,
             @NotNull @Min(1) @Max(1440) Integer intervalMinutes,
-            @NotNull @Positive Double ahtSeconds,
+            @NotNull @Positive @DecimalMax(MAXIMUM_SECONDS) Double ahtSeconds,
             @NotNull @DecimalMin("0.0") @DecimalMax("1.0") Double targetServiceLevel,
-            @NotNull @PositiveOrZero Double targetSeconds,
-            @Nullable @Positive Double patienceSeconds,
-            @Nullable @Positive Double maxAsaSeconds,
+            @NotNull @PositiveOrZero @DecimalMax(MAXIMUM_SECONDS) Double targetSeconds,
+            @Nullable @Positive @DecimalMax(MAXIMUM_SECONDS) Double patienceSeconds,
+            @Nullable @Positive @DecimalMax(MAXIMUM_SECONDS) Double maxAsaSeconds,
             @Nullable @DecimalMin("0.0") @DecimalMax("1.0") Double maxAbandonment,
             @Nullable @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("1.0") Double maxOccupancy,
             @Nullable @DecimalMin("0.0") @DecimalMax(value = "1.0", inclusive = false) Double shrinkage,
-            @Nullable List<@Valid ShrinkageBody> shrinkageCategories) {
+            @Nullable @Size(max = 20) List<@Valid ShrinkageBody> shrinkageCategories) {
     }
+
+    // The ranges of StaffingLimits, as the validation annotations need them: constants.
+    static final String MAXIMUM_CONTACTS = "1000000";
+    static final String MAXIMUM_SECONDS = "86400";
 
     record ShrinkageBody(@NotBlank String category, @NotNull @DecimalMin("0.0") @DecimalMax(value = "1.0", inclusive = false) Double fraction) {
     }
@@ -88,10 +93,12 @@ class StaffingApi {
 
     @GetMapping("/erlang")
     @Operation(summary = "Raw Erlang C or Erlang A measures for a given number of agents")
-    ErlangResponse erlang(@RequestParam String model, @RequestParam @Min(1) int agents,
-            @RequestParam @PositiveOrZero double contacts, @RequestParam(defaultValue = "30") @Min(1) int intervalMinutes,
-            @RequestParam @Positive double ahtSeconds, @RequestParam(defaultValue = "20") @PositiveOrZero double targetSeconds,
-            @RequestParam(required = false) @Nullable @Positive Double patienceSeconds) {
+    ErlangResponse erlang(@RequestParam String model, @RequestParam @Min(1) @Max(StaffingLimits.MAXIMUM_AGENTS) int agents,
+            @RequestParam @PositiveOrZero @DecimalMax(MAXIMUM_CONTACTS) double contacts,
+            @RequestParam(defaultValue = "30") @Min(1) @Max(1440) int intervalMinutes,
+            @RequestParam @Positive @DecimalMax(MAXIMUM_SECONDS) double ahtSeconds,
+            @RequestParam(defaultValue = "20") @PositiveOrZero @DecimalMax(MAXIMUM_SECONDS) double targetSeconds,
+            @RequestParam(required = false) @Nullable @Positive @DecimalMax(MAXIMUM_SECONDS) Double patienceSeconds) {
         QueueModel queueModel = switch (model.strip().toUpperCase()) {
             case "C" -> QueueModel.ERLANG_C;
             case "A" -> QueueModel.ERLANG_A;

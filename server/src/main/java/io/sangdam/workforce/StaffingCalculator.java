@@ -31,9 +31,10 @@ public class StaffingCalculator {
     /** At most this many points on the curve; wide ranges are sampled evenly. */
     static final int CURVE_POINTS = 40;
     /** The most agents one queue-interval may need; far above any single Korean center's queue. */
-    static final int MAXIMUM_AGENTS = 50_000;
+    static final int MAXIMUM_AGENTS = StaffingLimits.MAXIMUM_AGENTS;
 
     public StaffingAnswer answer(StaffingQuestion question) {
+        StaffingLimits.check(question);
         try {
             StaffingRequest request = request(question);
             StaffingResult result = StaffingSolver.solve(request);
@@ -57,6 +58,8 @@ public class StaffingCalculator {
     /** The raw measures of a queue with a given number of agents, for the Erlang endpoint. */
     public QueueMeasures measures(QueueModel model, int agents, double contacts, int intervalMinutes,
             double averageHandlingSeconds, double targetSeconds, @Nullable Double patienceSeconds) {
+        StaffingLimits.checkMeasures(agents, contacts, intervalMinutes, averageHandlingSeconds, targetSeconds,
+                patienceSeconds);
         try {
             var workload = new Workload(contacts, intervalMinutes * 60.0, averageHandlingSeconds);
             var rule = ServiceLevelRule.within(targetSeconds);
@@ -83,11 +86,16 @@ public class StaffingCalculator {
         int from = Math.max(1, Math.min(agents, (int) Math.floor(erlangs) + 1));
         int to = agents + Math.max(5, (agents - from) / 4);
         int step = Math.max(1, (to - from) / CURVE_POINTS);
+        // Only the points shown are computed: an Erlang A point costs a series, and a wide range
+        // has thousands of counts between them.
+        java.util.SortedSet<Integer> shown = new java.util.TreeSet<>();
+        for (int count = from; count <= to; count += step) {
+            shown.add(count);
+        }
+        shown.add(agents);
         List<CurvePoint> points = new ArrayList<>();
-        for (QueueMeasures point : StaffingSolver.curve(request, from, to)) {
-            if ((point.agents() - from) % step == 0 || point.agents() == agents) {
-                points.add(point(point));
-            }
+        for (QueueMeasures point : StaffingSolver.curveAt(request, shown.stream().mapToInt(Integer::intValue).toArray())) {
+            points.add(point(point));
         }
         return points;
     }

@@ -31,7 +31,7 @@ class ChatApiTests {
         assertProblem(api.post(messages, "{\"text\": \"" + "가".repeat(3000) + "\"}", "application/json", null, null, "ko"),
                 400, "message-too-long");
         assertProblem(api.post(messages, "{\"text\": \"" + "x".repeat(100_001) + "\"}", "application/json", null, null, "ko"),
-                400, "validation-failed");
+                400, "text-too-long");
         assertProblem(api.post("/chat/api/conversations/" + id + "/messages?token=wrong", "{\"text\": \"hi\"}",
                 "application/json", null, null, "ko"), 403, "not-your-conversation");
 

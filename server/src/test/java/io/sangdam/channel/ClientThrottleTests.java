@@ -22,6 +22,7 @@ class ClientThrottleTests {
             org.assertj.core.api.Assertions.assertThat(r.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
             org.assertj.core.api.Assertions.assertThat(r.code()).isEqualTo("too-many-requests");
             org.assertj.core.api.Assertions.assertThat(r.arguments()).containsExactly("chat", 30L);
+            org.assertj.core.api.Assertions.assertThat(r.retryAfterSeconds()).isEqualTo(30L);
         });
     }
 

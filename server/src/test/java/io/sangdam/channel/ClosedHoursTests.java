@@ -99,6 +99,14 @@ class ClosedHoursTests {
         }
         assertProblem(last, 429, "too-many-requests");
         assertThat(last.json().get("detail").asString()).contains("try again");
+        // The 429 says when to try again, as a header a client library understands.
+        var again = ApiClient.exchange(HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.7")).build(),
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/chat/api/left-messages"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(left("010-1111-2222", true))).build());
+        assertThat(again.statusCode()).isEqualTo(429);
+        assertThat(again.headers().firstValue("Retry-After")).hasValueSatisfying(
+                seconds -> assertThat(Long.parseLong(seconds)).isPositive());
         // Another customer is not affected.
         assertThat(from("127.0.0.8").post("/chat/api/left-messages", left("010-1111-3333", true), "application/json", null,
                 null, "en").status()).isEqualTo(201);

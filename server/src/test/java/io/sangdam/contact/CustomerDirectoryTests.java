@@ -51,6 +51,11 @@ class CustomerDirectoryTests {
     void supervisorsUnmaskWithAReasonThatIsLogged() {
         assertThatThrownBy(() -> directory.unmask(idOf("C0000004"), ""))
                 .isInstanceOfSatisfying(RequestRejected.class, r -> assertThat(r.code()).isEqualTo("reason-required"));
+        // Invisible or punctuation-only reasons leave the access log with nothing to read.
+        for (String unreadable : new String[] {"\u200b", "\u00a0", ".", " \u200b. "}) {
+            assertThatThrownBy(() -> directory.unmask(idOf("C0000004"), unreadable)).as(unreadable)
+                    .isInstanceOfSatisfying(RequestRejected.class, r -> assertThat(r.code()).isEqualTo("reason-required"));
+        }
         var customer = directory.unmask(idOf("C0000004"), "주소 변경 요청 본인 확인");
         assertThat(customer.name()).doesNotContain("*");
         assertThat(jdbc.sql("select reason from identity.personal_data_access where subject_id = 'C0000004' and task = 'UNMASK'")
@@ -92,6 +97,8 @@ class CustomerDirectoryTests {
     void anAgentUnmasksTheCustomerOfTheirContactWithALoggedReason() {
         long id = idOf("C0000012");
         assertThatThrownBy(() -> directory.unmaskForContact(id, "chat-1", " "))
+                .isInstanceOfSatisfying(RequestRejected.class, r -> assertThat(r.code()).isEqualTo("reason-required"));
+        assertThatThrownBy(() -> directory.unmaskForContact(id, "chat-1", "\u200b"))
                 .isInstanceOfSatisfying(RequestRejected.class, r -> assertThat(r.code()).isEqualTo("reason-required"));
         assertThat(directory.unmaskForContact(id, "chat-1", "본인 확인").name()).doesNotContain("*");
         assertThat(jdbc.sql("select reason from identity.personal_data_access where subject_id = 'C0000012' and task = 'UNMASK'")

@@ -32,10 +32,15 @@ class ProtectionApiTests {
     @Test
     void oddInputIsClassifiedWithoutError() {
         var api = ApiClient.on(port);
-        for (String text : new String[] {"", "🙂🙂🙂", "\\ud800 broken", "가".repeat(100_000)}) {
+        for (String text : new String[] {"", "🙂🙂🙂", "가".repeat(100_000)}) {
             var response = api.post("/api/protection/classify", "{\"text\": \"" + text + "\"}", "application/json",
                     "gn.agent", RunningServer.DEMO_PASSWORD, "ko");
             assertThat(response.status()).as(text.length() + " chars").isEqualTo(200);
         }
+        // A lone surrogate is no character: refused where requests are read (issue 15), not classified.
+        var broken = api.post("/api/protection/classify", "{\"text\": \"\\ud800 broken\"}", "application/json",
+                "gn.agent", RunningServer.DEMO_PASSWORD, "ko");
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.json().get("code").asString()).isEqualTo("invalid-text");
     }
 }

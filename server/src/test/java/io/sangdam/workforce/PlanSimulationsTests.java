@@ -1,6 +1,7 @@
 package io.sangdam.workforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sangdam.engine.simulation.Staffing;
 import io.sangdam.workforce.WorkforcePlanning.Plan;
@@ -39,5 +40,33 @@ class PlanSimulationsTests {
         int staffedHalfHours = scenario.staffing().stream().mapToInt(s -> (int) (s.shiftLength().toMinutes() / 30)).sum();
         assertThat(staffedHalfHours).isEqualTo(2 + 3 + 1 + 0 + 2);
         assertThat(scenario.start()).isEqualTo(day.atStartOfDay(ZoneId.of("Asia/Seoul")).toInstant());
+    }
+
+    @Test
+    void aRunOfAnotherCenterIsUnknownByItsId() {
+        LocalDate day = LocalDate.of(2026, 11, 23);
+        var plan = new Plan("BILLING", 30, "weekday-profile", day, 1, new PlanTargets(0.8, 20, 0.9, 0.3, null),
+                List.of(new PlanRow(day.atTime(9, 0), 10, 200, 2, 3, 0.8, 10.0)));
+        var simulations = new PlanSimulations(java.time.Clock.systemUTC());
+
+        var run = simulations.start(plan, 7, ZoneId.of("Asia/Seoul"), null);
+
+        assertThat(simulations.find(run.id(), List.of(7L))).containsSame(run);
+        assertThat(simulations.find(run.id(), List.of(8L, 9L))).isEmpty();
+        assertThat(simulations.find(java.util.UUID.randomUUID(), List.of(7L))).isEmpty();
+    }
+
+    @Test
+    void aPlanTooLargeToSimulateIsRefusedBeforeItStarts() {
+        LocalDate day = LocalDate.of(2026, 11, 23);
+        List<PlanRow> rows = new ArrayList<>();
+        for (int i = 0; i < 48; i++) {
+            rows.add(new PlanRow(day.atStartOfDay().plusMinutes(30L * i), 50_000, 20, 600, 800, 0.8, 10.0));
+        }
+        var plan = new Plan("BILLING", 30, "weekday-profile", day, 1, new PlanTargets(0.8, 20, 0.9, 0.3, null), rows);
+
+        assertThatThrownBy(() -> new PlanSimulations(java.time.Clock.systemUTC()).start(plan, 7, ZoneId.of("Asia/Seoul"), null))
+                .isInstanceOfSatisfying(io.sangdam.platform.RequestRejected.class,
+                        rejected -> assertThat(rejected.code()).isEqualTo("simulation-too-large"));
     }
 }

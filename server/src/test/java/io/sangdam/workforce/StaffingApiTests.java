@@ -1,6 +1,7 @@
 package io.sangdam.workforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sangdam.RunningServer;
 import io.sangdam.RunningServer.ApiClient;
@@ -84,6 +85,57 @@ class StaffingApiTests {
         var badModel = api.get("/api/workforce/erlang?model=Z&agents=1&contacts=1&ahtSeconds=1",
                 "hq.wfm", RunningServer.DEMO_PASSWORD, "en");
         assertThat(badModel.json().get("code").asString()).isEqualTo("invalid-parameter");
+    }
+
+    @Test
+    void anAbsurdPatienceIsRefusedAtOnceNamingTheField() {
+        long started = System.nanoTime();
+        var response = post(EXAMPLE.replace("\"patienceSeconds\": null", "\"patienceSeconds\": 1e308"), "hq.wfm");
+        assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds").isLessThan(5_000);
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("validation-failed");
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("patienceSeconds");
+    }
+
+    @Test
+    void everyInputOfTheQueueingMathHasARange() {
+        var response = post("""
+                {"contacts": 1e12, "intervalMinutes": 30, "ahtSeconds": 1e9, "targetServiceLevel": 0.8,
+                 "targetSeconds": 1e7, "maxAsaSeconds": 1e300}""", "hq.wfm");
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("contacts", "ahtSeconds", "targetSeconds", "maxAsaSeconds");
+    }
+
+    @Test
+    void aLoadNoStaffCouldCarryIsRefusedNotComputed() {
+        // Every field within its range, but 900,000 contacts of a day each in one half hour.
+        var response = post("""
+                {"contacts": 900000, "intervalMinutes": 30, "ahtSeconds": 86400, "targetServiceLevel": 0.8,
+                 "targetSeconds": 20, "patienceSeconds": 86400}""", "hq.wfm");
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("staffing-load-too-high");
+    }
+
+    @Test
+    void twoBillionAgentsAreRefusedAtOnce() {
+        long started = System.nanoTime();
+        var response = ApiClient.on(port).get("/api/workforce/erlang?model=A&agents=2000000000&contacts=1200"
+                + "&ahtSeconds=240&patienceSeconds=90", "hq.wfm", RunningServer.DEMO_PASSWORD, "en");
+        assertThat((System.nanoTime() - started) / 1_000_000).as("milliseconds").isLessThan(5_000);
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().get("code").asString()).isEqualTo("validation-failed");
+        assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("agents");
+    }
+
+    @Test
+    void pagesAndPlansMeetTheSameRangesInTheCalculator() {
+        var question = new StaffingQuestion(1200, 30, 240, 0.8, 20, 1e308, null, null, 1.0, java.util.List.of());
+        assertThatThrownBy(() -> new StaffingCalculator().answer(question))
+                .isInstanceOfSatisfying(io.sangdam.platform.RequestRejected.class, rejected -> {
+                    assertThat(rejected.code()).isEqualTo("staffing-out-of-range");
+                    assertThat(rejected.arguments()[0]).isEqualTo("patienceSeconds");
+                });
     }
 
     private RunningServer.Response post(String body, String username) {

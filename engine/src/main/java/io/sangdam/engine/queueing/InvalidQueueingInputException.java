@@ -57,9 +57,18 @@ public final class InvalidQueueingInputException extends IllegalArgumentExceptio
     return value;
   }
 
+  /**
+   * The most agents any measure is computed for: the Erlang B recursion takes a step per agent, so
+   * two billion agents took eleven seconds; far beyond this the figures are not exact anyway.
+   */
+  public static final int MAXIMUM_AGENTS = 1_000_000;
+
   static int requireAgents(String field, int agents) {
     if (agents < 1) {
       throw new InvalidQueueingInputException(field, "must be at least 1, was " + agents);
+    }
+    if (agents > MAXIMUM_AGENTS) {
+      throw new InvalidQueueingInputException(field, "must be at most " + MAXIMUM_AGENTS + ", was " + agents);
     }
     return agents;
   }

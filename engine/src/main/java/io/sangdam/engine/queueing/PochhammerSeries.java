@@ -15,6 +15,11 @@ package io.sangdam.engine.queueing;
  * double after a few hundred steps; the running sums are therefore rescaled by 2^−600 whenever a term
  * passes 2^600 and only their logarithms are returned. The loop stops when the geometric bound on the
  * remaining tail is below 1e−17 of each sum; it needs about x − s + 9·√x terms.
+ *
+ * <p>Hazard: x grows with the patience over the handling time, so a patience of 1e308 seconds asked
+ * for more terms than there are atoms, and one request held a core for two minutes. The sum
+ * therefore refuses to run beyond {@link #MAXIMUM_TERMS} (tens of milliseconds) and says which
+ * input made it so long, instead of returning a truncated sum as if it were exact.
  */
 final class PochhammerSeries {
 
@@ -22,7 +27,7 @@ final class PochhammerSeries {
   private static final double SCALE_LIMIT = 0x1p600;
   private static final double LOG_SCALE = SCALE_EXPONENT * Math.log(2.0);
   private static final double NEGLIGIBLE = 1e-17;
-  private static final int MAXIMUM_TERMS = 100_000_000;
+  static final int MAXIMUM_TERMS = 2_000_000;
 
   /** Natural logarithms of the three sums; the index-weighted one is −∞ when x = 0. */
   record Sums(double logPlain, double logIndexWeighted, double logHarmonicWeighted) {}
@@ -36,7 +41,13 @@ final class PochhammerSeries {
     double indexWeighted = 0.0;
     double harmonicWeighted = term * harmonic;
     double logOffset = 0.0;
-    for (int k = 1; k < MAXIMUM_TERMS; k++) {
+    if (x - s > MAXIMUM_TERMS) {
+      throw tooLong(s, x);
+    }
+    for (int k = 1; ; k++) {
+      if (k >= MAXIMUM_TERMS) {
+        throw tooLong(s, x);
+      }
       double denominator = s + k;
       double ratio = x / denominator;
       term *= ratio;
@@ -69,5 +80,17 @@ final class PochhammerSeries {
         Math.log(plain) + logOffset,
         Math.log(indexWeighted) + logOffset,
         Math.log(harmonicWeighted) + logOffset);
+  }
+
+  private static InvalidQueueingInputException tooLong(double s, double x) {
+    return new InvalidQueueingInputException(
+        "averagePatienceSeconds",
+        "too long against the handling time for this load: Erlang A would need more than "
+            + MAXIMUM_TERMS
+            + " series terms (s = "
+            + s
+            + ", x = "
+            + x
+            + "); use Erlang C (no patience) for customers this patient");
   }
 }

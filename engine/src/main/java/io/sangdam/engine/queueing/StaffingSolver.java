@@ -75,6 +75,39 @@ public final class StaffingSolver {
     return curve;
   }
 
+  /**
+   * The measures at the given agent counts only (ascending, each at least 1), for a chart that shows
+   * a few dozen points of a range of thousands: one Erlang B recursion walks the range, but the
+   * costly Erlang A series is summed only where a point is shown.
+   */
+  public static List<QueueMeasures> curveAt(StaffingRequest request, int[] agentCounts) {
+    Workload workload = request.workload();
+    double erlangs = workload.erlangs();
+    Double patience = request.averagePatienceSeconds();
+    List<QueueMeasures> curve = new ArrayList<>(agentCounts.length);
+    ErlangBRecursion recursion = erlangs == 0 ? null : new ErlangBRecursion(erlangs);
+    int previous = 0;
+    for (int agents : agentCounts) {
+      InvalidQueueingInputException.requireAgents("agentCounts", agents);
+      if (agents <= previous) {
+        throw new InvalidQueueingInputException("agentCounts", "must ascend, " + agents + " follows " + previous);
+      }
+      previous = agents;
+      if (recursion == null) {
+        curve.add(ErlangC.measures(agents, workload, request.serviceLevelRule(), Double.NEGATIVE_INFINITY));
+        continue;
+      }
+      recursion.advanceTo(agents - 1);
+      double logBelow = recursion.logBlocking();
+      recursion.step();
+      curve.add(
+          patience == null
+              ? ErlangC.measures(agents, workload, request.serviceLevelRule(), recursion.logBlocking())
+              : ErlangA.measures(agents, workload, patience, request.serviceLevelRule(), logBelow));
+    }
+    return curve;
+  }
+
   private static StaffingResult solveErlangC(StaffingRequest request) {
     Workload workload = request.workload();
     double erlangs = workload.erlangs();

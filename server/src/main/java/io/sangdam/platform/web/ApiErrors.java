@@ -53,7 +53,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RequestRejected.class)
     ResponseEntity<Object> rejected(RequestRejected rejected, HttpServletRequest request) {
-        return respond(request, rejected.status(), rejected.code(), rejected.arguments(), List.of());
+        ResponseEntity<Object> response = respond(request, rejected.status(), rejected.code(), rejected.arguments(), List.of());
+        if (!rejected.asksToRetryLater()) {
+            return response;
+        }
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(rejected.retryAfterSeconds())).body(response.getBody());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -107,7 +112,13 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                                 String.valueOf(e.getDefaultMessage()))))
                         .toList();
             }
-            case HttpMessageNotReadableException unreadable -> code = "malformed-request";
+            case HttpMessageNotReadableException unreadable -> {
+                UnreadableBody unread = UnreadableBody.of(unreadable);
+                code = unread.code();
+                arguments = unread.arguments();
+                String message = problems.message(request, "problem." + code, unread.arguments());
+                fields = unread.fields().stream().map(field -> new FieldProblem(field.field(), message)).toList();
+            }
             case MissingServletRequestParameterException missing -> {
                 code = "missing-parameter";
                 arguments = new Object[] {missing.getParameterName()};

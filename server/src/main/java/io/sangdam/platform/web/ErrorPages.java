@@ -1,12 +1,16 @@
 package io.sangdam.platform.web;
 
 import io.sangdam.platform.Problems;
+import io.sangdam.platform.RequestRejected;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,24 +24,43 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorPages implements ErrorController {
 
     private final Problems problems;
+    private final ErrorAttributes errors;
 
-    ErrorPages(Problems problems) {
+    ErrorPages(Problems problems, ErrorAttributes errors) {
         this.problems = problems;
+        this.errors = errors;
     }
 
     @RequestMapping("/error")
     @Nullable ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpStatus status = statusOf(request);
+        String code = codeFor(status);
+        Object[] arguments = argumentsFor(status, errors.getError(new ServletWebRequest(request)));
+        if (request.getAttribute(RequestTextFilter.REJECTED) instanceof RequestRejected rejected) {
+            code = rejected.code();
+            arguments = rejected.arguments();
+        }
         if (Problems.isApi(request) || !acceptsHtml(request)) {
-            problems.write(request, response, status, codeFor(status), "-");
+            problems.write(request, response, status, code, arguments);
             return null;
         }
         var page = new ModelAndView("error");
         page.setStatus(status);
         page.addObject("status", status.value());
-        page.addObject("messageKey", "problem." + codeFor(status));
-        page.addObject("messageArguments", new Object[] {"-"});
+        page.addObject("messageKey", "problem." + code);
+        page.addObject("messageArguments", arguments);
         return page;
+    }
+
+    /**
+     * The messages' arguments: a 405 names the method that was refused, which only the exception
+     * still knows (the error dispatch is a GET); no other code here has arguments.
+     */
+    private static Object[] argumentsFor(HttpStatus status, @Nullable Throwable failure) {
+        if (failure instanceof HttpRequestMethodNotSupportedException unsupported) {
+            return new Object[] {unsupported.getMethod()};
+        }
+        return new Object[] {status == HttpStatus.METHOD_NOT_ALLOWED ? "" : "-"};
     }
 
     private static boolean acceptsHtml(HttpServletRequest request) {

@@ -34,6 +34,9 @@ class PageErrors {
     @ExceptionHandler(RequestRejected.class)
     @Nullable ModelAndView rejected(RequestRejected rejected, HandlerMethod handler, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
+        if (rejected.asksToRetryLater()) {
+            response.setHeader("Retry-After", Long.toString(rejected.retryAfterSeconds()));
+        }
         if (handler.hasMethodAnnotation(ResponseBody.class)
                 || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)) {
             problems.write(request, response, rejected.status(), rejected.code(), rejected.arguments());
