@@ -26,22 +26,41 @@ class ArchitectureTests {
 
     @Test
     void repositoriesAreNotPublic() {
-        classes().that().areAnnotatedWith(Repository.class).should().notBePublic()
+        classes()
+                .that()
+                .areAnnotatedWith(Repository.class)
+                .should()
+                .notBePublic()
                 .because("a module's tables are reached only through its public services")
                 .check(SERVER);
     }
 
     @Test
     void controllersAreNotPublic() {
-        classes().that().areAnnotatedWith(Controller.class).or().areAnnotatedWith(RestController.class)
-                .should().notBePublic().check(SERVER);
+        classes()
+                .that()
+                .areAnnotatedWith(Controller.class)
+                .or()
+                .areAnnotatedWith(RestController.class)
+                .should()
+                .notBePublic()
+                .check(SERVER);
     }
 
     @Test
     void engineKnowsNothingOfSpringHttpOrSql() {
-        noClasses().that().resideInAPackage("io.sangdam.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "java.sql..",
-                        "javax.sql..", "io.sangdam.platform..", "io.sangdam.identity..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.sangdam.engine..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.springframework..",
+                        "jakarta..",
+                        "java.sql..",
+                        "javax.sql..",
+                        "io.sangdam.platform..",
+                        "io.sangdam.identity..")
                 .allowEmptyShould(true)
                 .check(new ClassFileImporter().importPackages("io.sangdam.engine"));
     }
@@ -53,8 +72,17 @@ class ArchitectureTests {
 
     @Test
     void noTechnicalCatchAllNames() {
-        noClasses().should().haveSimpleNameEndingWith("Impl").orShould().haveSimpleNameEndingWith("Util")
-                .orShould().haveSimpleNameEndingWith("Utils").orShould().haveSimpleNameEndingWith("Helper")
-                .orShould().haveSimpleNameEndingWith("Manager").check(SERVER);
+        noClasses()
+                .should()
+                .haveSimpleNameEndingWith("Impl")
+                .orShould()
+                .haveSimpleNameEndingWith("Util")
+                .orShould()
+                .haveSimpleNameEndingWith("Utils")
+                .orShould()
+                .haveSimpleNameEndingWith("Helper")
+                .orShould()
+                .haveSimpleNameEndingWith("Manager")
+                .check(SERVER);
     }
 }

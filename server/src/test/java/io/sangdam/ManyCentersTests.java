@@ -32,8 +32,9 @@ import org.springframework.test.annotation.DirtiesContext;
  * identity table; their queues, agents, agents' skills and contacts come through the API, and the
  * agents log in, get ready and accept through the routing module's API, as the desk does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"sangdam.routing.pool-size=2",
-        "sangdam.database.embedded.pool-size=10"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"sangdam.routing.pool-size=2", "sangdam.database.embedded.pool-size=10"})
 @DirtiesContext
 class ManyCentersTests {
 
@@ -41,20 +42,23 @@ class ManyCentersTests {
     private static final String PASSWORD = RunningServer.DEMO_PASSWORD;
     private static final String AGENT_PASSWORD = "Many-centers-2026";
     private static final String QUEUE = """
-            {"code": "MANY", "name": "다중 센터 문의", "nameEnglish": "Many centers", "channel": "CHAT",
-             "skills": [{"skill": "TECH", "minimumLevel": 3}]}""";
+        {"code": "MANY", "name": "다중 센터 문의", "nameEnglish": "Many centers", "channel": "CHAT",
+         "skills": [{"skill": "TECH", "minimumLevel": 3}]}\
+        """;
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Routing routing;
+
     @Autowired
     Staff staff;
 
-    record Center(long id, String agent, String contact) {
-    }
+    record Center(long id, String agent, String contact) {}
 
     @Test
     void fiftyCentersSetUpWhileTheServerRunsAreEachRoutedWhileSignInAndPagesKeepAnswering() throws Exception {
@@ -62,8 +66,11 @@ class ManyCentersTests {
         String run = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         List<Center> centers = new ArrayList<>();
         for (int i = 0; i < CENTERS; i++) {
-            long id = jdbc.sql("insert into identity.center (code, name, kind, time_zone) values (?, ?, 'PARTNER', 'Asia/Seoul') returning id")
-                    .params("M" + run + "-" + i, "다중 센터 " + run + " " + i).query(Long.class).single();
+            long id = jdbc.sql("insert into identity.center (code, name, kind, time_zone) values (?, ?, 'PARTNER',"
+                            + " 'Asia/Seoul') returning id")
+                    .params("M" + run + "-" + i, "다중 센터 " + run + " " + i)
+                    .query(Long.class)
+                    .single();
             centers.add(new Center(id, "many." + run + "." + i, "many-" + run + "-" + i));
         }
         var supervisor = Session.signedIn(port, "gn.supervisor");
@@ -87,48 +94,71 @@ class ManyCentersTests {
             for (int i = 0; i < CENTERS; i++) {
                 List<RoutingEvent> events = assigned.get(i).get(5, TimeUnit.MINUTES);
                 String contact = centers.get(i).contact();
-                assertThat(events).as("center %d: its contact assigned to its agent", i)
-                        .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(RoutingEvent.ContactAssigned.class,
-                                a -> assertThat(a.contact().value()).isEqualTo(contact)));
+                assertThat(events)
+                        .as("center %d: its contact assigned to its agent", i)
+                        .anySatisfy(e -> assertThat(e)
+                                .isInstanceOfSatisfying(
+                                        RoutingEvent.ContactAssigned.class,
+                                        a -> assertThat(a.contact().value()).isEqualTo(contact)));
             }
             routed.set(true);
-            assertThat(checks.get(5, TimeUnit.MINUTES)).as("sign-in and pages were asked while centers routed").isPositive();
+            assertThat(checks.get(5, TimeUnit.MINUTES))
+                    .as("sign-in and pages were asked while centers routed")
+                    .isPositive();
         } finally {
             routed.set(true);
             callers.shutdownNow();
         }
         stillAnswering(api, supervisor, failures);
-        assertThat(failures).as("sign-in, pages and health while and after fifty centers routed").isEmpty();
+        assertThat(failures)
+                .as("sign-in, pages and health while and after fifty centers routed")
+                .isEmpty();
         for (Center center : centers) {
             assertThat(routing.routes(center.id())).isTrue();
         }
         // What docs/operations.md tells operators to size the routing pool by.
         var metrics = api.get("/actuator/prometheus", "admin", PASSWORD, "ko");
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).contains("hikaricp_connections_pending{pool=\"sangdam-routing\"")
-                .contains("sangdam_routing_waiting{center=\"" + centers.getFirst().id() + "\"");
+        assertThat(metrics.body())
+                .contains("hikaricp_connections_pending{pool=\"sangdam-routing\"")
+                .contains(
+                        "sangdam_routing_waiting{center=\"" + centers.getFirst().id() + "\"");
     }
 
     /** The center's first queue, an agent with the queue's skill, a contact, and the agent taking it. */
     private List<RoutingEvent> setUpAndRoute(ApiClient api, Center center) {
-        var queue = api.post("/api/routing/centers/" + center.id() + "/queues", QUEUE, "application/json", "admin", PASSWORD, "ko");
+        var queue = api.post(
+                "/api/routing/centers/" + center.id() + "/queues", QUEUE, "application/json", "admin", PASSWORD, "ko");
         assertThat(queue.status()).as(queue.body()).isEqualTo(201);
-        var user = api.post("/api/users", """
-                {"username": "%s", "displayName": "다중 상담사", "centerId": %d, "roles": ["AGENT"], "password": "%s"}"""
-                .formatted(center.agent(), center.id(), AGENT_PASSWORD), "application/json", "admin", PASSWORD, "ko");
+        var user = api.post(
+                "/api/users",
+                """
+                {"username": "%s", "displayName": "다중 상담사", "centerId": %d, "roles": ["AGENT"], "password": "%s"}\
+                """.formatted(center.agent(), center.id(), AGENT_PASSWORD),
+                "application/json",
+                "admin",
+                PASSWORD,
+                "ko");
         assertThat(user.status()).as(user.body()).isEqualTo(201);
-        var skills = api.put("/api/routing/agents/" + user.json().get("id").asLong(), "{\"skills\": {\"TECH\": 5}, \"chatCapacity\": 1}",
+        var skills = api.put(
+                "/api/routing/agents/" + user.json().get("id").asLong(),
+                "{\"skills\": {\"TECH\": 5}, \"chatCapacity\": 1}",
                 "admin");
         assertThat(skills.status()).as(skills.body()).isEqualTo(200);
 
         // The contact through the routing API, as a PBX sends it; the agent's side as the desk does.
-        var arrived = api.post("/api/routing/centers/" + center.id() + "/contacts",
-                "{\"contact\": \"" + center.contact() + "\", \"queue\": \"MANY\"}", "application/json", "admin", PASSWORD, "ko");
+        var arrived = api.post(
+                "/api/routing/centers/" + center.id() + "/contacts",
+                "{\"contact\": \"" + center.contact() + "\", \"queue\": \"MANY\"}",
+                "application/json",
+                "admin",
+                PASSWORD,
+                "ko");
         assertThat(arrived.status()).as(arrived.body()).isEqualTo(201);
         StaffMember agent = staff.findByUsername(center.agent()).orElseThrow();
         routing.logIn(center.id(), agent);
-        assertThat(routing.ready(center.id(), agent.username())).anySatisfy(
-                e -> assertThat(e).isInstanceOf(RoutingEvent.ContactOffered.class));
+        assertThat(routing.ready(center.id(), agent.username()))
+                .anySatisfy(e -> assertThat(e).isInstanceOf(RoutingEvent.ContactOffered.class));
         return routing.accept(center.id(), agent.username(), center.contact());
     }
 

@@ -26,8 +26,8 @@ class MessageBundleTests {
 
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final Pattern TEXT_NODE = Pattern.compile(">([^<]+)<");
-    private static final Pattern LITERAL_ATTRIBUTE = Pattern.compile(
-            "\\s(placeholder|title|alt|aria-label|value|label)=\"([^\"]*)\"");
+    private static final Pattern LITERAL_ATTRIBUTE =
+            Pattern.compile("\\s(placeholder|title|alt|aria-label|value|label)=\"([^\"]*)\"");
     private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([a-zA-Z0-9.\\-_]+)[}(]");
     private static final Pattern SCRIPT_OR_STYLE = Pattern.compile("(?s)<(script|style)[^>]*>.*?</\\1>");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d");
@@ -61,23 +61,30 @@ class MessageBundleTests {
     void templatesHaveNoHardCodedText() throws IOException {
         List<String> hardCoded = new ArrayList<>();
         for (Path template : templates()) {
-            String html = COMMENT.matcher(SCRIPT_OR_STYLE.matcher(Files.readString(template)).replaceAll("")).replaceAll("");
+            String html = COMMENT.matcher(
+                            SCRIPT_OR_STYLE.matcher(Files.readString(template)).replaceAll(""))
+                    .replaceAll("");
             // Attribute values may hold '>' (th:if="${page > 0}"); blank them before looking at text nodes.
             Matcher text = TEXT_NODE.matcher(html.replaceAll("=\"[^\"]*\"", "=\"\""));
             while (text.find()) {
                 if (text.group(1).codePoints().anyMatch(Character::isLetter)) {
-                    hardCoded.add(TEMPLATES.relativize(template) + ": text \"" + text.group(1).strip() + "\"");
+                    hardCoded.add(TEMPLATES.relativize(template) + ": text \""
+                            + text.group(1).strip() + "\"");
                 }
             }
             Matcher attribute = LITERAL_ATTRIBUTE.matcher(html);
             while (attribute.find()) {
-                boolean visible = !attribute.group(1).equals("value") && !attribute.group(1).equals("label");
+                boolean visible = !attribute.group(1).equals("value")
+                        && !attribute.group(1).equals("label");
                 if (visible && attribute.group(2).codePoints().anyMatch(Character::isLetter)) {
-                    hardCoded.add(TEMPLATES.relativize(template) + ": " + attribute.group(1) + "=\"" + attribute.group(2) + "\"");
+                    hardCoded.add(TEMPLATES.relativize(template) + ": " + attribute.group(1) + "=\""
+                            + attribute.group(2) + "\"");
                 }
             }
         }
-        assertThat(hardCoded).as("visible text written into templates instead of message bundles").isEmpty();
+        assertThat(hardCoded)
+                .as("visible text written into templates instead of message bundles")
+                .isEmpty();
     }
 
     /**
@@ -94,8 +101,10 @@ class MessageBundleTests {
                 if (!PLACEHOLDER.matcher(value).find()) {
                     continue;
                 }
-                String formatted = new java.text.MessageFormat(value, java.util.Locale.ROOT).format(new Object[] {7, 7, 7, 7, 7, 7});
-                if (LONE_APOSTROPHE.matcher(value).find() || PLACEHOLDER.matcher(formatted).find()) {
+                String formatted = new java.text.MessageFormat(value, java.util.Locale.ROOT)
+                        .format(new Object[] {7, 7, 7, 7, 7, 7});
+                if (LONE_APOSTROPHE.matcher(value).find()
+                        || PLACEHOLDER.matcher(formatted).find()) {
                     broken.add(bundle + ": " + key + " -> " + formatted);
                 }
             }

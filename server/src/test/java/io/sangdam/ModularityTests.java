@@ -40,7 +40,8 @@ class ModularityTests {
             for (Path file : written.toList()) {
                 String content = stable(Files.readString(file, StandardCharsets.UTF_8));
                 Path target = docs.resolve(file.getFileName().toString());
-                if (!Files.exists(target) || !Files.readString(target, StandardCharsets.UTF_8).equals(content)) {
+                if (!Files.exists(target)
+                        || !Files.readString(target, StandardCharsets.UTF_8).equals(content)) {
                     Files.writeString(target, content, StandardCharsets.UTF_8);
                 }
                 Files.delete(file);

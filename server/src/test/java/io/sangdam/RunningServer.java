@@ -31,24 +31,28 @@ public @interface RunningServer {
     record ApiClient(int port, HttpClient http, JsonMapper json) {
 
         public static ApiClient on(int port) {
-            return new ApiClient(port, HttpClient.newHttpClient(), JsonMapper.builder().build());
+            return new ApiClient(
+                    port, HttpClient.newHttpClient(), JsonMapper.builder().build());
         }
 
         public Response get(String path, String username, String password, String language) {
             return send(request(path, username, password, language).GET().build());
         }
 
-        public Response post(String path, String body, String contentType, String username, String password,
-                String language) {
+        public Response post(
+                String path, String body, String contentType, String username, String password, String language) {
             return send(request(path, username, password, language)
                     .header("Content-Type", contentType)
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                    .build());
         }
 
         /** PUT of a JSON body as a demo account, in Korean. */
         public Response put(String path, String json, String username) {
-            return send(request(path, username, DEMO_PASSWORD, "ko").header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+            return send(request(path, username, DEMO_PASSWORD, "ko")
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                    .build());
         }
 
         /** DELETE as a demo account, in Korean. */
@@ -57,8 +61,10 @@ public @interface RunningServer {
         }
 
         public Response put(String path, String json, String username, String password, String language) {
-            return send(request(path, username, password, language).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+            return send(request(path, username, password, language)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                    .build());
         }
 
         private HttpRequest.Builder request(String path, String username, String password, String language) {
@@ -86,8 +92,11 @@ public @interface RunningServer {
 
         private Response send(HttpRequest request) {
             HttpResponse<String> response = exchange(http, request);
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), json);
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
+                    json);
         }
     }
 

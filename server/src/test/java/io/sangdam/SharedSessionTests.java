@@ -35,6 +35,7 @@ class SharedSessionTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ConfigurableApplicationContext context;
 
@@ -67,13 +68,21 @@ class SharedSessionTests {
     @Test
     void theDatabaseSessionsCookieIsSecureOverTlsFromATrustedProxy() {
         var http = HttpClient.newHttpClient();
-        var plain = RunningServer.ApiClient.exchange(http, HttpRequest.newBuilder(URI.create("http://localhost:" + portC + "/login")).build());
-        var overTls = RunningServer.ApiClient.exchange(http, HttpRequest.newBuilder(URI.create("http://localhost:" + portC + "/login"))
-                .header("X-Forwarded-Proto", "https").build());
-        assertThat(plain.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("JSESSIONID=").doesNotContainIgnoringCase("secure"));
-        assertThat(overTls.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
-                .startsWith("JSESSIONID=").containsIgnoringCase("; Secure"));
+        var plain = RunningServer.ApiClient.exchange(
+                http,
+                HttpRequest.newBuilder(URI.create("http://localhost:" + portC + "/login"))
+                        .build());
+        var overTls = RunningServer.ApiClient.exchange(
+                http,
+                HttpRequest.newBuilder(URI.create("http://localhost:" + portC + "/login"))
+                        .header("X-Forwarded-Proto", "https")
+                        .build());
+        assertThat(plain.headers().allValues("Set-Cookie"))
+                .anySatisfy(
+                        cookie -> assertThat(cookie).startsWith("JSESSIONID=").doesNotContainIgnoringCase("secure"));
+        assertThat(overTls.headers().allValues("Set-Cookie"))
+                .anySatisfy(
+                        cookie -> assertThat(cookie).startsWith("JSESSIONID=").containsIgnoringCase("; Secure"));
         assertThat(overTls.headers().firstValue("Strict-Transport-Security")).isPresent();
     }
 
@@ -81,19 +90,31 @@ class SharedSessionTests {
     void aSessionSignedInOnOneNodeWorksOnTheOther() {
         long before = sessionsOf(AGENT);
         var onC = Session.signedIn(portC, AGENT);
-        assertThat(sessionsOf(AGENT)).as("the session is a row of identity.spring_session").isEqualTo(before + 1);
-        assertThat(context.getBean(JdbcClient.class).sql("select max(max_inactive_interval) from identity.spring_session")
-                .query(Integer.class).single()).as("server.servlet.session.timeout, 60 minutes").isEqualTo(3600);
+        assertThat(sessionsOf(AGENT))
+                .as("the session is a row of identity.spring_session")
+                .isEqualTo(before + 1);
+        assertThat(context.getBean(JdbcClient.class)
+                        .sql("select max(max_inactive_interval) from identity.spring_session")
+                        .query(Integer.class)
+                        .single())
+                .as("server.servlet.session.timeout, 60 minutes")
+                .isEqualTo(3600);
         var onD = onC.on(portD);
 
         var queues = onD.get("/desk/api/queues");
         assertThat(queues.statusCode()).as(queues.body()).isEqualTo(200);
-        assertThat(onD.get("/").body()).as("the home page on node D knows who signed in on node C").contains("상담사");
-        assertThat(new Session(portD).get("/desk/api/queues").statusCode()).as("without the cookie").isEqualTo(302);
+        assertThat(onD.get("/").body())
+                .as("the home page on node D knows who signed in on node C")
+                .contains("상담사");
+        assertThat(new Session(portD).get("/desk/api/queues").statusCode())
+                .as("without the cookie")
+                .isEqualTo(302);
 
         var desk = onD.stream("/desk/api/stream");
         desk.next("state", "");
-        assertThat(onD.post("/desk/api/login", "").statusCode()).as("a POST with node C's CSRF token").isEqualTo(200);
+        assertThat(onD.post("/desk/api/login", "").statusCode())
+                .as("a POST with node C's CSRF token")
+                .isEqualTo(200);
         assertThat(onC.post("/desk/api/logout", "").statusCode()).isEqualTo(200);
         desk.close();
     }
@@ -102,10 +123,15 @@ class SharedSessionTests {
     void aPostWithoutTheSessionsCsrfTokenIsRefusedOnTheOtherNode() {
         var onC = Session.signedIn(portC, AGENT);
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + portD + "/desk/api/login"))
-                .header("Cookie", "JSESSIONID=" + onC.cookie("JSESSIONID")).header("X-CSRF-TOKEN", "not-the-token")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("")).build();
+                .header("Cookie", "JSESSIONID=" + onC.cookie("JSESSIONID"))
+                .header("X-CSRF-TOKEN", "not-the-token")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(""))
+                .build();
         assertThat(send(request).statusCode()).isEqualTo(403);
-        assertThat(onC.on(portD).get("/desk/api/queues").statusCode()).as("the session itself is still good").isEqualTo(200);
+        assertThat(onC.on(portD).get("/desk/api/queues").statusCode())
+                .as("the session itself is still good")
+                .isEqualTo(200);
     }
 
     @Test
@@ -122,7 +148,9 @@ class SharedSessionTests {
 
         // The browser dropped the cookie at sign-out; one kept from before must not work either.
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + portC + "/desk/api/queues"))
-                .header("Cookie", "JSESSIONID=" + cookie).GET().build();
+                .header("Cookie", "JSESSIONID=" + cookie)
+                .GET()
+                .build();
         var after = send(request);
         assertThat(after.statusCode()).isEqualTo(302);
         assertThat(after.headers().firstValue("Location").orElseThrow()).endsWith("/login");
@@ -130,15 +158,23 @@ class SharedSessionTests {
 
     @Test
     void deactivatingAnAccountOnOneNodeEndsItsSessionOnTheOther() {
-        var created = ApiClient.on(portD).post("/api/users", """
-                {"username": "shared.session.tester", "displayName": "테스트", "centerId": 4, "roles": ["AGENT"],
-                 "password": "Lockout-tester-1"}""", "application/json", "admin", RunningServer.DEMO_PASSWORD, "ko");
+        var created = ApiClient.on(portD)
+                .post("/api/users", """
+                    {"username": "shared.session.tester", "displayName": "테스트", "centerId": 4, "roles": ["AGENT"],
+                     "password": "Lockout-tester-1"}\
+                    """, "application/json", "admin", RunningServer.DEMO_PASSWORD, "ko");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         var signedIn = Session.signedIn(portC, "shared.session.tester", "Lockout-tester-1");
         assertThat(signedIn.get("/").statusCode()).isEqualTo(200);
 
-        var deactivated = ApiClient.on(portD).post("/api/users/" + created.json().get("id").asLong() + "/deactivate", "",
-                "application/json", "admin", RunningServer.DEMO_PASSWORD, "ko");
+        var deactivated = ApiClient.on(portD)
+                .post(
+                        "/api/users/" + created.json().get("id").asLong() + "/deactivate",
+                        "",
+                        "application/json",
+                        "admin",
+                        RunningServer.DEMO_PASSWORD,
+                        "ko");
         assertThat(deactivated.status()).as(deactivated.body()).isEqualTo(200);
 
         var after = signedIn.get("/");
@@ -149,7 +185,9 @@ class SharedSessionTests {
     @Test
     void anUnknownPageAnswersNotFoundWithinTheSharedSession() {
         var onD = Session.signedIn(portC, AGENT).on(portD);
-        assertThat(onD.get("/no-such-page").statusCode()).as("the error page, not the sign-in page").isEqualTo(404);
+        assertThat(onD.get("/no-such-page").statusCode())
+                .as("the error page, not the sign-in page")
+                .isEqualTo(404);
         assertThat(onD.get("/desk/api/queues").statusCode()).isEqualTo(200);
     }
 
@@ -158,21 +196,27 @@ class SharedSessionTests {
         var onC = Session.signedIn(portC, "gj.agent057");
         assertThat(sessionsOf("gj.agent057")).isOne();
         var jdbc = context.getBean(JdbcClient.class);
-        jdbc.sql("update identity.spring_session set expiry_time = 0 where principal_name = 'gj.agent057'").update();
+        jdbc.sql("update identity.spring_session set expiry_time = 0 where principal_name = 'gj.agent057'")
+                .update();
 
         // What Spring Session runs every minute on every node.
         nodeD.getBean(JdbcIndexedSessionRepository.class).cleanUpExpiredSessions();
 
         assertThat(sessionsOf("gj.agent057")).isZero();
         assertThat(jdbc.sql("select count(*) from identity.spring_session_attributes a where not exists "
-                + "(select 1 from identity.spring_session s where s.primary_id = a.session_primary_id)")
-                .query(Long.class).single()).as("their attributes go with them").isZero();
+                                + "(select 1 from identity.spring_session s where s.primary_id = a.session_primary_id)")
+                        .query(Long.class)
+                        .single())
+                .as("their attributes go with them")
+                .isZero();
         assertThat(onC.get("/desk/api/queues").statusCode()).isEqualTo(302);
     }
 
     @Test
     void withTheDefaultSessionsStayInMemoryAndTheTableIsUntouched() {
-        assertThat(context.getBeanProvider(SessionRepository.class).stream()).as("no Spring Session on node A").isEmpty();
+        assertThat(context.getBeanProvider(SessionRepository.class).stream())
+                .as("no Spring Session on node A")
+                .isEmpty();
         var signedIn = Session.signedIn(port, "gj.agent056");
         assertThat(signedIn.get("/desk/api/queues").statusCode()).isEqualTo(200);
         assertThat(sessionsOf("gj.agent056")).isZero();
@@ -187,22 +231,30 @@ class SharedSessionTests {
         long before = jdbc.sql(lastAccess).param(id).query(Long.class).single();
         Thread.sleep(5);
 
-        for (String file : new String[] {"/css/sangdam.css", "/js/sangdam.js", "/js/chat-widget.js", "/css/chat-widget.css"}) {
+        for (String file :
+                new String[] {"/css/sangdam.css", "/js/sangdam.js", "/js/chat-widget.js", "/css/chat-widget.css"}) {
             var served = onC.get(file);
             assertThat(served.statusCode()).as(file).isEqualTo(200);
-            assertThat(served.headers().firstValue("Set-Cookie")).as(file + " makes no session of the container's either").isEmpty();
+            assertThat(served.headers().firstValue("Set-Cookie"))
+                    .as(file + " makes no session of the container's either")
+                    .isEmpty();
         }
-        assertThat(jdbc.sql(lastAccess).param(id).query(Long.class).single()).as("the session was not read: its last access stands")
+        assertThat(jdbc.sql(lastAccess).param(id).query(Long.class).single())
+                .as("the session was not read: its last access stands")
                 .isEqualTo(before);
 
         assertThat(onC.get("/").statusCode()).isEqualTo(200);
-        assertThat(jdbc.sql(lastAccess).param(id).query(Long.class).single()).as("a page reads the session and writes its last access")
+        assertThat(jdbc.sql(lastAccess).param(id).query(Long.class).single())
+                .as("a page reads the session and writes its last access")
                 .isGreaterThan(before);
     }
 
     private long sessionsOf(String username) {
-        return context.getBean(JdbcClient.class).sql("select count(*) from identity.spring_session where principal_name = ?")
-                .param(username).query(Long.class).single();
+        return context.getBean(JdbcClient.class)
+                .sql("select count(*) from identity.spring_session where principal_name = ?")
+                .param(username)
+                .query(Long.class)
+                .single();
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

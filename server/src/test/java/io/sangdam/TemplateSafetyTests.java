@@ -26,7 +26,8 @@ class TemplateSafetyTests {
     /** Unescaped output: {@code th:utext} and the unescaped inlining {@code [(...)]}. */
     private static final Pattern UNESCAPED = Pattern.compile("th:utext|\\[\\(");
     /** A script element with a body instead of a file (data goes into data attributes). */
-    private static final Pattern INLINE_SCRIPT = Pattern.compile("(?s)<script(?![^>]*\\bsrc=)[^>]*>|th:inline=\"javascript\"");
+    private static final Pattern INLINE_SCRIPT =
+            Pattern.compile("(?s)<script(?![^>]*\\bsrc=)[^>]*>|th:inline=\"javascript\"");
     /** Event-handler attributes, literal, computed or htmx's ({@code onclick}, {@code th:onchange}, {@code hx-on:click}). */
     private static final Pattern HANDLER = Pattern.compile("(?i)\\s(th:|hx-|data-hx-)?on[a-z:-]*=");
     /** Style attributes and style elements (layout lives in static/css). */
@@ -53,14 +54,28 @@ class TemplateSafetyTests {
 
     @Test
     void theRulesRecogniseWhatTheyForbid() {
-        assertThat(UNESCAPED.matcher("<script type=\"application/json\" th:utext=\"${json}\"></script>").find()).isTrue();
+        assertThat(UNESCAPED
+                        .matcher("<script type=\"application/json\" th:utext=\"${json}\"></script>")
+                        .find())
+                .isTrue();
         assertThat(UNESCAPED.matcher("<p>[(${name})]</p>").find()).isTrue();
-        assertThat(INLINE_SCRIPT.matcher("<script type=\"application/json\" id=\"x\"></script>").find()).isTrue();
-        assertThat(INLINE_SCRIPT.matcher("<script th:src=\"@{/js/sangdam.js}\" defer></script>").find()).isFalse();
-        assertThat(HANDLER.matcher("<select name=\"team\" onchange=\"this.form.submit()\">").find()).isTrue();
+        assertThat(INLINE_SCRIPT
+                        .matcher("<script type=\"application/json\" id=\"x\"></script>")
+                        .find())
+                .isTrue();
+        assertThat(INLINE_SCRIPT
+                        .matcher("<script th:src=\"@{/js/sangdam.js}\" defer></script>")
+                        .find())
+                .isFalse();
+        assertThat(HANDLER.matcher("<select name=\"team\" onchange=\"this.form.submit()\">")
+                        .find())
+                .isTrue();
         assertThat(HANDLER.matcher("<button hx-on:click=\"alert(1)\">").find()).isTrue();
-        assertThat(HANDLER.matcher("<select name=\"team\" data-submit-on-change>").find()).isFalse();
-        assertThat(INLINE_STYLE.matcher("<span th:style=\"'width:' + ${w}\">").find()).isTrue();
+        assertThat(HANDLER.matcher("<select name=\"team\" data-submit-on-change>")
+                        .find())
+                .isFalse();
+        assertThat(INLINE_STYLE.matcher("<span th:style=\"'width:' + ${w}\">").find())
+                .isTrue();
         assertThat(INLINE_STYLE.matcher("<div class=\"grid spaced\">").find()).isFalse();
     }
 
@@ -72,8 +87,13 @@ class TemplateSafetyTests {
             Matcher match = forbidden.matcher(text);
             while (match.find()) {
                 if (!insideComment(text, match.start())) {
-                    int line = (int) text.substring(0, match.start()).chars().filter(c -> c == '\n').count() + 1;
-                    found.add(TEMPLATES.relativize(template) + ":" + line + ": " + match.group().strip());
+                    int line = (int) text.substring(0, match.start())
+                                    .chars()
+                                    .filter(c -> c == '\n')
+                                    .count()
+                            + 1;
+                    found.add(TEMPLATES.relativize(template) + ":" + line + ": "
+                            + match.group().strip());
                 }
             }
         }
@@ -86,8 +106,11 @@ class TemplateSafetyTests {
 
     private static List<Path> templates() {
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            List<Path> templates = files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
-            assertThat(templates).as("templates found under " + TEMPLATES.toAbsolutePath()).isNotEmpty();
+            List<Path> templates =
+                    files.filter(f -> f.toString().endsWith(".html")).sorted().toList();
+            assertThat(templates)
+                    .as("templates found under " + TEMPLATES.toAbsolutePath())
+                    .isNotEmpty();
             return templates;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

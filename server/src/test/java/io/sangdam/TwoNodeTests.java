@@ -7,13 +7,13 @@ import io.sangdam.TwoNodes.Session;
 import io.sangdam.platform.ClusterSecret;
 import io.sangdam.platform.ClusterSignals;
 import io.sangdam.routing.Routing;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,6 +29,7 @@ class TwoNodeTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ConfigurableApplicationContext context;
 
@@ -50,21 +51,36 @@ class TwoNodeTests {
     @Test
     void aChatStartedOnTheNodeThatDoesNotRouteIsRoutedByTheOtherAndHeardOnBoth() {
         var b = ApiClient.on(secondPort);
-        assertThat(second.getBean(Routing.class).routes(4)).as("node B routes center 4, through node A").isTrue();
+        assertThat(second.getBean(Routing.class).routes(4))
+                .as("node B routes center 4, through node A")
+                .isTrue();
         var supervisor = Session.signedIn(secondPort, "gj.supervisor");
         var board = supervisor.stream("/board/api/stream?center=4");
 
-        var started = b.post("/chat/api/conversations", "{\"center\": 4, \"topic\": \"TECH\"}", "application/json", null, null, "ko");
+        var started = b.post(
+                "/chat/api/conversations",
+                "{\"center\": 4, \"topic\": \"TECH\"}",
+                "application/json",
+                null,
+                null,
+                "ko");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         String chat = started.json().get("conversation").asString();
         String token = started.json().get("token").asString();
-        assertThat(context.getBean(Routing.class).snapshot(4).contacts()).as("routed by node A")
+        assertThat(context.getBean(Routing.class).snapshot(4).contacts())
+                .as("routed by node A")
                 .anySatisfy(contact -> assertThat(contact.id().value()).isEqualTo(chat));
-        assertThat(supervisor.get("/board/api?center=4").body()).as("node B's board reads node A's engine").contains(chat);
+        assertThat(supervisor.get("/board/api?center=4").body())
+                .as("node B's board reads node A's engine")
+                .contains(chat);
         var customer = new Session(secondPort).stream("/chat/api/conversations/" + chat + "/stream?token=" + token);
-        TwoNodes.waitFor("the customer's place in the queue, from node A",
-                () -> b.get("/chat/api/conversations/" + chat + "?token=" + token, null, null, "ko").json().get("status")
-                        .asString().equals("WAITING"));
+        TwoNodes.waitFor(
+                "the customer's place in the queue, from node A",
+                () -> b.get("/chat/api/conversations/" + chat + "?token=" + token, null, null, "ko")
+                        .json()
+                        .get("status")
+                        .asString()
+                        .equals("WAITING"));
 
         var agent = Session.signedIn(port, "gj.agent040");
         var desk = agent.stream("/desk/api/stream");
@@ -72,24 +88,42 @@ class TwoNodeTests {
         assertThat(agent.post("/desk/api/login", "").statusCode()).isEqualTo(200);
         assertThat(agent.post("/desk/api/ready", "").statusCode()).isEqualTo(200);
         desk.next("offer", chat);
-        assertThat(agent.post("/desk/api/offers/" + chat + "/accept", "").statusCode()).isEqualTo(200);
+        assertThat(agent.post("/desk/api/offers/" + chat + "/accept", "").statusCode())
+                .isEqualTo(200);
         customer.next("status", "CONNECTED");
         board.next("changed", "1");
         assertThat(supervisor.get("/board/api?center=4").body()).contains("gj.agent040");
 
         assertThat(agent.post("/desk/api/conversations/" + chat + "/messages", "{\"text\": \"안녕하세요, 상담사 김입니다.\"}")
-                .statusCode()).isEqualTo(201);
+                        .statusCode())
+                .isEqualTo(201);
         customer.next("message", "상담사 김입니다");
         String longAnswer = "설명 드리겠습니다. " + "인터넷 공유기를 껐다 켜 주세요. ".repeat(100);
         assertThat(agent.post("/desk/api/conversations/" + chat + "/messages", "{\"text\": \"" + longAnswer + "\"}")
-                .statusCode()).isEqualTo(201);
+                        .statusCode())
+                .isEqualTo(201);
         customer.next("message", "공유기를 껐다 켜 주세요. 인터넷 공유기를 껐다 켜 주세요. 인터넷");
-        assertThat(b.post("/chat/api/conversations/" + chat + "/messages?token=" + token, "{\"text\": \"감사합니다\"}",
-                "application/json", null, null, "ko").status()).isEqualTo(201);
+        assertThat(b.post(
+                                "/chat/api/conversations/" + chat + "/messages?token=" + token,
+                                "{\"text\": \"감사합니다\"}",
+                                "application/json",
+                                null,
+                                null,
+                                "ko")
+                        .status())
+                .isEqualTo(201);
         desk.next("message", "감사합니다");
 
-        assertThat(b.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko")
-                .status()).as("ended through node A's engine").isEqualTo(200);
+        assertThat(b.post(
+                                "/chat/api/conversations/" + chat + "/end?token=" + token,
+                                "",
+                                "application/json",
+                                null,
+                                null,
+                                "ko")
+                        .status())
+                .as("ended through node A's engine")
+                .isEqualTo(200);
         customer.next("status", "ENDED");
         desk.next("ended", chat);
         agent.post("/desk/api/wrap-up-done", "");
@@ -105,16 +139,25 @@ class TwoNodeTests {
         String checkpoints = "select count(*) from routing.command_log where center_id = 4 and type = 'Checkpoint'";
         long before = jdbc.sql(checkpoints).query(Long.class).single();
 
-        var changed = ApiClient.on(secondPort).put("/api/routing/centers/4/chat-capacity", "{\"chatCapacity\": 3}", "gj.manager");
+        var changed = ApiClient.on(secondPort)
+                .put("/api/routing/centers/4/chat-capacity", "{\"chatCapacity\": 3}", "gj.manager");
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
 
-        TwoNodes.waitFor("node A to apply the change as a checkpoint", () -> jdbc.sql(checkpoints).query(Long.class).single() > before);
+        TwoNodes.waitFor(
+                "node A to apply the change as a checkpoint",
+                () -> jdbc.sql(checkpoints).query(Long.class).single() > before);
     }
 
     @Test
     void aRefusalOfTheRoutingNodeComesBackAsIs() {
-        var refused = ApiClient.on(secondPort).post("/api/routing/centers/4/agents/gj.agent041/offers/nothing-offered/accept", "",
-                "application/json", "gj.supervisor", PASSWORD, "en");
+        var refused = ApiClient.on(secondPort)
+                .post(
+                        "/api/routing/centers/4/agents/gj.agent041/offers/nothing-offered/accept",
+                        "",
+                        "application/json",
+                        "gj.supervisor",
+                        PASSWORD,
+                        "en");
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.json().get("code").asString()).isEqualTo("routing-rejected");
     }
@@ -123,7 +166,8 @@ class TwoNodeTests {
     void aRoutingNodeThatCannotBeReachedIsAnsweredWithServiceUnavailable() {
         // Center 1 (본사) has no queues: a made-up holder row for it points at a port nobody listens on.
         var jdbc = context.getBean(JdbcClient.class);
-        jdbc.sql("insert into routing.center_holder (center_id, node_id, base_url, updated_at) values (1, 'gone', 'http://127.0.0.1:9', now())")
+        jdbc.sql("insert into routing.center_holder (center_id, node_id, base_url, updated_at) values (1,"
+                        + " 'gone', 'http://127.0.0.1:9', now())")
                 .update();
         try {
             var answer = ApiClient.on(secondPort).get("/api/routing/centers/1/state", "admin", PASSWORD, "en");
@@ -139,8 +183,12 @@ class TwoNodeTests {
         String path = "/internal/routing/centers/4/snapshot";
         var a = ApiClient.on(port);
         assertThat(a.get(path, null, null, "ko").status()).isEqualTo(401);
-        assertThat(a.get(path, "admin", PASSWORD, "ko").status()).as("an account is not a node").isEqualTo(401);
-        assertThat(Session.signedIn(port, "admin").get(path).statusCode()).as("nor is a browser session").isEqualTo(401);
+        assertThat(a.get(path, "admin", PASSWORD, "ko").status())
+                .as("an account is not a node")
+                .isEqualTo(401);
+        assertThat(Session.signedIn(port, "admin").get(path).statusCode())
+                .as("nor is a browser session")
+                .isEqualTo(401);
         assertThat(internal(path, "not-the-secret").statusCode()).isEqualTo(401);
         var answer = internal(path, context.getBean(ClusterSecret.class).value());
         assertThat(answer.statusCode()).isEqualTo(200);
@@ -149,9 +197,12 @@ class TwoNodeTests {
 
     private java.net.http.HttpResponse<String> internal(String path, String secret) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://localhost:" + port + path)).header(ClusterSecret.HEADER, secret).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + path))
+                                    .header(ClusterSecret.HEADER, secret)
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
@@ -165,7 +216,9 @@ class TwoNodeTests {
         context.getBean(ClusterSignals.class).announce("test.large", large);
         context.getBean(ClusterSignals.class).announce("test.large", "small");
         assertThat(received.poll(15, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(large);
-        assertThat(received.poll(15, java.util.concurrent.TimeUnit.SECONDS)).as("in the order sent").isEqualTo("small");
+        assertThat(received.poll(15, java.util.concurrent.TimeUnit.SECONDS))
+                .as("in the order sent")
+                .isEqualTo("small");
     }
 
     @Test
@@ -173,20 +226,41 @@ class TwoNodeTests {
         var a = ApiClient.on(port);
         var b = ApiClient.on(secondPort);
         String word = "쿼카바보" + System.nanoTime() % 1000;
-        var started = b.post("/chat/api/conversations", "{\"center\": 4, \"topic\": \"TECH\"}", "application/json", null, null, "ko");
+        var started = b.post(
+                "/chat/api/conversations",
+                "{\"center\": 4, \"topic\": \"TECH\"}",
+                "application/json",
+                null,
+                null,
+                "ko");
         String chat = started.json().get("conversation").asString();
         String token = started.json().get("token").asString();
         String messages = "/chat/api/conversations/" + chat + "/messages?token=" + token;
-        assertThat(flags(b.post(messages, "{\"text\": \"" + word + "\"}", "application/json", null, null, "ko").json())).isZero();
+        assertThat(flags(b.post(messages, "{\"text\": \"" + word + "\"}", "application/json", null, null, "ko")
+                        .json()))
+                .isZero();
 
-        var added = a.post("/api/protection/lexicon", "{\"category\": \"INSULT\", \"severity\": \"MEDIUM\", \"pattern\": \"" + word + "\"}",
-                "application/json", "protection", PASSWORD, "ko");
+        var added = a.post(
+                "/api/protection/lexicon",
+                "{\"category\": \"INSULT\", \"severity\": \"MEDIUM\", \"pattern\": \"" + word + "\"}",
+                "application/json",
+                "protection",
+                PASSWORD,
+                "ko");
         assertThat(added.status()).as(added.body()).isEqualTo(201);
 
-        TwoNodes.waitFor("node B to screen with the new term", () ->
-                flags(b.post(messages, "{\"text\": \"" + word + "\"}", "application/json", null, null, "ko").json()) > 0);
-        a.post("/api/protection/lexicon/" + added.json().get("id").asLong() + "/deactivate", "", "application/json", "protection",
-                PASSWORD, "ko");
+        TwoNodes.waitFor(
+                "node B to screen with the new term",
+                () -> flags(b.post(messages, "{\"text\": \"" + word + "\"}", "application/json", null, null, "ko")
+                                .json())
+                        > 0);
+        a.post(
+                "/api/protection/lexicon/" + added.json().get("id").asLong() + "/deactivate",
+                "",
+                "application/json",
+                "protection",
+                PASSWORD,
+                "ko");
         b.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko");
     }
 
@@ -197,7 +271,13 @@ class TwoNodeTests {
         var signals = second.getBean(ClusterSignals.class);
         long caughtUp = signals.catchUps();
         String word = "쿼카멍청" + System.nanoTime() % 1000;
-        var started = b.post("/chat/api/conversations", "{\"center\": 4, \"topic\": \"TECH\"}", "application/json", null, null, "ko");
+        var started = b.post(
+                "/chat/api/conversations",
+                "{\"center\": 4, \"topic\": \"TECH\"}",
+                "application/json",
+                null,
+                null,
+                "ko");
         String chat = started.json().get("conversation").asString();
         String token = started.json().get("token").asString();
         String messages = "/chat/api/conversations/" + chat + "/messages?token=" + token;
@@ -206,20 +286,40 @@ class TwoNodeTests {
 
         int backend = signals.listeningBackend();
         assertThat(backend).as("node B's listening connection").isPositive();
-        assertThat(context.getBean(JdbcClient.class).sql("""
-                select pg_terminate_backend(pid) from pg_stat_activity where pid = ? and application_name = ?""")
-                .params(backend, ClusterSignals.LISTENER_NAME).query(Boolean.class).single()).isTrue();
+        assertThat(context.getBean(JdbcClient.class)
+                        .sql("""
+                            select pg_terminate_backend(pid) from pg_stat_activity where pid = ? and application_name = ?\
+                            """)
+                        .params(backend, ClusterSignals.LISTENER_NAME)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
         TwoNodes.waitFor("node B to find its listening connection gone", () -> !signals.listening());
-        var added = a.post("/api/protection/lexicon", "{\"category\": \"INSULT\", \"severity\": \"MEDIUM\", \"pattern\": \"" + word + "\"}",
-                "application/json", "protection", PASSWORD, "ko");
+        var added = a.post(
+                "/api/protection/lexicon",
+                "{\"category\": \"INSULT\", \"severity\": \"MEDIUM\", \"pattern\": \"" + word + "\"}",
+                "application/json",
+                "protection",
+                PASSWORD,
+                "ko");
         assertThat(added.status()).as(added.body()).isEqualTo(201);
 
-        TwoNodes.waitFor("node B to listen again and catch up", () -> signals.listening() && signals.catchUps() > caughtUp);
-        assertThat(flags(b.post(messages, "{\"text\": \"" + word + "\"}", "application/json", null, null, "ko").json()))
-                .as("node B screens with the term added while it was not listening").isPositive();
-        TwoNodes.waitFor("node B to end the customer's stream, whose browser opens it again and reloads the chat", customer::ended);
-        a.post("/api/protection/lexicon/" + added.json().get("id").asLong() + "/deactivate", "", "application/json", "protection",
-                PASSWORD, "ko");
+        TwoNodes.waitFor(
+                "node B to listen again and catch up", () -> signals.listening() && signals.catchUps() > caughtUp);
+        assertThat(flags(b.post(messages, "{\"text\": \"" + word + "\"}", "application/json", null, null, "ko")
+                        .json()))
+                .as("node B screens with the term added while it was not listening")
+                .isPositive();
+        TwoNodes.waitFor(
+                "node B to end the customer's stream, whose browser opens it again and reloads the chat",
+                customer::ended);
+        a.post(
+                "/api/protection/lexicon/" + added.json().get("id").asLong() + "/deactivate",
+                "",
+                "application/json",
+                "protection",
+                PASSWORD,
+                "ko");
         b.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko");
     }
 
@@ -235,26 +335,56 @@ class TwoNodeTests {
         int backend = sending.sendingBackend();
         long caughtUp = receiving.catchUps();
         String word = "쿼카얼간" + System.nanoTime() % 1000;
-        var started = a.post("/chat/api/conversations", "{\"center\": 4, \"topic\": \"TECH\"}", "application/json", null, null, "ko");
+        var started = a.post(
+                "/chat/api/conversations",
+                "{\"center\": 4, \"topic\": \"TECH\"}",
+                "application/json",
+                null,
+                null,
+                "ko");
         String chat = started.json().get("conversation").asString();
         String token = started.json().get("token").asString();
         String messages = "/chat/api/conversations/" + chat + "/messages?token=" + token;
 
         assertThat(jdbc.sql("""
-                select pg_terminate_backend(pid) from pg_stat_activity where pid = ? and application_name = ?""")
-                .params(backend, ClusterSignals.SENDER_NAME).query(Boolean.class).single()).isTrue();
-        TwoNodes.waitFor("node B's sending connection to be gone", () -> jdbc.sql("select count(*) from pg_stat_activity where pid = ?")
-                .param(backend).query(Long.class).single() == 0);
-        var added = b.post("/api/protection/lexicon", "{\"category\": \"INSULT\", \"severity\": \"MEDIUM\", \"pattern\": \"" + word + "\"}",
-                "application/json", "protection", PASSWORD, "ko");
+            select pg_terminate_backend(pid) from pg_stat_activity where pid = ? and application_name = ?\
+            """)
+                        .params(backend, ClusterSignals.SENDER_NAME)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        TwoNodes.waitFor(
+                "node B's sending connection to be gone",
+                () -> jdbc.sql("select count(*) from pg_stat_activity where pid = ?")
+                                .param(backend)
+                                .query(Long.class)
+                                .single()
+                        == 0);
+        var added = b.post(
+                "/api/protection/lexicon",
+                "{\"category\": \"INSULT\", \"severity\": \"MEDIUM\", \"pattern\": \"" + word + "\"}",
+                "application/json",
+                "protection",
+                PASSWORD,
+                "ko");
         assertThat(added.status()).as(added.body()).isEqualTo(201);
 
-        TwoNodes.waitFor("node A to be told that node B lost signals, and to catch up", () -> receiving.catchUps() > caughtUp);
-        assertThat(sending.sendingBackend()).as("node B sends on a new connection").isNotIn(0, backend);
-        assertThat(flags(a.post(messages, "{\"text\": \"" + word + "\"}", "application/json", null, null, "ko").json()))
-                .as("node A screens with the term added on node B, whose signal was lost").isPositive();
-        b.post("/api/protection/lexicon/" + added.json().get("id").asLong() + "/deactivate", "", "application/json", "protection",
-                PASSWORD, "ko");
+        TwoNodes.waitFor(
+                "node A to be told that node B lost signals, and to catch up", () -> receiving.catchUps() > caughtUp);
+        assertThat(sending.sendingBackend())
+                .as("node B sends on a new connection")
+                .isNotIn(0, backend);
+        assertThat(flags(a.post(messages, "{\"text\": \"" + word + "\"}", "application/json", null, null, "ko")
+                        .json()))
+                .as("node A screens with the term added on node B, whose signal was lost")
+                .isPositive();
+        b.post(
+                "/api/protection/lexicon/" + added.json().get("id").asLong() + "/deactivate",
+                "",
+                "application/json",
+                "protection",
+                PASSWORD,
+                "ko");
         a.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko");
     }
 
@@ -263,45 +393,93 @@ class TwoNodeTests {
         var a = ApiClient.on(port);
         var signals = second.getBean(ClusterSignals.class);
         String word = "쿼카무례" + System.nanoTime() % 1000;
-        var added = a.post("/api/protection/lexicon", "{\"category\": \"INSULT\", \"severity\": \"MEDIUM\", \"pattern\": \"" + word + "\"}",
-                "application/json", "protection", PASSWORD, "ko");
+        var added = a.post(
+                "/api/protection/lexicon",
+                "{\"category\": \"INSULT\", \"severity\": \"MEDIUM\", \"pattern\": \"" + word + "\"}",
+                "application/json",
+                "protection",
+                PASSWORD,
+                "ko");
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         var supervisor = Session.signedIn(secondPort, "gj.supervisor");
         var board = supervisor.stream("/board/api/stream?center=4");
         String[] heard = start(a);
         String[] missed = start(a);
         try {
-            assertThat(flags(a.post(messages(heard), "{\"text\": \"" + word + "\"}", "application/json", null, null, "ko").json()))
+            assertThat(flags(a.post(
+                                    messages(heard),
+                                    "{\"text\": \"" + word + "\"}",
+                                    "application/json",
+                                    null,
+                                    null,
+                                    "ko")
+                            .json()))
                     .isPositive();
             board.next("alert", heard[0]);
 
             long caughtUp = signals.catchUps();
-            assertThat(context.getBean(JdbcClient.class).sql("select pg_terminate_backend(?)").param(signals.listeningBackend())
-                    .query(Boolean.class).single()).isTrue();
+            assertThat(context.getBean(JdbcClient.class)
+                            .sql("select pg_terminate_backend(?)")
+                            .param(signals.listeningBackend())
+                            .query(Boolean.class)
+                            .single())
+                    .isTrue();
             TwoNodes.waitFor("node B to find its listening connection gone", () -> !signals.listening());
-            assertThat(flags(a.post(messages(missed), "{\"text\": \"" + word + "\"}", "application/json", null, null, "ko").json()))
+            assertThat(flags(a.post(
+                                    messages(missed),
+                                    "{\"text\": \"" + word + "\"}",
+                                    "application/json",
+                                    null,
+                                    null,
+                                    "ko")
+                            .json()))
                     .isPositive();
-            TwoNodes.waitFor("node B to listen again and catch up", () -> signals.listening() && signals.catchUps() > caughtUp);
+            TwoNodes.waitFor(
+                    "node B to listen again and catch up", () -> signals.listening() && signals.catchUps() > caughtUp);
 
             board.next("alert", missed[0]);
             String alerts = supervisor.get("/board/api/alerts?center=4").body();
-            assertThat(alerts.split(missed[0], -1)).as("the missed alert, taken from the incident list, on node B's boards").hasSize(2);
-            assertThat(alerts.split(heard[0], -1)).as("the alert node B was told of, not again").hasSize(2);
+            assertThat(alerts.split(missed[0], -1))
+                    .as("the missed alert, taken from the incident list, on node B's boards")
+                    .hasSize(2);
+            assertThat(alerts.split(heard[0], -1))
+                    .as("the alert node B was told of, not again")
+                    .hasSize(2);
         } finally {
             board.close();
-            a.post("/api/protection/lexicon/" + added.json().get("id").asLong() + "/deactivate", "", "application/json", "protection",
-                    PASSWORD, "ko");
+            a.post(
+                    "/api/protection/lexicon/" + added.json().get("id").asLong() + "/deactivate",
+                    "",
+                    "application/json",
+                    "protection",
+                    PASSWORD,
+                    "ko");
             for (String[] chat : new String[][] {heard, missed}) {
-                a.post("/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1], "", "application/json", null, null, "ko");
+                a.post(
+                        "/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1],
+                        "",
+                        "application/json",
+                        null,
+                        null,
+                        "ko");
             }
         }
     }
 
     /** A customer's chat in 광주센터's TECH queue: its id and token. */
     private static String[] start(ApiClient node) {
-        var started = node.post("/chat/api/conversations", "{\"center\": 4, \"topic\": \"TECH\"}", "application/json", null, null, "ko");
+        var started = node.post(
+                "/chat/api/conversations",
+                "{\"center\": 4, \"topic\": \"TECH\"}",
+                "application/json",
+                null,
+                null,
+                "ko");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
-        return new String[] {started.json().get("conversation").asString(), started.json().get("token").asString()};
+        return new String[] {
+            started.json().get("conversation").asString(),
+            started.json().get("token").asString()
+        };
     }
 
     private static String messages(String[] chat) {
@@ -314,34 +492,64 @@ class TwoNodeTests {
         var signals = context.getBean(ClusterSignals.class);
         var routing = context.getBean(Routing.class);
         var a = ApiClient.on(port);
-        assertThat(a.post("/api/routing/centers/4/agents/gj.agent041/login", "", "application/json", "gj.supervisor", PASSWORD, "ko")
-                .status()).isEqualTo(200);
+        assertThat(a.post(
+                                "/api/routing/centers/4/agents/gj.agent041/login",
+                                "",
+                                "application/json",
+                                "gj.supervisor",
+                                PASSWORD,
+                                "ko")
+                        .status())
+                .isEqualTo(200);
         int capacity = chatCapacity(routing, "gj.agent041");
-        String otherCheckpoints = "select count(*) from routing.command_log where center_id <> 4 and type = 'Checkpoint'";
+        String otherCheckpoints =
+                "select count(*) from routing.command_log where center_id <> 4 and type = 'Checkpoint'";
         long otherBefore = jdbc.sql(otherCheckpoints).query(Long.class).single();
         long caughtUp = signals.catchUps();
         try {
             int backend = signals.listeningBackend();
-            assertThat(jdbc.sql("select pg_terminate_backend(?)").param(backend).query(Boolean.class).single()).isTrue();
+            assertThat(jdbc.sql("select pg_terminate_backend(?)")
+                            .param(backend)
+                            .query(Boolean.class)
+                            .single())
+                    .isTrue();
             TwoNodes.waitFor("node A to find its listening connection gone", () -> !signals.listening());
-            var changed = ApiClient.on(secondPort).put("/api/routing/centers/4/chat-capacity", "{\"chatCapacity\": " + (capacity + 1) + "}",
-                    "gj.manager");
+            var changed = ApiClient.on(secondPort)
+                    .put(
+                            "/api/routing/centers/4/chat-capacity",
+                            "{\"chatCapacity\": " + (capacity + 1) + "}",
+                            "gj.manager");
             assertThat(changed.status()).as(changed.body()).isEqualTo(200);
 
-            TwoNodes.waitFor("node A to listen again and catch up", () -> signals.listening() && signals.catchUps() > caughtUp);
-            assertThat(chatCapacity(routing, "gj.agent041")).as("node A's engine has the capacity changed meanwhile")
+            TwoNodes.waitFor(
+                    "node A to listen again and catch up", () -> signals.listening() && signals.catchUps() > caughtUp);
+            assertThat(chatCapacity(routing, "gj.agent041"))
+                    .as("node A's engine has the capacity changed meanwhile")
                     .isEqualTo(capacity + 1);
-            assertThat(jdbc.sql(otherCheckpoints).query(Long.class).single()).as("centers whose configuration did not change")
+            assertThat(jdbc.sql(otherCheckpoints).query(Long.class).single())
+                    .as("centers whose configuration did not change")
                     .isEqualTo(otherBefore);
         } finally {
-            ApiClient.on(port).put("/api/routing/centers/4/chat-capacity", "{\"chatCapacity\": " + capacity + "}", "gj.manager");
-            a.post("/api/routing/centers/4/agents/gj.agent041/logout", "", "application/json", "gj.supervisor", PASSWORD, "ko");
+            ApiClient.on(port)
+                    .put("/api/routing/centers/4/chat-capacity", "{\"chatCapacity\": " + capacity + "}", "gj.manager");
+            a.post(
+                    "/api/routing/centers/4/agents/gj.agent041/logout",
+                    "",
+                    "application/json",
+                    "gj.supervisor",
+                    PASSWORD,
+                    "ko");
         }
     }
 
     private static int chatCapacity(Routing routing, String agent) {
-        return routing.snapshot(4).agents().stream().filter(view -> view.id().value().equals(agent)).findFirst().orElseThrow()
-                .profile().capacity().get(io.sangdam.engine.routing.Channel.CHAT);
+        return routing.snapshot(4).agents().stream()
+                .filter(view -> view.id().value().equals(agent))
+                .findFirst()
+                .orElseThrow()
+                .profile()
+                .capacity()
+                .get(io.sangdam.engine.routing.Channel.CHAT);
     }
 
     private static int flags(JsonNode message) {

@@ -33,8 +33,7 @@ final class TwoNodes {
 
     private static @Nullable ConfigurableApplicationContext second;
 
-    private TwoNodes() {
-    }
+    private TwoNodes() {}
 
     /** Node B on node A's database; waits until both know each other. */
     static synchronized ConfigurableApplicationContext secondNodeBeside(ConfigurableApplicationContext first) {
@@ -48,10 +47,12 @@ final class TwoNodes {
     }
 
     /** Another node on node A's database, with settings of its own, for a test that starts and stops it itself. */
-    static ConfigurableApplicationContext nodeBeside(ConfigurableApplicationContext first, String name, String... settings) {
+    static ConfigurableApplicationContext nodeBeside(
+            ConfigurableApplicationContext first, String name, String... settings) {
         var database = (HikariDataSource) first.getBean(DataSource.class);
         return new SpringApplicationBuilder(SangdamApplication.class)
-                .properties("spring.datasource.url=" + database.getJdbcUrl(),
+                .properties(
+                        "spring.datasource.url=" + database.getJdbcUrl(),
                         "spring.datasource.username=" + database.getUsername(),
                         "server.port=0",
                         "spring.datasource.hikari.pool-name=" + name,
@@ -102,7 +103,10 @@ final class TwoNodes {
         private Session(int port, CookieManager cookies) {
             this.port = port;
             this.cookies = cookies;
-            this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+            this.http = HttpClient.newBuilder()
+                    .cookieHandler(cookies)
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
         }
 
         /** The same browser (cookies and CSRF token) talking to another node, as behind a load balancer. */
@@ -112,9 +116,13 @@ final class TwoNodes {
             return moved;
         }
 
-        @Nullable String cookie(String name) {
-            return cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals(name))
-                    .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+        @Nullable
+        String cookie(String name) {
+            return cookies.getCookieStore().getCookies().stream()
+                    .filter(cookie -> cookie.getName().equals(name))
+                    .map(java.net.HttpCookie::getValue)
+                    .findFirst()
+                    .orElse(null);
         }
 
         String csrf() {
@@ -123,8 +131,10 @@ final class TwoNodes {
 
         /** A form POST with the page's CSRF token, as a page's form sends it. */
         HttpResponse<String> submit(String path) {
-            return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(csrf))).build());
+            return send(request(path)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(csrf)))
+                    .build());
         }
 
         static Session signedIn(int port, String username) {
@@ -135,9 +145,11 @@ final class TwoNodes {
             var session = new Session(port);
             var login = CSRF_FIELD.matcher(session.get("/login").body());
             assertThat(login.find()).isTrue();
-            var signedIn = session.send(session.request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+            var signedIn = session.send(session.request("/login")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(username) + "&password="
-                            + encode(password) + "&_csrf=" + encode(login.group(1)))).build());
+                            + encode(password) + "&_csrf=" + encode(login.group(1))))
+                    .build());
             assertThat(signedIn.statusCode()).isEqualTo(302);
             var page = CSRF_META.matcher(session.get("/").body());
             assertThat(page.find()).as("the home page carries a CSRF token").isTrue();
@@ -150,8 +162,11 @@ final class TwoNodes {
         }
 
         HttpResponse<String> post(String path, String json) {
-            return send(request(path).header("Content-Type", "application/json").header("X-CSRF-TOKEN", csrf)
-                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+            return send(request(path)
+                    .header("Content-Type", "application/json")
+                    .header("X-CSRF-TOKEN", csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                    .build());
         }
 
         /**
@@ -160,7 +175,12 @@ final class TwoNodes {
          */
         Events stream(String path) {
             var events = new Events();
-            http.sendAsync(request(path).header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines())
+            http.sendAsync(
+                            request(path)
+                                    .header("Accept", "text/event-stream")
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofLines())
                     .thenAccept(response -> Thread.ofVirtual().start(() -> {
                         events.lines = response.body();
                         events.opened = true;
@@ -184,7 +204,8 @@ final class TwoNodes {
         }
 
         private HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept-Language", "ko");
+            return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Accept-Language", "ko");
         }
 
         private HttpResponse<String> send(HttpRequest request) {
@@ -196,8 +217,7 @@ final class TwoNodes {
         }
     }
 
-    record Event(String name, String data) {
-    }
+    record Event(String name, String data) {}
 
     /** Close it: an open stream would hold up the server's graceful shutdown. */
     static final class Events implements AutoCloseable {
@@ -231,7 +251,9 @@ final class TwoNodes {
             while (Instant.now().isBefore(until)) {
                 try {
                     Event event = arrived.poll(100, TimeUnit.MILLISECONDS);
-                    if (event != null && event.name().equals(name) && event.data().contains(containing)) {
+                    if (event != null
+                            && event.name().equals(name)
+                            && event.data().contains(containing)) {
                         return event;
                     }
                 } catch (InterruptedException e) {

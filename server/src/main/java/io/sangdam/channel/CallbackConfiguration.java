@@ -16,6 +16,7 @@ class CallbackConfiguration {
 
     @Bean
     NavigationLink callbacksLink() {
-        return new NavigationLink(55, "/callbacks", "nav.callbacks", Set.of(Role.AGENT, Role.SUPERVISOR, Role.CENTER_MANAGER));
+        return new NavigationLink(
+                55, "/callbacks", "nav.callbacks", Set.of(Role.AGENT, Role.SUPERVISOR, Role.CENTER_MANAGER));
     }
 }

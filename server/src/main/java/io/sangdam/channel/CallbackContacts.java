@@ -48,9 +48,14 @@ class CallbackContacts {
     static final Duration LOST_AGE = Duration.ofMinutes(2);
 
     /** What the desk shows of a callback it holds: the customer masked, the message as stored (masked). */
-    record DeskCallback(String conversation, long callback, String queue, String customer, String phone, String message,
-            Instant leftAt) {
-    }
+    record DeskCallback(
+            String conversation,
+            long callback,
+            String queue,
+            String customer,
+            String phone,
+            String message,
+            Instant leftAt) {}
 
     private final LeftMessages messages;
     private final Routing routing;
@@ -60,8 +65,14 @@ class CallbackContacts {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    CallbackContacts(LeftMessages messages, Routing routing, LiveStreams streams, ConsultationRecords records,
-            CustomerDirectory customers, TransactionTemplate transaction, Clock clock) {
+    CallbackContacts(
+            LeftMessages messages,
+            Routing routing,
+            LiveStreams streams,
+            ConsultationRecords records,
+            CustomerDirectory customers,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.messages = messages;
         this.routing = routing;
         this.streams = streams;
@@ -118,7 +129,9 @@ class CallbackContacts {
         if (!routing.routes(center)) {
             return Optional.empty();
         }
-        return routing.queues(center).stream().filter(q -> q.code().equals(code)).findFirst()
+        return routing.queues(center).stream()
+                .filter(q -> q.code().equals(code))
+                .findFirst()
                 .filter(q -> routing.openNow(center, code).open());
     }
 
@@ -152,11 +165,14 @@ class CallbackContacts {
             if (!routing.routes(center)) {
                 continue;
             }
-            List<LeftMessage> untaken = messages.routedUntaken(center, clock.instant().minus(LOST_AGE));
+            List<LeftMessage> untaken =
+                    messages.routedUntaken(center, clock.instant().minus(LOST_AGE));
             if (untaken.isEmpty()) {
                 continue;
             }
-            Set<String> known = routing.snapshot(center).contacts().stream().map(c -> c.id().value()).collect(Collectors.toSet());
+            Set<String> known = routing.snapshot(center).contacts().stream()
+                    .map(c -> c.id().value())
+                    .collect(Collectors.toSet());
             for (LeftMessage message : untaken) {
                 if (!known.contains(contactId(message.id()))) {
                     messages.unclaim(message.id());
@@ -190,7 +206,13 @@ class CallbackContacts {
      * The agent called back and writes the consultation record: the message is done, the record kept,
      * and the contact ends in routing (the agent goes to wrap-up as after any contact).
      */
-    long finish(CurrentUser agent, long id, long categoryId, Disposition disposition, boolean followUp, @Nullable String notes) {
+    long finish(
+            CurrentUser agent,
+            long id,
+            long categoryId,
+            Disposition disposition,
+            boolean followUp,
+            @Nullable String notes) {
         LeftMessage message = require(agent, id);
         if (message.status() == LeftMessages.Status.DONE) {
             throw RequestRejected.conflict("callback-already-done", id);
@@ -202,10 +224,21 @@ class CallbackContacts {
             if (messages.finished(id, agent.username(), clock.instant()) == 0) {
                 throw RequestRejected.conflict("callback-already-done", id);
             }
-            var transcript = List.of(new ConsultationRecords.TranscriptLine("CUSTOMER", message.body(), message.createdAt().toString()));
-            return records.save(new ConsultationRecords.NewConsultation(contactId(id), message.centerId(), RECORD_CHANNEL,
-                    message.queue(), agent.username(), label(message), customers.match(message.phone(), message.name()).orElse(null),
-                    categoryId, disposition, followUp, notes, transcript));
+            var transcript = List.of(new ConsultationRecords.TranscriptLine(
+                    "CUSTOMER", message.body(), message.createdAt().toString()));
+            return records.save(new ConsultationRecords.NewConsultation(
+                    contactId(id),
+                    message.centerId(),
+                    RECORD_CHANNEL,
+                    message.queue(),
+                    agent.username(),
+                    label(message),
+                    customers.match(message.phone(), message.name()).orElse(null),
+                    categoryId,
+                    disposition,
+                    followUp,
+                    notes,
+                    transcript));
         });
         endContact(message);
         return java.util.Objects.requireNonNull(recorded);
@@ -242,38 +275,58 @@ class CallbackContacts {
     void routed(RoutingEventsOccurred occurred) {
         for (RoutingEvent event : occurred.events()) {
             switch (event) {
-                case RoutingEvent.ContactOffered offered -> message(offered.contact().value(), occurred.centerId()).ifPresent(m -> {
-                    messages.offered(m.id(), offered.agent().value());
-                    Map<String, Object> offer = new HashMap<>(Map.of("conversation", contactId(m.id()), "kind", "callback",
-                            "callback", m.id(), "queue", m.queue(), "customer", Masking.name(m.name()),
-                            "expiresAt", offered.expires().toString()));
-                    streams.push(Chats.desk(offered.agent().value()), "offer", offer);
-                });
-                case RoutingEvent.OfferMissed missed -> message(missed.contact().value(), occurred.centerId()).ifPresent(m -> {
-                    messages.offered(m.id(), null);
-                    streams.push(Chats.desk(missed.agent().value()), "offer-withdrawn", Map.of("conversation", contactId(m.id())));
-                });
-                case RoutingEvent.ContactAssigned assigned -> message(assigned.contact().value(), occurred.centerId()).ifPresent(m -> {
-                    messages.taken(m.id(), assigned.agent().value(), assigned.at());
-                    streams.push(Chats.desk(assigned.agent().value()), "callback", desk(m));
-                });
-                case RoutingEvent.ContactAbandoned abandoned -> message(abandoned.contact().value(), occurred.centerId()).ifPresent(m -> {
-                    // Marked done by hand while offered: the offer goes away from the desk.
-                    if (m.offeredTo() != null) {
-                        streams.push(Chats.desk(m.offeredTo()), "offer-withdrawn", Map.of("conversation", contactId(m.id())));
-                    }
-                    messages.offered(m.id(), null);
-                });
+                case RoutingEvent.ContactOffered offered ->
+                    message(offered.contact().value(), occurred.centerId()).ifPresent(m -> {
+                        messages.offered(m.id(), offered.agent().value());
+                        Map<String, Object> offer = new HashMap<>(Map.of(
+                                "conversation",
+                                contactId(m.id()),
+                                "kind",
+                                "callback",
+                                "callback",
+                                m.id(),
+                                "queue",
+                                m.queue(),
+                                "customer",
+                                Masking.name(m.name()),
+                                "expiresAt",
+                                offered.expires().toString()));
+                        streams.push(Chats.desk(offered.agent().value()), "offer", offer);
+                    });
+                case RoutingEvent.OfferMissed missed ->
+                    message(missed.contact().value(), occurred.centerId()).ifPresent(m -> {
+                        messages.offered(m.id(), null);
+                        streams.push(
+                                Chats.desk(missed.agent().value()),
+                                "offer-withdrawn",
+                                Map.of("conversation", contactId(m.id())));
+                    });
+                case RoutingEvent.ContactAssigned assigned ->
+                    message(assigned.contact().value(), occurred.centerId()).ifPresent(m -> {
+                        messages.taken(m.id(), assigned.agent().value(), assigned.at());
+                        streams.push(Chats.desk(assigned.agent().value()), "callback", desk(m));
+                    });
+                case RoutingEvent.ContactAbandoned abandoned ->
+                    message(abandoned.contact().value(), occurred.centerId()).ifPresent(m -> {
+                        // Marked done by hand while offered: the offer goes away from the desk.
+                        if (m.offeredTo() != null) {
+                            streams.push(
+                                    Chats.desk(m.offeredTo()),
+                                    "offer-withdrawn",
+                                    Map.of("conversation", contactId(m.id())));
+                        }
+                        messages.offered(m.id(), null);
+                    });
                 case RoutingEvent.ContactTurnedAway turnedAway ->
-                        // Routing would not take it now (the queue is full): the next sweep tries again.
-                        message(turnedAway.contact().value(), occurred.centerId()).ifPresent(m -> messages.unclaim(m.id()));
-                case RoutingEvent.ContactCompleted completed -> { }
-                case RoutingEvent.AgentStateChanged changed -> { }
-                case RoutingEvent.ContactQueued queued -> { }
-                case RoutingEvent.ContactOverflowed overflowed -> { }
-                case RoutingEvent.PreferredAgentWaitEnded waitEnded -> { }
-                case RoutingEvent.ContactMoved moved -> { }
-                case RoutingEvent.ContactTransferred transferred -> { }
+                    // Routing would not take it now (the queue is full): the next sweep tries again.
+                    message(turnedAway.contact().value(), occurred.centerId()).ifPresent(m -> messages.unclaim(m.id()));
+                case RoutingEvent.ContactCompleted completed -> {}
+                case RoutingEvent.AgentStateChanged changed -> {}
+                case RoutingEvent.ContactQueued queued -> {}
+                case RoutingEvent.ContactOverflowed overflowed -> {}
+                case RoutingEvent.PreferredAgentWaitEnded waitEnded -> {}
+                case RoutingEvent.ContactMoved moved -> {}
+                case RoutingEvent.ContactTransferred transferred -> {}
             }
         }
     }
@@ -311,7 +364,13 @@ class CallbackContacts {
     }
 
     private static DeskCallback desk(LeftMessage message) {
-        return new DeskCallback(contactId(message.id()), message.id(), message.queue(), Masking.name(message.name()),
-                Masking.phone(message.phone()), message.body(), message.createdAt());
+        return new DeskCallback(
+                contactId(message.id()),
+                message.id(),
+                message.queue(),
+                Masking.name(message.name()),
+                Masking.phone(message.phone()),
+                message.body(),
+                message.createdAt());
     }
 }

@@ -28,7 +28,11 @@ class CallbackPages {
     private final MessageSource messages;
     private final io.sangdam.routing.Routing routing;
 
-    CallbackPages(Callbacks callbacks, CenterDirectory centers, CurrentUsers currentUsers, MessageSource messages,
+    CallbackPages(
+            Callbacks callbacks,
+            CenterDirectory centers,
+            CurrentUsers currentUsers,
+            MessageSource messages,
             io.sangdam.routing.Routing routing) {
         this.callbacks = callbacks;
         this.centers = centers;
@@ -38,8 +42,11 @@ class CallbackPages {
     }
 
     @GetMapping("/callbacks")
-    String list(@RequestParam(required = false) @Nullable Long center, @RequestParam(defaultValue = "OPEN") LeftMessages.Status status,
-            Model model, Locale locale) {
+    String list(
+            @RequestParam(required = false) @Nullable Long center,
+            @RequestParam(defaultValue = "OPEN") LeftMessages.Status status,
+            Model model,
+            Locale locale) {
         CurrentUser user = currentUsers.require();
         Center chosen = centers.chooseFor(user, center);
         model.addAttribute("centers", centers.partnersVisibleTo(user));
@@ -52,10 +59,15 @@ class CallbackPages {
     }
 
     @PostMapping("/callbacks/{id}/unmask")
-    String unmask(@PathVariable long id, @RequestParam long center, @RequestParam(required = false) @Nullable String reason,
-            RedirectAttributes redirect, Locale locale) {
+    String unmask(
+            @PathVariable long id,
+            @RequestParam long center,
+            @RequestParam(required = false) @Nullable String reason,
+            RedirectAttributes redirect,
+            Locale locale) {
         try {
-            redirect.addFlashAttribute("unmasked", callbacks.unmask(currentUsers.require(), id, reason == null ? "" : reason));
+            redirect.addFlashAttribute(
+                    "unmasked", callbacks.unmask(currentUsers.require(), id, reason == null ? "" : reason));
         } catch (RequestRejected rejected) {
             redirect.addFlashAttribute("problem", problem(rejected, locale));
         }

@@ -30,12 +30,20 @@ class Callbacks {
     static final int LISTED = 200;
 
     /** A left message as screens show it: name, phone masked; the message was masked when stored. */
-    record MaskedCallback(long id, String queue, String name, String phone, String message, Instant createdAt,
-            String status, String handledBy, boolean routed, String offeredTo, String takenBy) {
-    }
+    record MaskedCallback(
+            long id,
+            String queue,
+            String name,
+            String phone,
+            String message,
+            Instant createdAt,
+            String status,
+            String handledBy,
+            boolean routed,
+            String offeredTo,
+            String takenBy) {}
 
-    record UnmaskedCallback(long id, String name, String phone) {
-    }
+    record UnmaskedCallback(long id, String name, String phone) {}
 
     private final LeftMessages messages;
     private final TextMasking masking;
@@ -43,7 +51,12 @@ class Callbacks {
     private final Clock clock;
     private final CallbackContacts contacts;
 
-    Callbacks(LeftMessages messages, TextMasking masking, PersonalDataAccess access, Clock clock, CallbackContacts contacts) {
+    Callbacks(
+            LeftMessages messages,
+            TextMasking masking,
+            PersonalDataAccess access,
+            Clock clock,
+            CallbackContacts contacts) {
         this.contacts = contacts;
         this.messages = messages;
         this.masking = masking;
@@ -59,11 +72,14 @@ class Callbacks {
         if (body.length() > MAXIMUM_MESSAGE_LENGTH) {
             throw RequestRejected.badRequest("message-too-long", MAXIMUM_MESSAGE_LENGTH);
         }
-        return messages.add(center, queue, name.strip(), phone.strip(), masking.mask(body).masked(), clock.instant());
+        return messages.add(
+                center, queue, name.strip(), phone.strip(), masking.mask(body).masked(), clock.instant());
     }
 
     List<MaskedCallback> of(long center, LeftMessages.Status status) {
-        return messages.of(center, status, LISTED).stream().map(Callbacks::masked).toList();
+        return messages.of(center, status, LISTED).stream()
+                .map(Callbacks::masked)
+                .toList();
     }
 
     @Transactional
@@ -79,7 +95,8 @@ class Callbacks {
      */
     void done(CurrentUser user, long id) {
         LeftMessage message = require(user, id);
-        if (message.status() == LeftMessages.Status.OPEN && message.takenBy() != null
+        if (message.status() == LeftMessages.Status.OPEN
+                && message.takenBy() != null
                 && !message.takenBy().equalsIgnoreCase(user.username())) {
             throw RequestRejected.conflict("callback-taken", id, message.takenBy());
         }
@@ -102,9 +119,17 @@ class Callbacks {
     }
 
     private static MaskedCallback masked(LeftMessage message) {
-        return new MaskedCallback(message.id(), message.queue(), Masking.name(message.name()), Masking.phone(message.phone()),
-                message.body(), message.createdAt(), message.status().name(),
-                message.handledBy() == null ? "" : message.handledBy(), message.routedAt() != null,
-                message.offeredTo() == null ? "" : message.offeredTo(), message.takenBy() == null ? "" : message.takenBy());
+        return new MaskedCallback(
+                message.id(),
+                message.queue(),
+                Masking.name(message.name()),
+                Masking.phone(message.phone()),
+                message.body(),
+                message.createdAt(),
+                message.status().name(),
+                message.handledBy() == null ? "" : message.handledBy(),
+                message.routedAt() != null,
+                message.offeredTo() == null ? "" : message.offeredTo(),
+                message.takenBy() == null ? "" : message.takenBy());
     }
 }

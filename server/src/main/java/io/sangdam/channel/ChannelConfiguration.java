@@ -20,13 +20,19 @@ class ChannelConfiguration {
 
     @Bean
     NavigationLink monitorLink() {
-        return new NavigationLink(65, "/monitor", "nav.monitor", Set.of(Role.SUPERVISOR, Role.CENTER_MANAGER,
-                Role.EXECUTIVE, Role.PROTECTION_TEAM));
+        return new NavigationLink(
+                65,
+                "/monitor",
+                "nav.monitor",
+                Set.of(Role.SUPERVISOR, Role.CENTER_MANAGER, Role.EXECUTIVE, Role.PROTECTION_TEAM));
     }
 
     @Bean
     NavigationLink customerVerificationLink() {
-        return new NavigationLink(214, "/customer-verification", "nav.customer-verification",
+        return new NavigationLink(
+                214,
+                "/customer-verification",
+                "nav.customer-verification",
                 Set.of(Role.CENTER_MANAGER, Role.ADMINISTRATOR));
     }
 

@@ -16,7 +16,10 @@ class ChannelPages {
     private final io.sangdam.routing.Routing routing;
     private final io.sangdam.identity.CurrentUsers currentUsers;
 
-    ChannelPages(CenterDirectory centers, io.sangdam.routing.Routing routing, io.sangdam.identity.CurrentUsers currentUsers) {
+    ChannelPages(
+            CenterDirectory centers,
+            io.sangdam.routing.Routing routing,
+            io.sangdam.identity.CurrentUsers currentUsers) {
         this.centers = centers;
         this.routing = routing;
         this.currentUsers = currentUsers;
@@ -25,8 +28,12 @@ class ChannelPages {
     /** A demo shop page with the chat widget embedded by one script tag, as a customer's site would. */
     @GetMapping("/chat")
     String shop(@RequestParam(required = false) @Nullable Long center, Model model) {
-        Center chosen = center != null ? centers.get(center)
-                : centers.all().stream().filter(c -> !c.isHeadquarters()).findFirst().orElseThrow();
+        Center chosen = center != null
+                ? centers.get(center)
+                : centers.all().stream()
+                        .filter(c -> !c.isHeadquarters())
+                        .findFirst()
+                        .orElseThrow();
         model.addAttribute("center", chosen);
         return "channel/shop";
     }
@@ -35,7 +42,8 @@ class ChannelPages {
     @PreAuthorize("hasRole('AGENT')")
     String desk(Model model) {
         // The not-ready menu lists the reasons the center keeps (routing settings).
-        model.addAttribute("reasons", routing.notReadyReasons(currentUsers.require().centerId()));
+        model.addAttribute(
+                "reasons", routing.notReadyReasons(currentUsers.require().centerId()));
         return "channel/desk";
     }
 }

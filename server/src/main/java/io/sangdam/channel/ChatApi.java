@@ -3,10 +3,10 @@ package io.sangdam.channel;
 import io.sangdam.channel.Conversations.Message;
 import io.sangdam.identity.CenterDirectory;
 import io.sangdam.platform.RequestRejected;
-import jakarta.servlet.http.HttpServletRequest;
 import io.sangdam.routing.QueueSettings;
 import io.sangdam.routing.Routing;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -53,8 +53,14 @@ class ChatApi {
      */
     static final int CUSTOMER_STREAMS = 3;
 
-    ChatApi(Chats chats, Routing routing, CenterDirectory centers, LiveStreams streams,
-            org.springframework.context.MessageSource messages, Callbacks callbacks, ChatThrottling throttling) {
+    ChatApi(
+            Chats chats,
+            Routing routing,
+            CenterDirectory centers,
+            LiveStreams streams,
+            org.springframework.context.MessageSource messages,
+            Callbacks callbacks,
+            ChatThrottling throttling) {
         this.callbacks = callbacks;
         this.throttling = throttling;
         this.messages = messages;
@@ -68,8 +74,7 @@ class ChatApi {
      * @param open whether a chat can start now; when not, the widget offers to leave a message
      * @param hours the opening hours in words, for the customer; empty when open around the clock
      */
-    record Topic(String code, String name, boolean open, String hours) {
-    }
+    record Topic(String code, String name, boolean open, String hours) {}
 
     /** The widget's texts in the customer's language, from the same message bundles as the pages. */
     @GetMapping("/texts")
@@ -81,10 +86,39 @@ class ChatApi {
         return texts;
     }
 
-    static final List<String> WIDGET_TEXTS = List.of("open", "title", "topic", "name", "phone", "lane", "lane.none",
-            "lane.senior", "lane.accessibility", "start", "waiting", "connected", "ended", "send", "message", "leave",
-            "close", "you", "agent", "system", "error", "closed", "leave-message", "leave-name", "leave-phone",
-            "leave-text", "leave-consent", "leave-send", "left", "typing", "offered", "waiting-no-agent");
+    static final List<String> WIDGET_TEXTS = List.of(
+            "open",
+            "title",
+            "topic",
+            "name",
+            "phone",
+            "lane",
+            "lane.none",
+            "lane.senior",
+            "lane.accessibility",
+            "start",
+            "waiting",
+            "connected",
+            "ended",
+            "send",
+            "message",
+            "leave",
+            "close",
+            "you",
+            "agent",
+            "system",
+            "error",
+            "closed",
+            "leave-message",
+            "leave-name",
+            "leave-phone",
+            "leave-text",
+            "leave-consent",
+            "leave-send",
+            "left",
+            "typing",
+            "offered",
+            "waiting-no-agent");
 
     @GetMapping("/topics")
     List<Topic> topics(@RequestParam long center, Locale locale) {
@@ -92,39 +126,61 @@ class ChatApi {
         if (!routing.routes(center)) {
             return List.of();
         }
-        return routing.queues(center).stream().map((QueueSettings q) -> {
-            var status = routing.openNow(center, q.code());
-            return new Topic(q.code(), q.name(locale), status.open(), OpeningHoursText.of(status, messages, locale));
-        }).toList();
+        return routing.queues(center).stream()
+                .map((QueueSettings q) -> {
+                    var status = routing.openNow(center, q.code());
+                    return new Topic(
+                            q.code(), q.name(locale), status.open(), OpeningHoursText.of(status, messages, locale));
+                })
+                .toList();
     }
 
-    record NewChat(@NotNull Long center, @NotBlank @Size(max = 30) String topic, @Nullable @Size(max = 50) String name,
-            @Nullable @Size(max = 20) @Pattern(regexp = "[0-9 +()-]*") String phone,
-            @Nullable @Pattern(regexp = "SENIOR|ACCESSIBILITY|") String lane) {
-    }
+    record NewChat(
+            @NotNull Long center,
+            @NotBlank @Size(max = 30) String topic,
+            @Nullable @Size(max = 50) String name,
+
+            @Nullable @Size(max = 20) @Pattern(regexp = "[0-9 +()-]*")
+            String phone,
+
+            @Nullable @Pattern(regexp = "SENIOR|ACCESSIBILITY|")
+            String lane) {}
 
     @PostMapping("/conversations")
     @ResponseStatus(HttpStatus.CREATED)
     Chats.Started start(@Valid @RequestBody NewChat chat, Locale locale, HttpServletRequest request) {
         throttling.chatStarting(request);
         centers.get(chat.center());
-        if (routing.routes(chat.center()) && routing.queues(chat.center()).stream().anyMatch(q -> q.code().equals(chat.topic()))) {
+        if (routing.routes(chat.center())
+                && routing.queues(chat.center()).stream().anyMatch(q -> q.code().equals(chat.topic()))) {
             var status = routing.openNow(chat.center(), chat.topic());
             if (!status.open()) {
                 throw RequestRejected.conflict("queue-closed", OpeningHoursText.of(status, messages, locale));
             }
         }
-        return chats.start(chat.center(), chat.topic(), chat.name(), chat.phone(),
-                chat.lane() == null || chat.lane().isBlank() ? null : chat.lane(), locale);
+        return chats.start(
+                chat.center(),
+                chat.topic(),
+                chat.name(),
+                chat.phone(),
+                chat.lane() == null || chat.lane().isBlank() ? null : chat.lane(),
+                locale);
     }
 
-    record NewLeftMessage(@NotNull Long center, @NotBlank @Size(max = 30) String topic, @NotBlank @Size(max = 50) String name,
-            @NotBlank @Size(max = 20) @Pattern(regexp = "[0-9 +()-]*") String phone,
-            @NotBlank @Size(max = Callbacks.MAXIMUM_MESSAGE_LENGTH) String message, @Nullable Boolean consent) {
-    }
+    record NewLeftMessage(
+            @NotNull Long center,
+            @NotBlank @Size(max = 30) String topic,
+            @NotBlank @Size(max = 50) String name,
 
-    record MessageLeft(long reference, String confirmation) {
-    }
+            @NotBlank @Size(max = 20) @Pattern(regexp = "[0-9 +()-]*")
+            String phone,
+
+            @NotBlank @Size(max = Callbacks.MAXIMUM_MESSAGE_LENGTH)
+            String message,
+
+            @Nullable Boolean consent) {}
+
+    record MessageLeft(long reference, String confirmation) {}
 
     /** Outside opening hours: the customer leaves a message for a callback, with consent to be contacted. */
     @PostMapping("/left-messages")
@@ -142,16 +198,23 @@ class ChatApi {
         return new MessageLeft(reference, messages.getMessage("chat.left", new Object[] {reference}, locale));
     }
 
-    record ConversationView(String status, int ahead, @Nullable Integer estimatedWaitSeconds, int refreshSeconds,
-            List<Message> messages) {
-    }
+    record ConversationView(
+            String status,
+            int ahead,
+            @Nullable Integer estimatedWaitSeconds,
+            int refreshSeconds,
+            List<Message> messages) {}
 
     @GetMapping("/conversations/{id}")
     ConversationView conversation(@PathVariable String id, @RequestParam String token) {
         var conversation = chats.owned(id, token);
         var position = chats.position(conversation);
-        return new ConversationView(position.status(), position.ahead(), position.estimatedWaitSeconds(),
-                position.refreshSeconds(), chats.customerHistory(id));
+        return new ConversationView(
+                position.status(),
+                position.ahead(),
+                position.estimatedWaitSeconds(),
+                position.refreshSeconds(),
+                chats.customerHistory(id));
     }
 
     /**
@@ -163,8 +226,7 @@ class ChatApi {
         return chats.position(chats.owned(id, token));
     }
 
-    record Text(@NotNull @Size(max = 100_000) String text) {
-    }
+    record Text(@NotNull @Size(max = 100_000) String text) {}
 
     @PostMapping("/conversations/{id}/messages")
     @ResponseStatus(HttpStatus.CREATED)
@@ -187,7 +249,6 @@ class ChatApi {
      * chat within milliseconds of its start), and neither does a stream that reconnects.
      */
     @GetMapping(path = "/conversations/{id}/stream", produces = "text/event-stream")
-
     SseEmitter stream(@PathVariable String id, @RequestParam String token) throws IOException {
         chats.owned(id, token);
         return streams.open(Chats.customer(id), CUSTOMER_STREAMS, emitter -> {

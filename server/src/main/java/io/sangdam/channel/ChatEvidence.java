@@ -22,19 +22,31 @@ class ChatEvidence implements ConversationEvidence {
     /** A logged view of the customer (the directory writes the access log); verified only once an agent verified the link. */
     @Override
     public Optional<LinkedCustomer> customerOf(String conversation) {
-        return conversations.find(conversation).filter(c -> c.customerId() != null).map(c -> {
-            MaskedCustomer customer = customers.view(java.util.Objects.requireNonNull(c.customerId()));
-            return new LinkedCustomer(customer.id(), (customer.customerNumber() + " " + customer.name() + " "
-                    + customer.mobilePhone()).strip(), c.customerLink() == Conversations.CustomerLink.VERIFIED);
-        });
+        return conversations
+                .find(conversation)
+                .filter(c -> c.customerId() != null)
+                .map(c -> {
+                    MaskedCustomer customer = customers.view(java.util.Objects.requireNonNull(c.customerId()));
+                    return new LinkedCustomer(
+                            customer.id(),
+                            (customer.customerNumber() + " " + customer.name() + " " + customer.mobilePhone()).strip(),
+                            c.customerLink() == Conversations.CustomerLink.VERIFIED);
+                });
     }
 
     @Override
     public List<FlaggedLine> flaggedMessages(String conversation) {
         return conversations.messages(conversation).stream()
-                .filter(m -> m.sender() == Conversations.Sender.CUSTOMER && !m.flags().isEmpty())
-                .map(m -> new FlaggedLine(m.id(), m.sentAt(), m.body(),
-                        m.flags().stream().map(Conversations.Flag::category).distinct().toList()))
+                .filter(m -> m.sender() == Conversations.Sender.CUSTOMER
+                        && !m.flags().isEmpty())
+                .map(m -> new FlaggedLine(
+                        m.id(),
+                        m.sentAt(),
+                        m.body(),
+                        m.flags().stream()
+                                .map(Conversations.Flag::category)
+                                .distinct()
+                                .toList()))
                 .toList();
     }
 }

@@ -24,10 +24,13 @@ class ChatThrottling {
      * @param sayingPerMinute further messages per minute in one chat
      */
     @ConfigurationProperties("sangdam.chat.throttle")
-    record Limits(@DefaultValue("10") int startsBurst, @DefaultValue("6") int startsPerMinute,
-            @DefaultValue("3") int messagesBurst, @DefaultValue("1") int messagesPerMinute,
-            @DefaultValue("10") int sayingBurst, @DefaultValue("60") int sayingPerMinute) {
-    }
+    record Limits(
+            @DefaultValue("10") int startsBurst,
+            @DefaultValue("6") int startsPerMinute,
+            @DefaultValue("3") int messagesBurst,
+            @DefaultValue("1") int messagesPerMinute,
+            @DefaultValue("10") int sayingBurst,
+            @DefaultValue("60") int sayingPerMinute) {}
 
     private final ClientThrottle starts;
     private final ClientThrottle messages;

@@ -17,8 +17,13 @@ class ChatTranscripts implements Transcripts {
     @Override
     public List<Line> of(String contact) {
         return conversations.messages(contact).stream()
-                .map(m -> new Line(m.sender().name(), m.body(), m.sentAt(),
-                        m.flags().stream().map(f -> new Flag(f.category(), f.severity(), f.start(), f.end())).toList()))
+                .map(m -> new Line(
+                        m.sender().name(),
+                        m.body(),
+                        m.sentAt(),
+                        m.flags().stream()
+                                .map(f -> new Flag(f.category(), f.severity(), f.start(), f.end()))
+                                .toList()))
                 .toList();
     }
 }

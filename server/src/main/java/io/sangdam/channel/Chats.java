@@ -8,11 +8,11 @@ import io.sangdam.contact.CustomerDirectory;
 import io.sangdam.contact.Disposition;
 import io.sangdam.contact.Masking;
 import io.sangdam.contact.TextMasking;
+import io.sangdam.engine.protection.Detection;
 import io.sangdam.engine.routing.ContactAttribute;
 import io.sangdam.engine.routing.RoutingEvent;
 import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.engine.routing.WaitingPosition;
-import io.sangdam.engine.protection.Detection;
 import io.sangdam.platform.RequestRejected;
 import io.sangdam.protection.AbuseScreening;
 import io.sangdam.protection.AbusiveCustomers;
@@ -69,9 +69,19 @@ class Chats {
     private final ProtectionNotices notices;
     private final SecureRandom random = new SecureRandom();
 
-    Chats(Conversations conversations, Routing routing, TextMasking masking, LiveStreams streams, MessageSource messages,
-            Clock clock, AbuseScreening screening, Incidents incidents, ConsultationRecords records, CustomerDirectory customers,
-            AbusiveCustomers registry, ProtectionNotices notices) {
+    Chats(
+            Conversations conversations,
+            Routing routing,
+            TextMasking masking,
+            LiveStreams streams,
+            MessageSource messages,
+            Clock clock,
+            AbuseScreening screening,
+            Incidents incidents,
+            ConsultationRecords records,
+            CustomerDirectory customers,
+            AbusiveCustomers registry,
+            ProtectionNotices notices) {
         this.registry = registry;
         this.customers = customers;
         this.records = records;
@@ -86,8 +96,7 @@ class Chats {
         this.clock = clock;
     }
 
-    record Started(String conversation, String token) {
-    }
+    record Started(String conversation, String token) {}
 
     /**
      * Where a chat stands, and when the widget should ask again ({@code refreshSeconds}). The stream
@@ -113,22 +122,33 @@ class Chats {
         }
     }
 
-    Started start(long center, String queue, @Nullable String name, @Nullable String phone, @Nullable String lane,
+    Started start(
+            long center,
+            String queue,
+            @Nullable String name,
+            @Nullable String phone,
+            @Nullable String lane,
             java.util.Locale locale) {
-        if (!routing.routes(center) || routing.queues(center).stream().noneMatch(q -> q.code().equals(queue))) {
+        if (!routing.routes(center)
+                || routing.queues(center).stream().noneMatch(q -> q.code().equals(queue))) {
             throw RequestRejected.badRequest("unknown-chat-topic", queue);
         }
         String id = UUID.randomUUID().toString();
         byte[] secret = new byte[24];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        String label = name == null || name.isBlank() ? null
-                : (Masking.name(name.strip()) + (phone == null || phone.isBlank() ? "" : " " + Masking.phone(phone))).strip();
+        String label = name == null || name.isBlank()
+                ? null
+                : (Masking.name(name.strip()) + (phone == null || phone.isBlank() ? "" : " " + Masking.phone(phone)))
+                        .strip();
         // The customer whose phone this is, as a claim: the agent verifies before seeing their history (ADR 0011).
-        Long customer = phone == null || phone.isBlank() ? null : customers.match(phone, name).orElse(null);
+        Long customer = phone == null || phone.isBlank()
+                ? null
+                : customers.match(phone, name).orElse(null);
         conversations.add(id, center, queue, label, lane, hash(token), clock.instant(), locale.getLanguage(), customer);
         // The protection notice opens every chat, as the ARS plays it (산업안전보건법 제41조), in the center's words.
-        conversations.addMessage(id, Sender.SYSTEM, notices.text(center, ProtectionNotices.Kind.CHAT_NOTICE, locale), clock.instant());
+        conversations.addMessage(
+                id, Sender.SYSTEM, notices.text(center, ProtectionNotices.Kind.CHAT_NOTICE, locale), clock.instant());
         List<String> attributes = new java.util.ArrayList<>();
         // A registered abusive customer goes to the dedicated lane (the specialist team), before any other lane,
         // even on a claim: the lane protects agents and costs only whoever typed the number, and it writes
@@ -144,8 +164,10 @@ class Chats {
     }
 
     Conversation owned(String id, String token) {
-        Conversation conversation = conversations.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
-        if (!MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.US_ASCII),
+        Conversation conversation =
+                conversations.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
+        if (!MessageDigest.isEqual(
+                hash(token).getBytes(StandardCharsets.US_ASCII),
                 conversation.tokenHash().getBytes(StandardCharsets.US_ASCII))) {
             throw new RequestRejected(HttpStatus.FORBIDDEN, "not-your-conversation");
         }
@@ -200,8 +222,15 @@ class Chats {
      * while the colleague goes on), with the transcript as it was stored (masked). Anyone else
      * never handled it and may not record it.
      */
-    long record(String agent, String id, long categoryId, Disposition disposition, boolean followUp, @Nullable String notes) {
-        Conversation conversation = conversations.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
+    long record(
+            String agent,
+            String id,
+            long categoryId,
+            Disposition disposition,
+            boolean followUp,
+            @Nullable String notes) {
+        Conversation conversation =
+                conversations.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
         List<Message> messages;
         if (agent.equalsIgnoreCase(conversation.agent())) {
             if (conversation.status() != Conversations.Status.ENDED) {
@@ -209,13 +238,27 @@ class Chats {
             }
             messages = conversations.messages(id);
         } else {
-            messages = conversations.upToHandover(id, agent)
+            messages = conversations
+                    .upToHandover(id, agent)
                     .orElseThrow(() -> new RequestRejected(HttpStatus.FORBIDDEN, "conversation-not-handled"));
         }
         var transcript = messages.stream()
-                .map(m -> new ConsultationRecords.TranscriptLine(m.sender().name(), m.body(), m.sentAt().toString())).toList();
-        return records.save(new ConsultationRecords.NewConsultation(id, conversation.centerId(), "CHAT", conversation.queue(),
-                agent, conversation.customerLabel(), conversation.verifiedCustomerId(), categoryId, disposition, followUp, notes, transcript));
+                .map(m -> new ConsultationRecords.TranscriptLine(
+                        m.sender().name(), m.body(), m.sentAt().toString()))
+                .toList();
+        return records.save(new ConsultationRecords.NewConsultation(
+                id,
+                conversation.centerId(),
+                "CHAT",
+                conversation.queue(),
+                agent,
+                conversation.customerLabel(),
+                conversation.verifiedCustomerId(),
+                categoryId,
+                disposition,
+                followUp,
+                notes,
+                transcript));
     }
 
     /**
@@ -233,7 +276,8 @@ class Chats {
         // Stored before routing, so the next agent's history has it when the chat reaches them. It is
         // for agents only: the customer's widget never receives it (a refused transfer leaves it for the agent).
         if (note != null && !note.isBlank()) {
-            Message stored = conversations.addMessage(id, Sender.NOTE, masking.mask(note.strip()).masked(), clock.instant());
+            Message stored = conversations.addMessage(
+                    id, Sender.NOTE, masking.mask(note.strip()).masked(), clock.instant());
             // Supervisors watching the chat read it now, as the next agent will.
             streams.push(agentsOnly(id), "message", stored);
         }
@@ -254,12 +298,14 @@ class Chats {
         Conversation conversation = assignedTo(agent, id);
         var locale = java.util.Locale.forLanguageTag(conversation.language());
         int level = incidents.warningSent(id, conversation.centerId(), agent, conversation.customerLabel());
-        Message message = conversations.addMessage(id, Sender.SYSTEM, notices.warning(conversation.centerId(), level, locale),
-                clock.instant());
+        Message message = conversations.addMessage(
+                id, Sender.SYSTEM, notices.warning(conversation.centerId(), level, locale), clock.instant());
         streams.push(customer(id), "message", message);
         streams.push(desk(agent), "message", message);
-        streams.push(desk(agent), "warnings", Map.of("conversation", id, "sent", level,
-                "required", incidents.warningsBeforeEnding()));
+        streams.push(
+                desk(agent),
+                "warnings",
+                Map.of("conversation", id, "sent", level, "required", incidents.warningsBeforeEnding()));
         return message;
     }
 
@@ -268,8 +314,8 @@ class Chats {
         Conversation conversation = assignedTo(agent, id);
         var locale = java.util.Locale.forLanguageTag(conversation.language());
         incidents.endingForAbuse(id);
-        Message notice = conversations.addMessage(id, Sender.SYSTEM, messages.getMessage("protection.ended", null, locale),
-                clock.instant());
+        Message notice = conversations.addMessage(
+                id, Sender.SYSTEM, messages.getMessage("protection.ended", null, locale), clock.instant());
         streams.push(customer(id), "message", notice);
         routing.end(conversation.centerId(), id, true);
     }
@@ -280,7 +326,9 @@ class Chats {
 
     /** What the customer sees of the conversation: everything but the agents' notes. */
     List<Message> customerHistory(String id) {
-        return conversations.messages(id).stream().filter(m -> m.sender() != Sender.NOTE).toList();
+        return conversations.messages(id).stream()
+                .filter(m -> m.sender() != Sender.NOTE)
+                .toList();
     }
 
     Position position(Conversation conversation) {
@@ -295,7 +343,8 @@ class Chats {
             // Nobody to estimate with (the center is between shifts): a time would be made up.
             return Position.of("WAITING", ahead, null);
         }
-        int estimate = (int) ((ahead + 1) * ESTIMATED_HANDLING_SECONDS / ((long) agents * Routing.DEFAULT_CHAT_CAPACITY));
+        int estimate =
+                (int) ((ahead + 1) * ESTIMATED_HANDLING_SECONDS / ((long) agents * Routing.DEFAULT_CHAT_CAPACITY));
         return Position.of("WAITING", ahead, estimate);
     }
 
@@ -310,15 +359,15 @@ class Chats {
      */
     List<Conversation> awaitingRecord(String agent) {
         var ended = conversations.endedWith(agent, clock.instant().minus(RECORD_REACH), 20);
-        var recorded = records.recordedBy(agent, ended.stream().map(Conversation::id).toList());
+        var recorded =
+                records.recordedBy(agent, ended.stream().map(Conversation::id).toList());
         return ended.stream().filter(c -> !recorded.contains(c.id())).toList();
     }
 
     static final java.time.Duration RECORD_REACH = java.time.Duration.ofHours(12);
 
     /** A chat the agent transferred and is still to record (이관), with what they saw of it. */
-    record Handover(Conversation conversation, List<Message> messages) {
-    }
+    record Handover(Conversation conversation, List<Message> messages) {}
 
     /**
      * Chats the agent transferred that still lack their record, within the same reach: a reload
@@ -327,10 +376,15 @@ class Chats {
      */
     List<Handover> handoversAwaitingRecord(String agent) {
         var handedOver = conversations.handedOverBy(agent, clock.instant().minus(RECORD_REACH), 20).stream()
-                .filter(h -> !agent.equalsIgnoreCase(h.conversation().agent())).toList();
-        var recorded = records.recordedBy(agent, handedOver.stream().map(h -> h.conversation().id()).toList());
-        return handedOver.stream().filter(h -> !recorded.contains(h.conversation().id()))
-                .map(h -> new Handover(h.conversation(), conversations.messagesUpTo(h.conversation().id(), h.lastMessage())))
+                .filter(h -> !agent.equalsIgnoreCase(h.conversation().agent()))
+                .toList();
+        var recorded = records.recordedBy(
+                agent, handedOver.stream().map(h -> h.conversation().id()).toList());
+        return handedOver.stream()
+                .filter(h -> !recorded.contains(h.conversation().id()))
+                .map(h -> new Handover(
+                        h.conversation(),
+                        conversations.messagesUpTo(h.conversation().id(), h.lastMessage())))
                 .toList();
     }
 
@@ -348,7 +402,8 @@ class Chats {
         List<RoutingEvent> group = new ArrayList<>();
         java.util.Set<String> changing = new java.util.HashSet<>();
         for (RoutingEvent event : occurred.events()) {
-            boolean grouped = !(event instanceof RoutingEvent.OfferMissed || event instanceof RoutingEvent.ContactMoved
+            boolean grouped = !(event instanceof RoutingEvent.OfferMissed
+                    || event instanceof RoutingEvent.ContactMoved
                     || event instanceof RoutingEvent.ContactTransferred);
             String chat = grouped ? changedChat(event) : null;
             if (!grouped || (chat != null && changing.contains(chat))) {
@@ -375,7 +430,8 @@ class Chats {
             case RoutingEvent.ContactAssigned assigned -> assigned.contact().value();
             case RoutingEvent.ContactCompleted completed -> completed.contact().value();
             case RoutingEvent.ContactAbandoned abandoned -> abandoned.contact().value();
-            case RoutingEvent.ContactTurnedAway turnedAway -> turnedAway.contact().value();
+            case RoutingEvent.ContactTurnedAway turnedAway ->
+                turnedAway.contact().value();
             default -> null;
         };
         return contact == null ? null : chat(contact).orElse(null);
@@ -390,28 +446,45 @@ class Chats {
         for (RoutingEvent event : group) {
             String chat = changedChat(event);
             if (chat != null) {
-                changes.add(switch (event) {
-                    case RoutingEvent.ContactOffered offered ->
-                            new Conversations.Change(chat, Conversations.Status.OFFERED, offered.agent().value(), now);
-                    case RoutingEvent.ContactAssigned assigned ->
-                            new Conversations.Change(chat, Conversations.Status.CONNECTED, assigned.agent().value(), now);
-                    default -> new Conversations.Change(chat, Conversations.Status.ENDED, null, now);
-                });
+                changes.add(
+                        switch (event) {
+                            case RoutingEvent.ContactOffered offered ->
+                                new Conversations.Change(
+                                        chat,
+                                        Conversations.Status.OFFERED,
+                                        offered.agent().value(),
+                                        now);
+                            case RoutingEvent.ContactAssigned assigned ->
+                                new Conversations.Change(
+                                        chat,
+                                        Conversations.Status.CONNECTED,
+                                        assigned.agent().value(),
+                                        now);
+                            default -> new Conversations.Change(chat, Conversations.Status.ENDED, null, now);
+                        });
             }
         }
         Map<String, Conversation> changed = conversations.changedIn(center, changes);
         Map<String, List<Message>> histories = conversations.messages(group.stream()
                 .filter(event -> event instanceof RoutingEvent.ContactAssigned)
-                .map(Chats::changedChat).filter(chat -> chat != null && changed.containsKey(chat)).toList());
+                .map(Chats::changedChat)
+                .filter(chat -> chat != null && changed.containsKey(chat))
+                .toList());
         for (RoutingEvent event : group) {
             String chat = changedChat(event);
             Conversation c = chat == null ? null : changed.get(chat);
             switch (event) {
                 case RoutingEvent.ContactOffered offered -> {
                     if (c != null) {
-                        Map<String, Object> offer = new java.util.HashMap<>(Map.of("conversation", c.id(), "queue", c.queue(),
-                                "customer", c.customerLabel() == null ? "" : c.customerLabel(),
-                                "expiresAt", offered.expires().toString()));
+                        Map<String, Object> offer = new java.util.HashMap<>(Map.of(
+                                "conversation",
+                                c.id(),
+                                "queue",
+                                c.queue(),
+                                "customer",
+                                c.customerLabel() == null ? "" : c.customerLabel(),
+                                "expiresAt",
+                                offered.expires().toString()));
                         // The agent is warned before accepting: a registered customer, what for, since when.
                         flagged(c).ifPresent(flag -> offer.put("flagged", flag));
                         streams.push(desk(offered.agent().value()), "offer", offer);
@@ -421,43 +494,63 @@ class Chats {
                     if (c != null) {
                         streams.push(customer(c.id()), "status", Map.of("status", "CONNECTED"));
                         streams.push(monitorList(c.centerId()), "changed", Map.of("conversation", c.id()));
-                        streams.push(desk(assigned.agent().value()), "connected", Map.of("conversation", c.id(),
-                                "queue", c.queue(), "customer", c.customerLabel() == null ? "" : c.customerLabel(),
-                                "messages", histories.getOrDefault(c.id(), List.of())));
+                        streams.push(
+                                desk(assigned.agent().value()),
+                                "connected",
+                                Map.of(
+                                        "conversation",
+                                        c.id(),
+                                        "queue",
+                                        c.queue(),
+                                        "customer",
+                                        c.customerLabel() == null ? "" : c.customerLabel(),
+                                        "messages",
+                                        histories.getOrDefault(c.id(), List.of())));
                     }
                 }
-                case RoutingEvent.ContactCompleted completed -> toldEnded(c, completed.agent().value());
+                case RoutingEvent.ContactCompleted completed ->
+                    toldEnded(c, completed.agent().value());
                 case RoutingEvent.ContactAbandoned abandoned -> toldEnded(c, null);
                 case RoutingEvent.ContactTurnedAway turnedAway -> toldEnded(c, null);
                 case RoutingEvent.AgentStateChanged changedState ->
-                        streams.push(desk(changedState.agent().value()), "state", Map.of("state", Routing.stateName(changedState.state())));
-                default -> { }
+                    streams.push(
+                            desk(changedState.agent().value()),
+                            "state",
+                            Map.of("state", Routing.stateName(changedState.state())));
+                default -> {}
             }
         }
     }
 
     private void changeAlone(long center, RoutingEvent event) {
         switch (event) {
-            case RoutingEvent.OfferMissed missed -> conversation(missed.contact().value(), center).ifPresent(c -> {
-                conversations.waiting(c.id());
-                streams.push(desk(missed.agent().value()), "offer-withdrawn", Map.of("conversation", c.id()));
-            });
-            case RoutingEvent.ContactMoved moved -> conversation(moved.contact().value(), center).ifPresent(c -> {
-                conversations.moved(c.id(), moved.toQueue().value());
-                // The customer learns they were moved; the wait goes on, counted from when they came.
-                var locale = java.util.Locale.forLanguageTag(c.language());
-                String queueName = routing.queueNames(c.centerId(), locale).getOrDefault(moved.toQueue().value(),
-                        moved.toQueue().value());
-                Message notice = conversations.addMessage(c.id(), Sender.SYSTEM,
-                        messages.getMessage("chat.moved", new Object[] {queueName}, locale), clock.instant());
-                streams.push(customer(c.id()), "message", notice);
-            });
-            case RoutingEvent.ContactTransferred transferred -> conversation(transferred.contact().value(), center).ifPresent(c -> {
-                conversations.transferred(c.id(), transferred.toQueue().value());
-                streams.push(customer(c.id()), "status", Map.of("status", "WAITING"));
-                streams.push(desk(transferred.fromAgent().value()), "transferred", Map.of("conversation", c.id()));
-                streams.push(monitorList(c.centerId()), "changed", Map.of("conversation", c.id()));
-            });
+            case RoutingEvent.OfferMissed missed ->
+                conversation(missed.contact().value(), center).ifPresent(c -> {
+                    conversations.waiting(c.id());
+                    streams.push(desk(missed.agent().value()), "offer-withdrawn", Map.of("conversation", c.id()));
+                });
+            case RoutingEvent.ContactMoved moved ->
+                conversation(moved.contact().value(), center).ifPresent(c -> {
+                    conversations.moved(c.id(), moved.toQueue().value());
+                    // The customer learns they were moved; the wait goes on, counted from when they came.
+                    var locale = java.util.Locale.forLanguageTag(c.language());
+                    String queueName = routing.queueNames(c.centerId(), locale)
+                            .getOrDefault(
+                                    moved.toQueue().value(), moved.toQueue().value());
+                    Message notice = conversations.addMessage(
+                            c.id(),
+                            Sender.SYSTEM,
+                            messages.getMessage("chat.moved", new Object[] {queueName}, locale),
+                            clock.instant());
+                    streams.push(customer(c.id()), "message", notice);
+                });
+            case RoutingEvent.ContactTransferred transferred ->
+                conversation(transferred.contact().value(), center).ifPresent(c -> {
+                    conversations.transferred(c.id(), transferred.toQueue().value());
+                    streams.push(customer(c.id()), "status", Map.of("status", "WAITING"));
+                    streams.push(desk(transferred.fromAgent().value()), "transferred", Map.of("conversation", c.id()));
+                    streams.push(monitorList(c.centerId()), "changed", Map.of("conversation", c.id()));
+                });
             default -> throw new IllegalArgumentException("changed together: " + event);
         }
     }
@@ -467,9 +560,11 @@ class Chats {
      * (unverified) customer only that the number given is registered ({@code verified} false, the
      * rest null): what the number's owner was registered for is theirs, not the claimant's.
      */
-    record Flagged(boolean verified, @Nullable String category, java.time.@Nullable LocalDate since,
-            java.time.@Nullable LocalDate until) {
-    }
+    record Flagged(
+            boolean verified,
+            @Nullable String category,
+            java.time.@Nullable LocalDate since,
+            java.time.@Nullable LocalDate until) {}
 
     java.util.Optional<Flagged> flagged(Conversation conversation) {
         Long customer = conversation.customerId();
@@ -477,10 +572,14 @@ class Chats {
             return java.util.Optional.empty();
         }
         boolean verified = conversation.customerLink() == Conversations.CustomerLink.VERIFIED;
-        return registry.active(customer).map(r -> verified
-                ? new Flagged(true, r.category(), java.time.LocalDate.ofInstant(r.registeredAt(), java.time.ZoneId.of("Asia/Seoul")),
-                        r.expiresOn())
-                : new Flagged(false, null, null, null));
+        return registry.active(customer)
+                .map(r -> verified
+                        ? new Flagged(
+                                true,
+                                r.category(),
+                                java.time.LocalDate.ofInstant(r.registeredAt(), java.time.ZoneId.of("Asia/Seoul")),
+                                r.expiresOn())
+                        : new Flagged(false, null, null, null));
     }
 
     static String desk(String agent) {
@@ -526,7 +625,8 @@ class Chats {
             String agent = contact.agent() == null ? null : contact.agent().value();
             String queue = contact.queue().value();
             if (contact.status() == RoutingSnapshot.ContactStatus.WAITING) {
-                if (chat.status() != Conversations.Status.WAITING || !chat.queue().equals(queue)) {
+                if (chat.status() != Conversations.Status.WAITING
+                        || !chat.queue().equals(queue)) {
                     conversations.waitingIn(chat.id(), queue);
                     corrected++;
                 }
@@ -535,13 +635,15 @@ class Chats {
             switch (contact.status()) {
                 case WAITING -> throw new IllegalStateException("handled above");
                 case OFFERED -> {
-                    if (chat.status() != Conversations.Status.OFFERED || !java.util.Objects.equals(chat.agent(), agent)) {
+                    if (chat.status() != Conversations.Status.OFFERED
+                            || !java.util.Objects.equals(chat.agent(), agent)) {
                         conversations.offered(chat.id(), java.util.Objects.requireNonNull(agent));
                         corrected++;
                     }
                 }
                 case ASSIGNED -> {
-                    if (chat.status() != Conversations.Status.CONNECTED || !java.util.Objects.equals(chat.agent(), agent)) {
+                    if (chat.status() != Conversations.Status.CONNECTED
+                            || !java.util.Objects.equals(chat.agent(), agent)) {
                         conversations.connected(chat.id(), java.util.Objects.requireNonNull(agent));
                         corrected++;
                     }
@@ -549,7 +651,10 @@ class Chats {
             }
         }
         if (corrected > 0) {
-            log.info("{} chats of center {} set to their state in the rebuilt routing engine", corrected, rebuilt.centerId());
+            log.info(
+                    "{} chats of center {} set to their state in the rebuilt routing engine",
+                    corrected,
+                    rebuilt.centerId());
         }
     }
 
@@ -568,12 +673,15 @@ class Chats {
                 }
                 java.time.Instant orphanBefore = clock.instant().minus(ORPHAN_AGE);
                 List<Conversation> old = conversations.openIn(center).stream()
-                        .filter(c -> c.createdAt().isBefore(orphanBefore)).toList();
+                        .filter(c -> c.createdAt().isBefore(orphanBefore))
+                        .toList();
                 if (old.isEmpty()) {
                     continue;
                 }
                 java.util.Set<String> known = new java.util.HashSet<>();
-                routing.snapshot(center).contacts().forEach(contact -> known.add(contact.id().value()));
+                routing.snapshot(center)
+                        .contacts()
+                        .forEach(contact -> known.add(contact.id().value()));
                 int ended = 0;
                 for (Conversation chat : old) {
                     if (!known.contains(chat.id())) {
@@ -591,7 +699,10 @@ class Chats {
     }
 
     private void ended(String id, long centerId, @Nullable String agent) {
-        toldEnded(chat(id).flatMap(chat -> conversations.endedIn(centerId, chat, clock.instant())).orElse(null), agent);
+        toldEnded(
+                chat(id).flatMap(chat -> conversations.endedIn(centerId, chat, clock.instant()))
+                        .orElse(null),
+                agent);
     }
 
     /** Tells the customer and the agent who had it that a chat ended; nothing if it had ended before. */
@@ -620,7 +731,8 @@ class Chats {
     }
 
     private Conversation assignedTo(String agent, String id) {
-        Conversation conversation = conversations.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
+        Conversation conversation =
+                conversations.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
         if (!agent.equalsIgnoreCase(conversation.agent()) || conversation.status() != Conversations.Status.CONNECTED) {
             throw new RequestRejected(HttpStatus.FORBIDDEN, "not-your-conversation");
         }
@@ -644,10 +756,16 @@ class Chats {
             // Screened before the agent reads it: the desk marks the words and offers the warnings.
             Detection detection = screening.screen(masked);
             if (detection.abusive()) {
-                flags = detection.findings().stream().map(f -> new Conversations.Flag(f.category().name(),
-                        f.severity().name(), f.start(), f.end())).toList();
-                incidents.flagged(conversation.id(), conversation.centerId(), conversation.agent(),
-                        conversation.customerLabel(), detection);
+                flags = detection.findings().stream()
+                        .map(f -> new Conversations.Flag(
+                                f.category().name(), f.severity().name(), f.start(), f.end()))
+                        .toList();
+                incidents.flagged(
+                        conversation.id(),
+                        conversation.centerId(),
+                        conversation.agent(),
+                        conversation.customerLabel(),
+                        detection);
             }
         }
         Message message = conversations.addMessage(conversation.id(), sender, masked, clock.instant(), flags);
@@ -660,7 +778,8 @@ class Chats {
 
     private static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }

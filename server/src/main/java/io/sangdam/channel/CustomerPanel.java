@@ -1,9 +1,9 @@
 package io.sangdam.channel;
 
 import io.sangdam.channel.Conversations.Conversation;
+import io.sangdam.contact.ClaimedCustomer;
 import io.sangdam.contact.ConsultationRecords;
 import io.sangdam.contact.ConsultationRecords.CustomerConsultation;
-import io.sangdam.contact.ClaimedCustomer;
 import io.sangdam.contact.CustomerDirectory;
 import io.sangdam.contact.MaskedCustomer;
 import io.sangdam.contact.Masking;
@@ -51,8 +51,14 @@ class CustomerPanel {
     private final VerificationMethods methods;
     private final Clock clock;
 
-    CustomerPanel(Conversations conversations, CustomerDirectory customers, ConsultationRecords records,
-            PersonalDataAccess access, Chats chats, VerificationMethods methods, Clock clock) {
+    CustomerPanel(
+            Conversations conversations,
+            CustomerDirectory customers,
+            ConsultationRecords records,
+            PersonalDataAccess access,
+            Chats chats,
+            VerificationMethods methods,
+            Clock clock) {
         this.chats = chats;
         this.conversations = conversations;
         this.customers = customers;
@@ -62,8 +68,12 @@ class CustomerPanel {
         this.clock = clock;
     }
 
-    record EarlierContact(String conversation, Instant at, String queue, String status, @Nullable String agent) {
-    }
+    record EarlierContact(
+            String conversation,
+            Instant at,
+            String queue,
+            String status,
+            @Nullable String agent) {}
 
     /** A customer the chat only claims to be: masked name and phone, the attempts left and the methods allowed. */
     record Claim(ClaimedCustomer customer, int attemptsLeft, List<VerificationMethods.Method> methods) {
@@ -80,10 +90,15 @@ class CustomerPanel {
      * {@code flagged}: the customer is in the abusive-customer registry; the desk shows a warning
      * (for a claim, only that the number is registered, without what for).
      */
-    record Panel(String conversation, Conversations.@Nullable CustomerLink link, @Nullable Claim claim,
-            @Nullable MaskedCustomer customer, Conversations.@Nullable Verified verified, List<EarlierContact> contacts,
-            List<CustomerConsultation> consultations, Chats.@Nullable Flagged flagged) {
-    }
+    record Panel(
+            String conversation,
+            Conversations.@Nullable CustomerLink link,
+            @Nullable Claim claim,
+            @Nullable MaskedCustomer customer,
+            Conversations.@Nullable Verified verified,
+            List<EarlierContact> contacts,
+            List<CustomerConsultation> consultations,
+            Chats.@Nullable Flagged flagged) {}
 
     @Transactional
     Panel view(CurrentUser agent, String conversationId) {
@@ -135,7 +150,8 @@ class CustomerPanel {
     @Transactional(noRollbackFor = RequestRejected.class)
     Panel verify(CurrentUser agent, String conversationId, VerificationMethods.Method method, @Nullable String answer) {
         Conversation held = held(agent, conversationId);
-        Conversation conversation = conversations.lockedForVerification(held.id())
+        Conversation conversation = conversations
+                .lockedForVerification(held.id())
                 .orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
         Long customerId = conversation.customerId();
         if (customerId == null) {
@@ -168,10 +184,12 @@ class CustomerPanel {
                 int left = MAXIMUM_FAILURES - conversation.verificationFailures() - 1;
                 throw new RequestRejected(HttpStatus.UNPROCESSABLE_CONTENT, "verification-failed", left);
             }
-            case NOTHING_ON_RECORD -> throw RequestRejected.conflict(switch (method) {
-                case BIRTH_DATE -> "nothing-to-verify-with";
-                case ONE_TIME_CODE -> "no-code-sent";
-            });
+            case NOTHING_ON_RECORD ->
+                throw RequestRejected.conflict(
+                        switch (method) {
+                            case BIRTH_DATE -> "nothing-to-verify-with";
+                            case ONE_TIME_CODE -> "no-code-sent";
+                        });
         }
         throw new IllegalStateException("every outcome is handled above");
     }
@@ -186,7 +204,8 @@ class CustomerPanel {
      */
     @Transactional
     Panel sendCode(CurrentUser agent, String conversationId) {
-        Conversation conversation = conversations.lockedForVerification(held(agent, conversationId).id())
+        Conversation conversation = conversations
+                .lockedForVerification(held(agent, conversationId).id())
                 .orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
         Long customerId = conversation.customerId();
         if (customerId == null) {
@@ -199,7 +218,8 @@ class CustomerPanel {
             throw RequestRejected.conflict("conversation-ended");
         }
         if (!offered(conversation.centerId()).contains(VerificationMethods.Method.ONE_TIME_CODE)) {
-            throw RequestRejected.badRequest("verification-method-not-allowed", VerificationMethods.Method.ONE_TIME_CODE.name());
+            throw RequestRejected.badRequest(
+                    "verification-method-not-allowed", VerificationMethods.Method.ONE_TIME_CODE.name());
         }
         if (conversation.verificationFailures() >= MAXIMUM_FAILURES) {
             throw RequestRejected.conflict("verification-attempts-exhausted", MAXIMUM_FAILURES);
@@ -211,7 +231,8 @@ class CustomerPanel {
     /** The center's methods that can be used now (codes only while an SMS gateway is there). */
     private List<VerificationMethods.Method> offered(long centerId) {
         return methods.of(centerId).methods().stream()
-                .filter(m -> m != VerificationMethods.Method.ONE_TIME_CODE || customers.sendsCodes()).toList();
+                .filter(m -> m != VerificationMethods.Method.ONE_TIME_CODE || customers.sendsCodes())
+                .toList();
     }
 
     private static String code(@Nullable String answer) {
@@ -243,29 +264,48 @@ class CustomerPanel {
             return new Panel(conversation.id(), null, null, null, null, List.of(), List.of(), null);
         }
         if (conversation.customerLink() != Conversations.CustomerLink.VERIFIED) {
-            var claim = new Claim(customers.viewClaim(customerId, conversation.id()),
+            var claim = new Claim(
+                    customers.viewClaim(customerId, conversation.id()),
                     Math.max(0, MAXIMUM_FAILURES - conversation.verificationFailures()),
                     offered(conversation.centerId()));
-            return new Panel(conversation.id(), Conversations.CustomerLink.CLAIMED, claim, null, null, List.of(), List.of(),
+            return new Panel(
+                    conversation.id(),
+                    Conversations.CustomerLink.CLAIMED,
+                    claim,
+                    null,
+                    null,
+                    List.of(),
+                    List.of(),
                     flagged);
         }
         MaskedCustomer customer = customers.view(customerId);
         List<EarlierContact> contacts = conversations.ofCustomer(customer.id(), HISTORY_LENGTH + 1).stream()
-                .filter(c -> !c.id().equals(conversation.id())).limit(HISTORY_LENGTH)
-                .map(c -> new EarlierContact(c.id(), c.createdAt(), c.queue(), c.status().name(), c.agent())).toList();
-        return new Panel(conversation.id(), Conversations.CustomerLink.VERIFIED, null, customer, conversation.verified(),
-                contacts, records.ofCustomer(customer.id(), HISTORY_LENGTH), flagged);
+                .filter(c -> !c.id().equals(conversation.id()))
+                .limit(HISTORY_LENGTH)
+                .map(c -> new EarlierContact(
+                        c.id(), c.createdAt(), c.queue(), c.status().name(), c.agent()))
+                .toList();
+        return new Panel(
+                conversation.id(),
+                Conversations.CustomerLink.VERIFIED,
+                null,
+                customer,
+                conversation.verified(),
+                contacts,
+                records.ofCustomer(customer.id(), HISTORY_LENGTH),
+                flagged);
     }
 
     /** The chat of this center that the agent holds now or is wrapping up; anything else is refused plainly. */
     private Conversation held(CurrentUser agent, String conversationId) {
-        Conversation conversation = conversations.find(conversationId)
-                .orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
+        Conversation conversation =
+                conversations.find(conversationId).orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
         if (conversation.centerId() != agent.centerId()) {
             throw new RequestRejected(HttpStatus.FORBIDDEN, "conversation-of-another-center");
         }
         boolean holds = agent.username().equalsIgnoreCase(conversation.agent())
-                && (conversation.status() == Conversations.Status.CONNECTED || conversation.status() == Conversations.Status.ENDED);
+                && (conversation.status() == Conversations.Status.CONNECTED
+                        || conversation.status() == Conversations.Status.ENDED);
         if (!holds) {
             throw new RequestRejected(HttpStatus.FORBIDDEN, "not-your-conversation");
         }

@@ -38,8 +38,10 @@ class CustomerPanelApi {
     }
 
     @GetMapping
-    @Operation(summary = "The customer of a chat the agent holds: while only claimed (a typed number, a search), masked name "
-            + "and phone to verify; once verified, masked, with earlier contacts and consultation records; logged")
+    @Operation(
+            summary = "The customer of a chat the agent holds: while only claimed (a typed number, a search), masked"
+                    + " name and phone to verify; once verified, masked, with earlier contacts and consultation"
+                    + " records; logged")
     CustomerPanel.Panel view(@PathVariable String conversation) {
         return panel.view(currentUsers.require(), conversation);
     }
@@ -50,36 +52,40 @@ class CustomerPanelApi {
         return panel.search(currentUsers.require(), conversation, q);
     }
 
-    record Link(@NotNull Long customerId) {
-    }
+    record Link(@NotNull Long customerId) {}
 
     @PostMapping
-    @Operation(summary = "Link a customer to the chat, as a claim the agent then verifies; once verified, the consultation "
-            + "record carries the customer too")
+    @Operation(
+            summary =
+                    "Link a customer to the chat, as a claim the agent then verifies; once verified, the consultation "
+                            + "record carries the customer too")
     CustomerPanel.Panel link(@PathVariable String conversation, @Valid @RequestBody Link link) {
         return panel.link(currentUsers.require(), conversation, link.customerId());
     }
 
     /** {@code answer}: what the customer told the agent: a date of birth as {@code 1985-03-14}, or the six-digit code. */
-    record Verify(@NotNull VerificationMethods.Method method, @Nullable @Size(max = 40) String answer) {
-    }
+    record Verify(
+            @NotNull VerificationMethods.Method method,
+            @Nullable @Size(max = 40) String answer) {}
 
     @PostMapping("/verification")
-    @Operation(summary = "Verify the claimed customer with what they told the agent (date of birth, one-time code); at most 3 failures per "
-            + "chat, each attempt logged; 422 verification-failed with the attempts left")
+    @Operation(
+            summary =
+                    "Verify the claimed customer with what they told the agent (date of birth, one-time code); at most"
+                        + " 3 failures per chat, each attempt logged; 422 verification-failed with the attempts left")
     CustomerPanel.Panel verify(@PathVariable String conversation, @Valid @RequestBody Verify verify) {
         return panel.verify(currentUsers.require(), conversation, verify.method(), verify.answer());
     }
 
     @PostMapping("/verification/code")
-    @Operation(summary = "Send a one-time code by SMS to the claimed customer's phone on record (where the center allows "
-            + "codes and an SMS gateway is configured); the customer reads it back for POST …/verification")
+    @Operation(
+            summary = "Send a one-time code by SMS to the claimed customer's phone on record (where the center allows "
+                    + "codes and an SMS gateway is configured); the customer reads it back for POST …/verification")
     CustomerPanel.Panel sendCode(@PathVariable String conversation) {
         return panel.sendCode(currentUsers.require(), conversation);
     }
 
-    record Unmask(@Nullable String reason) {
-    }
+    record Unmask(@Nullable String reason) {}
 
     @PostMapping("/unmask")
     @Operation(summary = "The chat's verified customer in the clear; needs a reason, written to the access log")

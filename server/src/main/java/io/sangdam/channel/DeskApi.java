@@ -4,12 +4,12 @@ import io.sangdam.channel.Conversations.Message;
 import io.sangdam.contact.Category;
 import io.sangdam.contact.ConsultationRecords;
 import io.sangdam.contact.Disposition;
+import io.sangdam.engine.routing.AgentState;
 import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.identity.Role;
 import io.sangdam.identity.Staff;
 import io.sangdam.identity.StaffMember;
-import io.sangdam.engine.routing.AgentState;
 import io.sangdam.platform.RequestRejected;
 import io.sangdam.routing.Routing;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -48,8 +48,15 @@ class DeskApi {
     private final CallbackContacts callbackContacts;
     private final Callbacks callbacks;
 
-    DeskApi(Chats chats, Routing routing, CurrentUsers currentUsers, Staff staff, LiveStreams streams,
-            ConsultationRecords records, CallbackContacts callbackContacts, Callbacks callbacks) {
+    DeskApi(
+            Chats chats,
+            Routing routing,
+            CurrentUsers currentUsers,
+            Staff staff,
+            LiveStreams streams,
+            ConsultationRecords records,
+            CallbackContacts callbackContacts,
+            Callbacks callbacks) {
         this.callbackContacts = callbackContacts;
         this.callbacks = callbacks;
         this.records = records;
@@ -67,7 +74,9 @@ class DeskApi {
         return streams.open(Chats.desk(me.username()), emitter -> {
             String state = routing.routes(me.centerId())
                     ? Routing.stateName(routing.snapshot(me.centerId()).agents().stream()
-                            .filter(a -> a.id().value().equals(me.username())).map(a -> a.state()).findFirst()
+                            .filter(a -> a.id().value().equals(me.username()))
+                            .map(a -> a.state())
+                            .findFirst()
                             .orElse(io.sangdam.engine.routing.AgentState.OFFLINE))
                     : "OFFLINE";
             emitter.send(SseEmitter.event().name("state").data(Map.of("state", state)));
@@ -78,11 +87,16 @@ class DeskApi {
             chats.connectedTo(me.username()).forEach(c -> held.put(c.id(), new Held(c, null, null)));
             chats.awaitingRecord(me.username()).forEach(c -> held.put(c.id(), new Held(c, null, "ended")));
             for (var handover : chats.handoversAwaitingRecord(me.username())) {
-                held.putIfAbsent(handover.conversation().id(), new Held(handover.conversation(), handover.messages(), "transferred"));
+                held.putIfAbsent(
+                        handover.conversation().id(),
+                        new Held(handover.conversation(), handover.messages(), "transferred"));
             }
-            for (var chat : held.values().stream().sorted(java.util.Comparator.comparing(h -> h.conversation().createdAt())).toList()) {
+            for (var chat : held.values().stream()
+                    .sorted(java.util.Comparator.comparing(h -> h.conversation().createdAt()))
+                    .toList()) {
                 var conversation = chat.conversation();
-                emitter.send(connected(conversation, chat.messages() != null ? chat.messages() : chats.history(conversation.id())));
+                emitter.send(connected(
+                        conversation, chat.messages() != null ? chat.messages() : chats.history(conversation.id())));
                 if (chat.then() != null) {
                     emitter.send(SseEmitter.event().name(chat.then()).data(Map.of("conversation", conversation.id())));
                 }
@@ -94,13 +108,24 @@ class DeskApi {
     }
 
     /** A chat the desk shows on opening, with what it shows (null: the whole history) and what followed. */
-    private record Held(Conversations.Conversation conversation, @Nullable List<Message> messages, @Nullable String then) {
-    }
+    private record Held(
+            Conversations.Conversation conversation,
+            @Nullable List<Message> messages,
+            @Nullable String then) {}
 
-    private static SseEmitter.SseEventBuilder connected(Conversations.Conversation conversation, List<Message> messages) {
-        return SseEmitter.event().name("connected").data(Map.of("conversation", conversation.id(), "queue", conversation.queue(),
-                "customer", conversation.customerLabel() == null ? "" : conversation.customerLabel(),
-                "messages", messages));
+    private static SseEmitter.SseEventBuilder connected(
+            Conversations.Conversation conversation, List<Message> messages) {
+        return SseEmitter.event()
+                .name("connected")
+                .data(Map.of(
+                        "conversation",
+                        conversation.id(),
+                        "queue",
+                        conversation.queue(),
+                        "customer",
+                        conversation.customerLabel() == null ? "" : conversation.customerLabel(),
+                        "messages",
+                        messages));
     }
 
     @PostMapping("/login")
@@ -115,8 +140,7 @@ class DeskApi {
         routing.ready(me.centerId(), me.username());
     }
 
-    record Reason(@NotBlank @Size(max = 50) String reason) {
-    }
+    record Reason(@NotBlank @Size(max = 50) String reason) {}
 
     @PostMapping("/not-ready")
     void notReady(@Valid @RequestBody Reason reason) {
@@ -160,8 +184,7 @@ class DeskApi {
         }
     }
 
-    record Text(@NotNull @Size(max = 100_000) String text) {
-    }
+    record Text(@NotNull @Size(max = 100_000) String text) {}
 
     @PostMapping("/conversations/{conversation}/messages")
     @ResponseStatus(HttpStatus.CREATED)
@@ -193,23 +216,25 @@ class DeskApi {
     }
 
     /** To a queue, or with {@code agent} to a colleague first (who then has a minute to take it). */
-    record Transfer(@NotBlank @Size(max = 30) String queue, @Nullable @Size(max = 50) String agent,
-            @Nullable @Size(max = 500) String note) {
-    }
+    record Transfer(
+            @NotBlank @Size(max = 30) String queue,
+            @Nullable @Size(max = 50) String agent,
+            @Nullable @Size(max = 500) String note) {}
 
     @PostMapping("/conversations/{conversation}/transfer")
     void transfer(@PathVariable String conversation, @Valid @RequestBody Transfer transfer) {
         var me = currentUsers.require();
         String colleague = transfer.agent() == null || transfer.agent().isBlank() ? null : transfer.agent();
-        if (colleague != null && staff.findByUsername(colleague)
-                .filter(member -> member.centerId() == me.centerId() && member.has(Role.AGENT)).isEmpty()) {
+        if (colleague != null
+                && staff.findByUsername(colleague)
+                        .filter(member -> member.centerId() == me.centerId() && member.has(Role.AGENT))
+                        .isEmpty()) {
             throw RequestRejected.badRequest("unknown-colleague", colleague);
         }
         chats.transfer(me.username(), conversation, transfer.queue(), colleague, transfer.note());
     }
 
-    record Colleague(String username, String name, String state) {
-    }
+    record Colleague(String username, String name, String state) {}
 
     /** Agents of my center who are logged in, to transfer a chat to; most available first. */
     @GetMapping("/colleagues")
@@ -219,22 +244,29 @@ class DeskApi {
             return List.of();
         }
         return routing.snapshot(me.centerId()).agents().stream()
-                .filter(agent -> !(agent.state() instanceof AgentState.Offline) && !agent.id().value().equals(me.username()))
-                .map(agent -> new Colleague(agent.id().value(),
-                        staff.findByUsername(agent.id().value()).map(StaffMember::displayName).orElse(agent.id().value()),
+                .filter(agent -> !(agent.state() instanceof AgentState.Offline)
+                        && !agent.id().value().equals(me.username()))
+                .map(agent -> new Colleague(
+                        agent.id().value(),
+                        staff.findByUsername(agent.id().value())
+                                .map(StaffMember::displayName)
+                                .orElse(agent.id().value()),
                         Routing.stateName(agent.state())))
-                .sorted(java.util.Comparator.comparing((Colleague c) -> !c.state().equals("AVAILABLE")).thenComparing(Colleague::name))
+                .sorted(java.util.Comparator.comparing(
+                                (Colleague c) -> !c.state().equals("AVAILABLE"))
+                        .thenComparing(Colleague::name))
                 .toList();
     }
 
-    record QueueChoice(String code, String name) {
-    }
+    record QueueChoice(String code, String name) {}
 
     @GetMapping("/queues")
     List<QueueChoice> queues(java.util.Locale locale) {
         long center = currentUsers.require().centerId();
         return routing.routes(center)
-                ? routing.queues(center).stream().map(q -> new QueueChoice(q.code(), q.name(locale))).toList()
+                ? routing.queues(center).stream()
+                        .map(q -> new QueueChoice(q.code(), q.name(locale)))
+                        .toList()
                 : List.of();
     }
 
@@ -243,15 +275,24 @@ class DeskApi {
         return records.categories();
     }
 
-    record Record(@NotNull Long categoryId, @NotNull Disposition disposition, @Nullable Boolean followUp,
-            @Nullable @Size(max = 4000) String notes) {
-    }
+    record Record(
+            @NotNull Long categoryId,
+            @NotNull Disposition disposition,
+            @Nullable Boolean followUp,
+            @Nullable @Size(max = 4000) String notes) {}
 
     @PostMapping("/conversations/{conversation}/record")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Long> record(@PathVariable String conversation, @Valid @RequestBody Record record) {
-        return Map.of("id", chats.record(currentUsers.require().username(), conversation, record.categoryId(),
-                record.disposition(), Boolean.TRUE.equals(record.followUp()), record.notes()));
+        return Map.of(
+                "id",
+                chats.record(
+                        currentUsers.require().username(),
+                        conversation,
+                        record.categoryId(),
+                        record.disposition(),
+                        Boolean.TRUE.equals(record.followUp()),
+                        record.notes()));
     }
 
     /** Accepts a callback offered to me; an offer that expired or went to someone else is a 409 {@code callback-offer-expired}. */
@@ -260,8 +301,7 @@ class DeskApi {
         callbackContacts.accept(currentUsers.require(), id);
     }
 
-    record UnmaskReason(@Nullable @Size(max = 500) String reason) {
-    }
+    record UnmaskReason(@Nullable @Size(max = 500) String reason) {}
 
     /** The customer's name and phone in the clear, to call back; the reason goes to the access log. */
     @PostMapping("/callbacks/{id}/unmask")
@@ -273,12 +313,21 @@ class DeskApi {
     @PostMapping("/callbacks/{id}/finish")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Long> finishCallback(@PathVariable long id, @Valid @RequestBody Record record) {
-        return Map.of("id", callbackContacts.finish(currentUsers.require(), id, record.categoryId(), record.disposition(),
-                Boolean.TRUE.equals(record.followUp()), record.notes()));
+        return Map.of(
+                "id",
+                callbackContacts.finish(
+                        currentUsers.require(),
+                        id,
+                        record.categoryId(),
+                        record.disposition(),
+                        Boolean.TRUE.equals(record.followUp()),
+                        record.notes()));
     }
 
     @GetMapping("/conversations")
     List<String> mine() {
-        return chats.connectedTo(currentUsers.require().username()).stream().map(Conversations.Conversation::id).toList();
+        return chats.connectedTo(currentUsers.require().username()).stream()
+                .map(Conversations.Conversation::id)
+                .toList();
     }
 }

@@ -57,7 +57,7 @@ class LiveStreams {
     }
 
     SseEmitter open(String key) throws IOException {
-        return open(key, emitter -> { });
+        return open(key, emitter -> {});
     }
 
     /**
@@ -172,7 +172,9 @@ class LiveStreams {
         for (List<SseEmitter> list : streams.values()) {
             for (SseEmitter emitter : list) {
                 try {
-                    emitter.send(SseEmitter.event().reconnectTime(random.nextLong(1000, REOPEN_WITHIN.toMillis())).comment("reopen"));
+                    emitter.send(SseEmitter.event()
+                            .reconnectTime(random.nextLong(1000, REOPEN_WITHIN.toMillis()))
+                            .comment("reopen"));
                     emitter.complete();
                 } catch (IOException | IllegalStateException gone) {
                     list.remove(emitter);
@@ -182,8 +184,7 @@ class LiveStreams {
     }
 
     /** A push made on another node, for the streams of this one. */
-    record Pushed(String key, String event, JsonNode data) {
-    }
+    record Pushed(String key, String event, JsonNode data) {}
 
     private void announce(String key, String event, Object data) {
         if (!cluster.alone()) {
@@ -194,6 +195,9 @@ class LiveStreams {
     private void pushedElsewhere(String payload) {
         Pushed pushed = json.readValue(payload, Pushed.class);
         // A text was sent as it is (not as JSON); anything else the way Spring writes it, as JSON.
-        deliver(pushed.key(), pushed.event(), pushed.data().isString() ? pushed.data().asString() : pushed.data());
+        deliver(
+                pushed.key(),
+                pushed.event(),
+                pushed.data().isString() ? pushed.data().asString() : pushed.data());
     }
 }

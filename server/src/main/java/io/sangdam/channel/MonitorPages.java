@@ -38,8 +38,13 @@ class MonitorPages {
     private final LiveStreams streams;
     private final io.sangdam.routing.Routing routing;
 
-    MonitorPages(Conversations conversations, CenterDirectory centers, CurrentUsers currentUsers, PersonalDataAccess access,
-            LiveStreams streams, io.sangdam.routing.Routing routing) {
+    MonitorPages(
+            Conversations conversations,
+            CenterDirectory centers,
+            CurrentUsers currentUsers,
+            PersonalDataAccess access,
+            LiveStreams streams,
+            io.sangdam.routing.Routing routing) {
         this.conversations = conversations;
         this.centers = centers;
         this.currentUsers = currentUsers;
@@ -64,7 +69,7 @@ class MonitorPages {
     @ResponseBody
     SseEmitter listStream(@RequestParam(required = false) @Nullable Long center) throws java.io.IOException {
         Center chosen = centers.chooseFor(currentUsers.require(), center);
-        return streams.open(Chats.monitorList(chosen.id()), emitter -> { });
+        return streams.open(Chats.monitorList(chosen.id()), emitter -> {});
     }
 
     @GetMapping("/monitor/{id}")
@@ -72,7 +77,10 @@ class MonitorPages {
         Conversation conversation = logged(id);
         CurrentUser user = currentUsers.require();
         model.addAttribute("conversation", conversation);
-        model.addAttribute("queueName", routing.queueNames(conversation.centerId(), locale).getOrDefault(conversation.queue(), conversation.queue()));
+        model.addAttribute(
+                "queueName",
+                routing.queueNames(conversation.centerId(), locale)
+                        .getOrDefault(conversation.queue(), conversation.queue()));
         model.addAttribute("messages", conversations.messages(id));
         model.addAttribute("sittingIn", user.has(Role.EXECUTIVE));
         return "channel/monitor";
@@ -90,19 +98,21 @@ class MonitorPages {
     SseEmitter stream(@PathVariable String id) throws java.io.IOException {
         logged(id);
         // What the customer sees, and the transfer notes only agents read, as the desk shows them.
-        return streams.open(List.of(Chats.customer(id), Chats.agentsOnly(id)), emitter -> { });
+        return streams.open(List.of(Chats.customer(id), Chats.agentsOnly(id)), emitter -> {});
     }
 
     /** Every way into a live conversation is an access to personal data, written to the log with its purpose. */
     private Conversation logged(String id) {
         Conversation conversation = visible(id);
-        String purpose = currentUsers.require().has(Role.EXECUTIVE) ? "동석 (sitting in)" : "실시간 모니터링 (silent monitoring)";
+        String purpose =
+                currentUsers.require().has(Role.EXECUTIVE) ? "동석 (sitting in)" : "실시간 모니터링 (silent monitoring)";
         access.record(new DataSubject("conversation", id, conversation.customerLabel()), AccessTask.VIEW, purpose);
         return conversation;
     }
 
     private Conversation visible(String id) {
-        Conversation conversation = conversations.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
+        Conversation conversation =
+                conversations.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-conversation"));
         centers.visibleTo(currentUsers.require(), conversation.centerId());
         return conversation;
     }

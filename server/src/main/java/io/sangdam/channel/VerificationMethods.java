@@ -32,7 +32,11 @@ class VerificationMethods {
     static final List<Method> DEFAULT = List.of(Method.BIRTH_DATE);
 
     /** {@code changedBy} and {@code changedAt} are null while the center uses the default. */
-    record Setting(long centerId, List<Method> methods, @Nullable String changedBy, @Nullable Instant changedAt) {
+    record Setting(
+            long centerId,
+            List<Method> methods,
+            @Nullable String changedBy,
+            @Nullable Instant changedAt) {
 
         Setting {
             methods = List.copyOf(methods);
@@ -46,10 +50,15 @@ class VerificationMethods {
     }
 
     Setting of(long centerId) {
-        return jdbc.sql("select * from channel.customer_verification where center_id = ?").param(centerId)
-                .query((row, n) -> new Setting(centerId, parse(row.getString("methods")), row.getString("changed_by"),
+        return jdbc.sql("select * from channel.customer_verification where center_id = ?")
+                .param(centerId)
+                .query((row, n) -> new Setting(
+                        centerId,
+                        parse(row.getString("methods")),
+                        row.getString("changed_by"),
                         row.getTimestamp("changed_at").toInstant()))
-                .optional().orElse(new Setting(centerId, DEFAULT, null, null));
+                .optional()
+                .orElse(new Setting(centerId, DEFAULT, null, null));
     }
 
     /** @throws RequestRejected {@code verification-methods-required} when none is chosen: a link could never be verified */
@@ -60,17 +69,21 @@ class VerificationMethods {
         }
         String stored = String.join(",", chosen.stream().map(Method::name).toList());
         jdbc.sql("""
-                insert into channel.customer_verification (center_id, methods, changed_by, changed_at) values (?, ?, ?, ?)
-                on conflict (center_id) do update set methods = excluded.methods, changed_by = excluded.changed_by,
-                    changed_at = excluded.changed_at""")
-                .params(centerId, stored, by, Timestamp.from(at)).update();
+            insert into channel.customer_verification (center_id, methods, changed_by, changed_at) values (?, ?, ?, ?)
+            on conflict (center_id) do update set methods = excluded.methods, changed_by = excluded.changed_by,
+                changed_at = excluded.changed_at\
+            """).params(centerId, stored, by, Timestamp.from(at)).update();
         return of(centerId);
     }
 
     /** A stored method the code no longer knows is skipped, not a failure of every desk of the center. */
     private static List<Method> parse(String stored) {
-        List<Method> methods = Arrays.stream(stored.split(",")).map(String::strip)
-                .filter(name -> Arrays.stream(Method.values()).anyMatch(m -> m.name().equals(name))).map(Method::valueOf).toList();
+        List<Method> methods = Arrays.stream(stored.split(","))
+                .map(String::strip)
+                .filter(name ->
+                        Arrays.stream(Method.values()).anyMatch(m -> m.name().equals(name)))
+                .map(Method::valueOf)
+                .toList();
         return methods.isEmpty() ? DEFAULT : methods;
     }
 }

@@ -32,7 +32,11 @@ class VerificationMethodsApi {
     private final Clock clock;
     private final CustomerDirectory customers;
 
-    VerificationMethodsApi(VerificationMethods methods, CenterDirectory centers, CurrentUsers currentUsers, Clock clock,
+    VerificationMethodsApi(
+            VerificationMethods methods,
+            CenterDirectory centers,
+            CurrentUsers currentUsers,
+            Clock clock,
             CustomerDirectory customers) {
         this.customers = customers;
         this.methods = methods;
@@ -47,12 +51,12 @@ class VerificationMethodsApi {
         return methods.of(centers.visibleTo(currentUsers.require(), center).id());
     }
 
-    record Choice(@NotNull List<VerificationMethods.@NotNull Method> methods) {
-    }
+    record Choice(@NotNull List<VerificationMethods.@NotNull Method> methods) {}
 
     @PutMapping
-    @Operation(summary = "Set the methods (center manager of that center, or an administrator); at least one; "
-            + "ONE_TIME_CODE only where an SMS gateway is configured")
+    @Operation(
+            summary = "Set the methods (center manager of that center, or an administrator); at least one; "
+                    + "ONE_TIME_CODE only where an SMS gateway is configured")
     VerificationMethods.Setting set(@PathVariable long center, @Valid @RequestBody Choice choice) {
         CurrentUser user = currentUsers.require();
         if (!user.hasAny(Role.CENTER_MANAGER, Role.ADMINISTRATOR)) {

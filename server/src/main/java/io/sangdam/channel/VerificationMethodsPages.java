@@ -33,8 +33,12 @@ class VerificationMethodsPages {
     private final CustomerDirectory customers;
     private final Clock clock;
 
-    VerificationMethodsPages(VerificationMethods methods, CenterDirectory centers, CurrentUsers currentUsers,
-            CustomerDirectory customers, Clock clock) {
+    VerificationMethodsPages(
+            VerificationMethods methods,
+            CenterDirectory centers,
+            CurrentUsers currentUsers,
+            CustomerDirectory customers,
+            Clock clock) {
         this.methods = methods;
         this.centers = centers;
         this.currentUsers = currentUsers;
@@ -56,8 +60,11 @@ class VerificationMethodsPages {
     }
 
     @PostMapping
-    String save(@RequestParam long center, @RequestParam(required = false) @Nullable List<VerificationMethods.Method> method,
-            Model model, RedirectAttributes redirect) {
+    String save(
+            @RequestParam long center,
+            @RequestParam(required = false) @Nullable List<VerificationMethods.Method> method,
+            Model model,
+            RedirectAttributes redirect) {
         CurrentUser user = currentUsers.require();
         Center chosen = centers.visibleTo(user, center);
         List<VerificationMethods.Method> wanted = method == null ? List.of() : method;

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ContactConfiguration {
 
-    static final Set<Role> LOOKUP_ROLES = Set.of(Role.AGENT, Role.SUPERVISOR, Role.CENTER_MANAGER, Role.QA_EVALUATOR,
-            Role.PROTECTION_TEAM);
+    static final Set<Role> LOOKUP_ROLES =
+            Set.of(Role.AGENT, Role.SUPERVISOR, Role.CENTER_MANAGER, Role.QA_EVALUATOR, Role.PROTECTION_TEAM);
 
     @Bean
     NavigationLink customersLink() {
@@ -36,8 +36,14 @@ class ContactConfiguration {
 
             @Override
             public HomeSectionView view(CurrentUser user) {
-                return new HomeSectionView("contact/customers", "lookup", Map.of("total", directory.count(),
-                        "canUnmask", user.hasAny(Role.SUPERVISOR, Role.CENTER_MANAGER, Role.PROTECTION_TEAM)));
+                return new HomeSectionView(
+                        "contact/customers",
+                        "lookup",
+                        Map.of(
+                                "total",
+                                directory.count(),
+                                "canUnmask",
+                                user.hasAny(Role.SUPERVISOR, Role.CENTER_MANAGER, Role.PROTECTION_TEAM)));
             }
         };
     }

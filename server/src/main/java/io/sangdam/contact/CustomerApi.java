@@ -35,8 +35,7 @@ class CustomerApi {
         return directory.view(id);
     }
 
-    record UnmaskRequest(@Nullable String reason) {
-    }
+    record UnmaskRequest(@Nullable String reason) {}
 
     @PostMapping("/{id}/unmask")
     @Operation(summary = "One customer in the clear; needs a reason, written to the access log")

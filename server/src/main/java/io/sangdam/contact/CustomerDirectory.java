@@ -30,7 +30,11 @@ public class CustomerDirectory {
     private final ObjectProvider<SmsGateway> sms;
     private final Clock clock;
 
-    CustomerDirectory(Customers customers, PersonalDataAccess access, OneTimeCodes codes, ObjectProvider<SmsGateway> sms,
+    CustomerDirectory(
+            Customers customers,
+            PersonalDataAccess access,
+            OneTimeCodes codes,
+            ObjectProvider<SmsGateway> sms,
             Clock clock) {
         this.customers = customers;
         this.access = access;
@@ -45,7 +49,9 @@ public class CustomerDirectory {
         if (text.length() < 1 || text.length() > 50) {
             throw RequestRejected.badRequest("customer-query-length");
         }
-        return customers.search(text, MAXIMUM_RESULTS).stream().map(Customer::masked).toList();
+        return customers.search(text, MAXIMUM_RESULTS).stream()
+                .map(Customer::masked)
+                .toList();
     }
 
     @Transactional
@@ -87,7 +93,8 @@ public class CustomerDirectory {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
-        List<Customer> named = found.stream().filter(c -> c.name().equals(name.strip())).toList();
+        List<Customer> named =
+                found.stream().filter(c -> c.name().equals(name.strip())).toList();
         return named.size() == 1 ? Optional.of(named.getFirst().id()) : Optional.empty();
     }
 
@@ -113,7 +120,8 @@ public class CustomerDirectory {
         Customer customer = require(id);
         // Checked before the contact is added: "\u200b (contact …)" would otherwise read as a reason.
         String given = io.sangdam.platform.Reasons.given(reason);
-        access.record(subject(customer), AccessTask.UNMASK, given == null ? null : given + " (contact " + contactId + ")");
+        access.record(
+                subject(customer), AccessTask.UNMASK, given == null ? null : given + " (contact " + contactId + ")");
         return customer.unmasked();
     }
 
@@ -148,9 +156,11 @@ public class CustomerDirectory {
     @PreAuthorize("hasRole('AGENT')")
     public Verification verifyBirthDate(long id, String contactId, LocalDate said) {
         Customer customer = require(id);
-        Verification outcome = customer.birthDate() == null ? Verification.NOTHING_ON_RECORD
+        Verification outcome = customer.birthDate() == null
+                ? Verification.NOTHING_ON_RECORD
                 : customer.birthDate().equals(said) ? Verification.MATCHED : Verification.NOT_MATCHED;
-        access.record(subject(customer), AccessTask.VERIFY, verificationReason("생년월일 (birth date)", outcome, contactId));
+        access.record(
+                subject(customer), AccessTask.VERIFY, verificationReason("생년월일 (birth date)", outcome, contactId));
         return outcome;
     }
 
@@ -180,8 +190,10 @@ public class CustomerDirectory {
         }
         String code = codes.issue(contactId, id, clock.instant());
         access.record(subject(customer), AccessTask.VERIFY, "일회용 코드 (one-time code): 발송 (sent), contact " + contactId);
-        gateway.send(phone, "[Sangdam] 본인 확인 코드 " + code + " : 상담사에게 알려 주세요 (" + OneTimeCodes.VALID.toMinutes()
-                + "분 동안 유효). Verification code for your agent.");
+        gateway.send(
+                phone,
+                "[Sangdam] 본인 확인 코드 " + code + " : 상담사에게 알려 주세요 (" + OneTimeCodes.VALID.toMinutes()
+                        + "분 동안 유효). Verification code for your agent.");
     }
 
     /** Compares the code the customer read out with the live one sent for this contact; logged like every attempt. */
@@ -190,7 +202,8 @@ public class CustomerDirectory {
     public Verification verifyCode(long id, String contactId, String said) {
         Customer customer = require(id);
         Verification outcome = codes.check(contactId, id, said.strip(), clock.instant());
-        access.record(subject(customer), AccessTask.VERIFY, verificationReason("일회용 코드 (one-time code)", outcome, contactId));
+        access.record(
+                subject(customer), AccessTask.VERIFY, verificationReason("일회용 코드 (one-time code)", outcome, contactId));
         return outcome;
     }
 

@@ -27,7 +27,11 @@ class CustomerPages {
 
     private final CenterDirectory centers;
 
-    CustomerPages(CustomerDirectory directory, CurrentUsers currentUsers, ConsultationRecords records, CenterDirectory centers) {
+    CustomerPages(
+            CustomerDirectory directory,
+            CurrentUsers currentUsers,
+            ConsultationRecords records,
+            CenterDirectory centers) {
         this.centers = centers;
         this.records = records;
         this.directory = directory;
@@ -35,8 +39,10 @@ class CustomerPages {
     }
 
     @GetMapping("/customers")
-    String search(@RequestParam(required = false) @Nullable String q,
-            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+    String search(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
         List<MaskedCustomer> found = List.of();
         if (q != null && !q.isBlank()) {
             try {
@@ -57,9 +63,10 @@ class CustomerPages {
         model.addAttribute("customer", directory.view(id));
         // After the logged view: the history is part of what that view showed.
         model.addAttribute("consultations", records.ofCustomer(id, HISTORY_LENGTH));
-        model.addAttribute("zone", centers.get(currentUsers.require().centerId()).timeZone());
-        model.addAttribute("canUnmask", currentUsers.require().hasAny(Role.SUPERVISOR, Role.CENTER_MANAGER,
-                Role.PROTECTION_TEAM));
+        model.addAttribute(
+                "zone", centers.get(currentUsers.require().centerId()).timeZone());
+        model.addAttribute(
+                "canUnmask", currentUsers.require().hasAny(Role.SUPERVISOR, Role.CENTER_MANAGER, Role.PROTECTION_TEAM));
         return "contact/customer";
     }
 

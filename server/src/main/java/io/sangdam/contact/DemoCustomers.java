@@ -59,8 +59,15 @@ class DemoCustomers implements ApplicationRunner {
             CustomerGrade grade = roll < 2 ? CustomerGrade.VVIP : roll < 8 ? CustomerGrade.VIP : CustomerGrade.NORMAL;
             boolean senior = birth.plusYears(65).isBefore(today);
             boolean accessibility = random.nextInt(100) < 2;
-            customers.add(new Customer(0, "C%07d".formatted(i), names.next(), random.nextInt(20) == 0 ? null : phone,
-                    random.nextInt(4) == 0 ? null : "customer%04d@example.com".formatted(i), birth, grade, senior,
+            customers.add(new Customer(
+                    0,
+                    "C%07d".formatted(i),
+                    names.next(),
+                    random.nextInt(20) == 0 ? null : phone,
+                    random.nextInt(4) == 0 ? null : "customer%04d@example.com".formatted(i),
+                    birth,
+                    grade,
+                    senior,
                     accessibility));
         }
     }

@@ -22,8 +22,7 @@ public class LoggingSmsGatewayFake implements SmsGateway {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LoggingSmsGatewayFake.class);
     private static final int KEPT = 100;
 
-    public record Sent(String mobilePhone, String text) {
-    }
+    public record Sent(String mobilePhone, String text) {}
 
     private final Deque<Sent> sent = new ArrayDeque<>();
 
@@ -39,7 +38,9 @@ public class LoggingSmsGatewayFake implements SmsGateway {
     /** The newest message to this phone (digits compared), for tests and trying it out. */
     public synchronized Optional<Sent> lastTo(String mobilePhone) {
         String digits = mobilePhone.replaceAll("[^0-9]", "");
-        return sent.stream().filter(s -> s.mobilePhone().replaceAll("[^0-9]", "").equals(digits)).findFirst();
+        return sent.stream()
+                .filter(s -> s.mobilePhone().replaceAll("[^0-9]", "").equals(digits))
+                .findFirst();
     }
 
     public synchronized List<Sent> all() {

@@ -13,6 +13,5 @@ public record MaskedText(String masked, List<Span> spans) {
         spans = List.copyOf(spans);
     }
 
-    public record Span(int start, int end, PersonalDataKind kind) {
-    }
+    public record Span(int start, int end, PersonalDataKind kind) {}
 }

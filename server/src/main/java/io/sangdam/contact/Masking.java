@@ -16,8 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Masking {
 
-    private Masking() {
-    }
+    private Masking() {}
 
     public static String name(@Nullable String name) {
         if (name == null || name.isBlank()) {
@@ -30,7 +29,8 @@ public final class Masking {
         if (characters.length == 2) {
             return new String(characters, 0, 1) + "*";
         }
-        return new String(characters, 0, 1) + "*".repeat(characters.length - 2)
+        return new String(characters, 0, 1)
+                + "*".repeat(characters.length - 2)
                 + new String(characters, characters.length - 1, 1);
     }
 

@@ -22,12 +22,15 @@ class MaskingApi {
         this.masking = masking;
     }
 
-    record MaskRequest(@NotNull @Size(max = MAXIMUM_TEXT_LENGTH) String text) {
-    }
+    record MaskRequest(
+            @NotNull @Size(max = MAXIMUM_TEXT_LENGTH) String text) {}
 
     @PostMapping("/api/contacts/mask")
-    @Operation(summary = "Mask resident/foreigner registration, card, account, phone, passport numbers and e-mail in a text",
-            description = "A masked piece keeps its length and separators, so span offsets (UTF-16 code units, end exclusive) index the original and the masked text alike.")
+    @Operation(
+            summary =
+                    "Mask resident/foreigner registration, card, account, phone, passport numbers and e-mail in a text",
+            description = "A masked piece keeps its length and separators, so span offsets (UTF-16 code units, end"
+                    + " exclusive) index the original and the masked text alike.")
     MaskedText mask(@Valid @RequestBody MaskRequest request) {
         return masking.mask(request.text());
     }

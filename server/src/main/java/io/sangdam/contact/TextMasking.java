@@ -48,43 +48,64 @@ public class TextMasking {
     private static final String NOT_DIGIT_BEFORE = "(?<![0-9A-Za-z]|[0-9][-.])";
     private static final String NOT_DIGIT_AFTER = "(?![0-9]|[-.][0-9])";
 
-    private static final Pattern EMAIL = Pattern.compile(
-            "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
+    private static final Pattern EMAIL =
+            Pattern.compile("(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}");
     /** yymmdd, a dash (perhaps spaced) or a single space, then the 7th digit and six more. */
     private static final Pattern REGISTRATION = Pattern.compile(
             NOT_DIGIT_BEFORE + "(\\d{2})(\\d{2})(\\d{2})(?:\\s?[-–]\\s?| )([0-9])(\\d{6})" + NOT_DIGIT_AFTER);
     /** The same without a separator: 13 digits, which may also be an account after 계좌 (checked first). */
-    private static final Pattern UNSEPARATED_REGISTRATION = Pattern.compile(
-            NOT_DIGIT_BEFORE + "(\\d{2})(\\d{2})(\\d{2})([0-9])(\\d{6})" + NOT_DIGIT_AFTER);
+    private static final Pattern UNSEPARATED_REGISTRATION =
+            Pattern.compile(NOT_DIGIT_BEFORE + "(\\d{2})(\\d{2})(\\d{2})([0-9])(\\d{6})" + NOT_DIGIT_AFTER);
     /** 4-4-4-4 (and longer), or 4-6-5 and 4-6-4 as American Express and Diners Club print theirs. */
     private static final Pattern CARD = Pattern.compile(
             NOT_DIGIT_BEFORE + "(?:(?:\\d{4}[ -]?){3}\\d{1,7}|\\d{4}[ -]?\\d{6}[ -]?\\d{4,5})" + NOT_DIGIT_AFTER);
+
     private static final Pattern PHONE = Pattern.compile(NOT_DIGIT_BEFORE
-            + "(?:\\+82[ -]?|\\(?)(0?1[016789]|0?2|0?[3-6][1-5]|0?70|0?50\\d)\\)?[ .-]?(\\d{3,4})[ .-]?(\\d{4})" + NOT_DIGIT_AFTER);
-    private static final Pattern GROUPED_ACCOUNT = Pattern.compile(
-            NOT_DIGIT_BEFORE + "\\d{2,6}-\\d{2,6}-\\d{2,7}(?:-\\d{1,3})?" + NOT_DIGIT_AFTER);
+            + "(?:\\+82[ -]?|\\(?)(0?1[016789]|0?2|0?[3-6][1-5]|0?70|0?50\\d)\\)?[ .-]?(\\d{3,4})[ .-]?(\\d{4})"
+            + NOT_DIGIT_AFTER);
+    private static final Pattern GROUPED_ACCOUNT =
+            Pattern.compile(NOT_DIGIT_BEFORE + "\\d{2,6}-\\d{2,6}-\\d{2,7}(?:-\\d{1,3})?" + NOT_DIGIT_AFTER);
     private static final Pattern ACCOUNT_AFTER_WORD = Pattern.compile(
             "(?:계좌|계좌번호|입금|송금|이체|은행|account)[^0-9\\n]{0,12}(\\d[\\d -]{8,18}\\d)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern PASSPORT_AFTER_WORD = Pattern.compile(
-            "(?:여권|passport)[^A-Za-z0-9\\n]{0,12}([A-Za-z]{1,2}\\d{7,8})", Pattern.CASE_INSENSITIVE);
+    private static final Pattern PASSPORT_AFTER_WORD =
+            Pattern.compile("(?:여권|passport)[^A-Za-z0-9\\n]{0,12}([A-Za-z]{1,2}\\d{7,8})", Pattern.CASE_INSENSITIVE);
     /** 사업자등록번호 as printed: tax office, kind of business, serial and check digit. */
     private static final Pattern BUSINESS_REGISTRATION = Pattern.compile("\\d{3}-\\d{2}-\\d{5}");
+
     private static final Pattern ACCOUNT_WORD = Pattern.compile("계좌|입금|송금|이체|은행|account", Pattern.CASE_INSENSITIVE);
-    private static final Pattern DATE_START = Pattern.compile("^(19|20)\\d{2}-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\\d|3[01])");
+    private static final Pattern DATE_START =
+            Pattern.compile("^(19|20)\\d{2}-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\\d|3[01])");
 
     public MaskedText mask(String text) {
         List<Found> found = new ArrayList<>();
         find(EMAIL, text, found, m -> new Found(m.start(), m.end(), PersonalDataKind.EMAIL, email(m.group())));
         findRegistrationNumbers(REGISTRATION, text, found);
-        find(ACCOUNT_AFTER_WORD, text, found, m -> isNamedBusinessRegistration(text, m) ? null
-                : new Found(m.start(1), m.end(1), PersonalDataKind.ACCOUNT, account(m.group(1))));
+        find(
+                ACCOUNT_AFTER_WORD,
+                text,
+                found,
+                m -> isNamedBusinessRegistration(text, m)
+                        ? null
+                        : new Found(m.start(1), m.end(1), PersonalDataKind.ACCOUNT, account(m.group(1))));
         findRegistrationNumbers(UNSEPARATED_REGISTRATION, text, found);
-        find(PASSPORT_AFTER_WORD, text, found, m -> new Found(m.start(1), m.end(1), PersonalDataKind.PASSPORT,
-                passport(m.group(1))));
+        find(
+                PASSPORT_AFTER_WORD,
+                text,
+                found,
+                m -> new Found(m.start(1), m.end(1), PersonalDataKind.PASSPORT, passport(m.group(1))));
         findCards(text, found);
-        find(PHONE, text, found, m -> isPhone(m) ? new Found(m.start(), m.end(), PersonalDataKind.PHONE, phone(m)) : null);
-        find(GROUPED_ACCOUNT, text, found, m -> isAccount(m.group())
-                ? new Found(m.start(), m.end(), PersonalDataKind.ACCOUNT, account(m.group())) : null);
+        find(
+                PHONE,
+                text,
+                found,
+                m -> isPhone(m) ? new Found(m.start(), m.end(), PersonalDataKind.PHONE, phone(m)) : null);
+        find(
+                GROUPED_ACCOUNT,
+                text,
+                found,
+                m -> isAccount(m.group())
+                        ? new Found(m.start(), m.end(), PersonalDataKind.ACCOUNT, account(m.group()))
+                        : null);
         return apply(text, found);
     }
 
@@ -96,7 +117,8 @@ public class TextMasking {
     }
 
     private interface Recogniser {
-        @Nullable Found recognise(Matcher match);
+        @Nullable
+        Found recognise(Matcher match);
     }
 
     /** Earlier recognisers win: a span already claimed (an RRN) is not claimed again (as an account). */
@@ -116,7 +138,8 @@ public class TextMasking {
             if (!isBirthDate(m.group(1), m.group(2), m.group(3), seventh)) {
                 return null;
             }
-            PersonalDataKind kind = seventh >= 5 && seventh <= 8 ? PersonalDataKind.FOREIGNER_NUMBER : PersonalDataKind.RRN;
+            PersonalDataKind kind =
+                    seventh >= 5 && seventh <= 8 ? PersonalDataKind.FOREIGNER_NUMBER : PersonalDataKind.RRN;
             return new Found(m.start(), m.end(), kind, hide(m.group(), digit -> digit >= 6));
         });
     }
@@ -124,7 +147,10 @@ public class TextMasking {
     private static void findCards(String text, List<Found> found) {
         find(CARD, text, found, m -> {
             String digits = m.group().replaceAll("[^0-9]", "");
-            if (digits.length() < 13 || digits.length() > 19 || !luhn(digits) || DATE_START.matcher(digits).find()) {
+            if (digits.length() < 13
+                    || digits.length() > 19
+                    || !luhn(digits)
+                    || DATE_START.matcher(digits).find()) {
                 return null;
             }
             return new Found(m.start(), m.end(), PersonalDataKind.CARD, card(m.group(), digits.length()));
@@ -198,7 +224,11 @@ public class TextMasking {
         String digits = grouped.replaceAll("[^0-9]", "");
         String[] groups = grouped.split("-");
         boolean bankShape = groups.length == 4 || groups[groups.length - 1].length() >= 5;
-        return bankShape && !isBusinessRegistration(grouped) && digits.length() >= 10 && digits.length() <= 14 && !grouped.startsWith("0")
+        return bankShape
+                && !isBusinessRegistration(grouped)
+                && digits.length() >= 10
+                && digits.length() <= 14
+                && !grouped.startsWith("0")
                 && !DATE_START.matcher(grouped).find();
     }
 
@@ -215,8 +245,10 @@ public class TextMasking {
         int first = national >= 10 ? 3 : 2;
         int middleStart = (int) digitCount(written.substring(0, match.start(2) - match.start()));
         int middleEnd = middleStart + match.group(2).length();
-        return hide(written, digit -> digit - shift >= first && digit - shift < national - 4
-                || digit >= middleStart && digit < middleEnd);
+        return hide(
+                written,
+                digit -> digit - shift >= first && digit - shift < national - 4
+                        || digit >= middleStart && digit < middleEnd);
     }
 
     /** First six and last four digits shown, as card slips print them. */
@@ -286,7 +318,8 @@ public class TextMasking {
     }
 
     private static MaskedText apply(String text, List<Found> found) {
-        List<Found> ordered = found.stream().sorted(Comparator.comparingInt(Found::start)).toList();
+        List<Found> ordered =
+                found.stream().sorted(Comparator.comparingInt(Found::start)).toList();
         var masked = new StringBuilder(text.length());
         List<Span> spans = new ArrayList<>();
         int position = 0;

@@ -3,7 +3,9 @@
  * notes, disposition, transcript). Personal data leaves this module masked by the one text masker;
  * unmasking needs a reason and is logged.
  */
-@ApplicationModule(displayName = "Contact", allowedDependencies = {"platform", "identity"})
+@ApplicationModule(
+        displayName = "Contact",
+        allowedDependencies = {"platform", "identity"})
 @NullMarked
 package io.sangdam.contact;
 

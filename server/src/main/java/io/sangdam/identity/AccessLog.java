@@ -22,23 +22,41 @@ class AccessLog {
         this.jdbc = jdbc;
     }
 
-    void append(Instant at, CurrentUser user, @Nullable String clientIp, DataSubject subject, AccessTask task,
+    void append(
+            Instant at,
+            CurrentUser user,
+            @Nullable String clientIp,
+            DataSubject subject,
+            AccessTask task,
             @Nullable String reason) {
         jdbc.sql("""
-                insert into identity.personal_data_access (accessed_at, account_id, username, center_id, client_ip,
-                    subject_type, subject_id, subject_label, task, reason)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(Timestamp.from(at), user.id(), user.username(), user.centerId(), clientIp, subject.type(),
-                        subject.id(), subject.maskedLabel(), task.name(), reason)
+            insert into identity.personal_data_access (accessed_at, account_id, username, center_id, client_ip,
+                subject_type, subject_id, subject_label, task, reason)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)\
+            """)
+                .params(
+                        Timestamp.from(at),
+                        user.id(),
+                        user.username(),
+                        user.centerId(),
+                        clientIp,
+                        subject.type(),
+                        subject.id(),
+                        subject.maskedLabel(),
+                        task.name(),
+                        reason)
                 .update();
     }
 
-    record Filter(@Nullable String username, @Nullable String subjectType, @Nullable String subjectId,
-            @Nullable AccessTask task, @Nullable Instant from, @Nullable Instant to) {
-    }
+    record Filter(
+            @Nullable String username,
+            @Nullable String subjectType,
+            @Nullable String subjectId,
+            @Nullable AccessTask task,
+            @Nullable Instant from,
+            @Nullable Instant to) {}
 
-    record Page(List<AccessLogEntry> rows, long total) {
-    }
+    record Page(List<AccessLogEntry> rows, long total) {}
 
     Page search(Filter filter, int offset, int limit) {
         var where = new StringBuilder(" where true");
@@ -67,13 +85,17 @@ class AccessLog {
             where.append(" and accessed_at < :to");
             params.put("to", Timestamp.from(filter.to()));
         }
-        long total = jdbc.sql("select count(*) from identity.personal_data_access" + where).params(params)
-                .query(Long.class).single();
+        long total = jdbc.sql("select count(*) from identity.personal_data_access" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         params.put("offset", offset);
         params.put("limit", limit);
         List<AccessLogEntry> rows = jdbc.sql("select * from identity.personal_data_access" + where
-                + " order by accessed_at desc, id desc offset :offset limit :limit").params(params)
-                .query(AccessLog::map).list();
+                        + " order by accessed_at desc, id desc offset :offset limit :limit")
+                .params(params)
+                .query(AccessLog::map)
+                .list();
         return new Page(rows, total);
     }
 
@@ -91,24 +113,33 @@ class AccessLog {
         return counts;
     }
 
-    record HeavyUser(String username, long accesses, long unmasks) {
-    }
+    record HeavyUser(String username, long accesses, long unmasks) {}
 
     /** The accounts that read the most personal data since the given time: who a reviewer looks at first. */
     List<HeavyUser> heaviestUsersSince(Instant since, int limit) {
         return jdbc.sql("""
-                select username, count(*) as accesses, count(*) filter (where task <> 'VIEW') as unmasks
-                  from identity.personal_data_access where accessed_at >= ?
-                 group by username order by accesses desc, username limit ?""")
+            select username, count(*) as accesses, count(*) filter (where task <> 'VIEW') as unmasks
+              from identity.personal_data_access where accessed_at >= ?
+             group by username order by accesses desc, username limit ?\
+            """)
                 .params(Timestamp.from(since), limit)
-                .query((row, n) -> new HeavyUser(row.getString("username"), row.getLong("accesses"), row.getLong("unmasks")))
+                .query((row, n) ->
+                        new HeavyUser(row.getString("username"), row.getLong("accesses"), row.getLong("unmasks")))
                 .list();
     }
 
     private static AccessLogEntry map(ResultSet row, int number) throws SQLException {
-        return new AccessLogEntry(row.getLong("id"), row.getTimestamp("accessed_at").toInstant(), row.getLong("account_id"),
-                row.getString("username"), row.getLong("center_id"), row.getString("client_ip"),
-                row.getString("subject_type"), row.getString("subject_id"), row.getString("subject_label"),
-                AccessTask.valueOf(row.getString("task")), row.getString("reason"));
+        return new AccessLogEntry(
+                row.getLong("id"),
+                row.getTimestamp("accessed_at").toInstant(),
+                row.getLong("account_id"),
+                row.getString("username"),
+                row.getLong("center_id"),
+                row.getString("client_ip"),
+                row.getString("subject_type"),
+                row.getString("subject_id"),
+                row.getString("subject_label"),
+                AccessTask.valueOf(row.getString("task")),
+                row.getString("reason"));
     }
 }

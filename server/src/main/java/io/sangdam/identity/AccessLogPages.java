@@ -35,23 +35,33 @@ class AccessLogPages {
     }
 
     @GetMapping("/access-log")
-    String search(@RequestParam(required = false) @Nullable String username,
+    String search(
+            @RequestParam(required = false) @Nullable String username,
             @RequestParam(required = false) @Nullable String subjectType,
             @RequestParam(required = false) @Nullable String subjectId,
             @RequestParam(required = false) @Nullable AccessTask task,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
             @RequestParam(defaultValue = "0") int page,
-            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-        ZoneId zone = centers.find(currentUsers.require().centerId()).map(Center::timeZone).orElse(ZoneId.of("Asia/Seoul"));
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
+        ZoneId zone = centers.find(currentUsers.require().centerId())
+                .map(Center::timeZone)
+                .orElse(ZoneId.of("Asia/Seoul"));
         LocalDate today = LocalDate.now(clock.withZone(zone));
         LocalDate start = from == null ? today.withDayOfMonth(1) : from;
         LocalDate end = to == null ? today : to;
         int safePage = Math.min(Math.max(0, page), 100_000);
-        var filter = new AccessLog.Filter(username, subjectType, subjectId, task, start.atStartOfDay(zone).toInstant(),
+        var filter = new AccessLog.Filter(
+                username,
+                subjectType,
+                subjectId,
+                task,
+                start.atStartOfDay(zone).toInstant(),
                 end.plusDays(1).atStartOfDay(zone).toInstant());
         var result = log.search(filter, safePage * PAGE_SIZE, PAGE_SIZE);
-        Map<Long, Center> centersById = centers.all().stream().collect(Collectors.toMap(Center::id, Function.identity()));
+        Map<Long, Center> centersById =
+                centers.all().stream().collect(Collectors.toMap(Center::id, Function.identity()));
         model.addAttribute("entries", result.rows());
         model.addAttribute("total", result.total());
         model.addAttribute("page", safePage);
@@ -65,8 +75,10 @@ class AccessLogPages {
         model.addAttribute("task", task);
         model.addAttribute("from", start);
         model.addAttribute("to", end);
-        model.addAttribute("counts", log.countsByTaskSince(start.atStartOfDay(zone).toInstant()));
-        model.addAttribute("heaviest", log.heaviestUsersSince(start.atStartOfDay(zone).toInstant(), 10));
+        model.addAttribute(
+                "counts", log.countsByTaskSince(start.atStartOfDay(zone).toInstant()));
+        model.addAttribute(
+                "heaviest", log.heaviestUsersSince(start.atStartOfDay(zone).toInstant(), 10));
         return htmx != null ? "identity/access-log :: results" : "identity/access-log";
     }
 }

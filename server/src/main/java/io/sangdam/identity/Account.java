@@ -5,9 +5,21 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** A user's account with its credential state; never leaves the identity module. */
-record Account(long id, String username, String displayName, String passwordHash, long centerId,
-        boolean atHeadquarters, @Nullable String team, Set<Role> roles, String language, boolean enabled, int failedSignIns,
-        @Nullable Instant lockedUntil, Instant passwordChangedAt, Instant createdAt) {
+record Account(
+        long id,
+        String username,
+        String displayName,
+        String passwordHash,
+        long centerId,
+        boolean atHeadquarters,
+        @Nullable String team,
+        Set<Role> roles,
+        String language,
+        boolean enabled,
+        int failedSignIns,
+        @Nullable Instant lockedUntil,
+        Instant passwordChangedAt,
+        Instant createdAt) {
 
     Account {
         roles = Set.copyOf(roles);

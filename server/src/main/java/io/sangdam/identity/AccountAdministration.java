@@ -26,8 +26,13 @@ class AccountAdministration {
     private final Clock clock;
     private final SignInThrottle throttle;
 
-    AccountAdministration(Accounts accounts, Centers centers, PasswordEncoder passwords, SessionRegistry sessions,
-            Clock clock, SignInThrottle throttle) {
+    AccountAdministration(
+            Accounts accounts,
+            Centers centers,
+            PasswordEncoder passwords,
+            SessionRegistry sessions,
+            Clock clock,
+            SignInThrottle throttle) {
         this.throttle = throttle;
         this.accounts = accounts;
         this.centers = centers;
@@ -37,8 +42,14 @@ class AccountAdministration {
     }
 
     @Transactional
-    long create(String username, String displayName, long centerId, @Nullable String team, Set<Role> roles,
-            String language, String initialPassword) {
+    long create(
+            String username,
+            String displayName,
+            long centerId,
+            @Nullable String team,
+            Set<Role> roles,
+            String language,
+            String initialPassword) {
         String name = username.strip();
         if (!USERNAME.matcher(name).matches()) {
             throw RequestRejected.badRequest("invalid-username");
@@ -50,13 +61,23 @@ class AccountAdministration {
         requireCenter(centerId);
         requireRoles(roles);
         PasswordRules.check(initialPassword);
-        var account = new NewAccount(name, displayName.strip(), centerId, blankToNull(team), roles,
+        var account = new NewAccount(
+                name,
+                displayName.strip(),
+                centerId,
+                blankToNull(team),
+                roles,
                 Languages.supportedOrDefault(language).getLanguage());
         return accounts.add(account, passwords.encode(initialPassword), clock.instant());
     }
 
     @Transactional
-    void update(CurrentUser administrator, long id, String displayName, long centerId, @Nullable String team,
+    void update(
+            CurrentUser administrator,
+            long id,
+            String displayName,
+            long centerId,
+            @Nullable String team,
             Set<Role> roles) {
         Account account = require(id);
         requireDisplayName(displayName);
@@ -110,12 +131,19 @@ class AccountAdministration {
      * user's other sessions (another browser, a forgotten PC), keeping only the one it came from.
      */
     @Transactional
-    void changeOwnPassword(CurrentUser user, String currentPassword, String newPassword, String confirmation,
-            String address, @Nullable String keptSessionId) {
+    void changeOwnPassword(
+            CurrentUser user,
+            String currentPassword,
+            String newPassword,
+            String confirmation,
+            String address,
+            @Nullable String keptSessionId) {
         Account account = require(user.id());
         var wait = throttle.waitBefore(address, account.username());
         if (wait.isPresent()) {
-            throw new RequestRejected(HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-attempts",
+            throw new RequestRejected(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-sign-in-attempts",
                     SignInThrottleFilter.seconds(wait.get()));
         }
         if (!passwords.matches(currentPassword, account.passwordHash())) {
@@ -130,7 +158,8 @@ class AccountAdministration {
         }
         PasswordRules.check(newPassword);
         accounts.setPassword(account.id(), passwords.encode(newPassword), clock.instant());
-        sessionsOf(account).stream().filter(session -> !session.getSessionId().equals(keptSessionId))
+        sessionsOf(account).stream()
+                .filter(session -> !session.getSessionId().equals(keptSessionId))
                 .forEach(SessionInformation::expireNow);
     }
 
@@ -145,8 +174,12 @@ class AccountAdministration {
 
     // A principal equal to the one of the account's sessions (by username), in memory or in the database.
     private java.util.List<SessionInformation> sessionsOf(Account account) {
-        var principal = new SignedInUser(account.asCurrentUser(), account.passwordHash(), account.enabled(),
-                account.lockedUntil(), clock.instant());
+        var principal = new SignedInUser(
+                account.asCurrentUser(),
+                account.passwordHash(),
+                account.enabled(),
+                account.lockedUntil(),
+                clock.instant());
         return sessions.getAllSessions(principal, false);
     }
 

@@ -2,5 +2,8 @@ package io.sangdam.identity;
 
 import org.jspecify.annotations.Nullable;
 
-record AccountFilter(@Nullable Long centerId, @Nullable Role role, @Nullable String text, @Nullable Boolean enabled) {
-}
+record AccountFilter(
+        @Nullable Long centerId,
+        @Nullable Role role,
+        @Nullable String text,
+        @Nullable Boolean enabled) {}

@@ -32,12 +32,22 @@ class AccountPages {
     }
 
     @PostMapping("/account/password")
-    String changePassword(@RequestParam String currentPassword, @RequestParam String newPassword,
-            @RequestParam String confirmation, Model model, RedirectAttributes redirect, HttpServletRequest request) {
+    String changePassword(
+            @RequestParam String currentPassword,
+            @RequestParam String newPassword,
+            @RequestParam String confirmation,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletRequest request) {
         try {
             var session = request.getSession(false);
-            administration.changeOwnPassword(currentUsers.require(), currentPassword, newPassword, confirmation,
-                    request.getRemoteAddr(), session == null ? null : session.getId());
+            administration.changeOwnPassword(
+                    currentUsers.require(),
+                    currentPassword,
+                    newPassword,
+                    confirmation,
+                    request.getRemoteAddr(),
+                    session == null ? null : session.getId());
         } catch (RequestRejected rejected) {
             model.addAttribute("errorKey", "problem." + rejected.code());
             model.addAttribute("errorArguments", rejected.arguments());
@@ -49,8 +59,11 @@ class AccountPages {
 
     /** Switches the language now (cookie) and for every later sign-in (stored with the account). */
     @PostMapping("/account/language")
-    String changeLanguage(@RequestParam String language, @RequestParam(defaultValue = "/") String returnTo,
-            HttpServletRequest request, HttpServletResponse response) {
+    String changeLanguage(
+            @RequestParam String language,
+            @RequestParam(defaultValue = "/") String returnTo,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         administration.changeLanguage(currentUsers.require(), language);
         locales.setLocale(request, response, Locale.forLanguageTag(language));
         // Only local paths, so the form cannot be used to bounce users to another site.

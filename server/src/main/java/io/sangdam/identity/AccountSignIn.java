@@ -21,7 +21,11 @@ class AccountSignIn implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         Account account = accounts.findByUsername(username.strip())
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
-        return new SignedInUser(account.asCurrentUser(), account.passwordHash(), account.enabled(),
-                account.lockedUntil(), clock.instant());
+        return new SignedInUser(
+                account.asCurrentUser(),
+                account.passwordHash(),
+                account.enabled(),
+                account.lockedUntil(),
+                clock.instant());
     }
 }

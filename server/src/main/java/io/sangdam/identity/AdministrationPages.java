@@ -31,8 +31,12 @@ class AdministrationPages {
     private final CurrentUsers currentUsers;
     private final Clock clock;
 
-    AdministrationPages(Accounts accounts, Centers centers, AccountAdministration administration,
-            CurrentUsers currentUsers, Clock clock) {
+    AdministrationPages(
+            Accounts accounts,
+            Centers centers,
+            AccountAdministration administration,
+            CurrentUsers currentUsers,
+            Clock clock) {
         this.accounts = accounts;
         this.centers = centers;
         this.administration = administration;
@@ -41,9 +45,13 @@ class AdministrationPages {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) @Nullable Long center, @RequestParam(required = false) @Nullable Role role,
-            @RequestParam(required = false) @Nullable String text, @RequestParam(required = false) @Nullable Boolean enabled,
-            @RequestParam(defaultValue = "0") int page, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+    String list(
+            @RequestParam(required = false) @Nullable Long center,
+            @RequestParam(required = false) @Nullable Role role,
+            @RequestParam(required = false) @Nullable String text,
+            @RequestParam(required = false) @Nullable Boolean enabled,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
         int safePage = Math.min(Math.max(page, 0), 100_000);
         var result = accounts.search(new AccountFilter(center, role, text, enabled), safePage * PAGE_SIZE, PAGE_SIZE);
@@ -52,8 +60,9 @@ class AdministrationPages {
         model.addAttribute("page", safePage);
         model.addAttribute("pages", Math.max(1, (result.total() + PAGE_SIZE - 1) / PAGE_SIZE));
         model.addAttribute("centers", centers.all());
-        model.addAttribute("centerNames", centers.all().stream()
-                .collect(java.util.stream.Collectors.toMap(Center::id, Center::name)));
+        model.addAttribute(
+                "centerNames",
+                centers.all().stream().collect(java.util.stream.Collectors.toMap(Center::id, Center::name)));
         model.addAttribute("roles", Role.values());
         model.addAttribute("filter", new AccountFilter(center, role, text, enabled));
         model.addAttribute("now", clock.instant());
@@ -69,9 +78,15 @@ class AdministrationPages {
     }
 
     @PostMapping
-    String create(@RequestParam String username, @RequestParam String displayName, @RequestParam long centerId,
-            @RequestParam(required = false) @Nullable String team, @RequestParam(required = false) @Nullable List<Role> roles,
-            @RequestParam(defaultValue = "ko") String language, @RequestParam String password, Model model,
+    String create(
+            @RequestParam String username,
+            @RequestParam String displayName,
+            @RequestParam long centerId,
+            @RequestParam(required = false) @Nullable String team,
+            @RequestParam(required = false) @Nullable List<Role> roles,
+            @RequestParam(defaultValue = "ko") String language,
+            @RequestParam String password,
+            Model model,
             RedirectAttributes redirect) {
         try {
             long id = administration.create(username, displayName, centerId, team, toSet(roles), language, password);
@@ -85,9 +100,13 @@ class AdministrationPages {
         }
     }
 
-    record Form(String username, String displayName, long centerId, @Nullable String team, Set<Role> roles,
-            String language) {
-    }
+    record Form(
+            String username,
+            String displayName,
+            long centerId,
+            @Nullable String team,
+            Set<Role> roles,
+            String language) {}
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
@@ -100,9 +119,14 @@ class AdministrationPages {
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable long id, @RequestParam String displayName, @RequestParam long centerId,
-            @RequestParam(required = false) @Nullable String team, @RequestParam(required = false) @Nullable List<Role> roles,
-            Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable long id,
+            @RequestParam String displayName,
+            @RequestParam long centerId,
+            @RequestParam(required = false) @Nullable String team,
+            @RequestParam(required = false) @Nullable List<Role> roles,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             administration.update(currentUsers.require(), id, displayName, centerId, team, toSet(roles));
         } catch (RequestRejected rejected) {
@@ -136,7 +160,8 @@ class AdministrationPages {
     }
 
     @PostMapping("/{id}/password")
-    String resetPassword(@PathVariable long id, @RequestParam String password, Model model, RedirectAttributes redirect) {
+    String resetPassword(
+            @PathVariable long id, @RequestParam String password, Model model, RedirectAttributes redirect) {
         try {
             administration.resetPassword(id, password);
         } catch (RequestRejected rejected) {

@@ -46,7 +46,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new ApiTokenAuthentication(SignedInUser.ofToken(caller.get().user(), clock.instant()),
+        context.setAuthentication(new ApiTokenAuthentication(
+                SignedInUser.ofToken(caller.get().user(), clock.instant()),
                 caller.get().tokenId()));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);

@@ -50,7 +50,10 @@ public class CenterDirectory {
         if (!own.isHeadquarters()) {
             return own;
         }
-        return visibleTo(user).stream().filter(c -> !c.isHeadquarters()).findFirst().orElse(own);
+        return visibleTo(user).stream()
+                .filter(c -> !c.isHeadquarters())
+                .findFirst()
+                .orElse(own);
     }
 
     /** The partner centers this user may see (headquarters has no agents of its own to show). */

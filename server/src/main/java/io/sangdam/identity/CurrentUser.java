@@ -9,15 +9,29 @@ import java.util.Set;
  * @param centerOnly set for a call made with an API token limited to one center: the caller sees
  *     that center only, whatever their roles would otherwise see
  */
-public record CurrentUser(long id, String username, String displayName, long centerId, boolean atHeadquarters,
-        Set<Role> roles, String language, boolean centerOnly) implements java.io.Serializable {
+public record CurrentUser(
+        long id,
+        String username,
+        String displayName,
+        long centerId,
+        boolean atHeadquarters,
+        Set<Role> roles,
+        String language,
+        boolean centerOnly)
+        implements java.io.Serializable {
 
     public CurrentUser {
         roles = Set.copyOf(roles);
     }
 
-    public CurrentUser(long id, String username, String displayName, long centerId, boolean atHeadquarters,
-            Set<Role> roles, String language) {
+    public CurrentUser(
+            long id,
+            String username,
+            String displayName,
+            long centerId,
+            boolean atHeadquarters,
+            Set<Role> roles,
+            String language) {
         this(id, username, displayName, centerId, atHeadquarters, roles, language, false);
     }
 

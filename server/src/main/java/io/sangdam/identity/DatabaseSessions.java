@@ -33,7 +33,8 @@ class DatabaseSessions {
     /** The same idle timeout as the container's sessions ({@code server.servlet.session.timeout}). */
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionTimeout(Environment environment) {
-        Duration timeout = Binder.get(environment).bind("server.servlet.session.timeout", Duration.class)
+        Duration timeout = Binder.get(environment)
+                .bind("server.servlet.session.timeout", Duration.class)
                 .orElse(Duration.ofMinutes(30));
         return repository -> repository.setDefaultMaxInactiveInterval(timeout);
     }
@@ -46,7 +47,8 @@ class DatabaseSessions {
     CookieSerializer sessionCookie(Environment environment) {
         var binder = Binder.get(environment);
         var cookie = new DefaultCookieSerializer();
-        cookie.setCookieName(binder.bind("server.servlet.session.cookie.name", String.class).orElse("JSESSIONID"));
+        cookie.setCookieName(
+                binder.bind("server.servlet.session.cookie.name", String.class).orElse("JSESSIONID"));
         cookie.setUseBase64Encoding(false);
         cookie.setUseHttpOnlyCookie(true);
         cookie.setSameSite("Lax");

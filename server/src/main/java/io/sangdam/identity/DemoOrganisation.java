@@ -1,11 +1,11 @@
 package io.sangdam.identity;
 
+import io.sangdam.platform.KoreanNames;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import io.sangdam.platform.KoreanNames;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,13 +34,13 @@ class DemoOrganisation implements ApplicationRunner {
 
     /** Modules that add demo data about these people run after this order. */
     static final int ORDER = 100;
+
     static final String PASSWORD = "sangdam2026!";
     static final long SEED = 20261124L;
 
     private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
 
-    record PartnerCenter(String code, String prefix, String name) {
-    }
+    record PartnerCenter(String code, String prefix, String name) {}
 
     static final List<PartnerCenter> PARTNERS = List.of(
             new PartnerCenter("GN", "gn", "강남센터 (㈜다온씨에스)"),
@@ -56,7 +56,11 @@ class DemoOrganisation implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DemoOrganisation(Centers centers, Accounts accounts, PasswordEncoder passwords, TransactionTemplate transaction,
+    DemoOrganisation(
+            Centers centers,
+            Accounts accounts,
+            PasswordEncoder passwords,
+            TransactionTemplate transaction,
             Clock clock) {
         this.centers = centers;
         this.accounts = accounts;
@@ -71,8 +75,11 @@ class DemoOrganisation implements ApplicationRunner {
             return;
         }
         transaction.executeWithoutResult(status -> create());
-        log.info("Created the demo organisation: {} accounts in {} centers (password for all: {})", accounts.count(),
-                centers.all().size(), PASSWORD);
+        log.info(
+                "Created the demo organisation: {} accounts in {} centers (password for all: {})",
+                accounts.count(),
+                centers.all().size(),
+                PASSWORD);
     }
 
     private void create() {
@@ -100,7 +107,12 @@ class DemoOrganisation implements ApplicationRunner {
             int agentNumber = 0;
             for (int team = 1; team <= TEAMS_PER_CENTER; team++) {
                 String teamName = team + "팀";
-                add(hash, team == 1 ? p + ".supervisor" : p + ".supervisor" + team, names.next(), center, teamName,
+                add(
+                        hash,
+                        team == 1 ? p + ".supervisor" : p + ".supervisor" + team,
+                        names.next(),
+                        center,
+                        teamName,
                         EnumSet.of(Role.SUPERVISOR));
                 for (int member = 0; member < AGENTS_PER_TEAM; member++) {
                     agentNumber++;

@@ -35,8 +35,13 @@ class FirstAdministrator implements ApplicationRunner {
     private final String username;
     private final String password;
 
-    FirstAdministrator(Centers centers, Accounts accounts, PasswordEncoder passwords, TransactionTemplate transaction,
-            Clock clock, @Value("${sangdam.bootstrap.admin-username:admin}") String username,
+    FirstAdministrator(
+            Centers centers,
+            Accounts accounts,
+            PasswordEncoder passwords,
+            TransactionTemplate transaction,
+            Clock clock,
+            @Value("${sangdam.bootstrap.admin-username:admin}") String username,
             @Value("${sangdam.bootstrap.admin-password:}") String password) {
         this.centers = centers;
         this.accounts = accounts;
@@ -58,14 +63,19 @@ class FirstAdministrator implements ApplicationRunner {
             PasswordRules.check(chosen);
         }
         transaction.executeWithoutResult(status -> {
-            long hq = centers.findByCode("HQ").map(Center::id)
+            long hq = centers.findByCode("HQ")
+                    .map(Center::id)
                     .orElseGet(() -> centers.add("HQ", "본사 (Headquarters)", CenterKind.HQ, ZoneId.of("Asia/Seoul")));
-            accounts.add(new NewAccount(username, "Administrator", hq, null, EnumSet.of(Role.ADMINISTRATOR), "ko"),
-                    passwords.encode(chosen), clock.instant());
+            accounts.add(
+                    new NewAccount(username, "Administrator", hq, null, EnumSet.of(Role.ADMINISTRATOR), "ko"),
+                    passwords.encode(chosen),
+                    clock.instant());
         });
         if (generated) {
-            log.warn("Created the first administrator '{}' with the one-time password {} (change it after signing in)",
-                    username, chosen);
+            log.warn(
+                    "Created the first administrator '{}' with the one-time password {} (change it after signing in)",
+                    username,
+                    chosen);
         } else {
             log.info("Created the first administrator '{}'", username);
         }

@@ -14,14 +14,21 @@ class HomePage {
     private final CurrentUsers currentUsers;
 
     HomePage(List<HomeSection> sections, CurrentUsers currentUsers) {
-        this.sections = sections.stream().sorted(Comparator.comparingInt(HomeSection::order)).toList();
+        this.sections = sections.stream()
+                .sorted(Comparator.comparingInt(HomeSection::order))
+                .toList();
         this.currentUsers = currentUsers;
     }
 
     @GetMapping("/")
     String home(Model model) {
         CurrentUser user = currentUsers.require();
-        model.addAttribute("sections", sections.stream().filter(s -> s.shownTo(user)).map(s -> s.view(user)).toList());
+        model.addAttribute(
+                "sections",
+                sections.stream()
+                        .filter(s -> s.shownTo(user))
+                        .map(s -> s.view(user))
+                        .toList());
         return "identity/home";
     }
 }

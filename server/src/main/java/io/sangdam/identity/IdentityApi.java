@@ -37,7 +37,11 @@ class IdentityApi {
     private final AccessLog accessLog;
     private final CurrentUsers currentUsers;
 
-    IdentityApi(Accounts accounts, CenterDirectory centers, AccountAdministration administration, AccessLog accessLog,
+    IdentityApi(
+            Accounts accounts,
+            CenterDirectory centers,
+            AccountAdministration administration,
+            AccessLog accessLog,
             CurrentUsers currentUsers) {
         this.accounts = accounts;
         this.centers = centers;
@@ -46,16 +50,27 @@ class IdentityApi {
         this.currentUsers = currentUsers;
     }
 
-    record Me(long id, String username, String displayName, Center center, Set<Role> roles, String language,
-            boolean seesAllCenters) {
-    }
+    record Me(
+            long id,
+            String username,
+            String displayName,
+            Center center,
+            Set<Role> roles,
+            String language,
+            boolean seesAllCenters) {}
 
     @GetMapping("/me")
     @Operation(summary = "The signed-in user, their center and roles")
     Me me() {
         CurrentUser user = currentUsers.require();
-        return new Me(user.id(), user.username(), user.displayName(), centers.get(user.centerId()), user.roles(),
-                user.language(), user.seesAllCenters());
+        return new Me(
+                user.id(),
+                user.username(),
+                user.displayName(),
+                centers.get(user.centerId()),
+                user.roles(),
+                user.language(),
+                user.seesAllCenters());
     }
 
     @GetMapping("/centers")
@@ -64,15 +79,18 @@ class IdentityApi {
         return centers.visibleTo(currentUsers.require());
     }
 
-    record UserPage(List<StaffMember> users, long total, int offset, int limit) {
-    }
+    record UserPage(List<StaffMember> users, long total, int offset, int limit) {}
 
     @GetMapping("/users")
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Users, filtered by center, role, text and state")
-    UserPage users(@RequestParam(required = false) @Nullable Long center, @RequestParam(required = false) @Nullable Role role,
-            @RequestParam(required = false) @Nullable String text, @RequestParam(required = false) @Nullable Boolean enabled,
-            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
+    UserPage users(
+            @RequestParam(required = false) @Nullable Long center,
+            @RequestParam(required = false) @Nullable Role role,
+            @RequestParam(required = false) @Nullable String text,
+            @RequestParam(required = false) @Nullable Boolean enabled,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
         if (offset < 0 || limit < 1 || limit > MAXIMUM_PAGE_SIZE) {
             throw RequestRejected.badRequest("invalid-page", MAXIMUM_PAGE_SIZE);
         }
@@ -80,18 +98,28 @@ class IdentityApi {
         return new UserPage(page.rows().stream().map(Account::asStaffMember).toList(), page.total(), offset, limit);
     }
 
-    record NewUser(@NotBlank @Size(max = 50) String username, @NotBlank @Size(max = 50) String displayName,
-            @NotNull Long centerId, @Nullable @Size(max = 50) String team, @NotEmpty Set<Role> roles,
-            @Nullable String language, @NotBlank String password) {
-    }
+    record NewUser(
+            @NotBlank @Size(max = 50) String username,
+            @NotBlank @Size(max = 50) String displayName,
+            @NotNull Long centerId,
+            @Nullable @Size(max = 50) String team,
+            @NotEmpty Set<Role> roles,
+            @Nullable String language,
+            @NotBlank String password) {}
 
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMINISTRATOR')")
     @Operation(summary = "Create a user")
     StaffMember create(@Valid @RequestBody NewUser user) {
-        long id = administration.create(user.username(), user.displayName(), user.centerId(), user.team(),
-                EnumSet.copyOf(user.roles()), user.language() == null ? "ko" : user.language(), user.password());
+        long id = administration.create(
+                user.username(),
+                user.displayName(),
+                user.centerId(),
+                user.team(),
+                EnumSet.copyOf(user.roles()),
+                user.language() == null ? "ko" : user.language(),
+                user.password());
         return accounts.find(id).orElseThrow().asStaffMember();
     }
 
@@ -111,22 +139,25 @@ class IdentityApi {
         return accounts.find(id).orElseThrow().asStaffMember();
     }
 
-    record AccessLogPage(List<AccessLogEntry> entries, long total, int offset, int limit) {
-    }
+    record AccessLogPage(List<AccessLogEntry> entries, long total, int offset, int limit) {}
 
     @GetMapping("/access-log")
     @PreAuthorize("hasRole('PROTECTION_TEAM')")
     @Operation(summary = "Search the personal-data access log (개인정보 접속기록)")
-    AccessLogPage accessLog(@RequestParam(required = false) @Nullable String username,
+    AccessLogPage accessLog(
+            @RequestParam(required = false) @Nullable String username,
             @RequestParam(required = false) @Nullable String subjectType,
             @RequestParam(required = false) @Nullable String subjectId,
             @RequestParam(required = false) @Nullable AccessTask task,
-            @RequestParam(required = false) @Nullable Instant from, @RequestParam(required = false) @Nullable Instant to,
-            @RequestParam(defaultValue = "0") int offset, @RequestParam(defaultValue = "100") int limit) {
+            @RequestParam(required = false) @Nullable Instant from,
+            @RequestParam(required = false) @Nullable Instant to,
+            @RequestParam(defaultValue = "0") int offset,
+            @RequestParam(defaultValue = "100") int limit) {
         if (offset < 0 || limit < 1 || limit > MAXIMUM_PAGE_SIZE) {
             throw RequestRejected.badRequest("invalid-page", MAXIMUM_PAGE_SIZE);
         }
-        var page = accessLog.search(new AccessLog.Filter(username, subjectType, subjectId, task, from, to), offset, limit);
+        var page =
+                accessLog.search(new AccessLog.Filter(username, subjectType, subjectId, task, from, to), offset, limit);
         return new AccessLogPage(page.rows(), page.total(), offset, limit);
     }
 }

@@ -20,11 +20,9 @@ class IdentityHomeSections {
 
     private static final String TEMPLATE = "identity/home-sections";
 
-    record CenterRow(Center center, long agents, long supervisors, long total) {
-    }
+    record CenterRow(Center center, long agents, long supervisors, long total) {}
 
-    record TeamRow(String team, List<StaffMember> members) {
-    }
+    record TeamRow(String team, List<StaffMember> members) {}
 
     @Bean
     HomeSection myAccountSection(Centers centers, Accounts accounts, Clock clock) {
@@ -36,8 +34,12 @@ class IdentityHomeSections {
             model.put("center", center);
             model.put("team", account.team() == null ? "" : account.team());
             model.put("roles", user.roles().stream().sorted().toList());
-            model.put("localTime", ZonedDateTime.now(clock.withZone(center.timeZone())).toLocalDateTime());
-            model.put("passwordChangedAt", account.passwordChangedAt().atZone(center.timeZone()).toLocalDate());
+            model.put(
+                    "localTime",
+                    ZonedDateTime.now(clock.withZone(center.timeZone())).toLocalDateTime());
+            model.put(
+                    "passwordChangedAt",
+                    account.passwordChangedAt().atZone(center.timeZone()).toLocalDate());
             model.put("seesAllCenters", user.seesAllCenters());
             return new HomeSectionView(TEMPLATE, "account", model);
         });
@@ -52,33 +54,65 @@ class IdentityHomeSections {
             for (Center center : centers.all()) {
                 var byRole = counts.getOrDefault(center.id(), Map.of());
                 long total = enabled.getOrDefault(center.id(), 0L);
-                rows.add(new CenterRow(center, byRole.getOrDefault(Role.AGENT, 0L),
-                        byRole.getOrDefault(Role.SUPERVISOR, 0L), total));
+                rows.add(new CenterRow(
+                        center, byRole.getOrDefault(Role.AGENT, 0L), byRole.getOrDefault(Role.SUPERVISOR, 0L), total));
             }
-            return new HomeSectionView(TEMPLATE, "centers", Map.of("rows", rows,
-                    "agents", rows.stream().mapToLong(CenterRow::agents).sum()));
+            return new HomeSectionView(
+                    TEMPLATE,
+                    "centers",
+                    Map.of(
+                            "rows",
+                            rows,
+                            "agents",
+                            rows.stream().mapToLong(CenterRow::agents).sum()));
         });
     }
 
     @Bean
     HomeSection teamSection(Accounts accounts) {
-        return new Section(20, user -> !user.seesAllCenters()
-                && user.hasAny(Role.SUPERVISOR, Role.CENTER_MANAGER, Role.QA_EVALUATOR, Role.WFM_PLANNER), user -> {
+        return new Section(
+                20,
+                user -> !user.seesAllCenters()
+                        && user.hasAny(Role.SUPERVISOR, Role.CENTER_MANAGER, Role.QA_EVALUATOR, Role.WFM_PLANNER),
+                user -> {
                     Account me = accounts.find(user.id()).orElseThrow();
-                    List<Account> people = accounts.inCenter(user.centerId()).stream().filter(Account::enabled).toList();
-                    boolean ownTeamOnly = user.has(Role.SUPERVISOR) && !user.has(Role.CENTER_MANAGER) && me.team() != null;
+                    List<Account> people = accounts.inCenter(user.centerId()).stream()
+                            .filter(Account::enabled)
+                            .toList();
+                    boolean ownTeamOnly =
+                            user.has(Role.SUPERVISOR) && !user.has(Role.CENTER_MANAGER) && me.team() != null;
                     Map<String, List<StaffMember>> byTeam = people.stream()
                             .filter(a -> a.team() != null && a.roles().contains(Role.AGENT))
                             .filter(a -> !ownTeamOnly || a.team().equals(me.team()))
-                            .collect(Collectors.groupingBy(Account::team, java.util.TreeMap::new,
+                            .collect(Collectors.groupingBy(
+                                    Account::team,
+                                    java.util.TreeMap::new,
                                     Collectors.mapping(Account::asStaffMember, Collectors.toList())));
-                    List<TeamRow> teams = byTeam.entrySet().stream().map(e -> new TeamRow(e.getKey(), e.getValue())).toList();
-                    List<StaffMember> leaders = people.stream().filter(a -> a.roles().contains(Role.SUPERVISOR))
-                            .map(Account::asStaffMember).sorted(Comparator.comparing(StaffMember::team,
-                                    Comparator.nullsFirst(Comparator.naturalOrder()))).toList();
-                    return new HomeSectionView(TEMPLATE, "teams", Map.of("teams", teams, "leaders", leaders,
-                            "ownTeamOnly", ownTeamOnly, "myTeam", me.team() == null ? "" : me.team(),
-                            "agentCount", teams.stream().mapToInt(t -> t.members().size()).sum()));
+                    List<TeamRow> teams = byTeam.entrySet().stream()
+                            .map(e -> new TeamRow(e.getKey(), e.getValue()))
+                            .toList();
+                    List<StaffMember> leaders = people.stream()
+                            .filter(a -> a.roles().contains(Role.SUPERVISOR))
+                            .map(Account::asStaffMember)
+                            .sorted(Comparator.comparing(
+                                    StaffMember::team, Comparator.nullsFirst(Comparator.naturalOrder())))
+                            .toList();
+                    return new HomeSectionView(
+                            TEMPLATE,
+                            "teams",
+                            Map.of(
+                                    "teams",
+                                    teams,
+                                    "leaders",
+                                    leaders,
+                                    "ownTeamOnly",
+                                    ownTeamOnly,
+                                    "myTeam",
+                                    me.team() == null ? "" : me.team(),
+                                    "agentCount",
+                                    teams.stream()
+                                            .mapToInt(t -> t.members().size())
+                                            .sum()));
                 });
     }
 
@@ -86,7 +120,9 @@ class IdentityHomeSections {
     HomeSection administrationSection(Accounts accounts, Clock clock) {
         return new Section(30, user -> user.has(Role.ADMINISTRATOR), user -> {
             var totals = accounts.totals(clock.instant());
-            return new HomeSectionView(TEMPLATE, "administration",
+            return new HomeSectionView(
+                    TEMPLATE,
+                    "administration",
                     Map.of("total", totals.accounts(), "disabled", totals.disabled(), "locked", totals.locked()));
         });
     }
@@ -95,16 +131,25 @@ class IdentityHomeSections {
     HomeSection accessReviewSection(AccessLog log, Clock clock) {
         return new Section(40, user -> user.has(Role.PROTECTION_TEAM), user -> {
             ZoneId seoul = ZoneId.of("Asia/Seoul");
-            Instant monthStart = LocalDate.now(clock.withZone(seoul)).withDayOfMonth(1).atStartOfDay(seoul).toInstant();
-            return new HomeSectionView(TEMPLATE, "accessReview", Map.of(
-                    "counts", log.countsByTaskSince(monthStart),
-                    "heaviest", log.heaviestUsersSince(monthStart, 5)));
+            Instant monthStart = LocalDate.now(clock.withZone(seoul))
+                    .withDayOfMonth(1)
+                    .atStartOfDay(seoul)
+                    .toInstant();
+            return new HomeSectionView(
+                    TEMPLATE,
+                    "accessReview",
+                    Map.of(
+                            "counts", log.countsByTaskSince(monthStart),
+                            "heaviest", log.heaviestUsersSince(monthStart, 5)));
         });
     }
 
     /** A home section made of two functions; enough for sections without their own dependencies. */
-    record Section(int order, java.util.function.Predicate<CurrentUser> audience,
-            java.util.function.Function<CurrentUser, HomeSectionView> render) implements HomeSection {
+    record Section(
+            int order,
+            java.util.function.Predicate<CurrentUser> audience,
+            java.util.function.Function<CurrentUser, HomeSectionView> render)
+            implements HomeSection {
 
         @Override
         public boolean shownTo(CurrentUser user) {

@@ -32,7 +32,9 @@ class PageModel implements HandlerInterceptor, WebMvcConfigurer {
     PageModel(CurrentUsers currentUsers, CenterDirectory centers, List<NavigationLink> links) {
         this.currentUsers = currentUsers;
         this.centers = centers;
-        this.links = links.stream().sorted(Comparator.comparingInt(NavigationLink::order)).toList();
+        this.links = links.stream()
+                .sorted(Comparator.comparingInt(NavigationLink::order))
+                .toList();
     }
 
     @Override
@@ -41,15 +43,24 @@ class PageModel implements HandlerInterceptor, WebMvcConfigurer {
     }
 
     @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-            @Nullable ModelAndView page) {
-        if (page == null || !page.isReference() || page.getViewName() == null || page.getViewName().startsWith("redirect:")) {
+    public void postHandle(
+            HttpServletRequest request, HttpServletResponse response, Object handler, @Nullable ModelAndView page) {
+        if (page == null
+                || !page.isReference()
+                || page.getViewName() == null
+                || page.getViewName().startsWith("redirect:")) {
             return;
         }
         CurrentUser user = currentUsers.find().orElse(null);
         page.addObject("currentUser", user);
-        page.addObject("currentCenter", user == null ? null : centers.find(user.centerId()).orElse(null));
-        page.addObject("navigation", user == null ? List.of() : links.stream().filter(l -> l.shownTo(user)).toList());
+        page.addObject(
+                "currentCenter",
+                user == null ? null : centers.find(user.centerId()).orElse(null));
+        page.addObject(
+                "navigation",
+                user == null
+                        ? List.of()
+                        : links.stream().filter(l -> l.shownTo(user)).toList());
         page.addObject("requestPath", requestPath(request));
     }
 

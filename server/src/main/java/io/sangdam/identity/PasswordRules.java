@@ -10,8 +10,7 @@ final class PasswordRules {
 
     static final int MAXIMUM_LENGTH = 128;
 
-    private PasswordRules() {
-    }
+    private PasswordRules() {}
 
     static void check(String password) {
         if (password.length() > MAXIMUM_LENGTH) {

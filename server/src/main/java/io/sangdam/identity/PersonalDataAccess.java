@@ -35,7 +35,8 @@ public class PersonalDataAccess {
      * @throws RequestRejected {@code reason-required} when the task needs a reason and none is given
      */
     public void record(DataSubject subject, AccessTask task, @Nullable String reason) {
-        String given = task.needsReason() ? Reasons.required(reason, MAXIMUM_REASON_LENGTH)
+        String given = task.needsReason()
+                ? Reasons.required(reason, MAXIMUM_REASON_LENGTH)
                 : Reasons.optional(reason, MAXIMUM_REASON_LENGTH);
         log.append(clock.instant(), currentUsers.require(), clientAddress(), subject, task, given);
     }

@@ -5,48 +5,48 @@ import io.sangdam.platform.Problems;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import java.util.List;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
-import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
-import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Six doors: {@code /internal/**} is for the other server nodes only and takes nothing but the
@@ -79,8 +79,7 @@ class SecurityConfiguration {
     DaoAuthenticationProvider passwordSignIn(AccountSignIn accounts, PasswordEncoder passwords) {
         var provider = new DaoAuthenticationProvider(accounts);
         provider.setPasswordEncoder(passwords);
-        provider.setPreAuthenticationChecks(user -> {
-        });
+        provider.setPreAuthenticationChecks(user -> {});
         provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return provider;
     }
@@ -119,7 +118,8 @@ class SecurityConfiguration {
      * {@code static/}; {@code TemplateSafetyTests} holds templates to it, and every browser journey
      * fails on a violation the browser reports.
      */
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+    static final String CONTENT_SECURITY_POLICY = String.join(
+            "; ",
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
@@ -136,10 +136,11 @@ class SecurityConfiguration {
      * the strict policy refuses: it alone may use style attributes and elements. Its scripts are
      * held to the same rule as ours.
      */
-    static final String API_DOCUMENTATION_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'",
-            "style-src 'self' 'unsafe-inline'");
+    static final String API_DOCUMENTATION_POLICY =
+            CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
 
-    private static final RequestMatcher API_DOCUMENTATION = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+    private static final RequestMatcher API_DOCUMENTATION =
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 
     /**
      * The same response headers from every door: the policy above; no guessing of content types;
@@ -148,13 +149,14 @@ class SecurityConfiguration {
      * TLS (directly, or from a trusted proxy that says so: docs/operations.md).
      */
     private static HttpSecurity standardHeaders(HttpSecurity http) throws Exception {
-        return http.headers(headers -> headers
-                .addHeaderWriter((request, response) -> response.setHeader("Content-Security-Policy",
+        return http.headers(headers -> headers.addHeaderWriter((request, response) -> response.setHeader(
+                        "Content-Security-Policy",
                         API_DOCUMENTATION.matches(request) ? API_DOCUMENTATION_POLICY : CONTENT_SECURITY_POLICY))
                 .contentTypeOptions(Customizer.withDefaults())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .frameOptions(frames -> frames.deny())
-                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(STRICT_TRANSPORT_SECONDS)));
+                .httpStrictTransportSecurity(
+                        hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(STRICT_TRANSPORT_SECONDS)));
     }
 
     /** A year, as browsers' preload lists ask. */
@@ -163,18 +165,19 @@ class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain cluster(HttpSecurity http, ClusterSecret secret, Problems problems) throws Exception {
-        standardHeaders(http).securityMatcher("/internal/**")
+        standardHeaders(http)
+                .securityMatcher("/internal/**")
                 .addFilterBefore(clusterNode(secret), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(WriteAuthorization.STATE_CHANGING)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(WriteAuthorization.STATE_CHANGING)
                         .access(new WriteAuthorization(AuthorityAuthorizationManager.hasRole(CLUSTER_NODE)))
-                        .anyRequest().hasRole(CLUSTER_NODE))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, failure) ->
+                        .anyRequest()
+                        .hasRole(CLUSTER_NODE))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, failure) ->
                                 problems.write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated"))
                         .accessDeniedHandler(denied(problems)))
                 // A browser's session cookie is neither read nor made here.
-                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable());
@@ -188,8 +191,8 @@ class SecurityConfiguration {
         return (request, response, chain) -> {
             if (request instanceof HttpServletRequest http && secret.matches(http.getHeader(ClusterSecret.HEADER))) {
                 var context = SecurityContextHolder.createEmptyContext();
-                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated("cluster-node", null,
-                        List.of(new SimpleGrantedAuthority("ROLE_" + CLUSTER_NODE))));
+                context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "cluster-node", null, List.of(new SimpleGrantedAuthority("ROLE_" + CLUSTER_NODE))));
                 SecurityContextHolder.setContext(context);
             }
             chain.doFilter(request, response);
@@ -217,11 +220,12 @@ class SecurityConfiguration {
      * CSRF) are left out.
      */
     private static HttpSecurity openToAllWithoutSession(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(WriteAuthorization.STATE_CHANGING)
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(WriteAuthorization.STATE_CHANGING)
                         .access(new WriteAuthorization((authentication, request) -> new AuthorizationDecision(true)))
-                        .anyRequest().permitAll())
-                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                        .anyRequest()
+                        .permitAll())
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .anonymous(anonymous -> anonymous.disable())
@@ -231,21 +235,22 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, Problems problems, ApiTokens tokens, SignInThrottle throttle,
-            java.time.Clock clock) throws Exception {
-        standardHeaders(http).securityMatcher("/api/**")
+    SecurityFilterChain api(
+            HttpSecurity http, Problems problems, ApiTokens tokens, SignInThrottle throttle, java.time.Clock clock)
+            throws Exception {
+        standardHeaders(http)
+                .securityMatcher("/api/**")
                 .addFilterBefore(new CrossSiteWrites(problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(SignInThrottleFilter.forBasic(throttle, problems), CrossSiteWrites.class)
                 .addFilterAfter(new BearerTokenFilter(tokens, problems, clock), SignInThrottleFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(WriteAuthorization.STATE_CHANGING)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(WriteAuthorization.STATE_CHANGING)
                         .access(new WriteAuthorization(AuthenticatedAuthorizationManager.authenticated()))
-                        .anyRequest().authenticated())
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(
                         (request, response, failure) -> unauthenticated(problems, request, response, failure)))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, failure) ->
-                                unauthenticated(problems, request, response, failure))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                (request, response, failure) -> unauthenticated(problems, request, response, failure))
                         .accessDeniedHandler(denied(problems)))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Basic credentials are sent on every call, not by a browser's ambient cookie.
@@ -256,10 +261,13 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain monitoring(HttpSecurity http, Problems problems) throws Exception {
-        standardHeaders(http).securityMatcher("/actuator/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .anyRequest().hasRole(Role.ADMINISTRATOR.name()))
+        standardHeaders(http)
+                .securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole(Role.ADMINISTRATOR.name()))
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
@@ -269,7 +277,8 @@ class SecurityConfiguration {
     /** What {@link #staticFiles} serves: the files of {@code static/} and the webjars. */
     static final RequestMatcher STATIC_FILES = new OrRequestMatcher(
             java.util.stream.Stream.of("/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico")
-                    .<RequestMatcher>map(PathPatternRequestMatcher.withDefaults()::matcher).toList());
+                    .<RequestMatcher>map(PathPatternRequestMatcher.withDefaults()::matcher)
+                    .toList());
 
     /**
      * Style sheets, scripts (the chat widget's too) and images: open to everyone, and nobody needs
@@ -286,23 +295,33 @@ class SecurityConfiguration {
 
     @Bean
     @Order(5)
-    SecurityFilterChain pages(HttpSecurity http, SessionRegistry sessions, LocaleResolver locales, SignInThrottle throttle,
-            Problems problems) throws Exception {
-        standardHeaders(http).addFilterBefore(SignInThrottleFilter.forSignInForm(throttle, problems), UsernamePasswordAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+    SecurityFilterChain pages(
+            HttpSecurity http,
+            SessionRegistry sessions,
+            LocaleResolver locales,
+            SignInThrottle throttle,
+            Problems problems)
+            throws Exception {
+        standardHeaders(http)
+                .addFilterBefore(
+                        SignInThrottleFilter.forSignInForm(throttle, problems),
+                        UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login", "/error", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
                         // The customer's web chat page (its API has a chain of its own, above).
-                        .requestMatchers("/chat").permitAll()
+                        .requestMatchers("/chat")
+                        .permitAll()
                         .requestMatchers(WriteAuthorization.STATE_CHANGING)
                         .access(new WriteAuthorization(AuthenticatedAuthorizationManager.authenticated()))
-                        .anyRequest().authenticated())
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .successHandler(signedIn(locales))
                         .failureHandler(signInFailed())
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID"))
-                .sessionManagement(session -> session
-                        .sessionFixation(fixation -> fixation.changeSessionId())
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
                         .maximumSessions(-1)
                         .sessionRegistry(sessions)
                         .expiredUrl("/login?expired"));
@@ -326,10 +345,14 @@ class SecurityConfiguration {
     private static SavedRequestAwareAuthenticationSuccessHandler signedIn(LocaleResolver locales) {
         var handler = new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
-            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-                    Authentication authentication) throws java.io.IOException, jakarta.servlet.ServletException {
+            public void onAuthenticationSuccess(
+                    HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+                    throws java.io.IOException, jakarta.servlet.ServletException {
                 if (authentication.getPrincipal() instanceof SignedInUser user) {
-                    locales.setLocale(request, response, java.util.Locale.forLanguageTag(user.user().language()));
+                    locales.setLocale(
+                            request,
+                            response,
+                            java.util.Locale.forLanguageTag(user.user().language()));
                 }
                 super.onAuthenticationSuccess(request, response, authentication);
             }
@@ -350,8 +373,12 @@ class SecurityConfiguration {
         };
     }
 
-    private static void unauthenticated(Problems problems, HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException failure) throws java.io.IOException {
+    private static void unauthenticated(
+            Problems problems,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            AuthenticationException failure)
+            throws java.io.IOException {
         String code = switch (failure) {
             case LockedException locked -> "account-locked";
             case DisabledException disabled -> "account-disabled";

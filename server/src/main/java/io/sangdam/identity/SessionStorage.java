@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 record SessionStorage(@DefaultValue("memory") Store store) {
 
     enum Store {
-        MEMORY, DATABASE
+        MEMORY,
+        DATABASE
     }
 }

@@ -36,8 +36,8 @@ final class SharedSessionRegistry<S extends Session> extends SpringSessionBacked
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current) {
             HttpSession session = current.getRequest().getSession(false);
             if (session != null && session.getId().equals(sessionId)) {
-                var information = new SessionInformation(principal(session), sessionId,
-                        new Date(session.getLastAccessedTime()));
+                var information =
+                        new SessionInformation(principal(session), sessionId, new Date(session.getLastAccessedTime()));
                 if (Boolean.TRUE.equals(session.getAttribute(EXPIRED))) {
                     information.expireNow();
                 }
@@ -48,7 +48,8 @@ final class SharedSessionRegistry<S extends Session> extends SpringSessionBacked
     }
 
     private static Object principal(HttpSession session) {
-        if (session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY) instanceof SecurityContext context
+        if (session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                        instanceof SecurityContext context
                 && context.getAuthentication() != null) {
             return context.getAuthentication().getName();
         }

@@ -46,6 +46,7 @@ class SignInAttempts {
 
     static String addressOf(@Nullable Object details) {
         return details instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
-                ? web.getRemoteAddress() : "unknown";
+                ? web.getRemoteAddress()
+                : "unknown";
     }
 }

@@ -16,18 +16,24 @@ class SignInPage {
     }
 
     @GetMapping("/login")
-    String signIn(@RequestParam(required = false) @Nullable String error,
-            @RequestParam(required = false) @Nullable Long wait, Model model) {
+    String signIn(
+            @RequestParam(required = false) @Nullable String error,
+            @RequestParam(required = false) @Nullable Long wait,
+            Model model) {
         if (error != null) {
-            model.addAttribute("errorKey", switch (error) {
-                case "locked" -> "login.error.locked";
-                case "disabled" -> "login.error.disabled";
-                case "throttled" -> "login.error.throttled";
-                default -> "login.error.bad";
-            });
+            model.addAttribute(
+                    "errorKey",
+                    switch (error) {
+                        case "locked" -> "login.error.locked";
+                        case "disabled" -> "login.error.disabled";
+                        case "throttled" -> "login.error.throttled";
+                        default -> "login.error.bad";
+                    });
         }
         // Only a number is echoed, never text from the address bar.
-        model.addAttribute("waitSeconds", wait == null ? 1 : Math.clamp(wait, 1, policy.addressDelayCap().toSeconds()));
+        model.addAttribute(
+                "waitSeconds",
+                wait == null ? 1 : Math.clamp(wait, 1, policy.addressDelayCap().toSeconds()));
         model.addAttribute("freeFailures", policy.accountFreeFailures());
         return "identity/login";
     }

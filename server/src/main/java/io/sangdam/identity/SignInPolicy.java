@@ -21,7 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param forgetAfter failures are forgotten this long after the last one
  */
 @ConfigurationProperties("sangdam.sign-in")
-record SignInPolicy(@DefaultValue("5") int accountFreeFailures, @DefaultValue("30s") Duration accountDelayCap,
-        @DefaultValue("20") int addressFreeFailures, @DefaultValue("15m") Duration addressDelayCap,
-        @DefaultValue("15m") Duration forgetAfter) {
-}
+record SignInPolicy(
+        @DefaultValue("5") int accountFreeFailures,
+        @DefaultValue("30s") Duration accountDelayCap,
+        @DefaultValue("20") int addressFreeFailures,
+        @DefaultValue("15m") Duration addressDelayCap,
+        @DefaultValue("15m") Duration forgetAfter) {}

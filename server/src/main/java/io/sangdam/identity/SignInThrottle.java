@@ -32,8 +32,7 @@ class SignInThrottle {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SignInThrottle.class);
 
-    private record Failures(int count, Instant last) {
-    }
+    private record Failures(int count, Instant last) {}
 
     private final Map<String, Failures> failures = new ConcurrentHashMap<>();
     private final SignInPolicy policy;
@@ -67,8 +66,10 @@ class SignInThrottle {
     }
 
     private void count(String key, Instant now) {
-        failures.merge(key, new Failures(1, now), (old, one) -> forgotten(old, now)
-                ? one : new Failures(old.count() + 1, now));
+        failures.merge(
+                key,
+                new Failures(1, now),
+                (old, one) -> forgotten(old, now) ? one : new Failures(old.count() + 1, now));
     }
 
     private Duration remaining(String key, int free, Duration cap, Instant now) {
@@ -101,7 +102,8 @@ class SignInThrottle {
         }
         if (failures.size() >= MAXIMUM_ENTRIES) {
             // Guesses from more addresses than the map holds: memory comes first, the waits start over.
-            log.warn("Sign-in throttle: {} addresses with recent failures, more than it keeps; counts start over",
+            log.warn(
+                    "Sign-in throttle: {} addresses with recent failures, more than it keeps; counts start over",
                     failures.size());
             failures.clear();
         }

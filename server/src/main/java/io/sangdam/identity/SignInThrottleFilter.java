@@ -46,14 +46,16 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if (form && "POST".equals(request.getMethod()) && "/login".equals(pathOf(request))) {
             String username = request.getParameter("username");
-            Optional<Duration> wait = username == null ? Optional.empty() : throttle.waitBefore(request.getRemoteAddr(), username);
+            Optional<Duration> wait =
+                    username == null ? Optional.empty() : throttle.waitBefore(request.getRemoteAddr(), username);
             if (wait.isPresent()) {
                 response.sendRedirect(request.getContextPath() + "/login?error=throttled&wait=" + seconds(wait.get()));
                 return;
             }
         } else if (!form) {
             String username = basicUsername(request.getHeader("Authorization"));
-            Optional<Duration> wait = username == null ? Optional.empty() : throttle.waitBefore(request.getRemoteAddr(), username);
+            Optional<Duration> wait =
+                    username == null ? Optional.empty() : throttle.waitBefore(request.getRemoteAddr(), username);
             if (wait.isPresent()) {
                 long seconds = seconds(wait.get());
                 response.setHeader("Retry-After", Long.toString(seconds));
@@ -78,7 +80,8 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
             return null;
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+            String decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             return colon < 0 ? null : decoded.substring(0, colon);
         } catch (IllegalArgumentException notBase64) {

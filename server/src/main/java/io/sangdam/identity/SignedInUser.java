@@ -43,7 +43,9 @@ final class SignedInUser implements UserDetails, CredentialsContainer {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return user.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+        return user.roles().stream()
+                .map(r -> new SimpleGrantedAuthority(r.authority()))
+                .toList();
     }
 
     @Override

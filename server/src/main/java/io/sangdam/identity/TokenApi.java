@@ -35,26 +35,50 @@ class TokenApi {
         this.currentUsers = currentUsers;
     }
 
-    record NewToken(@NotBlank @Size(max = ApiTokens.MAXIMUM_NAME_LENGTH) String name, @NotEmpty Set<@NotNull Role> scopes,
-            @Nullable Long centerId, @Nullable Integer days, @Nullable @Size(max = 50) String account) {
-    }
+    record NewToken(
+            @NotBlank @Size(max = ApiTokens.MAXIMUM_NAME_LENGTH)
+            String name,
+
+            @NotEmpty Set<@NotNull Role> scopes,
+            @Nullable Long centerId,
+            @Nullable Integer days,
+            @Nullable @Size(max = 50) String account) {}
 
     /** The token as made: {@code token} is the secret, shown this once. */
-    record IssuedToken(long id, String name, String owner, String kind, Set<Role> scopes, long centerId,
-            Instant expiresAt, String token) {
-    }
+    record IssuedToken(
+            long id,
+            String name,
+            String owner,
+            String kind,
+            Set<Role> scopes,
+            long centerId,
+            Instant expiresAt,
+            String token) {}
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Make an API token; the answer carries its secret, which cannot be read again",
+    @Operation(
+            summary = "Make an API token; the answer carries its secret, which cannot be read again",
             description = "Scopes are roles the owner holds. An administrator may name another account (a service "
                     + "account) as owner. Needs a password (Basic) or a page session, not a token.")
     IssuedToken create(@Valid @RequestBody NewToken request) {
-        var issued = tokens.issue(currentUsers.require(), request.account(), request.name(), EnumSet.copyOf(request.scopes()),
-                request.centerId(), request.days());
+        var issued = tokens.issue(
+                currentUsers.require(),
+                request.account(),
+                request.name(),
+                EnumSet.copyOf(request.scopes()),
+                request.centerId(),
+                request.days());
         ApiToken token = issued.token();
-        return new IssuedToken(token.id(), token.name(), token.owner(), token.kind(), token.scopes(), token.centerId(),
-                token.expiresAt(), issued.secret());
+        return new IssuedToken(
+                token.id(),
+                token.name(),
+                token.owner(),
+                token.kind(),
+                token.scopes(),
+                token.centerId(),
+                token.expiresAt(),
+                issued.secret());
     }
 
     @GetMapping

@@ -36,9 +36,15 @@ class TokenPages {
     String list(Model model) {
         CurrentUser user = currentUsers.require();
         model.addAttribute("tokens", tokens.visibleTo(user));
-        model.addAttribute("centers", centers.all().stream().filter(c -> user.canSee(c.id())).toList());
+        model.addAttribute(
+                "centers",
+                centers.all().stream().filter(c -> user.canSee(c.id())).toList());
         model.addAttribute("centerNames", centers.all().stream().collect(Collectors.toMap(Center::id, Center::name)));
-        model.addAttribute("roles", user.has(Role.ADMINISTRATOR) ? List.of(Role.values()) : user.roles().stream().sorted().toList());
+        model.addAttribute(
+                "roles",
+                user.has(Role.ADMINISTRATOR)
+                        ? List.of(Role.values())
+                        : user.roles().stream().sorted().toList());
         model.addAttribute("administrator", user.has(Role.ADMINISTRATOR));
         model.addAttribute("myCenter", user.centerId());
         model.addAttribute("maximumDays", ApiTokens.MAXIMUM_DAYS);
@@ -49,9 +55,13 @@ class TokenPages {
 
     /** Answers with the page itself, not a redirect, so the secret is never kept in the session. */
     @PostMapping("/account/tokens")
-    String create(@RequestParam String name, @RequestParam(required = false) @Nullable List<Role> scopes,
-            @RequestParam(required = false) @Nullable Long centerId, @RequestParam(required = false) @Nullable Integer days,
-            @RequestParam(required = false) @Nullable String account, Model model) {
+    String create(
+            @RequestParam String name,
+            @RequestParam(required = false) @Nullable List<Role> scopes,
+            @RequestParam(required = false) @Nullable Long centerId,
+            @RequestParam(required = false) @Nullable Integer days,
+            @RequestParam(required = false) @Nullable String account,
+            Model model) {
         try {
             Set<Role> chosen = scopes == null || scopes.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(scopes);
             var issued = tokens.issue(currentUsers.require(), account, name, chosen, centerId, days);

@@ -37,8 +37,8 @@ final class WriteAuthorization implements AuthorizationManager<RequestAuthorizat
     }
 
     @Override
-    public AuthorizationResult authorize(Supplier<? extends Authentication> authentication,
-            RequestAuthorizationContext context) {
+    public AuthorizationResult authorize(
+            Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
         HttpServletRequest request = context.getRequest();
         String path = request.getRequestURI().substring(request.getContextPath().length());
         var rule = WritePermissions.ruleFor(request.getMethod(), path);
@@ -51,14 +51,17 @@ final class WriteAuthorization implements AuthorizationManager<RequestAuthorizat
     private static boolean allows(Allowed allowed, Supplier<? extends Authentication> authentication) {
         return switch (allowed) {
             case Public open -> true;
-            case ClusterNodes cluster -> holdsAny(authentication.get(), Set.of("ROLE_" + SecurityConfiguration.CLUSTER_NODE));
+            case ClusterNodes cluster ->
+                holdsAny(authentication.get(), Set.of("ROLE_" + SecurityConfiguration.CLUSTER_NODE));
             // With a password or a page session only: a token may not manage the account's tokens.
-            case OwnAccount own -> signedIn(authentication.get())
-                    && authentication.get().getPrincipal() instanceof SignedInUser
-                    && !(authentication.get() instanceof ApiTokenAuthentication);
-            case Roles roles -> signedIn(authentication.get()) && holdsAny(authentication.get(), authorities(roles.roles()));
-            case Computes computes -> signedIn(authentication.get())
-                    && holdsAny(authentication.get(), authorities(computes.roles()));
+            case OwnAccount own ->
+                signedIn(authentication.get())
+                        && authentication.get().getPrincipal() instanceof SignedInUser
+                        && !(authentication.get() instanceof ApiTokenAuthentication);
+            case Roles roles ->
+                signedIn(authentication.get()) && holdsAny(authentication.get(), authorities(roles.roles()));
+            case Computes computes ->
+                signedIn(authentication.get()) && holdsAny(authentication.get(), authorities(computes.roles()));
         };
     }
 

@@ -35,8 +35,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 final class WritePermissions {
 
     /** What a rule decides. */
-    sealed interface Allowed permits Roles, OwnAccount, Computes, Public, ClusterNodes {
-    }
+    sealed interface Allowed permits Roles, OwnAccount, Computes, Public, ClusterNodes {}
 
     /** Signed-in users holding at least one of these roles. */
     record Roles(Set<Role> roles) implements Allowed {
@@ -46,8 +45,7 @@ final class WritePermissions {
     }
 
     /** Any signed-in user, acting on their own account only (the handler acts on the caller). */
-    record OwnAccount() implements Allowed {
-    }
+    record OwnAccount() implements Allowed {}
 
     /** Signed-in users with these roles; the call computes an answer and stores nothing. */
     record Computes(Set<Role> roles) implements Allowed {
@@ -57,12 +55,10 @@ final class WritePermissions {
     }
 
     /** Anyone on the internet: the customers' web chat, which carries its own conversation token. */
-    record Public() implements Allowed {
-    }
+    record Public() implements Allowed {}
 
     /** Only the other server nodes, with the cluster secret. */
-    record ClusterNodes() implements Allowed {
-    }
+    record ClusterNodes() implements Allowed {}
 
     record Rule(HttpMethod method, String pattern, Allowed allowed) {
 
@@ -165,22 +161,38 @@ final class WritePermissions {
             post("/api/routing/centers/{center}/contacts/{contact}/end", FLOOR_AND_ADMINISTRATORS),
             post("/api/routing/centers/{center}/contacts/{contact}/move", FLOOR_AND_ADMINISTRATORS),
             // An agent acts for themselves; supervisors and the others for their center's agents (checked in code).
-            post("/api/routing/centers/{center}/agents/{agent}/login", EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR)),
-            post("/api/routing/centers/{center}/agents/{agent}/ready", EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR)),
-            post("/api/routing/centers/{center}/agents/{agent}/not-ready", EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR)),
-            post("/api/routing/centers/{center}/agents/{agent}/logout", EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR)),
-            post("/api/routing/centers/{center}/agents/{agent}/wrap-up-done", EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR)),
-            post("/api/routing/centers/{center}/agents/{agent}/offers/{contact}/accept",
+            post(
+                    "/api/routing/centers/{center}/agents/{agent}/login",
                     EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR)),
-            post("/api/routing/centers/{center}/agents/{agent}/offers/{contact}/decline",
+            post(
+                    "/api/routing/centers/{center}/agents/{agent}/ready",
+                    EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR)),
+            post(
+                    "/api/routing/centers/{center}/agents/{agent}/not-ready",
+                    EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR)),
+            post(
+                    "/api/routing/centers/{center}/agents/{agent}/logout",
+                    EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR)),
+            post(
+                    "/api/routing/centers/{center}/agents/{agent}/wrap-up-done",
+                    EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR)),
+            post(
+                    "/api/routing/centers/{center}/agents/{agent}/offers/{contact}/accept",
+                    EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR)),
+            post(
+                    "/api/routing/centers/{center}/agents/{agent}/offers/{contact}/decline",
                     EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR)),
             new Rule(HttpMethod.POST, "/internal/routing/centers/{center}/commands/{type}", new ClusterNodes()),
 
             // workforce: the executive reads plans and may use the calculator, never changes data
-            new Rule(HttpMethod.POST, "/workforce/staffing", new Computes(EnumSet.of(WFM_PLANNER, CENTER_MANAGER, SUPERVISOR,
-                    EXECUTIVE, ADMINISTRATOR))),
-            new Rule(HttpMethod.POST, "/api/workforce/staffing", new Computes(EnumSet.of(WFM_PLANNER, CENTER_MANAGER,
-                    SUPERVISOR, EXECUTIVE, ADMINISTRATOR))),
+            new Rule(
+                    HttpMethod.POST,
+                    "/workforce/staffing",
+                    new Computes(EnumSet.of(WFM_PLANNER, CENTER_MANAGER, SUPERVISOR, EXECUTIVE, ADMINISTRATOR))),
+            new Rule(
+                    HttpMethod.POST,
+                    "/api/workforce/staffing",
+                    new Computes(EnumSet.of(WFM_PLANNER, CENTER_MANAGER, SUPERVISOR, EXECUTIVE, ADMINISTRATOR))),
             post("/workforce/forecast/import", PLANNERS),
             post("/workforce/holidays", PLANNERS),
             post("/workforce/holidays/{id}/delete", PLANNERS),
@@ -195,7 +207,10 @@ final class WritePermissions {
             new Rule(HttpMethod.POST, "/api/protection/classify", new Computes(EnumSet.allOf(Role.class))),
             post("/protection/notices", NOTICE_EDITORS),
             put("/api/protection/centers/{center}/notices/{kind}/{language}", NOTICE_EDITORS),
-            new Rule(HttpMethod.DELETE, "/api/protection/centers/{center}/notices/{kind}/{language}", new Roles(NOTICE_EDITORS)),
+            new Rule(
+                    HttpMethod.DELETE,
+                    "/api/protection/centers/{center}/notices/{kind}/{language}",
+                    new Roles(NOTICE_EDITORS)),
             post("/protection/lexicon", PROTECTION),
             post("/protection/lexicon/{id}/deactivate", PROTECTION),
             post("/protection/lexicon/{id}/activate", PROTECTION),
@@ -213,13 +228,12 @@ final class WritePermissions {
 
     private static final Comparator<PathPattern> MOST_SPECIFIC_FIRST = PathPattern.SPECIFICITY_COMPARATOR;
 
-    private record Parsed(Rule rule, PathPattern pattern) {
-    }
+    private record Parsed(Rule rule, PathPattern pattern) {}
 
-    private static final List<Parsed> PARSED = RULES.stream().map(rule -> new Parsed(rule, rule.parsed())).toList();
+    private static final List<Parsed> PARSED =
+            RULES.stream().map(rule -> new Parsed(rule, rule.parsed())).toList();
 
-    private WritePermissions() {
-    }
+    private WritePermissions() {}
 
     static boolean changesState(HttpServletRequest request) {
         return switch (request.getMethod()) {
@@ -232,7 +246,8 @@ final class WritePermissions {
     static Optional<Rule> ruleFor(String method, String path) {
         PathContainer container = PathContainer.parsePath(path);
         return PARSED.stream()
-                .filter(parsed -> parsed.rule().method().matches(method) && parsed.pattern().matches(container))
+                .filter(parsed -> parsed.rule().method().matches(method)
+                        && parsed.pattern().matches(container))
                 .min((left, right) -> MOST_SPECIFIC_FIRST.compare(left.pattern(), right.pattern()))
                 .map(Parsed::rule);
     }

@@ -23,12 +23,10 @@ public final class AfterCommit {
 
     private static final Logger log = LoggerFactory.getLogger(AfterCommit.class);
 
-    private AfterCommit() {
-    }
+    private AfterCommit() {}
 
     /** Where the work given so far ends, to take back what came after it ({@link #discardSince}). */
-    public record Mark(int position) {
-    }
+    public record Mark(int position) {}
 
     public static void run(Runnable work) {
         Pending pending = pending();

@@ -26,8 +26,11 @@ public class ClusterSecret {
         new SecureRandom().nextBytes(random);
         // Two nodes starting together: the first insert wins and both read the same row.
         jdbc.sql("insert into platform.cluster_secret (id, secret) values (1, ?) on conflict (id) do nothing")
-                .param(Base64.getUrlEncoder().withoutPadding().encodeToString(random)).update();
-        this.secret = jdbc.sql("select secret from platform.cluster_secret where id = 1").query(String.class).single()
+                .param(Base64.getUrlEncoder().withoutPadding().encodeToString(random))
+                .update();
+        this.secret = jdbc.sql("select secret from platform.cluster_secret where id = 1")
+                .query(String.class)
+                .single()
                 .getBytes(StandardCharsets.US_ASCII);
     }
 

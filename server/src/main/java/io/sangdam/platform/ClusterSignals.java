@@ -61,6 +61,7 @@ public class ClusterSignals implements DisposableBean {
     static final Duration STALE = Duration.ofSeconds(15);
     /** NOTIFY refuses payloads of 8000 bytes or more; the envelope needs a few of them. */
     static final int INLINE_LIMIT = 7800;
+
     private static final String JOINED = "cluster.joined";
     /** Sent by a node that lost outgoing signals: the others catch up as after a reconnect. */
     static final String MISSED = "cluster.missed";
@@ -68,6 +69,7 @@ public class ClusterSignals implements DisposableBean {
     public static final String LISTENER_NAME = "sangdam-signals";
     /** The sending connection in {@code pg_stat_activity}. */
     public static final String SENDER_NAME = "sangdam-signals-send";
+
     private static final Logger log = LoggerFactory.getLogger(ClusterSignals.class);
 
     private final String node = nodeName();
@@ -86,9 +88,11 @@ public class ClusterSignals implements DisposableBean {
     private volatile int listeningBackend;
     /** Used by the sender thread only; opened again after it failed. */
     private @Nullable Connection sending;
+
     private volatile int sendingBackend;
     /** Set when outgoing signals were lost; the next heartbeat tells the others to catch up. */
     private final AtomicBoolean lostOutgoing = new AtomicBoolean();
+
     private final AtomicLong catchUpCount = new AtomicLong();
 
     ClusterSignals(DataSource dataSource, JdbcClient jdbc) {
@@ -113,7 +117,7 @@ public class ClusterSignals implements DisposableBean {
      * {@link #receive(String, Consumer, Runnable)}.
      */
     public void receive(String topic, Consumer<String> receiver) {
-        receive(topic, receiver, () -> { });
+        receive(topic, receiver, () -> {});
     }
 
     /**
@@ -124,7 +128,8 @@ public class ClusterSignals implements DisposableBean {
      */
     public void receive(String topic, Consumer<String> receiver, Runnable catchUp) {
         if (topic.contains("\n") || receivers.putIfAbsent(topic, receiver) != null) {
-            throw new IllegalArgumentException("A receiver for " + topic + " is registered already, or the name has a line break");
+            throw new IllegalArgumentException(
+                    "A receiver for " + topic + " is registered already, or the name has a line break");
         }
         catchUps.put(topic, catchUp);
     }
@@ -166,8 +171,10 @@ public class ClusterSignals implements DisposableBean {
                 if ((head + payload).getBytes(StandardCharsets.UTF_8).length + 1 < INLINE_LIMIT) {
                     envelopes.add(head + "=" + payload);
                 } else {
-                    long id = jdbc.sql("insert into platform.cluster_payload (body) values (?) returning id").param(payload)
-                            .query(Long.class).single();
+                    long id = jdbc.sql("insert into platform.cluster_payload (body) values (?) returning id")
+                            .param(payload)
+                            .query(Long.class)
+                            .single();
                     envelopes.add(head + "@" + id);
                 }
             } catch (RuntimeException failed) {
@@ -190,7 +197,9 @@ public class ClusterSignals implements DisposableBean {
         } catch (SQLException | RuntimeException failed) {
             closeSending();
             lostOutgoing.set(true);
-            log.warn("{} signals to the other nodes were lost; they will be told to catch up: {}", envelopes.size(),
+            log.warn(
+                    "{} signals to the other nodes were lost; they will be told to catch up: {}",
+                    envelopes.size(),
                     failed.getMessage());
         }
     }
@@ -222,21 +231,30 @@ public class ClusterSignals implements DisposableBean {
     private void beat() {
         try {
             jdbc.sql("""
-                    insert into platform.cluster_node (node_id, started_at, heartbeat_at) values (?, now(), now())
-                    on conflict (node_id) do update set heartbeat_at = now()""").param(node).update();
+                insert into platform.cluster_node (node_id, started_at, heartbeat_at) values (?, now(), now())
+                on conflict (node_id) do update set heartbeat_at = now()\
+                """).param(node).update();
             boolean before = othersAlive;
             othersAlive = jdbc.sql("""
-                    select exists (select 1 from platform.cluster_node
-                                   where node_id <> ? and heartbeat_at > now() - make_interval(secs => ?))""")
-                    .params(node, STALE.toSeconds()).query(Boolean.class).single();
+                select exists (select 1 from platform.cluster_node
+                               where node_id <> ? and heartbeat_at > now() - make_interval(secs => ?))\
+                """)
+                    .params(node, STALE.toSeconds())
+                    .query(Boolean.class)
+                    .single();
             if (othersAlive != before) {
-                log.info(othersAlive ? "Another server node is alive: live pushes fan out to it" : "This server node is alone now");
+                log.info(
+                        othersAlive
+                                ? "Another server node is alive: live pushes fan out to it"
+                                : "This server node is alone now");
             }
             if (othersAlive && lostOutgoing.compareAndSet(true, false)) {
                 enqueue(MISSED, node);
             }
-            jdbc.sql("delete from platform.cluster_payload where created_at < now() - interval '1 minute'").update();
-            jdbc.sql("delete from platform.cluster_node where heartbeat_at < now() - interval '1 day'").update();
+            jdbc.sql("delete from platform.cluster_payload where created_at < now() - interval '1 minute'")
+                    .update();
+            jdbc.sql("delete from platform.cluster_node where heartbeat_at < now() - interval '1 day'")
+                    .update();
         } catch (RuntimeException failed) {
             log.warn("Cluster heartbeat failed: {}", failed.getMessage());
         }
@@ -283,7 +301,9 @@ public class ClusterSignals implements DisposableBean {
                 listening = false;
                 listeningBackend = 0;
                 if (running) {
-                    log.warn("Listening to the other server nodes failed, listening again in a second: {}", failed.getMessage());
+                    log.warn(
+                            "Listening to the other server nodes failed, listening again in a second: {}",
+                            failed.getMessage());
                     try {
                         Thread.sleep(1000);
                     } catch (InterruptedException stop) {
@@ -343,8 +363,11 @@ public class ClusterSignals implements DisposableBean {
         }
         try {
             String payload = parts[3].charAt(0) == '@'
-                    ? jdbc.sql("select body from platform.cluster_payload where id = ?").param(Long.parseLong(parts[3].substring(1)))
-                            .query(String.class).optional().orElse(null)
+                    ? jdbc.sql("select body from platform.cluster_payload where id = ?")
+                            .param(Long.parseLong(parts[3].substring(1)))
+                            .query(String.class)
+                            .optional()
+                            .orElse(null)
                     : parts[3].substring(1);
             if (payload != null) {
                 receiver.accept(payload);
@@ -362,8 +385,9 @@ public class ClusterSignals implements DisposableBean {
     /** Names the connection for {@code pg_stat_activity} and returns its process id. */
     private static int backendNamed(Connection connection, String name) throws SQLException {
         try (var statement = connection.createStatement();
-                var backend = statement.executeQuery(
-                        "select pg_backend_pid() from (select set_config('application_name', '" + name + "', false)) named")) {
+                var backend =
+                        statement.executeQuery("select pg_backend_pid() from (select set_config('application_name', '"
+                                + name + "', false)) named")) {
             backend.next();
             return backend.getInt(1);
         }
@@ -383,7 +407,8 @@ public class ClusterSignals implements DisposableBean {
         } catch (java.io.IOException unknown) {
             host = "node";
         }
-        return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return host + "-" + ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Override
@@ -394,7 +419,9 @@ public class ClusterSignals implements DisposableBean {
             sender.awaitTermination(2, TimeUnit.SECONDS);
             closeSending();
             // Gone at once for the others, rather than after STALE.
-            jdbc.sql("delete from platform.cluster_node where node_id = ?").param(node).update();
+            jdbc.sql("delete from platform.cluster_node where node_id = ?")
+                    .param(node)
+                    .update();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException databaseGone) {

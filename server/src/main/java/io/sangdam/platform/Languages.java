@@ -9,13 +9,15 @@ public final class Languages {
     public static final Locale DEFAULT = Locale.KOREAN;
     public static final List<Locale> SUPPORTED = List.of(Locale.KOREAN, Locale.ENGLISH);
 
-    private Languages() {
-    }
+    private Languages() {}
 
     /** The supported language closest to the given tag, or Korean. */
     public static Locale supportedOrDefault(String languageTag) {
         String language = Locale.forLanguageTag(languageTag.trim()).getLanguage();
-        return SUPPORTED.stream().filter(l -> l.getLanguage().equals(language)).findFirst().orElse(DEFAULT);
+        return SUPPORTED.stream()
+                .filter(l -> l.getLanguage().equals(language))
+                .findFirst()
+                .orElse(DEFAULT);
     }
 
     public static boolean isSupported(String languageTag) {

@@ -36,18 +36,26 @@ public class Problems {
     }
 
     /** A single violation of one field in a request body or parameter. */
-    public record FieldProblem(String field, String message) {
-    }
+    public record FieldProblem(String field, String message) {}
 
-    public Map<String, Object> body(HttpServletRequest request, HttpStatus status, String code,
-            Object[] arguments, List<FieldProblem> fieldProblems) {
+    public Map<String, Object> body(
+            HttpServletRequest request,
+            HttpStatus status,
+            String code,
+            Object[] arguments,
+            List<FieldProblem> fieldProblems) {
         Locale locale = locales.resolveLocale(request);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:sangdam:problem:" + code);
         body.put("title", messages.getMessage("status." + status.value(), null, status.getReasonPhrase(), locale));
         body.put("status", status.value());
-        body.put("detail", messages.getMessage("problem." + code, arguments,
-                messages.getMessage("problem.unexplained", null, "", locale), locale));
+        body.put(
+                "detail",
+                messages.getMessage(
+                        "problem." + code,
+                        arguments,
+                        messages.getMessage("problem.unexplained", null, "", locale),
+                        locale));
         body.put("instance", originalPath(request));
         body.put("code", code);
         if (!fieldProblems.isEmpty()) {
@@ -57,8 +65,13 @@ public class Problems {
     }
 
     /** Writes the problem straight to the response, for filters and error paths outside MVC. */
-    public void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
-            Object... arguments) throws IOException {
+    public void write(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            HttpStatus status,
+            String code,
+            Object... arguments)
+            throws IOException {
         response.setStatus(status.value());
         // A client told to wait learns for how long, whichever filter refused it (RequestRejected's
         // answers name their own wait; a second is the least that helps).
@@ -71,12 +84,13 @@ public class Problems {
         response.getWriter().write(json.writeValueAsString(body(request, status, code, arguments, List.of())));
     }
 
-    public String message(HttpServletRequest request, String key, Object @Nullable... arguments) {
+    public String message(HttpServletRequest request, String key, Object @Nullable ... arguments) {
         return messages.getMessage(key, arguments, key, locales.resolveLocale(request));
     }
 
     public static boolean isApi(HttpServletRequest request) {
-        return originalPath(request).startsWith("/api/") || originalPath(request).equals("/api");
+        return originalPath(request).startsWith("/api/")
+                || originalPath(request).equals("/api");
     }
 
     private static String originalPath(HttpServletRequest request) {

@@ -10,8 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Reasons {
 
-    private Reasons() {
-    }
+    private Reasons() {}
 
     /** The reason as it is logged (stripped), or null when nothing readable was given. */
     public static @Nullable String given(@Nullable String reason) {

@@ -11,8 +11,14 @@ import org.jspecify.annotations.Nullable;
  * @param agent null when the customer wrote before an agent took the chat
  * @param categories abuse categories (PROFANITY, INSULT, SEXUAL_HARASSMENT, THREAT)
  */
-public record AbuseAlerted(long centerId, @Nullable String agent, String conversation, Reason reason, List<String> categories,
-        String severity, Instant at) {
+public record AbuseAlerted(
+        long centerId,
+        @Nullable String agent,
+        String conversation,
+        Reason reason,
+        List<String> categories,
+        String severity,
+        Instant at) {
 
     public AbuseAlerted {
         categories = List.copyOf(categories);

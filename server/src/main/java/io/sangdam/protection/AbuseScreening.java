@@ -43,7 +43,8 @@ public class AbuseScreening {
         return detector.detect(text);
     }
 
-    LexiconEntries.Entry add(@Nullable String category, @Nullable String severity, @Nullable String pattern, String by) {
+    LexiconEntries.Entry add(
+            @Nullable String category, @Nullable String severity, @Nullable String pattern, String by) {
         var entry = entries.add(category, severity, pattern, by);
         rebuild();
         return entry;
@@ -83,8 +84,11 @@ public class AbuseScreening {
         long started = System.nanoTime();
         Lexicon lexicon = entries.active();
         AbuseDetector built = new LexiconDetector(lexicon);
-        log.info("Abuse detector built from {} terms and {} allowed phrases in {} ms", lexicon.terms().size(),
-                lexicon.allowedPhrases().size(), (System.nanoTime() - started) / 1_000_000);
+        log.info(
+                "Abuse detector built from {} terms and {} allowed phrases in {} ms",
+                lexicon.terms().size(),
+                lexicon.allowedPhrases().size(),
+                (System.nanoTime() - started) / 1_000_000);
         return built;
     }
 }

@@ -38,15 +38,29 @@ public class AbusiveCustomers {
 
     /** Dates of registration and expiry are Korean calendar days, wherever the server runs. */
     static final ZoneId ZONE = ZoneId.of("Asia/Seoul");
+
     static final int MAXIMUM_MONTHS = 24;
     static final int MAXIMUM_NOTE_LENGTH = 1000;
     static final int MAXIMUM_REASON_LENGTH = 500;
     static final String SUBJECT_TYPE = "abusive-customer";
-    private static final DateTimeFormatter EVIDENCE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
+    private static final DateTimeFormatter EVIDENCE_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
 
-    public record Registration(long id, long customerId, @Nullable String customerLabel, String conversation, long centerId,
-            String category, String evidence, @Nullable String note, String registeredBy, Instant registeredAt,
-            LocalDate expiresOn, @Nullable String liftedBy, @Nullable Instant liftedAt, @Nullable String liftReason) {
+    public record Registration(
+            long id,
+            long customerId,
+            @Nullable String customerLabel,
+            String conversation,
+            long centerId,
+            String category,
+            String evidence,
+            @Nullable String note,
+            String registeredBy,
+            Instant registeredAt,
+            LocalDate expiresOn,
+            @Nullable String liftedBy,
+            @Nullable Instant liftedAt,
+            @Nullable String liftReason) {
 
         public boolean activeOn(LocalDate day) {
             return liftedAt == null && !expiresOn.isBefore(day);
@@ -57,7 +71,11 @@ public class AbusiveCustomers {
         }
     }
 
-    public record NewRegistration(String conversation, String category, List<Long> evidence, LocalDate expiresOn,
+    public record NewRegistration(
+            String conversation,
+            String category,
+            List<Long> evidence,
+            LocalDate expiresOn,
             @Nullable String note) {
 
         public NewRegistration {
@@ -72,8 +90,13 @@ public class AbusiveCustomers {
     private final CurrentUsers currentUsers;
     private final Clock clock;
 
-    AbusiveCustomers(org.springframework.jdbc.core.simple.JdbcClient jdbc, Incidents incidents, ConversationEvidence conversations,
-            PersonalDataAccess access, CurrentUsers currentUsers, Clock clock) {
+    AbusiveCustomers(
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
+            Incidents incidents,
+            ConversationEvidence conversations,
+            PersonalDataAccess access,
+            CurrentUsers currentUsers,
+            Clock clock) {
         this.jdbc = jdbc;
         this.incidents = incidents;
         this.conversations = conversations;
@@ -83,16 +106,19 @@ public class AbusiveCustomers {
     }
 
     /** What the protection team reviews before registering: the linked customer (a logged view) and the flagged lines. */
-    public record Review(Incidents.Incident incident, Optional<ConversationEvidence.LinkedCustomer> customer,
-            List<ConversationEvidence.FlaggedLine> flagged) {
-    }
+    public record Review(
+            Incidents.Incident incident,
+            Optional<ConversationEvidence.LinkedCustomer> customer,
+            List<ConversationEvidence.FlaggedLine> flagged) {}
 
     @Transactional
     @PreAuthorize("hasRole('PROTECTION_TEAM')")
     public Review review(String conversation) {
-        Incidents.Incident incident = incidents.find(conversation)
+        Incidents.Incident incident = incidents
+                .find(conversation)
                 .orElseThrow(() -> RequestRejected.notFound("unknown-incident", conversation));
-        return new Review(incident, conversations.customerOf(conversation), conversations.flaggedMessages(conversation));
+        return new Review(
+                incident, conversations.customerOf(conversation), conversations.flaggedMessages(conversation));
     }
 
     /**
@@ -103,9 +129,11 @@ public class AbusiveCustomers {
     @Transactional
     @PreAuthorize("hasRole('PROTECTION_TEAM')")
     public Registration register(NewRegistration registration) {
-        Incidents.Incident incident = incidents.find(registration.conversation())
+        Incidents.Incident incident = incidents
+                .find(registration.conversation())
                 .orElseThrow(() -> RequestRejected.notFound("unknown-incident", registration.conversation()));
-        var customer = conversations.customerOf(incident.conversation())
+        var customer = conversations
+                .customerOf(incident.conversation())
                 .orElseThrow(() -> RequestRejected.conflict("incident-without-customer"));
         // A claimed link names whoever's number was typed: registering them would punish the number's
         // owner for someone else's words (issue 15). Only a customer an agent verified is registered.
@@ -117,7 +145,8 @@ public class AbusiveCustomers {
         }
         Set<Long> chosen = new HashSet<>(registration.evidence());
         List<ConversationEvidence.FlaggedLine> lines = conversations.flaggedMessages(incident.conversation()).stream()
-                .filter(line -> chosen.contains(line.messageId())).toList();
+                .filter(line -> chosen.contains(line.messageId()))
+                .toList();
         if (lines.size() != chosen.size()) {
             throw RequestRejected.badRequest("unknown-evidence");
         }
@@ -125,10 +154,13 @@ public class AbusiveCustomers {
             throw RequestRejected.badRequest("invalid-registry-category", registration.category());
         }
         LocalDate today = today();
-        if (!registration.expiresOn().isAfter(today) || registration.expiresOn().isAfter(today.plusMonths(MAXIMUM_MONTHS))) {
+        if (!registration.expiresOn().isAfter(today)
+                || registration.expiresOn().isAfter(today.plusMonths(MAXIMUM_MONTHS))) {
             throw RequestRejected.badRequest("invalid-expiry", MAXIMUM_MONTHS);
         }
-        String note = registration.note() == null || registration.note().isBlank() ? null : registration.note().strip();
+        String note = registration.note() == null || registration.note().isBlank()
+                ? null
+                : registration.note().strip();
         if (note != null && note.length() > MAXIMUM_NOTE_LENGTH) {
             throw RequestRejected.badRequest("note-too-long", MAXIMUM_NOTE_LENGTH);
         }
@@ -136,16 +168,30 @@ public class AbusiveCustomers {
             throw RequestRejected.conflict("customer-already-registered");
         }
         // The excerpt is the stored (already masked) text with its time: what was said, and when.
-        String evidence = lines.stream().map(line -> "[" + EVIDENCE_TIME.format(line.sentAt()) + "] " + line.text())
+        String evidence = lines.stream()
+                .map(line -> "[" + EVIDENCE_TIME.format(line.sentAt()) + "] " + line.text())
                 .collect(Collectors.joining("\n"));
         String by = currentUsers.require().username();
         long id = jdbc.sql("""
-                insert into protection.abusive_customer (customer_id, customer_label, conversation_id, center_id, category, evidence,
-                    note, registered_by, registered_at, expires_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(customer.id(), customer.maskedLabel(), incident.conversation(), incident.centerId(), registration.category(),
-                        evidence, note, by, Timestamp.from(clock.instant()), Date.valueOf(registration.expiresOn()))
-                .query(Long.class).single();
-        access.record(new DataSubject(SUBJECT_TYPE, String.valueOf(id), customer.maskedLabel()), AccessTask.VIEW,
+            insert into protection.abusive_customer (customer_id, customer_label, conversation_id, center_id, category, evidence,
+                note, registered_by, registered_at, expires_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id\
+            """)
+                .params(
+                        customer.id(),
+                        customer.maskedLabel(),
+                        incident.conversation(),
+                        incident.centerId(),
+                        registration.category(),
+                        evidence,
+                        note,
+                        by,
+                        Timestamp.from(clock.instant()),
+                        Date.valueOf(registration.expiresOn()))
+                .query(Long.class)
+                .single();
+        access.record(
+                new DataSubject(SUBJECT_TYPE, String.valueOf(id), customer.maskedLabel()),
+                AccessTask.VIEW,
                 "악성 고객 등록 (registered, conversation " + incident.conversation() + ")");
         return require(id);
     }
@@ -160,8 +206,11 @@ public class AbusiveCustomers {
             throw RequestRejected.conflict("registration-not-active", id);
         }
         jdbc.sql("update protection.abusive_customer set lifted_by = ?, lifted_at = ?, lift_reason = ? where id = ?")
-                .params(currentUsers.require().username(), Timestamp.from(clock.instant()), given, id).update();
-        access.record(new DataSubject(SUBJECT_TYPE, String.valueOf(id), registration.customerLabel()), AccessTask.VIEW,
+                .params(currentUsers.require().username(), Timestamp.from(clock.instant()), given, id)
+                .update();
+        access.record(
+                new DataSubject(SUBJECT_TYPE, String.valueOf(id), registration.customerLabel()),
+                AccessTask.VIEW,
                 "악성 고객 등록 해제 (lifted): " + given);
         return require(id);
     }
@@ -173,9 +222,12 @@ public class AbusiveCustomers {
     public Optional<Registration> active(long customerId) {
         LocalDate today = today();
         return jdbc.sql("""
-                select * from protection.abusive_customer where customer_id = ? and lifted_at is null and expires_on >= ?
-                 order by registered_at desc limit 1""")
-                .params(customerId, Date.valueOf(today)).query(AbusiveCustomers::map).optional();
+            select * from protection.abusive_customer where customer_id = ? and lifted_at is null and expires_on >= ?
+             order by registered_at desc limit 1\
+            """)
+                .params(customerId, Date.valueOf(today))
+                .query(AbusiveCustomers::map)
+                .optional();
     }
 
     /** The registry, newest first: by masked label, category or customer id; active entries only unless asked. */
@@ -183,14 +235,19 @@ public class AbusiveCustomers {
     public List<Registration> search(@Nullable String query, boolean includeInactive, int limit) {
         String text = query == null ? "" : query.strip();
         return jdbc.sql("""
-                select * from protection.abusive_customer
-                 where (:all or (lifted_at is null and expires_on >= :today))
-                   and (:q = '' or customer_label like :like or category = upper(:q) or cast(customer_id as varchar) = :q
-                        or conversation_id = :q)
-                 order by registered_at desc limit :limit""")
-                .param("all", includeInactive).param("today", Date.valueOf(today())).param("q", text)
-                .param("like", "%" + text.replace("%", "").replace("_", "") + "%").param("limit", limit)
-                .query(AbusiveCustomers::map).list();
+            select * from protection.abusive_customer
+             where (:all or (lifted_at is null and expires_on >= :today))
+               and (:q = '' or customer_label like :like or category = upper(:q) or cast(customer_id as varchar) = :q
+                    or conversation_id = :q)
+             order by registered_at desc limit :limit\
+            """)
+                .param("all", includeInactive)
+                .param("today", Date.valueOf(today()))
+                .param("q", text)
+                .param("like", "%" + text.replace("%", "").replace("_", "") + "%")
+                .param("limit", limit)
+                .query(AbusiveCustomers::map)
+                .list();
     }
 
     public LocalDate today() {
@@ -198,8 +255,11 @@ public class AbusiveCustomers {
     }
 
     private Registration require(long id) {
-        return jdbc.sql("select * from protection.abusive_customer where id = ?").param(id).query(AbusiveCustomers::map)
-                .optional().orElseThrow(() -> RequestRejected.notFound("unknown-registration", id));
+        return jdbc.sql("select * from protection.abusive_customer where id = ?")
+                .param(id)
+                .query(AbusiveCustomers::map)
+                .optional()
+                .orElseThrow(() -> RequestRejected.notFound("unknown-registration", id));
     }
 
     private static boolean isCategory(String category) {
@@ -213,10 +273,20 @@ public class AbusiveCustomers {
 
     private static Registration map(ResultSet row, int number) throws SQLException {
         Timestamp lifted = row.getTimestamp("lifted_at");
-        return new Registration(row.getLong("id"), row.getLong("customer_id"), row.getString("customer_label"),
-                row.getString("conversation_id"), row.getLong("center_id"), row.getString("category"), row.getString("evidence"),
-                row.getString("note"), row.getString("registered_by"), row.getTimestamp("registered_at").toInstant(),
-                row.getDate("expires_on").toLocalDate(), row.getString("lifted_by"), lifted == null ? null : lifted.toInstant(),
+        return new Registration(
+                row.getLong("id"),
+                row.getLong("customer_id"),
+                row.getString("customer_label"),
+                row.getString("conversation_id"),
+                row.getLong("center_id"),
+                row.getString("category"),
+                row.getString("evidence"),
+                row.getString("note"),
+                row.getString("registered_by"),
+                row.getTimestamp("registered_at").toInstant(),
+                row.getDate("expires_on").toLocalDate(),
+                row.getString("lifted_by"),
+                lifted == null ? null : lifted.toInstant(),
                 row.getString("lift_reason"));
     }
 }

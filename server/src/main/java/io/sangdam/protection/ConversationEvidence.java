@@ -16,8 +16,7 @@ public interface ConversationEvidence {
      * {@code verified}: an agent verified the link; otherwise it is only a claim (a typed phone
      * number, a customer found by search) and says nothing about who the customer really was.
      */
-    record LinkedCustomer(long id, String maskedLabel, boolean verified) {
-    }
+    record LinkedCustomer(long id, String maskedLabel, boolean verified) {}
 
     /** A customer message that detection flagged, as stored (personal data masked at write time). */
     record FlaggedLine(long messageId, Instant sentAt, String text, List<String> categories) {

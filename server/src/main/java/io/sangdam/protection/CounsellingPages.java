@@ -35,13 +35,16 @@ class CounsellingPages {
     String care(Model model) {
         CurrentUser me = currentUsers.require();
         model.addAttribute("requests", counselling.ofAgent(me.username()));
-        model.addAttribute("zone", centers.find(me.centerId()).map(c -> c.timeZone()).orElse(ZoneId.of("Asia/Seoul")));
+        model.addAttribute(
+                "zone", centers.find(me.centerId()).map(c -> c.timeZone()).orElse(ZoneId.of("Asia/Seoul")));
         return "protection/care";
     }
 
     @PostMapping("/care")
     @PreAuthorize("hasRole('AGENT')")
-    String ask(@RequestParam(defaultValue = "false") boolean shareWithSupervisor, @RequestParam(required = false) @Nullable String note,
+    String ask(
+            @RequestParam(defaultValue = "false") boolean shareWithSupervisor,
+            @RequestParam(required = false) @Nullable String note,
             RedirectAttributes redirect) {
         CurrentUser me = currentUsers.require();
         counselling.request(me.username(), me.centerId(), shareWithSupervisor, note);
@@ -60,7 +63,9 @@ class CounsellingPages {
 
     @PostMapping("/counselling/{id}/schedule")
     @PreAuthorize("hasRole('PROTECTION_TEAM')")
-    String schedule(@PathVariable long id, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime sessionAt,
+    String schedule(
+            @PathVariable long id,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime sessionAt,
             RedirectAttributes redirect) {
         CurrentUser me = currentUsers.require();
         ZoneId zone = centers.find(me.centerId()).map(c -> c.timeZone()).orElse(ZoneId.of("Asia/Seoul"));

@@ -41,14 +41,21 @@ class EvidencePack {
     private static final float SIZE = 10;
     private static final float LEADING = 14;
 
-    record Contents(Center center, Incidents.Incident incident, List<Transcripts.Line> transcript, List<Incidents.Warning> warnings,
-            @org.jspecify.annotations.Nullable Instant endedAt, String exportedBy, Instant exportedAt, Locale locale) {
-    }
+    record Contents(
+            Center center,
+            Incidents.Incident incident,
+            List<Transcripts.Line> transcript,
+            List<Incidents.Warning> warnings,
+            @org.jspecify.annotations.Nullable Instant endedAt,
+            String exportedBy,
+            Instant exportedAt,
+            Locale locale) {}
 
     private final MessageSource messages;
     private final Path font;
 
-    EvidencePack(MessageSource messages,
+    EvidencePack(
+            MessageSource messages,
             @Value("${sangdam.protection.evidence-font:/usr/share/fonts/truetype/nanum/NanumGothic.ttf}") Path font) {
         this.messages = messages;
         this.font = font;
@@ -64,7 +71,8 @@ class EvidencePack {
             write(contents, writer);
             writer.close();
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle(text(contents.locale(), "evidence.title") + " " + contents.incident().conversation());
+            info.setTitle(text(contents.locale(), "evidence.title") + " "
+                    + contents.incident().conversation());
             info.setAuthor(contents.exportedBy());
             info.setCreator("Sangdam");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -85,13 +93,22 @@ class EvidencePack {
         w.line(text(l, "evidence.conversation") + ": " + incident.conversation(), SIZE);
         w.line(text(l, "evidence.agent") + ": " + nullToDash(incident.agent()), SIZE);
         w.line(text(l, "evidence.customer") + ": " + nullToDash(incident.customer()), SIZE);
-        w.line(text(l, "evidence.categories") + ": " + categories(l, incident.categories()) + " / "
-                + text(l, "evidence.severity") + ": " + incident.highestSeverity(), SIZE);
+        w.line(
+                text(l, "evidence.categories") + ": " + categories(l, incident.categories()) + " / "
+                        + text(l, "evidence.severity") + ": " + incident.highestSeverity(),
+                SIZE);
         w.line(text(l, "evidence.flagged") + ": " + incident.flaggedMessages(), SIZE);
-        w.line(text(l, "evidence.ended") + ": " + (c.endedAt() == null ? text(l, "evidence.ended.no")
-                : text(l, "evidence.ended.yes") + " (" + TIME.format(c.endedAt().atZone(zone)) + ")"), SIZE);
-        w.line(text(l, "evidence.exported") + ": " + c.exportedBy() + ", " + TIME.format(c.exportedAt().atZone(zone)) + " ("
-                + zone + ")", SIZE);
+        w.line(
+                text(l, "evidence.ended") + ": "
+                        + (c.endedAt() == null
+                                ? text(l, "evidence.ended.no")
+                                : text(l, "evidence.ended.yes") + " ("
+                                        + TIME.format(c.endedAt().atZone(zone)) + ")"),
+                SIZE);
+        w.line(
+                text(l, "evidence.exported") + ": " + c.exportedBy() + ", "
+                        + TIME.format(c.exportedAt().atZone(zone)) + " (" + zone + ")",
+                SIZE);
         w.line(text(l, "evidence.masked-note"), 8);
         w.gap();
 
@@ -100,8 +117,10 @@ class EvidencePack {
             w.line(text(l, "evidence.none"), SIZE);
         }
         for (Incidents.Warning warning : c.warnings()) {
-            w.line(TIME.format(warning.sentAt().atZone(zone)) + "  " + text(l, "evidence.warning-level", warning.level()) + "  "
-                    + warning.agent(), SIZE);
+            w.line(
+                    TIME.format(warning.sentAt().atZone(zone)) + "  "
+                            + text(l, "evidence.warning-level", warning.level()) + "  " + warning.agent(),
+                    SIZE);
         }
         w.gap();
 
@@ -110,12 +129,14 @@ class EvidencePack {
             w.line(text(l, "evidence.none"), SIZE);
         }
         for (Transcripts.Line line : c.transcript()) {
-            w.paragraph(TIME.format(line.at().atZone(zone)) + "  [" + text(l, "evidence.sender." + line.sender()) + "]  " + line.body());
+            w.paragraph(TIME.format(line.at().atZone(zone)) + "  [" + text(l, "evidence.sender." + line.sender())
+                    + "]  " + line.body());
             for (Transcripts.Flag flag : line.flags()) {
                 String words = flag.start() >= 0 && flag.end() <= line.body().length() && flag.start() < flag.end()
-                        ? line.body().substring(flag.start(), flag.end()) : "";
-                w.paragraph("      " + text(l, "evidence.flag") + ": \"" + words + "\"  " + category(l, flag.category()) + ", "
-                        + flag.severity());
+                        ? line.body().substring(flag.start(), flag.end())
+                        : "";
+                w.paragraph("      " + text(l, "evidence.flag") + ": \"" + words + "\"  " + category(l, flag.category())
+                        + ", " + flag.severity());
             }
         }
     }

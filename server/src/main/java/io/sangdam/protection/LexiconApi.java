@@ -34,24 +34,35 @@ class LexiconApi {
         this.currentUsers = currentUsers;
     }
 
-    record NewLexiconEntry(@Nullable String category, @Nullable String severity, @Nullable String pattern) {
-    }
+    record NewLexiconEntry(
+            @Nullable String category,
+            @Nullable String severity,
+            @Nullable String pattern) {}
 
     @GetMapping
-    @Operation(summary = "Lexicon entries and allowed phrases (category ALLOW), active first; text searches the pattern")
-    LexiconEntries.Page list(@RequestParam(required = false) @Nullable String text,
+    @Operation(
+            summary = "Lexicon entries and allowed phrases (category ALLOW), active first; text searches the pattern")
+    LexiconEntries.Page list(
+            @RequestParam(required = false) @Nullable String text,
             @RequestParam(required = false) @Nullable String category,
-            @RequestParam(defaultValue = "false") boolean includeInactive, @RequestParam(defaultValue = "0") int page) {
+            @RequestParam(defaultValue = "false") boolean includeInactive,
+            @RequestParam(defaultValue = "0") int page) {
         int safePage = Math.min(Math.max(page, 0), 10_000);
-        return entries.search(new LexiconEntries.Filter(text, category, includeInactive), safePage * PAGE_SIZE, PAGE_SIZE);
+        return entries.search(
+                new LexiconEntries.Filter(text, category, includeInactive), safePage * PAGE_SIZE, PAGE_SIZE);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Adds a term (category PROFANITY, INSULT, SEXUAL_HARASSMENT or THREAT with a severity) or an "
-            + "allowed phrase (category ALLOW); in force for the next message")
+    @Operation(
+            summary = "Adds a term (category PROFANITY, INSULT, SEXUAL_HARASSMENT or THREAT with a severity) or an "
+                    + "allowed phrase (category ALLOW); in force for the next message")
     LexiconEntries.Entry add(@RequestBody NewLexiconEntry entry) {
-        return screening.add(entry.category(), entry.severity(), entry.pattern(), currentUsers.require().username());
+        return screening.add(
+                entry.category(),
+                entry.severity(),
+                entry.pattern(),
+                currentUsers.require().username());
     }
 
     @PostMapping("/{id}/deactivate")

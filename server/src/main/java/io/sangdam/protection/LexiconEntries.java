@@ -34,19 +34,25 @@ class LexiconEntries {
     static final int MAXIMUM_PATTERN_LENGTH = 500;
     static final String SEEDED_BY = "system";
 
-    record Entry(long id, String category, @Nullable String severity, String pattern, boolean active, Instant createdAt,
-            String createdBy, @Nullable Instant deactivatedAt, @Nullable String deactivatedBy) {
+    record Entry(
+            long id,
+            String category,
+            @Nullable String severity,
+            String pattern,
+            boolean active,
+            Instant createdAt,
+            String createdBy,
+            @Nullable Instant deactivatedAt,
+            @Nullable String deactivatedBy) {
 
         public boolean allowed() {
             return ALLOW.equals(category);
         }
     }
 
-    record Filter(@Nullable String text, @Nullable String category, boolean includeInactive) {
-    }
+    record Filter(@Nullable String text, @Nullable String category, boolean includeInactive) {}
 
-    record Page(List<Entry> rows, int total) {
-    }
+    record Page(List<Entry> rows, int total) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -63,8 +69,12 @@ class LexiconEntries {
     @Transactional
     void seedIfEmpty(Lexicon defaults) {
         // Two servers starting together must not both seed.
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('protection.lexicon_entry'))").query().singleValue();
-        if (jdbc.sql("select exists (select 1 from protection.lexicon_entry)").query(Boolean.class).single()) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('protection.lexicon_entry'))")
+                .query()
+                .singleValue();
+        if (jdbc.sql("select exists (select 1 from protection.lexicon_entry)")
+                .query(Boolean.class)
+                .single()) {
             return;
         }
         Timestamp now = Timestamp.from(clock.instant());
@@ -86,11 +96,14 @@ class LexiconEntries {
                     if (ALLOW.equals(category)) {
                         allowed.add(row.getString("pattern"));
                     } else {
-                        terms.add(new LexiconTerm(row.getString("pattern"), AbuseCategory.valueOf(category),
+                        terms.add(new LexiconTerm(
+                                row.getString("pattern"),
+                                AbuseCategory.valueOf(category),
                                 Severity.valueOf(row.getString("severity"))));
                     }
                     return null;
-                }).list();
+                })
+                .list();
         return new Lexicon(terms, allowed);
     }
 
@@ -115,8 +128,10 @@ class LexiconEntries {
     Entry deactivate(long id, String by) {
         Entry entry = require(id);
         if (entry.active()) {
-            jdbc.sql("update protection.lexicon_entry set active = false, deactivated_at = ?, deactivated_by = ? where id = ?")
-                    .params(Timestamp.from(clock.instant()), by, id).update();
+            jdbc.sql("update protection.lexicon_entry set active = false, deactivated_at = ?, deactivated_by ="
+                            + " ? where id = ?")
+                    .params(Timestamp.from(clock.instant()), by, id)
+                    .update();
         }
         return require(id);
     }
@@ -126,8 +141,10 @@ class LexiconEntries {
         if (!entry.active()) {
             requireNoActiveDuplicate(entry.category(), entry.pattern());
             try {
-                jdbc.sql("update protection.lexicon_entry set active = true, deactivated_at = null, deactivated_by = null where id = ?")
-                        .param(id).update();
+                jdbc.sql("update protection.lexicon_entry set active = true, deactivated_at = null,"
+                                + " deactivated_by = null where id = ?")
+                        .param(id)
+                        .update();
             } catch (DuplicateKeyException raced) {
                 throw RequestRejected.conflict("lexicon-duplicate", entry.pattern(), entry.pattern());
             }
@@ -136,31 +153,44 @@ class LexiconEntries {
     }
 
     Page search(Filter filter, int offset, int limit) {
-        String text = filter.text() == null || filter.text().isBlank() ? null : "%" + escapeLike(filter.text().strip()) + "%";
+        String text = filter.text() == null || filter.text().isBlank()
+                ? null
+                : "%" + escapeLike(filter.text().strip()) + "%";
         String category = filter.category() == null || filter.category().isBlank() ? null : filter.category();
         String where = """
-                 where (cast(? as varchar) is null or pattern ilike ? escape '\\')
-                   and (cast(? as varchar) is null or category = ?)
-                   and (? or active)""";
+            where (cast(? as varchar) is null or pattern ilike ? escape '\\')
+              and (cast(? as varchar) is null or category = ?)
+              and (? or active)\
+            """;
         int total = jdbc.sql("select count(*) from protection.lexicon_entry " + where)
-                .params(text, text, category, category, filter.includeInactive()).query(Integer.class).single();
+                .params(text, text, category, category, filter.includeInactive())
+                .query(Integer.class)
+                .single();
         List<Entry> rows = jdbc.sql("select * from protection.lexicon_entry " + where
-                        + " order by active desc, case when category = 'ALLOW' then 1 else 0 end, category, id limit ? offset ?")
+                        + " order by active desc, case when category = 'ALLOW' then 1 else 0 end, category, id"
+                        + " limit ? offset ?")
                 .params(text, text, category, category, filter.includeInactive(), limit, offset)
-                .query((row, n) -> map(row)).list();
+                .query((row, n) -> map(row))
+                .list();
         return new Page(rows, total);
     }
 
     Entry require(long id) {
-        return jdbc.sql("select * from protection.lexicon_entry where id = ?").param(id).query((row, n) -> map(row)).optional()
+        return jdbc.sql("select * from protection.lexicon_entry where id = ?")
+                .param(id)
+                .query((row, n) -> map(row))
+                .optional()
                 .orElseThrow(() -> RequestRejected.notFound("unknown-lexicon-entry", id));
     }
 
     private long insert(String category, @Nullable String severity, String pattern, Timestamp at, String by) {
         return jdbc.sql("""
-                insert into protection.lexicon_entry (category, severity, pattern, created_at, created_by)
-                values (?, ?, ?, ?, ?) returning id""")
-                .params(category, severity, pattern, at, by).query(Long.class).single();
+            insert into protection.lexicon_entry (category, severity, pattern, created_at, created_by)
+            values (?, ?, ?, ?, ?) returning id\
+            """)
+                .params(category, severity, pattern, at, by)
+                .query(Long.class)
+                .single();
     }
 
     /**
@@ -171,8 +201,11 @@ class LexiconEntries {
         Set<String> wanted = forms(pattern);
         Set<String> remaining = new HashSet<>(wanted);
         String covering = null;
-        for (String existing : jdbc.sql("select pattern from protection.lexicon_entry where active and category = ? order by id")
-                .param(category).query(String.class).list()) {
+        for (String existing : jdbc.sql(
+                        "select pattern from protection.lexicon_entry where active and category = ? order by id")
+                .param(category)
+                .query(String.class)
+                .list()) {
             Set<String> existingForms = forms(existing);
             if (remaining.removeIf(existingForms::contains) && covering == null) {
                 covering = existing;
@@ -230,7 +263,8 @@ class LexiconEntries {
             if (ALLOW.equals(category)) {
                 new Lexicon(List.of(), List.of(stripped));
             } else {
-                new Lexicon(List.of(new LexiconTerm(stripped, AbuseCategory.valueOf(category), Severity.valueOf(severity))),
+                new Lexicon(
+                        List.of(new LexiconTerm(stripped, AbuseCategory.valueOf(category), Severity.valueOf(severity))),
                         List.of());
             }
         } catch (InvalidLexiconException invalid) {
@@ -245,8 +279,15 @@ class LexiconEntries {
 
     private static Entry map(ResultSet row) throws SQLException {
         Timestamp deactivated = row.getTimestamp("deactivated_at");
-        return new Entry(row.getLong("id"), row.getString("category"), row.getString("severity"), row.getString("pattern"),
-                row.getBoolean("active"), row.getTimestamp("created_at").toInstant(), row.getString("created_by"),
-                deactivated == null ? null : deactivated.toInstant(), row.getString("deactivated_by"));
+        return new Entry(
+                row.getLong("id"),
+                row.getString("category"),
+                row.getString("severity"),
+                row.getString("pattern"),
+                row.getBoolean("active"),
+                row.getTimestamp("created_at").toInstant(),
+                row.getString("created_by"),
+                deactivated == null ? null : deactivated.toInstant(),
+                row.getString("deactivated_by"));
     }
 }

@@ -34,13 +34,19 @@ class LexiconPages {
         this.currentUsers = currentUsers;
     }
 
-    record Form(@Nullable String category, @Nullable String severity, @Nullable String pattern) {
-    }
+    record Form(
+            @Nullable String category,
+            @Nullable String severity,
+            @Nullable String pattern) {}
 
     @GetMapping
-    String list(@RequestParam(required = false) @Nullable String text, @RequestParam(required = false) @Nullable String category,
-            @RequestParam(defaultValue = "false") boolean includeInactive, @RequestParam(defaultValue = "0") int page,
-            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+    String list(
+            @RequestParam(required = false) @Nullable String text,
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(defaultValue = "false") boolean includeInactive,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
         int safePage = Math.min(Math.max(page, 0), 10_000);
         var filter = new LexiconEntries.Filter(text, category, includeInactive);
         var result = entries.search(filter, safePage * PAGE_SIZE, PAGE_SIZE);
@@ -58,10 +64,15 @@ class LexiconPages {
     }
 
     @PostMapping
-    String add(@RequestParam(required = false) @Nullable String category, @RequestParam(required = false) @Nullable String severity,
-            @RequestParam(required = false) @Nullable String pattern, Model model, RedirectAttributes redirect) {
+    String add(
+            @RequestParam(required = false) @Nullable String category,
+            @RequestParam(required = false) @Nullable String severity,
+            @RequestParam(required = false) @Nullable String pattern,
+            Model model,
+            RedirectAttributes redirect) {
         try {
-            var entry = screening.add(category, severity, pattern, currentUsers.require().username());
+            var entry = screening.add(
+                    category, severity, pattern, currentUsers.require().username());
             redirect.addFlashAttribute("noticeKey", entry.allowed() ? "lexicon.allow-added" : "lexicon.added");
             return "redirect:/protection/lexicon";
         } catch (RequestRejected rejected) {

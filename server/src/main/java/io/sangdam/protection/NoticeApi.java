@@ -34,19 +34,22 @@ class NoticeApi {
         this.currentUsers = currentUsers;
     }
 
-    record NoticeText(@Nullable String text) {
-    }
+    record NoticeText(@Nullable String text) {}
 
     @GetMapping
-    @Operation(summary = "The center's chat-start notice (the one the ARS plays), first and final warning, in Korean "
-            + "and English; custom false means the default text")
+    @Operation(
+            summary = "The center's chat-start notice (the one the ARS plays), first and final warning, in Korean "
+                    + "and English; custom false means the default text")
     List<ProtectionNotices.Notice> list(@PathVariable long center) {
         return notices.of(centers.visibleTo(currentUsers.require(), center).id());
     }
 
     @PutMapping("/{kind}/{language}")
     @Operation(summary = "Sets the center's own text (center manager of that center, or the protection team)")
-    ProtectionNotices.Notice save(@PathVariable long center, @PathVariable String kind, @PathVariable String language,
+    ProtectionNotices.Notice save(
+            @PathVariable long center,
+            @PathVariable String kind,
+            @PathVariable String language,
             @RequestBody NoticeText body) {
         long id = editable(center);
         var chosen = ProtectionNotices.kind(kind);
@@ -56,7 +59,8 @@ class NoticeApi {
 
     @DeleteMapping("/{kind}/{language}")
     @Operation(summary = "Goes back to the default text")
-    ProtectionNotices.Notice reset(@PathVariable long center, @PathVariable String kind, @PathVariable String language) {
+    ProtectionNotices.Notice reset(
+            @PathVariable long center, @PathVariable String kind, @PathVariable String language) {
         long id = editable(center);
         var chosen = ProtectionNotices.kind(kind);
         notices.reset(id, chosen, language);
@@ -72,7 +76,9 @@ class NoticeApi {
     }
 
     private ProtectionNotices.Notice find(long center, ProtectionNotices.Kind kind, String language) {
-        return notices.of(center).stream().filter(n -> n.kind() == kind && n.language().equals(language)).findFirst()
+        return notices.of(center).stream()
+                .filter(n -> n.kind() == kind && n.language().equals(language))
+                .findFirst()
                 .orElseThrow(() -> RequestRejected.badRequest("notice-language-unknown", language));
     }
 }

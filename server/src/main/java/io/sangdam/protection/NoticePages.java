@@ -42,8 +42,13 @@ class NoticePages {
     }
 
     @PostMapping
-    String save(@RequestParam long center, @RequestParam String kind, @RequestParam String language,
-            @RequestParam(required = false) @Nullable String text, @RequestParam(defaultValue = "save") String action, Model model,
+    String save(
+            @RequestParam long center,
+            @RequestParam String kind,
+            @RequestParam String language,
+            @RequestParam(required = false) @Nullable String text,
+            @RequestParam(defaultValue = "save") String action,
+            Model model,
             RedirectAttributes redirect) {
         Center chosen = centers.visibleTo(currentUsers.require(), center);
         try {
@@ -51,7 +56,12 @@ class NoticePages {
                 notices.reset(chosen.id(), ProtectionNotices.kind(kind), language);
                 redirect.addFlashAttribute("noticeKey", "notices.reset");
             } else {
-                notices.save(chosen.id(), ProtectionNotices.kind(kind), language, text, currentUsers.require().username());
+                notices.save(
+                        chosen.id(),
+                        ProtectionNotices.kind(kind),
+                        language,
+                        text,
+                        currentUsers.require().username());
                 redirect.addFlashAttribute("noticeKey", "notices.saved");
             }
         } catch (RequestRejected rejected) {

@@ -22,21 +22,23 @@ class ProtectionApi {
         this.screening = screening;
     }
 
-    record ClassifyRequest(@NotNull @Size(max = 100_000) String text) {
-    }
+    record ClassifyRequest(@NotNull @Size(max = 100_000) String text) {}
 
-    record Category(String category, String severity, int start, int end) {
-    }
+    record Category(String category, String severity, int start, int end) {}
 
-    record Classification(boolean abusive, List<Category> categories) {
-    }
+    record Classification(boolean abusive, List<Category> categories) {}
 
     @PostMapping("/api/protection/classify")
-    @Operation(summary = "Detect profanity (욕설), insults (인격모독), sexual harassment (성희롱) and threats (협박)",
+    @Operation(
+            summary = "Detect profanity (욕설), insults (인격모독), sexual harassment (성희롱) and threats (협박)",
             description = "Offsets are UTF-16 code units into the given text, end exclusive.")
     Classification classify(@Valid @RequestBody ClassifyRequest request) {
         Detection detection = screening.screen(request.text());
-        return new Classification(detection.abusive(), detection.findings().stream()
-                .map((Finding f) -> new Category(f.category().name(), f.severity().name(), f.start(), f.end())).toList());
+        return new Classification(
+                detection.abusive(),
+                detection.findings().stream()
+                        .map((Finding f) ->
+                                new Category(f.category().name(), f.severity().name(), f.start(), f.end()))
+                        .toList());
     }
 }

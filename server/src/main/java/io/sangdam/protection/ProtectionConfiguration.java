@@ -20,8 +20,8 @@ class ProtectionConfiguration {
 
     @Bean
     NavigationLink incidentsLink() {
-        return new NavigationLink(915, "/incidents", "nav.incidents", Set.of(Role.PROTECTION_TEAM, Role.CENTER_MANAGER,
-                Role.SUPERVISOR));
+        return new NavigationLink(
+                915, "/incidents", "nav.incidents", Set.of(Role.PROTECTION_TEAM, Role.CENTER_MANAGER, Role.SUPERVISOR));
     }
 
     @Bean
@@ -41,13 +41,17 @@ class ProtectionConfiguration {
 
     @Bean
     NavigationLink noticesLink() {
-        return new NavigationLink(930, "/protection/notices", "nav.notices", Set.of(Role.PROTECTION_TEAM, Role.CENTER_MANAGER));
+        return new NavigationLink(
+                930, "/protection/notices", "nav.notices", Set.of(Role.PROTECTION_TEAM, Role.CENTER_MANAGER));
     }
 
     @Bean
     NavigationLink protectionReportLink() {
-        return new NavigationLink(935, "/protection/reports", "nav.protection-report", Set.of(Role.PROTECTION_TEAM, Role.EXECUTIVE,
-                Role.CENTER_MANAGER));
+        return new NavigationLink(
+                935,
+                "/protection/reports",
+                "nav.protection-report",
+                Set.of(Role.PROTECTION_TEAM, Role.EXECUTIVE, Role.CENTER_MANAGER));
     }
 
     /** Supervisors see only requests their agents chose to share; nothing of their content. */
@@ -66,9 +70,15 @@ class ProtectionConfiguration {
 
             @Override
             public HomeSectionView view(CurrentUser user) {
-                return new HomeSectionView("protection/care", "shared",
-                        Map.of("agents", counselling.sharedInCenter(user.centerId()).stream().map(Counselling.Request::agent)
-                                .distinct().toList()));
+                return new HomeSectionView(
+                        "protection/care",
+                        "shared",
+                        Map.of(
+                                "agents",
+                                counselling.sharedInCenter(user.centerId()).stream()
+                                        .map(Counselling.Request::agent)
+                                        .distinct()
+                                        .toList()));
             }
         };
     }

@@ -40,9 +40,14 @@ public class ProtectionNotices {
     }
 
     /** One text as the editing page shows it; {@code custom} false means the default is in use. */
-    record Notice(Kind kind, String language, String text, boolean custom, String defaultText, @Nullable Instant updatedAt,
-            @Nullable String updatedBy) {
-    }
+    record Notice(
+            Kind kind,
+            String language,
+            String text,
+            boolean custom,
+            String defaultText,
+            @Nullable Instant updatedAt,
+            @Nullable String updatedBy) {}
 
     private final JdbcClient jdbc;
     private final MessageSource messages;
@@ -60,7 +65,9 @@ public class ProtectionNotices {
     public String text(long centerId, Kind kind, Locale locale) {
         String language = language(locale);
         return jdbc.sql("select text from protection.notice_text where center_id = ? and kind = ? and language = ?")
-                .params(centerId, kind.name(), language).query(String.class).optional()
+                .params(centerId, kind.name(), language)
+                .query(String.class)
+                .optional()
                 .orElseGet(() -> defaultText(kind, language));
     }
 
@@ -75,12 +82,20 @@ public class ProtectionNotices {
             for (String language : LANGUAGES) {
                 String fallback = defaultText(kind, language);
                 notices.add(jdbc.sql("""
-                                select text, updated_at, updated_by from protection.notice_text
-                                 where center_id = ? and kind = ? and language = ?""")
+                    select text, updated_at, updated_by from protection.notice_text
+                     where center_id = ? and kind = ? and language = ?\
+                    """)
                         .params(centerId, kind.name(), language)
-                        .query((row, n) -> new Notice(kind, language, row.getString("text"), true, fallback,
-                                row.getTimestamp("updated_at").toInstant(), row.getString("updated_by")))
-                        .optional().orElseGet(() -> new Notice(kind, language, fallback, false, fallback, null, null)));
+                        .query((row, n) -> new Notice(
+                                kind,
+                                language,
+                                row.getString("text"),
+                                true,
+                                fallback,
+                                row.getTimestamp("updated_at").toInstant(),
+                                row.getString("updated_by")))
+                        .optional()
+                        .orElseGet(() -> new Notice(kind, language, fallback, false, fallback, null, null)));
             }
         }
         return notices;
@@ -100,18 +115,21 @@ public class ProtectionNotices {
             throw RequestRejected.badRequest("notice-text-too-long", MAXIMUM_LENGTH);
         }
         jdbc.sql("""
-                insert into protection.notice_text (center_id, kind, language, text, updated_at, updated_by)
-                values (?, ?, ?, ?, ?, ?)
-                on conflict (center_id, kind, language) do update
-                   set text = excluded.text, updated_at = excluded.updated_at, updated_by = excluded.updated_by""")
-                .params(centerId, kind.name(), language, stripped, Timestamp.from(clock.instant()), by).update();
+            insert into protection.notice_text (center_id, kind, language, text, updated_at, updated_by)
+            values (?, ?, ?, ?, ?, ?)
+            on conflict (center_id, kind, language) do update
+               set text = excluded.text, updated_at = excluded.updated_at, updated_by = excluded.updated_by\
+            """)
+                .params(centerId, kind.name(), language, stripped, Timestamp.from(clock.instant()), by)
+                .update();
     }
 
     /** Back to the default text. */
     void reset(long centerId, Kind kind, String language) {
         requireLanguage(language);
         jdbc.sql("delete from protection.notice_text where center_id = ? and kind = ? and language = ?")
-                .params(centerId, kind.name(), language).update();
+                .params(centerId, kind.name(), language)
+                .update();
     }
 
     static Kind kind(String name) {

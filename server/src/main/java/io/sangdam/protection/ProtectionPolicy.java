@@ -8,5 +8,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Korean practice (first notice, final notice, then the end of the consultation).
  */
 @ConfigurationProperties("sangdam.protection")
-public record ProtectionPolicy(@DefaultValue("2") int warningsBeforeEnding) {
-}
+public record ProtectionPolicy(@DefaultValue("2") int warningsBeforeEnding) {}

@@ -25,11 +25,20 @@ import org.springframework.stereotype.Service;
 @Service
 class ProtectionReport {
 
-    static final List<String> CATEGORIES = List.of("PROFANITY", "INSULT", "SEXUAL_HARASSMENT", "THREAT", "REPORTED_BY_AGENT");
+    static final List<String> CATEGORIES =
+            List.of("PROFANITY", "INSULT", "SEXUAL_HARASSMENT", "THREAT", "REPORTED_BY_AGENT");
     static final String NO_TEAM = "-";
 
-    record Row(YearMonth month, long centerId, String team, Map<String, Long> byCategory, long incidents, long warnings,
-            long endedForAbuse, long recoveryBreaks, long counsellingRequests) {
+    record Row(
+            YearMonth month,
+            long centerId,
+            String team,
+            Map<String, Long> byCategory,
+            long incidents,
+            long warnings,
+            long endedForAbuse,
+            long recoveryBreaks,
+            long counsellingRequests) {
 
         public long category(String category) {
             return byCategory.getOrDefault(category, 0L);
@@ -47,19 +56,25 @@ class ProtectionReport {
     /** Months {@code from}..{@code to} inclusive, in the given zone; {@code centerId} null for every center. */
     List<Row> rows(@Nullable Long centerId, YearMonth from, YearMonth to, ZoneId zone) {
         Timestamp start = Timestamp.from(from.atDay(1).atStartOfDay(zone).toInstant());
-        Timestamp end = Timestamp.from(to.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
+        Timestamp end =
+                Timestamp.from(to.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
         String tz = zone.getId();
         Map<Key, Totals> totals = new TreeMap<>();
         Map<String, String> teams = new HashMap<>();
         jdbc.sql("""
-                select to_char(first_flagged_at at time zone ?, 'YYYY-MM') as month, center_id, agent, categories,
-                       warnings_sent, ended_for_abuse
-                  from protection.incident
-                 where first_flagged_at >= ? and first_flagged_at < ? and (cast(? as bigint) is null or center_id = ?)""")
+            select to_char(first_flagged_at at time zone ?, 'YYYY-MM') as month, center_id, agent, categories,
+                   warnings_sent, ended_for_abuse
+              from protection.incident
+             where first_flagged_at >= ? and first_flagged_at < ? and (cast(? as bigint) is null or center_id = ?)\
+            """)
                 .params(tz, start, end, centerId, centerId)
                 .query((row, n) -> {
-                    Totals t = totals.computeIfAbsent(new Key(YearMonth.parse(row.getString("month")), row.getLong("center_id"),
-                            team(teams, row.getString("agent"))), k -> new Totals());
+                    Totals t = totals.computeIfAbsent(
+                            new Key(
+                                    YearMonth.parse(row.getString("month")),
+                                    row.getLong("center_id"),
+                                    team(teams, row.getString("agent"))),
+                            k -> new Totals());
                     t.incidents++;
                     t.warnings += row.getInt("warnings_sent");
                     if (row.getBoolean("ended_for_abuse")) {
@@ -71,21 +86,37 @@ class ProtectionReport {
                         }
                     }
                     return null;
-                }).list();
+                })
+                .list();
         jdbc.sql("""
-                select to_char(requested_at at time zone ?, 'YYYY-MM') as month, center_id, agent
-                  from protection.counselling_request
-                 where requested_at >= ? and requested_at < ? and (cast(? as bigint) is null or center_id = ?)""")
+            select to_char(requested_at at time zone ?, 'YYYY-MM') as month, center_id, agent
+              from protection.counselling_request
+             where requested_at >= ? and requested_at < ? and (cast(? as bigint) is null or center_id = ?)\
+            """)
                 .params(tz, start, end, centerId, centerId)
                 .query((row, n) -> {
-                    totals.computeIfAbsent(new Key(YearMonth.parse(row.getString("month")), row.getLong("center_id"),
-                            team(teams, row.getString("agent"))), k -> new Totals()).counselling++;
+                    totals.computeIfAbsent(
+                                    new Key(
+                                            YearMonth.parse(row.getString("month")),
+                                            row.getLong("center_id"),
+                                            team(teams, row.getString("agent"))),
+                                    k -> new Totals())
+                            .counselling++;
                     return null;
-                }).list();
+                })
+                .list();
         List<Row> rows = new ArrayList<>();
-        totals.forEach((key, t) -> rows.add(new Row(key.month(), key.centerId(), key.team(), Map.copyOf(t.byCategory), t.incidents,
+        totals.forEach((key, t) -> rows.add(new Row(
+                key.month(),
+                key.centerId(),
+                key.team(),
+                Map.copyOf(t.byCategory),
+                t.incidents,
                 // Every contact ended for abuse starts the agent's recovery break (routing's recovery state).
-                t.warnings, t.ended, t.ended, t.counselling)));
+                t.warnings,
+                t.ended,
+                t.ended,
+                t.counselling)));
         return rows;
     }
 
@@ -94,11 +125,17 @@ class ProtectionReport {
         out.write("month,center,team," + String.join(",", CATEGORIES)
                 + ",incidents,warnings_sent,ended_for_abuse,recovery_breaks,counselling_requests\r\n");
         for (Row row : rows) {
-            List<String> cells = new ArrayList<>(List.of(row.month().toString(), cell(centerNames.getOrDefault(row.centerId(),
-                    String.valueOf(row.centerId()))), cell(row.team())));
+            List<String> cells = new ArrayList<>(List.of(
+                    row.month().toString(),
+                    cell(centerNames.getOrDefault(row.centerId(), String.valueOf(row.centerId()))),
+                    cell(row.team())));
             CATEGORIES.forEach(c -> cells.add(String.valueOf(row.category(c))));
-            cells.addAll(List.of(String.valueOf(row.incidents()), String.valueOf(row.warnings()), String.valueOf(row.endedForAbuse()),
-                    String.valueOf(row.recoveryBreaks()), String.valueOf(row.counsellingRequests())));
+            cells.addAll(List.of(
+                    String.valueOf(row.incidents()),
+                    String.valueOf(row.warnings()),
+                    String.valueOf(row.endedForAbuse()),
+                    String.valueOf(row.recoveryBreaks()),
+                    String.valueOf(row.counsellingRequests())));
             out.write(String.join(",", cells) + "\r\n");
         }
         out.flush();
@@ -108,14 +145,22 @@ class ProtectionReport {
         if (agent == null || agent.isBlank()) {
             return NO_TEAM;
         }
-        return teams.computeIfAbsent(agent, a -> staff.findByUsername(a).map(StaffMember::team)
-                .filter(t -> t != null && !t.isBlank()).orElse(NO_TEAM));
+        return teams.computeIfAbsent(
+                agent,
+                a -> staff.findByUsername(a)
+                        .map(StaffMember::team)
+                        .filter(t -> t != null && !t.isBlank())
+                        .orElse(NO_TEAM));
     }
 
     /** RFC 4180 quoting, and no formula injection when the file is opened in a spreadsheet. */
     private static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.equals(NO_TEAM) ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !value.equals(NO_TEAM)
+                ? "'" + value
+                : value;
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
+                ? "\"" + safe.replace("\"", "\"\"") + "\""
+                : safe;
     }
 
     private record Key(YearMonth month, long centerId, String team) implements Comparable<Key> {

@@ -38,7 +38,8 @@ class ProtectionReportPages {
     private final JsonMapper json;
     private final Clock clock;
 
-    ProtectionReportPages(ProtectionReport report, CenterDirectory centers, CurrentUsers currentUsers, JsonMapper json, Clock clock) {
+    ProtectionReportPages(
+            ProtectionReport report, CenterDirectory centers, CurrentUsers currentUsers, JsonMapper json, Clock clock) {
         this.report = report;
         this.centers = centers;
         this.currentUsers = currentUsers;
@@ -46,12 +47,14 @@ class ProtectionReportPages {
         this.clock = clock;
     }
 
-    record Query(@Nullable Long center, YearMonth from, YearMonth to, ZoneId zone) {
-    }
+    record Query(@Nullable Long center, YearMonth from, YearMonth to, ZoneId zone) {}
 
     @GetMapping("/protection/reports")
-    String page(@RequestParam(required = false) @Nullable Long center, @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to, Model model) {
+    String page(
+            @RequestParam(required = false) @Nullable Long center,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            Model model) {
         CurrentUser user = currentUsers.require();
         model.addAttribute("centers", user.seesAllCenters() ? centers.partnersVisibleTo(user) : List.of());
         Map<Long, String> names = centers.all().stream().collect(Collectors.toMap(Center::id, Center::name));
@@ -74,14 +77,21 @@ class ProtectionReportPages {
     }
 
     @GetMapping("/protection/reports.csv")
-    void csv(@RequestParam(required = false) @Nullable Long center, @RequestParam(required = false) @Nullable String from,
-            @RequestParam(required = false) @Nullable String to, HttpServletResponse response) throws IOException {
+    void csv(
+            @RequestParam(required = false) @Nullable Long center,
+            @RequestParam(required = false) @Nullable String from,
+            @RequestParam(required = false) @Nullable String to,
+            HttpServletResponse response)
+            throws IOException {
         Query query = query(currentUsers.require(), center, from, to);
         List<ProtectionReport.Row> rows = report.rows(query.center(), query.from(), query.to(), query.zone());
         response.setContentType("text/csv; charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"protection-report-" + query.from() + "-" + query.to()
-                + (query.center() == null ? "" : "-center-" + query.center()) + ".csv\"");
-        report.csv(rows, centers.all().stream().collect(Collectors.toMap(Center::id, Center::name)), response.getWriter());
+        response.setHeader(
+                "Content-Disposition",
+                "attachment; filename=\"protection-report-" + query.from() + "-" + query.to()
+                        + (query.center() == null ? "" : "-center-" + query.center()) + ".csv\"");
+        report.csv(
+                rows, centers.all().stream().collect(Collectors.toMap(Center::id, Center::name)), response.getWriter());
     }
 
     /** A center manager is held to their center; headquarters roles may pick one or see all. */
@@ -120,35 +130,66 @@ class ProtectionReportPages {
     private static Map<String, Long> totals(List<ProtectionReport.Row> rows) {
         Map<String, Long> totals = new LinkedHashMap<>();
         for (String category : ProtectionReport.CATEGORIES) {
-            totals.put(category, rows.stream().mapToLong(r -> r.category(category)).sum());
+            totals.put(
+                    category, rows.stream().mapToLong(r -> r.category(category)).sum());
         }
-        totals.put("incidents", rows.stream().mapToLong(ProtectionReport.Row::incidents).sum());
-        totals.put("warnings", rows.stream().mapToLong(ProtectionReport.Row::warnings).sum());
-        totals.put("ended", rows.stream().mapToLong(ProtectionReport.Row::endedForAbuse).sum());
-        totals.put("breaks", rows.stream().mapToLong(ProtectionReport.Row::recoveryBreaks).sum());
-        totals.put("counselling", rows.stream().mapToLong(ProtectionReport.Row::counsellingRequests).sum());
+        totals.put(
+                "incidents",
+                rows.stream().mapToLong(ProtectionReport.Row::incidents).sum());
+        totals.put(
+                "warnings",
+                rows.stream().mapToLong(ProtectionReport.Row::warnings).sum());
+        totals.put(
+                "ended",
+                rows.stream().mapToLong(ProtectionReport.Row::endedForAbuse).sum());
+        totals.put(
+                "breaks",
+                rows.stream().mapToLong(ProtectionReport.Row::recoveryBreaks).sum());
+        totals.put(
+                "counselling",
+                rows.stream()
+                        .mapToLong(ProtectionReport.Row::counsellingRequests)
+                        .sum());
         return totals;
     }
 
     /** Two charts: incidents per month by category, and per center and team (with warnings and ends). */
     private static Map<String, Object> chart(List<ProtectionReport.Row> rows, Query query, Map<Long, String> names) {
-        List<String> months = java.util.stream.Stream.iterate(query.from(), m -> !m.isAfter(query.to()), m -> m.plusMonths(1))
-                .map(YearMonth::toString).toList();
+        List<String> months = java.util.stream.Stream.iterate(
+                        query.from(), m -> !m.isAfter(query.to()), m -> m.plusMonths(1))
+                .map(YearMonth::toString)
+                .toList();
         Map<String, List<Long>> byCategory = new LinkedHashMap<>();
         for (String category : ProtectionReport.CATEGORIES) {
-            byCategory.put(category, months.stream().map(m -> rows.stream().filter(r -> r.month().toString().equals(m))
-                    .mapToLong(r -> r.category(category)).sum()).toList());
+            byCategory.put(
+                    category,
+                    months.stream()
+                            .map(m -> rows.stream()
+                                    .filter(r -> r.month().toString().equals(m))
+                                    .mapToLong(r -> r.category(category))
+                                    .sum())
+                            .toList());
         }
         Map<String, long[]> teams = new TreeMap<>();
         for (ProtectionReport.Row row : rows) {
-            long[] sums = teams.computeIfAbsent(names.getOrDefault(row.centerId(), String.valueOf(row.centerId())) + " " + row.team(),
+            long[] sums = teams.computeIfAbsent(
+                    names.getOrDefault(row.centerId(), String.valueOf(row.centerId())) + " " + row.team(),
                     t -> new long[4]);
             sums[0] += row.incidents();
             sums[1] += row.warnings();
             sums[2] += row.endedForAbuse();
             sums[3] += row.counsellingRequests();
         }
-        return Map.of("months", months, "byCategory", byCategory, "teams", List.copyOf(teams.keySet()),
-                "teamFigures", teams.values().stream().map(a -> List.of(a[0], a[1], a[2], a[3])).toList());
+        return Map.of(
+                "months",
+                months,
+                "byCategory",
+                byCategory,
+                "teams",
+                List.copyOf(teams.keySet()),
+                "teamFigures",
+                teams.values().stream()
+                        .map(a -> List.of(a[0], a[1], a[2], a[3]))
+                        .toList());
     }
 }

@@ -33,32 +33,45 @@ class RegistryApi {
     }
 
     @GetMapping("/api/protection/incidents/{conversation}/review")
-    @Operation(summary = "A flagged contact as the protection team reviews it: the linked customer (masked; logged) and the flagged messages")
+    @Operation(
+            summary =
+                    "A flagged contact as the protection team reviews it: the linked customer (masked; logged) and the"
+                            + " flagged messages")
     AbusiveCustomers.Review review(@PathVariable String conversation) {
         return registry.review(conversation);
     }
 
     @GetMapping("/api/protection/registry")
-    @Operation(summary = "The abusive-customer registry: active entries, or all with all=true; q matches label, category, customer id or conversation")
-    List<AbusiveCustomers.Registration> search(@RequestParam(required = false) @Nullable String q,
-            @RequestParam(required = false) @Nullable Boolean all) {
+    @Operation(
+            summary = "The abusive-customer registry: active entries, or all with all=true; q matches label, category,"
+                    + " customer id or conversation")
+    List<AbusiveCustomers.Registration> search(
+            @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Boolean all) {
         return registry.search(q, Boolean.TRUE.equals(all), MAXIMUM_RESULTS);
     }
 
-    record NewRegistryEntry(@NotBlank @Size(max = 64) String conversation, @NotBlank @Size(max = 30) String category,
-            @Nullable List<Long> evidence, @NotNull LocalDate expiresOn, @Nullable @Size(max = 1000) String note) {
-    }
+    record NewRegistryEntry(
+            @NotBlank @Size(max = 64) String conversation,
+            @NotBlank @Size(max = 30) String category,
+            @Nullable List<Long> evidence,
+            @NotNull LocalDate expiresOn,
+            @Nullable @Size(max = 1000) String note) {}
 
     @PostMapping("/api/protection/registry")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Register the customer of a flagged contact, with evidence (ids of flagged messages) and an expiry")
+    @Operation(
+            summary =
+                    "Register the customer of a flagged contact, with evidence (ids of flagged messages) and an expiry")
     AbusiveCustomers.Registration register(@Valid @RequestBody NewRegistryEntry entry) {
-        return registry.register(new AbusiveCustomers.NewRegistration(entry.conversation(), entry.category(),
-                entry.evidence() == null ? List.of() : entry.evidence(), entry.expiresOn(), entry.note()));
+        return registry.register(new AbusiveCustomers.NewRegistration(
+                entry.conversation(),
+                entry.category(),
+                entry.evidence() == null ? List.of() : entry.evidence(),
+                entry.expiresOn(),
+                entry.note()));
     }
 
-    record Lift(@Nullable String reason) {
-    }
+    record Lift(@Nullable String reason) {}
 
     @PostMapping("/api/protection/registry/{id}/lift")
     @Operation(summary = "Lift an entry before its expiry, with a reason")

@@ -40,15 +40,20 @@ class RegistryPages {
         }
         model.addAttribute("categories", List.copyOf(categories));
         if (!model.containsAttribute("expiresOn")) {
-            model.addAttribute("expiresOn", registry.today().plusMonths(DEFAULT_MONTHS).toString());
+            model.addAttribute(
+                    "expiresOn", registry.today().plusMonths(DEFAULT_MONTHS).toString());
         }
         model.addAttribute("zone", AbusiveCustomers.ZONE);
         return "protection/register";
     }
 
     @PostMapping("/incidents/{conversation}/register")
-    String register(@PathVariable String conversation, @RequestParam(required = false) @Nullable List<Long> evidence,
-            @RequestParam String category, @RequestParam String expiresOn, @RequestParam(required = false) @Nullable String note,
+    String register(
+            @PathVariable String conversation,
+            @RequestParam(required = false) @Nullable List<Long> evidence,
+            @RequestParam String category,
+            @RequestParam String expiresOn,
+            @RequestParam(required = false) @Nullable String note,
             Model model) {
         try {
             LocalDate expiry;
@@ -57,8 +62,8 @@ class RegistryPages {
             } catch (DateTimeParseException notADate) {
                 throw RequestRejected.badRequest("invalid-expiry", AbusiveCustomers.MAXIMUM_MONTHS);
             }
-            var registration = registry.register(new AbusiveCustomers.NewRegistration(conversation, category,
-                    evidence == null ? List.of() : evidence, expiry, note));
+            var registration = registry.register(new AbusiveCustomers.NewRegistration(
+                    conversation, category, evidence == null ? List.of() : evidence, expiry, note));
             return "redirect:/registry?q=" + registration.customerId();
         } catch (RequestRejected rejected) {
             model.addAttribute("errorKey", "problem." + rejected.code());
@@ -69,7 +74,9 @@ class RegistryPages {
     }
 
     @GetMapping("/registry")
-    String list(@RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Boolean all,
+    String list(
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Boolean all,
             Model model) {
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("all", Boolean.TRUE.equals(all));

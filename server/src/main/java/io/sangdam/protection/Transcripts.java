@@ -10,8 +10,7 @@ import java.util.List;
  */
 public interface Transcripts {
 
-    record Flag(String category, String severity, int start, int end) {
-    }
+    record Flag(String category, String severity, int start, int end) {}
 
     /** @param sender CUSTOMER, AGENT or SYSTEM (notices and warnings) */
     record Line(String sender, String body, Instant at, List<Flag> flags) {

@@ -3,7 +3,9 @@
  * before the agent reads them, the warning sequence, the agent's right to end the contact, and the
  * incident record. Detection itself is engine/'s (rules over a Korean-aware normaliser).
  */
-@ApplicationModule(displayName = "Protection", allowedDependencies = {"platform", "identity"})
+@ApplicationModule(
+        displayName = "Protection",
+        allowedDependencies = {"platform", "identity"})
 @NullMarked
 package io.sangdam.protection;
 

@@ -45,9 +45,14 @@ class BoardAlerts {
     static final Duration KEPT_FOR = Duration.ofHours(1);
     static final int MAXIMUM_EXTENSION_MINUTES = 120;
 
-    record Alert(String agent, String agentName, String conversation, String reason, List<String> categories, String severity,
-            Instant at) {
-    }
+    record Alert(
+            String agent,
+            String agentName,
+            String conversation,
+            String reason,
+            List<String> categories,
+            String severity,
+            Instant at) {}
 
     private final LiveBoard board;
     private final Routing routing;
@@ -64,18 +69,28 @@ class BoardAlerts {
     static final String ALERTED_ELSEWHERE = "reporting.alert";
 
     /** An alert raised on another node. */
-    record AlertElsewhere(long center, Alert alert) {
-    }
+    record AlertElsewhere(long center, Alert alert) {}
 
-    BoardAlerts(LiveBoard board, Routing routing, Staff staff, CenterDirectory centers, CurrentUsers currentUsers, Clock clock,
-            ClusterSignals cluster, JsonMapper json, ObjectProvider<Incidents> incidents) {
+    BoardAlerts(
+            LiveBoard board,
+            Routing routing,
+            Staff staff,
+            CenterDirectory centers,
+            CurrentUsers currentUsers,
+            Clock clock,
+            ClusterSignals cluster,
+            JsonMapper json,
+            ObjectProvider<Incidents> incidents) {
         this.cluster = cluster;
         this.json = json;
         this.incidents = incidents;
-        cluster.receive(ALERTED_ELSEWHERE, payload -> {
-            AlertElsewhere elsewhere = json.readValue(payload, AlertElsewhere.class);
-            show(elsewhere.center(), elsewhere.alert());
-        }, this::recoverMissed);
+        cluster.receive(
+                ALERTED_ELSEWHERE,
+                payload -> {
+                    AlertElsewhere elsewhere = json.readValue(payload, AlertElsewhere.class);
+                    show(elsewhere.center(), elsewhere.alert());
+                },
+                this::recoverMissed);
         this.board = board;
         this.routing = routing;
         this.staff = staff;
@@ -99,8 +114,18 @@ class BoardAlerts {
 
     private Alert alertOf(AbuseAlerted alerted) {
         String agent = alerted.agent() == null ? "" : alerted.agent();
-        String name = alerted.agent() == null ? "" : staff.findByUsername(alerted.agent()).map(StaffMember::displayName).orElse(agent);
-        return new Alert(agent, name, alerted.conversation(), alerted.reason().name(), alerted.categories(), alerted.severity(),
+        String name = alerted.agent() == null
+                ? ""
+                : staff.findByUsername(alerted.agent())
+                        .map(StaffMember::displayName)
+                        .orElse(agent);
+        return new Alert(
+                agent,
+                name,
+                alerted.conversation(),
+                alerted.reason().name(),
+                alerted.categories(),
+                alerted.severity(),
                 alerted.at());
     }
 
@@ -118,9 +143,11 @@ class BoardAlerts {
             Deque<Alert> kept = recent.get(alerted.centerId());
             if (kept != null) {
                 synchronized (kept) {
-                    boolean shown = kept.stream().anyMatch(alert -> alert.conversation().equals(alerted.conversation())
-                            && alert.reason().equals(alerted.reason().name()));
-                    boolean madeWay = kept.size() >= KEPT && alerted.at().isBefore(kept.getLast().at());
+                    boolean shown = kept.stream()
+                            .anyMatch(alert -> alert.conversation().equals(alerted.conversation())
+                                    && alert.reason().equals(alerted.reason().name()));
+                    boolean madeWay = kept.size() >= KEPT
+                            && alerted.at().isBefore(kept.getLast().at());
                     if (shown || madeWay) {
                         continue;
                     }
@@ -158,7 +185,10 @@ class BoardAlerts {
     /** Logged in the routing log like every routing command; refused unless the agent is in a recovery break. */
     @PostMapping("/board/api/agents/{agent}/extend-recovery")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'CENTER_MANAGER')")
-    void extendRecovery(@RequestParam long center, @PathVariable String agent, @RequestParam(required = false) @Nullable Integer minutes) {
+    void extendRecovery(
+            @RequestParam long center,
+            @PathVariable String agent,
+            @RequestParam(required = false) @Nullable Integer minutes) {
         Center chosen = centers.visibleTo(currentUsers.require(), center);
         int by = minutes == null ? 10 : minutes;
         if (by < 1 || by > MAXIMUM_EXTENSION_MINUTES) {

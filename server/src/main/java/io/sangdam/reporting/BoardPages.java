@@ -23,7 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class BoardPages {
 
     static final String BOARD_ROLES =
-            "hasAnyRole('SUPERVISOR', 'CENTER_MANAGER', 'WFM_PLANNER', 'EXECUTIVE', 'ADMINISTRATOR', 'PROTECTION_TEAM')";
+            "hasAnyRole('SUPERVISOR', 'CENTER_MANAGER', 'WFM_PLANNER', 'EXECUTIVE', 'ADMINISTRATOR',"
+                    + " 'PROTECTION_TEAM')";
 
     private final LiveBoard board;
     private final CenterDirectory centers;
@@ -40,11 +41,16 @@ class BoardPages {
     @GetMapping("/board")
     String page(@RequestParam(required = false) @Nullable Long center, Model model) {
         Center chosen = center(center);
-        List<Center> routed = centers.visibleTo(currentUsers.require()).stream().filter(c -> routing.routes(c.id())).toList();
+        List<Center> routed = centers.visibleTo(currentUsers.require()).stream()
+                .filter(c -> routing.routes(c.id()))
+                .toList();
         model.addAttribute("centers", routed);
         model.addAttribute("center", chosen);
-        model.addAttribute("canForce", currentUsers.require().hasAny(io.sangdam.identity.Role.SUPERVISOR,
-                io.sangdam.identity.Role.CENTER_MANAGER));
+        model.addAttribute(
+                "canForce",
+                currentUsers
+                        .require()
+                        .hasAny(io.sangdam.identity.Role.SUPERVISOR, io.sangdam.identity.Role.CENTER_MANAGER));
         return "reporting/board";
     }
 
@@ -67,8 +73,12 @@ class BoardPages {
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'CENTER_MANAGER')")
     void forceNotReady(@RequestParam long center, @org.springframework.web.bind.annotation.PathVariable String agent) {
         Center chosen = center(center);
-        forcing(agent, () -> routing.notReady(chosen.id(), agent,
-                "팀장 지정 (set by supervisor " + currentUsers.require().username() + ")"));
+        forcing(
+                agent,
+                () -> routing.notReady(
+                        chosen.id(),
+                        agent,
+                        "팀장 지정 (set by supervisor " + currentUsers.require().username() + ")"));
     }
 
     /**
@@ -98,8 +108,9 @@ class BoardPages {
         }
     }
 
-    record Move(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 30) String queue) {
-    }
+    record Move(
+            @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 30)
+            String queue) {}
 
     /**
      * A supervisor or center manager moves a waiting contact to another queue of the center,
@@ -108,7 +119,9 @@ class BoardPages {
     @org.springframework.web.bind.annotation.PostMapping("/board/api/contacts/{contact}/move")
     @ResponseBody
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'CENTER_MANAGER')")
-    Map<String, String> move(@RequestParam long center, @org.springframework.web.bind.annotation.PathVariable String contact,
+    Map<String, String> move(
+            @RequestParam long center,
+            @org.springframework.web.bind.annotation.PathVariable String contact,
             @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody Move move) {
         Center chosen = center(center);
         routing.move(chosen.id(), contact, move.queue(), currentUsers.require().username());
@@ -118,7 +131,9 @@ class BoardPages {
     private Center center(@Nullable Long requested) {
         CurrentUser user = currentUsers.require();
         if (requested == null) {
-            return centers.visibleTo(user).stream().filter(c -> routing.routes(c.id())).findFirst()
+            return centers.visibleTo(user).stream()
+                    .filter(c -> routing.routes(c.id()))
+                    .findFirst()
                     .orElseThrow(() -> RequestRejected.notFound("no-routing-for-center", user.centerId()));
         }
         Center center = centers.visibleTo(user, requested);

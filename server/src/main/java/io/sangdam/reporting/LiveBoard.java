@@ -4,8 +4,8 @@ import io.sangdam.engine.routing.AgentState;
 import io.sangdam.engine.routing.RoutingEvent;
 import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.identity.Staff;
-import io.sangdam.platform.AfterCommit;
 import io.sangdam.identity.StaffMember;
+import io.sangdam.platform.AfterCommit;
 import io.sangdam.platform.ClusterSignals;
 import io.sangdam.platform.EventStreams;
 import io.sangdam.routing.QueueSettings;
@@ -54,11 +54,14 @@ class LiveBoard {
     private final ClusterSignals cluster;
     private final EventStreams all;
 
-    LiveBoard(LiveFigures figures, Routing routing, Staff staff, Clock clock, ClusterSignals cluster, EventStreams all) {
+    LiveBoard(
+            LiveFigures figures, Routing routing, Staff staff, Clock clock, ClusterSignals cluster, EventStreams all) {
         this.cluster = cluster;
         this.all = all;
         // Signals missed meanwhile: every open board reloads (it reads the shared database and the engine).
-        cluster.receive(CHANGED_ELSEWHERE, center -> deliver(Long.parseLong(center), "changed", "1"),
+        cluster.receive(
+                CHANGED_ELSEWHERE,
+                center -> deliver(Long.parseLong(center), "changed", "1"),
                 () -> boards.keySet().forEach(center -> deliver(center, "changed", "1")));
         this.figures = figures;
         this.routing = routing;
@@ -79,43 +82,52 @@ class LiveBoard {
         Map<String, LiveFigures.AgentStatus> states = new LinkedHashMap<>();
         for (RoutingEvent event : occurred.events()) {
             switch (event) {
-                case RoutingEvent.ContactQueued queued -> arrivals.add(new LiveFigures.Arriving(queued.contact().value(),
-                        queued.queue().value(), queued.at(), bucket(queued.at())));
+                case RoutingEvent.ContactQueued queued ->
+                    arrivals.add(new LiveFigures.Arriving(
+                            queued.contact().value(), queued.queue().value(), queued.at(), bucket(queued.at())));
                 case RoutingEvent.ContactAssigned assigned -> outcomes.add(assigned);
                 case RoutingEvent.ContactAbandoned abandoned -> outcomes.add(abandoned);
-                case RoutingEvent.AgentStateChanged changed -> states.put(changed.agent().value(),
-                        new LiveFigures.AgentStatus(changed.agent().value(), Routing.stateName(changed.state()), changed.at()));
-                case RoutingEvent.ContactOffered offered -> { }
-                case RoutingEvent.OfferMissed missed -> { }
-                case RoutingEvent.ContactOverflowed overflowed -> { }
-                case RoutingEvent.PreferredAgentWaitEnded waitEnded -> { }
-                case RoutingEvent.ContactCompleted completed -> { }
-                case RoutingEvent.ContactTransferred transferred -> { }
-                case RoutingEvent.ContactTurnedAway turnedAway -> { }
-                case RoutingEvent.ContactMoved moved -> { }
+                case RoutingEvent.AgentStateChanged changed ->
+                    states.put(
+                            changed.agent().value(),
+                            new LiveFigures.AgentStatus(
+                                    changed.agent().value(), Routing.stateName(changed.state()), changed.at()));
+                case RoutingEvent.ContactOffered offered -> {}
+                case RoutingEvent.OfferMissed missed -> {}
+                case RoutingEvent.ContactOverflowed overflowed -> {}
+                case RoutingEvent.PreferredAgentWaitEnded waitEnded -> {}
+                case RoutingEvent.ContactCompleted completed -> {}
+                case RoutingEvent.ContactTransferred transferred -> {}
+                case RoutingEvent.ContactTurnedAway turnedAway -> {}
+                case RoutingEvent.ContactMoved moved -> {}
             }
         }
         Map<IntervalKey, LiveFigures.IntervalChange> changes = new LinkedHashMap<>();
         for (LiveFigures.Arriving first : figures.arrived(center, arrivals)) {
             change(changes, first.queue(), first.interval()).offered++;
         }
-        Map<String, LiveFigures.Arrival> arrived = figures.arrivals(center,
-                outcomes.stream().map(LiveBoard::contactOf).collect(Collectors.toSet()));
+        Map<String, LiveFigures.Arrival> arrived = figures.arrivals(
+                center, outcomes.stream().map(LiveBoard::contactOf).collect(Collectors.toSet()));
         for (RoutingEvent outcome : outcomes) {
             LiveFigures.Arrival arrival = arrived.get(contactOf(outcome));
             if (arrival == null) {
-                continue;   // arrived before the read model existed: nothing to count it against
+                continue; // arrived before the read model existed: nothing to count it against
             }
             LiveFigures.IntervalChange change = change(changes, arrival.queue(), bucket(arrival.at()));
             if (outcome instanceof RoutingEvent.ContactAssigned assigned) {
-                double wait = Duration.between(assigned.originalArrival(), assigned.at()).toMillis() / 1000.0;
+                double wait = Duration.between(assigned.originalArrival(), assigned.at())
+                                .toMillis()
+                        / 1000.0;
                 change.answered++;
                 change.answeredInTime += wait <= threshold(center, arrival.queue()) ? 1 : 0;
                 change.waitSeconds += wait;
             } else if (outcome instanceof RoutingEvent.ContactAbandoned abandoned) {
                 change.abandoned++;
                 change.shortAbandoned += Duration.between(abandoned.originalArrival(), abandoned.at())
-                        .compareTo(SHORT_ABANDON) < 0 ? 1 : 0;
+                                        .compareTo(SHORT_ABANDON)
+                                < 0
+                        ? 1
+                        : 0;
             }
         }
         figures.add(center, changes.values());
@@ -123,12 +135,12 @@ class LiveBoard {
         notifyBoards(center);
     }
 
-    private record IntervalKey(String queue, Instant interval) {
-    }
+    private record IntervalKey(String queue, Instant interval) {}
 
-    private static LiveFigures.IntervalChange change(Map<IntervalKey, LiveFigures.IntervalChange> changes, String queue,
-            Instant interval) {
-        return changes.computeIfAbsent(new IntervalKey(queue, interval), key -> new LiveFigures.IntervalChange(queue, interval));
+    private static LiveFigures.IntervalChange change(
+            Map<IntervalKey, LiveFigures.IntervalChange> changes, String queue, Instant interval) {
+        return changes.computeIfAbsent(
+                new IntervalKey(queue, interval), key -> new LiveFigures.IntervalChange(queue, interval));
     }
 
     private static String contactOf(RoutingEvent outcome) {
@@ -140,21 +152,35 @@ class LiveBoard {
     }
 
     /** @param nameEnglish the queue's English name, which the board shows in English when there is one */
-    record QueueRow(String code, String name, @Nullable String nameEnglish, int waiting, long longestWaitSeconds, long offered, long answered,
-            long abandoned, @Nullable Double serviceLevel, double targetPercent, int targetSeconds,
-            @Nullable Double averageSpeedOfAnswerSeconds) {
-    }
+    record QueueRow(
+            String code,
+            String name,
+            @Nullable String nameEnglish,
+            int waiting,
+            long longestWaitSeconds,
+            long offered,
+            long answered,
+            long abandoned,
+            @Nullable Double serviceLevel,
+            double targetPercent,
+            int targetSeconds,
+            @Nullable Double averageSpeedOfAnswerSeconds) {}
 
-    record AgentRow(String username, String name, String state, long secondsInState, int contacts) {
-    }
+    record AgentRow(String username, String name, String state, long secondsInState, int contacts) {}
 
     /** A contact waiting now: how long since the customer first came, and the lane it waits for. */
-    record WaitingRow(String contact, String queue, long waitSeconds, @Nullable String lane) {
-    }
+    record WaitingRow(
+            String contact,
+            String queue,
+            long waitSeconds,
+            @Nullable String lane) {}
 
-    record Board(Instant at, List<QueueRow> queues, List<AgentRow> agents, Map<String, Long> agentsByState,
-            List<WaitingRow> waiting) {
-    }
+    record Board(
+            Instant at,
+            List<QueueRow> queues,
+            List<AgentRow> agents,
+            Map<String, Long> agentsByState,
+            List<WaitingRow> waiting) {}
 
     /** The board now: live queue and agent state from the engine, today's counts from the read model. */
     Board board(long center, ZoneId zone) {
@@ -166,10 +192,13 @@ class LiveBoard {
         List<QueueRow> queues = new ArrayList<>();
         for (QueueSettings queue : routing.queues(center)) {
             var waiting = snapshot.contacts().stream()
-                    .filter(c -> c.queue().value().equals(queue.code()) && c.status() == RoutingSnapshot.ContactStatus.WAITING)
+                    .filter(c -> c.queue().value().equals(queue.code())
+                            && c.status() == RoutingSnapshot.ContactStatus.WAITING)
                     .toList();
-            long longest = waiting.stream().map(c -> Duration.between(c.originalArrival(), now).toSeconds())
-                    .max(Long::compare).orElse(0L);
+            long longest = waiting.stream()
+                    .map(c -> Duration.between(c.originalArrival(), now).toSeconds())
+                    .max(Long::compare)
+                    .orElse(0L);
             var day = days.get(queue.code());
             Double serviceLevel = null;
             Double asa = null;
@@ -181,9 +210,19 @@ class LiveBoard {
             if (day != null && day.answered() > 0) {
                 asa = day.waitSeconds() / day.answered();
             }
-            queues.add(new QueueRow(queue.code(), queue.name(), queue.nameEnglish(), waiting.size(), longest, day == null ? 0 : day.offered(),
-                    day == null ? 0 : day.answered(), day == null ? 0 : day.abandoned(), serviceLevel,
-                    queue.serviceLevelPercent(), queue.serviceLevelSeconds(), asa));
+            queues.add(new QueueRow(
+                    queue.code(),
+                    queue.name(),
+                    queue.nameEnglish(),
+                    waiting.size(),
+                    longest,
+                    day == null ? 0 : day.offered(),
+                    day == null ? 0 : day.answered(),
+                    day == null ? 0 : day.abandoned(),
+                    serviceLevel,
+                    queue.serviceLevelPercent(),
+                    queue.serviceLevelSeconds(),
+                    asa));
         }
         Map<String, Instant> since = figures.agents(center).stream()
                 .collect(Collectors.toMap(LiveFigures.AgentStatus::agent, LiveFigures.AgentStatus::since));
@@ -191,17 +230,29 @@ class LiveBoard {
                 .collect(Collectors.toMap(StaffMember::username, StaffMember::displayName, (a, b) -> a));
         List<AgentRow> agents = snapshot.agents().stream()
                 .filter(a -> !(a.state() instanceof AgentState.Offline))
-                .map(a -> new AgentRow(a.id().value(), names.getOrDefault(a.id().value(), a.id().value()), Routing.stateName(a.state()),
-                        Duration.between(since.getOrDefault(a.id().value(), now), now).toSeconds(), a.contacts().size()))
+                .map(a -> new AgentRow(
+                        a.id().value(),
+                        names.getOrDefault(a.id().value(), a.id().value()),
+                        Routing.stateName(a.state()),
+                        Duration.between(since.getOrDefault(a.id().value(), now), now)
+                                .toSeconds(),
+                        a.contacts().size()))
                 .sorted(Comparator.comparing(AgentRow::state).thenComparing(AgentRow::username))
                 .toList();
-        Map<String, Long> byState = agents.stream().collect(Collectors.groupingBy(AgentRow::state, java.util.TreeMap::new,
-                Collectors.counting()));
+        Map<String, Long> byState = agents.stream()
+                .collect(Collectors.groupingBy(AgentRow::state, java.util.TreeMap::new, Collectors.counting()));
         List<WaitingRow> waiting = snapshot.contacts().stream()
                 .filter(c -> c.status() == RoutingSnapshot.ContactStatus.WAITING)
                 .sorted(Comparator.comparing(RoutingSnapshot.ContactView::originalArrival))
-                .map(c -> new WaitingRow(c.id().value(), c.queue().value(), Duration.between(c.originalArrival(), now).toSeconds(),
-                        c.attributes().stream().sorted().map(Enum::name).findFirst().orElse(null)))
+                .map(c -> new WaitingRow(
+                        c.id().value(),
+                        c.queue().value(),
+                        Duration.between(c.originalArrival(), now).toSeconds(),
+                        c.attributes().stream()
+                                .sorted()
+                                .map(Enum::name)
+                                .findFirst()
+                                .orElse(null)))
                 .toList();
         return new Board(now, queues, agents, byState, waiting);
     }
@@ -224,8 +275,7 @@ class LiveBoard {
         });
     }
 
-    private record BoardChanged(long center) {
-    }
+    private record BoardChanged(long center) {}
 
     /** Sends an event to every board open on the center, once what it announces is committed. */
     void push(long center, String name, Object data) {
@@ -247,8 +297,11 @@ class LiveBoard {
     }
 
     private double threshold(long center, String queue) {
-        return routing.queues(center).stream().filter(q -> q.code().equals(queue)).findFirst()
-                .map(q -> (double) q.serviceLevelSeconds()).orElse(20.0);
+        return routing.queues(center).stream()
+                .filter(q -> q.code().equals(queue))
+                .findFirst()
+                .map(q -> (double) q.serviceLevelSeconds())
+                .orElse(20.0);
     }
 
     private static Instant bucket(Instant at) {
@@ -256,5 +309,4 @@ class LiveBoard {
         long epochMinutes = at.getEpochSecond() / 60;
         return Instant.ofEpochSecond((epochMinutes - epochMinutes % minutes) * 60);
     }
-
 }

@@ -19,12 +19,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LiveFigures {
 
-    record QueueDay(String queue, long offered, long answered, long answeredInTime, long abandoned, long shortAbandoned,
-            double waitSeconds) {
-    }
+    record QueueDay(
+            String queue,
+            long offered,
+            long answered,
+            long answeredInTime,
+            long abandoned,
+            long shortAbandoned,
+            double waitSeconds) {}
 
-    record AgentStatus(String agent, String state, Instant since) {
-    }
+    record AgentStatus(String agent, String state, Instant since) {}
 
     private final JdbcClient client;
     private final JdbcTemplate jdbc;
@@ -35,8 +39,7 @@ class LiveFigures {
     }
 
     /** A contact queued: counted as offered in its queue and interval only the first time. */
-    record Arriving(String contact, String queue, Instant at, Instant interval) {
-    }
+    record Arriving(String contact, String queue, Instant at, Instant interval) {}
 
     /**
      * Stores the arrivals not known yet, in one round trip, and answers those: a contact queued
@@ -47,8 +50,9 @@ class LiveFigures {
             return List.of();
         }
         int[][] inserted = jdbc.batchUpdate("""
-                insert into reporting.contact_arrival (center_id, contact_id, queue_code, arrived_at) values (?, ?, ?, ?)
-                on conflict do nothing""", arrivals, arrivals.size(), (statement, arrival) -> {
+            insert into reporting.contact_arrival (center_id, contact_id, queue_code, arrived_at) values (?, ?, ?, ?)
+            on conflict do nothing\
+            """, arrivals, arrivals.size(), (statement, arrival) -> {
             statement.setLong(1, center);
             statement.setString(2, arrival.contact());
             statement.setString(3, arrival.queue());
@@ -63,8 +67,7 @@ class LiveFigures {
         return first;
     }
 
-    record Arrival(String queue, Instant at) {
-    }
+    record Arrival(String queue, Instant at) {}
 
     /** Where and when each of these contacts first arrived, for those whose arrival is recorded. */
     Map<String, Arrival> arrivals(long center, Collection<String> contacts) {
@@ -72,12 +75,18 @@ class LiveFigures {
             return Map.of();
         }
         Map<String, Arrival> found = new HashMap<>();
-        jdbc.query("select contact_id, queue_code, arrived_at from reporting.contact_arrival where center_id = ? and contact_id = any(?)",
+        jdbc.query(
+                "select contact_id, queue_code, arrived_at from reporting.contact_arrival where center_id = ? and"
+                        + " contact_id = any(?)",
                 row -> {
-                    found.put(row.getString("contact_id"),
-                            new Arrival(row.getString("queue_code"), row.getTimestamp("arrived_at").toInstant()));
+                    found.put(
+                            row.getString("contact_id"),
+                            new Arrival(
+                                    row.getString("queue_code"),
+                                    row.getTimestamp("arrived_at").toInstant()));
                 },
-                center, contacts.toArray(String[]::new));
+                center,
+                contacts.toArray(String[]::new));
         return found;
     }
 
@@ -104,27 +113,27 @@ class LiveFigures {
             return;
         }
         jdbc.batchUpdate("""
-                insert into reporting.queue_interval (center_id, queue_code, interval_start, offered, answered, answered_in_time,
-                                                      wait_seconds, abandoned, short_abandoned)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (center_id, queue_code, interval_start) do update
-                   set offered = queue_interval.offered + excluded.offered,
-                       answered = queue_interval.answered + excluded.answered,
-                       answered_in_time = queue_interval.answered_in_time + excluded.answered_in_time,
-                       wait_seconds = queue_interval.wait_seconds + excluded.wait_seconds,
-                       abandoned = queue_interval.abandoned + excluded.abandoned,
-                       short_abandoned = queue_interval.short_abandoned + excluded.short_abandoned""",
-                changes, changes.size(), (statement, change) -> {
-                    statement.setLong(1, center);
-                    statement.setString(2, change.queue);
-                    statement.setTimestamp(3, Timestamp.from(change.interval));
-                    statement.setInt(4, change.offered);
-                    statement.setInt(5, change.answered);
-                    statement.setInt(6, change.answeredInTime);
-                    statement.setDouble(7, change.waitSeconds);
-                    statement.setInt(8, change.abandoned);
-                    statement.setInt(9, change.shortAbandoned);
-                });
+            insert into reporting.queue_interval (center_id, queue_code, interval_start, offered, answered, answered_in_time,
+                                                  wait_seconds, abandoned, short_abandoned)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (center_id, queue_code, interval_start) do update
+               set offered = queue_interval.offered + excluded.offered,
+                   answered = queue_interval.answered + excluded.answered,
+                   answered_in_time = queue_interval.answered_in_time + excluded.answered_in_time,
+                   wait_seconds = queue_interval.wait_seconds + excluded.wait_seconds,
+                   abandoned = queue_interval.abandoned + excluded.abandoned,
+                   short_abandoned = queue_interval.short_abandoned + excluded.short_abandoned\
+            """, changes, changes.size(), (statement, change) -> {
+            statement.setLong(1, center);
+            statement.setString(2, change.queue);
+            statement.setTimestamp(3, Timestamp.from(change.interval));
+            statement.setInt(4, change.offered);
+            statement.setInt(5, change.answered);
+            statement.setInt(6, change.answeredInTime);
+            statement.setDouble(7, change.waitSeconds);
+            statement.setInt(8, change.abandoned);
+            statement.setInt(9, change.shortAbandoned);
+        });
     }
 
     /** Each agent's latest state, in one round trip. */
@@ -133,31 +142,42 @@ class LiveFigures {
             return;
         }
         jdbc.batchUpdate("""
-                insert into reporting.agent_status (center_id, agent, state, since) values (?, ?, ?, ?)
-                on conflict (center_id, agent) do update set state = excluded.state, since = excluded.since""",
-                states, states.size(), (statement, status) -> {
-                    statement.setLong(1, center);
-                    statement.setString(2, status.agent());
-                    statement.setString(3, status.state());
-                    statement.setTimestamp(4, Timestamp.from(status.since()));
-                });
+            insert into reporting.agent_status (center_id, agent, state, since) values (?, ?, ?, ?)
+            on conflict (center_id, agent) do update set state = excluded.state, since = excluded.since\
+            """, states, states.size(), (statement, status) -> {
+            statement.setLong(1, center);
+            statement.setString(2, status.agent());
+            statement.setString(3, status.state());
+            statement.setTimestamp(4, Timestamp.from(status.since()));
+        });
     }
 
     List<QueueDay> since(long center, Instant from) {
         return client.sql("""
-                select queue_code, sum(offered) as offered, sum(answered) as answered, sum(answered_in_time) as in_time,
-                       sum(abandoned) as abandoned, sum(short_abandoned) as short_abandoned, sum(wait_seconds) as wait
-                  from reporting.queue_interval where center_id = ? and interval_start >= ? group by queue_code""")
+            select queue_code, sum(offered) as offered, sum(answered) as answered, sum(answered_in_time) as in_time,
+                   sum(abandoned) as abandoned, sum(short_abandoned) as short_abandoned, sum(wait_seconds) as wait
+              from reporting.queue_interval where center_id = ? and interval_start >= ? group by queue_code\
+            """)
                 .params(center, Timestamp.from(from))
-                .query((row, n) -> new QueueDay(row.getString("queue_code"), row.getLong("offered"), row.getLong("answered"),
-                        row.getLong("in_time"), row.getLong("abandoned"), row.getLong("short_abandoned"), row.getDouble("wait")))
+                .query((row, n) -> new QueueDay(
+                        row.getString("queue_code"),
+                        row.getLong("offered"),
+                        row.getLong("answered"),
+                        row.getLong("in_time"),
+                        row.getLong("abandoned"),
+                        row.getLong("short_abandoned"),
+                        row.getDouble("wait")))
                 .list();
     }
 
     List<AgentStatus> agents(long center) {
-        return client.sql("select agent, state, since from reporting.agent_status where center_id = ? and state <> 'OFFLINE' order by agent")
+        return client.sql("select agent, state, since from reporting.agent_status where center_id = ? and state <>"
+                        + " 'OFFLINE' order by agent")
                 .param(center)
-                .query((row, n) -> new AgentStatus(row.getString("agent"), row.getString("state"), row.getTimestamp("since").toInstant()))
+                .query((row, n) -> new AgentStatus(
+                        row.getString("agent"),
+                        row.getString("state"),
+                        row.getTimestamp("since").toInstant()))
                 .list();
     }
 }

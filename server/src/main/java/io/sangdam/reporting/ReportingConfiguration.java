@@ -11,7 +11,16 @@ class ReportingConfiguration {
 
     @Bean
     NavigationLink boardLink() {
-        return new NavigationLink(60, "/board", "nav.board", Set.of(Role.SUPERVISOR, Role.CENTER_MANAGER, Role.WFM_PLANNER,
-                Role.EXECUTIVE, Role.ADMINISTRATOR, Role.PROTECTION_TEAM));
+        return new NavigationLink(
+                60,
+                "/board",
+                "nav.board",
+                Set.of(
+                        Role.SUPERVISOR,
+                        Role.CENTER_MANAGER,
+                        Role.WFM_PLANNER,
+                        Role.EXECUTIVE,
+                        Role.ADMINISTRATOR,
+                        Role.PROTECTION_TEAM));
     }
 }

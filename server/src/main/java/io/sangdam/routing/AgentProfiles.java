@@ -25,7 +25,10 @@ class AgentProfiles {
     RoutingRequest.LogIn logIn(StaffMember agent) {
         Map<String, Integer> levels = new HashMap<>();
         skills.ofAgent(agent.id()).forEach(held -> levels.put(held.skill().code(), held.level()));
-        return new RoutingRequest.LogIn(agent.username(), levels, chatCapacity(agent),
+        return new RoutingRequest.LogIn(
+                agent.username(),
+                levels,
+                chatCapacity(agent),
                 agent.team() == null ? List.of() : List.of(agent.team()));
     }
 

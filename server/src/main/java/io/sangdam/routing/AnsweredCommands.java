@@ -23,8 +23,7 @@ final class AnsweredCommands {
     static final Duration KEPT_FOR = Duration.ofMinutes(2);
     static final int KEPT = 10_000;
 
-    private record Answered(CompletableFuture<String> answer, Instant at) {
-    }
+    private record Answered(CompletableFuture<String> answer, Instant at) {}
 
     private final Clock clock;
     private final Duration waitForFirst;

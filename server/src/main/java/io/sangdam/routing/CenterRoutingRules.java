@@ -26,49 +26,67 @@ class CenterRoutingRules {
     }
 
     List<NotReadyReason> reasons(long centerId) {
-        if (jdbc.sql("select count(*) from routing.not_ready_reason where center_id = ?").param(centerId).query(Long.class).single() == 0) {
+        if (jdbc.sql("select count(*) from routing.not_ready_reason where center_id = ?")
+                        .param(centerId)
+                        .query(Long.class)
+                        .single()
+                == 0) {
             for (NotReadyReason reason : DEFAULT_REASONS) {
-                jdbc.sql("insert into routing.not_ready_reason (center_id, name_ko, name_en) values (?, ?, ?) on conflict do nothing")
-                        .params(centerId, reason.nameKorean(), reason.nameEnglish()).update();
+                jdbc.sql("insert into routing.not_ready_reason (center_id, name_ko, name_en) values (?, ?, ?)"
+                                + " on conflict do nothing")
+                        .params(centerId, reason.nameKorean(), reason.nameEnglish())
+                        .update();
             }
         }
-        return jdbc.sql("select * from routing.not_ready_reason where center_id = ? order by id").param(centerId)
-                .query((row, n) -> new NotReadyReason(row.getLong("id"), row.getString("name_ko"), row.getString("name_en"),
+        return jdbc.sql("select * from routing.not_ready_reason where center_id = ? order by id")
+                .param(centerId)
+                .query((row, n) -> new NotReadyReason(
+                        row.getLong("id"),
+                        row.getString("name_ko"),
+                        row.getString("name_en"),
                         row.getBoolean("active")))
                 .list();
     }
 
     void addReason(long centerId, String nameKorean, String nameEnglish) {
         jdbc.sql("insert into routing.not_ready_reason (center_id, name_ko, name_en) values (?, ?, ?)")
-                .params(centerId, nameKorean, nameEnglish).update();
+                .params(centerId, nameKorean, nameEnglish)
+                .update();
     }
 
     int setReasonActive(long centerId, long id, boolean active) {
         return jdbc.sql("update routing.not_ready_reason set active = ? where id = ? and center_id = ?")
-                .params(active, id, centerId).update();
+                .params(active, id, centerId)
+                .update();
     }
 
     int centerCapacity(long centerId) {
-        return jdbc.sql("select chat_capacity from routing.center_routing where center_id = ?").param(centerId)
-                .query(Integer.class).optional().orElse(Routing.DEFAULT_CHAT_CAPACITY);
+        return jdbc.sql("select chat_capacity from routing.center_routing where center_id = ?")
+                .param(centerId)
+                .query(Integer.class)
+                .optional()
+                .orElse(Routing.DEFAULT_CHAT_CAPACITY);
     }
 
     void setCenterCapacity(long centerId, int capacity) {
         jdbc.sql("""
-                insert into routing.center_routing (center_id, chat_capacity) values (?, ?)
-                on conflict (center_id) do update set chat_capacity = excluded.chat_capacity""")
-                .params(centerId, capacity).update();
+            insert into routing.center_routing (center_id, chat_capacity) values (?, ?)
+            on conflict (center_id) do update set chat_capacity = excluded.chat_capacity\
+            """).params(centerId, capacity).update();
     }
 
     Optional<Integer> agentCapacity(long agentId) {
-        return jdbc.sql("select chat_capacity from routing.agent_capacity where agent_id = ?").param(agentId)
-                .query(Integer.class).optional();
+        return jdbc.sql("select chat_capacity from routing.agent_capacity where agent_id = ?")
+                .param(agentId)
+                .query(Integer.class)
+                .optional();
     }
 
     Map<Long, Integer> agentCapacities(Collection<Long> agentIds) {
         Map<Long, Integer> capacities = new HashMap<>();
         if (!agentIds.isEmpty()) {
-            jdbc.sql("select agent_id, chat_capacity from routing.agent_capacity where agent_id in (:ids)").param("ids", agentIds)
+            jdbc.sql("select agent_id, chat_capacity from routing.agent_capacity where agent_id in (:ids)")
+                    .param("ids", agentIds)
                     .query(rs -> {
                         capacities.put(rs.getLong("agent_id"), rs.getInt("chat_capacity"));
                     });
@@ -79,12 +97,14 @@ class CenterRoutingRules {
     /** An agent's own capacity, or null to follow the center's default. */
     void setAgentCapacity(long agentId, @Nullable Integer capacity) {
         if (capacity == null) {
-            jdbc.sql("delete from routing.agent_capacity where agent_id = ?").param(agentId).update();
+            jdbc.sql("delete from routing.agent_capacity where agent_id = ?")
+                    .param(agentId)
+                    .update();
             return;
         }
         jdbc.sql("""
-                insert into routing.agent_capacity (agent_id, chat_capacity) values (?, ?)
-                on conflict (agent_id) do update set chat_capacity = excluded.chat_capacity""")
-                .params(agentId, capacity).update();
+            insert into routing.agent_capacity (agent_id, chat_capacity) values (?, ?)
+            on conflict (agent_id) do update set chat_capacity = excluded.chat_capacity\
+            """).params(agentId, capacity).update();
     }
 }

@@ -28,8 +28,7 @@ final class CommandText {
     /** A queue code, as the queue and event log keep it. */
     static final int MAXIMUM_QUEUE_LENGTH = 30;
 
-    private CommandText() {
-    }
+    private CommandText() {}
 
     static void check(RoutingRequest request) {
         for (RecordComponent component : request.getClass().getRecordComponents()) {
@@ -62,10 +61,11 @@ final class CommandText {
                 }
             }
             case Collection<?> elements -> elements.forEach(element -> check(field, element, maximumLength, false));
-            case Map<?, ?> entries -> entries.forEach((key, element) -> {
-                check(field, key, maximumLength, false);
-                check(field, element, maximumLength, false);
-            });
+            case Map<?, ?> entries ->
+                entries.forEach((key, element) -> {
+                    check(field, key, maximumLength, false);
+                    check(field, element, maximumLength, false);
+                });
             default -> {
                 // Numbers, flags and instants store as they are.
             }

@@ -28,8 +28,7 @@ class DemoSkills implements ApplicationRunner {
     private static final long SEED = 20261126L;
     private static final Logger log = LoggerFactory.getLogger(DemoSkills.class);
 
-    record DemoSkill(String code, String korean, String english) {
-    }
+    record DemoSkill(String code, String korean, String english) {}
 
     static final List<DemoSkill> SKILLS = List.of(
             new DemoSkill("BILLING", "요금·납부 문의", "Billing and payment"),
@@ -80,7 +79,8 @@ class DemoSkills implements ApplicationRunner {
         }
         var random = new Random(SEED);
         for (StaffMember agent : staff.withRole(Role.AGENT)) {
-            for (String code : TEAM_SPECIALTIES.getOrDefault(agent.team() == null ? "" : agent.team(), List.of("BILLING"))) {
+            for (String code :
+                    TEAM_SPECIALTIES.getOrDefault(agent.team() == null ? "" : agent.team(), List.of("BILLING"))) {
                 skills.grant(agent.id(), ids.get(code), level(random));
             }
             skills.grant(agent.id(), ids.get("CHAT"), level(random));

@@ -29,7 +29,10 @@ class InternalRoutingApi {
     }
 
     @PostMapping(path = "/commands/{type}", produces = MediaType.APPLICATION_JSON_VALUE)
-    String command(@PathVariable long center, @PathVariable String type, @RequestBody String request,
+    String command(
+            @PathVariable long center,
+            @PathVariable String type,
+            @RequestBody String request,
             @RequestHeader(name = RoutingForwarding.COMMAND_ID, required = false) @Nullable String id) {
         return forwarding.execute(center, type, request, id);
     }

@@ -25,8 +25,7 @@ final class Lanes {
             ContactAttribute.SENIOR, "SENIOR",
             ContactAttribute.VIP, "VIP");
 
-    private Lanes() {
-    }
+    private Lanes() {}
 
     /** The engine's lane configuration: each attribute to the group named after its skill. */
     static Map<ContactAttribute, AgentGroupId> groups() {

@@ -25,8 +25,7 @@ public class QueueHours {
      * @param hours the opening times per day of week; empty with {@code open} means around the clock
      * @param closedToday closed all day today (a holiday or a closed date)
      */
-    public record Status(boolean open, ZoneId zone, List<OpeningDay> hours, boolean closedToday) {
-    }
+    public record Status(boolean open, ZoneId zone, List<OpeningDay> hours, boolean closedToday) {}
 
     private final RoutingQueues queues;
     private final CenterDirectory centers;
@@ -41,7 +40,9 @@ public class QueueHours {
     }
 
     Status status(long centerId, String code) {
-        QueueSettings queue = queues.current(centerId).stream().filter(q -> q.code().equals(code)).findFirst()
+        QueueSettings queue = queues.current(centerId).stream()
+                .filter(q -> q.code().equals(code))
+                .findFirst()
                 .orElseThrow(() -> RequestRejected.notFound("unknown-queue", code));
         ZoneId zone = centers.get(centerId).timeZone();
         return status(queue, ZonedDateTime.now(clock.withZone(zone)));

@@ -50,8 +50,14 @@ class QueuePages {
     private final Staff staff;
     private final MessageSource messages;
 
-    QueuePages(RoutingQueues queues, SkillDirectory skills, CenterDirectory centers, CurrentUsers currentUsers,
-            RoutingAdministration administration, Staff staff, MessageSource messages) {
+    QueuePages(
+            RoutingQueues queues,
+            SkillDirectory skills,
+            CenterDirectory centers,
+            CurrentUsers currentUsers,
+            RoutingAdministration administration,
+            Staff staff,
+            MessageSource messages) {
         this.queues = queues;
         this.skills = skills;
         this.centers = centers;
@@ -72,8 +78,14 @@ class QueuePages {
         model.addAttribute("strategies", SelectionStrategy.values());
         model.addAttribute("channels", Channel.values());
         model.addAttribute("overflowKinds", OverflowKind.values());
-        model.addAttribute("teams", staff.inCenter(chosen.id()).stream().map(m -> m.team()).filter(Objects::nonNull)
-                .distinct().sorted().toList());
+        model.addAttribute(
+                "teams",
+                staff.inCenter(chosen.id()).stream()
+                        .map(m -> m.team())
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .sorted()
+                        .toList());
         model.addAttribute("skillRows", SKILL_ROWS);
         model.addAttribute("overflowRows", OVERFLOW_ROWS);
         model.addAttribute("days", List.of(1, 2, 3, 4, 5, 6, 7));
@@ -81,7 +93,10 @@ class QueuePages {
     }
 
     @PostMapping("/queues")
-    String create(@RequestParam long center, @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect,
+    String create(
+            @RequestParam long center,
+            @RequestParam MultiValueMap<String, String> form,
+            RedirectAttributes redirect,
             Locale locale) {
         centers.visibleTo(currentUsers.require(), center);
         try {
@@ -95,7 +110,10 @@ class QueuePages {
     }
 
     @PostMapping("/queues/{id}")
-    String update(@PathVariable long id, @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect,
+    String update(
+            @PathVariable long id,
+            @RequestParam MultiValueMap<String, String> form,
+            RedirectAttributes redirect,
             Locale locale) {
         QueueSettings queue = queues.find(id).orElseThrow(() -> RequestRejected.notFound("unknown-queue", id));
         centers.visibleTo(currentUsers.require(), queue.centerId());
@@ -141,7 +159,10 @@ class QueuePages {
                 throw RequestRejected.badRequest("overflow-incomplete", i + 1);
             }
             Integer seconds = number("overflowAfter", after.get(i));
-            overflow.add(new Overflow(seconds == null ? 0 : seconds, parsed, i < targets.size() ? targets.get(i).strip() : "",
+            overflow.add(new Overflow(
+                    seconds == null ? 0 : seconds,
+                    parsed,
+                    i < targets.size() ? targets.get(i).strip() : "",
                     number("overflowLevel", i < overflowLevels.size() ? overflowLevels.get(i) : null)));
         }
         List<OpeningDay> hours = new ArrayList<>();
@@ -169,11 +190,22 @@ class QueuePages {
                 }
             }
         }
-        return new RoutingAdministration.QueueForm(form.getFirst("code"), form.getFirst("name"), form.getFirst("nameEnglish"),
-                form.getFirst("channel"), requirements, form.getFirst("agentGroup"), number("priority", form.getFirst("priority")),
+        return new RoutingAdministration.QueueForm(
+                form.getFirst("code"),
+                form.getFirst("name"),
+                form.getFirst("nameEnglish"),
+                form.getFirst("channel"),
+                requirements,
+                form.getFirst("agentGroup"),
+                number("priority", form.getFirst("priority")),
                 decimal("serviceLevelPercent", form.getFirst("serviceLevelPercent")),
-                number("serviceLevelSeconds", form.getFirst("serviceLevelSeconds")), form.getFirst("strategy"), overflow,
-                number("wrapUpSeconds", form.getFirst("wrapUpSeconds")), form.containsKey("limitedHours"), hours, closed);
+                number("serviceLevelSeconds", form.getFirst("serviceLevelSeconds")),
+                form.getFirst("strategy"),
+                overflow,
+                number("wrapUpSeconds", form.getFirst("wrapUpSeconds")),
+                form.containsKey("limitedHours"),
+                hours,
+                closed);
     }
 
     static @Nullable Integer number(String field, @Nullable String value) {

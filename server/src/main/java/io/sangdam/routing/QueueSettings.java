@@ -15,18 +15,33 @@ import org.jspecify.annotations.Nullable;
  * @param hours opening times per ISO day of week; a day missing is closed
  * @param closedDays dates closed all day, besides the center's holidays
  */
-public record QueueSettings(long id, long centerId, String code, String name, @Nullable String nameEnglish,
-        String channel, List<Requirement> requirements, @Nullable String agentGroup, int priority,
-        double serviceLevelPercent, int serviceLevelSeconds, String strategy, List<Overflow> overflow,
-        int wrapUpSeconds, boolean limitedHours, List<OpeningDay> hours, List<LocalDate> closedDays) {
+public record QueueSettings(
+        long id,
+        long centerId,
+        String code,
+        String name,
+        @Nullable String nameEnglish,
+        String channel,
+        List<Requirement> requirements,
+        @Nullable String agentGroup,
+        int priority,
+        double serviceLevelPercent,
+        int serviceLevelSeconds,
+        String strategy,
+        List<Overflow> overflow,
+        int wrapUpSeconds,
+        boolean limitedHours,
+        List<OpeningDay> hours,
+        List<LocalDate> closedDays) {
 
     /** A skill the queue needs, at least at this level (1 to 10). */
-    public record Requirement(String skill, int minimumLevel) {
-    }
+    public record Requirement(String skill, int minimumLevel) {}
 
     /** What an overflow step does: lower a skill's minimum level, widen to a group, or move to a queue. */
     public enum OverflowKind {
-        LOWER_LEVEL, WIDEN_TO_GROUP, MOVE_TO_QUEUE
+        LOWER_LEVEL,
+        WIDEN_TO_GROUP,
+        MOVE_TO_QUEUE
     }
 
     /**
@@ -35,12 +50,14 @@ public record QueueSettings(long id, long centerId, String code, String name, @N
      * @param target the skill (LOWER_LEVEL), group (WIDEN_TO_GROUP) or queue code (MOVE_TO_QUEUE)
      * @param level the new minimum level, for LOWER_LEVEL only
      */
-    public record Overflow(int afterSeconds, OverflowKind kind, String target, @Nullable Integer level) {
-    }
+    public record Overflow(
+            int afterSeconds,
+            OverflowKind kind,
+            String target,
+            @Nullable Integer level) {}
 
     /** Opening and closing time of one day of the week (1 = Monday); closing at 00:00 means midnight. */
-    public record OpeningDay(int dayOfWeek, LocalTime opens, LocalTime closes) {
-    }
+    public record OpeningDay(int dayOfWeek, LocalTime opens, LocalTime closes) {}
 
     public QueueSettings {
         requirements = List.copyOf(requirements);
@@ -63,6 +80,9 @@ public record QueueSettings(long id, long centerId, String code, String name, @N
     }
 
     public @Nullable OpeningDay hoursOn(int dayOfWeek) {
-        return hours.stream().filter(h -> h.dayOfWeek() == dayOfWeek).findFirst().orElse(null);
+        return hours.stream()
+                .filter(h -> h.dayOfWeek() == dayOfWeek)
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -31,7 +31,12 @@ public class Routing {
     private final QueueHours queueHours;
     private final RoutingForwarding forwarding;
 
-    Routing(RoutingHost host, RoutingQueues queues, AgentProfiles profiles, CenterRoutingRules rules, QueueHours queueHours,
+    Routing(
+            RoutingHost host,
+            RoutingQueues queues,
+            AgentProfiles profiles,
+            CenterRoutingRules rules,
+            QueueHours queueHours,
             RoutingForwarding forwarding) {
         this.forwarding = forwarding;
         this.host = host;
@@ -41,7 +46,8 @@ public class Routing {
         this.queueHours = queueHours;
     }
 
-    public List<RoutingEvent> arrive(long center, String contact, String queue, String channel, List<String> attributes) {
+    public List<RoutingEvent> arrive(
+            long center, String contact, String queue, String channel, List<String> attributes) {
         return handle(center, new RoutingRequest.Arrive(contact, queue, channel, 0, attributes));
     }
 
@@ -86,8 +92,8 @@ public class Routing {
      * {@link #TRANSFER_TO_COLLEAGUE_WAIT}, in {@code queue}, then goes to anyone there.
      */
     public List<RoutingEvent> transferToColleague(long center, String contact, String queue, String colleague) {
-        return handle(center, new RoutingRequest.Transfer(contact, queue, colleague,
-                (int) TRANSFER_TO_COLLEAGUE_WAIT.toSeconds()));
+        return handle(center, new RoutingRequest.Transfer(contact, queue, colleague, (int)
+                TRANSFER_TO_COLLEAGUE_WAIT.toSeconds()));
     }
 
     /**
@@ -101,7 +107,9 @@ public class Routing {
         if (queues.current(center).stream().noneMatch(q -> q.code().equals(queue))) {
             throw RequestRejected.badRequest("unknown-queue", queue);
         }
-        var found = snapshot(center).contacts().stream().filter(c -> c.id().value().equals(contact)).findFirst()
+        var found = snapshot(center).contacts().stream()
+                .filter(c -> c.id().value().equals(contact))
+                .findFirst()
                 .orElseThrow(() -> RequestRejected.notFound("unknown-waiting-contact", contact));
         if (found.status() != RoutingSnapshot.ContactStatus.WAITING) {
             throw RequestRejected.conflict("contact-not-waiting", contact);
@@ -141,8 +149,10 @@ public class Routing {
     }
 
     public List<RoutingEvent> wrapUpDone(long center, String agent) {
-        boolean carried = snapshot(center).agents().stream().anyMatch(a -> a.id().value().equals(agent)
-                && a.state() instanceof AgentState.NotReady notReady && notReady.reason().equals(RoutingHost.WRAP_UP_CARRIED));
+        boolean carried = snapshot(center).agents().stream()
+                .anyMatch(a -> a.id().value().equals(agent)
+                        && a.state() instanceof AgentState.NotReady notReady
+                        && notReady.reason().equals(RoutingHost.WRAP_UP_CARRIED));
         // Wrap-up carried over a configuration change is a not-ready state: finishing it is becoming ready.
         return handle(center, carried ? new RoutingRequest.BecomeReady(agent) : new RoutingRequest.FinishWrapUp(agent));
     }
@@ -173,7 +183,8 @@ public class Routing {
      * contact is not waiting (offered, assigned, ended, unknown).
      */
     public java.util.Optional<WaitingPosition> waitingPosition(long center, String contact) {
-        return host.routes(center) ? host.read(center, engine -> engine.waitingPosition(ContactId.of(contact)))
+        return host.routes(center)
+                ? host.read(center, engine -> engine.waitingPosition(ContactId.of(contact)))
                 : forwarding.waitingPosition(center, contact);
     }
 

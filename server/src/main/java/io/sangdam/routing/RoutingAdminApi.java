@@ -32,8 +32,12 @@ class RoutingAdminApi {
     private final CenterDirectory centers;
     private final CurrentUsers currentUsers;
 
-    RoutingAdminApi(RoutingAdministration administration, RoutingQueues queues, CenterRoutingRules rules,
-            CenterDirectory centers, CurrentUsers currentUsers) {
+    RoutingAdminApi(
+            RoutingAdministration administration,
+            RoutingQueues queues,
+            CenterRoutingRules rules,
+            CenterDirectory centers,
+            CurrentUsers currentUsers) {
         this.administration = administration;
         this.queues = queues;
         this.rules = rules;
@@ -66,8 +70,10 @@ class RoutingAdminApi {
         return administration.updateQueue(id, form);
     }
 
-    record NewSkill(@Nullable String code, @Nullable String nameKorean, @Nullable String nameEnglish) {
-    }
+    record NewSkill(
+            @Nullable String code,
+            @Nullable String nameKorean,
+            @Nullable String nameEnglish) {}
 
     @PostMapping("/skills")
     @ResponseStatus(HttpStatus.CREATED)
@@ -76,8 +82,10 @@ class RoutingAdminApi {
         return administration.addSkill(skill.code(), skill.nameKorean(), skill.nameEnglish());
     }
 
-    record SkillChange(@Nullable String nameKorean, @Nullable String nameEnglish, @Nullable Boolean active) {
-    }
+    record SkillChange(
+            @Nullable String nameKorean,
+            @Nullable String nameEnglish,
+            @Nullable Boolean active) {}
 
     @PutMapping("/skills/{code}")
     @Operation(summary = "Renames a skill or (de)activates it")
@@ -86,8 +94,8 @@ class RoutingAdminApi {
     }
 
     /** @param chatCapacity null: the center's default */
-    record AgentRouting(@Nullable Map<String, Integer> skills, @Nullable Integer chatCapacity) {
-    }
+    record AgentRouting(
+            @Nullable Map<String, Integer> skills, @Nullable Integer chatCapacity) {}
 
     @PutMapping("/agents/{agentId}")
     @Operation(summary = "Replaces an agent's skills (code to level 1-10) and own chat capacity (1-5)")
@@ -98,8 +106,7 @@ class RoutingAdminApi {
         return change;
     }
 
-    record Capacity(@Nullable Integer chatCapacity) {
-    }
+    record Capacity(@Nullable Integer chatCapacity) {}
 
     @PutMapping("/centers/{center}/chat-capacity")
     @Operation(summary = "The center's default chat capacity (1-5)")
@@ -114,8 +121,7 @@ class RoutingAdminApi {
         return rules.reasons(visible(center));
     }
 
-    record NewReason(@Nullable String nameKorean, @Nullable String nameEnglish) {
-    }
+    record NewReason(@Nullable String nameKorean, @Nullable String nameEnglish) {}
 
     @PostMapping("/centers/{center}/not-ready-reasons")
     @ResponseStatus(HttpStatus.CREATED)
@@ -125,8 +131,7 @@ class RoutingAdminApi {
         return rules.reasons(center);
     }
 
-    record Active(@Nullable Boolean active) {
-    }
+    record Active(@Nullable Boolean active) {}
 
     @PutMapping("/centers/{center}/not-ready-reasons/{id}")
     @Operation(summary = "(De)activates a not-ready reason")

@@ -41,8 +41,14 @@ class RoutingAdminPages {
     private final Staff staff;
     private final QueuePages queuePages;
 
-    RoutingAdminPages(RoutingAdministration administration, Skills skills, CenterRoutingRules rules, CenterDirectory centers,
-            CurrentUsers currentUsers, Staff staff, QueuePages queuePages) {
+    RoutingAdminPages(
+            RoutingAdministration administration,
+            Skills skills,
+            CenterRoutingRules rules,
+            CenterDirectory centers,
+            CurrentUsers currentUsers,
+            Staff staff,
+            QueuePages queuePages) {
         this.administration = administration;
         this.skills = skills;
         this.rules = rules;
@@ -61,17 +67,28 @@ class RoutingAdminPages {
     }
 
     @PostMapping("/skills/catalog")
-    String addSkill(@RequestParam(required = false) @Nullable String code, @RequestParam(required = false) @Nullable String nameKorean,
-            @RequestParam(required = false) @Nullable String nameEnglish, RedirectAttributes redirect, Locale locale) {
+    String addSkill(
+            @RequestParam(required = false) @Nullable String code,
+            @RequestParam(required = false) @Nullable String nameKorean,
+            @RequestParam(required = false) @Nullable String nameEnglish,
+            RedirectAttributes redirect,
+            Locale locale) {
         attempt(redirect, locale, "skills.catalog.added", () -> administration.addSkill(code, nameKorean, nameEnglish));
         return "redirect:/skills/catalog";
     }
 
     @PostMapping("/skills/catalog/{code}")
-    String changeSkill(@PathVariable String code, @RequestParam(required = false) @Nullable String nameKorean,
-            @RequestParam(required = false) @Nullable String nameEnglish, @RequestParam(required = false) @Nullable String active,
-            RedirectAttributes redirect, Locale locale) {
-        attempt(redirect, locale, "skills.catalog.saved",
+    String changeSkill(
+            @PathVariable String code,
+            @RequestParam(required = false) @Nullable String nameKorean,
+            @RequestParam(required = false) @Nullable String nameEnglish,
+            @RequestParam(required = false) @Nullable String active,
+            RedirectAttributes redirect,
+            Locale locale) {
+        attempt(
+                redirect,
+                locale,
+                "skills.catalog.saved",
                 () -> administration.changeSkill(code, nameKorean, nameEnglish, active != null));
         return "redirect:/skills/catalog";
     }
@@ -80,21 +97,38 @@ class RoutingAdminPages {
 
     /** One team's agents (or the whole center's) with every skill: the bulk view; a row is one agent. */
     @GetMapping("/agent-skills")
-    String agentSkills(@RequestParam(required = false) @Nullable Long center, @RequestParam(required = false) @Nullable String team,
+    String agentSkills(
+            @RequestParam(required = false) @Nullable Long center,
+            @RequestParam(required = false) @Nullable String team,
             Model model) {
         CurrentUser user = currentUsers.require();
         Center chosen = centers.chooseFor(user, center);
-        List<StaffMember> agents = staff.inCenter(chosen.id()).stream().filter(m -> m.enabled() && m.has(Role.AGENT)).toList();
-        List<String> teams = agents.stream().map(StaffMember::team).filter(Objects::nonNull).distinct().sorted().toList();
+        List<StaffMember> agents = staff.inCenter(chosen.id()).stream()
+                .filter(m -> m.enabled() && m.has(Role.AGENT))
+                .toList();
+        List<String> teams = agents.stream()
+                .map(StaffMember::team)
+                .filter(Objects::nonNull)
+                .distinct()
+                .sorted()
+                .toList();
         String chosenTeam = team != null && teams.contains(team) ? team : teams.isEmpty() ? null : teams.getFirst();
-        List<StaffMember> shown = agents.stream().filter(a -> Objects.equals(a.team(), chosenTeam)).toList();
+        List<StaffMember> shown = agents.stream()
+                .filter(a -> Objects.equals(a.team(), chosenTeam))
+                .toList();
         Map<Long, Map<String, Integer>> levels = new HashMap<>();
         skills.ofAgents(shown.stream().map(StaffMember::id).toList())
-                .forEach(h -> levels.computeIfAbsent(h.agentId(), k -> new HashMap<>()).put(h.skill().code(), h.level()));
-        Map<Long, Integer> capacities = rules.agentCapacities(shown.stream().map(StaffMember::id).toList());
+                .forEach(h -> levels.computeIfAbsent(h.agentId(), k -> new HashMap<>())
+                        .put(h.skill().code(), h.level()));
+        Map<Long, Integer> capacities =
+                rules.agentCapacities(shown.stream().map(StaffMember::id).toList());
         List<AgentRow> rows = new ArrayList<>();
         for (StaffMember agent : shown) {
-            rows.add(new AgentRow(agent.id(), agent.username(), agent.displayName(), levels.getOrDefault(agent.id(), Map.of()),
+            rows.add(new AgentRow(
+                    agent.id(),
+                    agent.username(),
+                    agent.displayName(),
+                    levels.getOrDefault(agent.id(), Map.of()),
                     capacities.get(agent.id())));
         }
         model.addAttribute("centers", centers.partnersVisibleTo(user));
@@ -108,7 +142,11 @@ class RoutingAdminPages {
     }
 
     /** An agent's row: skill code to level, and their own chat capacity (null follows the center). */
-    public record AgentRow(long id, String username, String displayName, Map<String, Integer> levels,
+    public record AgentRow(
+            long id,
+            String username,
+            String displayName,
+            Map<String, Integer> levels,
             @Nullable Integer chatCapacity) {
 
         public @Nullable Integer level(String skill) {
@@ -118,8 +156,12 @@ class RoutingAdminPages {
 
     /** Saves every agent of the form: fields {@code level-<agent>-<skill>} and {@code capacity-<agent>}. */
     @PostMapping("/agent-skills")
-    String saveAgentSkills(@RequestParam long center, @RequestParam(required = false) @Nullable String team,
-            @RequestParam MultiValueMap<String, String> form, RedirectAttributes redirect, Locale locale) {
+    String saveAgentSkills(
+            @RequestParam long center,
+            @RequestParam(required = false) @Nullable String team,
+            @RequestParam MultiValueMap<String, String> form,
+            RedirectAttributes redirect,
+            Locale locale) {
         centers.visibleTo(currentUsers.require(), center);
         attempt(redirect, locale, "agent-skills.saved", () -> {
             List<RoutingAdministration.AgentChange> changes = new ArrayList<>();
@@ -128,19 +170,22 @@ class RoutingAdminPages {
                 StaffMember agent = administration.agentOf(id == null ? 0 : id);
                 Map<String, Integer> levels = new HashMap<>();
                 for (Skill skill : skills.all()) {
-                    Integer level = QueuePages.number("level", form.getFirst("level-" + agent.id() + "-" + skill.code()));
+                    Integer level =
+                            QueuePages.number("level", form.getFirst("level-" + agent.id() + "-" + skill.code()));
                     if (level != null) {
                         levels.put(skill.code(), level);
                     }
                 }
-                changes.add(new RoutingAdministration.AgentChange(agent, levels,
-                        QueuePages.number("capacity", form.getFirst("capacity-" + agent.id()))));
+                changes.add(new RoutingAdministration.AgentChange(
+                        agent, levels, QueuePages.number("capacity", form.getFirst("capacity-" + agent.id()))));
             }
             administration.setAgents(center, changes);
             return null;
         });
-        return "redirect:/agent-skills?center=" + center + (team == null ? "" : "&team=" + java.net.URLEncoder.encode(team,
-                java.nio.charset.StandardCharsets.UTF_8));
+        return "redirect:/agent-skills?center=" + center
+                + (team == null
+                        ? ""
+                        : "&team=" + java.net.URLEncoder.encode(team, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     // ------------------------------------------------------------------ not-ready reasons, default capacity
@@ -157,8 +202,11 @@ class RoutingAdminPages {
     }
 
     @PostMapping("/routing-settings/capacity")
-    String saveCapacity(@RequestParam long center, @RequestParam(required = false) @Nullable String chatCapacity,
-            RedirectAttributes redirect, Locale locale) {
+    String saveCapacity(
+            @RequestParam long center,
+            @RequestParam(required = false) @Nullable String chatCapacity,
+            RedirectAttributes redirect,
+            Locale locale) {
         centers.visibleTo(currentUsers.require(), center);
         attempt(redirect, locale, "routing-settings.saved", () -> {
             administration.setCenterCapacity(center, QueuePages.number("chatCapacity", chatCapacity));
@@ -168,8 +216,12 @@ class RoutingAdminPages {
     }
 
     @PostMapping("/routing-settings/reasons")
-    String addReason(@RequestParam long center, @RequestParam(required = false) @Nullable String nameKorean,
-            @RequestParam(required = false) @Nullable String nameEnglish, RedirectAttributes redirect, Locale locale) {
+    String addReason(
+            @RequestParam long center,
+            @RequestParam(required = false) @Nullable String nameKorean,
+            @RequestParam(required = false) @Nullable String nameEnglish,
+            RedirectAttributes redirect,
+            Locale locale) {
         centers.visibleTo(currentUsers.require(), center);
         attempt(redirect, locale, "routing-settings.saved", () -> {
             administration.addReason(center, nameKorean, nameEnglish);
@@ -179,8 +231,12 @@ class RoutingAdminPages {
     }
 
     @PostMapping("/routing-settings/reasons/{id}")
-    String setReasonActive(@RequestParam long center, @PathVariable long id, @RequestParam boolean active,
-            RedirectAttributes redirect, Locale locale) {
+    String setReasonActive(
+            @RequestParam long center,
+            @PathVariable long id,
+            @RequestParam boolean active,
+            RedirectAttributes redirect,
+            Locale locale) {
         centers.visibleTo(currentUsers.require(), center);
         attempt(redirect, locale, "routing-settings.saved", () -> {
             administration.setReasonActive(center, id, active);
@@ -189,7 +245,8 @@ class RoutingAdminPages {
         return "redirect:/routing-settings?center=" + center;
     }
 
-    private void attempt(RedirectAttributes redirect, Locale locale, String notice, java.util.function.Supplier<?> change) {
+    private void attempt(
+            RedirectAttributes redirect, Locale locale, String notice, java.util.function.Supplier<?> change) {
         try {
             change.get();
             redirect.addFlashAttribute("noticeKey", notice);

@@ -42,12 +42,22 @@ class RoutingAdministration {
     static final int MAXIMUM_CHAT_CAPACITY = 5;
 
     /** A queue as the form or the API sends it; missing numbers take the defaults of a new queue. */
-    record QueueForm(@Nullable String code, @Nullable String name, @Nullable String nameEnglish, @Nullable String channel,
-            @Nullable List<Requirement> skills, @Nullable String agentGroup, @Nullable Integer priority,
-            @Nullable Double serviceLevelPercent, @Nullable Integer serviceLevelSeconds, @Nullable String strategy,
-            @Nullable List<Overflow> overflow, @Nullable Integer wrapUpSeconds, @Nullable Boolean limitedHours,
-            @Nullable List<OpeningDay> hours, @Nullable List<LocalDate> closedDays) {
-    }
+    record QueueForm(
+            @Nullable String code,
+            @Nullable String name,
+            @Nullable String nameEnglish,
+            @Nullable String channel,
+            @Nullable List<Requirement> skills,
+            @Nullable String agentGroup,
+            @Nullable Integer priority,
+            @Nullable Double serviceLevelPercent,
+            @Nullable Integer serviceLevelSeconds,
+            @Nullable String strategy,
+            @Nullable List<Overflow> overflow,
+            @Nullable Integer wrapUpSeconds,
+            @Nullable Boolean limitedHours,
+            @Nullable List<OpeningDay> hours,
+            @Nullable List<LocalDate> closedDays) {}
 
     private final RoutingQueues queues;
     private final Skills skills;
@@ -57,8 +67,14 @@ class RoutingAdministration {
     private final TransactionTemplate transaction;
     private final RoutingForwarding forwarding;
 
-    RoutingAdministration(RoutingQueues queues, Skills skills, CenterRoutingRules rules, Staff staff, RoutingHost host,
-            TransactionTemplate transaction, RoutingForwarding forwarding) {
+    RoutingAdministration(
+            RoutingQueues queues,
+            Skills skills,
+            CenterRoutingRules rules,
+            Staff staff,
+            RoutingHost host,
+            TransactionTemplate transaction,
+            RoutingForwarding forwarding) {
         this.forwarding = forwarding;
         this.queues = queues;
         this.skills = skills;
@@ -87,7 +103,8 @@ class RoutingAdministration {
     }
 
     QueueSettings updateQueue(long queueId, QueueForm form) {
-        QueueSettings existing = queues.find(queueId).orElseThrow(() -> RequestRejected.notFound("unknown-queue", queueId));
+        QueueSettings existing =
+                queues.find(queueId).orElseThrow(() -> RequestRejected.notFound("unknown-queue", queueId));
         if (form.channel() != null && !form.channel().equals(existing.channel())) {
             throw RequestRejected.badRequest("queue-channel-fixed", existing.channel());
         }
@@ -98,17 +115,23 @@ class RoutingAdministration {
         });
     }
 
-    private QueueSettings check(long centerId, String code, String channel, QueueForm form, @Nullable QueueSettings existing) {
+    private QueueSettings check(
+            long centerId, String code, String channel, QueueForm form, @Nullable QueueSettings existing) {
         String name = form.name() == null ? "" : form.name().strip();
         if (name.isEmpty() || name.length() > 100) {
             throw RequestRejected.badRequest("queue-name-required");
         }
-        String nameEnglish = form.nameEnglish() == null || form.nameEnglish().isBlank() ? null : form.nameEnglish().strip();
+        String nameEnglish = form.nameEnglish() == null || form.nameEnglish().isBlank()
+                ? null
+                : form.nameEnglish().strip();
         if (nameEnglish != null && nameEnglish.length() > 100) {
             throw RequestRejected.badRequest("queue-name-required");
         }
-        List<Requirement> requirements = form.skills() == null ? List.of()
-                : form.skills().stream().filter(r -> r.skill() != null && !r.skill().isBlank()).toList();
+        List<Requirement> requirements = form.skills() == null
+                ? List.of()
+                : form.skills().stream()
+                        .filter(r -> r.skill() != null && !r.skill().isBlank())
+                        .toList();
         if (requirements.isEmpty() || requirements.size() > MAXIMUM_SKILLS_PER_QUEUE) {
             throw RequestRejected.badRequest("queue-skills-count", MAXIMUM_SKILLS_PER_QUEUE);
         }
@@ -127,25 +150,35 @@ class RoutingAdministration {
                 throw RequestRejected.badRequest("duplicate-queue-skill", requirement.skill());
             }
         }
-        String group = form.agentGroup() == null || form.agentGroup().isBlank() ? null : form.agentGroup().strip();
+        String group = form.agentGroup() == null || form.agentGroup().isBlank()
+                ? null
+                : form.agentGroup().strip();
         if (group != null && group.length() > 30) {
             throw RequestRejected.badRequest("invalid-agent-group", group);
         }
         int priority = within("priority", form.priority(), existing == null ? 0 : existing.priority(), 0, 100);
-        double percent = form.serviceLevelPercent() == null ? (existing == null ? 80 : existing.serviceLevelPercent())
+        double percent = form.serviceLevelPercent() == null
+                ? (existing == null ? 80 : existing.serviceLevelPercent())
                 : form.serviceLevelPercent();
         if (!(percent > 0 && percent <= 100)) {
             throw RequestRejected.badRequest("number-out-of-range", "serviceLevelPercent", 1, 100);
         }
-        int seconds = within("serviceLevelSeconds", form.serviceLevelSeconds(),
-                existing == null ? 20 : existing.serviceLevelSeconds(), 1, 3600);
-        int wrapUp = within("wrapUpSeconds", form.wrapUpSeconds(), existing == null ? 30 : existing.wrapUpSeconds(), 0, 3600);
-        String strategy = form.strategy() == null ? (existing == null ? "LONGEST_IDLE" : existing.strategy()) : form.strategy();
-        if (java.util.Arrays.stream(SelectionStrategy.values()).noneMatch(s -> s.name().equals(strategy))) {
+        int seconds = within(
+                "serviceLevelSeconds",
+                form.serviceLevelSeconds(),
+                existing == null ? 20 : existing.serviceLevelSeconds(),
+                1,
+                3600);
+        int wrapUp = within(
+                "wrapUpSeconds", form.wrapUpSeconds(), existing == null ? 30 : existing.wrapUpSeconds(), 0, 3600);
+        String strategy =
+                form.strategy() == null ? (existing == null ? "LONGEST_IDLE" : existing.strategy()) : form.strategy();
+        if (java.util.Arrays.stream(SelectionStrategy.values())
+                .noneMatch(s -> s.name().equals(strategy))) {
             throw RequestRejected.badRequest("unknown-strategy", strategy);
         }
-        List<Overflow> overflow = checkOverflow(centerId, code, channel, requirements,
-                form.overflow() == null ? List.of() : form.overflow());
+        List<Overflow> overflow = checkOverflow(
+                centerId, code, channel, requirements, form.overflow() == null ? List.of() : form.overflow());
         if (group == null && overflow.stream().anyMatch(o -> o.kind() == OverflowKind.WIDEN_TO_GROUP)) {
             // Widening means nothing to a queue every agent may already take.
             throw RequestRejected.badRequest("overflow-widen-without-group");
@@ -154,20 +187,42 @@ class RoutingAdministration {
         List<OpeningDay> hours = form.hours() == null ? List.of() : form.hours();
         Set<Integer> days = new HashSet<>();
         for (OpeningDay day : hours) {
-            if (day.dayOfWeek() < 1 || day.dayOfWeek() > 7 || !days.add(day.dayOfWeek()) || day.opens() == null
-                    || day.closes() == null || (!day.closes().equals(LocalTime.MIDNIGHT) && !day.opens().isBefore(day.closes()))) {
+            if (day.dayOfWeek() < 1
+                    || day.dayOfWeek() > 7
+                    || !days.add(day.dayOfWeek())
+                    || day.opens() == null
+                    || day.closes() == null
+                    || (!day.closes().equals(LocalTime.MIDNIGHT) && !day.opens().isBefore(day.closes()))) {
                 throw RequestRejected.badRequest("invalid-opening-hours", day.dayOfWeek());
             }
         }
-        List<LocalDate> closed = form.closedDays() == null ? List.of()
+        List<LocalDate> closed = form.closedDays() == null
+                ? List.of()
                 : form.closedDays().stream().distinct().sorted().toList();
         if (closed.size() > 366) {
             throw RequestRejected.badRequest("too-many-closed-days", 366);
         }
-        QueueSettings checked = new QueueSettings(existing == null ? 0 : existing.id(), centerId, code, name, nameEnglish,
-                channel, requirements, group, priority, percent, seconds, strategy, overflow, wrapUp, limited, hours, closed);
+        QueueSettings checked = new QueueSettings(
+                existing == null ? 0 : existing.id(),
+                centerId,
+                code,
+                name,
+                nameEnglish,
+                channel,
+                requirements,
+                group,
+                priority,
+                percent,
+                seconds,
+                strategy,
+                overflow,
+                wrapUp,
+                limited,
+                hours,
+                closed);
         // The engine's own checks, on the whole center as it would be: nothing it refuses is stored.
-        List<QueueSettings> center = new ArrayList<>(queues.of(centerId).stream().filter(q -> !q.code().equals(code)).toList());
+        List<QueueSettings> center = new ArrayList<>(
+                queues.of(centerId).stream().filter(q -> !q.code().equals(code)).toList());
         center.add(checked);
         try {
             RoutingEngine.start(RoutingHost.configuration(center), Instant.EPOCH);
@@ -177,8 +232,8 @@ class RoutingAdministration {
         return checked;
     }
 
-    private List<Overflow> checkOverflow(long centerId, String code, String channel, List<Requirement> requirements,
-            List<Overflow> steps) {
+    private List<Overflow> checkOverflow(
+            long centerId, String code, String channel, List<Requirement> requirements, List<Overflow> steps) {
         if (steps.size() > MAXIMUM_OVERFLOW_STEPS) {
             throw RequestRejected.badRequest("overflow-too-many-steps", MAXIMUM_OVERFLOW_STEPS);
         }
@@ -215,22 +270,32 @@ class RoutingAdministration {
                     if (i != steps.size() - 1) {
                         throw RequestRejected.badRequest("overflow-move-not-last");
                     }
-                    QueueSettings target = queues.of(centerId).stream().filter(q -> q.code().equals(step.target()))
-                            .findFirst().orElseThrow(() -> RequestRejected.badRequest("overflow-unknown-queue", step.target()));
+                    QueueSettings target = queues.of(centerId).stream()
+                            .filter(q -> q.code().equals(step.target()))
+                            .findFirst()
+                            .orElseThrow(() -> RequestRejected.badRequest("overflow-unknown-queue", step.target()));
                     if (target.code().equals(code) || !target.channel().equals(channel)) {
                         throw RequestRejected.badRequest("overflow-unknown-queue", step.target());
                     }
                 }
             }
         }
-        return steps.stream().map(s -> new Overflow(s.afterSeconds(), s.kind(), s.target().strip(),
-                s.kind() == OverflowKind.LOWER_LEVEL ? s.level() : null)).toList();
+        return steps.stream()
+                .map(s -> new Overflow(
+                        s.afterSeconds(),
+                        s.kind(),
+                        s.target().strip(),
+                        s.kind() == OverflowKind.LOWER_LEVEL ? s.level() : null))
+                .toList();
     }
 
     private static int level(@Nullable Integer level) {
         if (level == null || level < AgentSkill.MINIMUM_LEVEL || level > AgentSkill.MAXIMUM_LEVEL) {
-            throw RequestRejected.badRequest("skill-level-out-of-range", level == null ? "" : level,
-                    AgentSkill.MINIMUM_LEVEL, AgentSkill.MAXIMUM_LEVEL);
+            throw RequestRejected.badRequest(
+                    "skill-level-out-of-range",
+                    level == null ? "" : level,
+                    AgentSkill.MINIMUM_LEVEL,
+                    AgentSkill.MAXIMUM_LEVEL);
         }
         return level;
     }
@@ -257,9 +322,12 @@ class RoutingAdministration {
         return skills.find(checked).orElseThrow();
     }
 
-    Skill changeSkill(String code, @Nullable String nameKorean, @Nullable String nameEnglish, @Nullable Boolean active) {
+    Skill changeSkill(
+            String code, @Nullable String nameKorean, @Nullable String nameEnglish, @Nullable Boolean active) {
         Skill skill = skills.find(code).orElseThrow(() -> RequestRejected.notFound("unknown-skill", code));
-        skills.rename(code, nameKorean == null ? skill.nameKorean() : name(nameKorean, "skill-name-required"),
+        skills.rename(
+                code,
+                nameKorean == null ? skill.nameKorean() : name(nameKorean, "skill-name-required"),
                 nameEnglish == null ? skill.nameEnglish() : name(nameEnglish, "skill-name-required"),
                 active == null ? skill.active() : active);
         return skills.find(code).orElseThrow();
@@ -277,8 +345,10 @@ class RoutingAdministration {
     // ------------------------------------------------------------------ agents
 
     /** One agent's skills (code to level) and own chat capacity (null: the center's default), replacing what they had. */
-    record AgentChange(StaffMember agent, Map<String, Integer> levels, @Nullable Integer chatCapacity) {
-    }
+    record AgentChange(
+            StaffMember agent,
+            Map<String, Integer> levels,
+            @Nullable Integer chatCapacity) {}
 
     void setAgent(StaffMember agent, Map<String, Integer> levels, @Nullable Integer chatCapacity) {
         setAgents(agent.centerId(), List.of(new AgentChange(agent, levels, chatCapacity)));
@@ -312,7 +382,8 @@ class RoutingAdministration {
         changing(centerId, () -> {
             for (int i = 0; i < changes.size(); i++) {
                 skills.replace(changes.get(i).agent().id(), byIds.get(i));
-                rules.setAgentCapacity(changes.get(i).agent().id(), changes.get(i).chatCapacity());
+                rules.setAgentCapacity(
+                        changes.get(i).agent().id(), changes.get(i).chatCapacity());
             }
             return null;
         });
@@ -328,8 +399,8 @@ class RoutingAdministration {
 
     private static int capacity(@Nullable Integer capacity) {
         if (capacity == null || capacity < 1 || capacity > MAXIMUM_CHAT_CAPACITY) {
-            throw RequestRejected.badRequest("chat-capacity-out-of-range", capacity == null ? "" : capacity, 1,
-                    MAXIMUM_CHAT_CAPACITY);
+            throw RequestRejected.badRequest(
+                    "chat-capacity-out-of-range", capacity == null ? "" : capacity, 1, MAXIMUM_CHAT_CAPACITY);
         }
         return capacity;
     }
@@ -342,7 +413,8 @@ class RoutingAdministration {
 
     void addReason(long centerId, @Nullable String nameKorean, @Nullable String nameEnglish) {
         String korean = name(nameKorean, "reason-name-required");
-        String english = nameEnglish == null || nameEnglish.isBlank() ? korean : name(nameEnglish, "reason-name-required");
+        String english =
+                nameEnglish == null || nameEnglish.isBlank() ? korean : name(nameEnglish, "reason-name-required");
         if (rules.reasons(centerId).stream().anyMatch(r -> r.nameKorean().equals(korean))) {
             throw RequestRejected.conflict("duplicate-not-ready-reason", korean);
         }
@@ -366,7 +438,8 @@ class RoutingAdministration {
             host.reconfigure(centerId);
             return result;
         });
-        // After the commit: the engine starts from the stored queues, and its lease and holder row are no part of the change.
+        // After the commit: the engine starts from the stored queues, and its lease and holder row are no part of the
+        // change.
         host.routeIfNew(centerId);
         forwarding.reconfigured(centerId);
         return changed;

@@ -50,23 +50,31 @@ class RoutingCommandsApi {
         this.currentUsers = currentUsers;
     }
 
-    record Outcome(List<RoutingEvent> events) {
-    }
+    record Outcome(List<RoutingEvent> events) {}
 
-    record NewContact(@Nullable @Size(max = 64) String contact, @NotBlank String queue,
-            @Nullable @Pattern(regexp = "VOICE|CHAT|EMAIL") String channel, @Nullable @Min(0) @Max(100) Integer priority,
-            @Nullable List<@Pattern(regexp = "FLAGGED_ABUSIVE|ACCESSIBILITY|SENIOR|VIP") String> attributes) {
-    }
+    record NewContact(
+            @Nullable @Size(max = 64) String contact,
+            @NotBlank String queue,
+            @Nullable @Pattern(regexp = "VOICE|CHAT|EMAIL") String channel,
+            @Nullable @Min(0) @Max(100) Integer priority,
+            @Nullable List<@Pattern(regexp = "FLAGGED_ABUSIVE|ACCESSIBILITY|SENIOR|VIP") String> attributes) {}
 
     @PostMapping("/contacts")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "A contact arrives and waits in a queue (or is offered at once)")
     Outcome arrive(@PathVariable long center, @Valid @RequestBody NewContact contact) {
         forCenter(center);
-        String id = contact.contact() == null || contact.contact().isBlank() ? UUID.randomUUID().toString() : contact.contact();
-        return new Outcome(routing.handle(center, new RoutingRequest.Arrive(id, contact.queue(),
-                contact.channel() == null ? "CHAT" : contact.channel(), contact.priority() == null ? 0 : contact.priority(),
-                contact.attributes() == null ? List.of() : contact.attributes())));
+        String id = contact.contact() == null || contact.contact().isBlank()
+                ? UUID.randomUUID().toString()
+                : contact.contact();
+        return new Outcome(routing.handle(
+                center,
+                new RoutingRequest.Arrive(
+                        id,
+                        contact.queue(),
+                        contact.channel() == null ? "CHAT" : contact.channel(),
+                        contact.priority() == null ? 0 : contact.priority(),
+                        contact.attributes() == null ? List.of() : contact.attributes())));
     }
 
     @PostMapping("/contacts/{contact}/end")
@@ -76,14 +84,16 @@ class RoutingCommandsApi {
         return new Outcome(routing.handle(center, new RoutingRequest.End(contact, false)));
     }
 
-    record Move(@NotBlank @Size(max = 30) String queue) {
-    }
+    record Move(@NotBlank @Size(max = 30) String queue) {}
 
     @PostMapping("/contacts/{contact}/move")
-    @Operation(summary = "A supervisor moves a waiting contact to another queue of the center; its original arrival is kept")
+    @Operation(
+            summary =
+                    "A supervisor moves a waiting contact to another queue of the center; its original arrival is kept")
     Outcome move(@PathVariable long center, @PathVariable String contact, @Valid @RequestBody Move move) {
         forCenter(center);
-        return new Outcome(routing.move(center, contact, move.queue(), currentUsers.require().username()));
+        return new Outcome(routing.move(
+                center, contact, move.queue(), currentUsers.require().username()));
     }
 
     @PostMapping("/agents/{agent}/login")
@@ -94,36 +104,41 @@ class RoutingCommandsApi {
 
     @PostMapping("/agents/{agent}/ready")
     Outcome ready(@PathVariable long center, @PathVariable String agent) {
-        return new Outcome(routing.handle(center, new RoutingRequest.BecomeReady(forAgent(center, agent).username())));
+        return new Outcome(routing.handle(
+                center, new RoutingRequest.BecomeReady(forAgent(center, agent).username())));
     }
 
-    record NotReady(@NotBlank @Size(max = 50) String reason) {
-    }
+    record NotReady(@NotBlank @Size(max = 50) String reason) {}
 
     @PostMapping("/agents/{agent}/not-ready")
     Outcome notReady(@PathVariable long center, @PathVariable String agent, @Valid @RequestBody NotReady body) {
-        return new Outcome(routing.handle(center, new RoutingRequest.GoNotReady(forAgent(center, agent).username(), body.reason())));
+        return new Outcome(routing.handle(
+                center, new RoutingRequest.GoNotReady(forAgent(center, agent).username(), body.reason())));
     }
 
     @PostMapping("/agents/{agent}/logout")
     Outcome logOut(@PathVariable long center, @PathVariable String agent) {
-        return new Outcome(routing.handle(center, new RoutingRequest.LogOut(forAgent(center, agent).username())));
+        return new Outcome(routing.handle(
+                center, new RoutingRequest.LogOut(forAgent(center, agent).username())));
     }
 
     @PostMapping("/agents/{agent}/wrap-up-done")
     Outcome wrapUpDone(@PathVariable long center, @PathVariable String agent) {
-        return new Outcome(routing.handle(center, new RoutingRequest.FinishWrapUp(forAgent(center, agent).username())));
+        return new Outcome(routing.handle(
+                center, new RoutingRequest.FinishWrapUp(forAgent(center, agent).username())));
     }
 
     @PostMapping("/agents/{agent}/offers/{contact}/accept")
     @Operation(summary = "The agent accepts the contact offered to them")
     Outcome accept(@PathVariable long center, @PathVariable String agent, @PathVariable String contact) {
-        return new Outcome(routing.handle(center, new RoutingRequest.Accept(forAgent(center, agent).username(), contact)));
+        return new Outcome(routing.handle(
+                center, new RoutingRequest.Accept(forAgent(center, agent).username(), contact)));
     }
 
     @PostMapping("/agents/{agent}/offers/{contact}/decline")
     Outcome decline(@PathVariable long center, @PathVariable String agent, @PathVariable String contact) {
-        return new Outcome(routing.handle(center, new RoutingRequest.Decline(forAgent(center, agent).username(), contact)));
+        return new Outcome(routing.handle(
+                center, new RoutingRequest.Decline(forAgent(center, agent).username(), contact)));
     }
 
     @GetMapping("/state")
@@ -143,7 +158,8 @@ class RoutingCommandsApi {
     /** Supervisors act for their center's agents; an agent only for themselves. */
     private StaffMember forAgent(long center, String agent) {
         CurrentUser user = currentUsers.require();
-        StaffMember member = staff.findByUsername(agent).filter(m -> m.centerId() == center && m.has(Role.AGENT))
+        StaffMember member = staff.findByUsername(agent)
+                .filter(m -> m.centerId() == center && m.has(Role.AGENT))
                 .orElseThrow(() -> RequestRejected.notFound("unknown-agent", agent));
         boolean self = user.username().equalsIgnoreCase(member.username());
         if (!self) {

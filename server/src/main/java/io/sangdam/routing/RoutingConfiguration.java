@@ -14,8 +14,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RoutingConfiguration {
 
-    static final Set<Role> COVERAGE_ROLES = Set.of(Role.SUPERVISOR, Role.CENTER_MANAGER, Role.WFM_PLANNER,
-            Role.QA_EVALUATOR, Role.ADMINISTRATOR, Role.EXECUTIVE, Role.PROTECTION_TEAM);
+    static final Set<Role> COVERAGE_ROLES = Set.of(
+            Role.SUPERVISOR,
+            Role.CENTER_MANAGER,
+            Role.WFM_PLANNER,
+            Role.QA_EVALUATOR,
+            Role.ADMINISTRATOR,
+            Role.EXECUTIVE,
+            Role.PROTECTION_TEAM);
 
     @Bean
     NavigationLink skillsLink() {
@@ -29,17 +35,20 @@ class RoutingConfiguration {
 
     @Bean
     NavigationLink agentSkillsLink() {
-        return new NavigationLink(211, "/agent-skills", "nav.agent-skills", Set.of(Role.CENTER_MANAGER, Role.ADMINISTRATOR));
+        return new NavigationLink(
+                211, "/agent-skills", "nav.agent-skills", Set.of(Role.CENTER_MANAGER, Role.ADMINISTRATOR));
     }
 
     @Bean
     NavigationLink routingSettingsLink() {
-        return new NavigationLink(212, "/routing-settings", "nav.routing-settings", Set.of(Role.CENTER_MANAGER, Role.ADMINISTRATOR));
+        return new NavigationLink(
+                212, "/routing-settings", "nav.routing-settings", Set.of(Role.CENTER_MANAGER, Role.ADMINISTRATOR));
     }
 
     @Bean
     NavigationLink skillCatalogLink() {
-        return new NavigationLink(213, "/skills/catalog", "nav.skill-catalog", Set.of(Role.CENTER_MANAGER, Role.ADMINISTRATOR));
+        return new NavigationLink(
+                213, "/skills/catalog", "nav.skill-catalog", Set.of(Role.CENTER_MANAGER, Role.ADMINISTRATOR));
     }
 
     @Bean
@@ -79,8 +88,11 @@ class RoutingConfiguration {
             @Override
             public HomeSectionView view(CurrentUser user) {
                 var coverage = skills.coverage(user.centerId()).stream()
-                        .sorted(Comparator.comparingInt(SkillDirectory.SkillCoverage::agents)).toList();
-                return new HomeSectionView("routing/skills", "thinnest",
+                        .sorted(Comparator.comparingInt(SkillDirectory.SkillCoverage::agents))
+                        .toList();
+                return new HomeSectionView(
+                        "routing/skills",
+                        "thinnest",
                         Map.of("coverage", coverage.subList(0, Math.min(5, coverage.size()))));
             }
         };

@@ -41,7 +41,9 @@ class RoutingConnections implements DisposableBean {
     private final DataSource requests;
     private final @Nullable HikariDataSource pool;
 
-    RoutingConnections(DataSource requests, @Value("${" + POOL_SIZE_PROPERTY + ":8}") int size,
+    RoutingConnections(
+            DataSource requests,
+            @Value("${" + POOL_SIZE_PROPERTY + ":8}") int size,
             ObjectProvider<MeterRegistry> meters) {
         if (size < 1) {
             throw new IllegalArgumentException(POOL_SIZE_PROPERTY + " must be at least 1, not " + size);

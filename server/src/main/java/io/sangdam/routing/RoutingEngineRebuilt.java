@@ -8,5 +8,4 @@ import io.sangdam.engine.routing.RoutingSnapshot;
  * last stored command may have died with the node, so modules that keep state from routing events
  * set it from this snapshot: the engine is the truth.
  */
-public record RoutingEngineRebuilt(long centerId, RoutingSnapshot snapshot) {
-}
+public record RoutingEngineRebuilt(long centerId, RoutingSnapshot snapshot) {}

@@ -69,40 +69,51 @@ class RoutingForwarding implements DisposableBean {
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
     /** How often a holder writes its row, and how old a row may be before its node counts as gone. */
     static final Duration REFRESH = Duration.ofSeconds(5);
+
     static final Duration FRESH = Duration.ofSeconds(15);
     /** How long a node remembers where a center is routed before it reads the table again. */
     static final Duration REMEMBERED = Duration.ofSeconds(2);
+
     private static final Logger log = LoggerFactory.getLogger(RoutingForwarding.class);
 
     /** Where a center is routed, as read at {@code read}. */
-    record Holder(String node, String baseUrl, Instant read) {
-    }
+    record Holder(String node, String baseUrl, Instant read) {}
 
     /** What a forwarded command comes back with: its events, or the holder's refusal. */
-    record Answer(@Nullable List<RoutingEvent> events, @Nullable Refusal refused) {
-    }
+    record Answer(
+            @Nullable List<RoutingEvent> events, @Nullable Refusal refused) {}
 
-    record Refusal(int status, String code, List<String> arguments) {
-    }
+    record Refusal(int status, String code, List<String> arguments) {}
 
     // The engine's events and states are sealed types: on the wire they carry their simple name.
     @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "type")
-    @JsonSubTypes({@JsonSubTypes.Type(RoutingEvent.ContactQueued.class), @JsonSubTypes.Type(RoutingEvent.ContactOffered.class),
-            @JsonSubTypes.Type(RoutingEvent.OfferMissed.class), @JsonSubTypes.Type(RoutingEvent.ContactAssigned.class),
-            @JsonSubTypes.Type(RoutingEvent.ContactOverflowed.class), @JsonSubTypes.Type(RoutingEvent.PreferredAgentWaitEnded.class),
-            @JsonSubTypes.Type(RoutingEvent.ContactAbandoned.class), @JsonSubTypes.Type(RoutingEvent.ContactCompleted.class),
-            @JsonSubTypes.Type(RoutingEvent.ContactTransferred.class), @JsonSubTypes.Type(RoutingEvent.ContactMoved.class),
-            @JsonSubTypes.Type(RoutingEvent.ContactTurnedAway.class), @JsonSubTypes.Type(RoutingEvent.AgentStateChanged.class)})
-    private interface TypedEvent {
-    }
+    @JsonSubTypes({
+        @JsonSubTypes.Type(RoutingEvent.ContactQueued.class),
+        @JsonSubTypes.Type(RoutingEvent.ContactOffered.class),
+        @JsonSubTypes.Type(RoutingEvent.OfferMissed.class),
+        @JsonSubTypes.Type(RoutingEvent.ContactAssigned.class),
+        @JsonSubTypes.Type(RoutingEvent.ContactOverflowed.class),
+        @JsonSubTypes.Type(RoutingEvent.PreferredAgentWaitEnded.class),
+        @JsonSubTypes.Type(RoutingEvent.ContactAbandoned.class),
+        @JsonSubTypes.Type(RoutingEvent.ContactCompleted.class),
+        @JsonSubTypes.Type(RoutingEvent.ContactTransferred.class),
+        @JsonSubTypes.Type(RoutingEvent.ContactMoved.class),
+        @JsonSubTypes.Type(RoutingEvent.ContactTurnedAway.class),
+        @JsonSubTypes.Type(RoutingEvent.AgentStateChanged.class)
+    })
+    private interface TypedEvent {}
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, property = "type")
-    @JsonSubTypes({@JsonSubTypes.Type(AgentState.Offline.class), @JsonSubTypes.Type(AgentState.Available.class),
-            @JsonSubTypes.Type(AgentState.NotReady.class), @JsonSubTypes.Type(AgentState.Reserved.class),
-            @JsonSubTypes.Type(AgentState.Busy.class), @JsonSubTypes.Type(AgentState.WrapUp.class),
-            @JsonSubTypes.Type(AgentState.Recovery.class)})
-    private interface TypedState {
-    }
+    @JsonSubTypes({
+        @JsonSubTypes.Type(AgentState.Offline.class),
+        @JsonSubTypes.Type(AgentState.Available.class),
+        @JsonSubTypes.Type(AgentState.NotReady.class),
+        @JsonSubTypes.Type(AgentState.Reserved.class),
+        @JsonSubTypes.Type(AgentState.Busy.class),
+        @JsonSubTypes.Type(AgentState.WrapUp.class),
+        @JsonSubTypes.Type(AgentState.Recovery.class)
+    })
+    private interface TypedState {}
 
     private final RoutingHost host;
     private final RoutingQueues queues;
@@ -114,14 +125,23 @@ class RoutingForwarding implements DisposableBean {
     private final JsonMapper wire;
     private final Clock clock;
     private final Map<Long, Optional<Holder>> remembered = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("routing-holder").daemon().factory());
     private volatile String baseUrl;
     private final AnsweredCommands answered;
 
-    RoutingForwarding(RoutingHost host, RoutingQueues queues, RoutingLog routingLog, JdbcClient jdbc, ClusterSignals cluster,
-            ClusterSecret secret, JsonMapper json, Clock clock, @Value("${sangdam.cluster.base-url:}") String baseUrl) {
+    RoutingForwarding(
+            RoutingHost host,
+            RoutingQueues queues,
+            RoutingLog routingLog,
+            JdbcClient jdbc,
+            ClusterSignals cluster,
+            ClusterSecret secret,
+            JsonMapper json,
+            Clock clock,
+            @Value("${sangdam.cluster.base-url:}") String baseUrl) {
         this.host = host;
         this.routingLog = routingLog;
         this.queues = queues;
@@ -133,10 +153,13 @@ class RoutingForwarding implements DisposableBean {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.wire = wire(json);
         this.answered = new AnsweredCommands(clock, RoutingHost.ANSWER_TIMEOUT, AnsweredCommands.KEPT);
-        cluster.receive(RECONFIGURED, center -> {
-            // Its own transaction: the change is stored; a configuration the engine refuses is logged there.
-            host.reconfigure(Long.parseLong(center));
-        }, host::reconfigureWhereChanged);
+        cluster.receive(
+                RECONFIGURED,
+                center -> {
+                    // Its own transaction: the change is stored; a configuration the engine refuses is logged there.
+                    host.reconfigure(Long.parseLong(center));
+                },
+                host::reconfigureWhereChanged);
     }
 
     static final String RECONFIGURED = "routing.reconfigured";
@@ -149,7 +172,10 @@ class RoutingForwarding implements DisposableBean {
     }
 
     static JsonMapper wire(JsonMapper json) {
-        return json.rebuild().addMixIn(RoutingEvent.class, TypedEvent.class).addMixIn(AgentState.class, TypedState.class).build();
+        return json.rebuild()
+                .addMixIn(RoutingEvent.class, TypedEvent.class)
+                .addMixIn(AgentState.class, TypedState.class)
+                .build();
     }
 
     /** Unless configured ({@code sangdam.cluster.base-url}), other nodes reach this one on its port here. */
@@ -188,10 +214,12 @@ class RoutingForwarding implements DisposableBean {
             return;
         }
         jdbc.sql("""
-                insert into routing.center_holder (center_id, node_id, base_url, updated_at) values (?, ?, ?, ?)
-                on conflict (center_id) do update set node_id = excluded.node_id, base_url = excluded.base_url,
-                    updated_at = excluded.updated_at""")
-                .params(center, cluster.node(), baseUrl, Timestamp.from(clock.instant())).update();
+            insert into routing.center_holder (center_id, node_id, base_url, updated_at) values (?, ?, ?, ?)
+            on conflict (center_id) do update set node_id = excluded.node_id, base_url = excluded.base_url,
+                updated_at = excluded.updated_at\
+            """)
+                .params(center, cluster.node(), baseUrl, Timestamp.from(clock.instant()))
+                .update();
     }
 
     /** The other node that routes the center now, if one does. */
@@ -202,10 +230,12 @@ class RoutingForwarding implements DisposableBean {
             return known;
         }
         Optional<Holder> holder = jdbc.sql("""
-                        select node_id, base_url from routing.center_holder
-                        where center_id = ? and node_id <> ? and updated_at > ?""")
+            select node_id, base_url from routing.center_holder
+            where center_id = ? and node_id <> ? and updated_at > ?\
+            """)
                 .params(center, cluster.node(), Timestamp.from(now.minus(FRESH)))
-                .query((row, n) -> new Holder(row.getString("node_id"), row.getString("base_url"), now)).optional();
+                .query((row, n) -> new Holder(row.getString("node_id"), row.getString("base_url"), now))
+                .optional();
         // A center nobody else holds is asked again next time: it may be taken over any second.
         if (holder.isPresent()) {
             remembered.put(center, holder);
@@ -218,13 +248,24 @@ class RoutingForwarding implements DisposableBean {
         if (holder == null) {
             return here(() -> host.handle(center, request), center);
         }
-        String body = call(holder, center, HttpRequest.newBuilder(uri(holder, center, "/commands/" + request.getClass().getSimpleName()))
-                .header("Content-Type", "application/json").header(COMMAND_ID, java.util.UUID.randomUUID().toString())
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request), StandardCharsets.UTF_8)));
+        String body = call(
+                holder,
+                center,
+                HttpRequest.newBuilder(uri(
+                                holder,
+                                center,
+                                "/commands/" + request.getClass().getSimpleName()))
+                        .header("Content-Type", "application/json")
+                        .header(COMMAND_ID, java.util.UUID.randomUUID().toString())
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                json.writeValueAsString(request), StandardCharsets.UTF_8)));
         Answer answer = wire.readValue(body, Answer.class);
         if (answer.refused() != null) {
             Refusal refused = answer.refused();
-            throw new RequestRejected(HttpStatus.valueOf(refused.status()), refused.code(), refused.arguments().toArray());
+            throw new RequestRejected(
+                    HttpStatus.valueOf(refused.status()),
+                    refused.code(),
+                    refused.arguments().toArray());
         }
         return answer.events() == null ? List.of() : answer.events();
     }
@@ -234,7 +275,11 @@ class RoutingForwarding implements DisposableBean {
         if (holder == null) {
             return here(() -> host.snapshot(center), center);
         }
-        return wire.readValue(call(holder, center, HttpRequest.newBuilder(uri(holder, center, "/snapshot")).GET()),
+        return wire.readValue(
+                call(
+                        holder,
+                        center,
+                        HttpRequest.newBuilder(uri(holder, center, "/snapshot")).GET()),
                 RoutingSnapshot.class);
     }
 
@@ -243,16 +288,25 @@ class RoutingForwarding implements DisposableBean {
         RoutingSnapshot snapshot = snapshot(center);
         RoutingSnapshot.ContactView waiting = snapshot.contacts().stream()
                 .filter(c -> c.id().value().equals(contact) && c.status() == RoutingSnapshot.ContactStatus.WAITING)
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
         if (waiting == null) {
             return Optional.empty();
         }
-        long ahead = snapshot.contacts().stream().filter(other -> other != waiting
-                && other.status() == RoutingSnapshot.ContactStatus.WAITING && other.queue().equals(waiting.queue())
-                && (other.originalArrival().isBefore(waiting.originalArrival())
-                        || (other.originalArrival().equals(waiting.originalArrival())
-                                && other.id().value().compareTo(waiting.id().value()) < 0))).count();
-        long loggedIn = snapshot.agents().stream().filter(agent -> !(agent.state() instanceof AgentState.Offline)).count();
+        long ahead = snapshot.contacts().stream()
+                .filter(other -> other != waiting
+                        && other.status() == RoutingSnapshot.ContactStatus.WAITING
+                        && other.queue().equals(waiting.queue())
+                        && (other.originalArrival().isBefore(waiting.originalArrival())
+                                || (other.originalArrival().equals(waiting.originalArrival())
+                                        && other.id()
+                                                        .value()
+                                                        .compareTo(waiting.id().value())
+                                                < 0)))
+                .count();
+        long loggedIn = snapshot.agents().stream()
+                .filter(agent -> !(agent.state() instanceof AgentState.Offline))
+                .count();
         return Optional.of(new WaitingPosition((int) ahead, (int) loggedIn));
     }
 
@@ -266,9 +320,12 @@ class RoutingForwarding implements DisposableBean {
         if (id == null || id.isBlank()) {
             return apply(center, type, request, null);
         }
-        return answered.answer(center, id, () -> routingLog.applied(id)
-                ? wire.writeValueAsString(new Answer(List.of(), null))
-                : apply(center, type, request, id));
+        return answered.answer(
+                center,
+                id,
+                () -> routingLog.applied(id)
+                        ? wire.writeValueAsString(new Answer(List.of(), null))
+                        : apply(center, type, request, id));
     }
 
     private String apply(long center, String type, String request, @Nullable String id) {
@@ -276,8 +333,14 @@ class RoutingForwarding implements DisposableBean {
         try {
             answer = new Answer(host.handle(center, json.readValue(request, RoutingRequest.type(type)), id), null);
         } catch (RequestRejected refused) {
-            answer = new Answer(null, new Refusal(refused.status().value(), refused.code(),
-                    Arrays.stream(refused.arguments()).map(String::valueOf).toList()));
+            answer = new Answer(
+                    null,
+                    new Refusal(
+                            refused.status().value(),
+                            refused.code(),
+                            Arrays.stream(refused.arguments())
+                                    .map(String::valueOf)
+                                    .toList()));
         }
         return wire.writeValueAsString(answer);
     }
@@ -304,21 +367,37 @@ class RoutingForwarding implements DisposableBean {
 
     /** Sends the request, and once more as it was (a command with the same id) if it timed out or its connection dropped. */
     private String call(Holder holder, long center, HttpRequest.Builder request) {
-        HttpRequest built = request.header(ClusterSecret.HEADER, secret.value()).header("Accept", "application/json")
-                .timeout(CALL_TIMEOUT).build();
+        HttpRequest built = request.header(ClusterSecret.HEADER, secret.value())
+                .header("Accept", "application/json")
+                .timeout(CALL_TIMEOUT)
+                .build();
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
-                HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                HttpResponse<String> response =
+                        http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 if (response.statusCode() == 200) {
                     return response.body();
                 }
-                log.warn("Node {} answered {} for center {}: {}", holder.node(), response.statusCode(), center, response.body());
+                log.warn(
+                        "Node {} answered {} for center {}: {}",
+                        holder.node(),
+                        response.statusCode(),
+                        center,
+                        response.body());
                 break;
             } catch (IOException failed) {
                 if (attempt == 1) {
-                    log.info("No answer from node {} for center {} ({}); asking once more", holder.node(), center, failed.toString());
+                    log.info(
+                            "No answer from node {} for center {} ({}); asking once more",
+                            holder.node(),
+                            center,
+                            failed.toString());
                 } else {
-                    log.warn("Node {} at {} cannot be reached for center {}: {}", holder.node(), holder.baseUrl(), center,
+                    log.warn(
+                            "Node {} at {} cannot be reached for center {}: {}",
+                            holder.node(),
+                            holder.baseUrl(),
+                            center,
                             failed.toString());
                 }
             } catch (InterruptedException interrupted) {

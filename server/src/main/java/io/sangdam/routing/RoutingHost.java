@@ -1,5 +1,9 @@
 package io.sangdam.routing;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sangdam.engine.routing.AgentGroupId;
 import io.sangdam.engine.routing.AgentState;
 import io.sangdam.engine.routing.BusinessHours;
@@ -28,16 +32,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,8 +48,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
 import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -100,6 +100,7 @@ class RoutingHost implements DisposableBean {
     static final String WRAP_UP_CARRIED = "후처리";
     /** The not-ready reason of an agent who was in a recovery break when a checkpoint was taken. */
     static final String RECOVERY_CARRIED = "회복 휴식";
+
     private static final Logger log = LoggerFactory.getLogger(RoutingHost.class);
 
     private final RoutingQueues queues;
@@ -122,15 +123,24 @@ class RoutingHost implements DisposableBean {
     static final int MAXIMUM_BATCH = 200;
     /** How long a caller waits for its command to be stored before it is told routing is unavailable. */
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
     private long tickCount;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("routing-clock").daemon().factory());
 
     private final MeterRegistry meters;
 
-    RoutingHost(RoutingQueues queues, RoutingLog routingLog, TransactionTemplate transaction, DataSource dataSource,
-            JsonMapper json, Clock clock, ApplicationEventPublisher publisher, AgentProfiles profiles,
-            RoutingConnections connections, ObjectProvider<MeterRegistry> meters) {
+    RoutingHost(
+            RoutingQueues queues,
+            RoutingLog routingLog,
+            TransactionTemplate transaction,
+            DataSource dataSource,
+            JsonMapper json,
+            Clock clock,
+            ApplicationEventPublisher publisher,
+            AgentProfiles profiles,
+            RoutingConnections connections,
+            ObjectProvider<MeterRegistry> meters) {
         this.connections = connections;
         this.meters = meters.getIfAvailable(SimpleMeterRegistry::new);
         this.publisher = publisher;
@@ -155,8 +165,10 @@ class RoutingHost implements DisposableBean {
         private volatile boolean held;
         private @Nullable RoutingEngine engine;
         private final LinkedBlockingQueue<Pending> inbox = new LinkedBlockingQueue<>();
-        private final java.util.concurrent.atomic.AtomicInteger unanswered = new java.util.concurrent.atomic.AtomicInteger();
-        private final java.util.concurrent.atomic.AtomicBoolean working = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.atomic.AtomicInteger unanswered =
+                new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicBoolean working =
+                new java.util.concurrent.atomic.AtomicBoolean();
         private volatile @Nullable Thread worker;
         /** Set when storing failed: the worker's borrowed connection may be broken and is given back. */
         private volatile boolean connectionInDoubt;
@@ -196,10 +208,13 @@ class RoutingHost implements DisposableBean {
     void start(long centerId) {
         CenterEngine center = engines.computeIfAbsent(centerId, id -> {
             CenterEngine created = new CenterEngine(id);
-            io.micrometer.core.instrument.Gauge.builder("sangdam.routing.waiting", created.unanswered,
+            io.micrometer.core.instrument.Gauge.builder(
+                            "sangdam.routing.waiting",
+                            created.unanswered,
                             java.util.concurrent.atomic.AtomicInteger::get)
                     .description("Routing commands given to their center's worker and not yet answered")
-                    .tag("center", Long.toString(id)).register(meters);
+                    .tag("center", Long.toString(id))
+                    .register(meters);
             return created;
         });
         center.lock.lock();
@@ -216,7 +231,9 @@ class RoutingHost implements DisposableBean {
             RoutingEngine engine = java.util.Objects.requireNonNull(center.engine);
             if (!configuration(queues.of(centerId)).equals(engine.configuration())) {
                 // Queues were changed while another node routed the center, or while none did.
-                publish(centerId, java.util.Objects.requireNonNull(transaction.execute(status -> checkpoint(center, engine))));
+                publish(
+                        centerId,
+                        java.util.Objects.requireNonNull(transaction.execute(status -> checkpoint(center, engine))));
             }
         } finally {
             center.lock.unlock();
@@ -293,7 +310,10 @@ class RoutingHost implements DisposableBean {
     }
 
     /** A command waiting for its center's worker, or (without a request) a nudge to let time pass. */
-    private record Pending(@Nullable RoutingRequest request, @Nullable String commandId, CompletableFuture<List<RoutingEvent>> answer) {
+    private record Pending(
+            @Nullable RoutingRequest request,
+            @Nullable String commandId,
+            CompletableFuture<List<RoutingEvent>> answer) {
 
         static Pending tick() {
             return new Pending(null, null, new CompletableFuture<>());
@@ -323,13 +343,17 @@ class RoutingHost implements DisposableBean {
                         borrowed = connections.borrow();
                     }
                 } catch (java.sql.SQLException noConnection) {
-                    log.error("No database connection for the routing commands of center {}", center.centerId, noConnection);
+                    log.error(
+                            "No database connection for the routing commands of center {}",
+                            center.centerId,
+                            noConnection);
                     unavailable(center, batch);
                     continue;
                 }
                 center.lock.lock();
                 try {
-                    // Bound like this, the batch's transaction and its listeners' statements use the borrowed connection.
+                    // Bound like this, the batch's transaction and its listeners' statements use the borrowed
+                    // connection.
                     TransactionSynchronizationManager.bindResource(dataSource, new ConnectionHolder(borrowed));
                     try {
                         process(center, batch);
@@ -354,7 +378,8 @@ class RoutingHost implements DisposableBean {
         } finally {
             connections.giveBack(borrowed);
         }
-        RuntimeException stopped = new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", center.centerId);
+        RuntimeException stopped =
+                new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", center.centerId);
         for (Pending left; (left = center.inbox.poll()) != null; ) {
             left.answer().completeExceptionally(stopped);
         }
@@ -362,7 +387,8 @@ class RoutingHost implements DisposableBean {
 
     /** Answers every command of the batch not yet answered with {@code 503 routing-unavailable}. */
     private static void unavailable(CenterEngine center, List<Pending> batch) {
-        RuntimeException unavailable = new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", center.centerId);
+        RuntimeException unavailable =
+                new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", center.centerId);
         batch.forEach(p -> p.answer().completeExceptionally(unavailable));
         batch.clear();
     }
@@ -410,23 +436,27 @@ class RoutingHost implements DisposableBean {
                 command = request.toCommand();
             } catch (IllegalArgumentException | NullPointerException malformed) {
                 // Checked before the batch (CommandText); the engine has not seen it, so it stays as it is.
-                pending.answer().completeExceptionally(
-                        RequestRejected.badRequest(CommandText.INVALID_COMMAND, request.getClass().getSimpleName()));
+                pending.answer()
+                        .completeExceptionally(RequestRejected.badRequest(
+                                CommandText.INVALID_COMMAND, request.getClass().getSimpleName()));
                 continue;
             }
             try {
                 String json = this.json.writeValueAsString(request);
                 List<RoutingEvent> events = engine.apply(command);
-                decided.add(new RoutingLog.Decided(request.getClass().getSimpleName(), json, events, pending.commandId()));
+                decided.add(
+                        new RoutingLog.Decided(request.getClass().getSimpleName(), json, events, pending.commandId()));
                 deciding.add(pending);
             } catch (RoutingRejected rejected) {
-                pending.answer().completeExceptionally(new RequestRejected(HttpStatus.CONFLICT, REFUSED,
-                        rejected.problem().name(), rejected.getMessage()));
+                pending.answer()
+                        .completeExceptionally(new RequestRejected(
+                                HttpStatus.CONFLICT, REFUSED, rejected.problem().name(), rejected.getMessage()));
             } catch (RuntimeException failed) {
                 // Not a refusal: the engine may be half-way through the command; rebuilt from the log after this batch.
                 log.error("Routing command {} of center {} failed in the engine", request, centerId, failed);
-                pending.answer().completeExceptionally(
-                        new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", centerId));
+                pending.answer()
+                        .completeExceptionally(
+                                new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", centerId));
                 engineInDoubt = true;
             }
         }
@@ -439,8 +469,11 @@ class RoutingHost implements DisposableBean {
         Instant at = engine.now();
         boolean[] listenersFailed = {false};
         // What operators watch under load: how many commands share a commit, and how long storing them takes.
-        DistributionSummary.builder("sangdam.routing.batch.commands").description("Routing commands stored by one commit")
-                .tag("center", Long.toString(centerId)).register(meters).record(decided.size());
+        DistributionSummary.builder("sangdam.routing.batch.commands")
+                .description("Routing commands stored by one commit")
+                .tag("center", Long.toString(centerId))
+                .register(meters)
+                .record(decided.size());
         Timer.Sample storing = Timer.start(meters);
         try {
             transaction.executeWithoutResult(status -> {
@@ -460,38 +493,56 @@ class RoutingHost implements DisposableBean {
                 } catch (RuntimeException failed) {
                     status.rollbackToSavepoint(savepoint);
                     AfterCommit.discardSince(mark);
-                    log.error("A listener failed on routing events of center {}; screens are corrected from the engine",
-                            centerId, failed);
+                    log.error(
+                            "A listener failed on routing events of center {}; screens are corrected from the engine",
+                            centerId,
+                            failed);
                     listenersFailed[0] = true;
                 }
             });
         } catch (RuntimeException storingFailed) {
             // The engine holds commands the database did not keep: drop it; the next batch rebuilds it from the log.
             center.engine = null;
-            List<Pending> commands = deciding.stream().filter(p -> p.request() != null).toList();
+            List<Pending> commands =
+                    deciding.stream().filter(p -> p.request() != null).toList();
             if (commands.size() > 1) {
                 // One command the database refuses must not take the others down with it: each is applied
                 // again on the engine rebuilt from the log and stored alone, so only that one is refused.
-                log.warn("A batch of {} routing commands of center {} was not stored ({}); storing them one by one",
-                        commands.size(), centerId, storingFailed.toString());
-                deciding.stream().filter(p -> p.request() == null).forEach(tick -> tick.answer().complete(List.of()));
+                log.warn(
+                        "A batch of {} routing commands of center {} was not stored ({}); storing them one by one",
+                        commands.size(),
+                        centerId,
+                        storingFailed.toString());
+                deciding.stream()
+                        .filter(p -> p.request() == null)
+                        .forEach(tick -> tick.answer().complete(List.of()));
                 for (Pending one : commands) {
                     process(center, List.of(one));
                 }
                 return;
             }
-            log.error("Routing commands of center {} not stored; its engine is rebuilt from the log", centerId, storingFailed);
+            log.error(
+                    "Routing commands of center {} not stored; its engine is rebuilt from the log",
+                    centerId,
+                    storingFailed);
             center.connectionInDoubt = true;
             RuntimeException answer = refusedData(storingFailed)
-                    ? RequestRejected.badRequest(UNSTORABLE, commands.isEmpty() ? TICK_TYPE
-                            : java.util.Objects.requireNonNull(commands.getFirst().request()).getClass().getSimpleName())
+                    ? RequestRejected.badRequest(
+                            UNSTORABLE,
+                            commands.isEmpty()
+                                    ? TICK_TYPE
+                                    : java.util.Objects.requireNonNull(
+                                                    commands.getFirst().request())
+                                            .getClass()
+                                            .getSimpleName())
                     : new RequestRejected(HttpStatus.SERVICE_UNAVAILABLE, "routing-unavailable", centerId);
             deciding.forEach(p -> p.answer().completeExceptionally(answer));
             return;
         }
         storing.stop(Timer.builder("sangdam.routing.batch.store")
                 .description("Storing a batch of routing commands with the listeners' writes, to its commit")
-                .tag("center", Long.toString(centerId)).register(meters));
+                .tag("center", Long.toString(centerId))
+                .register(meters));
         if (engineInDoubt) {
             center.engine = null;
         }
@@ -512,7 +563,8 @@ class RoutingHost implements DisposableBean {
      */
     static boolean refusedData(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+            if (cause instanceof java.sql.SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
                 return true;
             }
@@ -577,12 +629,15 @@ class RoutingHost implements DisposableBean {
         for (int i = commands.size() - 1; i >= 0; i--) {
             if (commands.get(i).type().equals(CHECKPOINT_TYPE)) {
                 from = i;
-                configured = json.readValue(commands.get(i).json(), Checkpoint.class).queues();
+                configured =
+                        json.readValue(commands.get(i).json(), Checkpoint.class).queues();
                 break;
             }
         }
-        Instant start = commands.isEmpty() ? clock.instant() : commands.get(from).recordedAt();
-        RoutingEngine engine = RoutingEngine.start(configuration(configured != null ? configured : queues.of(center.centerId)), start);
+        Instant start =
+                commands.isEmpty() ? clock.instant() : commands.get(from).recordedAt();
+        RoutingEngine engine =
+                RoutingEngine.start(configuration(configured != null ? configured : queues.of(center.centerId)), start);
         for (var logged : commands.subList(from, commands.size())) {
             if (logged.recordedAt().isAfter(engine.now())) {
                 engine.apply(new RoutingCommand.ClockAdvanced(logged.recordedAt()));
@@ -590,15 +645,19 @@ class RoutingHost implements DisposableBean {
             // A tick only moved the clock, which the line above has already done; a checkpoint started the engine.
             if (!logged.type().equals(TICK_TYPE) && !logged.type().equals(CHECKPOINT_TYPE)) {
                 try {
-                    engine.apply(json.readValue(logged.json(), RoutingRequest.type(logged.type())).toCommand());
+                    engine.apply(json.readValue(logged.json(), RoutingRequest.type(logged.type()))
+                            .toCommand());
                 } catch (RoutingRejected refusedThenToo) {
                     // Only restoring commands are logged without being applied first; they were refused live too.
                 }
             }
         }
         center.engine = engine;
-        log.info("Routing engine of center {} rebuilt from {} commands: {} contacts waiting", center.centerId,
-                commands.size() - from, engine.waitingContacts());
+        log.info(
+                "Routing engine of center {} rebuilt from {} commands: {} contacts waiting",
+                center.centerId,
+                commands.size() - from,
+                engine.waitingContacts());
         try {
             publisher.publishEvent(new RoutingEngineRebuilt(center.centerId, engine.snapshot()));
         } catch (RuntimeException listenerFailed) {
@@ -608,8 +667,7 @@ class RoutingHost implements DisposableBean {
     }
 
     /** The configuration a checkpoint starts its engine with: the center's queues as they were then. */
-    record Checkpoint(List<QueueSettings> queues) {
-    }
+    record Checkpoint(List<QueueSettings> queues) {}
 
     /**
      * Applies the center's current queues, agent skills and capacities to its live engine: logs a
@@ -641,7 +699,8 @@ class RoutingHost implements DisposableBean {
                             @Override
                             public void afterCompletion(int status) {
                                 if (status != STATUS_COMMITTED) {
-                                    // The checkpoint is not in the log: drop the engine; the next call rebuilds from the log.
+                                    // The checkpoint is not in the log: drop the engine; the next call rebuilds from
+                                    // the log.
                                     center.lock.lock();
                                     try {
                                         center.engine = null;
@@ -676,12 +735,15 @@ class RoutingHost implements DisposableBean {
                 center.lock.unlock();
             }
             if (changed) {
-                log.info("Center {}: its routing configuration changed while this node may not have heard; applying it",
+                log.info(
+                        "Center {}: its routing configuration changed while this node may not have heard; applying it",
                         center.centerId);
                 try {
                     reconfigure(center.centerId);
                 } catch (RuntimeException refused) {
-                    log.warn("Center {}: the stored routing configuration could not be applied: {}", center.centerId,
+                    log.warn(
+                            "Center {}: the stored routing configuration could not be applied: {}",
+                            center.centerId,
                             refused.getMessage());
                 }
             }
@@ -701,7 +763,10 @@ class RoutingHost implements DisposableBean {
                 return true;
             }
             // As a checkpoint would log the agent in again (an agent keeps the chats beyond a lowered capacity).
-            var again = new RoutingRequest.LogIn(logIn.agent(), logIn.skills(), Math.max(logIn.chatCapacity(), agent.contacts().size()),
+            var again = new RoutingRequest.LogIn(
+                    logIn.agent(),
+                    logIn.skills(),
+                    Math.max(logIn.chatCapacity(), agent.contacts().size()),
                     logIn.groups());
             if (!((RoutingCommand.AgentLoggedIn) again.toCommand()).profile().equals(agent.profile())) {
                 return true;
@@ -715,7 +780,8 @@ class RoutingHost implements DisposableBean {
         List<QueueSettings> configured = queues.of(centerId);
         Instant now = old.now();
         RoutingEngine engine = RoutingEngine.start(configuration(configured), now);
-        long checkpoint = routingLog.append(centerId, now, CHECKPOINT_TYPE, json.writeValueAsString(new Checkpoint(configured)));
+        long checkpoint =
+                routingLog.append(centerId, now, CHECKPOINT_TYPE, json.writeValueAsString(new Checkpoint(configured)));
         RoutingSnapshot before = old.snapshot();
         // Restoring: these commands put back what was; their events are not news and are neither stored nor published.
         Map<String, RoutingEvent.AgentStateChanged> restoredStates = new java.util.HashMap<>();
@@ -728,27 +794,40 @@ class RoutingHost implements DisposableBean {
                 continue;
             }
             int held = agent.contacts().size();
-            // An agent holding more chats than a lowered capacity keeps them; the new number applies from the next log-in.
-            restore(centerId, engine, new RoutingRequest.LogIn(logIn.agent(), logIn.skills(),
-                    Math.max(logIn.chatCapacity(), held), logIn.groups()), restoredStates);
+            // An agent holding more chats than a lowered capacity keeps them; the new number applies from the next
+            // log-in.
+            restore(
+                    centerId,
+                    engine,
+                    new RoutingRequest.LogIn(
+                            logIn.agent(), logIn.skills(), Math.max(logIn.chatCapacity(), held), logIn.groups()),
+                    restoredStates);
         }
         Map<String, RoutingSnapshot.ContactView> contacts = new LinkedHashMap<>();
-        before.contacts().stream().sorted(Comparator.comparing(RoutingSnapshot.ContactView::originalArrival))
+        before.contacts().stream()
+                .sorted(Comparator.comparing(RoutingSnapshot.ContactView::originalArrival))
                 .forEach(c -> contacts.put(c.id().value(), c));
         for (var agent : before.agents()) {
             String id = agent.id().value();
-            if (agent.state() instanceof AgentState.Offline || profiles.logIn(id).isEmpty()) {
+            if (agent.state() instanceof AgentState.Offline
+                    || profiles.logIn(id).isEmpty()) {
                 continue;
             }
             restore(centerId, engine, new RoutingRequest.BecomeReady(id), restoredStates);
             for (var contact : contacts.values()) {
-                if (contact.status() == RoutingSnapshot.ContactStatus.ASSIGNED && agent.id().equals(contact.agent())) {
+                if (contact.status() == RoutingSnapshot.ContactStatus.ASSIGNED
+                        && agent.id().equals(contact.agent())) {
                     restore(centerId, engine, restoring(contact, id), restoredStates);
-                    restore(centerId, engine, new RoutingRequest.Accept(id, contact.id().value()), restoredStates);
+                    restore(
+                            centerId,
+                            engine,
+                            new RoutingRequest.Accept(id, contact.id().value()),
+                            restoredStates);
                 }
             }
             for (var contact : contacts.values()) {
-                if (contact.status() == RoutingSnapshot.ContactStatus.OFFERED && agent.id().equals(contact.agent())) {
+                if (contact.status() == RoutingSnapshot.ContactStatus.OFFERED
+                        && agent.id().equals(contact.agent())) {
                     restore(centerId, engine, restoring(contact, id), restoredStates);
                 }
             }
@@ -766,11 +845,18 @@ class RoutingHost implements DisposableBean {
         List<RoutingEvent> decided = new ArrayList<>();
         for (var contact : contacts.values()) {
             if (contact.status() == RoutingSnapshot.ContactStatus.WAITING) {
-                var request = restoring(contact, contact.waitingFor() == null ? null : contact.waitingFor().value());
-                long sequence = routingLog.append(centerId, now, request.getClass().getSimpleName(), json.writeValueAsString(request));
+                var request = restoring(
+                        contact,
+                        contact.waitingFor() == null
+                                ? null
+                                : contact.waitingFor().value());
+                long sequence = routingLog.append(
+                        centerId, now, request.getClass().getSimpleName(), json.writeValueAsString(request));
                 List<RoutingEvent> events = engine.apply(request.toCommand());
                 routingLog.events(centerId, sequence, events);
-                decided.addAll(events.stream().filter(e -> !(e instanceof RoutingEvent.ContactQueued)).toList());
+                decided.addAll(events.stream()
+                        .filter(e -> !(e instanceof RoutingEvent.ContactQueued))
+                        .toList());
             }
         }
         // Screens learn of an agent whose state the carrying changed (wrap-up became not-ready).
@@ -783,19 +869,31 @@ class RoutingHost implements DisposableBean {
         }
         changed.addAll(decided);
         center.engine = engine;
-        log.info("Routing of center {} reconfigured at checkpoint {}: {} agents and {} contacts carried over", centerId,
-                checkpoint, restoredStates.size(), contacts.size());
+        log.info(
+                "Routing of center {} reconfigured at checkpoint {}: {} agents and {} contacts carried over",
+                centerId,
+                checkpoint,
+                restoredStates.size(),
+                contacts.size());
         return changed;
     }
 
     private static RoutingRequest.Restore restoring(RoutingSnapshot.ContactView contact, @Nullable String agent) {
-        return new RoutingRequest.Restore(contact.id().value(), contact.queue().value(), contact.channel().name(),
-                contact.priority(), contact.attributes().stream().map(Enum::name).sorted().toList(), agent,
+        return new RoutingRequest.Restore(
+                contact.id().value(),
+                contact.queue().value(),
+                contact.channel().name(),
+                contact.priority(),
+                contact.attributes().stream().map(Enum::name).sorted().toList(),
+                agent,
                 contact.originalArrival());
     }
 
     /** Logs and applies one restoring command; a refusal (it cannot be restored) is logged too and replays the same. */
-    private void restore(long centerId, RoutingEngine engine, RoutingRequest request,
+    private void restore(
+            long centerId,
+            RoutingEngine engine,
+            RoutingRequest request,
             Map<String, RoutingEvent.AgentStateChanged> states) {
         routingLog.append(centerId, engine.now(), request.getClass().getSimpleName(), json.writeValueAsString(request));
         try {
@@ -838,14 +936,18 @@ class RoutingHost implements DisposableBean {
                     }
                     continue;
                 }
-                // A busy center's worker moves the clock with every batch; an idle one is nudged when a deadline is due.
+                // A busy center's worker moves the clock with every batch; an idle one is nudged when a deadline is
+                // due.
                 if (!center.inbox.isEmpty() || !center.lock.tryLock()) {
                     continue;
                 }
                 boolean due;
                 try {
                     RoutingEngine engine = center.engine;
-                    due = engine != null && engine.nextDeadline().map(d -> !d.isAfter(clock.instant())).orElse(false);
+                    due = engine != null
+                            && engine.nextDeadline()
+                                    .map(d -> !d.isAfter(clock.instant()))
+                                    .orElse(false);
                 } finally {
                     center.lock.unlock();
                 }
@@ -865,7 +967,8 @@ class RoutingHost implements DisposableBean {
         for (QueueSettings queue : configured) {
             QueueDefinition definition = QueueDefinition.queue(queue.code(), Channel.valueOf(queue.channel()))
                     .withPriority(queue.priority())
-                    .withServiceLevel(queue.serviceLevelPercent() / 100, Duration.ofSeconds(queue.serviceLevelSeconds()))
+                    .withServiceLevel(
+                            queue.serviceLevelPercent() / 100, Duration.ofSeconds(queue.serviceLevelSeconds()))
                     .choosing(SelectionStrategy.valueOf(queue.strategy()))
                     .withWrapUp(Duration.ofSeconds(queue.wrapUpSeconds()))
                     // Opening hours are checked by the server before a contact arrives (QueueHours).
@@ -878,8 +981,10 @@ class RoutingHost implements DisposableBean {
             }
             for (QueueSettings.Overflow step : queue.overflow()) {
                 OverflowAction action = switch (step.kind()) {
-                    case LOWER_LEVEL -> new OverflowAction.LowerMinimumLevel(SkillId.of(step.target()),
-                            step.level() == null ? AgentSkill.MINIMUM_LEVEL : step.level());
+                    case LOWER_LEVEL ->
+                        new OverflowAction.LowerMinimumLevel(
+                                SkillId.of(step.target()),
+                                step.level() == null ? AgentSkill.MINIMUM_LEVEL : step.level());
                     case WIDEN_TO_GROUP -> new OverflowAction.WidenToGroup(AgentGroupId.of(step.target()));
                     case MOVE_TO_QUEUE -> new OverflowAction.MoveToQueue(QueueId.of(step.target()));
                 };
@@ -887,7 +992,8 @@ class RoutingHost implements DisposableBean {
             }
             definitions.add(definition);
         }
-        return new RoutingConfiguration(definitions, Lanes.groups(), io.sangdam.engine.routing.RoutingSettings.DEFAULTS);
+        return new RoutingConfiguration(
+                definitions, Lanes.groups(), io.sangdam.engine.routing.RoutingSettings.DEFAULTS);
     }
 
     private CenterEngine require(long centerId) {

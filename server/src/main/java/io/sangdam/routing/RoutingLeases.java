@@ -19,6 +19,7 @@ final class RoutingLeases implements AutoCloseable {
 
     /** First key of the advisory lock; the second is the center id. */
     static final int NAMESPACE = 0x5A4E_4441;
+
     private static final Logger log = LoggerFactory.getLogger(RoutingLeases.class);
 
     private final DataSource dataSource;

@@ -24,8 +24,11 @@ sealed interface RoutingRequest {
     RoutingCommand toCommand();
 
     /** @param groups the agent's groups besides the lanes (their team); null in logs written before teams were groups */
-    record LogIn(String agent, Map<String, Integer> skills, int chatCapacity, @Nullable List<String> groups)
-            implements RoutingRequest {
+    record LogIn(
+            String agent,
+            Map<String, Integer> skills,
+            int chatCapacity,
+            @Nullable List<String> groups) implements RoutingRequest {
 
         static final String NOT_READY_AFTER_LOG_IN = "logged in";
 
@@ -77,8 +80,15 @@ sealed interface RoutingRequest {
         public RoutingCommand toCommand() {
             var parsed = EnumSet.noneOf(ContactAttribute.class);
             attributes.forEach(a -> parsed.add(ContactAttribute.valueOf(a)));
-            return new RoutingCommand.ContactArrived(ContactId.of(contact), QueueId.of(queue), Channel.valueOf(channel),
-                    priority, parsed, null, Duration.ZERO, null);
+            return new RoutingCommand.ContactArrived(
+                    ContactId.of(contact),
+                    QueueId.of(queue),
+                    Channel.valueOf(channel),
+                    priority,
+                    parsed,
+                    null,
+                    Duration.ZERO,
+                    null);
         }
     }
 
@@ -111,14 +121,20 @@ sealed interface RoutingRequest {
     }
 
     /** To a queue, or to a colleague first ({@code agent}, for {@code agentWaitSeconds}); older logs have neither. */
-    record Transfer(String contact, String queue, @Nullable String agent, @Nullable Integer agentWaitSeconds)
-            implements RoutingRequest {
+    record Transfer(
+            String contact,
+            String queue,
+            @Nullable String agent,
+            @Nullable Integer agentWaitSeconds) implements RoutingRequest {
         @Override
         public RoutingCommand toCommand() {
             if (agent == null) {
                 return new RoutingCommand.TransferRequested(ContactId.of(contact), QueueId.of(queue));
             }
-            return new RoutingCommand.TransferRequested(ContactId.of(contact), QueueId.of(queue), AgentId.of(agent),
+            return new RoutingCommand.TransferRequested(
+                    ContactId.of(contact),
+                    QueueId.of(queue),
+                    AgentId.of(agent),
                     Duration.ofSeconds(agentWaitSeconds == null ? 0 : agentWaitSeconds));
         }
     }
@@ -143,8 +159,15 @@ sealed interface RoutingRequest {
      * A contact carried into a new engine at a checkpoint (docs/adr/0006): back to the agent who held
      * it or was offered it ({@code agent}), or waiting again, with its original arrival kept.
      */
-    record Restore(String contact, String queue, String channel, int priority, List<String> attributes,
-            @Nullable String agent, Instant originalArrival) implements RoutingRequest {
+    record Restore(
+            String contact,
+            String queue,
+            String channel,
+            int priority,
+            List<String> attributes,
+            @Nullable String agent,
+            Instant originalArrival)
+            implements RoutingRequest {
 
         /** Long enough for the restoring commands that follow at the same instant; the engine's clock does not move meanwhile. */
         static final Duration HOLD_FOR_AGENT = Duration.ofSeconds(1);
@@ -153,8 +176,14 @@ sealed interface RoutingRequest {
         public RoutingCommand toCommand() {
             var parsed = EnumSet.noneOf(ContactAttribute.class);
             attributes.forEach(a -> parsed.add(ContactAttribute.valueOf(a)));
-            return new RoutingCommand.ContactArrived(ContactId.of(contact), QueueId.of(queue), Channel.valueOf(channel),
-                    priority, parsed, agent == null ? null : AgentId.of(agent), agent == null ? Duration.ZERO : HOLD_FOR_AGENT,
+            return new RoutingCommand.ContactArrived(
+                    ContactId.of(contact),
+                    QueueId.of(queue),
+                    Channel.valueOf(channel),
+                    priority,
+                    parsed,
+                    agent == null ? null : AgentId.of(agent),
+                    agent == null ? Duration.ZERO : HOLD_FOR_AGENT,
                     originalArrival);
         }
     }

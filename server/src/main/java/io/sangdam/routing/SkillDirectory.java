@@ -30,12 +30,13 @@ public class SkillDirectory {
     }
 
     /** How many agents of a center hold each skill, at which levels: what a supervisor plans with. */
-    public record SkillCoverage(Skill skill, int agents, double averageLevel, int[] agentsPerLevel) {
-    }
+    public record SkillCoverage(Skill skill, int agents, double averageLevel, int[] agentsPerLevel) {}
 
     public List<SkillCoverage> coverage(long centerId) {
         List<Long> agentIds = staff.inCenter(centerId).stream()
-                .filter(m -> m.enabled() && m.has(Role.AGENT)).map(StaffMember::id).toList();
+                .filter(m -> m.enabled() && m.has(Role.AGENT))
+                .map(StaffMember::id)
+                .toList();
         Map<Long, List<AgentSkill>> bySkill = new LinkedHashMap<>();
         for (Skill skill : skills.all()) {
             bySkill.put(skill.id(), new ArrayList<>());
@@ -48,7 +49,8 @@ public class SkillDirectory {
             List<AgentSkill> holders = bySkill.get(skill.id());
             int[] perLevel = new int[AgentSkill.MAXIMUM_LEVEL + 1];
             holders.forEach(h -> perLevel[h.level()]++);
-            double average = holders.stream().mapToInt(AgentSkill::level).average().orElse(0);
+            double average =
+                    holders.stream().mapToInt(AgentSkill::level).average().orElse(0);
             coverage.add(new SkillCoverage(skill, holders.size(), average, perLevel));
         }
         return coverage;

@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
-@PreAuthorize("hasAnyRole('SUPERVISOR', 'CENTER_MANAGER', 'WFM_PLANNER', 'QA_EVALUATOR', 'ADMINISTRATOR', 'EXECUTIVE', 'PROTECTION_TEAM')")
+@PreAuthorize("hasAnyRole('SUPERVISOR', 'CENTER_MANAGER', 'WFM_PLANNER', 'QA_EVALUATOR', 'ADMINISTRATOR', 'EXECUTIVE',"
+        + " 'PROTECTION_TEAM')")
 class SkillPages {
 
     private final SkillDirectory skills;

@@ -3,7 +3,9 @@
  * durable host of the routing engine (engine/): commands logged before they apply, rebuilt after a
  * restart, one node per center by PostgreSQL advisory lock.
  */
-@ApplicationModule(displayName = "Routing", allowedDependencies = {"platform", "identity"})
+@ApplicationModule(
+        displayName = "Routing",
+        allowedDependencies = {"platform", "identity"})
 @NullMarked
 package io.sangdam.routing;
 

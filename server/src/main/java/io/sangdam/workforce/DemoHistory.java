@@ -6,7 +6,6 @@ import io.sangdam.workforce.IntervalRecords.IntervalRecord;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -37,11 +36,10 @@ class DemoHistory implements ApplicationRunner {
     private static final long SEED = 20261127L;
     private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
 
-    record DemoQueue(String code, double dailyContacts, double handlingSeconds) {
-    }
+    record DemoQueue(String code, double dailyContacts, double handlingSeconds) {}
 
-    static final List<DemoQueue> QUEUES = List.of(new DemoQueue("BILLING", 1900, 235),
-            new DemoQueue("RETENTION", 620, 410), new DemoQueue("TECH", 880, 380));
+    static final List<DemoQueue> QUEUES = List.of(
+            new DemoQueue("BILLING", 1900, 235), new DemoQueue("RETENTION", 620, 410), new DemoQueue("TECH", 880, 380));
 
     /** Monday first. */
     private static final double[] WEEKDAY = {1.28, 1.12, 1.03, 1.0, 1.06, 0.55, 0.3};
@@ -52,7 +50,11 @@ class DemoHistory implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DemoHistory(IntervalRecords records, Holidays holidays, CenterDirectory centers, TransactionTemplate transaction,
+    DemoHistory(
+            IntervalRecords records,
+            Holidays holidays,
+            CenterDirectory centers,
+            TransactionTemplate transaction,
             Clock clock) {
         this.records = records;
         this.holidays = holidays;
@@ -75,7 +77,8 @@ class DemoHistory implements ApplicationRunner {
             koreanPublicHolidays().forEach(h -> holidays.add(null, h.day(), h.name()));
         }
         LocalDate lastSunday = LocalDate.now(clock.withZone(ZoneId.of("Asia/Seoul")))
-                .minusDays(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
+                .minusDays(1)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY));
         LocalDate first = lastSunday.minusWeeks(WEEKS).plusDays(1);
         var random = new Random(SEED);
         int centerNumber = 0;
@@ -89,13 +92,18 @@ class DemoHistory implements ApplicationRunner {
                 List<IntervalRecord> rows = new ArrayList<>();
                 for (LocalDate day = first; !day.isAfter(lastSunday); day = day.plusDays(1)) {
                     double growth = 1 + 0.004 * java.time.temporal.ChronoUnit.DAYS.between(first, day);
-                    double dayFactor = WEEKDAY[day.getDayOfWeek().getValue() - 1] * (calendar.isHoliday(day) ? 0.25 : 1);
+                    double dayFactor =
+                            WEEKDAY[day.getDayOfWeek().getValue() - 1] * (calendar.isHoliday(day) ? 0.25 : 1);
                     for (int interval = 16; interval < 42; interval++) {
                         double expected = queue.dailyContacts() * size * growth * dayFactor * intraday(interval);
                         int contacts = poisson(random, expected);
                         double handling = queue.handlingSeconds() * (0.92 + 0.16 * random.nextDouble());
-                        rows.add(new IntervalRecord(queue.code(), day.atStartOfDay().plusMinutes(interval * 30L),
-                                INTERVAL_MINUTES, contacts, contacts == 0 ? null : Math.round(handling * 10) / 10.0));
+                        rows.add(new IntervalRecord(
+                                queue.code(),
+                                day.atStartOfDay().plusMinutes(interval * 30L),
+                                INTERVAL_MINUTES,
+                                contacts,
+                                contacts == 0 ? null : Math.round(handling * 10) / 10.0));
                     }
                 }
                 records.save(center.id(), rows);
@@ -117,7 +125,9 @@ class DemoHistory implements ApplicationRunner {
         return morning + afternoon + evening + 0.08;
     }
 
-    private static final double NORMALISER = java.util.stream.IntStream.range(16, 42).mapToDouble(DemoHistory::shape).sum();
+    private static final double NORMALISER = java.util.stream.IntStream.range(16, 42)
+            .mapToDouble(DemoHistory::shape)
+            .sum();
 
     /** Knuth's method for small means, a normal approximation above (exact enough for demo data). */
     private static int poisson(Random random, double mean) {
@@ -134,8 +144,7 @@ class DemoHistory implements ApplicationRunner {
         return count;
     }
 
-    record DemoHoliday(LocalDate day, String name) {
-    }
+    record DemoHoliday(LocalDate day, String name) {}
 
     /** Korean public holidays around the demo period; planners add and correct them on the forecast page. */
     static List<DemoHoliday> koreanPublicHolidays() {

@@ -27,13 +27,15 @@ final class HistoryImport {
     static final int MAXIMUM_LINES = 200_000;
     static final int MAXIMUM_REPORTED_PROBLEMS = 50;
     private static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_\\-]{1,30}");
-    private static final List<DateTimeFormatter> TIMES = List.of(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"),
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"),
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"), DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm"));
+    private static final List<DateTimeFormatter> TIMES = List.of(
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"),
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"),
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"),
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"),
+            DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm"));
 
     /** A bad line: its number (1 = the header) and a message key with arguments. */
-    record Problem(int line, String messageKey, List<String> arguments) {
-    }
+    record Problem(int line, String messageKey, List<String> arguments) {}
 
     record Result(List<IntervalRecord> records, List<Problem> problems, int problemCount) {
 
@@ -42,8 +44,7 @@ final class HistoryImport {
         }
     }
 
-    private HistoryImport() {
-    }
+    private HistoryImport() {}
 
     static Result read(Reader csv, int intervalMinutes) throws IOException {
         List<IntervalRecord> records = new ArrayList<>();
@@ -82,17 +83,22 @@ final class HistoryImport {
                 boolean handlingGiven = fields.length == 4 && !fields[3].isBlank();
                 if (start == null) {
                     problem = new Problem(number, "history.problem.time", List.of(fields[1].strip()));
-                } else if ((start.getHour() * 60 + start.getMinute()) % intervalMinutes != 0 || start.getSecond() != 0) {
-                    problem = new Problem(number, "history.problem.boundary",
+                } else if ((start.getHour() * 60 + start.getMinute()) % intervalMinutes != 0
+                        || start.getSecond() != 0) {
+                    problem = new Problem(
+                            number,
+                            "history.problem.boundary",
                             List.of(fields[1].strip(), String.valueOf(intervalMinutes)));
                 } else if (contacts == null || contacts < 0) {
                     problem = new Problem(number, "history.problem.contacts", List.of(fields[2].strip()));
                 } else if (handlingGiven && (handling == null || handling <= 0 || handling > 86_400)) {
                     problem = new Problem(number, "history.problem.aht", List.of(fields[3].strip()));
                 } else if (!seen.add(fields[0].strip().toUpperCase() + "@" + start)) {
-                    problem = new Problem(number, "history.problem.duplicate", List.of(fields[0].strip(), fields[1].strip()));
+                    problem = new Problem(
+                            number, "history.problem.duplicate", List.of(fields[0].strip(), fields[1].strip()));
                 } else {
-                    records.add(new IntervalRecord(fields[0].strip().toUpperCase(), start, intervalMinutes, contacts, handling));
+                    records.add(new IntervalRecord(
+                            fields[0].strip().toUpperCase(), start, intervalMinutes, contacts, handling));
                 }
             }
             if (problem != null) {

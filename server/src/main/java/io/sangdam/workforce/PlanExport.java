@@ -18,13 +18,21 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 final class PlanExport {
 
-    static final String[] COLUMNS = {"날짜 date", "시작 start", "큐 queue", "예측 인입 forecast contacts",
-        "AHT (s)", "필요 상담사 agents", "배치 인원 headcount", "서비스 레벨 service level", "ASA (s)"};
+    static final String[] COLUMNS = {
+        "날짜 date",
+        "시작 start",
+        "큐 queue",
+        "예측 인입 forecast contacts",
+        "AHT (s)",
+        "필요 상담사 agents",
+        "배치 인원 headcount",
+        "서비스 레벨 service level",
+        "ASA (s)"
+    };
     private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-    private PlanExport() {
-    }
+    private PlanExport() {}
 
     static String fileName(Plan plan, String extension) {
         return "staffing-plan-%s-%s-%dd.%s".formatted(plan.queue(), plan.firstDay(), plan.days(), extension);
@@ -34,9 +42,16 @@ final class PlanExport {
         out.print('\uFEFF');
         out.println(String.join(",", COLUMNS));
         for (PlanRow row : plan.rows()) {
-            out.println(String.join(",", row.intervalStart().format(DAY), row.intervalStart().format(TIME), plan.queue(),
-                    format(row.contacts(), 1), format(row.handlingSeconds(), 1), String.valueOf(row.agents()),
-                    String.valueOf(row.headcount()), row.serviceLevel() == null ? "" : format(row.serviceLevel(), 4),
+            out.println(String.join(
+                    ",",
+                    row.intervalStart().format(DAY),
+                    row.intervalStart().format(TIME),
+                    plan.queue(),
+                    format(row.contacts(), 1),
+                    format(row.handlingSeconds(), 1),
+                    String.valueOf(row.agents()),
+                    String.valueOf(row.headcount()),
+                    row.serviceLevel() == null ? "" : format(row.serviceLevel(), 4),
                     row.averageSpeedOfAnswerSeconds() == null ? "" : format(row.averageSpeedOfAnswerSeconds(), 1)));
         }
         out.flush();

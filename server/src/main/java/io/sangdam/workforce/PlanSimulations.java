@@ -55,6 +55,7 @@ class PlanSimulations {
      * (a simulated day of a million contacts takes about 13 s, docs/performance.md; ten replications).
      */
     static final double MAXIMUM_CONTACTS = 2_000_000;
+
     private static final double T_95 = 2.262;
     private static final Logger log = LoggerFactory.getLogger(PlanSimulations.class);
 
@@ -65,10 +66,16 @@ class PlanSimulations {
         this.clock = clock;
     }
 
-    record IntervalComparison(LocalDateTime intervalStart, double forecastContacts, int agents,
-            @Nullable Double erlangServiceLevel, @Nullable Double simulatedServiceLevel, @Nullable Double confidenceHalfWidth,
-            @Nullable Double simulatedAverageSpeedOfAnswer, double simulatedOffered, double simulatedAbandoned) {
-    }
+    record IntervalComparison(
+            LocalDateTime intervalStart,
+            double forecastContacts,
+            int agents,
+            @Nullable Double erlangServiceLevel,
+            @Nullable Double simulatedServiceLevel,
+            @Nullable Double confidenceHalfWidth,
+            @Nullable Double simulatedAverageSpeedOfAnswer,
+            double simulatedOffered,
+            double simulatedAbandoned) {}
 
     /** A simulation of one plan: its progress while it runs, then its comparison. */
     static final class Run {
@@ -149,7 +156,8 @@ class PlanSimulations {
 
     Run start(Plan plan, long centerId, ZoneId zone, @Nullable QueueSettings rules) {
         if (plan.contacts() > MAXIMUM_CONTACTS) {
-            throw RequestRejected.badRequest("simulation-too-large", Math.round(plan.contacts()), (long) MAXIMUM_CONTACTS);
+            throw RequestRejected.badRequest(
+                    "simulation-too-large", Math.round(plan.contacts()), (long) MAXIMUM_CONTACTS);
         }
         forgetOld();
         long running = runs.values().stream().filter(r -> !r.done()).count();
@@ -183,10 +191,12 @@ class PlanSimulations {
                 SimulationReport report = Simulation.run(scenario(plan, zone, 7919L * (replication + 1), rules));
                 // The report leaves out intervals in which nothing happened: match rows by their start.
                 Map<Instant, SimulationReport.Row> byStart = new java.util.HashMap<>();
-                report.intervals().stream().filter(r -> r.queue().equals(plan.queue()) && r.intervalStart() != null)
+                report.intervals().stream()
+                        .filter(r -> r.queue().equals(plan.queue()) && r.intervalStart() != null)
                         .forEach(r -> byStart.put(r.intervalStart(), r));
                 for (int interval = 0; interval < intervals; interval++) {
-                    SimulationReport.Row row = byStart.get(rows.get(interval).intervalStart().atZone(zone).toInstant());
+                    SimulationReport.Row row = byStart.get(
+                            rows.get(interval).intervalStart().atZone(zone).toInstant());
                     if (row == null) {
                         serviceLevels[replication][interval] = Double.NaN;
                         speeds[replication][interval] = Double.NaN;
@@ -204,8 +214,15 @@ class PlanSimulations {
                 PlanRow row = rows.get(interval);
                 Statistics sl = Statistics.of(serviceLevels, interval);
                 Statistics asa = Statistics.of(speeds, interval);
-                comparison.add(new IntervalComparison(row.intervalStart(), row.contacts(), row.agents(),
-                        row.serviceLevel(), sl.mean(), sl.halfWidth(), asa.mean(), Statistics.of(offered, interval).meanOrZero(),
+                comparison.add(new IntervalComparison(
+                        row.intervalStart(),
+                        row.contacts(),
+                        row.agents(),
+                        row.serviceLevel(),
+                        sl.mean(),
+                        sl.halfWidth(),
+                        asa.mean(),
+                        Statistics.of(offered, interval).meanOrZero(),
                         Statistics.of(abandoned, interval).meanOrZero()));
             }
             run.comparison = List.copyOf(comparison);
@@ -235,14 +252,19 @@ class PlanSimulations {
         Duration interval = Duration.ofMinutes(plan.intervalMinutes());
         double[] curve = rows.stream().mapToDouble(PlanRow::contacts).toArray();
         double contacts = rows.stream().mapToDouble(PlanRow::contacts).sum();
-        double handling = contacts == 0 ? 300
-                : rows.stream().mapToDouble(r -> r.contacts() * r.handlingSeconds()).sum() / contacts;
+        double handling = contacts == 0
+                ? 300
+                : rows.stream()
+                                .mapToDouble(r -> r.contacts() * r.handlingSeconds())
+                                .sum()
+                        / contacts;
         // AHT already holds after-contact work: the simulated talk time leaves out the queue's wrap-up.
         double talk = rules == null ? handling : Math.max(1, handling - rules.wrapUpSeconds());
         String skill = plan.queue();
         var queue = QueueDefinition.queue(plan.queue(), Channel.VOICE)
                 .requiring(skill, rules == null ? 1 : rules.minimumLevel())
-                .withServiceLevel(plan.targets().serviceLevel(), Duration.ofMillis((long) (plan.targets().thresholdSeconds() * 1000)));
+                .withServiceLevel(plan.targets().serviceLevel(), Duration.ofMillis((long)
+                        (plan.targets().thresholdSeconds() * 1000)));
         if (rules != null) {
             queue = queue.choosing(SelectionStrategy.valueOf(rules.strategy()))
                     .withWrapUp(Duration.ofSeconds(rules.wrapUpSeconds()))
@@ -260,18 +282,28 @@ class PlanSimulations {
                 if (working && runStart < 0) {
                     runStart = i;
                 } else if (!working && runStart >= 0) {
-                    staffing.add(new Staffing("agent-" + k + "-" + runStart, 1,
-                            AgentProfile.agent("template").withSkill(skill, rules == null ? 5 : Math.max(5, rules.minimumLevel())),
+                    staffing.add(new Staffing(
+                            "agent-" + k + "-" + runStart,
+                            1,
+                            AgentProfile.agent("template")
+                                    .withSkill(skill, rules == null ? 5 : Math.max(5, rules.minimumLevel())),
                             interval.multipliedBy(runStart),
-                            interval.multipliedBy(i - runStart), 0));
+                            interval.multipliedBy(i - runStart),
+                            0));
                     runStart = -1;
                 }
             }
         }
         Instant start = plan.firstDay().atStartOfDay(zone).toInstant();
-        return new Scenario(start, interval, rows.size(), seed, Duration.ofSeconds(5), RoutingConfiguration.of(queue),
-                List.of(new Demand(QueueId.of(plan.queue()), contacts, curve, new Distribution.Exponential(talk),
-                        patience, 0)),
+        return new Scenario(
+                start,
+                interval,
+                rows.size(),
+                seed,
+                Duration.ofSeconds(5),
+                RoutingConfiguration.of(queue),
+                List.of(new Demand(
+                        QueueId.of(plan.queue()), contacts, curve, new Distribution.Exponential(talk), patience, 0)),
                 staffing);
     }
 
@@ -280,7 +312,8 @@ class PlanSimulations {
         runs.values().removeIf(run -> run.done() && run.started.isBefore(limit));
     }
 
-    private record Statistics(@Nullable Double mean, @Nullable Double halfWidth, double meanOrZero) {
+    private record Statistics(
+            @Nullable Double mean, @Nullable Double halfWidth, double meanOrZero) {
 
         static Statistics of(double[][] values, int interval) {
             double sum = 0;

@@ -2,7 +2,6 @@ package io.sangdam.workforce;
 
 import io.sangdam.identity.Center;
 import io.sangdam.identity.CenterDirectory;
-import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.platform.RequestRejected;
 import io.sangdam.routing.QueueSettings;
@@ -50,8 +49,16 @@ class PlanningPages {
     private final PlanSimulations simulations;
     private final Routing routing;
 
-    PlanningPages(WorkforcePlanning planning, IntervalRecords records, Holidays holidays, CenterDirectory centers,
-            CurrentUsers currentUsers, JsonMapper json, Clock clock, PlanSimulations simulations, Routing routing) {
+    PlanningPages(
+            WorkforcePlanning planning,
+            IntervalRecords records,
+            Holidays holidays,
+            CenterDirectory centers,
+            CurrentUsers currentUsers,
+            JsonMapper json,
+            Clock clock,
+            PlanSimulations simulations,
+            Routing routing) {
         this.simulations = simulations;
         this.routing = routing;
         this.planning = planning;
@@ -64,11 +71,14 @@ class PlanningPages {
     }
 
     @GetMapping("/workforce/forecast")
-    String forecast(@RequestParam(required = false) @Nullable Long center,
-            @RequestParam(required = false) @Nullable String queue, Model model) {
+    String forecast(
+            @RequestParam(required = false) @Nullable Long center,
+            @RequestParam(required = false) @Nullable String queue,
+            Model model) {
         Center chosen = center(center);
         List<String> queues = planning.queues(chosen.id());
-        String chosenQueue = queue != null && queues.contains(queue) ? queue : queues.isEmpty() ? null : queues.getFirst();
+        String chosenQueue =
+                queue != null && queues.contains(queue) ? queue : queues.isEmpty() ? null : queues.getFirst();
         addCenters(model, chosen);
         model.addAttribute("queues", queues);
         model.addAttribute("queue", chosenQueue);
@@ -77,8 +87,9 @@ class PlanningPages {
             try {
                 var view = planning.forecast(chosen.id(), chosenQueue, FORECAST_DAYS);
                 model.addAttribute("forecast", view);
-                model.addAttribute("chartJson", json.writeValueAsString(Map.of("history", view.history(),
-                        "forecast", view.forecast())));
+                model.addAttribute(
+                        "chartJson",
+                        json.writeValueAsString(Map.of("history", view.history(), "forecast", view.forecast())));
             } catch (RequestRejected rejected) {
                 model.addAttribute("errorKey", "problem." + rejected.code());
                 model.addAttribute("errorArguments", rejected.arguments());
@@ -88,13 +99,19 @@ class PlanningPages {
     }
 
     @PostMapping("/workforce/forecast/import")
-    String importHistory(@RequestParam long center, @RequestParam(defaultValue = "30") int intervalMinutes,
-            @RequestParam("file") MultipartFile file, Model model, RedirectAttributes redirect) throws IOException {
+    String importHistory(
+            @RequestParam long center,
+            @RequestParam(defaultValue = "30") int intervalMinutes,
+            @RequestParam("file") MultipartFile file,
+            Model model,
+            RedirectAttributes redirect)
+            throws IOException {
         Center chosen = center(center);
         if (intervalMinutes != 15 && intervalMinutes != 30 && intervalMinutes != 60) {
             throw RequestRejected.badRequest("invalid-parameter", "intervalMinutes");
         }
-        var result = HistoryImport.read(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8), intervalMinutes);
+        var result = HistoryImport.read(
+                new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8), intervalMinutes);
         if (!result.accepted()) {
             model.addAttribute("importProblems", result.problems());
             model.addAttribute("importProblemCount", result.problemCount());
@@ -102,12 +119,16 @@ class PlanningPages {
         }
         records.save(chosen.id(), result.records());
         redirect.addFlashAttribute("importedCount", result.records().size());
-        return "redirect:/workforce/forecast?center=" + chosen.id() + "&queue=" + result.records().getFirst().queueCode();
+        return "redirect:/workforce/forecast?center=" + chosen.id() + "&queue="
+                + result.records().getFirst().queueCode();
     }
 
     @PostMapping("/workforce/holidays")
-    String addHoliday(@RequestParam long center, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
-            @RequestParam String name, @RequestParam(required = false) @Nullable String queue) {
+    String addHoliday(
+            @RequestParam long center,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day,
+            @RequestParam String name,
+            @RequestParam(required = false) @Nullable String queue) {
         Center chosen = center(center);
         if (name.isBlank() || name.strip().length() > 100) {
             throw RequestRejected.badRequest("invalid-holiday-name");
@@ -117,22 +138,29 @@ class PlanningPages {
     }
 
     @PostMapping("/workforce/holidays/{id}/delete")
-    String removeHoliday(@PathVariable long id, @RequestParam long center, @RequestParam(required = false) @Nullable String queue) {
+    String removeHoliday(
+            @PathVariable long id, @RequestParam long center, @RequestParam(required = false) @Nullable String queue) {
         Center chosen = center(center);
         holidays.remove(id, chosen.id(), currentUsers.require().seesAllCenters());
         return "redirect:/workforce/forecast?center=" + chosen.id() + (queue == null ? "" : "&queue=" + queue);
     }
 
     @GetMapping("/workforce/plan")
-    String plan(@RequestParam(required = false) @Nullable Long center, @RequestParam(required = false) @Nullable String queue,
+    String plan(
+            @RequestParam(required = false) @Nullable Long center,
+            @RequestParam(required = false) @Nullable String queue,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-            @RequestParam(defaultValue = "1") int days, @RequestParam(defaultValue = "80") double serviceLevel,
-            @RequestParam(defaultValue = "20") double seconds, @RequestParam(defaultValue = "90") double occupancy,
-            @RequestParam(defaultValue = "30") double shrinkage, @RequestParam(required = false) @Nullable Double patience,
+            @RequestParam(defaultValue = "1") int days,
+            @RequestParam(defaultValue = "80") double serviceLevel,
+            @RequestParam(defaultValue = "20") double seconds,
+            @RequestParam(defaultValue = "90") double occupancy,
+            @RequestParam(defaultValue = "30") double shrinkage,
+            @RequestParam(required = false) @Nullable Double patience,
             Model model) {
         Center chosen = center(center);
         List<String> queues = planning.queues(chosen.id());
-        String chosenQueue = queue != null && queues.contains(queue) ? queue : queues.isEmpty() ? null : queues.getFirst();
+        String chosenQueue =
+                queue != null && queues.contains(queue) ? queue : queues.isEmpty() ? null : queues.getFirst();
         addCenters(model, chosen);
         model.addAttribute("queues", queues);
         model.addAttribute("queue", chosenQueue);
@@ -148,7 +176,11 @@ class PlanningPages {
         LocalDate first = from != null ? from : planning.firstPlannableDay(chosen.id(), chosenQueue);
         model.addAttribute("from", first);
         try {
-            Plan plan = planning.plan(chosen.id(), chosenQueue, first, days == 7 ? 7 : 1,
+            Plan plan = planning.plan(
+                    chosen.id(),
+                    chosenQueue,
+                    first,
+                    days == 7 ? 7 : 1,
                     targets(serviceLevel, seconds, occupancy, shrinkage, patience));
             model.addAttribute("plan", plan);
             model.addAttribute("chartJson", json.writeValueAsString(plan.rows()));
@@ -160,10 +192,16 @@ class PlanningPages {
     }
 
     /** A plan as the export links name it; unset figures take the plan page's defaults. */
-    record PlanQuery(long center, String queue, @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @Nullable Integer days, @Nullable Double serviceLevel, @Nullable Double seconds, @Nullable Double occupancy,
-            @Nullable Double shrinkage, @Nullable Double patience) {
-    }
+    record PlanQuery(
+            long center,
+            String queue,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Nullable Integer days,
+            @Nullable Double serviceLevel,
+            @Nullable Double seconds,
+            @Nullable Double occupancy,
+            @Nullable Double shrinkage,
+            @Nullable Double patience) {}
 
     @GetMapping("/workforce/plan.csv")
     void planCsv(@ModelAttribute PlanQuery query, HttpServletResponse response) throws IOException {
@@ -182,10 +220,17 @@ class PlanningPages {
     }
 
     private Plan exported(PlanQuery query) {
-        return planning.plan(center(query.center()).id(), query.queue(), query.from(),
+        return planning.plan(
+                center(query.center()).id(),
+                query.queue(),
+                query.from(),
                 query.days() == null ? 1 : query.days(),
-                targets(valueOr(query.serviceLevel(), 80), valueOr(query.seconds(), 20), valueOr(query.occupancy(), 90),
-                        valueOr(query.shrinkage(), 30), query.patience()));
+                targets(
+                        valueOr(query.serviceLevel(), 80),
+                        valueOr(query.seconds(), 20),
+                        valueOr(query.occupancy(), 90),
+                        valueOr(query.shrinkage(), 30),
+                        query.patience()));
     }
 
     private static double valueOr(@Nullable Double value, double fallback) {
@@ -194,17 +239,28 @@ class PlanningPages {
 
     /** "Try this plan": starts a simulation of the plan and shows its progress. */
     @PostMapping("/workforce/plan/simulations")
-    String simulate(@RequestParam long center, @RequestParam String queue,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from, @RequestParam(defaultValue = "1") int days,
-            @RequestParam(defaultValue = "80") double serviceLevel, @RequestParam(defaultValue = "20") double seconds,
-            @RequestParam(defaultValue = "90") double occupancy, @RequestParam(defaultValue = "30") double shrinkage,
+    String simulate(
+            @RequestParam long center,
+            @RequestParam String queue,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(defaultValue = "1") int days,
+            @RequestParam(defaultValue = "80") double serviceLevel,
+            @RequestParam(defaultValue = "20") double seconds,
+            @RequestParam(defaultValue = "90") double occupancy,
+            @RequestParam(defaultValue = "30") double shrinkage,
             @RequestParam(required = false) @Nullable Double patience,
-            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
         Center chosen = center(center);
-        Plan plan = planning.plan(chosen.id(), queue, from, days, targets(serviceLevel, seconds, occupancy, shrinkage, patience));
+        Plan plan = planning.plan(
+                chosen.id(), queue, from, days, targets(serviceLevel, seconds, occupancy, shrinkage, patience));
         // The queue's real routing rules when this center routes it (wrap-up, strategy, minimum level).
-        QueueSettings rules = routing.routes(chosen.id()) ? routing.queues(chosen.id()).stream()
-                .filter(q -> q.code().equals(plan.queue())).findFirst().orElse(null) : null;
+        QueueSettings rules = routing.routes(chosen.id())
+                ? routing.queues(chosen.id()).stream()
+                        .filter(q -> q.code().equals(plan.queue()))
+                        .findFirst()
+                        .orElse(null)
+                : null;
         var run = simulations.start(plan, chosen.id(), chosen.timeZone(), rules);
         if (htmx == null) {
             return "redirect:/workforce/plan/simulations/" + run.id();
@@ -214,9 +270,13 @@ class PlanningPages {
     }
 
     @GetMapping("/workforce/plan/simulations/{id}")
-    String simulation(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+    String simulation(
+            @PathVariable UUID id,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
-        var visible = centers.visibleTo(currentUsers.require()).stream().map(Center::id).toList();
+        var visible = centers.visibleTo(currentUsers.require()).stream()
+                .map(Center::id)
+                .toList();
         var run = simulations.find(id, visible).orElseThrow(() -> RequestRejected.notFound("unknown-simulation", id));
         model.addAttribute("run", run);
         if (run.comparison() != null) {
@@ -225,10 +285,16 @@ class PlanningPages {
         return htmx != null ? "workforce/simulation :: panel" : "workforce/simulation";
     }
 
-    private static PlanTargets targets(double serviceLevel, double seconds, double occupancy, double shrinkage,
-            @Nullable Double patience) {
-        if (serviceLevel <= 0 || serviceLevel >= 100 || seconds < 0 || occupancy <= 0 || occupancy > 100
-                || shrinkage < 0 || shrinkage >= 100 || (patience != null && patience <= 0)) {
+    private static PlanTargets targets(
+            double serviceLevel, double seconds, double occupancy, double shrinkage, @Nullable Double patience) {
+        if (serviceLevel <= 0
+                || serviceLevel >= 100
+                || seconds < 0
+                || occupancy <= 0
+                || occupancy > 100
+                || shrinkage < 0
+                || shrinkage >= 100
+                || (patience != null && patience <= 0)) {
             throw RequestRejected.badRequest("invalid-plan-targets");
         }
         return new PlanTargets(serviceLevel / 100, seconds, occupancy / 100, shrinkage / 100, patience);

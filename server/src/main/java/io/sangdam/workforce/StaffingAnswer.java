@@ -11,9 +11,19 @@ import org.jspecify.annotations.Nullable;
  *     then show what that many achieve
  * @param abandonment only with Erlang A (patience given); null for Erlang C, which has no abandons
  */
-public record StaffingAnswer(QueueModel model, boolean targetMet, int agents, int headcount, double erlangs,
-        double serviceLevel, double averageSpeedOfAnswerSeconds, double occupancy, double probabilityOfWaiting,
-        @Nullable Double abandonment, String serviceLevelRule, List<CurvePoint> curve) {
+public record StaffingAnswer(
+        QueueModel model,
+        boolean targetMet,
+        int agents,
+        int headcount,
+        double erlangs,
+        double serviceLevel,
+        double averageSpeedOfAnswerSeconds,
+        double occupancy,
+        double probabilityOfWaiting,
+        @Nullable Double abandonment,
+        String serviceLevelRule,
+        List<CurvePoint> curve) {
 
     public StaffingAnswer {
         curve = List.copyOf(curve);
@@ -25,7 +35,11 @@ public record StaffingAnswer(QueueModel model, boolean targetMet, int agents, in
     }
 
     /** What a given number of agents achieves. ASA is null where the queue never settles. */
-    public record CurvePoint(int agents, double serviceLevel, @Nullable Double averageSpeedOfAnswerSeconds,
-            double occupancy, double probabilityOfWaiting, @Nullable Double abandonment) {
-    }
+    public record CurvePoint(
+            int agents,
+            double serviceLevel,
+            @Nullable Double averageSpeedOfAnswerSeconds,
+            double occupancy,
+            double probabilityOfWaiting,
+            @Nullable Double abandonment) {}
 }

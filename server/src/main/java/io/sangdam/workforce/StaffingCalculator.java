@@ -45,21 +45,35 @@ public class StaffingCalculator {
             int agents = measures.agents();
             Shrinkage shrinkage = shrinkage(question);
             List<CurvePoint> curve = curve(request, measures.erlangs(), agents);
-            return new StaffingAnswer(model(question), result instanceof StaffingResult.TargetMet, agents,
-                    shrinkage.headcount(agents), measures.erlangs(), measures.serviceLevel(),
-                    measures.averageSpeedOfAnswerSeconds(), measures.occupancy(), measures.probabilityOfWaiting(),
+            return new StaffingAnswer(
+                    model(question),
+                    result instanceof StaffingResult.TargetMet,
+                    agents,
+                    shrinkage.headcount(agents),
+                    measures.erlangs(),
+                    measures.serviceLevel(),
+                    measures.averageSpeedOfAnswerSeconds(),
+                    measures.occupancy(),
+                    measures.probabilityOfWaiting(),
                     measures instanceof ErlangAMeasures a ? a.abandonment() : null,
-                    request.serviceLevelRule().describe(), curve);
+                    request.serviceLevelRule().describe(),
+                    curve);
         } catch (InvalidQueueingInputException invalid) {
             throw RequestRejected.badRequest("invalid-staffing-input", invalid.field(), invalid.getMessage());
         }
     }
 
     /** The raw measures of a queue with a given number of agents, for the Erlang endpoint. */
-    public QueueMeasures measures(QueueModel model, int agents, double contacts, int intervalMinutes,
-            double averageHandlingSeconds, double targetSeconds, @Nullable Double patienceSeconds) {
-        StaffingLimits.checkMeasures(agents, contacts, intervalMinutes, averageHandlingSeconds, targetSeconds,
-                patienceSeconds);
+    public QueueMeasures measures(
+            QueueModel model,
+            int agents,
+            double contacts,
+            int intervalMinutes,
+            double averageHandlingSeconds,
+            double targetSeconds,
+            @Nullable Double patienceSeconds) {
+        StaffingLimits.checkMeasures(
+                agents, contacts, intervalMinutes, averageHandlingSeconds, targetSeconds, patienceSeconds);
         try {
             var workload = new Workload(contacts, intervalMinutes * 60.0, averageHandlingSeconds);
             var rule = ServiceLevelRule.within(targetSeconds);
@@ -94,15 +108,16 @@ public class StaffingCalculator {
         }
         shown.add(agents);
         List<CurvePoint> points = new ArrayList<>();
-        for (QueueMeasures point : StaffingSolver.curveAt(request, shown.stream().mapToInt(Integer::intValue).toArray())) {
+        for (QueueMeasures point : StaffingSolver.curveAt(
+                request, shown.stream().mapToInt(Integer::intValue).toArray())) {
             points.add(point(point));
         }
         return points;
     }
 
     private static StaffingRequest request(StaffingQuestion question) {
-        var workload = new Workload(question.contacts(), question.intervalMinutes() * 60.0,
-                question.averageHandlingSeconds());
+        var workload =
+                new Workload(question.contacts(), question.intervalMinutes() * 60.0, question.averageHandlingSeconds());
         List<StaffingTarget> targets = new ArrayList<>();
         targets.add(new ServiceLevelTarget(question.targetServiceLevel()));
         if (question.maximumAverageSpeedOfAnswerSeconds() != null) {
@@ -111,13 +126,19 @@ public class StaffingCalculator {
         if (question.maximumAbandonment() != null) {
             targets.add(new AbandonmentTarget(question.maximumAbandonment()));
         }
-        return new StaffingRequest(workload, question.patienceSeconds(), ServiceLevelRule.within(question.targetSeconds()),
-                targets, question.maximumOccupancy(), MAXIMUM_AGENTS);
+        return new StaffingRequest(
+                workload,
+                question.patienceSeconds(),
+                ServiceLevelRule.within(question.targetSeconds()),
+                targets,
+                question.maximumOccupancy(),
+                MAXIMUM_AGENTS);
     }
 
     private static Shrinkage shrinkage(StaffingQuestion question) {
         return new Shrinkage(question.shrinkage().stream()
-                .map(part -> new ShrinkageCategory(part.category(), part.fraction())).toList());
+                .map(part -> new ShrinkageCategory(part.category(), part.fraction()))
+                .toList());
     }
 
     private static QueueModel model(StaffingQuestion question) {
@@ -126,8 +147,12 @@ public class StaffingCalculator {
 
     private static CurvePoint point(QueueMeasures measures) {
         double asa = measures.averageSpeedOfAnswerSeconds();
-        return new CurvePoint(measures.agents(), measures.serviceLevel(), Double.isFinite(asa) ? asa : null,
-                measures.occupancy(), measures.probabilityOfWaiting(),
+        return new CurvePoint(
+                measures.agents(),
+                measures.serviceLevel(),
+                Double.isFinite(asa) ? asa : null,
+                measures.occupancy(),
+                measures.probabilityOfWaiting(),
                 measures instanceof ErlangAMeasures a ? a.abandonment() : null);
     }
 }

@@ -17,10 +17,10 @@ final class StaffingLimits {
     static final double MAXIMUM_CONTACTS = 1_000_000;
     /** Handling time, patience, answer-time threshold and ASA target: at most a day. */
     static final double MAXIMUM_SECONDS = 86_400;
+
     static final int MAXIMUM_INTERVAL_MINUTES = 1_440;
 
-    private StaffingLimits() {
-    }
+    private StaffingLimits() {}
 
     /** Refuses a question outside the ranges, naming the first field out of range. */
     static void check(StaffingQuestion question) {
@@ -39,8 +39,13 @@ final class StaffingLimits {
     }
 
     /** The same ranges for the raw Erlang measures of a given number of agents. */
-    static void checkMeasures(int agents, double contacts, int intervalMinutes, double averageHandlingSeconds,
-            double targetSeconds, @Nullable Double patienceSeconds) {
+    static void checkMeasures(
+            int agents,
+            double contacts,
+            int intervalMinutes,
+            double averageHandlingSeconds,
+            double targetSeconds,
+            @Nullable Double patienceSeconds) {
         within("agents", agents, 1, MAXIMUM_AGENTS);
         within("contacts", contacts, 0, MAXIMUM_CONTACTS);
         within("intervalMinutes", intervalMinutes, 1, MAXIMUM_INTERVAL_MINUTES);

@@ -32,11 +32,21 @@ class StaffingPages {
      * The form as the planner typed it; percentages as people write them (80, not 0.8). Every field
      * is optional here so that a typo shows as a message next to the form, not as an error page.
      */
-    record StaffingForm(@Nullable Double contacts, @Nullable Integer intervalMinutes, @Nullable Double ahtSeconds,
-            @Nullable Double targetServiceLevelPercent, @Nullable Double targetSeconds, @Nullable Double patienceSeconds,
-            @Nullable Double maxAsaSeconds, @Nullable Double maxAbandonmentPercent, @Nullable Double maxOccupancyPercent,
-            @Nullable Double breaksPercent, @Nullable Double trainingPercent, @Nullable Double absencePercent,
-            @Nullable Double coachingPercent, @Nullable Double otherPercent) {
+    record StaffingForm(
+            @Nullable Double contacts,
+            @Nullable Integer intervalMinutes,
+            @Nullable Double ahtSeconds,
+            @Nullable Double targetServiceLevelPercent,
+            @Nullable Double targetSeconds,
+            @Nullable Double patienceSeconds,
+            @Nullable Double maxAsaSeconds,
+            @Nullable Double maxAbandonmentPercent,
+            @Nullable Double maxOccupancyPercent,
+            @Nullable Double breaksPercent,
+            @Nullable Double trainingPercent,
+            @Nullable Double absencePercent,
+            @Nullable Double coachingPercent,
+            @Nullable Double otherPercent) {
 
         static StaffingForm defaults() {
             return new StaffingForm(1200.0, 30, 240.0, 80.0, 20.0, null, null, null, 90.0, 10.0, 5.0, 8.0, 4.0, 3.0);
@@ -49,13 +59,18 @@ class StaffingPages {
     }
 
     @PostMapping("/workforce/staffing")
-    String calculate(@ModelAttribute StaffingForm form, BindingResult binding,
-            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
+    String calculate(
+            @ModelAttribute StaffingForm form,
+            BindingResult binding,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
         String view = htmx != null ? "workforce/staffing :: result" : "workforce/staffing";
         if (binding.hasErrors()) {
             model.addAttribute("form", form);
             model.addAttribute("errorKey", "staffing.error.number");
-            model.addAttribute("errorArguments", new Object[] {binding.getFieldErrors().getFirst().getField()});
+            model.addAttribute(
+                    "errorArguments",
+                    new Object[] {binding.getFieldErrors().getFirst().getField()});
             return view;
         }
         return answer(form, model, view);
@@ -82,11 +97,17 @@ class StaffingPages {
         addShrinkage(shrinkage, "absence", form.absencePercent());
         addShrinkage(shrinkage, "coaching", form.coachingPercent());
         addShrinkage(shrinkage, "other", form.otherPercent());
-        return new StaffingQuestion(require("contacts", form.contacts()), requireInterval(form.intervalMinutes()),
-                require("ahtSeconds", form.ahtSeconds()), require("targetServiceLevelPercent", form.targetServiceLevelPercent()) / 100,
-                require("targetSeconds", form.targetSeconds()), form.patienceSeconds(), form.maxAsaSeconds(),
+        return new StaffingQuestion(
+                require("contacts", form.contacts()),
+                requireInterval(form.intervalMinutes()),
+                require("ahtSeconds", form.ahtSeconds()),
+                require("targetServiceLevelPercent", form.targetServiceLevelPercent()) / 100,
+                require("targetSeconds", form.targetSeconds()),
+                form.patienceSeconds(),
+                form.maxAsaSeconds(),
                 form.maxAbandonmentPercent() == null ? null : form.maxAbandonmentPercent() / 100,
-                form.maxOccupancyPercent() == null ? 1.0 : form.maxOccupancyPercent() / 100, shrinkage);
+                form.maxOccupancyPercent() == null ? 1.0 : form.maxOccupancyPercent() / 100,
+                shrinkage);
     }
 
     private static void addShrinkage(List<ShrinkagePart> shrinkage, String category, @Nullable Double percent) {

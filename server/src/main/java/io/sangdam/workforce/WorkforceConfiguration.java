@@ -18,20 +18,29 @@ class WorkforceConfiguration {
 
     @Bean
     NavigationLink staffingLink() {
-        return new NavigationLink(300, "/workforce/staffing", "nav.staffing", Set.of(Role.WFM_PLANNER,
-                Role.CENTER_MANAGER, Role.SUPERVISOR, Role.EXECUTIVE, Role.ADMINISTRATOR));
+        return new NavigationLink(
+                300,
+                "/workforce/staffing",
+                "nav.staffing",
+                Set.of(Role.WFM_PLANNER, Role.CENTER_MANAGER, Role.SUPERVISOR, Role.EXECUTIVE, Role.ADMINISTRATOR));
     }
 
     @Bean
     NavigationLink forecastLink() {
-        return new NavigationLink(310, "/workforce/forecast", "nav.forecast", Set.of(Role.WFM_PLANNER,
-                Role.CENTER_MANAGER, Role.ADMINISTRATOR));
+        return new NavigationLink(
+                310,
+                "/workforce/forecast",
+                "nav.forecast",
+                Set.of(Role.WFM_PLANNER, Role.CENTER_MANAGER, Role.ADMINISTRATOR));
     }
 
     @Bean
     NavigationLink planLink() {
-        return new NavigationLink(320, "/workforce/plan", "nav.plan", Set.of(Role.WFM_PLANNER, Role.CENTER_MANAGER,
-                Role.SUPERVISOR, Role.EXECUTIVE, Role.ADMINISTRATOR));
+        return new NavigationLink(
+                320,
+                "/workforce/plan",
+                "nav.plan",
+                Set.of(Role.WFM_PLANNER, Role.CENTER_MANAGER, Role.SUPERVISOR, Role.EXECUTIVE, Role.ADMINISTRATOR));
     }
 
     @Bean

@@ -28,6 +28,7 @@ class WorkforcePlanning {
 
     /** Weeks held back to score the forecasting methods against what really happened. */
     static final int HELD_BACK_WEEKS = 2;
+
     static final int MAXIMUM_FORECAST_DAYS = 56;
     /** Used only when the history has no handling times at all. */
     static final double FALLBACK_HANDLING_SECONDS = 300;
@@ -42,12 +43,16 @@ class WorkforcePlanning {
         this.calculator = calculator;
     }
 
-    record DailyTotal(LocalDate day, double contacts, boolean holiday) {
-    }
+    record DailyTotal(LocalDate day, double contacts, boolean holiday) {}
 
-    record ForecastView(String queue, int intervalMinutes, String chosenMethod, List<BacktestScore> scores,
-            List<DailyTotal> history, List<DailyTotal> forecast, LocalDate firstForecastDay) {
-    }
+    record ForecastView(
+            String queue,
+            int intervalMinutes,
+            String chosenMethod,
+            List<BacktestScore> scores,
+            List<DailyTotal> history,
+            List<DailyTotal> forecast,
+            LocalDate firstForecastDay) {}
 
     /** What the planner looks at: the history, the forecast after it, and how each method scored. */
     ForecastView forecast(long centerId, String queue, int days) {
@@ -55,27 +60,51 @@ class WorkforcePlanning {
         IntervalHistory history = prepared.history();
         List<DailyTotal> past = new ArrayList<>();
         for (int day = 0; day < history.days(); day++) {
-            past.add(new DailyTotal(history.day(day), dayTotal(history, day), prepared.calendar().isHoliday(history.day(day))));
+            past.add(new DailyTotal(
+                    history.day(day),
+                    dayTotal(history, day),
+                    prepared.calendar().isHoliday(history.day(day))));
         }
         IntervalHistory future = prepared.choice().forecast().values();
         List<DailyTotal> ahead = new ArrayList<>();
         for (int day = 0; day < future.days(); day++) {
-            ahead.add(new DailyTotal(future.day(day), dayTotal(future, day), prepared.calendar().isHoliday(future.day(day))));
+            ahead.add(new DailyTotal(
+                    future.day(day), dayTotal(future, day), prepared.calendar().isHoliday(future.day(day))));
         }
-        return new ForecastView(queue, history.intervalMinutes(), prepared.choice().chosenMethod(),
-                prepared.choice().scores(), past, ahead, future.firstDay());
+        return new ForecastView(
+                queue,
+                history.intervalMinutes(),
+                prepared.choice().chosenMethod(),
+                prepared.choice().scores(),
+                past,
+                ahead,
+                future.firstDay());
     }
 
-    record PlanTargets(double serviceLevel, double thresholdSeconds, double maximumOccupancy, double shrinkage,
-            @Nullable Double patienceSeconds) {
-    }
+    record PlanTargets(
+            double serviceLevel,
+            double thresholdSeconds,
+            double maximumOccupancy,
+            double shrinkage,
+            @Nullable Double patienceSeconds) {}
 
-    record PlanRow(LocalDateTime intervalStart, double contacts, double handlingSeconds, int agents, int headcount,
-            @Nullable Double serviceLevel, @Nullable Double averageSpeedOfAnswerSeconds) {
-    }
+    record PlanRow(
+            LocalDateTime intervalStart,
+            double contacts,
+            double handlingSeconds,
+            int agents,
+            int headcount,
+            @Nullable Double serviceLevel,
+            @Nullable Double averageSpeedOfAnswerSeconds) {}
 
     // Its methods are public because templates call them, and SpEL sees only public methods.
-    record Plan(String queue, int intervalMinutes, String method, LocalDate firstDay, int days, PlanTargets targets,
+    record Plan(
+            String queue,
+            int intervalMinutes,
+            String method,
+            LocalDate firstDay,
+            int days,
+            PlanTargets targets,
             List<PlanRow> rows) {
 
         public int peakAgents() {
@@ -83,11 +112,15 @@ class WorkforcePlanning {
         }
 
         public double agentHours() {
-            return rows.stream().mapToDouble(r -> r.agents() * intervalMinutes / 60.0).sum();
+            return rows.stream()
+                    .mapToDouble(r -> r.agents() * intervalMinutes / 60.0)
+                    .sum();
         }
 
         public double headcountHours() {
-            return rows.stream().mapToDouble(r -> r.headcount() * intervalMinutes / 60.0).sum();
+            return rows.stream()
+                    .mapToDouble(r -> r.headcount() * intervalMinutes / 60.0)
+                    .sum();
         }
 
         public double contacts() {
@@ -125,16 +158,32 @@ class WorkforcePlanning {
                     rows.add(new PlanRow(start, contacts, aht, 0, 0, null, null));
                     continue;
                 }
-                StaffingAnswer answer = calculator.answer(new StaffingQuestion(contacts, known.intervalMinutes(), aht,
-                        targets.serviceLevel(), targets.thresholdSeconds(), targets.patienceSeconds(), null, null,
+                StaffingAnswer answer = calculator.answer(new StaffingQuestion(
+                        contacts,
+                        known.intervalMinutes(),
+                        aht,
+                        targets.serviceLevel(),
+                        targets.thresholdSeconds(),
+                        targets.patienceSeconds(),
+                        null,
+                        null,
                         targets.maximumOccupancy(),
-                        targets.shrinkage() > 0 ? List.of(new ShrinkagePart("total", targets.shrinkage())) : List.of()));
+                        targets.shrinkage() > 0
+                                ? List.of(new ShrinkagePart("total", targets.shrinkage()))
+                                : List.of()));
                 double asa = answer.averageSpeedOfAnswerSeconds();
-                rows.add(new PlanRow(start, contacts, aht, answer.agents(), answer.headcount(), answer.serviceLevel(),
+                rows.add(new PlanRow(
+                        start,
+                        contacts,
+                        aht,
+                        answer.agents(),
+                        answer.headcount(),
+                        answer.serviceLevel(),
                         Double.isFinite(asa) ? asa : null));
             }
         }
-        return new Plan(queue, known.intervalMinutes(), prepared.choice().chosenMethod(), firstDay, days, targets, rows);
+        return new Plan(
+                queue, known.intervalMinutes(), prepared.choice().chosenMethod(), firstDay, days, targets, rows);
     }
 
     List<String> queues(long centerId) {
@@ -142,7 +191,8 @@ class WorkforcePlanning {
     }
 
     /** The day after the history ends: the first day a plan can be made for. */
-    @Nullable LocalDate firstPlannableDay(long centerId, String queue) {
+    @Nullable
+    LocalDate firstPlannableDay(long centerId, String queue) {
         if (records.of(centerId, queue).isEmpty()) {
             return null;
         }
@@ -150,8 +200,7 @@ class WorkforcePlanning {
         return known.firstDay().plusDays(known.days());
     }
 
-    private record Prepared(IntervalHistory history, HolidayCalendar calendar, ForecastChoice choice) {
-    }
+    private record Prepared(IntervalHistory history, HolidayCalendar calendar, ForecastChoice choice) {}
 
     private Prepared prepare(long centerId, String queue, int days) {
         IntervalHistory history = history(centerId, queue);
@@ -160,7 +209,8 @@ class WorkforcePlanning {
             throw RequestRejected.badRequest("history-too-short", 7 * (HELD_BACK_WEEKS + 2), history.days());
         }
         try {
-            return new Prepared(history, calendar, IntervalForecaster.forecast(history, calendar, days, HELD_BACK_WEEKS));
+            return new Prepared(
+                    history, calendar, IntervalForecaster.forecast(history, calendar, days, HELD_BACK_WEEKS));
         } catch (InvalidForecastInputException invalid) {
             throw RequestRejected.badRequest("invalid-forecast-input", invalid.field(), invalid.getMessage());
         }
@@ -186,7 +236,8 @@ class WorkforcePlanning {
                 throw RequestRejected.badRequest("mixed-interval-lengths", queue);
             }
             int day = (int) ChronoUnit.DAYS.between(first, row.intervalStart().toLocalDate());
-            int interval = (row.intervalStart().getHour() * 60 + row.intervalStart().getMinute()) / minutes;
+            int interval =
+                    (row.intervalStart().getHour() * 60 + row.intervalStart().getMinute()) / minutes;
             contacts[day * perDay + interval] = row.contacts();
         }
         return new IntervalHistory(first, minutes, contacts);
@@ -204,7 +255,8 @@ class WorkforcePlanning {
                 continue;
             }
             int weekday = row.intervalStart().getDayOfWeek().getValue() - 1;
-            int interval = (row.intervalStart().getHour() * 60 + row.intervalStart().getMinute()) / minutes;
+            int interval =
+                    (row.intervalStart().getHour() * 60 + row.intervalStart().getMinute()) / minutes;
             weighted[weekday][interval] += row.handlingSeconds() * row.contacts();
             counts[weekday][interval] += row.contacts();
             totalWeighted += row.handlingSeconds() * row.contacts();
@@ -215,7 +267,8 @@ class WorkforcePlanning {
         for (int weekday = 0; weekday < 7; weekday++) {
             for (int interval = 0; interval < perDay; interval++) {
                 profile[weekday][interval] = counts[weekday][interval] > 0
-                        ? weighted[weekday][interval] / counts[weekday][interval] : overall;
+                        ? weighted[weekday][interval] / counts[weekday][interval]
+                        : overall;
             }
         }
         return profile;

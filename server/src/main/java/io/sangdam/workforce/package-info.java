@@ -4,7 +4,9 @@
  * imported interval history, staffing plans and their simulation on the real routing engine, and
  * the center's holidays that close its queues. Schedules and adherence are still to come.
  */
-@ApplicationModule(displayName = "Workforce", allowedDependencies = {"platform", "identity", "routing"})
+@ApplicationModule(
+        displayName = "Workforce",
+        allowedDependencies = {"platform", "identity", "routing"})
 @NullMarked
 package io.sangdam.workforce;
 

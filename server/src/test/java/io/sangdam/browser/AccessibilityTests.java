@@ -17,7 +17,8 @@ class AccessibilityTests extends BrowserJourney {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
             page.navigate(url("/chat?center=3"));
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
+                    .click();
             page.getByLabel("상담 주제").waitFor();
             assertNoSeriousViolations(page);
         }
@@ -78,7 +79,8 @@ class AccessibilityTests extends BrowserJourney {
                 }
             });
             page.navigate(url("/chat?center=3"));
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담")).waitFor();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
+                    .waitFor();
             signIn(page, "dj.supervisor");
             page.navigate(url("/board?center=3"));
             page.locator("[data-test=board-queues] tr[data-queue]").first().waitFor();
@@ -111,7 +113,8 @@ class AccessibilityTests extends BrowserJourney {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
             page.navigate(url("/chat?center=3"));
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
+                    .click();
             page.getByLabel("상담 주제").selectOption("WEEKEND");
             page.locator("[data-test=leave-message]").waitFor();
             assertNoSeriousViolations(page);
@@ -123,7 +126,8 @@ class AccessibilityTests extends BrowserJourney {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
             signIn(page, "dj.manager");
-            for (String path : List.of("/queues", "/agent-skills", "/routing-settings", "/skills/catalog", "/callbacks")) {
+            for (String path :
+                    List.of("/queues", "/agent-skills", "/routing-settings", "/skills/catalog", "/callbacks")) {
                 page.navigate(url(path));
                 page.waitForLoadState(LoadState.LOAD);
                 assertNoSeriousViolations(page);

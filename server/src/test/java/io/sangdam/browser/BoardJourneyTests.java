@@ -27,50 +27,83 @@ class BoardJourneyTests extends BrowserJourney {
 
             var api = ApiClient.on(port);
             for (int i = 0; i < 3; i++) {
-                api.post("/api/routing/centers/5/contacts", "{\"queue\": \"BILLING\"}", "application/json", "bs.supervisor",
-                        RunningServer.DEMO_PASSWORD, "ko");
+                api.post(
+                        "/api/routing/centers/5/contacts",
+                        "{\"queue\": \"BILLING\"}",
+                        "application/json",
+                        "bs.supervisor",
+                        RunningServer.DEMO_PASSWORD,
+                        "ko");
             }
             assertThat(billingWaiting).hasText("3");
 
-            api.post("/api/routing/centers/5/agents/bs.agent003/login", "", "application/json", "bs.agent003",
-                    RunningServer.DEMO_PASSWORD, "ko");
-            api.post("/api/routing/centers/5/agents/bs.agent003/ready", "", "application/json", "bs.agent003",
-                    RunningServer.DEMO_PASSWORD, "ko");
+            api.post(
+                    "/api/routing/centers/5/agents/bs.agent003/login",
+                    "",
+                    "application/json",
+                    "bs.agent003",
+                    RunningServer.DEMO_PASSWORD,
+                    "ko");
+            api.post(
+                    "/api/routing/centers/5/agents/bs.agent003/ready",
+                    "",
+                    "application/json",
+                    "bs.agent003",
+                    RunningServer.DEMO_PASSWORD,
+                    "ko");
             assertThat(page.locator("[data-test=board-agents]")).containsText("bs.agent003");
             assertThat(page.locator("[data-test=board-agents]")).containsText("상담 제안 중");
             assertThat(billingWaiting).hasText("2");
             assertThat(page.locator("#board-state-chart svg")).hasCount(1);
-            // The pie says which colour is which state, with its count, in the page's language (legend and accessible name).
-            assertThat(page.locator("#board-state-chart svg")).containsText(java.util.regex.Pattern.compile("(상담 제안 중|상담 중|이석|후처리) \\d+"));
-            assertThat(page.locator("#board-state-chart")).hasAttribute("aria-label",
-                    java.util.regex.Pattern.compile("^상태별 상담사: .*(상담 제안 중|상담 중|이석|후처리) \\d+"));
-            // The queues' names under the service-level chart lie flat, one line each (they were tilted though they fit).
+            // The pie says which colour is which state, with its count, in the page's language (legend and accessible
+            // name).
+            assertThat(page.locator("#board-state-chart svg"))
+                    .containsText(java.util.regex.Pattern.compile("(상담 제안 중|상담 중|이석|후처리) \\d+"));
+            assertThat(page.locator("#board-state-chart"))
+                    .hasAttribute(
+                            "aria-label", java.util.regex.Pattern.compile("^상태별 상담사: .*(상담 제안 중|상담 중|이석|후처리) \\d+"));
+            // The queues' names under the service-level chart lie flat, one line each (they were tilted though they
+            // fit).
             org.assertj.core.api.Assertions.assertThat(page.evaluate("""
-                    (() => {
-                      const names = [...document.querySelectorAll("[data-test=board-queues] tbody tr td:first-child")].map(td => td.textContent);
-                      const labels = [...document.querySelectorAll("#board-sl-chart svg text")].filter(t => names.includes(t.textContent))
-                          .map(t => t.getBoundingClientRect());
-                      return labels.length === names.length && labels.every(r => r.height < 22 && r.width > r.height && Math.abs(r.top - labels[0].top) < 2);
-                    })()""")).isEqualTo(true);
+                (() => {
+                  const names = [...document.querySelectorAll("[data-test=board-queues] tbody tr td:first-child")].map(td => td.textContent);
+                  const labels = [...document.querySelectorAll("#board-sl-chart svg text")].filter(t => names.includes(t.textContent))
+                      .map(t => t.getBoundingClientRect());
+                  return labels.length === names.length && labels.every(r => r.height < 22 && r.width > r.height && Math.abs(r.top - labels[0].top) < 2);
+                })()\
+                """)).isEqualTo(true);
             // On a laptop (1366 px) nothing needs scrolling sideways, and the two charts share the whole row
             // (they used to take two of three columns and leave the third empty).
-            org.assertj.core.api.Assertions.assertThat(page.evaluate("document.documentElement.scrollWidth <= innerWidth")).isEqualTo(true);
+            org.assertj.core.api.Assertions.assertThat(
+                            page.evaluate("document.documentElement.scrollWidth <= innerWidth"))
+                    .isEqualTo(true);
             org.assertj.core.api.Assertions.assertThat(page.evaluate("""
-                    (() => {
-                      const box = id => document.getElementById(id).closest("article").getBoundingClientRect();
-                      const row = document.querySelector("[data-test=board-queues]").closest("article").getBoundingClientRect();
-                      const state = box("board-state-chart"), sl = box("board-sl-chart");
-                      return state.top === sl.top && Math.abs(sl.right - row.right) < 2;
-                    })()""")).isEqualTo(true);
+                (() => {
+                  const box = id => document.getElementById(id).closest("article").getBoundingClientRect();
+                  const row = document.querySelector("[data-test=board-queues]").closest("article").getBoundingClientRect();
+                  const state = box("board-state-chart"), sl = box("board-sl-chart");
+                  return state.top === sl.top && Math.abs(sl.right - row.right) < 2;
+                })()\
+                """)).isEqualTo(true);
 
             // The supervisor takes the agent out of routing from the board.
             // bs.agent050 (4팀, no BILLING skill) stays available while BILLING contacts wait.
-            api.post("/api/routing/centers/5/agents/bs.agent050/login", "", "application/json", "bs.agent050",
-                    RunningServer.DEMO_PASSWORD, "ko");
-            api.post("/api/routing/centers/5/agents/bs.agent050/ready", "", "application/json", "bs.agent050",
-                    RunningServer.DEMO_PASSWORD, "ko");
-            var agentRow = page.locator("[data-test=board-agents] tr").filter(
-                    new com.microsoft.playwright.Locator.FilterOptions().setHasText("bs.agent050"));
+            api.post(
+                    "/api/routing/centers/5/agents/bs.agent050/login",
+                    "",
+                    "application/json",
+                    "bs.agent050",
+                    RunningServer.DEMO_PASSWORD,
+                    "ko");
+            api.post(
+                    "/api/routing/centers/5/agents/bs.agent050/ready",
+                    "",
+                    "application/json",
+                    "bs.agent050",
+                    RunningServer.DEMO_PASSWORD,
+                    "ko");
+            var agentRow = page.locator("[data-test=board-agents] tr")
+                    .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("bs.agent050"));
             assertThat(agentRow.locator("td[data-state]")).hasAttribute("data-state", "AVAILABLE");
             agentRow.getByText("이석 처리").click();
             assertThat(agentRow.locator("td[data-state]")).hasAttribute("data-state", "NOT_READY");
@@ -78,18 +111,22 @@ class BoardJourneyTests extends BrowserJourney {
             // An agent who left without logging out is logged out by the supervisor; forcing a state on
             // an agent no longer logged in is refused in words.
             agentRow.getByText("로그아웃 처리").click();
-            assertThat(page.locator("[data-test=board-agents] tr").filter(
-                    new com.microsoft.playwright.Locator.FilterOptions().setHasText("bs.agent050")).locator("td[data-state=NOT_READY]"))
+            assertThat(page.locator("[data-test=board-agents] tr")
+                            .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("bs.agent050"))
+                            .locator("td[data-state=NOT_READY]"))
                     .hasCount(0);
             Object refused = page.evaluate("""
-                    async () => {
-                      const headers = { "Accept": "application/json" };
-                      headers[document.querySelector("meta[name='_csrf_header']").content] = document.querySelector("meta[name='_csrf']").content;
-                      const response = await fetch("/board/api/agents/bs.agent050/not-ready?center=5", { method: "POST", headers });
-                      return response.status + " " + (await response.json()).code;
-                    }""");
+                async () => {
+                  const headers = { "Accept": "application/json" };
+                  headers[document.querySelector("meta[name='_csrf_header']").content] = document.querySelector("meta[name='_csrf']").content;
+                  const response = await fetch("/board/api/agents/bs.agent050/not-ready?center=5", { method: "POST", headers });
+                  return response.status + " " + (await response.json()).code;
+                }\
+                """);
             org.assertj.core.api.Assertions.assertThat(refused).isEqualTo("409 agent-logged-out");
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "board-ko.png")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target", "screenshots", "board-ko.png"))
+                    .setFullPage(true));
         }
     }
 
@@ -99,27 +136,39 @@ class BoardJourneyTests extends BrowserJourney {
                 BrowserContext customerContext = browser.newContext()) {
             Page customer = customerContext.newPage();
             customer.navigate(url("/chat?center=2"));
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담")).click();
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
+                    .click();
             customer.getByLabel("상담 주제").selectOption("TECH");
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작")).click();
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작"))
+                    .click();
             assertThat(customer.locator("[data-test=chat-log]")).containsText("산업안전보건법");
 
             Page page = context.newPage();
             signIn(page, "gn.supervisor");
             page.navigate(url("/board?center=2"));
-            var waiting = page.locator("[data-test=board-waiting-contacts] tr").filter(
-                    new com.microsoft.playwright.Locator.FilterOptions().setHasText("기술지원"));
+            var waiting = page.locator("[data-test=board-waiting-contacts] tr")
+                    .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("기술지원"));
             assertThat(waiting).hasCount(1);
             String contact = waiting.getAttribute("data-contact");
             waiting.getByLabel("이동할 큐").selectOption("RETENTION");
             waiting.getByText("큐 이동").click();
 
             assertThat(customer.locator("[data-test=chat-log]")).containsText("상담 대기열이 '해지·해지방어'(으)로 변경되었습니다");
-            assertThat(page.locator("[data-test=board-queues] tr[data-queue=RETENTION] [data-test=waiting]")).hasText("1");
-            assertThat(page.locator("[data-test=board-queues] tr[data-queue=TECH] [data-test=waiting]")).hasText("0");
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "board-move-ko.png")).setFullPage(true));
-            ApiClient.on(port).post("/api/routing/centers/2/contacts/" + contact + "/end", "", "application/json", "gn.supervisor",
-                    RunningServer.DEMO_PASSWORD, "ko");
+            assertThat(page.locator("[data-test=board-queues] tr[data-queue=RETENTION] [data-test=waiting]"))
+                    .hasText("1");
+            assertThat(page.locator("[data-test=board-queues] tr[data-queue=TECH] [data-test=waiting]"))
+                    .hasText("0");
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target", "screenshots", "board-move-ko.png"))
+                    .setFullPage(true));
+            ApiClient.on(port)
+                    .post(
+                            "/api/routing/centers/2/contacts/" + contact + "/end",
+                            "",
+                            "application/json",
+                            "gn.supervisor",
+                            RunningServer.DEMO_PASSWORD,
+                            "ko");
         }
     }
 }

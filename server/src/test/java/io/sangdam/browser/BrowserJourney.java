@@ -44,7 +44,9 @@ abstract class BrowserJourney {
     void nothingWasRefusedByTheContentSecurityPolicy() {
         List<String> seen = List.copyOf(POLICY_VIOLATIONS);
         POLICY_VIOLATIONS.clear();
-        org.assertj.core.api.Assertions.assertThat(seen).as("Content-Security-Policy violations the browser reported").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(seen)
+                .as("Content-Security-Policy violations the browser reported")
+                .isEmpty();
     }
 
     /**
@@ -52,8 +54,8 @@ abstract class BrowserJourney {
      * pop-ups) and pages opened on the browser directly.
      */
     private static Browser watchingEveryPage(Browser real) {
-        return (Browser) Proxy.newProxyInstance(Browser.class.getClassLoader(), new Class<?>[] {Browser.class},
-                (proxy, method, arguments) -> {
+        return (Browser) Proxy.newProxyInstance(
+                Browser.class.getClassLoader(), new Class<?>[] {Browser.class}, (proxy, method, arguments) -> {
                     Object result;
                     try {
                         result = method.invoke(real, arguments);
@@ -102,10 +104,16 @@ abstract class BrowserJourney {
     /** axe-core finds no serious or critical problem on the page as it stands. */
     static void assertNoSeriousViolations(Page page) {
         AxeResults results = new AxeBuilder(page).analyze();
-        org.assertj.core.api.Assertions.assertThat(results.getPasses()).as("axe ran its rules").isNotEmpty();
+        org.assertj.core.api.Assertions.assertThat(results.getPasses())
+                .as("axe ran its rules")
+                .isNotEmpty();
         var serious = results.getViolations().stream()
                 .filter(v -> "serious".equals(v.getImpact()) || "critical".equals(v.getImpact()))
-                .map(v -> v.getId() + " (" + v.getImpact() + "): " + v.getNodes().stream().map(n -> n.getTarget().toString()).limit(3).toList())
+                .map(v -> v.getId() + " (" + v.getImpact() + "): "
+                        + v.getNodes().stream()
+                                .map(n -> n.getTarget().toString())
+                                .limit(3)
+                                .toList())
                 .toList();
         org.assertj.core.api.Assertions.assertThat(serious).as(page.url()).isEmpty();
     }

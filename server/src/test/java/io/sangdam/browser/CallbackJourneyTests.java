@@ -40,35 +40,43 @@ class CallbackJourneyTests extends BrowserJourney {
         long queue = CallbackSetup.closedQueue(port, QUEUE);
         CallbackSetup.giveSkill(port, AGENT);
         try (BrowserContext customerContext = browser.newContext();
-                BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
+                BrowserContext agentContext =
+                        browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
             Page customer = customerContext.newPage();
             customer.navigate(url("/chat?center=3"));
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담")).click();
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
+                    .click();
             customer.getByLabel("상담 주제").selectOption(QUEUE);
             assertThat(customer.locator("[data-test=closed]")).containsText("지금은 상담 시간이 아닙니다.");
             Locator form = customer.locator("[data-test=leave-message]");
-            form.getByLabel("이름", new Locator.GetByLabelOptions().setExact(true)).fill("한가람");
+            form.getByLabel("이름", new Locator.GetByLabelOptions().setExact(true))
+                    .fill("한가람");
             form.getByLabel("연락받을 휴대폰 번호").fill("010-3131-4242");
             form.getByLabel("문의 내용").fill("저녁에 해외 결제가 막혔어요. 연락 부탁드립니다.");
             form.getByLabel("상담을 위해 이름과 연락처를 수집·이용하고 연락하는 데 동의합니다.").check();
-            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("메시지 남기기")).click();
+            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("메시지 남기기"))
+                    .click();
             assertThat(customer.locator(".sangdam-chat-status")).containsText("메시지를 남겼습니다 (접수번호");
 
             Page agent = agentContext.newPage();
             signIn(agent, AGENT);
             agent.navigate(url("/callbacks?center=3"));
-            Locator row = agent.locator("[data-test=callbacks] tr", new Page.LocatorOptions().setHasText("해외 결제가 막혔어요"));
+            Locator row =
+                    agent.locator("[data-test=callbacks] tr", new Page.LocatorOptions().setHasText("해외 결제가 막혔어요"));
             assertThat(row.locator("[data-test=routing]")).hasText("운영 시간이 되면 배정");
             // The topic by the queue's name, not its code.
             assertThat(row).containsText("저녁 콜백 " + QUEUE);
-            assertThat(row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("처리 완료"))).isVisible();
-            // The reason and both buttons on one line, so a row reads at a glance on a laptop (they stacked 120 px tall).
+            assertThat(row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("처리 완료")))
+                    .isVisible();
+            // The reason and both buttons on one line, so a row reads at a glance on a laptop (they stacked 120 px
+            // tall).
             org.assertj.core.api.Assertions.assertThat(row.evaluate("""
-                    row => {
-                      const boxes = [row.querySelector("input[name=reason]"), ...row.querySelectorAll("button")].map(e => e.getBoundingClientRect());
-                      const middle = r => r.top + r.height / 2;
-                      return boxes.length === 3 && boxes.every(r => Math.abs(middle(r) - middle(boxes[0])) < 3);
-                    }""")).isEqualTo(true);
+                row => {
+                  const boxes = [row.querySelector("input[name=reason]"), ...row.querySelectorAll("button")].map(e => e.getBoundingClientRect());
+                  const middle = r => r.top + r.height / 2;
+                  return boxes.length === 3 && boxes.every(r => Math.abs(middle(r) - middle(boxes[0])) < 3);
+                }\
+                """)).isEqualTo(true);
 
             // The center opens: the sweep routes the message as a contact of its queue.
             CallbackSetup.open(port, queue, QUEUE);
@@ -77,31 +85,40 @@ class CallbackJourneyTests extends BrowserJourney {
             agent.getByRole(AriaRole.NAVIGATION).getByText("상담 데스크").click();
             agent.waitForLoadState(LoadState.LOAD);
             assertThat(agent.locator("[data-test=agent-state]")).hasText("로그아웃");
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("로그인").setExact(true)).click();
+            agent.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("로그인").setExact(true))
+                    .click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("이석");
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능")).click();
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능"))
+                    .click();
             Locator offer = agent.locator("[data-test=offer]");
             // The queue by its name (저녁 콜백 …), as the agent knows it, not its code alone.
             assertThat(offer).containsText("콜백 요청 · 저녁 콜백 " + QUEUE + " · 한*람");
             assertThat(offer.locator(".countdown")).containsText("초 남음");
-            offer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("수락")).click();
+            offer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("수락"))
+                    .click();
 
             Locator pane = agent.locator("[data-test=callback-pane]");
             assertThat(pane).containsText("저녁에 해외 결제가 막혔어요");
             assertThat(pane.locator("[data-test=callback-facts]")).containsText("010-****-4242");
             assertThat(pane.locator("[data-test=callback-facts]")).not().containsText("010-3131-4242");
             pane.getByLabel("연락처 확인 사유").fill("콜백 전화");
-            pane.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("사유를 기록하고 연락처 보기")).click();
+            pane.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("사유를 기록하고 연락처 보기"))
+                    .click();
             assertThat(pane.locator("[data-test=callback-unmasked]")).containsText("010-3131-4242");
             assertThat(pane.locator("[data-test=callback-unmasked]")).containsText("한가람");
-            agent.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "desk-callback-ko.png")));
+            agent.screenshot(
+                    new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "desk-callback-ko.png")));
 
             // Taken: the list says by whom, and only that agent finishes it (with a record), so no button there.
             Page list = agentContext.newPage();
             list.navigate(url("/callbacks?center=3"));
-            Locator taken = list.locator("[data-test=callbacks] tr", new Page.LocatorOptions().setHasText("해외 결제가 막혔어요"));
+            Locator taken =
+                    list.locator("[data-test=callbacks] tr", new Page.LocatorOptions().setHasText("해외 결제가 막혔어요"));
             assertThat(taken.locator("[data-test=routing]")).containsText(AGENT);
-            assertThat(taken.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("처리 완료"))).hasCount(0);
+            assertThat(taken.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("처리 완료")))
+                    .hasCount(0);
             list.close();
 
             // Called back by phone; the record closes it.
@@ -110,21 +127,32 @@ class CallbackJourneyTests extends BrowserJourney {
             record.getByLabel("중분류").selectOption(new SelectOption().setIndex(1));
             record.getByLabel("소분류").selectOption(new SelectOption().setIndex(1));
             record.getByLabel("상담 메모 (개인정보는 저장할 때 가려집니다)").fill("해외 결제 차단 해제 안내, 통화 완료");
-            record.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("상담 이력 저장")).click();
+            record.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("상담 이력 저장"))
+                    .click();
             assertThat(agent.locator("[data-test=chat-context] .notice")).hasText("콜백을 완료했습니다.");
             assertThat(agent.locator("[data-test=agent-state]")).hasText("후처리");
-            org.assertj.core.api.Assertions.assertThat(jdbc.sql(
-                    "select count(*) from identity.personal_data_access where username = ? and subject_type = 'left-message'")
-                    .param(AGENT).query(Long.class).single()).isEqualTo(1);
+            org.assertj.core.api.Assertions.assertThat(
+                            jdbc.sql("select count(*) from identity.personal_data_access where username = ? and"
+                                            + " subject_type = 'left-message'")
+                                    .param(AGENT)
+                                    .query(Long.class)
+                                    .single())
+                    .isEqualTo(1);
 
             agent.navigate(url("/callbacks?center=3&status=DONE"));
-            Locator done = agent.locator("[data-test=callbacks] tr", new Page.LocatorOptions().setHasText("해외 결제가 막혔어요"));
+            Locator done =
+                    agent.locator("[data-test=callbacks] tr", new Page.LocatorOptions().setHasText("해외 결제가 막혔어요"));
             assertThat(done.locator("[data-test=routing]")).hasText("완료: " + AGENT);
         } finally {
             var api = ApiClient.on(port);
             for (String action : new String[] {"wrap-up-done", "logout"}) {
-                api.post("/api/routing/centers/3/agents/" + AGENT + "/" + action, "", "application/json", AGENT,
-                        RunningServer.DEMO_PASSWORD, "ko");
+                api.post(
+                        "/api/routing/centers/3/agents/" + AGENT + "/" + action,
+                        "",
+                        "application/json",
+                        AGENT,
+                        RunningServer.DEMO_PASSWORD,
+                        "ko");
             }
         }
     }

@@ -18,7 +18,8 @@ class CareJourneyTests extends BrowserJourney {
             page.getByRole(AriaRole.NAVIGATION).getByText("마음 돌봄").click();
             page.getByLabel("하고 싶은 말 (선택)").fill("어제 폭언 상담 뒤로 잠을 못 잤어요");
             page.getByLabel("팀장에게 요청 사실만 알려도 됩니다").check();
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("요청하기")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("요청하기"))
+                    .click();
             assertThat(page.locator(".notice")).containsText("요청했습니다");
             assertThat(page.locator("[data-test=my-requests]")).containsText("요청됨");
         }
@@ -35,11 +36,17 @@ class CareJourneyTests extends BrowserJourney {
             var row = team.locator("[data-test=counselling] tr[data-agent='bs.agent017']");
             assertThat(row).containsText("잠을 못 잤어요");
             row.locator("input[name=sessionAt]").fill("2026-12-01T14:00");
-            row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("일정 잡기")).click();
-            assertThat(team.locator("[data-test=counselling] tr[data-agent='bs.agent017']")).containsText("2026-12-01 14:00");
-            team.locator("[data-test=counselling] tr[data-agent='bs.agent017']").getByRole(AriaRole.BUTTON,
-                    new com.microsoft.playwright.Locator.GetByRoleOptions().setName("상담 완료 기록")).click();
-            assertThat(team.locator("[data-test=counselling] tr[data-agent='bs.agent017']")).containsText("상담 완료");
+            row.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("일정 잡기"))
+                    .click();
+            assertThat(team.locator("[data-test=counselling] tr[data-agent='bs.agent017']"))
+                    .containsText("2026-12-01 14:00");
+            team.locator("[data-test=counselling] tr[data-agent='bs.agent017']")
+                    .getByRole(
+                            AriaRole.BUTTON,
+                            new com.microsoft.playwright.Locator.GetByRoleOptions().setName("상담 완료 기록"))
+                    .click();
+            assertThat(team.locator("[data-test=counselling] tr[data-agent='bs.agent017']"))
+                    .containsText("상담 완료");
         }
     }
 }

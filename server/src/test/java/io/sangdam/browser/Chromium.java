@@ -13,20 +13,29 @@ import java.util.List;
  */
 final class Chromium {
 
-    private static final List<Path> CANDIDATES = List.of(Path.of("/usr/bin/chromium"), Path.of("/usr/lib/chromium/chromium"),
-            Path.of("/usr/bin/chromium-browser"));
+    private static final List<Path> CANDIDATES = List.of(
+            Path.of("/usr/bin/chromium"), Path.of("/usr/lib/chromium/chromium"), Path.of("/usr/bin/chromium-browser"));
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     static Browser launch(Playwright playwright) {
-        Path executable = CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElseThrow(() ->
-                new IllegalStateException("Browser tests need Chromium: apt-get install -y chromium fonts-nanum"));
-        return playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(executable)
-                .setHeadless(true)
-                // The machine's network is closed; without these Chromium keeps trying to reach Google.
-                .setArgs(List.of("--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync")));
+        Path executable = CANDIDATES.stream()
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(
+                        "Browser tests need Chromium: apt-get install -y chromium fonts-nanum"));
+        return playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(executable)
+                        .setHeadless(true)
+                        // The machine's network is closed; without these Chromium keeps trying to reach Google.
+                        .setArgs(List.of(
+                                "--disable-gpu",
+                                "--disable-quic",
+                                "--no-first-run",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync")));
     }
 }

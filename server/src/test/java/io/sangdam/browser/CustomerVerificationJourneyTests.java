@@ -35,11 +35,14 @@ class CustomerVerificationJourneyTests extends BrowserJourney {
     @Test
     void theAgentVerifiesAClaimedCustomerByACodeSentToThePhoneOnRecord() {
         var demo = jdbc.sql("select name, mobile_phone from contact.customer where customer_number = 'C0000250'")
-                .query((row, n) -> new String[] {row.getString("name"), row.getString("mobile_phone")}).single();
+                .query((row, n) -> new String[] {row.getString("name"), row.getString("mobile_phone")})
+                .single();
         var api = RunningServer.ApiClient.on(port);
         String[] chat = null;
-        try (BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
-                BrowserContext managerContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768))) {
+        try (BrowserContext agentContext =
+                        browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
+                BrowserContext managerContext =
+                        browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768))) {
             // The center manager lets agents verify by one-time code too.
             Page manager = managerContext.newPage();
             signIn(manager, "bs.manager");
@@ -47,58 +50,89 @@ class CustomerVerificationJourneyTests extends BrowserJourney {
             var form = manager.locator("[data-test=verification-form]");
             assertThat(form.getByLabel("생년월일")).isChecked();
             form.getByLabel("생년월일").uncheck();
-            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("저장")).click();
+            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("저장"))
+                    .click();
             assertThat(manager.locator("[data-test=verification-error]")).hasText("본인 확인 방법을 하나 이상 고르세요.");
             // The page shows what is stored again: date of birth, until the manager changes it.
             form.getByLabel("생년월일").uncheck();
             form.getByLabel("일회용 코드 (문자)").check();
-            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("저장")).click();
+            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("저장"))
+                    .click();
             assertThat(manager.locator("p.notice")).hasText("본인 확인 방법을 저장했습니다.");
             assertThat(form).containsText("bs.manager");
             assertThat(form.getByLabel("일회용 코드 (문자)")).isChecked();
             assertThat(form.getByLabel("생년월일")).not().isChecked();
-            manager.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "customer-verification-ko.png")));
+            manager.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target", "screenshots", "customer-verification-ko.png")));
             assertNoSeriousViolations(manager);
 
             Page agent = agentContext.newPage();
             signIn(agent, AGENT);
             agent.navigate(url("/desk"));
             agent.waitForLoadState(LoadState.LOAD);
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("로그인").setExact(true)).click();
+            agent.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("로그인").setExact(true))
+                    .click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("이석");
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능")).click();
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능"))
+                    .click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");
 
-            var started = api.post("/chat/api/conversations", "{\"center\": 5, \"topic\": \"RETENTION\", \"phone\": \"" + demo[1]
-                    + "\"}", "application/json", null, null, "ko").json();
-            chat = new String[] {started.get("conversation").asString(), started.get("token").asString()};
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락")).click();
+            var started = api.post(
+                            "/chat/api/conversations",
+                            "{\"center\": 5, \"topic\": \"RETENTION\", \"phone\": \"" + demo[1] + "\"}",
+                            "application/json",
+                            null,
+                            null,
+                            "ko")
+                    .json();
+            chat = new String[] {
+                started.get("conversation").asString(), started.get("token").asString()
+            };
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락"))
+                    .click();
 
             var panel = agent.locator("[data-test=customer-panel]");
             assertThat(panel.locator("[data-test=panel-claimed]")).containsText("미확인");
-            assertThat(panel.locator("[data-test=panel-claim]")).containsText(io.sangdam.contact.Masking.phone(demo[1]));
+            assertThat(panel.locator("[data-test=panel-claim]"))
+                    .containsText(io.sangdam.contact.Masking.phone(demo[1]));
             // The only method now: no choice to make, and no date field.
             assertThat(panel.getByLabel("확인 방법")).hasCount(0);
             assertThat(panel.getByLabel("고객이 말한 생년월일")).isHidden();
-            panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("코드 보내기")).click();
+            panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("코드 보내기"))
+                    .click();
             assertThat(panel.locator("[data-test=panel-code-sent]")).containsText("코드를 보냈습니다");
             var text = sms.lastTo(demo[1]).orElseThrow().text();
             var digits = java.util.regex.Pattern.compile("\\b([0-9]{6})\\b").matcher(text);
             org.assertj.core.api.Assertions.assertThat(digits.find()).as(text).isTrue();
             panel.getByLabel("고객이 불러 준 코드").fill(digits.group(1));
-            agent.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "desk-one-time-code-ko.png")));
+            agent.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target", "screenshots", "desk-one-time-code-ko.png")));
             assertNoSeriousViolations(agent);
-            panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("본인 확인")).click();
+            panel.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("본인 확인"))
+                    .click();
             assertThat(panel.locator("[data-test=panel-verified]")).containsText("일회용 코드");
             assertThat(panel.locator("[data-test=panel-customer]")).containsText("C0000250");
         } finally {
             api.put(SETTINGS, "{\"methods\": [\"BIRTH_DATE\"]}", "bs.manager", RunningServer.DEMO_PASSWORD, "ko");
             if (chat != null) {
-                api.post("/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1], "", "application/json", null, null, "ko");
+                api.post(
+                        "/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1],
+                        "",
+                        "application/json",
+                        null,
+                        null,
+                        "ko");
             }
             for (String action : new String[] {"wrap-up-done", "logout"}) {
-                api.post("/api/routing/centers/5/agents/" + AGENT + "/" + action, "", "application/json", AGENT,
-                        RunningServer.DEMO_PASSWORD, "ko");
+                api.post(
+                        "/api/routing/centers/5/agents/" + AGENT + "/" + action,
+                        "",
+                        "application/json",
+                        AGENT,
+                        RunningServer.DEMO_PASSWORD,
+                        "ko");
             }
         }
     }

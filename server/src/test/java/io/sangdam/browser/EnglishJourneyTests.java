@@ -21,22 +21,39 @@ class EnglishJourneyTests extends BrowserJourney {
     @Test
     void customersAgentsAndSupervisorsReadEnglishNames() {
         var api = ApiClient.on(port);
-        var created = api.post("/api/routing/centers/5/queues", """
+        var created = api.post(
+                "/api/routing/centers/5/queues",
+                """
                 {"code": "EN_DESK", "name": "영어 상담", "nameEnglish": "English desk", "channel": "CHAT",
                  "skills": [{"skill": "TECH", "minimumLevel": 10}], "agentGroup": "5팀", "priority": 0,
                  "serviceLevelPercent": 80, "serviceLevelSeconds": 30, "strategy": "LONGEST_IDLE", "overflow": [],
-                 "wrapUpSeconds": 30, "limitedHours": false, "hours": [], "closedDays": []}""", "application/json",
-                "bs.manager", RunningServer.DEMO_PASSWORD, "en");
-        org.assertj.core.api.Assertions.assertThat(created.status()).as(created.body()).isEqualTo(201);
+                 "wrapUpSeconds": 30, "limitedHours": false, "hours": [], "closedDays": []}\
+                """,
+                "application/json",
+                "bs.manager",
+                RunningServer.DEMO_PASSWORD,
+                "en");
+        org.assertj.core.api.Assertions.assertThat(created.status())
+                .as(created.body())
+                .isEqualTo(201);
         var users = api.get("/api/users?text=bs.agent070", "admin", RunningServer.DEMO_PASSWORD, "ko");
         long agentId = users.json().findParents("username").stream()
-                .filter(user -> user.get("username").asString().equals("bs.agent070")).findFirst().orElseThrow().get("id").asLong();
-        var skilled = api.put("/api/routing/agents/" + agentId, "{\"skills\": {\"TECH\": 10, \"CHAT\": 5}}", "bs.manager");
-        org.assertj.core.api.Assertions.assertThat(skilled.status()).as(skilled.body()).isEqualTo(200);
+                .filter(user -> user.get("username").asString().equals("bs.agent070"))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
+        var skilled =
+                api.put("/api/routing/agents/" + agentId, "{\"skills\": {\"TECH\": 10, \"CHAT\": 5}}", "bs.manager");
+        org.assertj.core.api.Assertions.assertThat(skilled.status())
+                .as(skilled.body())
+                .isEqualTo(200);
 
-        try (BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
+        try (BrowserContext agentContext =
+                        browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
                 BrowserContext customerContext = browser.newContext();
-                BrowserContext supervisorContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768))) {
+                BrowserContext supervisorContext =
+                        browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768))) {
             Page supervisor = supervisorContext.newPage();
             signIn(supervisor, "bs.supervisor5");
             supervisor.navigate(url("/board?center=5&lang=en"));
@@ -53,22 +70,30 @@ class EnglishJourneyTests extends BrowserJourney {
 
             Page customer = customerContext.newPage();
             customer.navigate(url("/chat?center=5&lang=en"));
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chat with us")).click();
-            assertThat(customer.getByLabel("Topic").locator("option[value=BILLING]")).hasText("Billing and payment");
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chat with us"))
+                    .click();
+            assertThat(customer.getByLabel("Topic").locator("option[value=BILLING]"))
+                    .hasText("Billing and payment");
             customer.getByLabel("Topic").selectOption("EN_DESK");
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start chat")).click();
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start chat"))
+                    .click();
 
             assertThat(agent.locator("[data-test=offer]")).containsText("English desk");
             agent.locator("[data-test=offer] button.primary").click();
             var pane = agent.locator("[data-test=chat-pane]");
             assertThat(pane.locator("h2")).hasText("English desk");
-            assertThat(agent.locator("[data-test=transfer] select").first().locator("option[value=TECH]")).hasText("Technical support");
+            assertThat(agent.locator("[data-test=transfer] select").first().locator("option[value=TECH]"))
+                    .hasText("Technical support");
 
-            pane.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("End chat")).click();
+            pane.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("End chat"))
+                    .click();
             var record = agent.locator("[data-test=record]");
-            record.locator("select").first().selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Billing"));
+            record.locator("select")
+                    .first()
+                    .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Billing"));
             assertThat(record.locator("select").nth(1)).containsText("Billing questions");
-            agent.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "screenshots", "desk-en.png")));
+            agent.screenshot(new Page.ScreenshotOptions()
+                    .setPath(java.nio.file.Path.of("target", "screenshots", "desk-en.png")));
             agent.locator("[data-action=wrap-up-done]").click();
             agent.locator("[data-action=logout]").click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("Signed off");

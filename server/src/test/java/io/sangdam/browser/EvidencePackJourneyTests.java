@@ -6,7 +6,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import io.sangdam.RunningServer;
 import io.sangdam.RunningServer.ApiClient;
 import io.sangdam.protection.Incidents;
 import java.nio.file.Files;
@@ -32,32 +31,50 @@ class EvidencePackJourneyTests extends BrowserJourney {
     @Test
     void theEvidencePackOfAnAbusiveChatIsAPdfWithTheMaskedTranscriptAndTheExportIsLogged() throws Exception {
         var api = ApiClient.on(port);
-        var started = api.post("/chat/api/conversations", "{\"center\": 5, \"topic\": \"BILLING\", \"name\": \"김민수\"}",
-                "application/json", null, null, "ko");
+        var started = api.post(
+                "/chat/api/conversations",
+                "{\"center\": 5, \"topic\": \"BILLING\", \"name\": \"김민수\"}",
+                "application/json",
+                null,
+                null,
+                "ko");
         String id = started.json().get("conversation").asString();
-        String messages = "/chat/api/conversations/" + id + "/messages?token=" + started.json().get("token").asString();
-        api.post(messages, "{\"text\": \"요금이 왜 이래 시1발 내 번호 010-2345-6789로 전화해\"}", "application/json", null, null, "ko");
+        String messages = "/chat/api/conversations/" + id + "/messages?token="
+                + started.json().get("token").asString();
+        api.post(
+                messages, "{\"text\": \"요금이 왜 이래 시1발 내 번호 010-2345-6789로 전화해\"}", "application/json", null, null, "ko");
         api.post(messages, "{\"text\": \"찾아가서 가만 안 둔다 😡\"}", "application/json", null, null, "ko");
         incidents.warningSent(id, 5, "bs.agent044", null);
         incidents.warningSent(id, 5, "bs.agent044", null);
-        api.post("/chat/api/conversations/" + id + "/end?token=" + started.json().get("token").asString(), "", "application/json",
-                null, null, "ko");
+        api.post(
+                "/chat/api/conversations/" + id + "/end?token="
+                        + started.json().get("token").asString(),
+                "",
+                "application/json",
+                null,
+                null,
+                "ko");
 
-        try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setAcceptDownloads(true))) {
+        try (BrowserContext context =
+                browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setAcceptDownloads(true))) {
             Page page = context.newPage();
             signIn(page, "protection");
             page.navigate(url("/incidents"));
             Locator form = page.locator("form[data-test=evidence][action$='" + id + "/evidence']");
             form.locator("input[name=reason]").fill("고소 준비 (legal complaint)");
-            Download download = page.waitForDownload(() -> form.locator("button").click());
+            Download download =
+                    page.waitForDownload(() -> form.locator("button").click());
             assertThat(download.suggestedFilename()).isEqualTo("evidence-" + id + ".pdf");
             byte[] pdf = Files.readAllBytes(download.path());
 
-            assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+                    .isEqualTo("%PDF-");
             try (PDDocument document = Loader.loadPDF(pdf)) {
                 String text = new PDFTextStripper().getText(document);
                 assertThat(text).contains("폭언 사건 증거 자료", id, "부산센터");
-                assertThat(text).contains("요금이 왜 이래 시1발 내 번호 010-****-6789로 전화해").doesNotContain("2345-6789");
+                assertThat(text)
+                        .contains("요금이 왜 이래 시1발 내 번호 010-****-6789로 전화해")
+                        .doesNotContain("2345-6789");
                 assertThat(text).contains("찾아가서 가만 안 둔다");
                 assertThat(text).contains("감지된 표현: \"시1발\"", "욕설 (PROFANITY)", "협박 (THREAT)");
                 assertThat(text).contains("1차 경고  bs.agent044", "2차 경고  bs.agent044");
@@ -67,8 +84,9 @@ class EvidencePackJourneyTests extends BrowserJourney {
             }
         }
         assertThat(jdbc.sql("""
-                select task || ' ' || reason from identity.personal_data_access
-                 where username = 'protection' and subject_type = 'conversation' and subject_id = ?""").param(id)
-                .query(String.class).list()).containsExactly("EXPORT 고소 준비 (legal complaint)");
+            select task || ' ' || reason from identity.personal_data_access
+             where username = 'protection' and subject_type = 'conversation' and subject_id = ?\
+            """).param(id).query(String.class).list())
+                .containsExactly("EXPORT 고소 준비 (legal complaint)");
     }
 }

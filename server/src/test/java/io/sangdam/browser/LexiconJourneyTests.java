@@ -20,13 +20,15 @@ class LexiconJourneyTests extends BrowserJourney {
             Locator form = page.locator("[data-test=lexicon-add]");
             form.getByLabel("유형").selectOption("ALLOW");
             form.getByLabel("표현").fill("시발점");
-            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("추가")).click();
+            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("추가"))
+                    .click();
             assertThat(page.locator(".error-box")).containsText("이미 같은 유형");
 
             form = page.locator("[data-test=lexicon-add]");
             form.getByLabel("유형").selectOption("ALLOW");
             form.getByLabel("표현").fill("뽀삐롱점");
-            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("추가")).click();
+            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("추가"))
+                    .click();
             assertThat(page.locator(".notice")).containsText("허용어를 추가했습니다");
 
             // The filter updates the table through htmx, which starts once the page has loaded.
@@ -35,9 +37,11 @@ class LexiconJourneyTests extends BrowserJourney {
             Locator row = page.locator("[data-test=lexicon] tr[data-pattern='뽀삐롱점']");
             assertThat(row).containsText("사용 중");
             assertThat(page.locator("[data-test=lexicon] tbody tr")).hasCount(1);
-            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("사용 중지")).click();
+            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("사용 중지"))
+                    .click();
             assertThat(page.locator(".notice")).containsText("사용 중지했습니다");
-            assertThat(page.locator("[data-test=lexicon] tr[data-pattern='뽀삐롱점'] .chip")).hasText("사용 중지");
+            assertThat(page.locator("[data-test=lexicon] tr[data-pattern='뽀삐롱점'] .chip"))
+                    .hasText("사용 중지");
         }
     }
 }

@@ -22,18 +22,21 @@ class NoticeJourneyTests extends BrowserJourney {
             assertThat(first.locator("textarea")).hasValue(java.util.regex.Pattern.compile("^\\[1차 안내\\].*제41조.*"));
 
             first.locator("textarea").fill("");
-            first.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("저장")).click();
+            first.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("저장"))
+                    .click();
             assertThat(page.locator(".error-box")).containsText("문구를 입력하세요");
 
             first = page.locator("[data-notice=FIRST_WARNING-ko]");
             first.locator("textarea").fill("[광주센터 1차 안내] 폭언을 멈춰 주세요.");
-            first.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("저장")).click();
+            first.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("저장"))
+                    .click();
             assertThat(page.locator(".notice")).containsText("문구를 저장했습니다");
             first = page.locator("[data-notice=FIRST_WARNING-ko]");
             assertThat(first.locator("textarea")).hasValue("[광주센터 1차 안내] 폭언을 멈춰 주세요.");
             assertThat(first).containsText("gj.manager");
 
-            first.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("기본 문구로 되돌리기")).click();
+            first.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("기본 문구로 되돌리기"))
+                    .click();
             assertThat(page.locator(".notice")).containsText("기본 문구로 되돌렸습니다");
             assertThat(page.locator("[data-notice=FIRST_WARNING-ko]")).containsText("기본 문구 사용 중");
         }

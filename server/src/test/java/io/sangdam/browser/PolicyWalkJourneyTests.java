@@ -16,15 +16,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 class PolicyWalkJourneyTests extends BrowserJourney {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "admin|/ /admin/users /admin/users/new /account/password /account/tokens /customer-verification",
-        "protection|/ /access-log /incidents /registry /counselling /protection/reports /protection/lexicon /protection/notices /board /monitor /customers",
-        "executive|/ /board /protection/reports /incidents /monitor",
-        "gn.manager|/ /skills /skills/catalog /agent-skills /routing-settings /queues /callbacks /board /protection/notices /protection/reports /customer-verification /account/tokens",
-        "gn.supervisor|/ /monitor /board",
-        "gn.wfm|/ /workforce/staffing /workforce/forecast /workforce/plan",
-        "gn.agent|/ /desk /care /customers",
-        "|/login /chat?center=2 /swagger-ui.html"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "admin|/ /admin/users /admin/users/new /account/password /account/tokens /customer-verification",
+                "protection|/ /access-log /incidents /registry /counselling /protection/reports /protection/lexicon"
+                        + " /protection/notices /board /monitor /customers",
+                "executive|/ /board /protection/reports /incidents /monitor",
+                "gn.manager|/ /skills /skills/catalog /agent-skills /routing-settings /queues /callbacks /board"
+                        + " /protection/notices /protection/reports /customer-verification /account/tokens",
+                "gn.supervisor|/ /monitor /board",
+                "gn.wfm|/ /workforce/staffing /workforce/forecast /workforce/plan",
+                "gn.agent|/ /desk /care /customers",
+                "|/login /chat?center=2 /swagger-ui.html"
+            })
     void nothingIsRefusedOnAnyPage(String username, String paths) {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
@@ -35,18 +40,24 @@ class PolicyWalkJourneyTests extends BrowserJourney {
                 page.navigate(url(path));
                 page.waitForLoadState(LoadState.LOAD);
                 // htmx read its settings: no eval, and no style element of its own (which the policy would refuse).
-                org.assertj.core.api.Assertions.assertThat(page.evaluate(
-                        "typeof htmx === 'undefined' || (htmx.config.allowEval === false && htmx.config.includeIndicatorStyles === false)"))
-                        .as(path).isEqualTo(true);
+                org.assertj.core.api.Assertions.assertThat(
+                                page.evaluate("typeof htmx === 'undefined' || (htmx.config.allowEval === false &&"
+                                        + " htmx.config.includeIndicatorStyles === false)"))
+                        .as(path)
+                        .isEqualTo(true);
                 if (path.equals("/admin/users")) {
                     // One user's page as well, reached as an administrator reaches it.
-                    page.locator("a[href^='/admin/users/']:not([href$='/new'])").first().click();
+                    page.locator("a[href^='/admin/users/']:not([href$='/new'])")
+                            .first()
+                            .click();
                     page.waitForLoadState(LoadState.LOAD);
                 }
                 if (showEveryTooltip(page)) {
                     // For a person to look at: the charts as drawn under the policy.
-                    page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(java.nio.file.Path.of(
-                            "target/policy-walk/" + username + path.replaceAll("[^a-z0-9]+", "-") + ".png")));
+                    page.screenshot(new Page.ScreenshotOptions()
+                            .setFullPage(true)
+                            .setPath(java.nio.file.Path.of(
+                                    "target/policy-walk/" + username + path.replaceAll("[^a-z0-9]+", "-") + ".png")));
                 }
             }
         }

@@ -1,6 +1,5 @@
 package io.sangdam.browser;
 
-
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;

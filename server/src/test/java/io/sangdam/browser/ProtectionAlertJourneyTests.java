@@ -35,80 +35,103 @@ class ProtectionAlertJourneyTests extends BrowserJourney {
      * it already showed does not shift the pairing.
      */
     static final String WATCH = """
-            ([selector, name, byText]) => {
-              window[name] = {};
-              const note = key => {
-                if (key && !(key in window[name])) {
-                  window[name][key] = -1;
-                  requestAnimationFrame(() => { window[name][key] = Date.now(); });
-                }
-              };
-              new MutationObserver(() => {
-                const found = document.querySelectorAll(selector);
-                if (byText) {
-                  found.forEach(node => {
-                    const holder = node.closest("[data-test=flagged-message]") || node;
-                    const match = /(\\d+)번째/.exec(holder.textContent);
-                    note(match && match[1]);
-                  });
-                } else {
-                  note(String(found.length));
-                }
-              }).observe(document.body, { childList: true, subtree: true });
-            }""";
+        ([selector, name, byText]) => {
+          window[name] = {};
+          const note = key => {
+            if (key && !(key in window[name])) {
+              window[name][key] = -1;
+              requestAnimationFrame(() => { window[name][key] = Date.now(); });
+            }
+          };
+          new MutationObserver(() => {
+            const found = document.querySelectorAll(selector);
+            if (byText) {
+              found.forEach(node => {
+                const holder = node.closest("[data-test=flagged-message]") || node;
+                const match = /(\\d+)번째/.exec(holder.textContent);
+                note(match && match[1]);
+              });
+            } else {
+              note(String(found.length));
+            }
+          }).observe(document.body, { childList: true, subtree: true });
+        }\
+        """;
 
     @Test
     void abuseIsAlertedToTheAgentAndTheBoardAndTheSupervisorExtendsTheRecoveryBreak() {
-        try (BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
-                BrowserContext boardContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
+        try (BrowserContext agentContext =
+                        browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
+                BrowserContext boardContext =
+                        browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
                 BrowserContext customerContext = browser.newContext()) {
             Page agent = agentContext.newPage();
             signIn(agent, "dj.agent040");
             agent.navigate(url("/desk"));
             agent.waitForLoadState(LoadState.LOAD);
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("로그인").setExact(true)).click();
+            agent.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("로그인").setExact(true))
+                    .click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("이석");
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능")).click();
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능"))
+                    .click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");
 
             Page board = boardContext.newPage();
             signIn(board, "dj.supervisor3");
             board.navigate(url("/board?center=3"));
             board.waitForLoadState(LoadState.LOAD);
-            assertThat(board.locator("[data-test=board-agents] tr[data-agent='dj.agent040']")).hasCount(1);
+            assertThat(board.locator("[data-test=board-agents] tr[data-agent='dj.agent040']"))
+                    .hasCount(1);
 
             Page customer = customerContext.newPage();
             // The moment the widget sends a message, as the customer's POST leaves the page.
             customer.addInitScript("""
-                    window.__posted = [];
-                    const send = window.fetch;
-                    window.fetch = function (url, options) {
-                      if (String(url).endsWith("/messages") || String(url).includes("/messages?")) {
-                        if (options && options.method === "POST") { window.__posted.push(Date.now()); }
-                      }
-                      return send.apply(this, arguments);
-                    };""");
+                window.__posted = [];
+                const send = window.fetch;
+                window.fetch = function (url, options) {
+                  if (String(url).endsWith("/messages") || String(url).includes("/messages?")) {
+                    if (options && options.method === "POST") { window.__posted.push(Date.now()); }
+                  }
+                  return send.apply(this, arguments);
+                };\
+                """);
             customer.navigate(url("/chat?center=3"));
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담")).click();
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
+                    .click();
             customer.getByLabel("상담 주제").selectOption("TECH");
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작")).click();
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락")).click();
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작"))
+                    .click();
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락"))
+                    .click();
             assertThat(customer.locator(".sangdam-chat-status")).hasText("상담사와 연결되었습니다.");
 
             agent.evaluate(WATCH, List.of("[data-test=flagged-message] mark", "__seen", true));
-            board.evaluate(WATCH, List.of("#board-alerts li[data-reason=MESSAGE_FLAGGED][data-agent='dj.agent040']", "__seen", false));
+            board.evaluate(
+                    WATCH,
+                    List.of(
+                            "#board-alerts li[data-reason=MESSAGE_FLAGGED][data-agent='dj.agent040']",
+                            "__seen",
+                            false));
             for (int i = 1; i <= MESSAGES; i++) {
                 customer.getByLabel("메시지").fill(i + "번째 말하는데 시1발 왜 안 돼");
-                customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("보내기")).click();
-                assertThat(agent.locator("[data-test=flagged-message] mark").filter(
-                        new Locator.FilterOptions().setHasText("시1발"))).not().hasCount(0);
-                assertThat(board.locator("#board-alerts li[data-reason=MESSAGE_FLAGGED]")).hasCount(i);
+                customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("보내기"))
+                        .click();
+                assertThat(agent.locator("[data-test=flagged-message] mark")
+                                .filter(new Locator.FilterOptions().setHasText("시1발")))
+                        .not()
+                        .hasCount(0);
+                assertThat(board.locator("#board-alerts li[data-reason=MESSAGE_FLAGGED]"))
+                        .hasCount(i);
                 agent.waitForFunction("n => window.__seen[n] > 0", String.valueOf(i));
                 board.waitForFunction("n => window.__seen[n] > 0", String.valueOf(i));
             }
             List<Long> posted = longs(customer.evaluate("window.__posted"));
-            List<Long> onDesk = longs(agent.evaluate("n => Array.from({length: n}, (_, i) => window.__seen[String(i + 1)])", MESSAGES));
-            List<Long> onBoard = longs(board.evaluate("n => Array.from({length: n}, (_, i) => window.__seen[String(i + 1)])", MESSAGES));
+            List<Long> onDesk = longs(
+                    agent.evaluate("n => Array.from({length: n}, (_, i) => window.__seen[String(i + 1)])", MESSAGES));
+            List<Long> onBoard = longs(
+                    board.evaluate("n => Array.from({length: n}, (_, i) => window.__seen[String(i + 1)])", MESSAGES));
             org.assertj.core.api.Assertions.assertThat(posted).hasSize(MESSAGES);
             report("agent's screen (highlight)", posted, onDesk);
             report("supervisor's board (alert)", posted, onBoard);
@@ -117,33 +140,47 @@ class ProtectionAlertJourneyTests extends BrowserJourney {
             assertThat(alert).containsText("폭언 감지");
             assertThat(alert).containsText("dj.agent040");
             assertThat(alert).containsText("욕설");
-            assertThat(board.locator("[data-test=board-agents] tr[data-agent='dj.agent040']")).hasClass(
-                    java.util.regex.Pattern.compile("alerted"));
+            assertThat(board.locator("[data-test=board-agents] tr[data-agent='dj.agent040']"))
+                    .hasClass(java.util.regex.Pattern.compile("alerted"));
 
             // Not in a recovery break yet: the board says so instead of pretending.
-            alert.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("보호 휴식 10분 연장")).click();
+            alert.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("보호 휴식 10분 연장"))
+                    .click();
             assertThat(alert.locator(".alert-result")).containsText("보호 휴식 중이 아닙니다");
 
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("경고 보내기")).click();
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("경고 보내기")).click();
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("경고 보내기"))
+                    .click();
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("경고 보내기"))
+                    .click();
             assertThat(agent.locator("[data-test=warnings]")).hasText("경고 2/2회");
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("보호 종료")).click();
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("보호 종료"))
+                    .click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("보호 휴식");
 
             var ended = board.locator("#board-alerts li[data-reason=ENDED_FOR_ABUSE]");
             assertThat(ended).containsText("보호 종료");
-            assertThat(board.locator("[data-test=board-agents] tr[data-agent='dj.agent040']")).containsText("보호 휴식");
-            ended.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("보호 휴식 10분 연장")).click();
+            assertThat(board.locator("[data-test=board-agents] tr[data-agent='dj.agent040']"))
+                    .containsText("보호 휴식");
+            ended.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("보호 휴식 10분 연장"))
+                    .click();
             assertThat(ended.locator(".alert-result")).hasText("보호 휴식을 10분 연장했습니다.");
             assertThat(agent.locator("[data-test=agent-state]")).hasText("보호 휴식");
             // Durable like every routing decision: the extension is in the center's command log.
             // Leave no agent behind: a later test in this center must not be offered to them.
-            ApiClient.on(port).post("/api/routing/centers/3/agents/dj.agent040/logout", "", "application/json", "dj.agent040",
-                    RunningServer.DEMO_PASSWORD, "ko");
-            org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
-                    select command ->> 'seconds' from routing.command_log
-                     where center_id = 3 and type = 'ExtendRecovery' and command ->> 'agent' = 'dj.agent040'""")
-                    .query(String.class).list()).containsExactly("600");
+            ApiClient.on(port)
+                    .post(
+                            "/api/routing/centers/3/agents/dj.agent040/logout",
+                            "",
+                            "application/json",
+                            "dj.agent040",
+                            RunningServer.DEMO_PASSWORD,
+                            "ko");
+            org.assertj.core.api.Assertions.assertThat(
+                            jdbc.sql("""
+                                select command ->> 'seconds' from routing.command_log
+                                 where center_id = 3 and type = 'ExtendRecovery' and command ->> 'agent' = 'dj.agent040'\
+                                """).query(String.class).list())
+                    .containsExactly("600");
         }
     }
 
@@ -162,10 +199,12 @@ class ProtectionAlertJourneyTests extends BrowserJourney {
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+        double median = sorted.size() % 2 == 1
+                ? sorted.get(sorted.size() / 2)
                 : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2.0;
-        System.out.printf("ALERT-LATENCY %s: median %.1f ms, max %d ms, min %d ms over %d messages %s%n", where, median,
-                sorted.getLast(), sorted.getFirst(), sorted.size(), latencies);
+        System.out.printf(
+                "ALERT-LATENCY %s: median %.1f ms, max %d ms, min %d ms over %d messages %s%n",
+                where, median, sorted.getLast(), sorted.getFirst(), sorted.size(), latencies);
         // Recorded, not asserted tightly (docs/performance.md): only that each arrived after it was sent.
         org.assertj.core.api.Assertions.assertThat(sorted.getFirst()).isGreaterThanOrEqualTo(0);
     }

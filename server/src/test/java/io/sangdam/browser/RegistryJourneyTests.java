@@ -22,98 +22,144 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class RegistryJourneyTests extends BrowserJourney {
 
-
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void theProtectionTeamRegistersACustomerAndTheSpecialistIsWarnedOfTheirNextChat() {
         var demo = jdbc.sql("""
-                select name, mobile_phone from contact.customer where mobile_phone is not null and customer_number >= 'C0000600'
-                 order by customer_number limit 1""")
-                .query((row, n) -> new String[] {row.getString("name"), row.getString("mobile_phone")}).single();
+            select name, mobile_phone from contact.customer where mobile_phone is not null and customer_number >= 'C0000600'
+             order by customer_number limit 1\
+            """)
+                .query((row, n) -> new String[] {row.getString("name"), row.getString("mobile_phone")})
+                .single();
         String specialist = specialist();
         String maskedPhone = io.sangdam.contact.Masking.phone(demo[1]);
         // The abusive chat: flagged as the customer writes, whether or not an agent has it yet.
         var api = ApiClient.on(port);
-        var started = api.post("/chat/api/conversations", "{\"center\": 2, \"topic\": \"BILLING\", \"name\": \"" + demo[0]
-                + "\", \"phone\": \"" + demo[1] + "\"}", "application/json", null, null, "ko").json();
+        var started = api.post(
+                        "/chat/api/conversations",
+                        "{\"center\": 2, \"topic\": \"BILLING\", \"name\": \"" + demo[0] + "\", \"phone\": \"" + demo[1]
+                                + "\"}",
+                        "application/json",
+                        null,
+                        null,
+                        "ko")
+                .json();
         String chat = "/chat/api/conversations/" + started.get("conversation").asString();
         String token = "?token=" + started.get("token").asString();
-        var said = api.post(chat + "/messages" + token, "{\"text\": \"요금 또 틀렸네 시1발 제대로 해\"}", "application/json", null,
-                null, "ko");
+        var said = api.post(
+                chat + "/messages" + token, "{\"text\": \"요금 또 틀렸네 시1발 제대로 해\"}", "application/json", null, null, "ko");
         org.assertj.core.api.Assertions.assertThat(said.body()).contains("PROFANITY");
         api.post(chat + "/end" + token, "", "application/json", null, null, "ko");
 
-        try (BrowserContext teamContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
-                BrowserContext agentContext = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
+        try (BrowserContext teamContext =
+                        browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
+                BrowserContext agentContext =
+                        browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
                 BrowserContext customerContext = browser.newContext()) {
             Page team = teamContext.newPage();
             signIn(team, "protection");
             team.navigate(url("/incidents"));
-            team.locator("[data-test=incidents] tr").filter(new Locator.FilterOptions().setHasText(maskedPhone))
-                    .getByText("검토·등록").click();
+            team.locator("[data-test=incidents] tr")
+                    .filter(new Locator.FilterOptions().setHasText(maskedPhone))
+                    .getByText("검토·등록")
+                    .click();
             assertThat(team.locator("[data-test=register-customer]")).containsText("C0000");
             // The chat's typed number was never verified: the page refuses to register its owner.
             assertThat(team.locator("[data-test=register-claimed]")).containsText("미확인");
-            team.locator("[data-test=register-form] input[type=checkbox]").first().check();
-            team.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("등록").setExact(true)).click();
-            assertThat(team.locator("[data-test=register-error]")).hasText(
-                    "본인 확인되지 않은 고객입니다. 상담사가 본인 확인을 마친 상담에서만 할 수 있습니다.");
+            team.locator("[data-test=register-form] input[type=checkbox]")
+                    .first()
+                    .check();
+            team.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("등록").setExact(true))
+                    .click();
+            assertThat(team.locator("[data-test=register-error]"))
+                    .hasText("본인 확인되지 않은 고객입니다. 상담사가 본인 확인을 마친 상담에서만 할 수 있습니다.");
             // Here an agent verified the customer during the chat (CustomerPanelApiTests shows how; this
             // chat was never answered, so the journey stores what that verification leaves).
             jdbc.sql("""
-                    update channel.conversation set customer_link = 'VERIFIED', customer_verified_by = 'gn.agent001',
-                        customer_verified_method = 'BIRTH_DATE', customer_verified_at = now() where id = ?""")
-                    .param(started.get("conversation").asString()).update();
+                update channel.conversation set customer_link = 'VERIFIED', customer_verified_by = 'gn.agent001',
+                    customer_verified_method = 'BIRTH_DATE', customer_verified_at = now() where id = ?\
+                """).param(started.get("conversation").asString()).update();
             // Opened again (a reload would send the refused form once more).
             team.navigate(url("/incidents/" + started.get("conversation").asString() + "/register"));
             assertThat(team.locator("[data-test=register-claimed]")).hasCount(0);
-            team.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("등록").setExact(true)).click();
+            team.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("등록").setExact(true))
+                    .click();
             assertThat(team.locator("[data-test=register-error]")).hasText("증거로 남길 메시지를 하나 이상 고르세요.");
-            team.locator("[data-test=register-form] input[type=checkbox]").first().check();
-            team.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("등록").setExact(true)).click();
+            team.locator("[data-test=register-form] input[type=checkbox]")
+                    .first()
+                    .check();
+            team.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("등록").setExact(true))
+                    .click();
             var entry = team.locator("[data-test=registry] tbody tr").first();
             assertThat(entry).containsText("욕설");
             assertThat(entry).containsText("등록 중");
-            team.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "registry-ko.png")).setFullPage(true));
+            team.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target", "screenshots", "registry-ko.png"))
+                    .setFullPage(true));
 
             Page agent = agentContext.newPage();
             signIn(agent, specialist);
             agent.navigate(url("/desk"));
             agent.waitForLoadState(LoadState.LOAD);
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("로그인").setExact(true)).click();
+            agent.getByRole(
+                            AriaRole.BUTTON,
+                            new Page.GetByRoleOptions().setName("로그인").setExact(true))
+                    .click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("이석");
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능")).click();
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능"))
+                    .click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");
 
             Page customer = customerContext.newPage();
             customer.navigate(url("/chat?center=2"));
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담")).click();
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
+                    .click();
             customer.getByLabel("상담 주제").selectOption("BILLING");
             customer.getByLabel("이름 (선택)").fill(demo[0]);
             customer.getByLabel("휴대폰 번호 (선택)").fill(demo[1]);
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작")).click();
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작"))
+                    .click();
 
             // The warning comes with the offer, before the agent accepts.
             // The new chat's number is again only a claim: the warning says the number is registered, not what for.
-            assertThat(agent.locator("[data-test=offer] [data-test=flagged-warning]")).containsText("특별관리 고객으로 등록된 번호");
-            assertThat(agent.locator("[data-test=offer] [data-test=flagged-warning]")).not().containsText("욕설");
-            agent.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "desk-flagged-offer-ko.png")));
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락")).click();
-            assertThat(agent.locator("[data-test=customer-panel] [data-test=flagged-warning]")).containsText("미확인");
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 종료")).click();
+            assertThat(agent.locator("[data-test=offer] [data-test=flagged-warning]"))
+                    .containsText("특별관리 고객으로 등록된 번호");
+            assertThat(agent.locator("[data-test=offer] [data-test=flagged-warning]"))
+                    .not()
+                    .containsText("욕설");
+            agent.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Path.of("target", "screenshots", "desk-flagged-offer-ko.png")));
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락"))
+                    .click();
+            assertThat(agent.locator("[data-test=customer-panel] [data-test=flagged-warning]"))
+                    .containsText("미확인");
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 종료"))
+                    .click();
             // Out of routing again, so no other test's chats at 강남센터 are offered to the specialist.
             assertThat(agent.locator("[data-test=agent-state]")).hasText("후처리");
             for (String action : new String[] {"wrap-up-done", "logout"}) {
-                api.post("/api/routing/centers/2/agents/" + specialist + "/" + action, "", "application/json", specialist,
-                        RunningServer.DEMO_PASSWORD, "ko");
+                api.post(
+                        "/api/routing/centers/2/agents/" + specialist + "/" + action,
+                        "",
+                        "application/json",
+                        specialist,
+                        RunningServer.DEMO_PASSWORD,
+                        "ko");
             }
             assertThat(agent.locator("[data-test=agent-state]")).hasText("로그아웃");
 
             // Lifted early, with a reason.
             entry.getByPlaceholder("해제 사유").fill("고객 사과, 재발 방지 약속");
-            entry.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("조기 해제")).click();
+            entry.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("조기 해제"))
+                    .click();
             assertThat(team.locator("[data-test=registry] tbody tr").first()).containsText("해제됨");
         }
     }
@@ -121,11 +167,12 @@ class RegistryJourneyTests extends BrowserJourney {
     /** The first 5팀 agent of 강남센터 whose BILLING level meets the queue's minimum (levels are random). */
     private String specialist() {
         return jdbc.sql("""
-                select a.username from identity.account a
-                  join routing.agent_skill s on s.agent_id = a.id join routing.skill k on k.id = s.skill_id
-                 where a.center_id = 2 and a.team = '5팀' and k.code = 'BILLING' and s.level >= 3
-                   and exists (select 1 from routing.agent_skill f join routing.skill g on g.id = f.skill_id
-                                where f.agent_id = a.id and g.code = 'FLAGGED_CUSTOMER')
-                 order by a.username limit 1""").query(String.class).single();
+            select a.username from identity.account a
+              join routing.agent_skill s on s.agent_id = a.id join routing.skill k on k.id = s.skill_id
+             where a.center_id = 2 and a.team = '5팀' and k.code = 'BILLING' and s.level >= 3
+               and exists (select 1 from routing.agent_skill f join routing.skill g on g.id = f.skill_id
+                            where f.agent_id = a.id and g.code = 'FLAGGED_CUSTOMER')
+             order by a.username limit 1\
+            """).query(String.class).single();
     }
 }

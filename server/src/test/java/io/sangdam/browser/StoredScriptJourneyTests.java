@@ -30,7 +30,8 @@ class StoredScriptJourneyTests extends BrowserJourney {
             Page page = context.newPage();
             signIn(page, agent, PASSWORD);
             page.navigate(url("/care"));
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("요청하기")).click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("요청하기"))
+                    .click();
             assertThat(page.locator(".notice")).containsText("요청했습니다");
         }
         for (String reader : List.of("protection", "executive")) {
@@ -47,31 +48,57 @@ class StoredScriptJourneyTests extends BrowserJourney {
                 assertThat(page.locator("[data-test=protection-report] tbody")).containsText(TEAM);
                 // Nothing the page did not bring itself ran: no dialog, no script element without a file.
                 org.assertj.core.api.Assertions.assertThat(dialogs).as(reader).isEmpty();
-                org.assertj.core.api.Assertions.assertThat(page.locator("script:not([src])").count()).as(reader).isZero();
+                org.assertj.core.api.Assertions.assertThat(
+                                page.locator("script:not([src])").count())
+                        .as(reader)
+                        .isZero();
                 // The chart read its data whole: the name is on the team chart's axis.
                 assertThat(page.locator("#report-team-chart svg")).hasCount(1);
                 assertThat(page.locator("#report-team-chart svg")).containsText("alert(1)");
                 // A tooltip too is drawn within the policy (the journey fails on anything the browser refused).
                 page.locator("#report-team-chart").hover();
-                page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/stored-script-" + reader + ".png")).setFullPage(true));
+                page.screenshot(new Page.ScreenshotOptions()
+                        .setPath(java.nio.file.Path.of("target/stored-script-" + reader + ".png"))
+                        .setFullPage(true));
             }
         }
     }
 
     private void createAgentOfTeam(String username, String team) {
         var api = ApiClient.on(port);
-        var centers = api.get("/api/centers", "admin", RunningServer.DEMO_PASSWORD, "ko").json();
+        var centers = api.get("/api/centers", "admin", RunningServer.DEMO_PASSWORD, "ko")
+                .json();
         long headquarters = -1;
         for (var center : centers) {
             if ("HQ".equals(center.get("kind").asString())) {
                 headquarters = center.get("id").asLong();
             }
         }
-        org.assertj.core.api.Assertions.assertThat(headquarters).as(centers.toString()).isPositive();
-        var created = api.post("/api/users", api.json().writeValueAsString(java.util.Map.of(
-                        "username", username, "displayName", "스크립트 팀 상담사", "centerId", headquarters, "team", team,
-                        "roles", List.of("AGENT"), "password", PASSWORD)),
-                "application/json", "admin", RunningServer.DEMO_PASSWORD, "ko");
-        org.assertj.core.api.Assertions.assertThat(created.status()).as(created.body()).isEqualTo(201);
+        org.assertj.core.api.Assertions.assertThat(headquarters)
+                .as(centers.toString())
+                .isPositive();
+        var created = api.post(
+                "/api/users",
+                api.json()
+                        .writeValueAsString(java.util.Map.of(
+                                "username",
+                                username,
+                                "displayName",
+                                "스크립트 팀 상담사",
+                                "centerId",
+                                headquarters,
+                                "team",
+                                team,
+                                "roles",
+                                List.of("AGENT"),
+                                "password",
+                                PASSWORD)),
+                "application/json",
+                "admin",
+                RunningServer.DEMO_PASSWORD,
+                "ko");
+        org.assertj.core.api.Assertions.assertThat(created.status())
+                .as(created.body())
+                .isEqualTo(201);
     }
 }

@@ -41,7 +41,8 @@ class CallbackRoutingTests {
     @Test
     void aLeftMessageIsRoutedOnceItsQueueOpensAndOnlyOnce() {
         long queue = CallbackSetup.closedQueue(port, "LATE_SWEEP");
-        long left = CallbackSetup.leaveMessage(port, "127.0.0.31", "LATE_SWEEP", "이지은", "010-4444-5555", "요금 문의 콜백 부탁드려요");
+        long left =
+                CallbackSetup.leaveMessage(port, "127.0.0.31", "LATE_SWEEP", "이지은", "010-4444-5555", "요금 문의 콜백 부탁드려요");
         String contact = "callback-" + left;
 
         CallbackSetup.sweep(context);
@@ -56,30 +57,43 @@ class CallbackRoutingTests {
         assertThat(routed).as("the scheduled sweep may have been first").isLessThanOrEqualTo(1);
         assertThat(routed(left)).isTrue();
         assertThat(known(contact)).isTrue();
-        assertThat(jdbc.sql("select count(*) from routing.command_log where center_id = 3 and type = 'Arrive' and command->>'contact' = ?")
-                .param(contact).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from routing.command_log where center_id = 3 and type = 'Arrive' and"
+                                + " command->>'contact' = ?")
+                        .param(contact)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         // The live board counts it in its queue like any waiting contact.
         var supervisor = new Session(port, "dj.supervisor");
         var board = supervisor.get("/board/api?center=3", "ko").json();
-        var row = board.get("queues").valueStream().filter(q -> q.get("code").asString().equals("LATE_SWEEP")).findFirst().orElseThrow();
+        var row = board.get("queues")
+                .valueStream()
+                .filter(q -> q.get("code").asString().equals("LATE_SWEEP"))
+                .findFirst()
+                .orElseThrow();
         assertThat(row.get("waiting").asInt()).isEqualTo(1);
         assertThat(board.get("waiting").toString()).contains(contact);
 
         // Nobody took it: marked done by hand from the list, and its contact ends.
         assertThat(supervisor.get("/callbacks?center=3", "ko").body()).contains("대기열에서 대기 중");
         supervisor.postForm("/callbacks/" + left + "/done?center=3", "");
-        assertThat(jdbc.sql("select status from channel.left_message where id = ?").param(left).query(String.class).single())
+        assertThat(jdbc.sql("select status from channel.left_message where id = ?")
+                        .param(left)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("DONE");
         assertThat(known(contact)).isFalse();
-        assertThat(supervisor.get("/callbacks?center=3&status=DONE", "ko").body()).contains("완료: dj.supervisor");
+        assertThat(supervisor.get("/callbacks?center=3&status=DONE", "ko").body())
+                .contains("완료: dj.supervisor");
     }
 
     @Test
     void anAgentAcceptsACallbackCallsBackAndFinishesItWithARecord() {
         long queue = CallbackSetup.closedQueue(port, "LATE_DESK");
         CallbackSetup.giveSkill(port, AGENT);
-        long left = CallbackSetup.leaveMessage(port, "127.0.0.32", "LATE_DESK", "최유나", "010-6666-7777", "해외 결제 차단 해제 요청");
+        long left =
+                CallbackSetup.leaveMessage(port, "127.0.0.32", "LATE_DESK", "최유나", "010-6666-7777", "해외 결제 차단 해제 요청");
         String contact = "callback-" + left;
         CallbackSetup.open(port, queue, "LATE_DESK");
         CallbackSetup.sweep(context);
@@ -90,44 +104,81 @@ class CallbackRoutingTests {
         var other = new Session(port, OTHER_AGENT);
         try {
             agent(api, AGENT, "login", "ready");
-            assertThat(jdbc.sql("select offered_to from channel.left_message where id = ?").param(left).query(String.class).single())
+            assertThat(jdbc.sql("select offered_to from channel.left_message where id = ?")
+                            .param(left)
+                            .query(String.class)
+                            .single())
                     .isEqualTo(AGENT);
-            assertProblem(other.post("/desk/api/callbacks/" + left + "/accept", "", "ko"), 409, "callback-offer-expired");
+            assertProblem(
+                    other.post("/desk/api/callbacks/" + left + "/accept", "", "ko"), 409, "callback-offer-expired");
             assertProblem(agent.post("/desk/api/callbacks/999999999/accept", "", "en"), 404, "unknown-callback");
             assertProblem(agent.post("/desk/api/callbacks/abc/accept", "", "en"), 400, null);
 
             Response accepted = agent.post("/desk/api/callbacks/" + left + "/accept", "", "ko");
             assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
-            assertThat(jdbc.sql("select taken_by from channel.left_message where id = ?").param(left).query(String.class).single())
+            assertThat(jdbc.sql("select taken_by from channel.left_message where id = ?")
+                            .param(left)
+                            .query(String.class)
+                            .single())
                     .isEqualTo(AGENT);
-            assertProblem(agent.post("/desk/api/callbacks/" + left + "/accept", "", "en"), 409, "callback-offer-expired");
+            assertProblem(
+                    agent.post("/desk/api/callbacks/" + left + "/accept", "", "en"), 409, "callback-offer-expired");
 
             // The number in the clear needs a reason, and the look is logged.
-            assertProblem(agent.post("/desk/api/callbacks/" + left + "/unmask", "{\"reason\": \" \"}", "ko"), 400, "reason-required");
+            assertProblem(
+                    agent.post("/desk/api/callbacks/" + left + "/unmask", "{\"reason\": \" \"}", "ko"),
+                    400,
+                    "reason-required");
             Response unmasked = agent.post("/desk/api/callbacks/" + left + "/unmask", "{\"reason\": \"콜백 전화\"}", "ko");
             assertThat(unmasked.json().get("phone").asString()).isEqualTo("010-6666-7777");
-            assertThat(jdbc.sql("select count(*) from identity.personal_data_access where subject_type = 'left-message' and subject_id = ?")
-                    .param(String.valueOf(left)).query(Long.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("select count(*) from identity.personal_data_access where subject_type ="
+                                    + " 'left-message' and subject_id = ?")
+                            .param(String.valueOf(left))
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1);
 
             long category = jdbc.sql("select id from contact.category where level = 3 and active order by id limit 1")
-                    .query(Long.class).single();
-            String record = "{\"categoryId\": %d, \"disposition\": \"RESOLVED\", \"notes\": \"전화로 해제 안내함\"}".formatted(category);
-            assertProblem(other.post("/desk/api/callbacks/" + left + "/finish", record, "ko"), 403, "not-your-callback");
-            assertProblem(new Session(port, "dj.supervisor").post("/callbacks/" + left + "/done?center=3", "", "ko"), 302, null);
-            assertThat(jdbc.sql("select status from channel.left_message where id = ?").param(left).query(String.class).single())
-                    .as("another agent's callback is not marked done by hand").isEqualTo("OPEN");
+                    .query(Long.class)
+                    .single();
+            String record = "{\"categoryId\": %d, \"disposition\": \"RESOLVED\", \"notes\": \"전화로 해제 안내함\"}"
+                    .formatted(category);
+            assertProblem(
+                    other.post("/desk/api/callbacks/" + left + "/finish", record, "ko"), 403, "not-your-callback");
+            assertProblem(
+                    new Session(port, "dj.supervisor").post("/callbacks/" + left + "/done?center=3", "", "ko"),
+                    302,
+                    null);
+            assertThat(jdbc.sql("select status from channel.left_message where id = ?")
+                            .param(left)
+                            .query(String.class)
+                            .single())
+                    .as("another agent's callback is not marked done by hand")
+                    .isEqualTo("OPEN");
 
             Response finished = agent.post("/desk/api/callbacks/" + left + "/finish", record, "ko");
             assertThat(finished.status()).as(finished.body()).isEqualTo(201);
-            assertThat(jdbc.sql("select channel || ' ' || queue_code || ' ' || agent from contact.consultation where contact_id = ?")
-                    .param(contact).query(String.class).single()).isEqualTo("CALLBACK LATE_DESK " + AGENT);
-            assertThat(jdbc.sql("select status || ' ' || handled_by from channel.left_message where id = ?").param(left)
-                    .query(String.class).single()).isEqualTo("DONE " + AGENT);
+            assertThat(jdbc.sql("select channel || ' ' || queue_code || ' ' || agent from contact.consultation"
+                                    + " where contact_id = ?")
+                            .param(contact)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("CALLBACK LATE_DESK " + AGENT);
+            assertThat(jdbc.sql("select status || ' ' || handled_by from channel.left_message where id = ?")
+                            .param(left)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("DONE " + AGENT);
             assertThat(known(contact)).isFalse();
-            assertThat(routing.snapshot(3).agents().stream().filter(a -> a.id().value().equals(AGENT))
-                    .map(a -> Routing.stateName(a.state())).findFirst()).as("wrap-up as after any contact").contains("WRAP_UP");
+            assertThat(routing.snapshot(3).agents().stream()
+                            .filter(a -> a.id().value().equals(AGENT))
+                            .map(a -> Routing.stateName(a.state()))
+                            .findFirst())
+                    .as("wrap-up as after any contact")
+                    .contains("WRAP_UP");
 
-            assertProblem(agent.post("/desk/api/callbacks/" + left + "/finish", record, "en"), 409, "callback-already-done");
+            assertProblem(
+                    agent.post("/desk/api/callbacks/" + left + "/finish", record, "en"), 409, "callback-already-done");
             Response twice = agent.post("/desk/api/callbacks/" + left + "/finish", record, "ko");
             assertThat(twice.json().get("detail").asString()).contains("이미 처리");
         } finally {
@@ -137,16 +188,26 @@ class CallbackRoutingTests {
 
     private void agent(ApiClient api, String agent, String... actions) {
         for (String action : actions) {
-            api.post("/api/routing/centers/3/agents/" + agent + "/" + action, "", "application/json", agent, PASSWORD, "ko");
+            api.post(
+                    "/api/routing/centers/3/agents/" + agent + "/" + action,
+                    "",
+                    "application/json",
+                    agent,
+                    PASSWORD,
+                    "ko");
         }
     }
 
     private boolean routed(long left) {
-        return jdbc.sql("select routed_at is not null from channel.left_message where id = ?").param(left).query(Boolean.class).single();
+        return jdbc.sql("select routed_at is not null from channel.left_message where id = ?")
+                .param(left)
+                .query(Boolean.class)
+                .single();
     }
 
     private boolean known(String contact) {
-        return routing.snapshot(3).contacts().stream().anyMatch(c -> c.id().value().equals(contact));
+        return routing.snapshot(3).contacts().stream()
+                .anyMatch(c -> c.id().value().equals(contact));
     }
 
     private static void assertProblem(Response response, int status, String code) {

@@ -31,17 +31,22 @@ public final class CallbackSetup {
     public static final String SKILL = "CALLBACK_TEST";
     static final String PASSWORD = RunningServer.DEMO_PASSWORD;
 
-    private CallbackSetup() {
-    }
+    private CallbackSetup() {}
 
     /** Creates the queue closed, or closes it again; returns its id. */
     public static long closedQueue(int port, String code) {
         var api = ApiClient.on(port);
-        Response skill = api.post("/api/routing/skills", "{\"code\": \"%s\", \"nameKorean\": \"콜백 시험\", \"nameEnglish\": \"Callback test\"}"
-                .formatted(SKILL), "application/json", "admin", PASSWORD, "ko");
+        Response skill = api.post(
+                "/api/routing/skills",
+                "{\"code\": \"%s\", \"nameKorean\": \"콜백 시험\", \"nameEnglish\": \"Callback test\"}".formatted(SKILL),
+                "application/json",
+                "admin",
+                PASSWORD,
+                "ko");
         assertThat(skill.status()).as(skill.body()).isIn(201, 409);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
-        String form = form(code, true, "\"%s\", \"%s\", \"%s\"".formatted(today.minusDays(1), today, today.plusDays(1)));
+        String form =
+                form(code, true, "\"%s\", \"%s\", \"%s\"".formatted(today.minusDays(1), today, today.plusDays(1)));
         Long existing = queueId(port, code);
         Response saved = existing == null
                 ? api.post("/api/routing/centers/3/queues", form, "application/json", "dj.manager", PASSWORD, "ko")
@@ -59,20 +64,35 @@ public final class CallbackSetup {
     /** Gives the agent only the callback skill (their demo skills are replaced). */
     public static void giveSkill(int port, String agent) {
         Response users = ApiClient.on(port).get("/api/users?text=" + agent, "admin", PASSWORD, "ko");
-        long id = users.json().findParents("username").stream().filter(u -> u.get("username").asString().equals(agent))
-                .findFirst().orElseThrow().get("id").asLong();
-        Response saved = ApiClient.on(port).put("/api/routing/agents/" + id, "{\"skills\": {\"%s\": 5}}".formatted(SKILL), "dj.manager");
+        long id = users.json().findParents("username").stream()
+                .filter(u -> u.get("username").asString().equals(agent))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
+        Response saved = ApiClient.on(port)
+                .put("/api/routing/agents/" + id, "{\"skills\": {\"%s\": 5}}".formatted(SKILL), "dj.manager");
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
     }
 
     /** A customer leaves a message for the queue, from their own address (leaving is limited per address). */
     public static long leaveMessage(int port, String address, String code, String name, String phone, String text) {
         try {
-            var api = new ApiClient(port, HttpClient.newBuilder().localAddress(InetAddress.getByName(address)).build(),
+            var api = new ApiClient(
+                    port,
+                    HttpClient.newBuilder()
+                            .localAddress(InetAddress.getByName(address))
+                            .build(),
                     JsonMapper.builder().build());
-            Response left = api.post("/chat/api/left-messages", """
-                    {"center": 3, "topic": "%s", "name": "%s", "phone": "%s", "message": "%s", "consent": true}"""
-                    .formatted(code, name, phone, text), "application/json", null, null, "ko");
+            Response left = api.post(
+                    "/chat/api/left-messages",
+                    """
+                    {"center": 3, "topic": "%s", "name": "%s", "phone": "%s", "message": "%s", "consent": true}\
+                    """.formatted(code, name, phone, text),
+                    "application/json",
+                    null,
+                    null,
+                    "ko");
             assertThat(left.status()).as(left.body()).isEqualTo(201);
             return left.json().get("reference").asLong();
         } catch (IOException e) {
@@ -87,37 +107,48 @@ public final class CallbackSetup {
 
     private static Long queueId(int port, String code) {
         Response queues = ApiClient.on(port).get("/api/routing/centers/3/queues", "dj.manager", PASSWORD, "ko");
-        return queues.json().findParents("code").stream().filter(q -> q.get("code").asString().equals(code))
-                .map(q -> q.get("id").asLong()).findFirst().orElse(null);
+        return queues.json().findParents("code").stream()
+                .filter(q -> q.get("code").asString().equals(code))
+                .map(q -> q.get("id").asLong())
+                .findFirst()
+                .orElse(null);
     }
 
     private static String form(String code, boolean limited, String closedDays) {
         StringBuilder hours = new StringBuilder();
         for (int day = 1; day <= 7; day++) {
-            hours.append(day == 1 ? "" : ", ").append("{\"dayOfWeek\": ").append(day)
+            hours.append(day == 1 ? "" : ", ")
+                    .append("{\"dayOfWeek\": ")
+                    .append(day)
                     .append(", \"opens\": \"09:00\", \"closes\": \"18:00\"}");
         }
         return """
-                {"code": "%s", "name": "저녁 콜백 %s", "channel": "CHAT", "skills": [{"skill": "%s", "minimumLevel": 1}],
-                 "limitedHours": %s, "hours": [%s], "closedDays": [%s]}""".formatted(code, code, SKILL, limited, hours, closedDays);
+            {"code": "%s", "name": "저녁 콜백 %s", "channel": "CHAT", "skills": [{"skill": "%s", "minimumLevel": 1}],
+             "limitedHours": %s, "hours": [%s], "closedDays": [%s]}\
+            """.formatted(code, code, SKILL, limited, hours, closedDays);
     }
 
     /** A signed-in browser session without a browser: form sign-in, then the page's CSRF token on every POST. */
     static final class Session {
 
         private final int port;
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         private final String csrfHeader;
         private final String csrf;
 
         Session(int port, String username) {
             this.port = port;
-            String login = send(HttpRequest.newBuilder(uri("/login")).GET().build()).body();
+            String login =
+                    send(HttpRequest.newBuilder(uri("/login")).GET().build()).body();
             String form = "username=" + encode(username) + "&password=" + encode(PASSWORD) + "&_csrf="
                     + encode(find(login, "name=\"_csrf\" value=\"([^\"]+)\""));
-            var signedIn = send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+            var signedIn = send(HttpRequest.newBuilder(uri("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form))
+                    .build());
             assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
             String page = send(HttpRequest.newBuilder(uri("/")).GET().build()).body();
             this.csrf = find(page, "name=\"_csrf\" content=\"([^\"]+)\"");
@@ -125,24 +156,39 @@ public final class CallbackSetup {
         }
 
         Response post(String path, String json, String language) {
-            var response = send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                    .header("Accept-Language", language).header(csrfHeader, csrf)
-                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+            var response = send(HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/json")
+                    .header("Accept-Language", language)
+                    .header(csrfHeader, csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                    .build());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
                     JsonMapper.builder().build());
         }
 
         /** A page form's POST; answers with the redirect's target. */
         String postForm(String path, String form) {
-            var response = send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                    .header(csrfHeader, csrf).POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build());
+            var response = send(HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header(csrfHeader, csrf)
+                    .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
+                    .build());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
             return response.headers().firstValue("Location").orElseThrow();
         }
 
         Response get(String path, String language) {
-            var response = send(HttpRequest.newBuilder(uri(path)).header("Accept-Language", language).GET().build());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+            var response = send(HttpRequest.newBuilder(uri(path))
+                    .header("Accept-Language", language)
+                    .GET()
+                    .build());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
                     JsonMapper.builder().build());
         }
 

@@ -19,25 +19,54 @@ class ChatApiTests {
     @Test
     void badMessagesAreRefusedAndAcceptedOnesAreKept() {
         var api = ApiClient.on(port);
-        Response started = api.post("/chat/api/conversations", "{\"center\": 5, \"topic\": \"TECH\"}", "application/json",
-                null, null, "ko");
+        Response started = api.post(
+                "/chat/api/conversations",
+                "{\"center\": 5, \"topic\": \"TECH\"}",
+                "application/json",
+                null,
+                null,
+                "ko");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         String id = started.json().get("conversation").asString();
         String token = started.json().get("token").asString();
         String messages = "/chat/api/conversations/" + id + "/messages?token=" + token;
 
-        assertThat(api.post(messages, "{\"text\": \"인터넷이 안 돼요\"}", "application/json", null, null, "ko").status()).isEqualTo(201);
-        assertProblem(api.post(messages, "{\"text\": \"   \"}", "application/json", null, null, "ko"), 400, "empty-message");
-        assertProblem(api.post(messages, "{\"text\": \"" + "가".repeat(3000) + "\"}", "application/json", null, null, "ko"),
-                400, "message-too-long");
-        assertProblem(api.post(messages, "{\"text\": \"" + "x".repeat(100_001) + "\"}", "application/json", null, null, "ko"),
-                400, "text-too-long");
-        assertProblem(api.post("/chat/api/conversations/" + id + "/messages?token=wrong", "{\"text\": \"hi\"}",
-                "application/json", null, null, "ko"), 403, "not-your-conversation");
+        assertThat(api.post(messages, "{\"text\": \"인터넷이 안 돼요\"}", "application/json", null, null, "ko")
+                        .status())
+                .isEqualTo(201);
+        assertProblem(
+                api.post(messages, "{\"text\": \"   \"}", "application/json", null, null, "ko"), 400, "empty-message");
+        assertProblem(
+                api.post(messages, "{\"text\": \"" + "가".repeat(3000) + "\"}", "application/json", null, null, "ko"),
+                400,
+                "message-too-long");
+        assertProblem(
+                api.post(messages, "{\"text\": \"" + "x".repeat(100_001) + "\"}", "application/json", null, null, "ko"),
+                400,
+                "text-too-long");
+        assertProblem(
+                api.post(
+                        "/chat/api/conversations/" + id + "/messages?token=wrong",
+                        "{\"text\": \"hi\"}",
+                        "application/json",
+                        null,
+                        null,
+                        "ko"),
+                403,
+                "not-your-conversation");
 
-        assertThat(api.post("/chat/api/conversations/" + id + "/end?token=" + token, "", "application/json", null, null, "ko")
-                .status()).isEqualTo(200);
-        assertProblem(api.post(messages, "{\"text\": \"아직 있나요?\"}", "application/json", null, null, "ko"), 409,
+        assertThat(api.post(
+                                "/chat/api/conversations/" + id + "/end?token=" + token,
+                                "",
+                                "application/json",
+                                null,
+                                null,
+                                "ko")
+                        .status())
+                .isEqualTo(200);
+        assertProblem(
+                api.post(messages, "{\"text\": \"아직 있나요?\"}", "application/json", null, null, "ko"),
+                409,
                 "conversation-ended");
 
         Response view = api.get("/chat/api/conversations/" + id + "?token=" + token, null, null, "ko");
@@ -49,42 +78,79 @@ class ChatApiTests {
     void theWidgetMayCallFromAnySiteWithoutACookieOrASession() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
         var base = java.net.URI.create("http://localhost:" + port + "/chat/api/conversations");
-        var preflight = http.send(java.net.http.HttpRequest.newBuilder(base)
-                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
-                .header("Origin", "https://shop.example").header("Access-Control-Request-Method", "POST")
-                .header("Access-Control-Request-Headers", "content-type").build(),
+        var preflight = http.send(
+                java.net.http.HttpRequest.newBuilder(base)
+                        .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                        .header("Origin", "https://shop.example")
+                        .header("Access-Control-Request-Method", "POST")
+                        .header("Access-Control-Request-Headers", "content-type")
+                        .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(preflight.statusCode()).isEqualTo(200);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .isPresent();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials"))
+                .isEmpty();
 
-        var started = http.send(java.net.http.HttpRequest.newBuilder(base)
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"center\": 5, \"topic\": \"TECH\"}"))
-                .header("Origin", "https://shop.example").header("Content-Type", "application/json").build(),
+        var started = http.send(
+                java.net.http.HttpRequest.newBuilder(base)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"center\": 5, \"topic\": \"TECH\"}"))
+                        .header("Origin", "https://shop.example")
+                        .header("Content-Type", "application/json")
+                        .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
         assertThat(started.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
-        assertThat(started.headers().allValues("Set-Cookie")).as("no session for a customer").isEmpty();
+        assertThat(started.headers().allValues("Set-Cookie"))
+                .as("no session for a customer")
+                .isEmpty();
         assertThat(started.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
 
         var chat = tools.jackson.databind.json.JsonMapper.builder().build().readTree(started.body());
-        assertThat(ApiClient.on(port).post("/chat/api/conversations/" + chat.get("conversation").asString() + "/end?token="
-                + chat.get("token").asString(), "", "application/json", null, null, "ko").status()).isEqualTo(200);
+        assertThat(ApiClient.on(port)
+                        .post(
+                                "/chat/api/conversations/"
+                                        + chat.get("conversation").asString() + "/end?token="
+                                        + chat.get("token").asString(),
+                                "",
+                                "application/json",
+                                null,
+                                null,
+                                "ko")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void theStreamStartsWithWhereTheChatStandsAndWhatWasSaid() throws Exception {
         var api = ApiClient.on(port);
-        var chat = api.post("/chat/api/conversations", "{\"center\": 5, \"topic\": \"TECH\"}", "application/json",
-                null, null, "ko").json();
+        var chat = api.post(
+                        "/chat/api/conversations",
+                        "{\"center\": 5, \"topic\": \"TECH\"}",
+                        "application/json",
+                        null,
+                        null,
+                        "ko")
+                .json();
         String id = chat.get("conversation").asString();
         String token = chat.get("token").asString();
-        assertThat(api.post("/chat/api/conversations/" + id + "/messages?token=" + token, "{\"text\": \"공유기 불이 깜빡여요\"}",
-                "application/json", null, null, "ko").status()).isEqualTo(201);
+        assertThat(api.post(
+                                "/chat/api/conversations/" + id + "/messages?token=" + token,
+                                "{\"text\": \"공유기 불이 깜빡여요\"}",
+                                "application/json",
+                                null,
+                                null,
+                                "ko")
+                        .status())
+                .isEqualTo(201);
 
-        var stream = api.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                "http://localhost:" + port + "/chat/api/conversations/" + id + "/stream?token=" + token)).GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofLines());
+        var stream = api.http()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                                        + "/chat/api/conversations/" + id + "/stream?token=" + token))
+                                .GET()
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofLines());
         java.util.List<String> first = new java.util.ArrayList<>();
         try (var lines = stream.body()) {
             // The stream stays open: read its first three events only (a blank line ends each): the
@@ -94,14 +160,26 @@ class ChatApiTests {
             while (events < 3 && reading.hasNext()) {
                 String line = reading.next();
                 first.add(line);
-                events += line.isEmpty() && first.size() > 1 && !first.get(first.size() - 2).startsWith(":") ? 1 : 0;
+                events += line.isEmpty()
+                                && first.size() > 1
+                                && !first.get(first.size() - 2).startsWith(":")
+                        ? 1
+                        : 0;
             }
         } finally {
             api.post("/chat/api/conversations/" + id + "/end?token=" + token, "", "application/json", null, null, "ko");
         }
         String events = String.join("\n", first);
-        assertThat(events).containsSubsequence("event:status", "\"status\":\"WAITING\"", "\"ahead\":", "\"refreshSeconds\":",
-                "event:message", "\"sender\":\"SYSTEM\"", "event:message", "공유기 불이 깜빡여요");
+        assertThat(events)
+                .containsSubsequence(
+                        "event:status",
+                        "\"status\":\"WAITING\"",
+                        "\"ahead\":",
+                        "\"refreshSeconds\":",
+                        "event:message",
+                        "\"sender\":\"SYSTEM\"",
+                        "event:message",
+                        "공유기 불이 깜빡여요");
     }
 
     @Test
@@ -115,7 +193,8 @@ class ChatApiTests {
             int accepted = 0;
             Response refused = null;
             for (int i = 0; i < 25; i++) {
-                Response said = api.post(messages, "{\"text\": \"도배 " + i + "\"}", "application/json", null, null, "ko");
+                Response said =
+                        api.post(messages, "{\"text\": \"도배 " + i + "\"}", "application/json", null, null, "ko");
                 if (said.status() == 201) {
                     accepted++;
                 } else {
@@ -128,14 +207,35 @@ class ChatApiTests {
             assertThat(refused).isNotNull();
             assertProblem(refused, 429, "too-many-requests");
             // The same address, another chat: its own bucket.
-            assertThat(api.post("/chat/api/conversations/" + neighbour[0] + "/messages?token=" + neighbour[1],
-                    "{\"text\": \"안녕하세요\"}", "application/json", null, null, "ko").status()).isEqualTo(201);
+            assertThat(api.post(
+                                    "/chat/api/conversations/" + neighbour[0] + "/messages?token=" + neighbour[1],
+                                    "{\"text\": \"안녕하세요\"}",
+                                    "application/json",
+                                    null,
+                                    null,
+                                    "ko")
+                            .status())
+                    .isEqualTo(201);
             // Knowing a chat's id without its token spends nothing of its bucket.
-            assertProblem(api.post("/chat/api/conversations/" + neighbour[0] + "/messages?token=wrong",
-                    "{\"text\": \"x\"}", "application/json", null, null, "ko"), 403, "not-your-conversation");
+            assertProblem(
+                    api.post(
+                            "/chat/api/conversations/" + neighbour[0] + "/messages?token=wrong",
+                            "{\"text\": \"x\"}",
+                            "application/json",
+                            null,
+                            null,
+                            "ko"),
+                    403,
+                    "not-your-conversation");
         } finally {
             for (String[] chat : new String[][] {flooding, neighbour}) {
-                api.post("/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1], "", "application/json", null, null, "ko");
+                api.post(
+                        "/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1],
+                        "",
+                        "application/json",
+                        null,
+                        null,
+                        "ko");
             }
         }
     }
@@ -144,14 +244,17 @@ class ChatApiTests {
     void aChatKeepsOnlyItsNewestStreamsOpen() throws Exception {
         var api = ApiClient.on(port);
         String[] chat = start(api, 5, "TECH");
-        java.net.URI uri = java.net.URI.create("http://localhost:" + port + "/chat/api/conversations/" + chat[0]
-                + "/stream?token=" + chat[1]);
+        java.net.URI uri = java.net.URI.create(
+                "http://localhost:" + port + "/chat/api/conversations/" + chat[0] + "/stream?token=" + chat[1]);
         List<java.util.stream.Stream<String>> bodies = new java.util.ArrayList<>();
         List<java.util.Iterator<String>> lines = new java.util.ArrayList<>();
         try {
             for (int i = 0; i <= ChatApi.CUSTOMER_STREAMS; i++) {
-                var body = api.http().send(java.net.http.HttpRequest.newBuilder(uri).GET().build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofLines()).body();
+                var body = api.http()
+                        .send(
+                                java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofLines())
+                        .body();
                 bodies.add(body);
                 lines.add(body.iterator());
                 // Its first line is there: the stream is registered before the next one opens.
@@ -166,29 +269,68 @@ class ChatApiTests {
             });
         } finally {
             bodies.forEach(java.util.stream.Stream::close);
-            api.post("/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1], "", "application/json", null, null, "ko");
+            api.post(
+                    "/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1],
+                    "",
+                    "application/json",
+                    null,
+                    null,
+                    "ko");
         }
     }
 
     @Test
     void anUnknownTopicIsExplained() {
-        assertProblem(ApiClient.on(port).post("/chat/api/conversations", "{\"center\": 5, \"topic\": \"NOPE\"}",
-                "application/json", null, null, "en"), 400, "unknown-chat-topic");
-        assertProblem(ApiClient.on(port).post("/chat/api/conversations", "{\"center\": 999, \"topic\": \"TECH\"}",
-                "application/json", null, null, "en"), 404, "unknown-center");
+        assertProblem(
+                ApiClient.on(port)
+                        .post(
+                                "/chat/api/conversations",
+                                "{\"center\": 5, \"topic\": \"NOPE\"}",
+                                "application/json",
+                                null,
+                                null,
+                                "en"),
+                400,
+                "unknown-chat-topic");
+        assertProblem(
+                ApiClient.on(port)
+                        .post(
+                                "/chat/api/conversations",
+                                "{\"center\": 999, \"topic\": \"TECH\"}",
+                                "application/json",
+                                null,
+                                null,
+                                "en"),
+                404,
+                "unknown-center");
     }
 
     @Test
     void aWaitingCustomerSeesTheirPlace() {
         var api = ApiClient.on(port);
-        Response started = api.post("/chat/api/conversations", "{\"center\": 5, \"topic\": \"VIP\", \"lane\": \"SENIOR\"}",
-                "application/json", null, null, "ko");
-        var view = api.get("/chat/api/conversations/" + started.json().get("conversation").asString() + "?token="
-                + started.json().get("token").asString(), null, null, "ko").json();
+        Response started = api.post(
+                "/chat/api/conversations",
+                "{\"center\": 5, \"topic\": \"VIP\", \"lane\": \"SENIOR\"}",
+                "application/json",
+                null,
+                null,
+                "ko");
+        var view = api.get(
+                        "/chat/api/conversations/"
+                                + started.json().get("conversation").asString() + "?token="
+                                + started.json().get("token").asString(),
+                        null,
+                        null,
+                        "ko")
+                .json();
         assertThat(view.get("status").asString()).isEqualTo("WAITING");
         assertThat(view.get("ahead").asInt()).isZero();
-        assertThat(view.get("estimatedWaitSeconds").isNull()).as("nobody is logged in at 부산센터 to estimate with").isTrue();
-        assertThat(view.get("refreshSeconds").asInt()).as("at the front: asked again soon").isEqualTo(10);
+        assertThat(view.get("estimatedWaitSeconds").isNull())
+                .as("nobody is logged in at 부산센터 to estimate with")
+                .isTrue();
+        assertThat(view.get("refreshSeconds").asInt())
+                .as("at the front: asked again soon")
+                .isEqualTo(10);
     }
 
     @Test
@@ -197,14 +339,22 @@ class ChatApiTests {
         var api = ApiClient.on(port);
         String agent = "/api/routing/centers/5/agents/bs.agent061/";
         assertThat(api.post(agent + "login", "", "application/json", "bs.agent061", RunningServer.DEMO_PASSWORD, "ko")
-                .status()).isEqualTo(200);
+                        .status())
+                .isEqualTo(200);
         String[] chat = start(api, 5, "VIP");
         try {
-            var view = api.get("/chat/api/conversations/" + chat[0] + "/status?token=" + chat[1], null, null, "ko").json();
+            var view = api.get("/chat/api/conversations/" + chat[0] + "/status?token=" + chat[1], null, null, "ko")
+                    .json();
             assertThat(view.get("status").asString()).isEqualTo("WAITING");
             assertThat(view.get("estimatedWaitSeconds").asInt()).isPositive();
         } finally {
-            api.post("/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1], "", "application/json", null, null, "ko");
+            api.post(
+                    "/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1],
+                    "",
+                    "application/json",
+                    null,
+                    null,
+                    "ko");
             api.post(agent + "logout", "", "application/json", "bs.agent061", RunningServer.DEMO_PASSWORD, "ko");
         }
     }
@@ -214,28 +364,49 @@ class ChatApiTests {
         var api = ApiClient.on(port);
         String[] first = start(api, 4, "VIP");
         String[] second = start(api, 4, "VIP");
-        var firstView = api.get("/chat/api/conversations/" + first[0] + "?token=" + first[1], null, null, "ko").json();
-        var secondView = api.get("/chat/api/conversations/" + second[0] + "?token=" + second[1], null, null, "ko").json();
+        var firstView = api.get("/chat/api/conversations/" + first[0] + "?token=" + first[1], null, null, "ko")
+                .json();
+        var secondView = api.get("/chat/api/conversations/" + second[0] + "?token=" + second[1], null, null, "ko")
+                .json();
         assertThat(secondView.get("status").asString()).isEqualTo("WAITING");
-        assertThat(secondView.get("ahead").asInt()).isEqualTo(firstView.get("ahead").asInt() + 1);
+        assertThat(secondView.get("ahead").asInt())
+                .isEqualTo(firstView.get("ahead").asInt() + 1);
         // What the widget asks again after refreshSeconds while waiting: the same place, without the history.
-        var secondStatus = api.get("/chat/api/conversations/" + second[0] + "/status?token=" + second[1], null, null, "ko");
+        var secondStatus =
+                api.get("/chat/api/conversations/" + second[0] + "/status?token=" + second[1], null, null, "ko");
         assertThat(secondStatus.status()).isEqualTo(200);
         assertThat(secondStatus.json().get("status").asString()).isEqualTo("WAITING");
-        assertThat(secondStatus.json().get("ahead").asInt()).isEqualTo(secondView.get("ahead").asInt());
+        assertThat(secondStatus.json().get("ahead").asInt())
+                .isEqualTo(secondView.get("ahead").asInt());
         assertThat(secondStatus.json().has("messages")).isFalse();
-        assertProblem(api.get("/chat/api/conversations/" + second[0] + "/status?token=" + first[1], null, null, "ko"),
-                403, "not-your-conversation");
+        assertProblem(
+                api.get("/chat/api/conversations/" + second[0] + "/status?token=" + first[1], null, null, "ko"),
+                403,
+                "not-your-conversation");
         for (String[] chat : new String[][] {first, second}) {
-            api.post("/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1], "", "application/json", null, null, "ko");
+            api.post(
+                    "/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1],
+                    "",
+                    "application/json",
+                    null,
+                    null,
+                    "ko");
         }
     }
 
     private static String[] start(ApiClient api, int center, String topic) {
-        Response started = api.post("/chat/api/conversations", "{\"center\": " + center + ", \"topic\": \"" + topic + "\"}",
-                "application/json", null, null, "ko");
+        Response started = api.post(
+                "/chat/api/conversations",
+                "{\"center\": " + center + ", \"topic\": \"" + topic + "\"}",
+                "application/json",
+                null,
+                null,
+                "ko");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
-        return new String[] {started.json().get("conversation").asString(), started.json().get("token").asString()};
+        return new String[] {
+            started.json().get("conversation").asString(),
+            started.json().get("token").asString()
+        };
     }
 
     private static void assertProblem(Response response, int status, String code) {

@@ -28,31 +28,45 @@ class ChatRecoveryTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     Routing routing;
+
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     Chats chats;
 
     @Test
     void aRebuildSetsChatsToTheEnginesStateAndEndsOldChatsItNeverRouted() {
-        var started = ApiClient.on(port).post("/chat/api/conversations", "{\"center\": 5, \"topic\": \"RETENTION\"}",
-                "application/json", null, null, "ko");
+        var started = ApiClient.on(port)
+                .post(
+                        "/chat/api/conversations",
+                        "{\"center\": 5, \"topic\": \"RETENTION\"}",
+                        "application/json",
+                        null,
+                        null,
+                        "ko");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         String routed = started.json().get("conversation").asString();
         // What a lost listener write leaves: the chat says an agent who never had it is talking.
         jdbc.sql("update channel.conversation set status = 'CONNECTED', agent_username = 'nobody' where id = ?")
-                .param(routed).update();
+                .param(routed)
+                .update();
         String oldOrphan = chat(Instant.now().minus(10, ChronoUnit.MINUTES));
         String youngOrphan = chat(Instant.now());
 
         RoutingSnapshot snapshot = routing.snapshot(5);
         events.publishEvent(new RoutingEngineRebuilt(5, snapshot));
 
-        var inEngine = snapshot.contacts().stream().filter(c -> c.id().value().equals(routed)).findFirst().orElseThrow();
+        var inEngine = snapshot.contacts().stream()
+                .filter(c -> c.id().value().equals(routed))
+                .findFirst()
+                .orElseThrow();
         String expected = switch (inEngine.status()) {
             case WAITING -> "WAITING";
             case OFFERED -> "OFFERED";
@@ -62,42 +76,59 @@ class ChatRecoveryTests {
         assertThat(status(routed).get("agent_username"))
                 .isEqualTo(inEngine.agent() == null ? null : inEngine.agent().value());
         assertThat(status(oldOrphan)).containsEntry("status", "ENDED");
-        assertThat(status(youngOrphan)).as("may still be on its way into routing").containsEntry("status", "WAITING");
+        assertThat(status(youngOrphan))
+                .as("may still be on its way into routing")
+                .containsEntry("status", "WAITING");
 
         routing.end(5, routed, false);
     }
 
     @Test
     void theMinutelySweepEndsOldChatsThatNeverReachedRoutingAndLeavesTheOthers() {
-        var started = ApiClient.on(port).post("/chat/api/conversations", "{\"center\": 5, \"topic\": \"BILLING\"}",
-                "application/json", null, null, "ko");
+        var started = ApiClient.on(port)
+                .post(
+                        "/chat/api/conversations",
+                        "{\"center\": 5, \"topic\": \"BILLING\"}",
+                        "application/json",
+                        null,
+                        null,
+                        "ko");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         String routed = started.json().get("conversation").asString();
         // Routed, and old by the time the sweep looks: it stays, the engine has it.
         jdbc.sql("update channel.conversation set created_at = ? where id = ?")
-                .params(Timestamp.from(Instant.now().minus(10, ChronoUnit.MINUTES)), routed).update();
+                .params(Timestamp.from(Instant.now().minus(10, ChronoUnit.MINUTES)), routed)
+                .update();
         String oldOrphan = chat(Instant.now().minus(10, ChronoUnit.MINUTES));
         String youngOrphan = chat(Instant.now());
 
         chats.endOrphans();
 
         assertThat(status(oldOrphan)).containsEntry("status", "ENDED");
-        assertThat(status(youngOrphan)).as("may still be on its way into routing").containsEntry("status", "WAITING");
+        assertThat(status(youngOrphan))
+                .as("may still be on its way into routing")
+                .containsEntry("status", "WAITING");
         assertThat(status(routed).get("status")).isNotEqualTo("ENDED");
 
         routing.end(5, routed, false);
-        jdbc.sql("update channel.conversation set status = 'ENDED' where id = ?").param(youngOrphan).update();
+        jdbc.sql("update channel.conversation set status = 'ENDED' where id = ?")
+                .param(youngOrphan)
+                .update();
     }
 
     private String chat(Instant createdAt) {
         String id = UUID.randomUUID().toString();
         jdbc.sql("""
-                insert into channel.conversation (id, center_id, queue_code, token_hash, status, created_at)
-                values (?, 5, 'RETENTION', 'not-a-token', 'WAITING', ?)""").params(id, Timestamp.from(createdAt)).update();
+            insert into channel.conversation (id, center_id, queue_code, token_hash, status, created_at)
+            values (?, 5, 'RETENTION', 'not-a-token', 'WAITING', ?)\
+            """).params(id, Timestamp.from(createdAt)).update();
         return id;
     }
 
     private Map<String, Object> status(String id) {
-        return jdbc.sql("select status, agent_username from channel.conversation where id = ?").param(id).query().singleRow();
+        return jdbc.sql("select status, agent_username from channel.conversation where id = ?")
+                .param(id)
+                .query()
+                .singleRow();
     }
 }

@@ -34,21 +34,29 @@ class ClosedHoursTests {
     /** Creates the always-closed queue once per server; other tests of the same server reuse it. */
     static void ensureClosedQueue(int port) {
         var api = ApiClient.on(port);
-        if (api.get("/api/routing/centers/3/queues", "dj.manager", RunningServer.DEMO_PASSWORD, "ko").body()
+        if (api.get("/api/routing/centers/3/queues", "dj.manager", RunningServer.DEMO_PASSWORD, "ko")
+                .body()
                 .contains("\"" + QUEUE + "\"")) {
             return;
         }
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
         StringBuilder hours = new StringBuilder();
         for (int day = 1; day <= 7; day++) {
-            hours.append(day == 1 ? "" : ", ").append("{\"dayOfWeek\": ").append(day)
+            hours.append(day == 1 ? "" : ", ")
+                    .append("{\"dayOfWeek\": ")
+                    .append(day)
                     .append(", \"opens\": \"09:00\", \"closes\": \"18:00\"}");
         }
-        Response created = api.post("/api/routing/centers/3/queues", """
+        Response created = api.post(
+                "/api/routing/centers/3/queues",
+                """
                 {"code": "%s", "name": "주말 상담", "channel": "CHAT", "skills": [{"skill": "BILLING", "minimumLevel": 3}],
-                 "limitedHours": true, "hours": [%s], "closedDays": ["%s", "%s", "%s"]}"""
-                .formatted(QUEUE, hours, today.minusDays(1), today, today.plusDays(1)), "application/json", "dj.manager",
-                RunningServer.DEMO_PASSWORD, "ko");
+                 "limitedHours": true, "hours": [%s], "closedDays": ["%s", "%s", "%s"]}\
+                """.formatted(QUEUE, hours, today.minusDays(1), today, today.plusDays(1)),
+                "application/json",
+                "dj.manager",
+                RunningServer.DEMO_PASSWORD,
+                "ko");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
     }
 
@@ -57,15 +65,27 @@ class ClosedHoursTests {
         ensureClosedQueue(port);
         var api = ApiClient.on(port);
         Response topics = api.get("/chat/api/topics?center=3", null, null, "ko");
-        var weekend = topics.json().findParents("code").stream().filter(t -> t.get("code").asString().equals(QUEUE))
-                .findFirst().orElseThrow();
+        var weekend = topics.json().findParents("code").stream()
+                .filter(t -> t.get("code").asString().equals(QUEUE))
+                .findFirst()
+                .orElseThrow();
         assertThat(weekend.get("open").asBoolean()).isFalse();
         assertThat(weekend.get("hours").asString()).contains("월–일 09:00–18:00");
-        assertThat(topics.json().findParents("code").stream().filter(t -> t.get("code").asString().equals("BILLING"))
-                .findFirst().orElseThrow().get("open").asBoolean()).isTrue();
+        assertThat(topics.json().findParents("code").stream()
+                        .filter(t -> t.get("code").asString().equals("BILLING"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("open")
+                        .asBoolean())
+                .isTrue();
 
-        Response refused = api.post("/chat/api/conversations", "{\"center\": 3, \"topic\": \"WEEKEND\"}", "application/json",
-                null, null, "ko");
+        Response refused = api.post(
+                "/chat/api/conversations",
+                "{\"center\": 3, \"topic\": \"WEEKEND\"}",
+                "application/json",
+                null,
+                null,
+                "ko");
         assertProblem(refused, 409, "queue-closed");
         assertThat(refused.json().get("detail").asString()).contains("09:00–18:00");
     }
@@ -74,18 +94,34 @@ class ClosedHoursTests {
     void aLeftMessageIsStoredMaskedAndBadOnesAreExplained() throws Exception {
         ensureClosedQueue(port);
         var api = from("127.0.0.5");
-        assertProblem(api.post("/chat/api/left-messages", left("010-1234-5678", false), "application/json", null, null, "ko"),
-                400, "consent-required");
-        assertProblem(api.post("/chat/api/left-messages", left("전화번호", true), "application/json", null, null, "ko"),
-                400, "validation-failed");
-        assertProblem(api.post("/chat/api/left-messages", left("010-1234-5678", true).replace("WEEKEND", "NOPE"),
-                "application/json", null, null, "ko"), 400, "unknown-chat-topic");
+        assertProblem(
+                api.post("/chat/api/left-messages", left("010-1234-5678", false), "application/json", null, null, "ko"),
+                400,
+                "consent-required");
+        assertProblem(
+                api.post("/chat/api/left-messages", left("전화번호", true), "application/json", null, null, "ko"),
+                400,
+                "validation-failed");
+        assertProblem(
+                api.post(
+                        "/chat/api/left-messages",
+                        left("010-1234-5678", true).replace("WEEKEND", "NOPE"),
+                        "application/json",
+                        null,
+                        null,
+                        "ko"),
+                400,
+                "unknown-chat-topic");
 
-        Response left = api.post("/chat/api/left-messages", left("010-1234-5678", true), "application/json", null, null, "ko");
+        Response left =
+                api.post("/chat/api/left-messages", left("010-1234-5678", true), "application/json", null, null, "ko");
         assertThat(left.status()).as(left.body()).isEqualTo(201);
         long reference = left.json().get("reference").asLong();
         assertThat(left.json().get("confirmation").asString()).contains("접수번호 " + reference);
-        String body = jdbc.sql("select body from channel.left_message where id = ?").param(reference).query(String.class).single();
+        String body = jdbc.sql("select body from channel.left_message where id = ?")
+                .param(reference)
+                .query(String.class)
+                .single();
         assertThat(body).contains("카드 분실").doesNotContain("9876-5432");
     }
 
@@ -95,32 +131,52 @@ class ClosedHoursTests {
         var api = from("127.0.0.7");
         Response last = null;
         for (int i = 0; i < 5 && (last == null || last.status() == 201); i++) {
-            last = api.post("/chat/api/left-messages", left("010-1111-2222", true), "application/json", null, null, "en");
+            last = api.post(
+                    "/chat/api/left-messages", left("010-1111-2222", true), "application/json", null, null, "en");
         }
         assertProblem(last, 429, "too-many-requests");
         assertThat(last.json().get("detail").asString()).contains("try again");
         // The 429 says when to try again, as a header a client library understands.
-        var again = ApiClient.exchange(HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.7")).build(),
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/chat/api/left-messages"))
+        var again = ApiClient.exchange(
+                HttpClient.newBuilder()
+                        .localAddress(InetAddress.getByName("127.0.0.7"))
+                        .build(),
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://localhost:" + port + "/chat/api/left-messages"))
                         .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(left("010-1111-2222", true))).build());
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(left("010-1111-2222", true)))
+                        .build());
         assertThat(again.statusCode()).isEqualTo(429);
-        assertThat(again.headers().firstValue("Retry-After")).hasValueSatisfying(
-                seconds -> assertThat(Long.parseLong(seconds)).isPositive());
+        assertThat(again.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isPositive());
         // Another customer is not affected.
-        assertThat(from("127.0.0.8").post("/chat/api/left-messages", left("010-1111-3333", true), "application/json", null,
-                null, "en").status()).isEqualTo(201);
+        assertThat(from("127.0.0.8")
+                        .post(
+                                "/chat/api/left-messages",
+                                left("010-1111-3333", true),
+                                "application/json",
+                                null,
+                                null,
+                                "en")
+                        .status())
+                .isEqualTo(201);
     }
 
     private ApiClient from(String address) throws Exception {
-        return new ApiClient(port, HttpClient.newBuilder().localAddress(InetAddress.getByName(address)).build(),
+        return new ApiClient(
+                port,
+                HttpClient.newBuilder()
+                        .localAddress(InetAddress.getByName(address))
+                        .build(),
                 JsonMapper.builder().build());
     }
 
     private static String left(String phone, boolean consent) {
         return """
-                {"center": 3, "topic": "WEEKEND", "name": "김민수", "phone": "%s",
-                 "message": "카드 분실 신고하려고요. 연락처 010-9876-5432", "consent": %s}""".formatted(phone, consent);
+            {"center": 3, "topic": "WEEKEND", "name": "김민수", "phone": "%s",
+             "message": "카드 분실 신고하려고요. 연락처 010-9876-5432", "consent": %s}\
+            """.formatted(phone, consent);
     }
 
     private static void assertProblem(Response response, int status, String code) {

@@ -39,38 +39,69 @@ class CustomerPanelApiTests {
     void aTypedNumberIsOnlyAClaimUntilTheAgentVerifiesTheBirthDateThenTheHistoryShows() {
         var api = ApiClient.on(port);
         var customer = jdbc.sql("""
-                select id, name, mobile_phone, customer_number, birth_date from contact.customer where customer_number = 'C0000100'""")
-                .query((row, n) -> new String[] {row.getString("id"), row.getString("name"), row.getString("mobile_phone"),
-                        row.getString("customer_number"), row.getString("birth_date")})
+            select id, name, mobile_phone, customer_number, birth_date from contact.customer where customer_number = 'C0000100'\
+            """)
+                .query((row, n) -> new String[] {
+                    row.getString("id"),
+                    row.getString("name"),
+                    row.getString("mobile_phone"),
+                    row.getString("customer_number"),
+                    row.getString("birth_date")
+                })
                 .single();
         java.time.LocalDate born = java.time.LocalDate.parse(customer[4]);
         readyAgent(api);
 
         // Anyone may type anyone's number: the chat is linked, as a claim, and the panel shows only that.
-        String first = startAndAccept(api, "{\"center\": 3, \"topic\": \"RETENTION\", \"name\": \"" + customer[1]
-                + "\", \"phone\": \"" + customer[2].replace("-", " ") + "\"}");
+        String first = startAndAccept(
+                api,
+                "{\"center\": 3, \"topic\": \"RETENTION\", \"name\": \"" + customer[1] + "\", \"phone\": \""
+                        + customer[2].replace("-", " ") + "\"}");
         Response claimed = api.get("/api/conversations/" + first + "/customer", AGENT, PASSWORD, "ko");
         assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
         assertThat(claimed.json().get("link").asString()).isEqualTo("CLAIMED");
         assertThat(claimed.json().get("customer").isNull()).isTrue();
-        assertThat(claimed.json().get("claim").get("customer").get("name").asString()).contains("*").isNotEqualTo(customer[1]);
-        assertThat(claimed.json().get("claim").get("customer").get("mobilePhone").asString()).contains("****");
+        assertThat(claimed.json().get("claim").get("customer").get("name").asString())
+                .contains("*")
+                .isNotEqualTo(customer[1]);
+        assertThat(claimed.json()
+                        .get("claim")
+                        .get("customer")
+                        .get("mobilePhone")
+                        .asString())
+                .contains("****");
         assertThat(claimed.json().get("claim").get("attemptsLeft").asInt()).isEqualTo(CustomerPanel.MAXIMUM_FAILURES);
         assertThat(claimed.json().get("contacts").isEmpty()).isTrue();
         assertThat(claimed.json().get("consultations").isEmpty()).isTrue();
-        assertThat(claimed.body()).doesNotContain(customer[3]).doesNotContain(customer[4]).doesNotContain(customer[1]);
-        assertProblem(api.post("/api/conversations/" + first + "/customer/unmask", "{\"reason\": \"본인 확인\"}",
-                "application/json", AGENT, PASSWORD, "en"), 409, "customer-not-verified");
+        assertThat(claimed.body())
+                .doesNotContain(customer[3])
+                .doesNotContain(customer[4])
+                .doesNotContain(customer[1]);
+        assertProblem(
+                api.post(
+                        "/api/conversations/" + first + "/customer/unmask",
+                        "{\"reason\": \"본인 확인\"}",
+                        "application/json",
+                        AGENT,
+                        PASSWORD,
+                        "en"),
+                409,
+                "customer-not-verified");
 
         // A wrong date of birth fails, counts and is logged; a malformed one is refused before any comparison.
         Response wrong = verify(api, first, born.plusDays(1).toString(), "ko");
         assertProblem(wrong, 422, "verification-failed");
         assertThat(wrong.json().get("detail").asString()).contains("2회");
-        assertThat(verifications(customer[3])).containsExactly("생년월일 (birth date): 불일치 (did not match), contact " + first);
+        assertThat(verifications(customer[3]))
+                .containsExactly("생년월일 (birth date): 불일치 (did not match), contact " + first);
         assertProblem(verify(api, first, "1985/03/14", "en"), 400, "invalid-birth-date");
         assertThat(verifications(customer[3])).hasSize(1);
-        assertThat(api.get("/api/conversations/" + first + "/customer", AGENT, PASSWORD, "ko").json().get("claim")
-                .get("attemptsLeft").asInt()).isEqualTo(CustomerPanel.MAXIMUM_FAILURES - 1);
+        assertThat(api.get("/api/conversations/" + first + "/customer", AGENT, PASSWORD, "ko")
+                        .json()
+                        .get("claim")
+                        .get("attemptsLeft")
+                        .asInt())
+                .isEqualTo(CustomerPanel.MAXIMUM_FAILURES - 1);
 
         // The right one verifies: who, how and when are kept, and the customer is shown as before.
         Response verified = verify(api, first, born.toString(), "ko");
@@ -79,15 +110,22 @@ class CustomerPanelApiTests {
         assertThat(verified.json().get("verified").get("by").asString()).isEqualTo(AGENT);
         assertThat(verified.json().get("verified").get("method").asString()).isEqualTo("BIRTH_DATE");
         assertThat(verified.json().get("customer").get("id").asLong()).isEqualTo(Long.parseLong(customer[0]));
-        assertThat(verified.json().get("customer").get("name").asString()).contains("*").isNotEqualTo(customer[1]);
+        assertThat(verified.json().get("customer").get("name").asString())
+                .contains("*")
+                .isNotEqualTo(customer[1]);
         assertThat(verifications(customer[3])).hasSize(2).last().asString().contains("일치 (matched)");
         assertThat(views(customer[3], "VIEW")).isPositive();
 
-        Response noReason = api.post("/api/conversations/" + first + "/customer/unmask", "{}", "application/json", AGENT, PASSWORD,
-                "en");
+        Response noReason = api.post(
+                "/api/conversations/" + first + "/customer/unmask", "{}", "application/json", AGENT, PASSWORD, "en");
         assertProblem(noReason, 400, "reason-required");
-        Response unmasked = api.post("/api/conversations/" + first + "/customer/unmask", "{\"reason\": \"본인 확인\"}",
-                "application/json", AGENT, PASSWORD, "ko");
+        Response unmasked = api.post(
+                "/api/conversations/" + first + "/customer/unmask",
+                "{\"reason\": \"본인 확인\"}",
+                "application/json",
+                AGENT,
+                PASSWORD,
+                "ko");
         assertThat(unmasked.json().get("name").asString()).isEqualTo(customer[1]);
         assertThat(views(customer[3], "UNMASK")).isEqualTo(1);
 
@@ -96,31 +134,69 @@ class CustomerPanelApiTests {
         Response unlinked = api.get("/api/conversations/" + second + "/customer", AGENT, PASSWORD, "ko");
         assertThat(unlinked.json().get("customer").isNull()).isTrue();
         assertThat(unlinked.json().get("link").isNull()).isTrue();
-        assertProblem(api.post("/api/conversations/" + second + "/customer/unmask", "{\"reason\": \"확인\"}", "application/json",
-                AGENT, PASSWORD, "en"), 409, "no-linked-customer");
-        Response found = api.get("/api/conversations/" + second + "/customer/search?q=" + customer[3], AGENT, PASSWORD, "ko");
+        assertProblem(
+                api.post(
+                        "/api/conversations/" + second + "/customer/unmask",
+                        "{\"reason\": \"확인\"}",
+                        "application/json",
+                        AGENT,
+                        PASSWORD,
+                        "en"),
+                409,
+                "no-linked-customer");
+        Response found =
+                api.get("/api/conversations/" + second + "/customer/search?q=" + customer[3], AGENT, PASSWORD, "ko");
         assertThat(found.json().get(0).get("customerNumber").asString()).isEqualTo(customer[3]);
-        assertThat(jdbc.sql("select subject_label from identity.personal_data_access where subject_type = 'customer-search' and subject_id = ?")
-                .param(second).query(String.class).list()).containsExactly(customer[3]);
+        assertThat(jdbc.sql("select subject_label from identity.personal_data_access where subject_type ="
+                                + " 'customer-search' and subject_id = ?")
+                        .param(second)
+                        .query(String.class)
+                        .list())
+                .containsExactly(customer[3]);
 
         // The first chat ends and is recorded with its verified customer; the second chat, once linked
         // (a claim too) and verified, shows it.
-        api.post("/api/routing/centers/3/contacts/" + first + "/end", "", "application/json", "dj.supervisor", PASSWORD, "ko");
-        long category = jdbc.sql("select id from contact.category where level = 3 order by id limit 1").query(Long.class).single();
+        api.post(
+                "/api/routing/centers/3/contacts/" + first + "/end",
+                "",
+                "application/json",
+                "dj.supervisor",
+                PASSWORD,
+                "ko");
+        long category = jdbc.sql("select id from contact.category where level = 3 order by id limit 1")
+                .query(Long.class)
+                .single();
         recordAs(first, category);
-        Response linked = api.post("/api/conversations/" + second + "/customer", "{\"customerId\": " + customer[0] + "}",
-                "application/json", AGENT, PASSWORD, "ko");
+        Response linked = api.post(
+                "/api/conversations/" + second + "/customer",
+                "{\"customerId\": " + customer[0] + "}",
+                "application/json",
+                AGENT,
+                PASSWORD,
+                "ko");
         assertThat(linked.status()).as(linked.body()).isEqualTo(200);
         assertThat(linked.json().get("link").asString()).isEqualTo("CLAIMED");
         assertThat(linked.json().get("consultations").isEmpty()).isTrue();
         Response shown = verify(api, second, born.toString(), "ko");
         assertThat(shown.status()).as(shown.body()).isEqualTo(200);
-        assertThat(shown.json().get("consultations").get(0).get("contactId").asString()).isEqualTo(first);
-        assertThat(shown.json().get("consultations").get(0).get("notes").asString()).isEqualTo("010-****-2222 로 안내");
-        assertThat(shown.json().get("contacts").get(0).get("conversation").asString()).isEqualTo(first);
-        assertThat(jdbc.sql("select customer_id from contact.consultation where contact_id = ?").param(first).query(Long.class)
-                .single()).isEqualTo(Long.parseLong(customer[0]));
-        api.post("/api/routing/centers/3/contacts/" + second + "/end", "", "application/json", "dj.supervisor", PASSWORD, "ko");
+        assertThat(shown.json().get("consultations").get(0).get("contactId").asString())
+                .isEqualTo(first);
+        assertThat(shown.json().get("consultations").get(0).get("notes").asString())
+                .isEqualTo("010-****-2222 로 안내");
+        assertThat(shown.json().get("contacts").get(0).get("conversation").asString())
+                .isEqualTo(first);
+        assertThat(jdbc.sql("select customer_id from contact.consultation where contact_id = ?")
+                        .param(first)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(Long.parseLong(customer[0]));
+        api.post(
+                "/api/routing/centers/3/contacts/" + second + "/end",
+                "",
+                "application/json",
+                "dj.supervisor",
+                PASSWORD,
+                "ko");
     }
 
     /**
@@ -131,13 +207,19 @@ class CustomerPanelApiTests {
     @Test
     void anImpostorGetsThreeAttemptsAndNeverTheHistoryOrTheRecord() {
         var api = ApiClient.on(port);
-        var customer = jdbc.sql("select id, mobile_phone, customer_number, birth_date from contact.customer where customer_number = 'C0000101'")
-                .query((row, n) -> new String[] {row.getString("id"), row.getString("mobile_phone"), row.getString("customer_number"),
-                        row.getString("birth_date")})
+        var customer = jdbc.sql("select id, mobile_phone, customer_number, birth_date from contact.customer where"
+                        + " customer_number = 'C0000101'")
+                .query((row, n) -> new String[] {
+                    row.getString("id"),
+                    row.getString("mobile_phone"),
+                    row.getString("customer_number"),
+                    row.getString("birth_date")
+                })
                 .single();
         java.time.LocalDate born = java.time.LocalDate.parse(customer[3]);
         readyAgent(api);
-        String chat = startAndAccept(api, "{\"center\": 3, \"topic\": \"RETENTION\", \"phone\": \"" + customer[1] + "\"}");
+        String chat =
+                startAndAccept(api, "{\"center\": 3, \"topic\": \"RETENTION\", \"phone\": \"" + customer[1] + "\"}");
 
         for (int attempt = 1; attempt <= CustomerPanel.MAXIMUM_FAILURES; attempt++) {
             assertProblem(verify(api, chat, born.minusYears(attempt).toString(), "en"), 422, "verification-failed");
@@ -145,19 +227,31 @@ class CustomerPanelApiTests {
         Response exhausted = verify(api, chat, born.toString(), "en");
         assertProblem(exhausted, 409, "verification-attempts-exhausted");
         assertThat(exhausted.json().get("detail").asString()).contains("3");
-        assertThat(verifications(customer[2])).hasSize(CustomerPanel.MAXIMUM_FAILURES)
+        assertThat(verifications(customer[2]))
+                .hasSize(CustomerPanel.MAXIMUM_FAILURES)
                 .allSatisfy(reason -> assertThat(reason).contains("불일치"));
         Response panel = api.get("/api/conversations/" + chat + "/customer", AGENT, PASSWORD, "en");
         assertThat(panel.json().get("link").asString()).isEqualTo("CLAIMED");
         assertThat(panel.json().get("claim").get("attemptsLeft").asInt()).isZero();
         assertThat(panel.json().get("customer").isNull()).isTrue();
 
-        api.post("/api/routing/centers/3/contacts/" + chat + "/end", "", "application/json", "dj.supervisor", PASSWORD, "ko");
+        api.post(
+                "/api/routing/centers/3/contacts/" + chat + "/end",
+                "",
+                "application/json",
+                "dj.supervisor",
+                PASSWORD,
+                "ko");
         assertProblem(verify(api, chat, born.toString(), "en"), 409, "conversation-ended");
-        long category = jdbc.sql("select id from contact.category where level = 3 order by id limit 1").query(Long.class).single();
+        long category = jdbc.sql("select id from contact.category where level = 3 order by id limit 1")
+                .query(Long.class)
+                .single();
         recordAs(chat, category);
-        assertThat(jdbc.sql("select customer_id is null from contact.consultation where contact_id = ?").param(chat)
-                .query(Boolean.class).single()).isTrue();
+        assertThat(jdbc.sql("select customer_id is null from contact.consultation where contact_id = ?")
+                        .param(chat)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     /**
@@ -169,29 +263,61 @@ class CustomerPanelApiTests {
     void aCenterThatChoosesOneTimeCodesVerifiesByTheCodeSentToThePhoneOnRecord() {
         var api = ApiClient.on(port);
         String settings = "/api/centers/3/customer-verification";
-        var customer = jdbc.sql("select mobile_phone, customer_number from contact.customer where customer_number = 'C0000102'")
-                .query((row, n) -> new String[] {row.getString("mobile_phone"), row.getString("customer_number")}).single();
-        assertThat(api.get(settings, AGENT, PASSWORD, "en").json().get("methods").toString()).isEqualTo("[\"BIRTH_DATE\"]");
+        var customer = jdbc.sql(
+                        "select mobile_phone, customer_number from contact.customer where customer_number = 'C0000102'")
+                .query((row, n) -> new String[] {row.getString("mobile_phone"), row.getString("customer_number")})
+                .single();
+        assertThat(api.get(settings, AGENT, PASSWORD, "en")
+                        .json()
+                        .get("methods")
+                        .toString())
+                .isEqualTo("[\"BIRTH_DATE\"]");
         readyAgent(api);
-        String chat = startAndAccept(api, "{\"center\": 3, \"topic\": \"RETENTION\", \"phone\": \"" + customer[0] + "\"}");
-        assertProblem(api.post("/api/conversations/" + chat + "/customer/verification/code", "", "application/json", AGENT,
-                PASSWORD, "en"), 400, "verification-method-not-allowed");
+        String chat =
+                startAndAccept(api, "{\"center\": 3, \"topic\": \"RETENTION\", \"phone\": \"" + customer[0] + "\"}");
+        assertProblem(
+                api.post(
+                        "/api/conversations/" + chat + "/customer/verification/code",
+                        "",
+                        "application/json",
+                        AGENT,
+                        PASSWORD,
+                        "en"),
+                400,
+                "verification-method-not-allowed");
 
-        assertProblem(api.put(settings, "{\"methods\": [\"BIRTH_DATE\", \"ONE_TIME_CODE\"]}", AGENT, PASSWORD, "en"), 403,
+        assertProblem(
+                api.put(settings, "{\"methods\": [\"BIRTH_DATE\", \"ONE_TIME_CODE\"]}", AGENT, PASSWORD, "en"),
+                403,
                 "access-denied");
-        assertProblem(api.put(settings, "{\"methods\": [\"BIRTH_DATE\", \"ONE_TIME_CODE\"]}", "gn.manager", PASSWORD, "en"), 403,
+        assertProblem(
+                api.put(settings, "{\"methods\": [\"BIRTH_DATE\", \"ONE_TIME_CODE\"]}", "gn.manager", PASSWORD, "en"),
+                403,
                 "access-denied");
-        assertProblem(api.put(settings, "{\"methods\": []}", "dj.manager", PASSWORD, "en"), 400, "verification-methods-required");
+        assertProblem(
+                api.put(settings, "{\"methods\": []}", "dj.manager", PASSWORD, "en"),
+                400,
+                "verification-methods-required");
         try {
-            Response chosen = api.put(settings, "{\"methods\": [\"BIRTH_DATE\", \"ONE_TIME_CODE\"]}", "dj.manager", PASSWORD, "en");
+            Response chosen = api.put(
+                    settings, "{\"methods\": [\"BIRTH_DATE\", \"ONE_TIME_CODE\"]}", "dj.manager", PASSWORD, "en");
             assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
             assertThat(chosen.json().get("changedBy").asString()).isEqualTo("dj.manager");
-            assertThat(api.get("/api/conversations/" + chat + "/customer", AGENT, PASSWORD, "en").json().get("claim").get("methods")
-                    .toString()).isEqualTo("[\"BIRTH_DATE\",\"ONE_TIME_CODE\"]");
+            assertThat(api.get("/api/conversations/" + chat + "/customer", AGENT, PASSWORD, "en")
+                            .json()
+                            .get("claim")
+                            .get("methods")
+                            .toString())
+                    .isEqualTo("[\"BIRTH_DATE\",\"ONE_TIME_CODE\"]");
 
             assertProblem(verifyBy(api, chat, "ONE_TIME_CODE", "123456"), 409, "no-code-sent");
-            Response sent = api.post("/api/conversations/" + chat + "/customer/verification/code", "", "application/json", AGENT,
-                    PASSWORD, "en");
+            Response sent = api.post(
+                    "/api/conversations/" + chat + "/customer/verification/code",
+                    "",
+                    "application/json",
+                    AGENT,
+                    PASSWORD,
+                    "en");
             assertThat(sent.status()).as(sent.body()).isEqualTo(200);
             String text = sms.lastTo(customer[0]).orElseThrow().text();
             var digits = java.util.regex.Pattern.compile("\\b([0-9]{6})\\b").matcher(text);
@@ -209,7 +335,13 @@ class CustomerPanelApiTests {
             assertThat(verifications(customer[1]).get(3)).contains("일치 (matched)");
         } finally {
             api.put(settings, "{\"methods\": [\"BIRTH_DATE\"]}", "dj.manager", PASSWORD, "en");
-            api.post("/api/routing/centers/3/contacts/" + chat + "/end", "", "application/json", "dj.supervisor", PASSWORD, "ko");
+            api.post(
+                    "/api/routing/centers/3/contacts/" + chat + "/end",
+                    "",
+                    "application/json",
+                    "dj.supervisor",
+                    PASSWORD,
+                    "ko");
         }
     }
 
@@ -219,31 +351,69 @@ class CustomerPanelApiTests {
         readyAgent(api);
         String chat = startAndAccept(api, "{\"center\": 3, \"topic\": \"RETENTION\"}");
 
-        assertProblem(api.get("/api/conversations/no-such-chat/customer", AGENT, PASSWORD, "en"), 404, "unknown-conversation");
-        assertProblem(api.get("/api/conversations/" + chat + "/customer", "gn.agent020", PASSWORD, "en"), 403,
+        assertProblem(
+                api.get("/api/conversations/no-such-chat/customer", AGENT, PASSWORD, "en"),
+                404,
+                "unknown-conversation");
+        assertProblem(
+                api.get("/api/conversations/" + chat + "/customer", "gn.agent020", PASSWORD, "en"),
+                403,
                 "conversation-of-another-center");
-        assertProblem(api.get("/api/conversations/" + chat + "/customer", "dj.agent021", PASSWORD, "en"), 403,
+        assertProblem(
+                api.get("/api/conversations/" + chat + "/customer", "dj.agent021", PASSWORD, "en"),
+                403,
                 "not-your-conversation");
-        assertProblem(api.get("/api/conversations/" + chat + "/customer", "dj.supervisor", PASSWORD, "en"), 403, "access-denied");
-        assertProblem(api.get("/api/conversations/" + chat + "/customer/search?q=", AGENT, PASSWORD, "en"), 400,
+        assertProblem(
+                api.get("/api/conversations/" + chat + "/customer", "dj.supervisor", PASSWORD, "en"),
+                403,
+                "access-denied");
+        assertProblem(
+                api.get("/api/conversations/" + chat + "/customer/search?q=", AGENT, PASSWORD, "en"),
+                400,
                 "customer-query-length");
-        assertProblem(api.post("/api/conversations/" + chat + "/customer", "{\"customerId\": 99999999}", "application/json", AGENT,
-                PASSWORD, "en"), 404, "unknown-customer");
-        assertProblem(api.post("/api/conversations/" + chat + "/customer", "{}", "application/json", AGENT, PASSWORD, "en"), 400,
+        assertProblem(
+                api.post(
+                        "/api/conversations/" + chat + "/customer",
+                        "{\"customerId\": 99999999}",
+                        "application/json",
+                        AGENT,
+                        PASSWORD,
+                        "en"),
+                404,
+                "unknown-customer");
+        assertProblem(
+                api.post("/api/conversations/" + chat + "/customer", "{}", "application/json", AGENT, PASSWORD, "en"),
+                400,
                 "validation-failed");
-        api.post("/api/routing/centers/3/contacts/" + chat + "/end", "", "application/json", "dj.supervisor", PASSWORD, "ko");
+        api.post(
+                "/api/routing/centers/3/contacts/" + chat + "/end",
+                "",
+                "application/json",
+                "dj.supervisor",
+                PASSWORD,
+                "ko");
     }
 
     @Test
     void aTransferNoteIsForTheNextAgentAndNeverReachesTheCustomer() {
         var api = ApiClient.on(port);
         readyAgent(api);
-        Response started = api.post("/chat/api/conversations", "{\"center\": 3, \"topic\": \"RETENTION\"}", "application/json",
-                null, null, "ko");
+        Response started = api.post(
+                "/chat/api/conversations",
+                "{\"center\": 3, \"topic\": \"RETENTION\"}",
+                "application/json",
+                null,
+                null,
+                "ko");
         String chat = started.json().get("conversation").asString();
         String token = started.json().get("token").asString();
-        Response accepted = api.post("/api/routing/centers/3/agents/" + AGENT + "/offers/" + chat + "/accept", "",
-                "application/json", AGENT, PASSWORD, "ko");
+        Response accepted = api.post(
+                "/api/routing/centers/3/agents/" + AGENT + "/offers/" + chat + "/accept",
+                "",
+                "application/json",
+                AGENT,
+                PASSWORD,
+                "ko");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
 
         chats.transfer(AGENT, chat, "RETENTION", null, "매우 화가 난 고객, 010-1234-5678 로 재연락 요청");
@@ -251,18 +421,32 @@ class CustomerPanelApiTests {
         Response seen = api.get("/chat/api/conversations/" + chat + "?token=" + token, null, null, "ko");
         assertThat(seen.body()).contains("연결됩니다").doesNotContain("화가 난").doesNotContain("NOTE");
         // The stream, which opens with the history, leaves it out too (the note is stored before the notice).
-        assertThat(streamUntil(chat, token, "연결됩니다")).contains("연결됩니다").doesNotContain("화가 난").doesNotContain("NOTE");
-        assertThat(chats.history(chat)).filteredOn(m -> m.sender() == Conversations.Sender.NOTE)
-                .extracting(Conversations.Message::body).containsExactly("매우 화가 난 고객, 010-****-5678 로 재연락 요청");
-        api.post("/api/routing/centers/3/contacts/" + chat + "/end", "", "application/json", "dj.supervisor", PASSWORD, "ko");
+        assertThat(streamUntil(chat, token, "연결됩니다"))
+                .contains("연결됩니다")
+                .doesNotContain("화가 난")
+                .doesNotContain("NOTE");
+        assertThat(chats.history(chat))
+                .filteredOn(m -> m.sender() == Conversations.Sender.NOTE)
+                .extracting(Conversations.Message::body)
+                .containsExactly("매우 화가 난 고객, 010-****-5678 로 재연락 요청");
+        api.post(
+                "/api/routing/centers/3/contacts/" + chat + "/end",
+                "",
+                "application/json",
+                "dj.supervisor",
+                PASSWORD,
+                "ko");
     }
 
     /** The customer's event stream, read up to the first line that holds {@code last}. */
     private String streamUntil(String chat, String token, String last) {
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                "http://localhost:" + port + "/chat/api/conversations/" + chat + "/stream?token=" + token)).GET().build();
+                        "http://localhost:" + port + "/chat/api/conversations/" + chat + "/stream?token=" + token))
+                .GET()
+                .build();
         try (var lines = java.net.http.HttpClient.newHttpClient()
-                .send(request, java.net.http.HttpResponse.BodyHandlers.ofLines()).body()) {
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofLines())
+                .body()) {
             var read = new StringBuilder();
             var iterator = lines.iterator();
             while (iterator.hasNext()) {
@@ -285,7 +469,13 @@ class CustomerPanelApiTests {
     private void readyAgent(ApiClient api) {
         // Whatever the other test left: logged in already, or in wrap-up after its last chat.
         api.post("/api/routing/centers/3/agents/" + AGENT + "/login", "", "application/json", AGENT, PASSWORD, "ko");
-        api.post("/api/routing/centers/3/agents/" + AGENT + "/wrap-up-done", "", "application/json", AGENT, PASSWORD, "ko");
+        api.post(
+                "/api/routing/centers/3/agents/" + AGENT + "/wrap-up-done",
+                "",
+                "application/json",
+                AGENT,
+                PASSWORD,
+                "ko");
         api.post("/api/routing/centers/3/agents/" + AGENT + "/ready", "", "application/json", AGENT, PASSWORD, "ko");
     }
 
@@ -293,32 +483,50 @@ class CustomerPanelApiTests {
         Response started = api.post("/chat/api/conversations", chat, "application/json", null, null, "ko");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         String id = started.json().get("conversation").asString();
-        Response accepted = api.post("/api/routing/centers/3/agents/" + AGENT + "/offers/" + id + "/accept", "", "application/json",
-                AGENT, PASSWORD, "ko");
+        Response accepted = api.post(
+                "/api/routing/centers/3/agents/" + AGENT + "/offers/" + id + "/accept",
+                "",
+                "application/json",
+                AGENT,
+                PASSWORD,
+                "ko");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         return id;
     }
 
     private Response verify(ApiClient api, String conversation, String birthDate, String language) {
-        return api.post("/api/conversations/" + conversation + "/customer/verification",
-                "{\"method\": \"BIRTH_DATE\", \"answer\": \"" + birthDate + "\"}", "application/json", AGENT, PASSWORD, language);
+        return api.post(
+                "/api/conversations/" + conversation + "/customer/verification",
+                "{\"method\": \"BIRTH_DATE\", \"answer\": \"" + birthDate + "\"}",
+                "application/json",
+                AGENT,
+                PASSWORD,
+                language);
     }
 
     private Response verifyBy(ApiClient api, String conversation, String method, String answer) {
-        return api.post("/api/conversations/" + conversation + "/customer/verification",
-                "{\"method\": \"" + method + "\", \"answer\": \"" + answer + "\"}", "application/json", AGENT, PASSWORD, "en");
+        return api.post(
+                "/api/conversations/" + conversation + "/customer/verification",
+                "{\"method\": \"" + method + "\", \"answer\": \"" + answer + "\"}",
+                "application/json",
+                AGENT,
+                PASSWORD,
+                "en");
     }
 
     /** The agent's verification attempts on the customer, oldest first, as the access log keeps them. */
     private java.util.List<String> verifications(String customerNumber) {
         return jdbc.sql("""
-                select reason from identity.personal_data_access where subject_id = ? and task = 'VERIFY' and username = ? order by id""")
-                .params(customerNumber, AGENT).query(String.class).list();
+            select reason from identity.personal_data_access where subject_id = ? and task = 'VERIFY' and username = ? order by id\
+            """).params(customerNumber, AGENT).query(String.class).list();
     }
 
     private long views(String customerNumber, String task) {
-        return jdbc.sql("select count(*) from identity.personal_data_access where subject_id = ? and task = ? and username = ?")
-                .params(customerNumber, task, AGENT).query(Long.class).single();
+        return jdbc.sql("select count(*) from identity.personal_data_access where subject_id = ? and task = ? and"
+                        + " username = ?")
+                .params(customerNumber, task, AGENT)
+                .query(Long.class)
+                .single();
     }
 
     private static void assertProblem(Response response, int status, String code) {

@@ -30,8 +30,13 @@ class DeskApiTests {
         assertThat(accepted.json().get("detail").asString()).isEqualTo("이 상담 제안은 만료되었거나 다른 상담사에게 갔습니다.");
         assertProblem(agent.post("/desk/api/offers/no-such-chat/decline", "", "ko"), 409, "offer-expired");
         assertProblem(agent.post("/desk/api/conversations/no-such-chat/typing", "", "en"), 404, "unknown-conversation");
-        assertProblem(agent.post("/desk/api/conversations/no-such-chat/transfer", "{\"queue\": ", "en"), 400, "malformed-request");
-        assertProblem(agent.post("/desk/api/conversations/no-such-chat/transfer", "{\"queue\": \"\"}", "en"), 400,
+        assertProblem(
+                agent.post("/desk/api/conversations/no-such-chat/transfer", "{\"queue\": ", "en"),
+                400,
+                "malformed-request");
+        assertProblem(
+                agent.post("/desk/api/conversations/no-such-chat/transfer", "{\"queue\": \"\"}", "en"),
+                400,
                 "validation-failed");
         assertProblem(agent.post("/desk/api/not-ready", "{}", "en"), 400, "validation-failed");
     }
@@ -49,50 +54,77 @@ class DeskApiTests {
         String to = "dj.agent071";
         routing(api, from, "login", "wrap-up-done", "ready");
         routing(api, to, "login", "wrap-up-done");
-        Response started = api.post("/chat/api/conversations", "{\"center\": 3, \"topic\": \"VIP\"}", "application/json",
-                null, null, "ko");
+        Response started = api.post(
+                "/chat/api/conversations", "{\"center\": 3, \"topic\": \"VIP\"}", "application/json", null, null, "ko");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         String chat = started.json().get("conversation").asString();
         String token = started.json().get("token").asString();
         accept(api, from, chat);
         var fromDesk = new Session(port, from);
         customerSays(api, chat, token, "요금이 두 번 나갔어요");
-        assertThat(fromDesk.post("/desk/api/conversations/" + chat + "/messages", "{\"text\": \"담당 부서로 이관해 드릴게요\"}", "ko")
-                .status()).isEqualTo(201);
-        Response transferred = fromDesk.post("/desk/api/conversations/" + chat + "/transfer",
-                "{\"queue\": \"VIP\", \"agent\": \"%s\", \"note\": \"이중 청구, 본인 확인 완료\"}".formatted(to), "ko");
+        assertThat(fromDesk.post(
+                                "/desk/api/conversations/" + chat + "/messages",
+                                "{\"text\": \"담당 부서로 이관해 드릴게요\"}",
+                                "ko")
+                        .status())
+                .isEqualTo(201);
+        Response transferred = fromDesk.post(
+                "/desk/api/conversations/" + chat + "/transfer",
+                "{\"queue\": \"VIP\", \"agent\": \"%s\", \"note\": \"이중 청구, 본인 확인 완료\"}".formatted(to),
+                "ko");
         assertThat(transferred.status()).as(transferred.body()).isEqualTo(200);
         routing(api, to, "ready");
         accept(api, to, chat);
         customerSays(api, chat, token, "환불은 언제 되나요?");
-        long category = jdbc.sql("select id from contact.category where code = 'BILL-Q-ERROR'").query(Long.class).single();
+        long category = jdbc.sql("select id from contact.category where code = 'BILL-Q-ERROR'")
+                .query(Long.class)
+                .single();
         String record = "{\"categoryId\": %d, \"disposition\": \"%s\", \"notes\": \"%s\"}";
 
         // The transferring agent, while the colleague goes on; once only.
-        Response fromRecord = fromDesk.post("/desk/api/conversations/" + chat + "/record",
-                record.formatted(category, "TRANSFERRED", "VIP 전담으로 이관"), "ko");
+        Response fromRecord = fromDesk.post(
+                "/desk/api/conversations/" + chat + "/record",
+                record.formatted(category, "TRANSFERRED", "VIP 전담으로 이관"),
+                "ko");
         assertThat(fromRecord.status()).as(fromRecord.body()).isEqualTo(201);
-        assertProblem(fromDesk.post("/desk/api/conversations/" + chat + "/record", record.formatted(category, "TRANSFERRED", ""), "en"),
-                409, "consultation-already-recorded");
+        assertProblem(
+                fromDesk.post(
+                        "/desk/api/conversations/" + chat + "/record",
+                        record.formatted(category, "TRANSFERRED", ""),
+                        "en"),
+                409,
+                "consultation-already-recorded");
         // Someone who never had the chat, in words.
-        Response stranger = new Session(port, "dj.agent072").post("/desk/api/conversations/" + chat + "/record",
-                record.formatted(category, "RESOLVED", ""), "ko");
+        Response stranger = new Session(port, "dj.agent072")
+                .post("/desk/api/conversations/" + chat + "/record", record.formatted(category, "RESOLVED", ""), "ko");
         assertProblem(stranger, 403, "conversation-not-handled");
         assertThat(stranger.json().get("detail").asString()).isEqualTo("맡은 적이 없는 상담이어서 상담 이력을 남길 수 없습니다.");
         // The colleague, once the chat has ended.
         var toDesk = new Session(port, to);
-        assertProblem(toDesk.post("/desk/api/conversations/" + chat + "/record", record.formatted(category, "RESOLVED", ""), "en"),
-                409, "conversation-still-open");
-        assertThat(toDesk.post("/desk/api/conversations/" + chat + "/end", "", "ko").status()).isEqualTo(200);
-        Response toRecord = toDesk.post("/desk/api/conversations/" + chat + "/record",
-                record.formatted(category, "RESOLVED", "환불 접수"), "ko");
+        assertProblem(
+                toDesk.post(
+                        "/desk/api/conversations/" + chat + "/record",
+                        record.formatted(category, "RESOLVED", ""),
+                        "en"),
+                409,
+                "conversation-still-open");
+        assertThat(toDesk.post("/desk/api/conversations/" + chat + "/end", "", "ko")
+                        .status())
+                .isEqualTo(200);
+        Response toRecord = toDesk.post(
+                "/desk/api/conversations/" + chat + "/record", record.formatted(category, "RESOLVED", "환불 접수"), "ko");
         assertThat(toRecord.status()).as(toRecord.body()).isEqualTo(201);
 
-        var records = jdbc.sql("select agent, disposition, transcript::text from contact.consultation where contact_id = ? order by id")
-                .param(chat).query((row, n) -> new String[] {row.getString(1), row.getString(2), row.getString(3)}).list();
+        var records = jdbc.sql(
+                        "select agent, disposition, transcript::text from contact.consultation where contact_id = ?"
+                                + " order by id")
+                .param(chat)
+                .query((row, n) -> new String[] {row.getString(1), row.getString(2), row.getString(3)})
+                .list();
         assertThat(records).extracting(r -> r[0] + " " + r[1]).containsExactly(from + " TRANSFERRED", to + " RESOLVED");
         // Up to the transfer: the question, the answer, the note and the notice; not what the colleague was told.
-        assertThat(records.get(0)[2]).contains("요금이 두 번 나갔어요", "이관해 드릴게요", "이중 청구, 본인 확인 완료", "연결됩니다")
+        assertThat(records.get(0)[2])
+                .contains("요금이 두 번 나갔어요", "이관해 드릴게요", "이중 청구, 본인 확인 완료", "연결됩니다")
                 .doesNotContain("환불은 언제");
         assertThat(records.get(1)[2]).contains("요금이 두 번 나갔어요", "환불은 언제");
         for (String agent : new String[] {from, to}) {
@@ -102,20 +134,35 @@ class DeskApiTests {
 
     private static void routing(ApiClient api, String agent, String... actions) {
         for (String action : actions) {
-            api.post("/api/routing/centers/3/agents/" + agent + "/" + action, "", "application/json", agent,
-                    RunningServer.DEMO_PASSWORD, "ko");
+            api.post(
+                    "/api/routing/centers/3/agents/" + agent + "/" + action,
+                    "",
+                    "application/json",
+                    agent,
+                    RunningServer.DEMO_PASSWORD,
+                    "ko");
         }
     }
 
     private static void accept(ApiClient api, String agent, String chat) {
-        Response accepted = api.post("/api/routing/centers/3/agents/" + agent + "/offers/" + chat + "/accept", "",
-                "application/json", agent, RunningServer.DEMO_PASSWORD, "ko");
+        Response accepted = api.post(
+                "/api/routing/centers/3/agents/" + agent + "/offers/" + chat + "/accept",
+                "",
+                "application/json",
+                agent,
+                RunningServer.DEMO_PASSWORD,
+                "ko");
         assertThat(accepted.status()).as(agent + " accepts: " + accepted.body()).isEqualTo(200);
     }
 
     private static void customerSays(ApiClient api, String chat, String token, String text) {
-        Response said = api.post("/chat/api/conversations/" + chat + "/messages?token=" + token, "{\"text\": \"" + text + "\"}",
-                "application/json", null, null, "ko");
+        Response said = api.post(
+                "/chat/api/conversations/" + chat + "/messages?token=" + token,
+                "{\"text\": \"" + text + "\"}",
+                "application/json",
+                null,
+                null,
+                "ko");
         assertThat(said.status()).as(said.body()).isIn(200, 201);
     }
 

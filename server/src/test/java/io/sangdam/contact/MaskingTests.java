@@ -16,8 +16,13 @@ class MaskingTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"010-1234-5678,010-****-5678", "01012345678,010-****-5678", "011-123-4567,011-***-4567",
-        "02-123-4567,02-***-4567", "02-1234-5678,021-***-5678"})
+    @CsvSource({
+        "010-1234-5678,010-****-5678",
+        "01012345678,010-****-5678",
+        "011-123-4567,011-***-4567",
+        "02-123-4567,02-***-4567",
+        "02-1234-5678,021-***-5678"
+    })
     void phonesHideTheMiddleGroupOnly(String phone, String masked) {
         assertThat(Masking.phone(phone)).isEqualTo(masked);
     }

@@ -34,8 +34,9 @@ class AccessLogTests {
     void signInAsSupervisor() {
         Account supervisor = accounts.findByUsername("gn.supervisor").orElseThrow();
         var principal = new SignedInUser(supervisor.asCurrentUser(), "", true, null, Instant.now());
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
     }
 
     @AfterEach
@@ -48,14 +49,19 @@ class AccessLogTests {
         access.record(new DataSubject("customer", "C-TEST-1", "김*수"), AccessTask.VIEW, null);
         access.record(new DataSubject("customer", "C-TEST-1", "김*수"), AccessTask.UNMASK, "  본인 확인 후 회신  ");
 
-        var entries = log.search(new AccessLog.Filter(null, "customer", "C-TEST-1", null, null, null), 0, 10).rows();
+        var entries = log.search(new AccessLog.Filter(null, "customer", "C-TEST-1", null, null, null), 0, 10)
+                .rows();
         assertThat(entries).hasSize(2);
         assertThat(entries).allSatisfy(e -> {
             assertThat(e.username()).isEqualTo("gn.supervisor");
             assertThat(e.subjectLabel()).isEqualTo("김*수");
         });
-        assertThat(entries).extracting(AccessLogEntry::task).containsExactlyInAnyOrder(AccessTask.VIEW, AccessTask.UNMASK);
-        assertThat(entries).filteredOn(e -> e.task() == AccessTask.UNMASK).extracting(AccessLogEntry::reason)
+        assertThat(entries)
+                .extracting(AccessLogEntry::task)
+                .containsExactlyInAnyOrder(AccessTask.VIEW, AccessTask.UNMASK);
+        assertThat(entries)
+                .filteredOn(e -> e.task() == AccessTask.UNMASK)
+                .extracting(AccessLogEntry::reason)
                 .containsExactly("본인 확인 후 회신");
     }
 
@@ -63,21 +69,36 @@ class AccessLogTests {
     void unmaskingOrDownloadingWithoutReasonIsRefusedAndNotLogged() {
         for (AccessTask task : Set.of(AccessTask.UNMASK, AccessTask.DOWNLOAD, AccessTask.EXPORT)) {
             assertThatThrownBy(() -> access.record(new DataSubject("customer", "C-TEST-2", null), task, "  "))
-                    .isInstanceOfSatisfying(RequestRejected.class, r -> assertThat(r.code()).isEqualTo("reason-required"));
+                    .isInstanceOfSatisfying(
+                            RequestRejected.class, r -> assertThat(r.code()).isEqualTo("reason-required"));
         }
-        assertThat(log.search(new AccessLog.Filter(null, null, "C-TEST-2", null, null, null), 0, 10).total()).isZero();
+        assertThat(log.search(new AccessLog.Filter(null, null, "C-TEST-2", null, null, null), 0, 10)
+                        .total())
+                .isZero();
     }
 
     @Test
     void theDatabaseRefusesToChangeOrDeleteEntries() {
         access.record(new DataSubject("customer", "C-TEST-3", null), AccessTask.VIEW, null);
 
-        assertThatThrownBy(() -> jdbc.sql("update identity.personal_data_access set reason = 'x' where subject_id = 'C-TEST-3'").update())
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("delete from identity.personal_data_access where subject_id = 'C-TEST-3'").update())
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.sql("truncate identity.personal_data_access").update())
-                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
-        assertThat(log.search(new AccessLog.Filter(null, null, "C-TEST-3", null, null, null), 0, 10).total()).isEqualTo(1);
+        assertThatThrownBy(() -> jdbc.sql(
+                                "update identity.personal_data_access set reason = 'x' where subject_id = 'C-TEST-3'")
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("delete from identity.personal_data_access where subject_id = 'C-TEST-3'")
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(
+                        () -> jdbc.sql("truncate identity.personal_data_access").update())
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("append-only");
+        assertThat(log.search(new AccessLog.Filter(null, null, "C-TEST-3", null, null, null), 0, 10)
+                        .total())
+                .isEqualTo(1);
     }
 }

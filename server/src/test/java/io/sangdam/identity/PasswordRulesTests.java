@@ -18,7 +18,8 @@ class PasswordRulesTests {
     @ParameterizedTest
     @ValueSource(strings = {"", "abc12!", "abcdefgh1", "abcdefghijkl", "1234567890", "          "})
     void refusesShorterOrSimplerPasswords(String password) {
-        assertThatThrownBy(() -> PasswordRules.check(password)).isInstanceOf(RequestRejected.class)
+        assertThatThrownBy(() -> PasswordRules.check(password))
+                .isInstanceOf(RequestRejected.class)
                 .hasMessage("password-too-weak");
     }
 }

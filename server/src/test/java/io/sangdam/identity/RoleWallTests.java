@@ -59,26 +59,49 @@ class RoleWallTests {
     void theExecutiveReadsWorkforcePlansButWritesNoHolidayAndImportsNoForecast() throws Exception {
         var executive = new Browser(user(Role.EXECUTIVE, "wfm"));
         assertThat(executive.get("/workforce/forecast?center=2").statusCode()).isEqualTo(200);
-        assertThat(executive.post("/workforce/holidays", "center=2&day=2026-12-31&name=" + URLEncoder.encode("임원 휴일", StandardCharsets.UTF_8))
-                .statusCode()).isEqualTo(403);
+        assertThat(executive
+                        .post(
+                                "/workforce/holidays",
+                                "center=2&day=2026-12-31&name=" + URLEncoder.encode("임원 휴일", StandardCharsets.UTF_8))
+                        .statusCode())
+                .isEqualTo(403);
         assertThat(executive.get("/workforce/forecast?center=2").body()).doesNotContain("임원 휴일");
         String boundary = "----sangdam";
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"center\"\r\n\r\n2\r\n--" + boundary
-                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"h.csv\"\r\nContent-Type: text/csv\r\n\r\n"
-                + "date,start,queue,offered,answered\r\n--" + boundary + "--\r\n";
-        assertThat(executive.multipart("/workforce/forecast/import", boundary, body).statusCode()).isEqualTo(403);
+                + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"h.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n"
+                + "date,start,queue,offered,answered\r\n"
+                + "--" + boundary + "--\r\n";
+        assertThat(executive
+                        .multipart("/workforce/forecast/import", boundary, body)
+                        .statusCode())
+                .isEqualTo(403);
         // The calculator computes and stores nothing: the executive may use it.
-        var staffing = ApiClient.on(port).post("/api/workforce/staffing", "{}", "application/json",
-                user(Role.EXECUTIVE, "calc"), PASSWORD, "en");
+        var staffing = ApiClient.on(port)
+                .post(
+                        "/api/workforce/staffing",
+                        "{}",
+                        "application/json",
+                        user(Role.EXECUTIVE, "calc"),
+                        PASSWORD,
+                        "en");
         assertThat(staffing.status()).isNotEqualTo(403);
     }
 
     private String user(Role role, String purpose) {
         String username = ("wall." + role.name().toLowerCase(Locale.ROOT).replace('_', '-') + "." + purpose);
         long center = role.seesAllCenters() ? 1 : 2;
-        var response = ApiClient.on(port).post("/api/users", """
-                {"username": "%s", "displayName": "역할 시험", "centerId": %d, "roles": ["%s"], "password": "%s"}"""
-                .formatted(username, center, role.name(), PASSWORD), "application/json", "admin", RunningServer.DEMO_PASSWORD, "ko");
+        var response = ApiClient.on(port)
+                .post(
+                        "/api/users",
+                        """
+                        {"username": "%s", "displayName": "역할 시험", "centerId": %d, "roles": ["%s"], "password": "%s"}\
+                        """.formatted(username, center, role.name(), PASSWORD),
+                        "application/json",
+                        "admin",
+                        RunningServer.DEMO_PASSWORD,
+                        "ko");
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return username;
     }
@@ -86,8 +109,10 @@ class RoleWallTests {
     /** Signed in on the form; posts carry the CSRF token of the home page, as a real form would. */
     private final class Browser {
 
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         private final String csrf;
 
         Browser(String username) throws Exception {
@@ -97,8 +122,12 @@ class RoleWallTests {
         }
 
         HttpResponse<String> get(String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html")
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Accept", "text/html")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> post(String path, String form) throws Exception {
@@ -106,15 +135,23 @@ class RoleWallTests {
         }
 
         private HttpResponse<String> post(String path, String form, boolean ignored) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .header("Accept", "text/html")
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> multipart(String path, String boundary, String body) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path + "?_csrf=" + csrf))
-                    .header("Accept", "text/html").header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path + "?_csrf=" + csrf))
+                            .header("Accept", "text/html")
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         private static String token(String page) {

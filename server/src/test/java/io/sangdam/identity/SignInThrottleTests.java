@@ -64,7 +64,8 @@ class SignInThrottleTests {
             throttle.failed("203.0.113.5", "no.such.user");
             throttle.failed("203.0.113.6", "admin");
         }
-        assertThat(throttle.waitBefore("203.0.113.7", "no.such.user")).isEqualTo(throttle.waitBefore("203.0.113.7", "admin"));
+        assertThat(throttle.waitBefore("203.0.113.7", "no.such.user"))
+                .isEqualTo(throttle.waitBefore("203.0.113.7", "admin"));
     }
 
     @Test

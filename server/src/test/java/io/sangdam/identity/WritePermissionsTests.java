@@ -35,25 +35,28 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @RunningServer
 class WritePermissionsTests {
 
-    private static final Set<RequestMethod> WRITES = EnumSet.of(RequestMethod.POST, RequestMethod.PUT,
-            RequestMethod.PATCH, RequestMethod.DELETE);
+    private static final Set<RequestMethod> WRITES =
+            EnumSet.of(RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE);
 
     @Autowired
     ApplicationContext context;
 
-    record Endpoint(String method, String pattern, HandlerMethod handler) {
-    }
+    record Endpoint(String method, String pattern, HandlerMethod handler) {}
 
     private List<Endpoint> stateChangingEndpoints() {
         List<Endpoint> endpoints = new ArrayList<>();
-        context.getBeansOfType(RequestMappingHandlerMapping.class).values().forEach(mapping ->
-                mapping.getHandlerMethods().forEach((info, handler) -> {
+        context.getBeansOfType(RequestMappingHandlerMapping.class)
+                .values()
+                .forEach(mapping -> mapping.getHandlerMethods().forEach((info, handler) -> {
                     // The error page answers the container's error dispatch of a request already decided.
-                    if (org.springframework.boot.webmvc.error.ErrorController.class.isAssignableFrom(handler.getBeanType())) {
+                    if (org.springframework.boot.webmvc.error.ErrorController.class.isAssignableFrom(
+                            handler.getBeanType())) {
                         return;
                     }
-                    Set<RequestMethod> methods = info.getMethodsCondition().getMethods().isEmpty()
-                            ? WRITES : info.getMethodsCondition().getMethods();
+                    Set<RequestMethod> methods =
+                            info.getMethodsCondition().getMethods().isEmpty()
+                                    ? WRITES
+                                    : info.getMethodsCondition().getMethods();
                     for (RequestMethod method : methods) {
                         if (WRITES.contains(method)) {
                             for (String pattern : info.getPatternValues()) {
@@ -73,26 +76,32 @@ class WritePermissionsTests {
         var listing = new TreeSet<String>();
         for (Endpoint endpoint : endpoints) {
             var rule = WritePermissions.RULES.stream()
-                    .filter(r -> r.method().name().equals(endpoint.method()) && r.pattern().equals(endpoint.pattern()))
+                    .filter(r -> r.method().name().equals(endpoint.method())
+                            && r.pattern().equals(endpoint.pattern()))
                     .findFirst();
             if (rule.isEmpty()) {
                 missing.add(endpoint.method() + " " + endpoint.pattern() + " (" + endpoint.handler() + ")");
             } else {
-                listing.add(endpoint.pattern() + " " + endpoint.method() + " -> " + describe(rule.get().allowed()));
+                listing.add(endpoint.pattern() + " " + endpoint.method() + " -> "
+                        + describe(rule.get().allowed()));
             }
         }
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "write-permissions.txt"), listing);
-        assertThat(missing).as("state-changing endpoints without a decision in WritePermissions").isEmpty();
+        assertThat(missing)
+                .as("state-changing endpoints without a decision in WritePermissions")
+                .isEmpty();
     }
 
     @Test
     void everyDecisionNamesAnEndpointThatExists() {
         var endpoints = stateChangingEndpoints();
         var stale = WritePermissions.RULES.stream()
-                .filter(rule -> endpoints.stream().noneMatch(e -> e.method().equals(rule.method().name())
-                        && e.pattern().equals(rule.pattern())))
-                .map(rule -> rule.method() + " " + rule.pattern()).toList();
+                .filter(rule -> endpoints.stream()
+                        .noneMatch(e -> e.method().equals(rule.method().name())
+                                && e.pattern().equals(rule.pattern())))
+                .map(rule -> rule.method() + " " + rule.pattern())
+                .toList();
         assertThat(stale).as("decisions for endpoints that do not exist").isEmpty();
     }
 
@@ -100,14 +109,16 @@ class WritePermissionsTests {
     void theTableNeverAllowsWhatAnAnnotationRefuses() {
         List<String> wider = new ArrayList<>();
         for (Endpoint endpoint : stateChangingEndpoints()) {
-            var rule = WritePermissions.ruleFor(endpoint.method(), endpoint.pattern().replaceAll("\\{[^}]+}", "1"));
+            var rule = WritePermissions.ruleFor(
+                    endpoint.method(), endpoint.pattern().replaceAll("\\{[^}]+}", "1"));
             Set<Role> annotated = annotatedRoles(endpoint.handler());
             if (rule.isEmpty() || annotated == null) {
                 continue;
             }
             Set<Role> allowed = roles(rule.get().allowed());
             if (allowed != null && !annotated.containsAll(allowed)) {
-                wider.add(endpoint.method() + " " + endpoint.pattern() + ": table " + allowed + ", annotation " + annotated);
+                wider.add(endpoint.method() + " " + endpoint.pattern() + ": table " + allowed + ", annotation "
+                        + annotated);
             }
         }
         assertThat(wider).isEmpty();
@@ -116,11 +127,16 @@ class WritePermissionsTests {
     @Test
     void theExecutiveWritesNothingButTheirOwnAccount() {
         var writes = WritePermissions.RULES.stream()
-                .filter(rule -> rule.allowed() instanceof Roles roles && roles.roles().contains(Role.EXECUTIVE))
-                .map(Rule::pattern).toList();
+                .filter(rule ->
+                        rule.allowed() instanceof Roles roles && roles.roles().contains(Role.EXECUTIVE))
+                .map(Rule::pattern)
+                .toList();
         assertThat(writes).isEmpty();
-        assertThat(WritePermissions.ruleFor("POST", "/workforce/holidays").orElseThrow().allowed())
-                .isInstanceOfSatisfying(Roles.class, roles -> assertThat(roles.roles()).doesNotContain(Role.EXECUTIVE));
+        assertThat(WritePermissions.ruleFor("POST", "/workforce/holidays")
+                        .orElseThrow()
+                        .allowed())
+                .isInstanceOfSatisfying(
+                        Roles.class, roles -> assertThat(roles.roles()).doesNotContain(Role.EXECUTIVE));
     }
 
     private static String describe(Allowed allowed) {

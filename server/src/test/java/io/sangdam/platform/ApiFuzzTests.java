@@ -46,6 +46,7 @@ class ApiFuzzTests {
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
     /** 100 KB, and more characters than even the longest documented field (100,000) takes. */
     private static final String HUNDRED_KILOBYTES = "x".repeat(100 * 1024);
+
     private static final String PASSWORD = "Fuzz-Pass-2026!";
     private static final List<String> BODY_METHODS = List.of("post", "put", "patch");
 
@@ -71,8 +72,7 @@ class ApiFuzzTests {
         }
     }
 
-    private record Variant(String name, String body) {
-    }
+    private record Variant(String name, String body) {}
 
     @Test
     void everyBodyTakingOperationAnswersBadInputWithProblemDetails() {
@@ -94,7 +94,11 @@ class ApiFuzzTests {
             }
             for (String method : BODY_METHODS) {
                 JsonNode operation = path.getValue().path(method);
-                JsonNode schema = operation.path("requestBody").path("content").path("application/json").path("schema");
+                JsonNode schema = operation
+                        .path("requestBody")
+                        .path("content")
+                        .path("application/json")
+                        .path("schema");
                 if (schema.isMissingNode()) {
                     continue;
                 }
@@ -103,19 +107,26 @@ class ApiFuzzTests {
                 String name = method.toUpperCase(Locale.ROOT) + " " + path.getKey();
                 JsonNode base = example(schema, schemas, 0, new int[] {0}, seed);
                 for (Variant variant : variants(base, random)) {
-                    HttpResponse<String> response = send(method, target, variant.body(), users.get(roleFor(path.getKey())));
+                    HttpResponse<String> response =
+                            send(method, target, variant.body(), users.get(roleFor(path.getKey())));
                     requests++;
-                    String contentType = response.headers().firstValue("Content-Type").orElse("");
+                    String contentType =
+                            response.headers().firstValue("Content-Type").orElse("");
                     if (!isProblem(response.statusCode(), contentType, response.body())) {
-                        findings.add(new Finding(name, variant.name(), response.statusCode(), contentType, response.body()));
+                        findings.add(
+                                new Finding(name, variant.name(), response.statusCode(), contentType, response.body()));
                     }
                 }
             }
         }
         long seconds = (System.nanoTime() - started) / 1_000_000_000;
         System.out.printf("ApiFuzzTests: %d operations, %d requests in %d s%n", operations, requests, seconds);
-        assertThat(operations).as("body-taking operations found in /v3/api-docs").isGreaterThan(15);
-        assertThat(findings).as("answers that were not problem details (seed %d)", seed).isEmpty();
+        assertThat(operations)
+                .as("body-taking operations found in /v3/api-docs")
+                .isGreaterThan(15);
+        assertThat(findings)
+                .as("answers that were not problem details (seed %d)", seed)
+                .isEmpty();
     }
 
     /** A 4xx with problem details and a code; a 500, a 503, a success or HTML page is a finding. */
@@ -125,7 +136,8 @@ class ApiFuzzTests {
         }
         try {
             JsonNode problem = json.readTree(body);
-            return problem.path("code").isString() && !problem.path("code").asString().isBlank();
+            return problem.path("code").isString()
+                    && !problem.path("code").asString().isBlank();
         } catch (RuntimeException unreadable) {
             return false;
         }
@@ -147,15 +159,21 @@ class ApiFuzzTests {
             int strings = count(base, JsonNode::isString);
             for (int field = 0; field < strings; field++) {
                 int target = field;
-                variants.add(new Variant("NUL in string " + field, json.writeValueAsString(
-                        transformNth(base, target, node -> NODES.stringNode(node.asString() + "\u0000")))));
+                variants.add(new Variant(
+                        "NUL in string " + field,
+                        json.writeValueAsString(
+                                transformNth(base, target, node -> NODES.stringNode(node.asString() + "\u0000")))));
                 // Jackson will not write a lone surrogate itself; the JSON escape is written by hand.
-                variants.add(new Variant("lone surrogate in string " + field, json.writeValueAsString(
-                        transformNth(base, target, node -> NODES.stringNode("__lone__" + node.asString())))
-                        .replace("__lone__", "\\ud800")));
+                variants.add(new Variant(
+                        "lone surrogate in string " + field,
+                        json.writeValueAsString(transformNth(
+                                        base, target, node -> NODES.stringNode("__lone__" + node.asString())))
+                                .replace("__lone__", "\\ud800")));
             }
-            variants.add(new Variant("100 KB strings", json.writeValueAsString(
-                    transform(base, node -> node.isString() ? NODES.stringNode(HUNDRED_KILOBYTES) : node))));
+            variants.add(new Variant(
+                    "100 KB strings",
+                    json.writeValueAsString(
+                            transform(base, node -> node.isString() ? NODES.stringNode(HUNDRED_KILOBYTES) : node))));
         }
         if (contains(base, JsonNode::isNumber)) {
             // Written by hand where JSON cannot say it: 2^63 overflows a long, "NaN" is a string.
@@ -268,7 +286,8 @@ class ApiFuzzTests {
         switch (type) {
             case "object" -> {
                 ObjectNode object = NODES.objectNode();
-                for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+                for (Map.Entry<String, JsonNode> property :
+                        schema.path("properties").properties()) {
                     object.set(property.getKey(), example(property.getValue(), schemas, depth + 1, counter, seed));
                 }
                 JsonNode additional = schema.path("additionalProperties");
@@ -295,8 +314,9 @@ class ApiFuzzTests {
                     case "date-time" -> NODES.stringNode("2026-12-07T10:00:00Z");
                     case "uuid" -> NODES.stringNode("00000000-0000-0000-0000-00000000f022");
                     // Passes the usual rules for codes (capital letters, digits, _) as well as names.
-                    default -> NODES.stringNode(("FUZZ_" + Long.toString(seed & 0xffffff, 36) + "_" + (counter[0]++))
-                            .toUpperCase(Locale.ROOT));
+                    default ->
+                        NODES.stringNode(("FUZZ_" + Long.toString(seed & 0xffffff, 36) + "_" + (counter[0]++))
+                                .toUpperCase(Locale.ROOT));
                 };
             }
         }
@@ -324,8 +344,11 @@ class ApiFuzzTests {
         var filled = new StringBuilder();
         while (variable.find()) {
             String name = variable.group(1).toLowerCase(Locale.ROOT);
-            boolean textual = name.contains("conversation") || name.contains("code") || name.contains("contact")
-                    || name.contains("key") || name.contains("type");
+            boolean textual = name.contains("conversation")
+                    || name.contains("code")
+                    || name.contains("contact")
+                    || name.contains("key")
+                    || name.contains("type");
             variable.appendReplacement(filled, textual ? "fuzz-unknown" : "987654321");
         }
         variable.appendTail(filled);
@@ -353,30 +376,41 @@ class ApiFuzzTests {
      * seconds, not a minute.
      */
     private void accounts(ApiClient api, long seed) {
-        long headquarters = jdbc.sql("select id from identity.center where kind = 'HQ'").query(Long.class).single();
+        long headquarters = jdbc.sql("select id from identity.center where kind = 'HQ'")
+                .query(Long.class)
+                .single();
         var cheap = new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4);
         for (String role : List.of("ADMINISTRATOR", "PROTECTION_TEAM", "WFM_PLANNER", "AGENT")) {
-            String username = ("fuzz." + role.toLowerCase(Locale.ROOT).replace("_", "") + "." + Long.toString(seed & 0xffffff, 36));
+            String username = ("fuzz." + role.toLowerCase(Locale.ROOT).replace("_", "") + "."
+                    + Long.toString(seed & 0xffffff, 36));
             username = username.substring(0, Math.min(50, username.length()));
-            var created = api.post("/api/users", """
-                    {"username": "%s", "displayName": "Fuzz %s", "centerId": %d, "roles": ["%s"], "password": "%s"}"""
-                    .formatted(username, role, headquarters, role, PASSWORD), "application/json", "admin",
-                    RunningServer.DEMO_PASSWORD, "en");
+            var created = api.post(
+                    "/api/users",
+                    """
+                    {"username": "%s", "displayName": "Fuzz %s", "centerId": %d, "roles": ["%s"], "password": "%s"}\
+                    """.formatted(username, role, headquarters, role, PASSWORD),
+                    "application/json",
+                    "admin",
+                    RunningServer.DEMO_PASSWORD,
+                    "en");
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             jdbc.sql("update identity.account set password_hash = ? where lower(username) = lower(?)")
-                    .params("{bcrypt}" + cheap.encode(PASSWORD), username).update();
+                    .params("{bcrypt}" + cheap.encode(PASSWORD), username)
+                    .update();
             users.put(role, username);
         }
     }
 
     private HttpResponse<String> send(String method, String path, String body, String username) {
-        String credentials = Base64.getEncoder()
-                .encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String credentials =
+                Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + credentials)
                 .header("Content-Type", "application/json")
                 .header("Accept-Language", "en")
-                .method(method.toUpperCase(Locale.ROOT), HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .method(
+                        method.toUpperCase(Locale.ROOT),
+                        HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
         return ApiClient.exchange(http, request);
     }

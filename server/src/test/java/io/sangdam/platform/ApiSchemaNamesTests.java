@@ -36,7 +36,8 @@ class ApiSchemaNamesTests {
     @Test
     void theLexiconIsDocumentedWithItsOwnFields() {
         var docs = ApiClient.on(port).get("/v3/api-docs", null, null, "en").json();
-        String reference = docs.at("/paths/~1api~1protection~1lexicon/post/requestBody/content/application~1json/schema/$ref")
+        String reference = docs.at(
+                        "/paths/~1api~1protection~1lexicon/post/requestBody/content/application~1json/schema/$ref")
                 .asString();
         String schema = reference.substring(reference.lastIndexOf('/') + 1);
         assertThat(docs.at("/components/schemas/" + schema + "/properties").propertyNames())
@@ -72,10 +73,12 @@ class ApiSchemaNamesTests {
                 collect(argument, byName);
             }
         } else if (type instanceof Class<?> type1 && type1.getName().startsWith("io.sangdam.")) {
-            byName.computeIfAbsent(type1.getSimpleName(), name -> new HashSet<>()).add(type1);
+            byName.computeIfAbsent(type1.getSimpleName(), name -> new HashSet<>())
+                    .add(type1);
             if (type1.isRecord()) {
                 for (var component : type1.getRecordComponents()) {
-                    if (!byName.getOrDefault(component.getType().getSimpleName(), Set.of()).contains(component.getType())) {
+                    if (!byName.getOrDefault(component.getType().getSimpleName(), Set.of())
+                            .contains(component.getType())) {
                         collect(component.getGenericType(), byName);
                     }
                 }

@@ -33,8 +33,14 @@ class EventStreamsTests {
     @Test
     void stoppingEndsEveryOpenStreamWithAReconnectDelayAndClosesStreamsOpenedWhileStopping() throws Exception {
         ApiClient api = ApiClient.on(port);
-        JsonNode chat = api.post("/chat/api/conversations", "{\"center\": 2, \"topic\": \"BILLING\"}", "application/json",
-                null, null, "ko").json();
+        JsonNode chat = api.post(
+                        "/chat/api/conversations",
+                        "{\"center\": 2, \"topic\": \"BILLING\"}",
+                        "application/json",
+                        null,
+                        null,
+                        "ko")
+                .json();
         String path = "/chat/api/conversations/" + chat.get("conversation").asString() + "/stream?token="
                 + chat.get("token").asString();
         try {
@@ -50,16 +56,25 @@ class EventStreamsTests {
             assertThat(late).anyMatch(line -> line.startsWith("retry:"));
         } finally {
             streams.start();
-            api.post("/chat/api/conversations/" + chat.get("conversation").asString() + "/end?token="
-                    + chat.get("token").asString(), "{}", "application/json", null, null, "ko");
+            api.post(
+                    "/chat/api/conversations/" + chat.get("conversation").asString() + "/end?token="
+                            + chat.get("token").asString(),
+                    "{}",
+                    "application/json",
+                    null,
+                    null,
+                    "ko");
         }
     }
 
     /** The stream's lines until the server ends it. */
     private static CompletableFuture<List<String>> lines(ApiClient api, String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + api.port() + path))
-                .header("Accept", "text/event-stream").GET().build();
-        return api.http().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build();
+        return api.http()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 .thenApplyAsync(response -> {
                     try (Stream<String> body = response.body()) {
                         return body.toList();

@@ -25,7 +25,9 @@ class OperationsEndpointsTests {
     void prometheusMetricsNeedAnAdministrator() {
         var api = ApiClient.on(port);
         assertThat(api.get("/actuator/prometheus", null, null, "ko").status()).isEqualTo(401);
-        assertThat(api.get("/actuator/prometheus", "gn.agent", RunningServer.DEMO_PASSWORD, "ko").status()).isEqualTo(403);
+        assertThat(api.get("/actuator/prometheus", "gn.agent", RunningServer.DEMO_PASSWORD, "ko")
+                        .status())
+                .isEqualTo(403);
         var metrics = api.get("/actuator/prometheus", "admin", RunningServer.DEMO_PASSWORD, "ko");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
@@ -36,8 +38,12 @@ class OperationsEndpointsTests {
         var docs = ApiClient.on(port).get("/v3/api-docs", null, null, "ko");
         assertThat(docs.status()).isEqualTo(200);
         var paths = docs.json().get("paths");
-        assertThat(paths.propertyNames()).contains("/api/me", "/api/users", "/api/access-log", "/api/customers")
+        assertThat(paths.propertyNames())
+                .contains("/api/me", "/api/users", "/api/access-log", "/api/customers")
                 .allMatch(path -> path.startsWith("/api/"));
-        assertThat(ApiClient.on(port).get("/swagger-ui/index.html", null, null, "ko").status()).isEqualTo(200);
+        assertThat(ApiClient.on(port)
+                        .get("/swagger-ui/index.html", null, null, "ko")
+                        .status())
+                .isEqualTo(200);
     }
 }

@@ -39,15 +39,20 @@ class ProblemDetailsTests {
 
     @Test
     void malformedJsonIsABadRequestNotAServerError() {
-        Response response = api.post("/api/users", "{\"username\": ", "application/json", "admin",
-                RunningServer.DEMO_PASSWORD, "ko");
+        Response response = api.post(
+                "/api/users", "{\"username\": ", "application/json", "admin", RunningServer.DEMO_PASSWORD, "ko");
         assertProblem(response, 400, "malformed-request");
     }
 
     @Test
     void invalidFieldsAreListedOneByOne() {
-        Response response = api.post("/api/users", "{\"username\": \"\", \"roles\": []}", "application/json", "admin",
-                RunningServer.DEMO_PASSWORD, "en");
+        Response response = api.post(
+                "/api/users",
+                "{\"username\": \"\", \"roles\": []}",
+                "application/json",
+                "admin",
+                RunningServer.DEMO_PASSWORD,
+                "en");
         assertProblem(response, 400, "validation-failed");
         assertThat(response.json().get("errors").findValuesAsString("field"))
                 .contains("username", "displayName", "centerId", "roles", "password");
@@ -61,10 +66,20 @@ class ProblemDetailsTests {
 
     @Test
     void wrongMethodAndMediaTypeHaveTheirOwnCodes() {
-        assertProblem(api.post("/api/me", "{}", "application/json", "admin", RunningServer.DEMO_PASSWORD, "en"),
-                405, "method-not-allowed");
-        assertProblem(api.post("/api/users", "username=x", "application/x-www-form-urlencoded", "admin",
-                RunningServer.DEMO_PASSWORD, "en"), 415, "unsupported-media-type");
+        assertProblem(
+                api.post("/api/me", "{}", "application/json", "admin", RunningServer.DEMO_PASSWORD, "en"),
+                405,
+                "method-not-allowed");
+        assertProblem(
+                api.post(
+                        "/api/users",
+                        "username=x",
+                        "application/x-www-form-urlencoded",
+                        "admin",
+                        RunningServer.DEMO_PASSWORD,
+                        "en"),
+                415,
+                "unsupported-media-type");
     }
 
     @Test

@@ -12,8 +12,10 @@ class ReasonsTests {
     void invisibleOrPunctuationOnlyReasonsAreNoReasons() {
         for (String unreadable : new String[] {"", " ", "\u200b", "\u00a0", ".", "\u200b\u00a0.-", "\t\n"}) {
             assertThat(Reasons.given(unreadable)).as(unreadable).isNull();
-            assertThatThrownBy(() -> Reasons.required(unreadable, 500)).as(unreadable)
-                    .isInstanceOfSatisfying(RequestRejected.class, r -> assertThat(r.code()).isEqualTo("reason-required"));
+            assertThatThrownBy(() -> Reasons.required(unreadable, 500))
+                    .as(unreadable)
+                    .isInstanceOfSatisfying(
+                            RequestRejected.class, r -> assertThat(r.code()).isEqualTo("reason-required"));
         }
     }
 
@@ -28,6 +30,7 @@ class ReasonsTests {
     void tooLongIsCountedInCharacters() {
         assertThat(Reasons.required("가".repeat(500), 500)).hasSize(500);
         assertThatThrownBy(() -> Reasons.required("가".repeat(501), 500))
-                .isInstanceOfSatisfying(RequestRejected.class, r -> assertThat(r.code()).isEqualTo("reason-too-long"));
+                .isInstanceOfSatisfying(
+                        RequestRejected.class, r -> assertThat(r.code()).isEqualTo("reason-too-long"));
     }
 }

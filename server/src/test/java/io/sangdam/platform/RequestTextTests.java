@@ -38,7 +38,8 @@ class RequestTextTests {
 
     @Test
     void aNulInABodyStringIsInvalidTextNamingTheField() {
-        Response response = postAsAdmin("/api/routing/skills",
+        Response response = postAsAdmin(
+                "/api/routing/skills",
                 "{\"code\": \"nul-skill\\u0000\", \"nameKorean\": \"널\", \"nameEnglish\": \"Nul\"}");
         assertProblem(response, 400, "invalid-text");
         assertThat(response.json().get("detail").asString()).contains("'code'");
@@ -55,7 +56,8 @@ class RequestTextTests {
 
     @Test
     void aLoneSurrogateIsRefusedInsteadOfStoredAsAQuestionMark() {
-        Response response = postAsAdmin("/api/routing/skills",
+        Response response = postAsAdmin(
+                "/api/routing/skills",
                 "{\"code\": \"lone\\ud800\", \"nameKorean\": \"외톨이\", \"nameEnglish\": \"Lone\"}");
         assertProblem(response, 400, "invalid-text");
         Response reversed = postAsAdmin("/api/protection/classify", "{\"text\": \"\\udc00\\ud800\"}");
@@ -66,16 +68,20 @@ class RequestTextTests {
 
     @Test
     void anEnumNameWithANulIsRefusedNotTrimmedIntoAValidName() {
-        Response response = postAsAdmin("/api/users", "{\"username\": \"nul-role\", \"displayName\": \"Nul\","
-                + " \"centerId\": 987654321, \"roles\": [\"AGENT\\u0000\"], \"password\": \"long-enough-1!\"}");
+        Response response = postAsAdmin(
+                "/api/users",
+                "{\"username\": \"nul-role\", \"displayName\": \"Nul\","
+                        + " \"centerId\": 987654321, \"roles\": [\"AGENT\\u0000\"], \"password\": \"long-enough-1!\"}");
         assertProblem(response, 400, "invalid-text");
         assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("roles[0]");
     }
 
     @Test
     void aNullElementInAListIsRefusedWithItsIndex() {
-        Response response = postAsAdmin("/api/users", "{\"username\": \"null-roles\", \"displayName\": \"Null\","
-                + " \"centerId\": 1, \"roles\": [null], \"password\": \"long-enough-1!\"}");
+        Response response = postAsAdmin(
+                "/api/users",
+                "{\"username\": \"null-roles\", \"displayName\": \"Null\","
+                        + " \"centerId\": 1, \"roles\": [null], \"password\": \"long-enough-1!\"}");
         assertProblem(response, 400, "null-in-list");
         assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("roles[0]");
     }
@@ -89,10 +95,13 @@ class RequestTextTests {
     @Test
     void aHundredKilobyteStringIsTooLongNotAServerError() {
         String huge = "가".repeat(100 * 1024);
-        Response response = postAsAdmin("/api/routing/skills",
+        Response response = postAsAdmin(
+                "/api/routing/skills",
                 "{\"code\": \"long\", \"nameKorean\": \"" + huge + "\", \"nameEnglish\": \"Long\"}");
         assertProblem(response, 400, "text-too-long");
-        assertThat(response.json().get("detail").asString()).contains("nameKorean").contains("10,000");
+        assertThat(response.json().get("detail").asString())
+                .contains("nameKorean")
+                .contains("10,000");
     }
 
     @Test
@@ -105,8 +114,10 @@ class RequestTextTests {
 
     @Test
     void notANumberIsRefusedWhereANumberBelongs() {
-        Response response = postAsAdmin("/api/workforce/staffing", "{\"contacts\": \"NaN\", \"intervalMinutes\": 30,"
-                + " \"ahtSeconds\": 180, \"targetServiceLevel\": 0.8, \"targetSeconds\": 20}");
+        Response response = postAsAdmin(
+                "/api/workforce/staffing",
+                "{\"contacts\": \"NaN\", \"intervalMinutes\": 30,"
+                        + " \"ahtSeconds\": 180, \"targetServiceLevel\": 0.8, \"targetSeconds\": 20}");
         assertProblem(response, 400, "non-finite-number");
         assertThat(response.json().get("errors").findValuesAsString("field")).containsExactly("contacts");
     }
@@ -121,8 +132,13 @@ class RequestTextTests {
     @Test
     void anOverlongFormParameterIsTooLong() {
         // A form body: a URL this long is refused by Tomcat before (see the 8 KB URL below).
-        Response response = api.post("/chat/api/left-messages", "q=" + "a".repeat(RequestTextLimit.LENGTH + 1),
-                "application/x-www-form-urlencoded", null, null, "en");
+        Response response = api.post(
+                "/chat/api/left-messages",
+                "q=" + "a".repeat(RequestTextLimit.LENGTH + 1),
+                "application/x-www-form-urlencoded",
+                null,
+                null,
+                "en");
         assertProblem(response, 400, "text-too-long");
     }
 
@@ -135,8 +151,8 @@ class RequestTextTests {
 
     @Test
     void anEightKilobyteUrlIsProblemDetailsNotTomcatsPage() {
-        Response response = api.get("/api/customers?q=" + "a".repeat(8 * 1024), ADMIN, RunningServer.DEMO_PASSWORD,
-                "en");
+        Response response =
+                api.get("/api/customers?q=" + "a".repeat(8 * 1024), ADMIN, RunningServer.DEMO_PASSWORD, "en");
         assertThat(response.status()).as(response.body()).isBetween(400, 499);
         assertProblemShape(response);
         assertThat(response.body()).doesNotContain("<html").doesNotContain("Tomcat");
@@ -150,8 +166,12 @@ class RequestTextTests {
 
     @Test
     void aPageWithANulParameterShowsTheErrorPageWithA400() {
-        HttpResponse<String> response = ApiClient.exchange(api.http(), HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/login?error=%00")).header("Accept", "text/html").GET().build());
+        HttpResponse<String> response = ApiClient.exchange(
+                api.http(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login?error=%00"))
+                        .header("Accept", "text/html")
+                        .GET()
+                        .build());
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(response.body()).doesNotContain("Exception");

@@ -36,15 +36,23 @@ class AbusiveCustomerRegistryTests {
     void aRegisteredCustomersNextChatGoesToTheDedicatedLaneWithAWarningUntilLifted() {
         var api = ApiClient.on(port);
         var customer = jdbc.sql("""
-                select id, name, mobile_phone, birth_date from contact.customer where mobile_phone is not null
-                   and customer_number >= 'C0000400' order by customer_number limit 1""")
-                .query((row, n) -> new String[] {row.getString("id"), row.getString("name"), row.getString("mobile_phone"),
-                        row.getString("birth_date")}).single();
+            select id, name, mobile_phone, birth_date from contact.customer where mobile_phone is not null
+               and customer_number >= 'C0000400' order by customer_number limit 1\
+            """)
+                .query((row, n) -> new String[] {
+                    row.getString("id"),
+                    row.getString("name"),
+                    row.getString("mobile_phone"),
+                    row.getString("birth_date")
+                })
+                .single();
         long customerId = Long.parseLong(customer[0]);
         agent(api, "dj.agent005", "login", "ready");
 
-        String[] first = start(api, "{\"center\": 3, \"topic\": \"BILLING\", \"name\": \"" + customer[1] + "\", \"phone\": \""
-                + customer[2] + "\"}");
+        String[] first = start(
+                api,
+                "{\"center\": 3, \"topic\": \"BILLING\", \"name\": \"" + customer[1] + "\", \"phone\": \"" + customer[2]
+                        + "\"}");
         accept(api, "dj.agent005", first[0]);
         say(api, first, "요금이 왜 이래 시1발 뭐하는 거야");
         String[] anonymous = start(api, "{\"center\": 3, \"topic\": \"BILLING\"}");
@@ -55,8 +63,13 @@ class AbusiveCustomerRegistryTests {
         assertThat(review.status()).as(review.body()).isEqualTo(200);
         assertThat(review.json().get("customer").get("id").asLong()).isEqualTo(customerId);
         long evidence = review.json().get("flagged").get(0).get("messageId").asLong();
-        long otherEvidence = api.get("/api/protection/incidents/" + anonymous[0] + "/review", "protection", PASSWORD, "ko").json()
-                .get("flagged").get(0).get("messageId").asLong();
+        long otherEvidence = api.get(
+                        "/api/protection/incidents/" + anonymous[0] + "/review", "protection", PASSWORD, "ko")
+                .json()
+                .get("flagged")
+                .get(0)
+                .get("messageId")
+                .asLong();
         String expiry = registry.today().plusDays(30).toString();
 
         // The typed number is only a claim: the registry refuses it, API and page, until the agent verifies.
@@ -66,15 +79,30 @@ class AbusiveCustomerRegistryTests {
         assertThat(claimed.json().get("detail").asString()).contains("not verified");
         assertThat(registry.active(customerId)).isEmpty();
         verify(api, "dj.agent005", first[0], customer[3]);
-        assertThat(api.get("/api/protection/incidents/" + first[0] + "/review", "protection", PASSWORD, "ko").json()
-                .get("customer").get("verified").asBoolean()).isTrue();
+        assertThat(api.get("/api/protection/incidents/" + first[0] + "/review", "protection", PASSWORD, "ko")
+                        .json()
+                        .get("customer")
+                        .get("verified")
+                        .asBoolean())
+                .isTrue();
 
         assertProblem(register(api, first[0], "[]", expiry, "protection"), 400, "evidence-required");
         assertProblem(register(api, first[0], null, expiry, "protection"), 400, "evidence-required");
-        assertProblem(register(api, anonymous[0], "[" + otherEvidence + "]", expiry, "protection"), 409, "incident-without-customer");
+        assertProblem(
+                register(api, anonymous[0], "[" + otherEvidence + "]", expiry, "protection"),
+                409,
+                "incident-without-customer");
         assertProblem(register(api, "no-such-chat", "[1]", expiry, "protection"), 404, "unknown-incident");
-        assertProblem(register(api, first[0], "[" + otherEvidence + "]", expiry, "protection"), 400, "unknown-evidence");
-        assertProblem(register(api, first[0], "[" + evidence + "]", registry.today().minusDays(1).toString(), "protection"), 400,
+        assertProblem(
+                register(api, first[0], "[" + otherEvidence + "]", expiry, "protection"), 400, "unknown-evidence");
+        assertProblem(
+                register(
+                        api,
+                        first[0],
+                        "[" + evidence + "]",
+                        registry.today().minusDays(1).toString(),
+                        "protection"),
+                400,
                 "invalid-expiry");
         assertProblem(register(api, first[0], "[" + evidence + "]", expiry, "dj.supervisor"), 403, "access-denied");
 
@@ -83,10 +111,21 @@ class AbusiveCustomerRegistryTests {
         long id = registered.json().get("id").asLong();
         assertThat(registered.json().get("evidence").asString()).contains("시1발").startsWith("[20");
         assertThat(registered.json().get("expiresOn").asString()).isEqualTo(expiry);
-        assertProblem(register(api, first[0], "[" + evidence + "]", expiry, "protection"), 409, "customer-already-registered");
-        assertThat(jdbc.sql("select reason from identity.personal_data_access where subject_type = 'abusive-customer' and subject_id = ?")
-                .param(String.valueOf(id)).query(String.class).single()).contains("악성 고객 등록");
-        assertThat(api.get("/api/protection/registry?q=" + customerId, "protection", PASSWORD, "ko").json().get(0).get("id").asLong())
+        assertProblem(
+                register(api, first[0], "[" + evidence + "]", expiry, "protection"),
+                409,
+                "customer-already-registered");
+        assertThat(jdbc.sql("select reason from identity.personal_data_access where subject_type ="
+                                + " 'abusive-customer' and subject_id = ?")
+                        .param(String.valueOf(id))
+                        .query(String.class)
+                        .single())
+                .contains("악성 고객 등록");
+        assertThat(api.get("/api/protection/registry?q=" + customerId, "protection", PASSWORD, "ko")
+                        .json()
+                        .get(0)
+                        .get("id")
+                        .asLong())
                 .isEqualTo(id);
 
         end(api, first[0]);
@@ -94,8 +133,10 @@ class AbusiveCustomerRegistryTests {
         agent(api, "dj.agent005", "wrap-up-done");
 
         // The next chat: flagged, and it waits although dj.agent005 (1팀, BILLING) is available.
-        String[] next = start(api, "{\"center\": 3, \"topic\": \"BILLING\", \"name\": \"" + customer[1] + "\", \"phone\": \""
-                + customer[2] + "\"}");
+        String[] next = start(
+                api,
+                "{\"center\": 3, \"topic\": \"BILLING\", \"name\": \"" + customer[1] + "\", \"phone\": \"" + customer[2]
+                        + "\"}");
         JsonNode contact = contact(api, next[0]);
         assertThat(contact.get("attributes").toString()).contains("FLAGGED_ABUSIVE");
         assertThat(contact.get("status").asString()).isEqualTo("WAITING");
@@ -112,13 +153,34 @@ class AbusiveCustomerRegistryTests {
         end(api, next[0]);
         agent(api, "dj.agent072", "wrap-up-done", "logout");
 
-        assertProblem(api.post("/api/protection/registry/" + id + "/lift", "{}", "application/json", "protection", PASSWORD, "en"),
-                400, "reason-required");
-        Response lifted = api.post("/api/protection/registry/" + id + "/lift", "{\"reason\": \"고객 사과, 재발 방지 약속\"}",
-                "application/json", "protection", PASSWORD, "ko");
+        assertProblem(
+                api.post(
+                        "/api/protection/registry/" + id + "/lift",
+                        "{}",
+                        "application/json",
+                        "protection",
+                        PASSWORD,
+                        "en"),
+                400,
+                "reason-required");
+        Response lifted = api.post(
+                "/api/protection/registry/" + id + "/lift",
+                "{\"reason\": \"고객 사과, 재발 방지 약속\"}",
+                "application/json",
+                "protection",
+                PASSWORD,
+                "ko");
         assertThat(lifted.json().get("liftedBy").asString()).isEqualTo("protection");
-        assertProblem(api.post("/api/protection/registry/" + id + "/lift", "{\"reason\": \"다시\"}", "application/json", "protection",
-                PASSWORD, "en"), 409, "registration-not-active");
+        assertProblem(
+                api.post(
+                        "/api/protection/registry/" + id + "/lift",
+                        "{\"reason\": \"다시\"}",
+                        "application/json",
+                        "protection",
+                        PASSWORD,
+                        "en"),
+                409,
+                "registration-not-active");
         assertThat(registry.active(customerId)).isEmpty();
         String[] afterLift = start(api, "{\"center\": 3, \"topic\": \"BILLING\", \"phone\": \"" + customer[2] + "\"}");
         assertThat(contact(api, afterLift[0]).get("attributes").toString()).doesNotContain("FLAGGED_ABUSIVE");
@@ -130,13 +192,17 @@ class AbusiveCustomerRegistryTests {
     void anEntryIsActiveThroughItsExpiryDayAndNotAfter() {
         long customer = 2999;
         jdbc.sql("""
-                insert into protection.abusive_customer (customer_id, conversation_id, center_id, category, evidence, registered_by,
-                    registered_at, expires_on) values (?, 'expiry-test', 3, 'THREAT', '[2026-01-01 10:00:00] …', 'protection', now(), ?)""")
-                .params(customer, java.sql.Date.valueOf(registry.today().minusDays(1))).update();
+            insert into protection.abusive_customer (customer_id, conversation_id, center_id, category, evidence, registered_by,
+                registered_at, expires_on) values (?, 'expiry-test', 3, 'THREAT', '[2026-01-01 10:00:00] …', 'protection', now(), ?)\
+            """)
+                .params(customer, java.sql.Date.valueOf(registry.today().minusDays(1)))
+                .update();
         assertThat(registry.active(customer)).isEmpty();
         jdbc.sql("update protection.abusive_customer set expires_on = ? where conversation_id = 'expiry-test'")
-                .param(java.sql.Date.valueOf(registry.today())).update();
-        assertThat(registry.active(customer)).hasValueSatisfying(r -> assertThat(r.category()).isEqualTo("THREAT"));
+                .param(java.sql.Date.valueOf(registry.today()))
+                .update();
+        assertThat(registry.active(customer))
+                .hasValueSatisfying(r -> assertThat(r.category()).isEqualTo("THREAT"));
     }
 
     private static Response register(ApiClient api, String conversation, String evidence, String expiry, String user) {
@@ -147,8 +213,13 @@ class AbusiveCustomerRegistryTests {
 
     /** The agent who holds the chat verifies its claimed customer with the right date of birth. */
     private static Response verify(ApiClient api, String agent, String conversation, String birthDate) {
-        Response verified = api.post("/api/conversations/" + conversation + "/customer/verification",
-                "{\"method\": \"BIRTH_DATE\", \"answer\": \"" + birthDate + "\"}", "application/json", agent, PASSWORD, "ko");
+        Response verified = api.post(
+                "/api/conversations/" + conversation + "/customer/verification",
+                "{\"method\": \"BIRTH_DATE\", \"answer\": \"" + birthDate + "\"}",
+                "application/json",
+                agent,
+                PASSWORD,
+                "ko");
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
         return verified;
     }
@@ -156,18 +227,31 @@ class AbusiveCustomerRegistryTests {
     private static String[] start(ApiClient api, String chat) {
         Response started = api.post("/chat/api/conversations", chat, "application/json", null, null, "ko");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
-        return new String[] {started.json().get("conversation").asString(), started.json().get("token").asString()};
+        return new String[] {
+            started.json().get("conversation").asString(),
+            started.json().get("token").asString()
+        };
     }
 
     private static void say(ApiClient api, String[] chat, String text) {
-        Response said = api.post("/chat/api/conversations/" + chat[0] + "/messages?token=" + chat[1], "{\"text\": \"" + text + "\"}",
-                "application/json", null, null, "ko");
+        Response said = api.post(
+                "/chat/api/conversations/" + chat[0] + "/messages?token=" + chat[1],
+                "{\"text\": \"" + text + "\"}",
+                "application/json",
+                null,
+                null,
+                "ko");
         assertThat(said.status()).as(said.body()).isEqualTo(201);
     }
 
     private static void accept(ApiClient api, String agent, String contact) {
-        Response accepted = api.post(C + "/agents/" + agent + "/offers/" + contact + "/accept", "", "application/json", agent,
-                PASSWORD, "ko");
+        Response accepted = api.post(
+                C + "/agents/" + agent + "/offers/" + contact + "/accept",
+                "",
+                "application/json",
+                agent,
+                PASSWORD,
+                "ko");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
     }
 
@@ -182,7 +266,8 @@ class AbusiveCustomerRegistryTests {
     }
 
     private static JsonNode contact(ApiClient api, String id) {
-        for (var contact : api.get(C + "/state", "dj.supervisor", PASSWORD, "ko").json().get("contacts")) {
+        for (var contact :
+                api.get(C + "/state", "dj.supervisor", PASSWORD, "ko").json().get("contacts")) {
             if (contact.get("id").get("value").asString().equals(id)) {
                 return contact;
             }

@@ -50,29 +50,58 @@ class LexiconEditingTests {
         deactivate(api, term.json().get("id").asLong());
         deactivate(api, allowed.json().get("id").asLong());
         assertThat(abusive(api, "이 뽀롱뿌잉아")).isFalse();
-        var inactive = api.get("/api/protection/lexicon?text=%EB%BD%80%EB%A1%B1&includeInactive=true", TEAM,
-                RunningServer.DEMO_PASSWORD, "ko");
-        assertThat(inactive.json().get("rows").findValuesAsString("deactivatedBy")).containsExactly(TEAM, TEAM);
+        var inactive = api.get(
+                "/api/protection/lexicon?text=%EB%BD%80%EB%A1%B1&includeInactive=true",
+                TEAM, RunningServer.DEMO_PASSWORD, "ko");
+        assertThat(inactive.json().get("rows").findValuesAsString("deactivatedBy"))
+                .containsExactly(TEAM, TEAM);
         assertThat(screening.lexicon()).isEqualTo(Lexicon.defaults());
     }
 
     @Test
     void emptyTooLongDuplicateAndUnusableEntriesAreRefusedWithAClearCode() {
         var api = ApiClient.on(port);
-        assertRefused(api, "{\"category\": \"PROFANITY\", \"severity\": \"HIGH\", \"pattern\": \"  \"}", 400, "lexicon-pattern-empty");
+        assertRefused(
+                api,
+                "{\"category\": \"PROFANITY\", \"severity\": \"HIGH\", \"pattern\": \"  \"}",
+                400,
+                "lexicon-pattern-empty");
         assertRefused(api, "{\"category\": \"PROFANITY\", \"severity\": \"HIGH\"}", 400, "lexicon-pattern-empty");
-        assertRefused(api, "{\"category\": \"PROFANITY\", \"severity\": \"HIGH\", \"pattern\": \"" + "가".repeat(501) + "\"}", 400,
+        assertRefused(
+                api,
+                "{\"category\": \"PROFANITY\", \"severity\": \"HIGH\", \"pattern\": \"" + "가".repeat(501) + "\"}",
+                400,
                 "lexicon-pattern-too-long");
-        assertRefused(api, "{\"category\": \"PROFANITY\", \"severity\": \"HIGH\", \"pattern\": \"(씨|시)(발|빨)\"}", 409,
+        assertRefused(
+                api,
+                "{\"category\": \"PROFANITY\", \"severity\": \"HIGH\", \"pattern\": \"(씨|시)(발|빨)\"}",
+                409,
                 "lexicon-duplicate");
         assertRefused(api, "{\"category\": \"ALLOW\", \"pattern\": \"시발점\"}", 409, "lexicon-duplicate");
-        assertRefused(api, "{\"category\": \"PROFANITY\", \"severity\": \"HIGH\", \"pattern\": \"(가|나\"}", 400, "lexicon-pattern-invalid");
-        assertRefused(api, "{\"category\": \"PROFANITY\", \"severity\": \"HIGH\", \"pattern\": \"!!!\"}", 400, "lexicon-pattern-invalid");
-        assertRefused(api, "{\"category\": \"RUDENESS\", \"severity\": \"HIGH\", \"pattern\": \"뽀롱\"}", 400, "lexicon-category-unknown");
+        assertRefused(
+                api,
+                "{\"category\": \"PROFANITY\", \"severity\": \"HIGH\", \"pattern\": \"(가|나\"}",
+                400,
+                "lexicon-pattern-invalid");
+        assertRefused(
+                api,
+                "{\"category\": \"PROFANITY\", \"severity\": \"HIGH\", \"pattern\": \"!!!\"}",
+                400,
+                "lexicon-pattern-invalid");
+        assertRefused(
+                api,
+                "{\"category\": \"RUDENESS\", \"severity\": \"HIGH\", \"pattern\": \"뽀롱\"}",
+                400,
+                "lexicon-category-unknown");
         assertRefused(api, "{\"category\": \"THREAT\", \"pattern\": \"뽀롱\"}", 400, "lexicon-severity-unknown");
 
-        var agent = api.post("/api/protection/lexicon", "{\"category\": \"THREAT\", \"severity\": \"LOW\", \"pattern\": \"뽀롱\"}",
-                "application/json", "gn.agent", RunningServer.DEMO_PASSWORD, "ko");
+        var agent = api.post(
+                "/api/protection/lexicon",
+                "{\"category\": \"THREAT\", \"severity\": \"LOW\", \"pattern\": \"뽀롱\"}",
+                "application/json",
+                "gn.agent",
+                RunningServer.DEMO_PASSWORD,
+                "ko");
         assertThat(agent.status()).isEqualTo(403);
         assertThat(screening.lexicon()).isEqualTo(Lexicon.defaults());
     }
@@ -89,15 +118,25 @@ class LexiconEditingTests {
     }
 
     private static void deactivate(ApiClient api, long id) {
-        var response = api.post("/api/protection/lexicon/" + id + "/deactivate", "", "application/json", TEAM,
-                RunningServer.DEMO_PASSWORD, "ko");
+        var response = api.post(
+                "/api/protection/lexicon/" + id + "/deactivate",
+                "",
+                "application/json",
+                TEAM,
+                RunningServer.DEMO_PASSWORD,
+                "ko");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         assertThat(response.json().get("active").asBoolean()).isFalse();
     }
 
     private static boolean abusive(ApiClient api, String text) {
-        var response = api.post("/api/protection/classify", "{\"text\": \"" + text + "\"}", "application/json", "gn.agent",
-                RunningServer.DEMO_PASSWORD, "ko");
+        var response = api.post(
+                "/api/protection/classify",
+                "{\"text\": \"" + text + "\"}",
+                "application/json",
+                "gn.agent",
+                RunningServer.DEMO_PASSWORD,
+                "ko");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json().get("abusive").asBoolean();
     }

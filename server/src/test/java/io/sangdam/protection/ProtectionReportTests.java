@@ -69,15 +69,22 @@ class ProtectionReportTests {
         assertThat(after).allMatch(r -> r.centerId() == 2);
     }
 
-    private static ProtectionReport.Row delta(List<ProtectionReport.Row> before, List<ProtectionReport.Row> after, YearMonth month,
-            String team) {
+    private static ProtectionReport.Row delta(
+            List<ProtectionReport.Row> before, List<ProtectionReport.Row> after, YearMonth month, String team) {
         var empty = new ProtectionReport.Row(month, 2, team, java.util.Map.of(), 0, 0, 0, 0, 0);
         var was = before.stream().filter(r -> r.team().equals(team)).findFirst().orElse(empty);
         var now = after.stream().filter(r -> r.team().equals(team)).findFirst().orElseThrow();
         var categories = new java.util.HashMap<String, Long>();
         ProtectionReport.CATEGORIES.forEach(c -> categories.put(c, now.category(c) - was.category(c)));
-        return new ProtectionReport.Row(month, 2, team, categories, now.incidents() - was.incidents(), now.warnings() - was.warnings(),
-                now.endedForAbuse() - was.endedForAbuse(), now.recoveryBreaks() - was.recoveryBreaks(),
+        return new ProtectionReport.Row(
+                month,
+                2,
+                team,
+                categories,
+                now.incidents() - was.incidents(),
+                now.warnings() - was.warnings(),
+                now.endedForAbuse() - was.endedForAbuse(),
+                now.recoveryBreaks() - was.recoveryBreaks(),
                 now.counsellingRequests() - was.counsellingRequests());
     }
 }

@@ -40,7 +40,9 @@ class LiveFiguresTests {
 
     @Test
     void aBatchCountsEachContactOnceAndItsOutcomeInItsFirstInterval() {
-        long center = jdbc.sql("select id from identity.center where code = 'GN'").query(Long.class).single();
+        long center = jdbc.sql("select id from identity.center where code = 'GN'")
+                .query(Long.class)
+                .single();
         // A queue of its own, so that other tests' contacts in the same center do not count here.
         QueueId queue = new QueueId("FIG-" + UUID.randomUUID().toString().substring(0, 8));
         ContactId a = contact();
@@ -48,36 +50,53 @@ class LiveFiguresTests {
         ContactId c = contact();
         AgentId agent = new AgentId("figures-" + UUID.randomUUID().toString().substring(0, 8));
 
-        stored(center, List.of(
-                new RoutingEvent.ContactQueued(T, a, queue),
-                new RoutingEvent.ContactQueued(T.plusSeconds(1), b, queue),
-                new RoutingEvent.AgentStateChanged(T.plusSeconds(2), agent, new AgentState.Available()),
-                new RoutingEvent.ContactAssigned(T.plusSeconds(10), a, agent, queue, T),
-                new RoutingEvent.AgentStateChanged(T.plusSeconds(10), agent, new AgentState.Busy(1)),
-                new RoutingEvent.ContactAbandoned(T.plusSeconds(4), b, queue, T.plusSeconds(1)),
-                // transferred back into the queue: still one offered contact
-                new RoutingEvent.ContactQueued(T.plusSeconds(60), a, queue)));
-        stored(center, List.of(
-                new RoutingEvent.ContactQueued(T.plusSeconds(1800), c, queue),
-                new RoutingEvent.ContactQueued(T.plusSeconds(1801), a, queue),
-                new RoutingEvent.ContactAssigned(T.plusSeconds(1830), c, agent, queue, T.plusSeconds(1800))));
+        stored(
+                center,
+                List.of(
+                        new RoutingEvent.ContactQueued(T, a, queue),
+                        new RoutingEvent.ContactQueued(T.plusSeconds(1), b, queue),
+                        new RoutingEvent.AgentStateChanged(T.plusSeconds(2), agent, new AgentState.Available()),
+                        new RoutingEvent.ContactAssigned(T.plusSeconds(10), a, agent, queue, T),
+                        new RoutingEvent.AgentStateChanged(T.plusSeconds(10), agent, new AgentState.Busy(1)),
+                        new RoutingEvent.ContactAbandoned(T.plusSeconds(4), b, queue, T.plusSeconds(1)),
+                        // transferred back into the queue: still one offered contact
+                        new RoutingEvent.ContactQueued(T.plusSeconds(60), a, queue)));
+        stored(
+                center,
+                List.of(
+                        new RoutingEvent.ContactQueued(T.plusSeconds(1800), c, queue),
+                        new RoutingEvent.ContactQueued(T.plusSeconds(1801), a, queue),
+                        new RoutingEvent.ContactAssigned(T.plusSeconds(1830), c, agent, queue, T.plusSeconds(1800))));
 
-        var day = figures.since(center, T.minusSeconds(3600)).stream().filter(d -> d.queue().equals(queue.value()))
-                .findFirst().orElseThrow();
+        var day = figures.since(center, T.minusSeconds(3600)).stream()
+                .filter(d -> d.queue().equals(queue.value()))
+                .findFirst()
+                .orElseThrow();
         assertThat(day.offered()).isEqualTo(3);
         assertThat(day.answered()).isEqualTo(2);
-        assertThat(day.answeredInTime()).as("10 s is within the 20 s a queue without settings is given; 30 s is not")
+        assertThat(day.answeredInTime())
+                .as("10 s is within the 20 s a queue without settings is given; 30 s is not")
                 .isEqualTo(1);
         assertThat(day.waitSeconds()).isEqualTo(40.0);
         assertThat(day.abandoned()).isEqualTo(1);
         assertThat(day.shortAbandoned()).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from reporting.queue_interval where center_id = ? and queue_code = ?")
-                .params(center, queue.value()).query(Integer.class).single())
-                .as("a and b arrived in the first half hour, c in the second").isEqualTo(2);
-        assertThat(jdbc.sql("select offered from reporting.queue_interval where center_id = ? and queue_code = ? order by interval_start")
-                .params(center, queue.value()).query(Integer.class).list()).containsExactly(2, 1);
+                        .params(center, queue.value())
+                        .query(Integer.class)
+                        .single())
+                .as("a and b arrived in the first half hour, c in the second")
+                .isEqualTo(2);
+        assertThat(jdbc.sql("select offered from reporting.queue_interval where center_id = ? and queue_code = ?"
+                                + " order by interval_start")
+                        .params(center, queue.value())
+                        .query(Integer.class)
+                        .list())
+                .containsExactly(2, 1);
         assertThat(jdbc.sql("select state from reporting.agent_status where center_id = ? and agent = ?")
-                .params(center, agent.value()).query(String.class).single()).isEqualTo("BUSY");
+                        .params(center, agent.value())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("BUSY");
     }
 
     private void stored(long center, List<RoutingEvent> events) {

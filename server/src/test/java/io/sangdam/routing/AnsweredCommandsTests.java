@@ -27,7 +27,9 @@ class AnsweredCommandsTests {
         assertThat(answered.answer(4, "id-1", this::apply)).isEqualTo("answer 1");
         assertThat(answered.answer(4, "id-1", this::apply)).isEqualTo("answer 1");
         assertThat(applied).hasValue(1);
-        assertThat(answered.answer(4, "id-2", this::apply)).as("another id is another command").isEqualTo("answer 2");
+        assertThat(answered.answer(4, "id-2", this::apply))
+                .as("another id is another command")
+                .isEqualTo("answer 2");
     }
 
     @Test
@@ -67,15 +69,20 @@ class AnsweredCommandsTests {
             answered.answer(4, "id-" + i, this::apply);
         }
         assertThat(answered.size()).isEqualTo(3);
-        assertThat(answered.answer(4, "id-4", this::apply)).as("a recent one is kept").isEqualTo("answer 4");
-        assertThat(answered.answer(4, "id-1", this::apply)).as("the oldest is gone").isEqualTo("answer 5");
+        assertThat(answered.answer(4, "id-4", this::apply))
+                .as("a recent one is kept")
+                .isEqualTo("answer 4");
+        assertThat(answered.answer(4, "id-1", this::apply))
+                .as("the oldest is gone")
+                .isEqualTo("answer 5");
     }
 
     @Test
     void aCommandThatFailedWithoutAnAnswerMayBeSentAgain() {
         assertThatThrownBy(() -> answered.answer(4, "id-1", () -> {
-            throw new IllegalStateException("database gone");
-        })).isInstanceOf(IllegalStateException.class);
+                    throw new IllegalStateException("database gone");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(answered.answer(4, "id-1", this::apply)).isEqualTo("answer 1");
     }

@@ -15,9 +15,11 @@ class CommandTextTests {
 
     @Test
     void koreanTextEmojiTabsAndNewlinesAndTheLongestIdsPass() {
-        assertThatCode(() -> CommandText.check(new RoutingRequest.GoNotReady("gn.agent001", "식사\t😀\n교육"))).doesNotThrowAnyException();
-        assertThatCode(() -> CommandText.check(new RoutingRequest.Arrive("c".repeat(64), "Q".repeat(30), "CHAT", 0,
-                List.of("SENIOR", "VIP")))).doesNotThrowAnyException();
+        assertThatCode(() -> CommandText.check(new RoutingRequest.GoNotReady("gn.agent001", "식사\t😀\n교육")))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> CommandText.check(
+                        new RoutingRequest.Arrive("c".repeat(64), "Q".repeat(30), "CHAT", 0, List.of("SENIOR", "VIP"))))
+                .doesNotThrowAnyException();
         assertThatCode(() -> CommandText.check(new RoutingRequest.LogIn("gn.agent001", Map.of("BILLING", 7), 3, null)))
                 .doesNotThrowAnyException();
     }
@@ -31,7 +33,8 @@ class CommandTextTests {
         assertRefusedText(new RoutingRequest.Arrive("chat-\ude00-1", "BILLING", "CHAT", 0, List.of()), "contact");
         assertRefusedText(new RoutingRequest.Arrive("chat-1", "BILL\u0000", "CHAT", 0, List.of()), "queue");
         assertRefusedText(new RoutingRequest.LogIn("gn.agent001", Map.of("BILL\u0000ING", 7), 3, null), "skills");
-        assertRefusedText(new RoutingRequest.LogIn("gn.agent001", Map.of("BILLING", 7), 3, List.of("1팀\u0000")), "groups");
+        assertRefusedText(
+                new RoutingRequest.LogIn("gn.agent001", Map.of("BILLING", 7), 3, List.of("1팀\u0000")), "groups");
     }
 
     @Test
@@ -42,16 +45,20 @@ class CommandTextTests {
 
     @Test
     void nullsInListsAndUnknownValuesAreRefusedBeforeTheEngineSeesThem() {
-        assertRefusedText(new RoutingRequest.Arrive("chat-1", "BILLING", "CHAT", 0, Arrays.asList("VIP", null)), "attributes");
-        assertThatThrownBy(() -> CommandText.check(new RoutingRequest.Arrive("chat-1", "BILLING", "CHAT", 0, List.of("CELEBRITY"))))
+        assertRefusedText(
+                new RoutingRequest.Arrive("chat-1", "BILLING", "CHAT", 0, Arrays.asList("VIP", null)), "attributes");
+        assertThatThrownBy(() -> CommandText.check(
+                        new RoutingRequest.Arrive("chat-1", "BILLING", "CHAT", 0, List.of("CELEBRITY"))))
                 .isInstanceOfSatisfying(RequestRejected.class, r -> {
                     assertThat(r.status().value()).isEqualTo(400);
                     assertThat(r.code()).isEqualTo(CommandText.INVALID_COMMAND);
                 });
         assertThatThrownBy(() -> CommandText.check(new RoutingRequest.Arrive("chat-1", "BILLING", "FAX", 0, List.of())))
-                .isInstanceOfSatisfying(RequestRejected.class, r -> assertThat(r.code()).isEqualTo(CommandText.INVALID_COMMAND));
+                .isInstanceOfSatisfying(
+                        RequestRejected.class, r -> assertThat(r.code()).isEqualTo(CommandText.INVALID_COMMAND));
         assertThatThrownBy(() -> CommandText.check(new RoutingRequest.BecomeReady(null)))
-                .isInstanceOfSatisfying(RequestRejected.class, r -> assertThat(r.code()).isEqualTo(CommandText.INVALID_COMMAND));
+                .isInstanceOfSatisfying(
+                        RequestRejected.class, r -> assertThat(r.code()).isEqualTo(CommandText.INVALID_COMMAND));
     }
 
     private static void assertRefusedText(RoutingRequest request, String field) {

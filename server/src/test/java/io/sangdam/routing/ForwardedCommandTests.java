@@ -30,17 +30,21 @@ class ForwardedCommandTests {
 
     @LocalServerPort
     int port;
+
     @Autowired
     RoutingForwarding forwarding;
+
     @Autowired
     ClusterSecret secret;
+
     @Autowired
     JdbcClient jdbc;
 
     @Test
     void theSameCommandSentTwiceWithOneIdIsAppliedOnceAndAnsweredAlikeBothTimes() {
         String contact = "forwarded-" + System.nanoTime();
-        String arrive = "{\"contact\": \"" + contact + "\", \"queue\": \"TECH\", \"channel\": \"CHAT\", \"priority\": 0, \"attributes\": []}";
+        String arrive = "{\"contact\": \"" + contact
+                + "\", \"queue\": \"TECH\", \"channel\": \"CHAT\", \"priority\": 0, \"attributes\": []}";
         String id = "command-" + contact;
 
         var first = internal("Arrive", arrive, id);
@@ -49,13 +53,23 @@ class ForwardedCommandTests {
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         assertThat(first.body()).contains("ContactQueued");
         assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(again.body()).as("the first answer, not a refusal of a second arrival").isEqualTo(first.body());
-        assertThat(jdbc.sql("select count(*) from routing.command_log where center_id = 4 and type = 'Arrive' and command ->> 'contact' = ?")
-                .param(contact).query(Long.class).single()).as("applied once").isEqualTo(1);
+        assertThat(again.body())
+                .as("the first answer, not a refusal of a second arrival")
+                .isEqualTo(first.body());
+        assertThat(jdbc.sql("select count(*) from routing.command_log where center_id = 4 and type = 'Arrive' and"
+                                + " command ->> 'contact' = ?")
+                        .param(contact)
+                        .query(Long.class)
+                        .single())
+                .as("applied once")
+                .isEqualTo(1);
         var another = internal("Arrive", arrive, id + "-other");
-        assertThat(another.body()).as("another id is another command, refused as a second arrival").contains("routing-rejected");
+        assertThat(another.body())
+                .as("another id is another command, refused as a second arrival")
+                .contains("routing-rejected");
 
-        assertThat(internal("End", "{\"contact\": \"" + contact + "\", \"forAbuse\": false}", id + "-end").body())
+        assertThat(internal("End", "{\"contact\": \"" + contact + "\", \"forAbuse\": false}", id + "-end")
+                        .body())
                 .contains("ContactAbandoned");
     }
 
@@ -78,10 +92,13 @@ class ForwardedCommandTests {
             exchange.close();
         });
         holder.start();
-        jdbc.sql("insert into routing.center_holder (center_id, node_id, base_url, updated_at) values (1, 'flaky', ?, now())")
-                .param("http://127.0.0.1:" + holder.getAddress().getPort()).update();
+        jdbc.sql("insert into routing.center_holder (center_id, node_id, base_url, updated_at) values (1,"
+                        + " 'flaky', ?, now())")
+                .param("http://127.0.0.1:" + holder.getAddress().getPort())
+                .update();
         try {
-            assertThat(forwarding.handle(1, new RoutingRequest.BecomeReady("hq.nobody"))).isEmpty();
+            assertThat(forwarding.handle(1, new RoutingRequest.BecomeReady("hq.nobody")))
+                    .isEmpty();
 
             assertThat(ids).hasSize(2);
             assertThat(ids.get(0)).isNotBlank().isNotEqualTo("null").isEqualTo(ids.get(1));
@@ -93,12 +110,16 @@ class ForwardedCommandTests {
 
     private HttpResponse<String> internal(String type, String command, String id) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + RoutingForwarding.PATH + "4/commands/" + type))
-                    .header(ClusterSecret.HEADER, secret.value()).header(RoutingForwarding.COMMAND_ID, id)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(command, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://localhost:" + port + RoutingForwarding.PATH + "4/commands/" + type))
+                                    .header(ClusterSecret.HEADER, secret.value())
+                                    .header(RoutingForwarding.COMMAND_ID, id)
+                                    .header("Content-Type", "application/json")
+                                    .POST(HttpRequest.BodyPublishers.ofString(command, StandardCharsets.UTF_8))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }

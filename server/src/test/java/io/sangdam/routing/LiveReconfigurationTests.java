@@ -24,8 +24,8 @@ class LiveReconfigurationTests {
     private final Staff staff;
     private final JdbcClient jdbc;
 
-    LiveReconfigurationTests(RoutingHost host, Routing routing, RoutingAdministration administration, Staff staff,
-            JdbcClient jdbc) {
+    LiveReconfigurationTests(
+            RoutingHost host, Routing routing, RoutingAdministration administration, Staff staff, JdbcClient jdbc) {
         this.host = host;
         this.routing = routing;
         this.administration = administration;
@@ -34,7 +34,10 @@ class LiveReconfigurationTests {
     }
 
     private long center(String code) {
-        return jdbc.sql("select id from identity.center where code = ?").param(code).query(Long.class).single();
+        return jdbc.sql("select id from identity.center where code = ?")
+                .param(code)
+                .query(Long.class)
+                .single();
     }
 
     private StaffMember agent(String username) {
@@ -42,13 +45,29 @@ class LiveReconfigurationTests {
     }
 
     private static RoutingAdministration.QueueForm chineseQueue(String code, int minimumLevel) {
-        return new RoutingAdministration.QueueForm(code, "중국어 상담 " + code, "Chinese " + code, "CHAT",
-                List.of(new Requirement("CHINESE", minimumLevel)), null, 0, 80.0, 20, "LONGEST_IDLE", List.of(), 0, false,
-                List.of(), List.of());
+        return new RoutingAdministration.QueueForm(
+                code,
+                "중국어 상담 " + code,
+                "Chinese " + code,
+                "CHAT",
+                List.of(new Requirement("CHINESE", minimumLevel)),
+                null,
+                0,
+                80.0,
+                20,
+                "LONGEST_IDLE",
+                List.of(),
+                0,
+                false,
+                List.of(),
+                List.of());
     }
 
     private static ContactView contact(RoutingSnapshot snapshot, String id) {
-        return snapshot.contacts().stream().filter(c -> c.id().value().equals(id)).findFirst().orElseThrow();
+        return snapshot.contacts().stream()
+                .filter(c -> c.id().value().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -103,8 +122,24 @@ class LiveReconfigurationTests {
     void anAgentInWrapUpAtAChangeIsNotReadyAndFinishingWrapUpMakesThemReady() {
         long center = center("BS");
         StaffMember agent = agent("bs.agent064");
-        QueueSettings queue = administration.createQueue(center, new RoutingAdministration.QueueForm("CN_WRAP", "후처리 시험",
-                null, "CHAT", List.of(new Requirement("CHINESE", 2)), null, null, null, null, null, null, 600, false, null, null));
+        QueueSettings queue = administration.createQueue(
+                center,
+                new RoutingAdministration.QueueForm(
+                        "CN_WRAP",
+                        "후처리 시험",
+                        null,
+                        "CHAT",
+                        List.of(new Requirement("CHINESE", 2)),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        600,
+                        false,
+                        null,
+                        null));
         administration.setAgent(agent, Map.of("CHINESE", 7), null);
         routing.logIn(center, agent);
         routing.ready(center, agent.username());
@@ -113,8 +148,24 @@ class LiveReconfigurationTests {
         routing.end(center, "wrap-1", false);
         assertThat(Routing.stateName(state(center, agent))).isEqualTo("WRAP_UP");
 
-        administration.updateQueue(queue.id(), new RoutingAdministration.QueueForm(null, "후처리 시험", null, null,
-                List.of(new Requirement("CHINESE", 3)), null, null, null, null, null, null, 600, false, null, null));
+        administration.updateQueue(
+                queue.id(),
+                new RoutingAdministration.QueueForm(
+                        null,
+                        "후처리 시험",
+                        null,
+                        null,
+                        List.of(new Requirement("CHINESE", 3)),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        600,
+                        false,
+                        null,
+                        null));
 
         assertThat(Routing.stateName(state(center, agent))).isEqualTo("NOT_READY");
         routing.wrapUpDone(center, agent.username());
@@ -122,8 +173,11 @@ class LiveReconfigurationTests {
     }
 
     private io.sangdam.engine.routing.AgentState state(long center, StaffMember agent) {
-        return host.snapshot(center).agents().stream().filter(a -> a.id().value().equals(agent.username())).findFirst()
-                .orElseThrow().state();
+        return host.snapshot(center).agents().stream()
+                .filter(a -> a.id().value().equals(agent.username()))
+                .findFirst()
+                .orElseThrow()
+                .state();
     }
 
     private void assertSameAfterRebuild(long center, RoutingSnapshot live) {

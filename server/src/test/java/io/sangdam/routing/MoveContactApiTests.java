@@ -30,13 +30,19 @@ class MoveContactApiTests {
     @Test
     void aWaitingChatMovesToAnotherQueueKeepingItsPlaceAndTheCustomerIsTold() {
         var api = ApiClient.on(port);
-        Response started = api.post("/chat/api/conversations", "{\"center\": 3, \"topic\": \"BILLING\"}", "application/json", null,
-                null, "ko");
+        Response started = api.post(
+                "/chat/api/conversations",
+                "{\"center\": 3, \"topic\": \"BILLING\"}",
+                "application/json",
+                null,
+                null,
+                "ko");
         String chat = started.json().get("conversation").asString();
         String token = started.json().get("token").asString();
         String arrivedBefore = text(contact(api, chat).get("originalArrival"));
 
-        Response moved = api.post(MOVE.formatted(chat), "{\"queue\": \"TECH\"}", "application/json", "dj.supervisor", PASSWORD, "ko");
+        Response moved = api.post(
+                MOVE.formatted(chat), "{\"queue\": \"TECH\"}", "application/json", "dj.supervisor", PASSWORD, "ko");
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         assertThat(moved.body()).contains("\"fromQueue\":{\"value\":\"BILLING\"}");
 
@@ -47,44 +53,141 @@ class MoveContactApiTests {
         Response view = api.get("/chat/api/conversations/" + chat + "?token=" + token, null, null, "ko");
         assertThat(view.json().get("status").asString()).isEqualTo("WAITING");
         assertThat(view.body()).contains("상담 대기열이 '기술지원'(으)로 변경되었습니다");
-        assertThat(jdbc.sql("select command ->> 'by' from routing.command_log where type = 'Move' and command ->> 'contact' = ?")
-                .param(chat).query(String.class).single()).isEqualTo("dj.supervisor");
+        assertThat(jdbc.sql("select command ->> 'by' from routing.command_log where type = 'Move' and command ->>"
+                                + " 'contact' = ?")
+                        .param(chat)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("dj.supervisor");
 
-        assertProblem(api.post(MOVE.formatted(chat), "{\"queue\": \"NOPE\"}", "application/json", "dj.supervisor", PASSWORD, "en"),
-                400, "unknown-queue");
-        assertProblem(api.post(MOVE.formatted(chat), "{\"queue\": \"TECH\"}", "application/json", "dj.supervisor", PASSWORD, "en"),
-                409, "contact-already-in-queue");
-        assertProblem(api.post(MOVE.formatted(chat), "{\"queue\": \"\"}", "application/json", "dj.supervisor", PASSWORD, "en"),
-                400, "validation-failed");
-        assertProblem(api.post(MOVE.formatted(chat), "{\"queue\": \"BILLING\"}", "application/json", "gn.supervisor", PASSWORD, "en"),
-                403, "access-denied");
-        assertProblem(api.post(MOVE.formatted(chat), "{\"queue\": \"BILLING\"}", "application/json", "dj.agent002", PASSWORD, "en"),
-                403, "access-denied");
+        assertProblem(
+                api.post(
+                        MOVE.formatted(chat),
+                        "{\"queue\": \"NOPE\"}",
+                        "application/json",
+                        "dj.supervisor",
+                        PASSWORD,
+                        "en"),
+                400,
+                "unknown-queue");
+        assertProblem(
+                api.post(
+                        MOVE.formatted(chat),
+                        "{\"queue\": \"TECH\"}",
+                        "application/json",
+                        "dj.supervisor",
+                        PASSWORD,
+                        "en"),
+                409,
+                "contact-already-in-queue");
+        assertProblem(
+                api.post(
+                        MOVE.formatted(chat), "{\"queue\": \"\"}", "application/json", "dj.supervisor", PASSWORD, "en"),
+                400,
+                "validation-failed");
+        assertProblem(
+                api.post(
+                        MOVE.formatted(chat),
+                        "{\"queue\": \"BILLING\"}",
+                        "application/json",
+                        "gn.supervisor",
+                        PASSWORD,
+                        "en"),
+                403,
+                "access-denied");
+        assertProblem(
+                api.post(
+                        MOVE.formatted(chat),
+                        "{\"queue\": \"BILLING\"}",
+                        "application/json",
+                        "dj.agent002",
+                        PASSWORD,
+                        "en"),
+                403,
+                "access-denied");
         api.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko");
     }
 
     @Test
     void anotherCentersContactAndAContactNoLongerWaitingAreRefused() {
         var api = ApiClient.on(port);
-        api.post("/api/routing/centers/2/contacts", "{\"contact\": \"gn-move-1\", \"queue\": \"VIP\"}", "application/json",
-                "gn.supervisor", PASSWORD, "ko");
-        assertProblem(api.post(MOVE.formatted("gn-move-1"), "{\"queue\": \"TECH\"}", "application/json", "dj.supervisor", PASSWORD,
-                "en"), 404, "unknown-waiting-contact");
-        api.post("/api/routing/centers/2/contacts/gn-move-1/end", "", "application/json", "gn.supervisor", PASSWORD, "ko");
+        api.post(
+                "/api/routing/centers/2/contacts",
+                "{\"contact\": \"gn-move-1\", \"queue\": \"VIP\"}",
+                "application/json",
+                "gn.supervisor",
+                PASSWORD,
+                "ko");
+        assertProblem(
+                api.post(
+                        MOVE.formatted("gn-move-1"),
+                        "{\"queue\": \"TECH\"}",
+                        "application/json",
+                        "dj.supervisor",
+                        PASSWORD,
+                        "en"),
+                404,
+                "unknown-waiting-contact");
+        api.post(
+                "/api/routing/centers/2/contacts/gn-move-1/end",
+                "",
+                "application/json",
+                "gn.supervisor",
+                PASSWORD,
+                "ko");
 
         // dj.agent070 (5팀) holds VIP: the contact is offered to them at once, so it no longer waits.
-        api.post("/api/routing/centers/3/agents/dj.agent070/login", "", "application/json", "dj.agent070", PASSWORD, "ko");
-        api.post("/api/routing/centers/3/agents/dj.agent070/ready", "", "application/json", "dj.agent070", PASSWORD, "ko");
-        api.post("/api/routing/centers/3/contacts", "{\"contact\": \"dj-move-2\", \"queue\": \"VIP\"}", "application/json",
-                "dj.supervisor", PASSWORD, "ko");
-        assertProblem(api.post(MOVE.formatted("dj-move-2"), "{\"queue\": \"TECH\"}", "application/json", "dj.supervisor", PASSWORD,
-                "en"), 409, "contact-not-waiting");
-        api.post("/api/routing/centers/3/contacts/dj-move-2/end", "", "application/json", "dj.supervisor", PASSWORD, "ko");
-        api.post("/api/routing/centers/3/agents/dj.agent070/logout", "", "application/json", "dj.agent070", PASSWORD, "ko");
+        api.post(
+                "/api/routing/centers/3/agents/dj.agent070/login",
+                "",
+                "application/json",
+                "dj.agent070",
+                PASSWORD,
+                "ko");
+        api.post(
+                "/api/routing/centers/3/agents/dj.agent070/ready",
+                "",
+                "application/json",
+                "dj.agent070",
+                PASSWORD,
+                "ko");
+        api.post(
+                "/api/routing/centers/3/contacts",
+                "{\"contact\": \"dj-move-2\", \"queue\": \"VIP\"}",
+                "application/json",
+                "dj.supervisor",
+                PASSWORD,
+                "ko");
+        assertProblem(
+                api.post(
+                        MOVE.formatted("dj-move-2"),
+                        "{\"queue\": \"TECH\"}",
+                        "application/json",
+                        "dj.supervisor",
+                        PASSWORD,
+                        "en"),
+                409,
+                "contact-not-waiting");
+        api.post(
+                "/api/routing/centers/3/contacts/dj-move-2/end",
+                "",
+                "application/json",
+                "dj.supervisor",
+                PASSWORD,
+                "ko");
+        api.post(
+                "/api/routing/centers/3/agents/dj.agent070/logout",
+                "",
+                "application/json",
+                "dj.agent070",
+                PASSWORD,
+                "ko");
     }
 
     private static tools.jackson.databind.JsonNode contact(ApiClient api, String id) {
-        for (var contact : api.get("/api/routing/centers/3/state", "dj.supervisor", PASSWORD, "ko").json().get("contacts")) {
+        for (var contact : api.get("/api/routing/centers/3/state", "dj.supervisor", PASSWORD, "ko")
+                .json()
+                .get("contacts")) {
             if (text(contact.get("id")).equals(id)) {
                 return contact;
             }

@@ -32,7 +32,10 @@ class RoutingHostTests {
     }
 
     private long center(String code) {
-        return jdbc.sql("select id from identity.center where code = ?").param(code).query(Long.class).single();
+        return jdbc.sql("select id from identity.center where code = ?")
+                .param(code)
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -40,7 +43,8 @@ class RoutingHostTests {
         long center = center("GN");
         host.handle(center, new RoutingRequest.LogIn("gn.agent010", Map.of("BILLING", 7), 3));
         host.handle(center, new RoutingRequest.BecomeReady("gn.agent010"));
-        List<RoutingEvent> arrived = host.handle(center, new RoutingRequest.Arrive("host-1", "BILLING", "CHAT", 0, List.of()));
+        List<RoutingEvent> arrived =
+                host.handle(center, new RoutingRequest.Arrive("host-1", "BILLING", "CHAT", 0, List.of()));
         assertThat(arrived).anySatisfy(e -> assertThat(e).isInstanceOf(RoutingEvent.ContactOffered.class));
 
         assertThat(host.handle(center, new RoutingRequest.Accept("gn.agent010", "host-1")))
@@ -49,14 +53,17 @@ class RoutingHostTests {
                 .anySatisfy(e -> assertThat(e).isInstanceOf(RoutingEvent.ContactCompleted.class));
 
         assertThat(jdbc.sql("select type from routing.event_log where contact_id = 'host-1' order by sequence")
-                .query(String.class).list()).contains("ContactOffered", "ContactAssigned", "ContactCompleted");
+                        .query(String.class)
+                        .list())
+                .contains("ContactOffered", "ContactAssigned", "ContactCompleted");
     }
 
     @Test
     void aRejectedCommandLeavesNoTraceInTheLog() {
         long center = center("GN");
         long before = commands(center);
-        assertThatThrownBy(() -> host.handle(center, new RoutingRequest.Arrive("host-2", "NO_SUCH_QUEUE", "CHAT", 0, List.of())))
+        assertThatThrownBy(() ->
+                        host.handle(center, new RoutingRequest.Arrive("host-2", "NO_SUCH_QUEUE", "CHAT", 0, List.of())))
                 .isInstanceOfSatisfying(RequestRejected.class, r -> {
                     assertThat(r.code()).isEqualTo("routing-rejected");
                     assertThat(r.arguments()[0]).isEqualTo("UNKNOWN_QUEUE");
@@ -76,8 +83,10 @@ class RoutingHostTests {
         assertThat(snapshot.contacts()).extracting(c -> c.id().value()).contains("wait-1", "wait-2");
         host.handle(center, new RoutingRequest.LogIn("dj.agent040", Map.of("TECH", 6), 1));
         List<RoutingEvent> ready = host.handle(center, new RoutingRequest.BecomeReady("dj.agent040"));
-        assertThat(ready).filteredOn(e -> e instanceof RoutingEvent.ContactOffered)
-                .extracting(e -> ((RoutingEvent.ContactOffered) e).contact().value()).containsExactly("wait-1");
+        assertThat(ready)
+                .filteredOn(e -> e instanceof RoutingEvent.ContactOffered)
+                .extracting(e -> ((RoutingEvent.ContactOffered) e).contact().value())
+                .containsExactly("wait-1");
     }
 
     @Test
@@ -99,7 +108,9 @@ class RoutingHostTests {
     void concurrentCommandsShareCommitsAndTheLogReplaysToTheSameState() throws Exception {
         long center = center("GJ");
         long commandsBefore = commands(center);
-        long lastBefore = jdbc.sql("select coalesce(max(sequence), 0) from routing.command_log").query(Long.class).single();
+        long lastBefore = jdbc.sql("select coalesce(max(sequence), 0) from routing.command_log")
+                .query(Long.class)
+                .single();
         int callers = 400;
         List<String> contacts = new java.util.ArrayList<>();
         try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
@@ -107,7 +118,8 @@ class RoutingHostTests {
             for (int i = 0; i < callers; i++) {
                 String contact = "batch-" + i;
                 contacts.add(contact);
-                done.add(executor.submit(() -> host.handle(center, new RoutingRequest.Arrive(contact, "TECH", "CHAT", 0, List.of()))));
+                done.add(executor.submit(
+                        () -> host.handle(center, new RoutingRequest.Arrive(contact, "TECH", "CHAT", 0, List.of()))));
             }
             for (var answer : done) {
                 assertThat(answer.get()).anySatisfy(e -> assertThat(e).isInstanceOf(RoutingEvent.ContactQueued.class));
@@ -115,8 +127,12 @@ class RoutingHostTests {
         }
         assertThat(commands(center) - commandsBefore).isEqualTo(callers);
         // Each caller alone would have been one transaction (a row's xmin); the worker stored them in fewer.
-        long transactions = jdbc.sql("select count(distinct xmin::text) from routing.command_log where center_id = ? and sequence > ?")
-                .params(center, lastBefore).query(Long.class).single();
+        long transactions = jdbc.sql(
+                        "select count(distinct xmin::text) from routing.command_log where center_id = ? and sequence >"
+                                + " ?")
+                .params(center, lastBefore)
+                .query(Long.class)
+                .single();
         assertThat(transactions).isLessThan(callers);
         RoutingSnapshot live = host.snapshot(center);
 
@@ -124,9 +140,11 @@ class RoutingHostTests {
 
         RoutingSnapshot rebuilt = host.snapshot(center);
         assertThat(rebuilt.contacts()).extracting(c -> c.id().value()).containsAll(contacts);
-        assertThat(rebuilt.contacts()).extracting(c -> c.id().value() + "@" + c.queue().value() + "@" + c.status())
+        assertThat(rebuilt.contacts())
+                .extracting(c -> c.id().value() + "@" + c.queue().value() + "@" + c.status())
                 .containsExactlyInAnyOrderElementsOf(live.contacts().stream()
-                        .map(c -> c.id().value() + "@" + c.queue().value() + "@" + c.status()).toList());
+                        .map(c -> c.id().value() + "@" + c.queue().value() + "@" + c.status())
+                        .toList());
         for (String contact : contacts) {
             host.handle(center, new RoutingRequest.End(contact, false));
         }
@@ -158,18 +176,22 @@ class RoutingHostTests {
     }
 
     @Test
-    void whenABatchCannotBeStoredItsCommandsAreStoredOneByOneAndOnlyTheOneTheDatabaseRefusesIsRefused() throws Exception {
+    void whenABatchCannotBeStoredItsCommandsAreStoredOneByOneAndOnlyTheOneTheDatabaseRefusesIsRefused()
+            throws Exception {
         long center = center("BS");
         String run = "unstorable-" + System.nanoTime();
-        // Text the check before the batch lets through, but this database refuses: as a NUL would be without that check.
+        // Text the check before the batch lets through, but this database refuses: as a NUL would be without that
+        // check.
         jdbc.sql("alter table routing.command_log add constraint refuses_" + run.replace('-', '_')
-                + " check (command ->> 'contact' is distinct from '" + run + "-bad') not valid").update();
+                        + " check (command ->> 'contact' is distinct from '" + run + "-bad') not valid")
+                .update();
         List<RoutingRequest> valid = List.of(arrive(run + "-1"), arrive(run + "-2"), arrive(run + "-3"));
         List<Answer> answers;
         try {
             answers = inOneBatch(center, arrive(run + "-bad"), valid);
         } finally {
-            jdbc.sql("alter table routing.command_log drop constraint refuses_" + run.replace('-', '_')).update();
+            jdbc.sql("alter table routing.command_log drop constraint refuses_" + run.replace('-', '_'))
+                    .update();
         }
 
         assertThat(answers.getFirst().refused()).isNotNull().satisfies(r -> {
@@ -182,16 +204,21 @@ class RoutingHostTests {
         }
         assertThat(loggedContacts(center, run)).containsExactlyInAnyOrder(run + "-1", run + "-2", run + "-3");
         RoutingSnapshot live = host.snapshot(center);
-        assertThat(live.contacts()).extracting(c -> c.id().value()).contains(run + "-1", run + "-2", run + "-3")
+        assertThat(live.contacts())
+                .extracting(c -> c.id().value())
+                .contains(run + "-1", run + "-2", run + "-3")
                 .doesNotContain(run + "-bad");
         host.rebuildFromLog(center);
-        assertThat(host.snapshot(center).contacts()).as("the log replays to what the callers were told")
-                .extracting(c -> c.id().value()).contains(run + "-1", run + "-2", run + "-3").doesNotContain(run + "-bad");
+        assertThat(host.snapshot(center).contacts())
+                .as("the log replays to what the callers were told")
+                .extracting(c -> c.id().value())
+                .contains(run + "-1", run + "-2", run + "-3")
+                .doesNotContain(run + "-bad");
         endAll(center, valid);
     }
 
-    private record Answer(@Nullable List<RoutingEvent> events, @Nullable RequestRejected refused) {
-    }
+    private record Answer(
+            @Nullable List<RoutingEvent> events, @Nullable RequestRejected refused) {}
 
     private static RoutingRequest.Arrive arrive(String contact) {
         return new RoutingRequest.Arrive(contact, "TECH", "CHAT", 0, List.of());
@@ -220,7 +247,8 @@ class RoutingHostTests {
             java.util.concurrent.Future<Answer> badAnswer;
             List<java.util.concurrent.Future<Answer>> validAnswers = new java.util.ArrayList<>();
             try {
-                assertThat(locked.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+                assertThat(locked.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                        .isTrue();
                 validAnswers.add(executor.submit(() -> answer(center, valid.getFirst())));
                 waitUntil(() -> host.waiting(center) == 1);
                 badAnswer = executor.submit(() -> answer(center, bad));
@@ -258,8 +286,11 @@ class RoutingHostTests {
     }
 
     private List<String> loggedContacts(long center, String run) {
-        return jdbc.sql("select command ->> 'contact' from routing.command_log where center_id = ? and command ->> 'contact' like ?")
-                .params(center, run + "%").query(String.class).list();
+        return jdbc.sql("select command ->> 'contact' from routing.command_log where center_id = ? and command ->>"
+                        + " 'contact' like ?")
+                .params(center, run + "%")
+                .query(String.class)
+                .list();
     }
 
     private void endAll(long center, List<RoutingRequest> arrivals) {
@@ -270,10 +301,15 @@ class RoutingHostTests {
 
     @Test
     void demoCentersHaveTheirQueues() {
-        assertThat(queues.of(center("GJ"))).extracting(QueueSettings::code).containsExactly("BILLING", "RETENTION", "TECH", "VIP");
+        assertThat(queues.of(center("GJ")))
+                .extracting(QueueSettings::code)
+                .containsExactly("BILLING", "RETENTION", "TECH", "VIP");
     }
 
     private long commands(long center) {
-        return jdbc.sql("select count(*) from routing.command_log where center_id = ?").param(center).query(Long.class).single();
+        return jdbc.sql("select count(*) from routing.command_log where center_id = ?")
+                .param(center)
+                .query(Long.class)
+                .single();
     }
 }

@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** What a node forwarding a command gets back is what the holder decided, type for type. */
 class RoutingWireTests {
 
-    private static final JsonMapper WIRE = RoutingForwarding.wire(JsonMapper.builder().build());
+    private static final JsonMapper WIRE =
+            RoutingForwarding.wire(JsonMapper.builder().build());
     private static final Instant AT = Instant.parse("2026-11-24T01:02:03.456Z");
 
     @Test
@@ -28,7 +29,8 @@ class RoutingWireTests {
         var contact = ContactId.of("c-1");
         var agent = AgentId.of("gj.agent040");
         var queue = QueueId.of("TECH");
-        List<RoutingEvent> events = List.of(new RoutingEvent.ContactQueued(AT, contact, queue),
+        List<RoutingEvent> events = List.of(
+                new RoutingEvent.ContactQueued(AT, contact, queue),
                 new RoutingEvent.ContactOffered(AT, contact, agent, queue, AT.plusSeconds(20)),
                 new RoutingEvent.OfferMissed(AT, contact, agent, true),
                 new RoutingEvent.ContactAssigned(AT, contact, agent, queue, AT),
@@ -55,21 +57,40 @@ class RoutingWireTests {
 
     @Test
     void aSnapshotWithProfilesAndContactsComesBackEqual() {
-        var agent = AgentProfile.agent("gj.agent040").withSkill("TECH", 7).inGroup("5팀").withCapacity(Channel.CHAT, 2);
-        var snapshot = new RoutingSnapshot(AT,
-                List.of(new RoutingSnapshot.AgentView(agent.id(), new AgentState.Busy(1), agent, 0, List.of(ContactId.of("c-1")))),
-                List.of(new RoutingSnapshot.ContactView(ContactId.of("c-1"), QueueId.of("TECH"), Channel.CHAT, 0,
-                        Set.of(ContactAttribute.SENIOR), RoutingSnapshot.ContactStatus.ASSIGNED, agent.id(), AT, AT, 0, null,
+        var agent = AgentProfile.agent("gj.agent040")
+                .withSkill("TECH", 7)
+                .inGroup("5팀")
+                .withCapacity(Channel.CHAT, 2);
+        var snapshot = new RoutingSnapshot(
+                AT,
+                List.of(new RoutingSnapshot.AgentView(
+                        agent.id(), new AgentState.Busy(1), agent, 0, List.of(ContactId.of("c-1")))),
+                List.of(new RoutingSnapshot.ContactView(
+                        ContactId.of("c-1"),
+                        QueueId.of("TECH"),
+                        Channel.CHAT,
+                        0,
+                        Set.of(ContactAttribute.SENIOR),
+                        RoutingSnapshot.ContactStatus.ASSIGNED,
+                        agent.id(),
+                        AT,
+                        AT,
+                        0,
+                        null,
                         Set.of(AgentId.of("gj.agent041")))));
 
-        assertThat(WIRE.readValue(WIRE.writeValueAsString(snapshot), RoutingSnapshot.class)).isEqualTo(snapshot);
+        assertThat(WIRE.readValue(WIRE.writeValueAsString(snapshot), RoutingSnapshot.class))
+                .isEqualTo(snapshot);
     }
 
     @Test
     void aRefusalKeepsItsStatusCodeAndArguments() {
-        var refused = new RoutingForwarding.Answer(null, new RoutingForwarding.Refusal(409, "routing-rejected",
-                List.of("NOT_IN_RECOVERY", "agent is not in recovery")));
+        var refused = new RoutingForwarding.Answer(
+                null,
+                new RoutingForwarding.Refusal(
+                        409, "routing-rejected", List.of("NOT_IN_RECOVERY", "agent is not in recovery")));
 
-        assertThat(WIRE.readValue(WIRE.writeValueAsString(refused), RoutingForwarding.Answer.class)).isEqualTo(refused);
+        assertThat(WIRE.readValue(WIRE.writeValueAsString(refused), RoutingForwarding.Answer.class))
+                .isEqualTo(refused);
     }
 }

@@ -23,29 +23,40 @@ class PlanSimulationsTests {
         List<PlanRow> rows = new ArrayList<>();
         LocalDate day = LocalDate.of(2026, 11, 23);
         for (int i = 0; i < agents.length; i++) {
-            rows.add(new PlanRow(day.atStartOfDay().plusMinutes(30L * i), agents[i] * 10.0, 200, agents[i], agents[i],
-                    0.8, 10.0));
+            rows.add(new PlanRow(
+                    day.atStartOfDay().plusMinutes(30L * i), agents[i] * 10.0, 200, agents[i], agents[i], 0.8, 10.0));
         }
         var plan = new Plan("BILLING", 30, "weekday-profile", day, 1, new PlanTargets(0.8, 20, 0.9, 0.3, null), rows);
 
         var scenario = PlanSimulations.scenario(plan, ZoneId.of("Asia/Seoul"), 1);
 
         assertThat(scenario.intervals()).isEqualTo(5);
-        assertThat(scenario.staffing()).extracting(Staffing::shiftStart, Staffing::shiftLength).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(Duration.ZERO, Duration.ofMinutes(90)),
-                org.assertj.core.groups.Tuple.tuple(Duration.ZERO, Duration.ofMinutes(60)),
-                org.assertj.core.groups.Tuple.tuple(Duration.ofMinutes(30), Duration.ofMinutes(30)),
-                org.assertj.core.groups.Tuple.tuple(Duration.ofMinutes(120), Duration.ofMinutes(30)),
-                org.assertj.core.groups.Tuple.tuple(Duration.ofMinutes(120), Duration.ofMinutes(30)));
-        int staffedHalfHours = scenario.staffing().stream().mapToInt(s -> (int) (s.shiftLength().toMinutes() / 30)).sum();
+        assertThat(scenario.staffing())
+                .extracting(Staffing::shiftStart, Staffing::shiftLength)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(Duration.ZERO, Duration.ofMinutes(90)),
+                        org.assertj.core.groups.Tuple.tuple(Duration.ZERO, Duration.ofMinutes(60)),
+                        org.assertj.core.groups.Tuple.tuple(Duration.ofMinutes(30), Duration.ofMinutes(30)),
+                        org.assertj.core.groups.Tuple.tuple(Duration.ofMinutes(120), Duration.ofMinutes(30)),
+                        org.assertj.core.groups.Tuple.tuple(Duration.ofMinutes(120), Duration.ofMinutes(30)));
+        int staffedHalfHours = scenario.staffing().stream()
+                .mapToInt(s -> (int) (s.shiftLength().toMinutes() / 30))
+                .sum();
         assertThat(staffedHalfHours).isEqualTo(2 + 3 + 1 + 0 + 2);
-        assertThat(scenario.start()).isEqualTo(day.atStartOfDay(ZoneId.of("Asia/Seoul")).toInstant());
+        assertThat(scenario.start())
+                .isEqualTo(day.atStartOfDay(ZoneId.of("Asia/Seoul")).toInstant());
     }
 
     @Test
     void aRunOfAnotherCenterIsUnknownByItsId() {
         LocalDate day = LocalDate.of(2026, 11, 23);
-        var plan = new Plan("BILLING", 30, "weekday-profile", day, 1, new PlanTargets(0.8, 20, 0.9, 0.3, null),
+        var plan = new Plan(
+                "BILLING",
+                30,
+                "weekday-profile",
+                day,
+                1,
+                new PlanTargets(0.8, 20, 0.9, 0.3, null),
                 List.of(new PlanRow(day.atTime(9, 0), 10, 200, 2, 3, 0.8, 10.0)));
         var simulations = new PlanSimulations(java.time.Clock.systemUTC());
 
@@ -65,8 +76,10 @@ class PlanSimulationsTests {
         }
         var plan = new Plan("BILLING", 30, "weekday-profile", day, 1, new PlanTargets(0.8, 20, 0.9, 0.3, null), rows);
 
-        assertThatThrownBy(() -> new PlanSimulations(java.time.Clock.systemUTC()).start(plan, 7, ZoneId.of("Asia/Seoul"), null))
-                .isInstanceOfSatisfying(io.sangdam.platform.RequestRejected.class,
+        assertThatThrownBy(() ->
+                        new PlanSimulations(java.time.Clock.systemUTC()).start(plan, 7, ZoneId.of("Asia/Seoul"), null))
+                .isInstanceOfSatisfying(
+                        io.sangdam.platform.RequestRejected.class,
                         rejected -> assertThat(rejected.code()).isEqualTo("simulation-too-large"));
     }
 }

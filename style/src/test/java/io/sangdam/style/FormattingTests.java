@@ -23,8 +23,9 @@ class FormattingTests {
 
     private static final List<String> MODULES = List.of("engine", "server", "bench", "style");
 
-    private final Formatter formatter = Formatter.createFormatter(
-            JavaFormatterOptions.builder().style(JavaFormatterOptions.Style.PALANTIR).build());
+    private final Formatter formatter = Formatter.createFormatter(JavaFormatterOptions.builder()
+            .style(JavaFormatterOptions.Style.PALANTIR)
+            .build());
 
     @Test
     void everyJavaFileIsInTheProjectsFormat() throws IOException {

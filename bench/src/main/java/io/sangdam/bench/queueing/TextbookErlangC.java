@@ -13,38 +13,40 @@ import java.math.MathContext;
  */
 final class TextbookErlangC {
 
-  private TextbookErlangC() {}
+    private TextbookErlangC() {}
 
-  static double withDoubles(int agents, double erlangs) {
-    double factorial = 1;
-    double sum = 0;
-    for (int k = 0; k < agents; k++) {
-      if (k > 0) {
-        factorial *= k;
-      }
-      sum += Math.pow(erlangs, k) / factorial;
+    static double withDoubles(int agents, double erlangs) {
+        double factorial = 1;
+        double sum = 0;
+        for (int k = 0; k < agents; k++) {
+            if (k > 0) {
+                factorial *= k;
+            }
+            sum += Math.pow(erlangs, k) / factorial;
+        }
+        factorial *= agents;
+        double top = Math.pow(erlangs, agents) / factorial * agents / (agents - erlangs);
+        return top / (sum + top);
     }
-    factorial *= agents;
-    double top = Math.pow(erlangs, agents) / factorial * agents / (agents - erlangs);
-    return top / (sum + top);
-  }
 
-  static double withBigDecimal(int agents, double erlangs, MathContext precision) {
-    BigDecimal load = new BigDecimal(erlangs);
-    BigDecimal factorial = BigDecimal.ONE;
-    BigDecimal power = BigDecimal.ONE;
-    BigDecimal sum = BigDecimal.ZERO;
-    for (int k = 0; k < agents; k++) {
-      if (k > 0) {
-        factorial = factorial.multiply(BigDecimal.valueOf(k));
+    static double withBigDecimal(int agents, double erlangs, MathContext precision) {
+        BigDecimal load = new BigDecimal(erlangs);
+        BigDecimal factorial = BigDecimal.ONE;
+        BigDecimal power = BigDecimal.ONE;
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int k = 0; k < agents; k++) {
+            if (k > 0) {
+                factorial = factorial.multiply(BigDecimal.valueOf(k));
+                power = power.multiply(load, precision);
+            }
+            sum = sum.add(power.divide(factorial, precision), precision);
+        }
+        factorial = factorial.multiply(BigDecimal.valueOf(agents));
         power = power.multiply(load, precision);
-      }
-      sum = sum.add(power.divide(factorial, precision), precision);
+        BigDecimal spare = BigDecimal.valueOf(agents).subtract(load);
+        BigDecimal top = power.divide(factorial, precision)
+                .multiply(BigDecimal.valueOf(agents))
+                .divide(spare, precision);
+        return top.divide(sum.add(top), precision).doubleValue();
     }
-    factorial = factorial.multiply(BigDecimal.valueOf(agents));
-    power = power.multiply(load, precision);
-    BigDecimal spare = BigDecimal.valueOf(agents).subtract(load);
-    BigDecimal top = power.divide(factorial, precision).multiply(BigDecimal.valueOf(agents)).divide(spare, precision);
-    return top.divide(sum.add(top), precision).doubleValue();
-  }
 }

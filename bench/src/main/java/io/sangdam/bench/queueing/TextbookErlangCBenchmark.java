@@ -21,36 +21,36 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class TextbookErlangCBenchmark {
 
-  @Param({"100", "140", "150", "171", "1000"})
-  public int agents;
+    @Param({"100", "140", "150", "171", "1000"})
+    public int agents;
 
-  private double erlangs;
-  private final MathContext precision = new MathContext(40);
+    private double erlangs;
+    private final MathContext precision = new MathContext(40);
 
-  @Setup
-  public void prepare() {
-    erlangs = 0.9 * agents;
-    System.out.printf(
-        "%n  c=%d a=%.1f: log-space %.12g, textbook double %s, textbook BigDecimal %.12g%n",
-        agents,
-        erlangs,
-        ErlangC.probabilityOfWaiting(agents, erlangs),
-        TextbookErlangC.withDoubles(agents, erlangs),
-        TextbookErlangC.withBigDecimal(agents, erlangs, precision));
-  }
+    @Setup
+    public void prepare() {
+        erlangs = 0.9 * agents;
+        System.out.printf(
+                "%n  c=%d a=%.1f: log-space %.12g, textbook double %s, textbook BigDecimal %.12g%n",
+                agents,
+                erlangs,
+                ErlangC.probabilityOfWaiting(agents, erlangs),
+                TextbookErlangC.withDoubles(agents, erlangs),
+                TextbookErlangC.withBigDecimal(agents, erlangs, precision));
+    }
 
-  @Benchmark
-  public double sangdamLogSpace() {
-    return ErlangC.probabilityOfWaiting(agents, erlangs);
-  }
+    @Benchmark
+    public double sangdamLogSpace() {
+        return ErlangC.probabilityOfWaiting(agents, erlangs);
+    }
 
-  @Benchmark
-  public double textbookDoubles() {
-    return TextbookErlangC.withDoubles(agents, erlangs);
-  }
+    @Benchmark
+    public double textbookDoubles() {
+        return TextbookErlangC.withDoubles(agents, erlangs);
+    }
 
-  @Benchmark
-  public double textbookBigDecimal() {
-    return TextbookErlangC.withBigDecimal(agents, erlangs, precision);
-  }
+    @Benchmark
+    public double textbookBigDecimal() {
+        return TextbookErlangC.withBigDecimal(agents, erlangs, precision);
+    }
 }

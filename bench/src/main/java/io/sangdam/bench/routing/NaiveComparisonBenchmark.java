@@ -25,53 +25,53 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class NaiveComparisonBenchmark {
-  private static final int QUEUES = 50;
-  private static final int SKILLS = 30;
+    private static final int QUEUES = 50;
+    private static final int SKILLS = 30;
 
-  @Param({"100", "1000", "10000"})
-  int agents;
+    @Param({"100", "1000", "10000"})
+    int agents;
 
-  BusyCenter engine;
-  NaiveRouter naive;
-  SplittableRandom random;
-  long now;
-  int turn;
+    BusyCenter engine;
+    NaiveRouter naive;
+    SplittableRandom random;
+    long now;
+    int turn;
 
-  @Setup(Level.Trial)
-  public void build() {
-    engine = new BusyCenter(agents, agents * 5, QUEUES, SKILLS);
-    RoutingConfiguration configuration = LargeCenter.configuration(QUEUES, SKILLS);
-    naive = new NaiveRouter(configuration, SKILLS);
-    random = new SplittableRandom(11);
-    List<AgentProfile> profiles = LargeCenter.agents(agents, SKILLS, 5);
-    for (AgentProfile profile : profiles) {
-      naive.logIn(profile, SKILLS, now);
+    @Setup(Level.Trial)
+    public void build() {
+        engine = new BusyCenter(agents, agents * 5, QUEUES, SKILLS);
+        RoutingConfiguration configuration = LargeCenter.configuration(QUEUES, SKILLS);
+        naive = new NaiveRouter(configuration, SKILLS);
+        random = new SplittableRandom(11);
+        List<AgentProfile> profiles = LargeCenter.agents(agents, SKILLS, 5);
+        for (AgentProfile profile : profiles) {
+            naive.logIn(profile, SKILLS, now);
+        }
+        while (naive.waiting.size() < agents * 5) {
+            naive.arrive(new NaiveRouter.Contact(random.nextInt(QUEUES), random.nextInt(3), now++));
+        }
     }
-    while (naive.waiting.size() < agents * 5) {
-      naive.arrive(new NaiveRouter.Contact(random.nextInt(QUEUES), random.nextInt(3), now++));
-    }
-  }
 
-  @Benchmark
-  public long engine() {
-    return engine.cycle();
-  }
-
-  @Benchmark
-  public long naive() {
-    now++;
-    NaiveRouter.Agent agent = null;
-    for (int tries = 0; tries < naive.agents.size() && agent == null; tries++) {
-      NaiveRouter.Agent candidate = naive.agents.get(turn);
-      turn = (turn + 1) % naive.agents.size();
-      if (candidate.holding != null) {
-        agent = candidate;
-      }
+    @Benchmark
+    public long engine() {
+        return engine.cycle();
     }
-    NaiveRouter.Contact ended = agent.holding;
-    naive.finish(agent, now);
-    NaiveRouter.Contact taken = agent.holding;
-    naive.arrive(new NaiveRouter.Contact(taken == null ? ended.queue : taken.queue, random.nextInt(3), now));
-    return naive.decisions;
-  }
+
+    @Benchmark
+    public long naive() {
+        now++;
+        NaiveRouter.Agent agent = null;
+        for (int tries = 0; tries < naive.agents.size() && agent == null; tries++) {
+            NaiveRouter.Agent candidate = naive.agents.get(turn);
+            turn = (turn + 1) % naive.agents.size();
+            if (candidate.holding != null) {
+                agent = candidate;
+            }
+        }
+        NaiveRouter.Contact ended = agent.holding;
+        naive.finish(agent, now);
+        NaiveRouter.Contact taken = agent.holding;
+        naive.arrive(new NaiveRouter.Contact(taken == null ? ended.queue : taken.queue, random.nextInt(3), now));
+        return naive.decisions;
+    }
 }

@@ -16,101 +16,107 @@ import java.util.List;
  */
 final class NaiveRouter {
 
-  static final class Agent {
-    final int[] levels;
-    long idleSince;
-    Contact holding;
+    static final class Agent {
+        final int[] levels;
+        long idleSince;
+        Contact holding;
 
-    Agent(int[] levels) {
-      this.levels = levels;
+        Agent(int[] levels) {
+            this.levels = levels;
+        }
     }
-  }
 
-  static final class Contact {
-    final int queue;
-    final int priority;
-    final long arrival;
+    static final class Contact {
+        final int queue;
+        final int priority;
+        final long arrival;
 
-    Contact(int queue, int priority, long arrival) {
-      this.queue = queue;
-      this.priority = priority;
-      this.arrival = arrival;
+        Contact(int queue, int priority, long arrival) {
+            this.queue = queue;
+            this.priority = priority;
+            this.arrival = arrival;
+        }
     }
-  }
 
-  private final int[] requiredSkill;
-  private final int[] minimumLevel;
-  private final int[] queuePriority;
-  private final double[] agingPerMilli;
-  final List<Agent> agents = new ArrayList<>();
-  final List<Contact> waiting = new ArrayList<>();
-  long decisions;
+    private final int[] requiredSkill;
+    private final int[] minimumLevel;
+    private final int[] queuePriority;
+    private final double[] agingPerMilli;
+    final List<Agent> agents = new ArrayList<>();
+    final List<Contact> waiting = new ArrayList<>();
+    long decisions;
 
-  NaiveRouter(RoutingConfiguration configuration, int skills) {
-    int queues = configuration.queues().size();
-    requiredSkill = new int[queues];
-    minimumLevel = new int[queues];
-    queuePriority = new int[queues];
-    agingPerMilli = new double[queues];
-    for (int i = 0; i < queues; i++) {
-      QueueDefinition queue = configuration.queues().get(i);
-      SkillRequirement requirement = queue.requiredSkills().getFirst();
-      requiredSkill[i] = Integer.parseInt(requirement.skill().value().substring(1));
-      minimumLevel[i] = requirement.minimumLevel();
-      queuePriority[i] = queue.priority();
-      agingPerMilli[i] = queue.agingPerMinute() / 60_000.0;
+    NaiveRouter(RoutingConfiguration configuration, int skills) {
+        int queues = configuration.queues().size();
+        requiredSkill = new int[queues];
+        minimumLevel = new int[queues];
+        queuePriority = new int[queues];
+        agingPerMilli = new double[queues];
+        for (int i = 0; i < queues; i++) {
+            QueueDefinition queue = configuration.queues().get(i);
+            SkillRequirement requirement = queue.requiredSkills().getFirst();
+            requiredSkill[i] = Integer.parseInt(requirement.skill().value().substring(1));
+            minimumLevel[i] = requirement.minimumLevel();
+            queuePriority[i] = queue.priority();
+            agingPerMilli[i] = queue.agingPerMinute() / 60_000.0;
+        }
     }
-  }
 
-  void logIn(AgentProfile profile, int skills, long now) {
-    int[] levels = new int[skills];
-    profile.skills().forEach((skill, level) -> levels[Integer.parseInt(skill.value().substring(1))] = level);
-    Agent agent = new Agent(levels);
-    agent.idleSince = now;
-    agents.add(agent);
-  }
+    void logIn(AgentProfile profile, int skills, long now) {
+        int[] levels = new int[skills];
+        profile.skills()
+                .forEach((skill, level) -> levels[Integer.parseInt(skill.value().substring(1))] = level);
+        Agent agent = new Agent(levels);
+        agent.idleSince = now;
+        agents.add(agent);
+    }
 
-  private boolean eligible(Agent agent, int queue) {
-    return agent.levels[requiredSkill[queue]] >= minimumLevel[queue];
-  }
+    private boolean eligible(Agent agent, int queue) {
+        return agent.levels[requiredSkill[queue]] >= minimumLevel[queue];
+    }
 
-  /** A contact arrives: scan all agents for the longest idle eligible one, else it waits. */
-  void arrive(Contact contact) {
-    Agent best = null;
-    for (Agent agent : agents) {
-      if (agent.holding == null && eligible(agent, contact.queue)
-          && (best == null || agent.idleSince < best.idleSince)) {
-        best = agent;
-      }
+    /** A contact arrives: scan all agents for the longest idle eligible one, else it waits. */
+    void arrive(Contact contact) {
+        Agent best = null;
+        for (Agent agent : agents) {
+            if (agent.holding == null
+                    && eligible(agent, contact.queue)
+                    && (best == null || agent.idleSince < best.idleSince)) {
+                best = agent;
+            }
+        }
+        if (best == null) {
+            waiting.add(contact);
+        } else {
+            best.holding = contact;
+            decisions++;
+        }
     }
-    if (best == null) {
-      waiting.add(contact);
-    } else {
-      best.holding = contact;
-      decisions++;
-    }
-  }
 
-  /** An agent finishes: scan all waiting contacts for the best one it may take. */
-  void finish(Agent agent, long now) {
-    agent.holding = null;
-    agent.idleSince = now;
-    int bestIndex = -1;
-    double bestScore = 0;
-    for (int i = 0; i < waiting.size(); i++) {
-      Contact contact = waiting.get(i);
-      if (!eligible(agent, contact.queue)) {
-        continue;
-      }
-      double score = queuePriority[contact.queue] + contact.priority + agingPerMilli[contact.queue] * (now - contact.arrival);
-      if (bestIndex < 0 || score > bestScore || (score == bestScore && contact.arrival < waiting.get(bestIndex).arrival)) {
-        bestIndex = i;
-        bestScore = score;
-      }
+    /** An agent finishes: scan all waiting contacts for the best one it may take. */
+    void finish(Agent agent, long now) {
+        agent.holding = null;
+        agent.idleSince = now;
+        int bestIndex = -1;
+        double bestScore = 0;
+        for (int i = 0; i < waiting.size(); i++) {
+            Contact contact = waiting.get(i);
+            if (!eligible(agent, contact.queue)) {
+                continue;
+            }
+            double score = queuePriority[contact.queue]
+                    + contact.priority
+                    + agingPerMilli[contact.queue] * (now - contact.arrival);
+            if (bestIndex < 0
+                    || score > bestScore
+                    || (score == bestScore && contact.arrival < waiting.get(bestIndex).arrival)) {
+                bestIndex = i;
+                bestScore = score;
+            }
+        }
+        if (bestIndex >= 0) {
+            agent.holding = waiting.remove(bestIndex);
+            decisions++;
+        }
     }
-    if (bestIndex >= 0) {
-      agent.holding = waiting.remove(bestIndex);
-      decisions++;
-    }
-  }
 }

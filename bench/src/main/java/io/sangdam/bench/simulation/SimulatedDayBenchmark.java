@@ -41,71 +41,94 @@ import org.openjdk.jmh.annotations.TearDown;
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class SimulatedDayBenchmark {
-  static final int AGENTS = 10_000;
-  static final int CONTACTS = 1_000_000;
-  static final int QUEUES = 50;
-  static final int SKILLS = 30;
+    static final int AGENTS = 10_000;
+    static final int CONTACTS = 1_000_000;
+    static final int QUEUES = 50;
+    static final int SKILLS = 30;
 
-  Scenario scenario;
-  SimulationReport last;
+    Scenario scenario;
+    SimulationReport last;
 
-  @Setup(Level.Trial)
-  public void build() {
-    scenario = day();
-  }
-
-  @TearDown(Level.Trial)
-  public void report() {
-    if (last != null) {
-      SimulationReport.Row total = last.total(SimulationReport.ALL_QUEUES);
-      System.out.printf("%n[day] offered %d, answered %d, abandoned %d, SL %.1f%%, ASA %.1f s, AHT %.1f s, occupancy %.1f%%, %d routing decisions%n",
-          total.offered(), total.answered(), total.abandoned(), total.serviceLevel() * 100, total.averageSpeedOfAnswer(),
-          total.averageHandlingTime(), total.occupancy() * 100, last.decisions());
+    @Setup(Level.Trial)
+    public void build() {
+        scenario = day();
     }
-  }
 
-  @Benchmark
-  public SimulationReport simulateOneDay() {
-    last = Simulation.run(scenario);
-    return last;
-  }
+    @TearDown(Level.Trial)
+    public void report() {
+        if (last != null) {
+            SimulationReport.Row total = last.total(SimulationReport.ALL_QUEUES);
+            System.out.printf(
+                    "%n[day] offered %d, answered %d, abandoned %d, SL %.1f%%, ASA %.1f s, AHT %.1f s, occupancy"
+                            + " %.1f%%, %d routing decisions%n",
+                    total.offered(),
+                    total.answered(),
+                    total.abandoned(),
+                    total.serviceLevel() * 100,
+                    total.averageSpeedOfAnswer(),
+                    total.averageHandlingTime(),
+                    total.occupancy() * 100,
+                    last.decisions());
+        }
+    }
 
-  static Scenario day() {
-    SplittableRandom random = new SplittableRandom(17);
-    List<QueueDefinition> queues = new ArrayList<>();
-    List<Demand> demand = new ArrayList<>();
-    double[] curve = new double[48];
-    for (int interval = 16; interval < 40; interval++) {
-      double hour = interval / 2.0;
-      curve[interval] = 1.0 + 1.2 * Math.exp(-Math.pow(hour - 10.5, 2) / 2.0) + 0.4 * Math.exp(-Math.pow(hour - 15, 2) / 3.0);
+    @Benchmark
+    public SimulationReport simulateOneDay() {
+        last = Simulation.run(scenario);
+        return last;
     }
-    SelectionStrategy[] strategies = SelectionStrategy.values();
-    for (int i = 0; i < QUEUES; i++) {
-      String skill = "s" + (i % SKILLS);
-      QueueDefinition queue = QueueDefinition.queue("q" + i, Channel.VOICE)
-          .requiring(skill, 1 + i % 5)
-          .withPriority(i % 3)
-          .choosing(strategies[i % strategies.length])
-          .withWrapUp(Duration.ofSeconds(15))
-          .overflowAfter(Duration.ofSeconds(60), new OverflowAction.LowerMinimumLevel(SkillId.of(skill), 1));
-      queues.add(queue);
-      demand.add(new Demand(QueueId.of("q" + i), (double) CONTACTS / QUEUES, curve,
-          new Distribution.Exponential(240), new Distribution.Exponential(180), 0));
+
+    static Scenario day() {
+        SplittableRandom random = new SplittableRandom(17);
+        List<QueueDefinition> queues = new ArrayList<>();
+        List<Demand> demand = new ArrayList<>();
+        double[] curve = new double[48];
+        for (int interval = 16; interval < 40; interval++) {
+            double hour = interval / 2.0;
+            curve[interval] = 1.0
+                    + 1.2 * Math.exp(-Math.pow(hour - 10.5, 2) / 2.0)
+                    + 0.4 * Math.exp(-Math.pow(hour - 15, 2) / 3.0);
+        }
+        SelectionStrategy[] strategies = SelectionStrategy.values();
+        for (int i = 0; i < QUEUES; i++) {
+            String skill = "s" + (i % SKILLS);
+            QueueDefinition queue = QueueDefinition.queue("q" + i, Channel.VOICE)
+                    .requiring(skill, 1 + i % 5)
+                    .withPriority(i % 3)
+                    .choosing(strategies[i % strategies.length])
+                    .withWrapUp(Duration.ofSeconds(15))
+                    .overflowAfter(Duration.ofSeconds(60), new OverflowAction.LowerMinimumLevel(SkillId.of(skill), 1));
+            queues.add(queue);
+            demand.add(new Demand(
+                    QueueId.of("q" + i),
+                    (double) CONTACTS / QUEUES,
+                    curve,
+                    new Distribution.Exponential(240),
+                    new Distribution.Exponential(180),
+                    0));
+        }
+        List<Staffing> staffing = new ArrayList<>();
+        int groups = 100;
+        for (int g = 0; g < groups; g++) {
+            AgentProfile profile =
+                    AgentProfile.agent("template").withCapacity(Channel.CHAT, 0).withCapacity(Channel.EMAIL, 0);
+            for (int k = 0; k < 6; k++) {
+                profile = profile.withSkill("s" + random.nextInt(SKILLS), 1 + random.nextInt(10));
+            }
+            // Make sure every skill has someone at a high level.
+            profile = profile.withSkill("s" + (g % SKILLS), 8);
+            Duration start = g % 2 == 0 ? Duration.ofHours(8) : Duration.ofMinutes(8 * 60 + 30);
+            staffing.add(new Staffing("g" + g, AGENTS / groups, profile, start, Duration.ofHours(12), 0.05));
+        }
+        RoutingConfiguration routing = new RoutingConfiguration(queues, Map.of(), RoutingSettings.DEFAULTS);
+        return new Scenario(
+                Instant.parse("2026-11-23T15:00:00Z"),
+                Duration.ofMinutes(30),
+                48,
+                42,
+                Duration.ofSeconds(5),
+                routing,
+                demand,
+                staffing);
     }
-    List<Staffing> staffing = new ArrayList<>();
-    int groups = 100;
-    for (int g = 0; g < groups; g++) {
-      AgentProfile profile = AgentProfile.agent("template").withCapacity(Channel.CHAT, 0).withCapacity(Channel.EMAIL, 0);
-      for (int k = 0; k < 6; k++) {
-        profile = profile.withSkill("s" + random.nextInt(SKILLS), 1 + random.nextInt(10));
-      }
-      // Make sure every skill has someone at a high level.
-      profile = profile.withSkill("s" + (g % SKILLS), 8);
-      Duration start = g % 2 == 0 ? Duration.ofHours(8) : Duration.ofMinutes(8 * 60 + 30);
-      staffing.add(new Staffing("g" + g, AGENTS / groups, profile, start, Duration.ofHours(12), 0.05));
-    }
-    RoutingConfiguration routing = new RoutingConfiguration(queues, Map.of(), RoutingSettings.DEFAULTS);
-    return new Scenario(Instant.parse("2026-11-23T15:00:00Z"), Duration.ofMinutes(30), 48, 42, Duration.ofSeconds(5),
-        routing, demand, staffing);
-  }
 }

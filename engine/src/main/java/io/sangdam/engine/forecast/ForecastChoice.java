@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record ForecastChoice(IntervalForecast forecast, String chosenMethod, List<BacktestScore> scores) {
 
-  public ForecastChoice {
-    scores = List.copyOf(scores);
-  }
+    public ForecastChoice {
+        scores = List.copyOf(scores);
+    }
 }

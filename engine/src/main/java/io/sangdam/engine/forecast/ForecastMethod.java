@@ -11,9 +11,9 @@ package io.sangdam.engine.forecast;
  */
 public sealed interface ForecastMethod permits HoltWinters, WeekdayProfile {
 
-  /** Short name for tables, e.g. "holt-winters". */
-  String name();
+    /** Short name for tables, e.g. "holt-winters". */
+    String name();
 
-  /** Forecasts {@code days} whole days following the last day of {@code history}. */
-  IntervalForecast forecast(IntervalHistory history, HolidayCalendar holidays, int days);
+    /** Forecasts {@code days} whole days following the last day of {@code history}. */
+    IntervalForecast forecast(IntervalHistory history, HolidayCalendar holidays, int days);
 }

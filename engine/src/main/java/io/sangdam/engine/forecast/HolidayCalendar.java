@@ -12,31 +12,31 @@ import java.util.TreeMap;
  */
 public record HolidayCalendar(List<Holiday> holidays) {
 
-  public HolidayCalendar {
-    holidays = List.copyOf(holidays);
-  }
-
-  public static HolidayCalendar none() {
-    return new HolidayCalendar(List.of());
-  }
-
-  public static HolidayCalendar of(Holiday... holidays) {
-    return new HolidayCalendar(List.of(holidays));
-  }
-
-  public boolean isHoliday(LocalDate date) {
-    for (Holiday holiday : holidays) {
-      if (holiday.date().equals(date)) {
-        return true;
-      }
+    public HolidayCalendar {
+        holidays = List.copyOf(holidays);
     }
-    return false;
-  }
 
-  /** By date, for display. */
-  public Map<LocalDate, String> byDate() {
-    Map<LocalDate, String> byDate = new TreeMap<>();
-    holidays.forEach(holiday -> byDate.put(holiday.date(), holiday.name()));
-    return byDate;
-  }
+    public static HolidayCalendar none() {
+        return new HolidayCalendar(List.of());
+    }
+
+    public static HolidayCalendar of(Holiday... holidays) {
+        return new HolidayCalendar(List.of(holidays));
+    }
+
+    public boolean isHoliday(LocalDate date) {
+        for (Holiday holiday : holidays) {
+            if (holiday.date().equals(date)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** By date, for display. */
+    public Map<LocalDate, String> byDate() {
+        Map<LocalDate, String> byDate = new TreeMap<>();
+        holidays.forEach(holiday -> byDate.put(holiday.date(), holiday.name()));
+        return byDate;
+    }
 }

@@ -8,15 +8,15 @@ import java.time.LocalDate;
  */
 public record IntervalForecast(String method, IntervalHistory values) {
 
-  public LocalDate firstDay() {
-    return values.firstDay();
-  }
+    public LocalDate firstDay() {
+        return values.firstDay();
+    }
 
-  public int days() {
-    return values.days();
-  }
+    public int days() {
+        return values.days();
+    }
 
-  public double contacts(int dayIndex, int interval) {
-    return values.contacts(dayIndex, interval);
-  }
+    public double contacts(int dayIndex, int interval) {
+        return values.contacts(dayIndex, interval);
+    }
 }

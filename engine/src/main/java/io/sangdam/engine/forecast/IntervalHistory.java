@@ -13,72 +13,74 @@ import java.util.Arrays;
  */
 public record IntervalHistory(LocalDate firstDay, int intervalMinutes, double[] contacts) {
 
-  public IntervalHistory {
-    if (intervalMinutes <= 0 || 1440 % intervalMinutes != 0) {
-      throw new InvalidForecastInputException(
-          "intervalMinutes", "must divide a day (15 or 30), was " + intervalMinutes);
+    public IntervalHistory {
+        if (intervalMinutes <= 0 || 1440 % intervalMinutes != 0) {
+            throw new InvalidForecastInputException(
+                    "intervalMinutes", "must divide a day (15 or 30), was " + intervalMinutes);
+        }
+        int perDay = 1440 / intervalMinutes;
+        if (contacts.length == 0 || contacts.length % perDay != 0) {
+            throw new InvalidForecastInputException(
+                    "contacts", "must cover whole days of " + perDay + " intervals, had " + contacts.length);
+        }
+        contacts = contacts.clone();
+        for (int i = 0; i < contacts.length; i++) {
+            if (!Double.isFinite(contacts[i]) || contacts[i] < 0) {
+                throw new InvalidForecastInputException(
+                        "contacts", "interval " + i + " (" + firstDay.plusDays(i / perDay) + ") has " + contacts[i]);
+            }
+        }
     }
-    int perDay = 1440 / intervalMinutes;
-    if (contacts.length == 0 || contacts.length % perDay != 0) {
-      throw new InvalidForecastInputException(
-          "contacts", "must cover whole days of " + perDay + " intervals, had " + contacts.length);
+
+    public int intervalsPerDay() {
+        return 1440 / intervalMinutes;
     }
-    contacts = contacts.clone();
-    for (int i = 0; i < contacts.length; i++) {
-      if (!Double.isFinite(contacts[i]) || contacts[i] < 0) {
-        throw new InvalidForecastInputException(
-            "contacts", "interval " + i + " (" + firstDay.plusDays(i / perDay) + ") has " + contacts[i]);
-      }
+
+    public int days() {
+        return contacts.length / intervalsPerDay();
     }
-  }
 
-  public int intervalsPerDay() {
-    return 1440 / intervalMinutes;
-  }
+    public LocalDate day(int dayIndex) {
+        return firstDay.plusDays(dayIndex);
+    }
 
-  public int days() {
-    return contacts.length / intervalsPerDay();
-  }
+    public double contacts(int dayIndex, int interval) {
+        return contacts[dayIndex * intervalsPerDay() + interval];
+    }
 
-  public LocalDate day(int dayIndex) {
-    return firstDay.plusDays(dayIndex);
-  }
+    @Override
+    public double[] contacts() {
+        return contacts.clone();
+    }
 
-  public double contacts(int dayIndex, int interval) {
-    return contacts[dayIndex * intervalsPerDay() + interval];
-  }
+    /** The first {@code days} days. */
+    public IntervalHistory firstDays(int days) {
+        return new IntervalHistory(firstDay, intervalMinutes, Arrays.copyOf(contacts, days * intervalsPerDay()));
+    }
 
-  @Override
-  public double[] contacts() {
-    return contacts.clone();
-  }
+    /** The days from {@code fromDay} on. */
+    public IntervalHistory fromDay(int fromDay) {
+        return new IntervalHistory(
+                day(fromDay),
+                intervalMinutes,
+                Arrays.copyOfRange(contacts, fromDay * intervalsPerDay(), contacts.length));
+    }
 
-  /** The first {@code days} days. */
-  public IntervalHistory firstDays(int days) {
-    return new IntervalHistory(firstDay, intervalMinutes, Arrays.copyOf(contacts, days * intervalsPerDay()));
-  }
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IntervalHistory that
+                && firstDay.equals(that.firstDay)
+                && intervalMinutes == that.intervalMinutes
+                && Arrays.equals(contacts, that.contacts);
+    }
 
-  /** The days from {@code fromDay} on. */
-  public IntervalHistory fromDay(int fromDay) {
-    return new IntervalHistory(
-        day(fromDay), intervalMinutes, Arrays.copyOfRange(contacts, fromDay * intervalsPerDay(), contacts.length));
-  }
+    @Override
+    public int hashCode() {
+        return firstDay.hashCode() * 31 * 31 + intervalMinutes * 31 + Arrays.hashCode(contacts);
+    }
 
-  @Override
-  public boolean equals(Object other) {
-    return other instanceof IntervalHistory that
-        && firstDay.equals(that.firstDay)
-        && intervalMinutes == that.intervalMinutes
-        && Arrays.equals(contacts, that.contacts);
-  }
-
-  @Override
-  public int hashCode() {
-    return firstDay.hashCode() * 31 * 31 + intervalMinutes * 31 + Arrays.hashCode(contacts);
-  }
-
-  @Override
-  public String toString() {
-    return "IntervalHistory[" + firstDay + ", " + days() + " days of " + intervalMinutes + " min]";
-  }
+    @Override
+    public String toString() {
+        return "IntervalHistory[" + firstDay + ", " + days() + " days of " + intervalMinutes + " min]";
+    }
 }

@@ -7,18 +7,18 @@ package io.sangdam.engine.forecast;
  */
 public final class InvalidForecastInputException extends IllegalArgumentException {
 
-  private final String field;
+    private final String field;
 
-  public InvalidForecastInputException(String field, String problem) {
-    super(field + ": " + problem);
-    this.field = field;
-  }
+    public InvalidForecastInputException(String field, String problem) {
+        super(field + ": " + problem);
+        this.field = field;
+    }
 
-  public String field() {
-    return field;
-  }
+    public String field() {
+        return field;
+    }
 
-  public String code() {
-    return "forecast.invalid-input";
-  }
+    public String code() {
+        return "forecast.invalid-input";
+    }
 }

@@ -11,5 +11,5 @@ package io.sangdam.engine.protection;
  */
 public interface AbuseDetector {
 
-  Detection detect(String text);
+    Detection detect(String text);
 }

@@ -11,29 +11,29 @@ import java.util.Set;
  */
 public record Detection(List<Finding> findings) {
 
-  private static final Detection CLEAN = new Detection(List.of());
+    private static final Detection CLEAN = new Detection(List.of());
 
-  public Detection {
-    findings = List.copyOf(findings);
-  }
-
-  public static Detection clean() {
-    return CLEAN;
-  }
-
-  public boolean abusive() {
-    return !findings.isEmpty();
-  }
-
-  public Set<AbuseCategory> categories() {
-    Set<AbuseCategory> categories = EnumSet.noneOf(AbuseCategory.class);
-    for (Finding finding : findings) {
-      categories.add(finding.category());
+    public Detection {
+        findings = List.copyOf(findings);
     }
-    return categories;
-  }
 
-  public Optional<Severity> highestSeverity() {
-    return findings.stream().map(Finding::severity).max(Enum::compareTo);
-  }
+    public static Detection clean() {
+        return CLEAN;
+    }
+
+    public boolean abusive() {
+        return !findings.isEmpty();
+    }
+
+    public Set<AbuseCategory> categories() {
+        Set<AbuseCategory> categories = EnumSet.noneOf(AbuseCategory.class);
+        for (Finding finding : findings) {
+            categories.add(finding.category());
+        }
+        return categories;
+    }
+
+    public Optional<Severity> highestSeverity() {
+        return findings.stream().map(Finding::severity).max(Enum::compareTo);
+    }
 }

@@ -8,10 +8,9 @@ package io.sangdam.engine.protection;
  */
 public record Finding(AbuseCategory category, Severity severity, int start, int end, String term) {
 
-  public Finding {
-    if (start < 0 || end <= start) {
-      throw new IllegalArgumentException(
-          "finding needs 0 <= start < end, was " + start + ".." + end);
+    public Finding {
+        if (start < 0 || end <= start) {
+            throw new IllegalArgumentException("finding needs 0 <= start < end, was " + start + ".." + end);
+        }
     }
-  }
 }

@@ -8,20 +8,20 @@ package io.sangdam.engine.protection;
  */
 public final class InvalidLexiconException extends IllegalArgumentException {
 
-  private final int line;
+    private final int line;
 
-  public InvalidLexiconException(int line, String problem) {
-    super(line > 0 ? "line " + line + ": " + problem : problem);
-    this.line = line;
-  }
+    public InvalidLexiconException(int line, String problem) {
+        super(line > 0 ? "line " + line + ": " + problem : problem);
+        this.line = line;
+    }
 
-  /** 1-based line of the lexicon text, or 0 when the data did not come as text. */
-  public int line() {
-    return line;
-  }
+    /** 1-based line of the lexicon text, or 0 when the data did not come as text. */
+    public int line() {
+        return line;
+    }
 
-  /** A stable error code, the same for every invalid lexicon. */
-  public String code() {
-    return "protection.invalid-lexicon";
-  }
+    /** A stable error code, the same for every invalid lexicon. */
+    public String code() {
+        return "protection.invalid-lexicon";
+    }
 }

@@ -13,9 +13,9 @@ import java.util.Objects;
  */
 public record LexiconTerm(String pattern, AbuseCategory category, Severity severity) {
 
-  public LexiconTerm {
-    Objects.requireNonNull(pattern, "pattern");
-    Objects.requireNonNull(category, "category");
-    Objects.requireNonNull(severity, "severity");
-  }
+    public LexiconTerm {
+        Objects.requireNonNull(pattern, "pattern");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(severity, "severity");
+    }
 }

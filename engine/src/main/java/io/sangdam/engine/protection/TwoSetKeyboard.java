@@ -7,21 +7,21 @@ package io.sangdam.engine.protection;
  */
 final class TwoSetKeyboard {
 
-  private static final String LOWER = "ㅁㅠㅊㅇㄷㄹㅎㅗㅑㅓㅏㅣㅡㅜㅐㅔㅂㄱㄴㅅㅕㅍㅈㅌㅛㅋ";
+    private static final String LOWER = "ㅁㅠㅊㅇㄷㄹㅎㅗㅑㅓㅏㅣㅡㅜㅐㅔㅂㄱㄴㅅㅕㅍㅈㅌㅛㅋ";
 
-  private TwoSetKeyboard() {}
+    private TwoSetKeyboard() {}
 
-  /** The jamo under an ASCII letter key; {@code c} must be in a..z or A..Z. */
-  static char jamoOf(char c) {
-    return switch (c) {
-      case 'Q' -> 'ㅃ';
-      case 'W' -> 'ㅉ';
-      case 'E' -> 'ㄸ';
-      case 'R' -> 'ㄲ';
-      case 'T' -> 'ㅆ';
-      case 'O' -> 'ㅒ';
-      case 'P' -> 'ㅖ';
-      default -> LOWER.charAt(Character.toLowerCase(c) - 'a');
-    };
-  }
+    /** The jamo under an ASCII letter key; {@code c} must be in a..z or A..Z. */
+    static char jamoOf(char c) {
+        return switch (c) {
+            case 'Q' -> 'ㅃ';
+            case 'W' -> 'ㅉ';
+            case 'E' -> 'ㄸ';
+            case 'R' -> 'ㄲ';
+            case 'T' -> 'ㅆ';
+            case 'O' -> 'ㅒ';
+            case 'P' -> 'ㅖ';
+            default -> LOWER.charAt(Character.toLowerCase(c) - 'a');
+        };
+    }
 }

@@ -5,17 +5,17 @@ import static io.sangdam.engine.queueing.InvalidQueueingInputException.requirePo
 /** ASA (mean wait of answered contacts) of at most {@code maximumSeconds}. */
 public record AverageSpeedOfAnswerTarget(double maximumSeconds) implements StaffingTarget {
 
-  public AverageSpeedOfAnswerTarget {
-    requirePositive("maximumSeconds", maximumSeconds);
-  }
+    public AverageSpeedOfAnswerTarget {
+        requirePositive("maximumSeconds", maximumSeconds);
+    }
 
-  @Override
-  public boolean isMetBy(QueueMeasures measures) {
-    return measures.averageSpeedOfAnswerSeconds() <= maximumSeconds;
-  }
+    @Override
+    public boolean isMetBy(QueueMeasures measures) {
+        return measures.averageSpeedOfAnswerSeconds() <= maximumSeconds;
+    }
 
-  @Override
-  public String describe() {
-    return "ASA at most " + maximumSeconds + " s";
-  }
+    @Override
+    public String describe() {
+        return "ASA at most " + maximumSeconds + " s";
+    }
 }

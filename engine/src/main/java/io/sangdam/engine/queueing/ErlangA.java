@@ -53,126 +53,124 @@ import static io.sangdam.engine.queueing.InvalidQueueingInputException.requirePo
  */
 public final class ErlangA {
 
-  private ErlangA() {}
+    private ErlangA() {}
 
-  /** Every Erlang A measure for {@code agents} agents. Costs O(agents) plus O(κ) series terms. */
-  public static ErlangAMeasures measures(
-      int agents, Workload workload, double averagePatienceSeconds, ServiceLevelRule rule) {
-    requireAgents("agents", agents);
-    requirePositive("averagePatienceSeconds", averagePatienceSeconds);
-    double erlangs = workload.erlangs();
-    if (erlangs == 0) {
-      return measures(agents, workload, averagePatienceSeconds, rule, 0.0);
+    /** Every Erlang A measure for {@code agents} agents. Costs O(agents) plus O(κ) series terms. */
+    public static ErlangAMeasures measures(
+            int agents, Workload workload, double averagePatienceSeconds, ServiceLevelRule rule) {
+        requireAgents("agents", agents);
+        requirePositive("averagePatienceSeconds", averagePatienceSeconds);
+        double erlangs = workload.erlangs();
+        if (erlangs == 0) {
+            return measures(agents, workload, averagePatienceSeconds, rule, 0.0);
+        }
+        ErlangBRecursion recursion = ErlangBRecursion.at(erlangs, agents - 1);
+        return measures(agents, workload, averagePatienceSeconds, rule, recursion.logBlocking());
     }
-    ErlangBRecursion recursion = ErlangBRecursion.at(erlangs, agents - 1);
-    return measures(agents, workload, averagePatienceSeconds, rule, recursion.logBlocking());
-  }
 
-  /**
-   * The measures given ln B(agents − 1, a), so the staffing solver can keep one recursion for many
-   * agent counts.
-   */
-  static ErlangAMeasures measures(
-      int agents,
-      Workload workload,
-      double averagePatienceSeconds,
-      ServiceLevelRule rule,
-      double logBlockingOneAgentFewer) {
-    double erlangs = workload.erlangs();
-    if (erlangs == 0) {
-      return new ErlangAMeasures(
-          agents, 0.0, rule, averagePatienceSeconds, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0);
+    /**
+     * The measures given ln B(agents − 1, a), so the staffing solver can keep one recursion for many
+     * agent counts.
+     */
+    static ErlangAMeasures measures(
+            int agents,
+            Workload workload,
+            double averagePatienceSeconds,
+            ServiceLevelRule rule,
+            double logBlockingOneAgentFewer) {
+        double erlangs = workload.erlangs();
+        if (erlangs == 0) {
+            return new ErlangAMeasures(agents, 0.0, rule, averagePatienceSeconds, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0);
+        }
+        double handling = workload.averageHandlingTimeSeconds();
+        double r = handling / averagePatienceSeconds; // θ / μ
+        double kappa = erlangs / r; // λ / θ
+        double alpha = agents / r; // nμ / θ
+        double logKappa = Math.log(kappa);
+
+        double logBelow = -logBlockingOneAgentFewer; // Σ_{k<n} π_k / π_{n−1}
+        // One series at s = α + 1 gives everything at s = α too, without cancellation:
+        // S(α, κ) = (1 + κ S(α+1, κ)) / α and Σ k x^k/(α)_{k+1} = (κ/α)(S(α+1, κ) + Σ k x^k/(α+1)_{k+1}).
+        PochhammerSeries.Sums answerSums = PochhammerSeries.sum(alpha + 1, kappa);
+        double logQueue = logSum(0.0, logKappa + answerSums.logPlain()) - Math.log(alpha);
+        double logQueueIndexWeighted =
+                logKappa - Math.log(alpha) + logSum(answerSums.logPlain(), answerSums.logIndexWeighted());
+        double logAbove = logKappa + logQueue; // Σ_{k≥n} π_k / π_{n−1}
+        double logTotal = logSum(logBelow, logAbove);
+        double logEdge = -logTotal; // ln π_{n−1}
+
+        double notWaiting = Math.exp(logBelow - logTotal);
+        double waiting = Math.exp(logAbove - logTotal);
+        double abandonment = Math.exp(logEdge + logQueueIndexWeighted);
+
+        double answeredAfterWaiting = Math.exp(logKappa + logEdge + answerSums.logPlain());
+        double answered = notWaiting + answeredAfterWaiting; // = 1 − abandonment, without cancellation
+        double waitOfAnswered = Math.exp(logKappa + logEdge - Math.log(r) + answerSums.logHarmonicWeighted());
+        double speedOfAnswer = answered > 0 ? waitOfAnswered / answered * handling : 0.0;
+
+        double threshold = rule.thresholdSeconds() / handling;
+        double answeredWithin = answeredWithin(threshold, agents, erlangs, r, kappa, logEdge, notWaiting);
+
+        double shortAbandonment = 0.0;
+        if (rule.shortAbandonSeconds() > 0) {
+            double shortTime = rule.shortAbandonSeconds() / handling;
+            double answeredQuickly = answeredWithin(shortTime, agents, erlangs, r, kappa, logEdge, notWaiting);
+            // P(V ≥ t0): the offered wait reaches t0; those still waiting at t0 have not abandoned with
+            // probability e^{−θ t0}.
+            double shrunk = Math.exp(-r * shortTime);
+            double logWaitBeyond = logKappa
+                    + logEdge
+                    - kappa * Math.expm1(-r * shortTime)
+                    - agents * shortTime
+                    + PochhammerSeries.sum(alpha, kappa * shrunk).logPlain();
+            shortAbandonment = clamp(1.0 - answeredQuickly - shrunk * Math.exp(logWaitBeyond));
+        }
+        double serviceLevel = clamp(answeredWithin / (1.0 - shortAbandonment));
+
+        return new ErlangAMeasures(
+                agents,
+                erlangs,
+                rule,
+                averagePatienceSeconds,
+                waiting,
+                serviceLevel,
+                answeredWithin,
+                abandonment,
+                shortAbandonment,
+                speedOfAnswer,
+                Math.min(1.0, erlangs * answered / agents));
     }
-    double handling = workload.averageHandlingTimeSeconds();
-    double r = handling / averagePatienceSeconds; // θ / μ
-    double kappa = erlangs / r; // λ / θ
-    double alpha = agents / r; // nμ / θ
-    double logKappa = Math.log(kappa);
 
-    double logBelow = -logBlockingOneAgentFewer; // Σ_{k<n} π_k / π_{n−1}
-    // One series at s = α + 1 gives everything at s = α too, without cancellation:
-    // S(α, κ) = (1 + κ S(α+1, κ)) / α and Σ k x^k/(α)_{k+1} = (κ/α)(S(α+1, κ) + Σ k x^k/(α+1)_{k+1}).
-    PochhammerSeries.Sums answerSums = PochhammerSeries.sum(alpha + 1, kappa);
-    double logQueue = logSum(0.0, logKappa + answerSums.logPlain()) - Math.log(alpha);
-    double logQueueIndexWeighted =
-        logKappa - Math.log(alpha) + logSum(answerSums.logPlain(), answerSums.logIndexWeighted());
-    double logAbove = logKappa + logQueue; // Σ_{k≥n} π_k / π_{n−1}
-    double logTotal = logSum(logBelow, logAbove);
-    double logEdge = -logTotal; // ln π_{n−1}
-
-    double notWaiting = Math.exp(logBelow - logTotal);
-    double waiting = Math.exp(logAbove - logTotal);
-    double abandonment = Math.exp(logEdge + logQueueIndexWeighted);
-
-    double answeredAfterWaiting = Math.exp(logKappa + logEdge + answerSums.logPlain());
-    double answered = notWaiting + answeredAfterWaiting; // = 1 − abandonment, without cancellation
-    double waitOfAnswered = Math.exp(logKappa + logEdge - Math.log(r) + answerSums.logHarmonicWeighted());
-    double speedOfAnswer = answered > 0 ? waitOfAnswered / answered * handling : 0.0;
-
-    double threshold = rule.thresholdSeconds() / handling;
-    double answeredWithin =
-        answeredWithin(threshold, agents, erlangs, r, kappa, logEdge, notWaiting);
-
-    double shortAbandonment = 0.0;
-    if (rule.shortAbandonSeconds() > 0) {
-      double shortTime = rule.shortAbandonSeconds() / handling;
-      double answeredQuickly =
-          answeredWithin(shortTime, agents, erlangs, r, kappa, logEdge, notWaiting);
-      // P(V ≥ t0): the offered wait reaches t0; those still waiting at t0 have not abandoned with
-      // probability e^{−θ t0}.
-      double shrunk = Math.exp(-r * shortTime);
-      double logWaitBeyond =
-          logKappa + logEdge - kappa * Math.expm1(-r * shortTime) - agents * shortTime
-              + PochhammerSeries.sum(alpha, kappa * shrunk).logPlain();
-      shortAbandonment = clamp(1.0 - answeredQuickly - shrunk * Math.exp(logWaitBeyond));
+    /**
+     * Share of offered contacts answered within {@code time} (in units of AHT): those answered at once
+     * plus a π_{n−1} ∫_0^T exp(κ(1 − e^{−rx}) − (n + r)x) dx. The integrand is log-concave with its peak
+     * at x* = ln(a / (n + r)) / r (or at 0); we factor out its largest value on [0, T] so that it
+     * neither overflows nor underflows, and integrate the positive remainder (see {@link GaussLegendre}
+     * for why not the closed form).
+     */
+    private static double answeredWithin(
+            double time, int agents, double erlangs, double r, double kappa, double logEdge, double notWaiting) {
+        if (time == 0) {
+            return notWaiting;
+        }
+        double decay = agents + r;
+        double peak = erlangs > decay ? Math.min(time, Math.log(erlangs / decay) / r) : 0.0;
+        double logPeak = -kappa * Math.expm1(-r * peak) - decay * peak;
+        // The exponent's two terms reach κ·rT and (n + r)T in size and cancel to a few units, so the
+        // integrand carries a relative rounding noise of about 1e−16 times their size; ask for no more.
+        double exponentSize = kappa * -Math.expm1(-r * time) + decay * time + Math.abs(logPeak);
+        double tolerance = Math.max(1e-14, 4e-16 * exponentSize);
+        double integral = GaussLegendre.integrate(
+                x -> Math.exp(-kappa * Math.expm1(-r * x) - decay * x - logPeak), 0.0, time, tolerance);
+        return clamp(notWaiting + Math.exp(Math.log(erlangs) + logEdge + logPeak) * integral);
     }
-    double serviceLevel = clamp(answeredWithin / (1.0 - shortAbandonment));
 
-    return new ErlangAMeasures(
-        agents,
-        erlangs,
-        rule,
-        averagePatienceSeconds,
-        waiting,
-        serviceLevel,
-        answeredWithin,
-        abandonment,
-        shortAbandonment,
-        speedOfAnswer,
-        Math.min(1.0, erlangs * answered / agents));
-  }
-
-  /**
-   * Share of offered contacts answered within {@code time} (in units of AHT): those answered at once
-   * plus a π_{n−1} ∫_0^T exp(κ(1 − e^{−rx}) − (n + r)x) dx. The integrand is log-concave with its peak
-   * at x* = ln(a / (n + r)) / r (or at 0); we factor out its largest value on [0, T] so that it
-   * neither overflows nor underflows, and integrate the positive remainder (see {@link GaussLegendre}
-   * for why not the closed form).
-   */
-  private static double answeredWithin(
-      double time, int agents, double erlangs, double r, double kappa, double logEdge, double notWaiting) {
-    if (time == 0) {
-      return notWaiting;
+    private static double logSum(double logX, double logY) {
+        double larger = Math.max(logX, logY);
+        return larger + Math.log1p(Math.exp(Math.min(logX, logY) - larger));
     }
-    double decay = agents + r;
-    double peak = erlangs > decay ? Math.min(time, Math.log(erlangs / decay) / r) : 0.0;
-    double logPeak = -kappa * Math.expm1(-r * peak) - decay * peak;
-    // The exponent's two terms reach κ·rT and (n + r)T in size and cancel to a few units, so the
-    // integrand carries a relative rounding noise of about 1e−16 times their size; ask for no more.
-    double exponentSize = kappa * -Math.expm1(-r * time) + decay * time + Math.abs(logPeak);
-    double tolerance = Math.max(1e-14, 4e-16 * exponentSize);
-    double integral =
-        GaussLegendre.integrate(
-            x -> Math.exp(-kappa * Math.expm1(-r * x) - decay * x - logPeak), 0.0, time, tolerance);
-    return clamp(notWaiting + Math.exp(Math.log(erlangs) + logEdge + logPeak) * integral);
-  }
 
-  private static double logSum(double logX, double logY) {
-    double larger = Math.max(logX, logY);
-    return larger + Math.log1p(Math.exp(Math.min(logX, logY) - larger));
-  }
-
-  private static double clamp(double probability) {
-    return Math.max(0.0, Math.min(1.0, probability));
-  }
+    private static double clamp(double probability) {
+        return Math.max(0.0, Math.min(1.0, probability));
+    }
 }

@@ -13,15 +13,15 @@ package io.sangdam.engine.queueing;
  * @param averagePatienceSeconds the mean patience the model assumed
  */
 public record ErlangAMeasures(
-    int agents,
-    double erlangs,
-    ServiceLevelRule serviceLevelRule,
-    double averagePatienceSeconds,
-    double probabilityOfWaiting,
-    double serviceLevel,
-    double answeredWithinThreshold,
-    double abandonment,
-    double shortAbandonment,
-    double averageSpeedOfAnswerSeconds,
-    double occupancy)
-    implements QueueMeasures {}
+        int agents,
+        double erlangs,
+        ServiceLevelRule serviceLevelRule,
+        double averagePatienceSeconds,
+        double probabilityOfWaiting,
+        double serviceLevel,
+        double answeredWithinThreshold,
+        double abandonment,
+        double shortAbandonment,
+        double averageSpeedOfAnswerSeconds,
+        double occupancy)
+        implements QueueMeasures {}

@@ -11,31 +11,31 @@ import static io.sangdam.engine.queueing.InvalidQueueingInputException.requireNo
  */
 public final class ErlangB {
 
-  private ErlangB() {}
+    private ErlangB() {}
 
-  /** B(c, a); 0 when the true value is below about 4.9e-324 (use {@link #logBlocking}). */
-  public static double blocking(int agents, double erlangs) {
-    if (agents < 0) {
-      throw new InvalidQueueingInputException("agents", "must not be negative, was " + agents);
+    /** B(c, a); 0 when the true value is below about 4.9e-324 (use {@link #logBlocking}). */
+    public static double blocking(int agents, double erlangs) {
+        if (agents < 0) {
+            throw new InvalidQueueingInputException("agents", "must not be negative, was " + agents);
+        }
+        requireNonNegative("erlangs", erlangs);
+        if (erlangs == 0) {
+            return agents == 0 ? 1.0 : 0.0;
+        }
+        ErlangBRecursion recursion = ErlangBRecursion.at(erlangs, agents);
+        return recursion.blocking();
     }
-    requireNonNegative("erlangs", erlangs);
-    if (erlangs == 0) {
-      return agents == 0 ? 1.0 : 0.0;
-    }
-    ErlangBRecursion recursion = ErlangBRecursion.at(erlangs, agents);
-    return recursion.blocking();
-  }
 
-  /** ln B(c, a), finite for any c and any a &gt; 0. */
-  public static double logBlocking(int agents, double erlangs) {
-    if (agents < 0) {
-      throw new InvalidQueueingInputException("agents", "must not be negative, was " + agents);
+    /** ln B(c, a), finite for any c and any a &gt; 0. */
+    public static double logBlocking(int agents, double erlangs) {
+        if (agents < 0) {
+            throw new InvalidQueueingInputException("agents", "must not be negative, was " + agents);
+        }
+        requireNonNegative("erlangs", erlangs);
+        if (erlangs == 0) {
+            return agents == 0 ? 0.0 : Double.NEGATIVE_INFINITY;
+        }
+        ErlangBRecursion recursion = ErlangBRecursion.at(erlangs, agents);
+        return recursion.logBlocking();
     }
-    requireNonNegative("erlangs", erlangs);
-    if (erlangs == 0) {
-      return agents == 0 ? 0.0 : Double.NEGATIVE_INFINITY;
-    }
-    ErlangBRecursion recursion = ErlangBRecursion.at(erlangs, agents);
-    return recursion.logBlocking();
-  }
 }

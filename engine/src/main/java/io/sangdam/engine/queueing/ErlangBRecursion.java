@@ -22,84 +22,84 @@ package io.sangdam.engine.queueing;
  */
 final class ErlangBRecursion {
 
-  private static final int SCALE_EXPONENT = 600;
-  private static final double SCALE_LIMIT = 0x1p600;
-  private static final double LOG_SCALE = SCALE_EXPONENT * Math.log(2.0);
+    private static final int SCALE_EXPONENT = 600;
+    private static final double SCALE_LIMIT = 0x1p600;
+    private static final double LOG_SCALE = SCALE_EXPONENT * Math.log(2.0);
 
-  private static final double WARM_START_WIDTH = 10.0;
+    private static final double WARM_START_WIDTH = 10.0;
 
-  private final double erlangs;
-  private int servers;
-  private double scaledReciprocal = 1.0;
-  private double scaledOne = 1.0;
-  private int scalings;
+    private final double erlangs;
+    private int servers;
+    private double scaledReciprocal = 1.0;
+    private double scaledOne = 1.0;
+    private int scalings;
 
-  /** Starts at zero servers, where B = 1. The load must be positive. */
-  ErlangBRecursion(double erlangs) {
-    this.erlangs = erlangs;
-  }
-
-  /**
-   * A recursion started at a − 10√a (or at 0 for small loads) from an approximate value; exact to
-   * double precision from a onward, and for every k at or above the start when a is below 100.
-   * Positions below a are not to be read: use {@link #ErlangBRecursion(double)} for those.
-   */
-  static ErlangBRecursion startingNear(double erlangs) {
-    ErlangBRecursion recursion = new ErlangBRecursion(erlangs);
-    double start = Math.floor(erlangs - WARM_START_WIDTH * Math.sqrt(erlangs));
-    if (start >= 1) {
-      recursion.servers = (int) start;
-      recursion.scaledReciprocal = erlangs / (erlangs - start);
+    /** Starts at zero servers, where B = 1. The load must be positive. */
+    ErlangBRecursion(double erlangs) {
+        this.erlangs = erlangs;
     }
-    return recursion;
-  }
 
-  /** The first server count from which {@link #startingNear} is exact. */
-  static int exactFrom(double erlangs) {
-    double start = Math.floor(erlangs - WARM_START_WIDTH * Math.sqrt(erlangs));
-    return start >= 1 ? (int) Math.ceil(erlangs) : 0;
-  }
-
-  /** A recursion positioned at {@code servers}, warm-started when that is exact, else from 0. */
-  static ErlangBRecursion at(double erlangs, int servers) {
-    ErlangBRecursion recursion =
-        servers >= exactFrom(erlangs) ? startingNear(erlangs) : new ErlangBRecursion(erlangs);
-    recursion.advanceTo(servers);
-    return recursion;
-  }
-
-  int servers() {
-    return servers;
-  }
-
-  /** Moves to one more server. */
-  void step() {
-    servers++;
-    scaledReciprocal = scaledOne + (servers / erlangs) * scaledReciprocal;
-    if (scaledReciprocal > SCALE_LIMIT) {
-      scaledReciprocal = Math.scalb(scaledReciprocal, -SCALE_EXPONENT);
-      scaledOne = Math.scalb(scaledOne, -SCALE_EXPONENT);
-      scalings++;
+    /**
+     * A recursion started at a − 10√a (or at 0 for small loads) from an approximate value; exact to
+     * double precision from a onward, and for every k at or above the start when a is below 100.
+     * Positions below a are not to be read: use {@link #ErlangBRecursion(double)} for those.
+     */
+    static ErlangBRecursion startingNear(double erlangs) {
+        ErlangBRecursion recursion = new ErlangBRecursion(erlangs);
+        double start = Math.floor(erlangs - WARM_START_WIDTH * Math.sqrt(erlangs));
+        if (start >= 1) {
+            recursion.servers = (int) start;
+            recursion.scaledReciprocal = erlangs / (erlangs - start);
+        }
+        return recursion;
     }
-  }
 
-  /** Moves forward to {@code target} servers; it cannot move backward. */
-  void advanceTo(int target) {
-    if (target < servers) {
-      throw new IllegalStateException("recursion is at " + servers + ", cannot go back to " + target);
+    /** The first server count from which {@link #startingNear} is exact. */
+    static int exactFrom(double erlangs) {
+        double start = Math.floor(erlangs - WARM_START_WIDTH * Math.sqrt(erlangs));
+        return start >= 1 ? (int) Math.ceil(erlangs) : 0;
     }
-    while (servers < target) {
-      step();
+
+    /** A recursion positioned at {@code servers}, warm-started when that is exact, else from 0. */
+    static ErlangBRecursion at(double erlangs, int servers) {
+        ErlangBRecursion recursion =
+                servers >= exactFrom(erlangs) ? startingNear(erlangs) : new ErlangBRecursion(erlangs);
+        recursion.advanceTo(servers);
+        return recursion;
     }
-  }
 
-  /** B(servers, a), or 0 when it is below the smallest positive double. */
-  double blocking() {
-    return scalings == 0 ? 1.0 / scaledReciprocal : Math.exp(logBlocking());
-  }
+    int servers() {
+        return servers;
+    }
 
-  /** ln B(servers, a), exact even where B itself underflows. */
-  double logBlocking() {
-    return -(Math.log(scaledReciprocal) + scalings * LOG_SCALE);
-  }
+    /** Moves to one more server. */
+    void step() {
+        servers++;
+        scaledReciprocal = scaledOne + (servers / erlangs) * scaledReciprocal;
+        if (scaledReciprocal > SCALE_LIMIT) {
+            scaledReciprocal = Math.scalb(scaledReciprocal, -SCALE_EXPONENT);
+            scaledOne = Math.scalb(scaledOne, -SCALE_EXPONENT);
+            scalings++;
+        }
+    }
+
+    /** Moves forward to {@code target} servers; it cannot move backward. */
+    void advanceTo(int target) {
+        if (target < servers) {
+            throw new IllegalStateException("recursion is at " + servers + ", cannot go back to " + target);
+        }
+        while (servers < target) {
+            step();
+        }
+    }
+
+    /** B(servers, a), or 0 when it is below the smallest positive double. */
+    double blocking() {
+        return scalings == 0 ? 1.0 / scaledReciprocal : Math.exp(logBlocking());
+    }
+
+    /** ln B(servers, a), exact even where B itself underflows. */
+    double logBlocking() {
+        return -(Math.log(scaledReciprocal) + scalings * LOG_SCALE);
+    }
 }

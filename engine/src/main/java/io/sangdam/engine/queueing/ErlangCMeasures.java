@@ -9,19 +9,19 @@ package io.sangdam.engine.queueing;
  *     itself underflows to 0 (far more agents than load)
  */
 public record ErlangCMeasures(
-    int agents,
-    double erlangs,
-    ServiceLevelRule serviceLevelRule,
-    boolean stable,
-    double probabilityOfWaiting,
-    double logProbabilityOfWaiting,
-    double serviceLevel,
-    double averageSpeedOfAnswerSeconds,
-    double occupancy)
-    implements QueueMeasures {
+        int agents,
+        double erlangs,
+        ServiceLevelRule serviceLevelRule,
+        boolean stable,
+        double probabilityOfWaiting,
+        double logProbabilityOfWaiting,
+        double serviceLevel,
+        double averageSpeedOfAnswerSeconds,
+        double occupancy)
+        implements QueueMeasures {
 
-  @Override
-  public double abandonment() {
-    return 0.0;
-  }
+    @Override
+    public double abandonment() {
+        return 0.0;
+    }
 }

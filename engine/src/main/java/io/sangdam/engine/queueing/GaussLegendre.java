@@ -19,65 +19,65 @@ import java.util.function.DoubleUnaryOperator;
  */
 final class GaussLegendre {
 
-  private static final int ORDER = 20;
-  private static final double[] NODES = new double[ORDER];
-  private static final double[] WEIGHTS = new double[ORDER];
-  // Each level halves the panel; 2^12 panels of a smooth integrand is far beyond what is ever needed,
-  // and a deeper limit would let a pathological integrand run for hours.
-  private static final int MAXIMUM_DEPTH = 10;
+    private static final int ORDER = 20;
+    private static final double[] NODES = new double[ORDER];
+    private static final double[] WEIGHTS = new double[ORDER];
+    // Each level halves the panel; 2^12 panels of a smooth integrand is far beyond what is ever needed,
+    // and a deeper limit would let a pathological integrand run for hours.
+    private static final int MAXIMUM_DEPTH = 10;
 
-  static {
-    // Roots of P_20 by Newton's method from the Chebyshev guess; weights 2 / ((1 − x²) P'(x)²).
-    for (int i = 0; i < ORDER; i++) {
-      double x = Math.cos(Math.PI * (i + 0.75) / (ORDER + 0.5));
-      double derivative = 0;
-      for (int iteration = 0; iteration < 100; iteration++) {
-        double previous = 1;
-        double current = x;
-        for (int degree = 2; degree <= ORDER; degree++) {
-          double next = ((2 * degree - 1) * x * current - (degree - 1) * previous) / degree;
-          previous = current;
-          current = next;
+    static {
+        // Roots of P_20 by Newton's method from the Chebyshev guess; weights 2 / ((1 − x²) P'(x)²).
+        for (int i = 0; i < ORDER; i++) {
+            double x = Math.cos(Math.PI * (i + 0.75) / (ORDER + 0.5));
+            double derivative = 0;
+            for (int iteration = 0; iteration < 100; iteration++) {
+                double previous = 1;
+                double current = x;
+                for (int degree = 2; degree <= ORDER; degree++) {
+                    double next = ((2 * degree - 1) * x * current - (degree - 1) * previous) / degree;
+                    previous = current;
+                    current = next;
+                }
+                derivative = ORDER * (x * current - previous) / (x * x - 1);
+                double step = current / derivative;
+                x -= step;
+                if (Math.abs(step) < 1e-16) {
+                    break;
+                }
+            }
+            NODES[i] = x;
+            WEIGHTS[i] = 2 / ((1 - x * x) * derivative * derivative);
         }
-        derivative = ORDER * (x * current - previous) / (x * x - 1);
-        double step = current / derivative;
-        x -= step;
-        if (Math.abs(step) < 1e-16) {
-          break;
+    }
+
+    private GaussLegendre() {}
+
+    /** ∫ integrand over [from, to], to a relative {@code tolerance}. */
+    static double integrate(DoubleUnaryOperator integrand, double from, double to, double tolerance) {
+        return adaptive(integrand, from, to, panel(integrand, from, to), 0, tolerance);
+    }
+
+    private static double adaptive(
+            DoubleUnaryOperator integrand, double from, double to, double whole, int depth, double tolerance) {
+        double middle = 0.5 * (from + to);
+        double left = panel(integrand, from, middle);
+        double right = panel(integrand, middle, to);
+        double halves = left + right;
+        if (Math.abs(halves - whole) <= tolerance * Math.abs(halves) + Double.MIN_NORMAL || depth >= MAXIMUM_DEPTH) {
+            return halves;
         }
-      }
-      NODES[i] = x;
-      WEIGHTS[i] = 2 / ((1 - x * x) * derivative * derivative);
+        return adaptive(integrand, from, middle, left, depth + 1, tolerance)
+                + adaptive(integrand, middle, to, right, depth + 1, tolerance);
     }
-  }
 
-  private GaussLegendre() {}
-
-  /** ∫ integrand over [from, to], to a relative {@code tolerance}. */
-  static double integrate(DoubleUnaryOperator integrand, double from, double to, double tolerance) {
-    return adaptive(integrand, from, to, panel(integrand, from, to), 0, tolerance);
-  }
-
-  private static double adaptive(
-      DoubleUnaryOperator integrand, double from, double to, double whole, int depth, double tolerance) {
-    double middle = 0.5 * (from + to);
-    double left = panel(integrand, from, middle);
-    double right = panel(integrand, middle, to);
-    double halves = left + right;
-    if (Math.abs(halves - whole) <= tolerance * Math.abs(halves) + Double.MIN_NORMAL || depth >= MAXIMUM_DEPTH) {
-      return halves;
+    private static double panel(DoubleUnaryOperator integrand, double from, double to) {
+        double half = 0.5 * (to - from);
+        double centre = 0.5 * (to + from);
+        double sum = 0;
+        for (int i = 0; i < ORDER; i++) {
+            sum += WEIGHTS[i] * integrand.applyAsDouble(centre + half * NODES[i]);
+        }
+        return sum * half;
     }
-    return adaptive(integrand, from, middle, left, depth + 1, tolerance)
-        + adaptive(integrand, middle, to, right, depth + 1, tolerance);
-  }
-
-  private static double panel(DoubleUnaryOperator integrand, double from, double to) {
-    double half = 0.5 * (to - from);
-    double centre = 0.5 * (to + from);
-    double sum = 0;
-    for (int i = 0; i < ORDER; i++) {
-      sum += WEIGHTS[i] * integrand.applyAsDouble(centre + half * NODES[i]);
-    }
-    return sum * half;
-  }
 }

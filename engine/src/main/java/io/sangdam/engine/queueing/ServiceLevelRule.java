@@ -15,26 +15,26 @@ import static io.sangdam.engine.queueing.InvalidQueueingInputException.requireNo
  */
 public record ServiceLevelRule(double thresholdSeconds, double shortAbandonSeconds) {
 
-  /** The product default: abandons within 5 s are excluded from both sides. */
-  public static final double DEFAULT_SHORT_ABANDON_SECONDS = 5.0;
+    /** The product default: abandons within 5 s are excluded from both sides. */
+    public static final double DEFAULT_SHORT_ABANDON_SECONDS = 5.0;
 
-  public ServiceLevelRule {
-    requireNonNegative("thresholdSeconds", thresholdSeconds);
-    requireNonNegative("shortAbandonSeconds", shortAbandonSeconds);
-  }
+    public ServiceLevelRule {
+        requireNonNegative("thresholdSeconds", thresholdSeconds);
+        requireNonNegative("shortAbandonSeconds", shortAbandonSeconds);
+    }
 
-  /** SL within {@code thresholdSeconds}, with the default 5 s short-abandon exclusion. */
-  public static ServiceLevelRule within(double thresholdSeconds) {
-    return new ServiceLevelRule(thresholdSeconds, DEFAULT_SHORT_ABANDON_SECONDS);
-  }
+    /** SL within {@code thresholdSeconds}, with the default 5 s short-abandon exclusion. */
+    public static ServiceLevelRule within(double thresholdSeconds) {
+        return new ServiceLevelRule(thresholdSeconds, DEFAULT_SHORT_ABANDON_SECONDS);
+    }
 
-  /** The rule in words, to show beside the number as PRODUCT.md asks. */
-  public String describe() {
-    return "answered within %s s / offered; abandons within %s s excluded from both sides, later abandons count as missed"
-        .formatted(format(thresholdSeconds), format(shortAbandonSeconds));
-  }
+    /** The rule in words, to show beside the number as PRODUCT.md asks. */
+    public String describe() {
+        return "answered within %s s / offered; abandons within %s s excluded from both sides, later abandons count as missed"
+                .formatted(format(thresholdSeconds), format(shortAbandonSeconds));
+    }
 
-  private static String format(double seconds) {
-    return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
-  }
+    private static String format(double seconds) {
+        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
+    }
 }

@@ -11,21 +11,21 @@ import static io.sangdam.engine.queueing.InvalidQueueingInputException.requireFi
  */
 public record ServiceLevelTarget(double minimumServiceLevel) implements StaffingTarget {
 
-  public ServiceLevelTarget {
-    requireFinite("minimumServiceLevel", minimumServiceLevel);
-    if (minimumServiceLevel <= 0 || minimumServiceLevel >= 1) {
-      throw new InvalidQueueingInputException(
-          "minimumServiceLevel", "must lie strictly between 0 and 1, was " + minimumServiceLevel);
+    public ServiceLevelTarget {
+        requireFinite("minimumServiceLevel", minimumServiceLevel);
+        if (minimumServiceLevel <= 0 || minimumServiceLevel >= 1) {
+            throw new InvalidQueueingInputException(
+                    "minimumServiceLevel", "must lie strictly between 0 and 1, was " + minimumServiceLevel);
+        }
     }
-  }
 
-  @Override
-  public boolean isMetBy(QueueMeasures measures) {
-    return measures.serviceLevel() >= minimumServiceLevel;
-  }
+    @Override
+    public boolean isMetBy(QueueMeasures measures) {
+        return measures.serviceLevel() >= minimumServiceLevel;
+    }
 
-  @Override
-  public String describe() {
-    return "service level at least " + minimumServiceLevel;
-  }
+    @Override
+    public String describe() {
+        return "service level at least " + minimumServiceLevel;
+    }
 }

@@ -15,40 +15,41 @@ import java.util.List;
  */
 public record Shrinkage(List<ShrinkageCategory> categories) {
 
-  public Shrinkage {
-    categories = List.copyOf(categories);
-    double total = categories.stream().mapToDouble(ShrinkageCategory::fraction).sum();
-    if (total >= 1) {
-      throw new InvalidQueueingInputException(
-          "categories", "total shrinkage must be below 1 (100 %), was " + total);
+    public Shrinkage {
+        categories = List.copyOf(categories);
+        double total =
+                categories.stream().mapToDouble(ShrinkageCategory::fraction).sum();
+        if (total >= 1) {
+            throw new InvalidQueueingInputException(
+                    "categories", "total shrinkage must be below 1 (100 %), was " + total);
+        }
     }
-  }
 
-  /** No shrinkage: headcount equals agents. */
-  public static Shrinkage none() {
-    return new Shrinkage(List.of());
-  }
-
-  /** One overall figure, e.g. 0.3, when the planner does not break it down. */
-  public static Shrinkage total(double fraction) {
-    return new Shrinkage(List.of(new ShrinkageCategory("total", fraction)));
-  }
-
-  /** s = Σ s_i. */
-  public double total() {
-    return categories.stream().mapToDouble(ShrinkageCategory::fraction).sum();
-  }
-
-  /** Scheduled headcount needed so that {@code agents} are available on average. */
-  public int headcount(int agents) {
-    if (agents < 0) {
-      throw new InvalidQueueingInputException("agents", "must not be negative, was " + agents);
+    /** No shrinkage: headcount equals agents. */
+    public static Shrinkage none() {
+        return new Shrinkage(List.of());
     }
-    double exact = agents / (1.0 - total());
-    double nearest = Math.rint(exact);
-    if (Math.abs(exact - nearest) <= 1e-9 * Math.max(1.0, exact)) {
-      return (int) nearest;
+
+    /** One overall figure, e.g. 0.3, when the planner does not break it down. */
+    public static Shrinkage total(double fraction) {
+        return new Shrinkage(List.of(new ShrinkageCategory("total", fraction)));
     }
-    return (int) Math.ceil(exact);
-  }
+
+    /** s = Σ s_i. */
+    public double total() {
+        return categories.stream().mapToDouble(ShrinkageCategory::fraction).sum();
+    }
+
+    /** Scheduled headcount needed so that {@code agents} are available on average. */
+    public int headcount(int agents) {
+        if (agents < 0) {
+            throw new InvalidQueueingInputException("agents", "must not be negative, was " + agents);
+        }
+        double exact = agents / (1.0 - total());
+        double nearest = Math.rint(exact);
+        if (Math.abs(exact - nearest) <= 1e-9 * Math.max(1.0, exact)) {
+            return (int) nearest;
+        }
+        return (int) Math.ceil(exact);
+    }
 }

@@ -9,13 +9,13 @@ package io.sangdam.engine.queueing;
  */
 public record ShrinkageCategory(String name, double fraction) {
 
-  public ShrinkageCategory {
-    if (name.isBlank()) {
-      throw new InvalidQueueingInputException("name", "must not be blank");
+    public ShrinkageCategory {
+        if (name.isBlank()) {
+            throw new InvalidQueueingInputException("name", "must not be blank");
+        }
+        InvalidQueueingInputException.requireFinite("fraction", fraction);
+        if (fraction < 0 || fraction >= 1) {
+            throw new InvalidQueueingInputException("fraction", "must lie in [0, 1), was " + fraction + " for " + name);
+        }
     }
-    InvalidQueueingInputException.requireFinite("fraction", fraction);
-    if (fraction < 0 || fraction >= 1) {
-      throw new InvalidQueueingInputException("fraction", "must lie in [0, 1), was " + fraction + " for " + name);
-    }
-  }
 }

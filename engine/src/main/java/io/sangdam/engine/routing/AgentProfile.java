@@ -15,51 +15,51 @@ import java.util.Set;
  *     and an agent holding chats or e-mails gets no call
  */
 public record AgentProfile(
-    AgentId id,
-    Map<SkillId, Integer> skills,
-    Set<AgentGroupId> groups,
-    Map<Channel, Integer> capacity,
-    boolean voiceExcludesOtherWork) {
+        AgentId id,
+        Map<SkillId, Integer> skills,
+        Set<AgentGroupId> groups,
+        Map<Channel, Integer> capacity,
+        boolean voiceExcludesOtherWork) {
 
-  public AgentProfile {
-    skills = Map.copyOf(skills);
-    groups = Set.copyOf(groups);
-    capacity = Map.copyOf(capacity);
-  }
+    public AgentProfile {
+        skills = Map.copyOf(skills);
+        groups = Set.copyOf(groups);
+        capacity = Map.copyOf(capacity);
+    }
 
-  /** An agent with no skills, no groups, capacity one call or three chats or one e-mail. */
-  public static AgentProfile agent(String id) {
-    Map<Channel, Integer> capacity = new EnumMap<>(Channel.class);
-    capacity.put(Channel.VOICE, 1);
-    capacity.put(Channel.CHAT, 3);
-    capacity.put(Channel.EMAIL, 1);
-    return new AgentProfile(AgentId.of(id), Map.of(), Set.of(), capacity, true);
-  }
+    /** An agent with no skills, no groups, capacity one call or three chats or one e-mail. */
+    public static AgentProfile agent(String id) {
+        Map<Channel, Integer> capacity = new EnumMap<>(Channel.class);
+        capacity.put(Channel.VOICE, 1);
+        capacity.put(Channel.CHAT, 3);
+        capacity.put(Channel.EMAIL, 1);
+        return new AgentProfile(AgentId.of(id), Map.of(), Set.of(), capacity, true);
+    }
 
-  public AgentProfile withSkill(String skill, int level) {
-    Map<SkillId, Integer> changed = new HashMap<>(skills);
-    changed.put(SkillId.of(skill), level);
-    return new AgentProfile(id, changed, groups, capacity, voiceExcludesOtherWork);
-  }
+    public AgentProfile withSkill(String skill, int level) {
+        Map<SkillId, Integer> changed = new HashMap<>(skills);
+        changed.put(SkillId.of(skill), level);
+        return new AgentProfile(id, changed, groups, capacity, voiceExcludesOtherWork);
+    }
 
-  public AgentProfile inGroup(String group) {
-    Set<AgentGroupId> changed = new HashSet<>(groups);
-    changed.add(AgentGroupId.of(group));
-    return new AgentProfile(id, skills, changed, capacity, voiceExcludesOtherWork);
-  }
+    public AgentProfile inGroup(String group) {
+        Set<AgentGroupId> changed = new HashSet<>(groups);
+        changed.add(AgentGroupId.of(group));
+        return new AgentProfile(id, skills, changed, capacity, voiceExcludesOtherWork);
+    }
 
-  public AgentProfile withCapacity(Channel channel, int contacts) {
-    Map<Channel, Integer> changed = new EnumMap<>(Channel.class);
-    changed.putAll(capacity);
-    changed.put(channel, contacts);
-    return new AgentProfile(id, skills, groups, changed, voiceExcludesOtherWork);
-  }
+    public AgentProfile withCapacity(Channel channel, int contacts) {
+        Map<Channel, Integer> changed = new EnumMap<>(Channel.class);
+        changed.putAll(capacity);
+        changed.put(channel, contacts);
+        return new AgentProfile(id, skills, groups, changed, voiceExcludesOtherWork);
+    }
 
-  public AgentProfile voiceAlongsideOtherWork() {
-    return new AgentProfile(id, skills, groups, capacity, false);
-  }
+    public AgentProfile voiceAlongsideOtherWork() {
+        return new AgentProfile(id, skills, groups, capacity, false);
+    }
 
-  public int capacityFor(Channel channel) {
-    return capacity.getOrDefault(channel, 0);
-  }
+    public int capacityFor(Channel channel) {
+        return capacity.getOrDefault(channel, 0);
+    }
 }

@@ -9,27 +9,27 @@ import java.time.Instant;
  */
 public sealed interface AgentState {
 
-  record Offline() implements AgentState {}
+    record Offline() implements AgentState {}
 
-  /** Logged in and ready, holding no contact. */
-  record Available() implements AgentState {}
+    /** Logged in and ready, holding no contact. */
+    record Available() implements AgentState {}
 
-  record NotReady(String reason) implements AgentState {}
+    record NotReady(String reason) implements AgentState {}
 
-  /** A contact is offered and the agent has not answered yet. */
-  record Reserved(ContactId contact) implements AgentState {}
+    /** A contact is offered and the agent has not answered yet. */
+    record Reserved(ContactId contact) implements AgentState {}
 
-  /**
-   * Handling {@code contacts} contacts. An agent busy with chats below their chat capacity still
-   * gets offers.
-   */
-  record Busy(int contacts) implements AgentState {}
+    /**
+     * Handling {@code contacts} contacts. An agent busy with chats below their chat capacity still
+     * gets offers.
+     */
+    record Busy(int contacts) implements AgentState {}
 
-  record WrapUp(Instant until) implements AgentState {}
+    record WrapUp(Instant until) implements AgentState {}
 
-  /** The break after an abusive contact (산업안전보건법 제41조): nothing is offered until it ends. */
-  record Recovery(Instant until) implements AgentState {}
+    /** The break after an abusive contact (산업안전보건법 제41조): nothing is offered until it ends. */
+    record Recovery(Instant until) implements AgentState {}
 
-  AgentState OFFLINE = new Offline();
-  AgentState AVAILABLE = new Available();
+    AgentState OFFLINE = new Offline();
+    AgentState AVAILABLE = new Available();
 }

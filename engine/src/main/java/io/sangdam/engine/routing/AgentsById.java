@@ -8,45 +8,46 @@ import org.jspecify.annotations.Nullable;
  * it wanted anyway, no hash-map node in between). Agents are never removed.
  */
 final class AgentsById {
-  private Agent[] slots = new Agent[64];
-  private int size;
+    private Agent[] slots = new Agent[64];
+    private int size;
 
-  @Nullable Agent get(AgentId id) {
-    int hash = ContactsById.spread(id.hashCode());
-    Agent[] table = slots;
-    int mask = table.length - 1;
-    for (int i = hash & mask; ; i = (i + 1) & mask) {
-      Agent agent = table[i];
-      if (agent == null) {
-        return null;
-      }
-      if (agent.idHash == hash && (agent.id == id || agent.id.equals(id))) {
-        return agent;
-      }
-    }
-  }
-
-  /** Adds an agent whose id is not in the table. */
-  void add(Agent agent) {
-    if (4 * (size + 1) > slots.length) {
-      Agent[] bigger = new Agent[slots.length * 2];
-      for (Agent known : slots) {
-        if (known != null) {
-          insert(bigger, known);
+    @Nullable
+    Agent get(AgentId id) {
+        int hash = ContactsById.spread(id.hashCode());
+        Agent[] table = slots;
+        int mask = table.length - 1;
+        for (int i = hash & mask; ; i = (i + 1) & mask) {
+            Agent agent = table[i];
+            if (agent == null) {
+                return null;
+            }
+            if (agent.idHash == hash && (agent.id == id || agent.id.equals(id))) {
+                return agent;
+            }
         }
-      }
-      slots = bigger;
     }
-    insert(slots, agent);
-    size++;
-  }
 
-  private static void insert(Agent[] table, Agent agent) {
-    int mask = table.length - 1;
-    int i = agent.idHash & mask;
-    while (table[i] != null) {
-      i = (i + 1) & mask;
+    /** Adds an agent whose id is not in the table. */
+    void add(Agent agent) {
+        if (4 * (size + 1) > slots.length) {
+            Agent[] bigger = new Agent[slots.length * 2];
+            for (Agent known : slots) {
+                if (known != null) {
+                    insert(bigger, known);
+                }
+            }
+            slots = bigger;
+        }
+        insert(slots, agent);
+        size++;
     }
-    table[i] = agent;
-  }
+
+    private static void insert(Agent[] table, Agent agent) {
+        int mask = table.length - 1;
+        int i = agent.idHash & mask;
+        while (table[i] != null) {
+            i = (i + 1) & mask;
+        }
+        table[i] = agent;
+    }
 }

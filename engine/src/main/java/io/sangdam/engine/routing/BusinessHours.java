@@ -16,56 +16,55 @@ import java.util.Map;
  */
 public record BusinessHours(ZoneId zone, Map<DayOfWeek, OpeningTimes> days) {
 
-  /** Opening and closing time of one day. */
-  public record OpeningTimes(LocalTime opens, LocalTime closes) {}
+    /** Opening and closing time of one day. */
+    public record OpeningTimes(LocalTime opens, LocalTime closes) {}
 
-  public static final BusinessHours ALWAYS = every(ZoneOffset.UTC, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT);
+    public static final BusinessHours ALWAYS = every(ZoneOffset.UTC, LocalTime.MIDNIGHT, LocalTime.MIDNIGHT);
 
-  public BusinessHours {
-    days = Map.copyOf(days);
-  }
-
-  public static BusinessHours every(ZoneId zone, LocalTime opens, LocalTime closes) {
-    Map<DayOfWeek, OpeningTimes> days = new EnumMap<>(DayOfWeek.class);
-    for (DayOfWeek day : DayOfWeek.values()) {
-      days.put(day, new OpeningTimes(opens, closes));
+    public BusinessHours {
+        days = Map.copyOf(days);
     }
-    return new BusinessHours(zone, days);
-  }
 
-  public static BusinessHours weekdays(ZoneId zone, LocalTime opens, LocalTime closes) {
-    Map<DayOfWeek, OpeningTimes> days = new EnumMap<>(DayOfWeek.class);
-    for (DayOfWeek day : DayOfWeek.values()) {
-      if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY) {
-        days.put(day, new OpeningTimes(opens, closes));
-      }
+    public static BusinessHours every(ZoneId zone, LocalTime opens, LocalTime closes) {
+        Map<DayOfWeek, OpeningTimes> days = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            days.put(day, new OpeningTimes(opens, closes));
+        }
+        return new BusinessHours(zone, days);
     }
-    return new BusinessHours(zone, days);
-  }
 
-  /** True when every day is open from 00:00 to 00:00; lets the engine skip the time-zone math. */
-  public boolean alwaysOpen() {
-    if (days.size() != 7) {
-      return false;
+    public static BusinessHours weekdays(ZoneId zone, LocalTime opens, LocalTime closes) {
+        Map<DayOfWeek, OpeningTimes> days = new EnumMap<>(DayOfWeek.class);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY) {
+                days.put(day, new OpeningTimes(opens, closes));
+            }
+        }
+        return new BusinessHours(zone, days);
     }
-    for (OpeningTimes times : days.values()) {
-      if (!times.opens().equals(LocalTime.MIDNIGHT) || !times.closes().equals(LocalTime.MIDNIGHT)) {
-        return false;
-      }
-    }
-    return true;
-  }
 
-  public boolean isOpen(Instant instant) {
-    ZonedDateTime local = instant.atZone(zone);
-    OpeningTimes times = days.get(local.getDayOfWeek());
-    if (times == null) {
-      return false;
+    /** True when every day is open from 00:00 to 00:00; lets the engine skip the time-zone math. */
+    public boolean alwaysOpen() {
+        if (days.size() != 7) {
+            return false;
+        }
+        for (OpeningTimes times : days.values()) {
+            if (!times.opens().equals(LocalTime.MIDNIGHT) || !times.closes().equals(LocalTime.MIDNIGHT)) {
+                return false;
+            }
+        }
+        return true;
     }
-    LocalTime time = local.toLocalTime();
-    boolean afterOpening = !time.isBefore(times.opens());
-    boolean beforeClosing =
-        times.closes().equals(LocalTime.MIDNIGHT) || time.isBefore(times.closes());
-    return afterOpening && beforeClosing;
-  }
+
+    public boolean isOpen(Instant instant) {
+        ZonedDateTime local = instant.atZone(zone);
+        OpeningTimes times = days.get(local.getDayOfWeek());
+        if (times == null) {
+            return false;
+        }
+        LocalTime time = local.toLocalTime();
+        boolean afterOpening = !time.isBefore(times.opens());
+        boolean beforeClosing = times.closes().equals(LocalTime.MIDNIGHT) || time.isBefore(times.closes());
+        return afterOpening && beforeClosing;
+    }
 }

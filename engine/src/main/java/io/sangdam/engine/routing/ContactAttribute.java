@@ -7,8 +7,8 @@ package io.sangdam.engine.routing;
  * specialist team even when they are also a senior.
  */
 public enum ContactAttribute {
-  FLAGGED_ABUSIVE,
-  ACCESSIBILITY,
-  SENIOR,
-  VIP
+    FLAGGED_ABUSIVE,
+    ACCESSIBILITY,
+    SENIOR,
+    VIP
 }

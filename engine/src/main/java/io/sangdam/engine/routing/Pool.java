@@ -11,76 +11,77 @@ import org.jspecify.annotations.Nullable;
  * at login, so no decision scans agents or contacts.
  */
 final class Pool {
-  final int index;
-  final ContactQueue queue;
-  final int stage;
-  final int channel;
-  final SelectionStrategy strategy;
-  final double agingPerMilli;
-  final SkillId[] skills;
-  final int[] minimumLevels;
-  /** Empty means any group. */
-  final Set<AgentGroupId> groups;
-  final @Nullable AgentGroupId lane;
-  final int laneIndex;
-  final WaitingContacts waiting;
-  final AvailableAgents available = new AvailableAgents();
+    final int index;
+    final ContactQueue queue;
+    final int stage;
+    final int channel;
+    final SelectionStrategy strategy;
+    final double agingPerMilli;
+    final SkillId[] skills;
+    final int[] minimumLevels;
+    /** Empty means any group. */
+    final Set<AgentGroupId> groups;
 
-  Pool(
-      int index,
-      ContactQueue queue,
-      int stage,
-      SkillId[] skills,
-      int[] minimumLevels,
-      Set<AgentGroupId> groups,
-      @Nullable AgentGroupId lane,
-      int laneIndex,
-      PoolHeads heads) {
-    this.index = index;
-    this.queue = queue;
-    this.stage = stage;
-    this.channel = queue.channel;
-    this.strategy = queue.definition.strategy();
-    this.agingPerMilli = queue.agingPerMilli;
-    this.skills = skills;
-    this.minimumLevels = minimumLevels;
-    this.groups = groups;
-    this.lane = lane;
-    this.laneIndex = laneIndex;
-    this.waiting = new WaitingContacts(this, heads);
-    heads.channel[index] = (byte) channel;
-  }
+    final @Nullable AgentGroupId lane;
+    final int laneIndex;
+    final WaitingContacts waiting;
+    final AvailableAgents available = new AvailableAgents();
 
-  boolean admits(AgentProfile profile) {
-    if (profile.capacityFor(queue.definition.channel()) <= 0) {
-      return false;
+    Pool(
+            int index,
+            ContactQueue queue,
+            int stage,
+            SkillId[] skills,
+            int[] minimumLevels,
+            Set<AgentGroupId> groups,
+            @Nullable AgentGroupId lane,
+            int laneIndex,
+            PoolHeads heads) {
+        this.index = index;
+        this.queue = queue;
+        this.stage = stage;
+        this.channel = queue.channel;
+        this.strategy = queue.definition.strategy();
+        this.agingPerMilli = queue.agingPerMilli;
+        this.skills = skills;
+        this.minimumLevels = minimumLevels;
+        this.groups = groups;
+        this.lane = lane;
+        this.laneIndex = laneIndex;
+        this.waiting = new WaitingContacts(this, heads);
+        heads.channel[index] = (byte) channel;
     }
-    for (int i = 0; i < skills.length; i++) {
-      Integer level = profile.skills().get(skills[i]);
-      if (level == null || level < minimumLevels[i]) {
+
+    boolean admits(AgentProfile profile) {
+        if (profile.capacityFor(queue.definition.channel()) <= 0) {
+            return false;
+        }
+        for (int i = 0; i < skills.length; i++) {
+            Integer level = profile.skills().get(skills[i]);
+            if (level == null || level < minimumLevels[i]) {
+                return false;
+            }
+        }
+        if (lane != null) {
+            return profile.groups().contains(lane);
+        }
+        if (groups.isEmpty()) {
+            return true;
+        }
+        for (AgentGroupId group : profile.groups()) {
+            if (groups.contains(group)) {
+                return true;
+            }
+        }
         return false;
-      }
     }
-    if (lane != null) {
-      return profile.groups().contains(lane);
-    }
-    if (groups.isEmpty()) {
-      return true;
-    }
-    for (AgentGroupId group : profile.groups()) {
-      if (groups.contains(group)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  /** Sum of the agent's levels on this pool's skills, for {@link SelectionStrategy#BEST_SKILL_LEVEL}. */
-  long skillScore(AgentProfile profile) {
-    long sum = 0;
-    for (SkillId skill : skills) {
-      sum += profile.skills().getOrDefault(skill, 0);
+    /** Sum of the agent's levels on this pool's skills, for {@link SelectionStrategy#BEST_SKILL_LEVEL}. */
+    long skillScore(AgentProfile profile) {
+        long sum = 0;
+        for (SkillId skill : skills) {
+            sum += profile.skills().getOrDefault(skill, 0);
+        }
+        return sum;
     }
-    return sum;
-  }
 }

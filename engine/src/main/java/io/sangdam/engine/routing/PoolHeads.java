@@ -8,25 +8,25 @@ package io.sangdam.engine.routing;
  * change of its top, or agents compare against a stale head.
  */
 final class PoolHeads {
-  /** No live contact. */
-  static final byte EMPTY = 0;
-  /** The head below is live and keeps no agent away: usable as is. */
-  static final byte READY = 1;
-  /** Ask the heap itself (dead entries on top, or the head keeps some agents away). */
-  static final byte ASK = 2;
+    /** No live contact. */
+    static final byte EMPTY = 0;
+    /** The head below is live and keeps no agent away: usable as is. */
+    static final byte READY = 1;
+    /** Ask the heap itself (dead entries on top, or the head keeps some agents away). */
+    static final byte ASK = 2;
 
-  final byte[] state;
-  final double[] key;
-  final long[] arrival;
-  final long[] sequence;
-  /** The pool's channel ordinal; fixed at configuration. */
-  final byte[] channel;
+    final byte[] state;
+    final double[] key;
+    final long[] arrival;
+    final long[] sequence;
+    /** The pool's channel ordinal; fixed at configuration. */
+    final byte[] channel;
 
-  PoolHeads(int pools) {
-    channel = new byte[pools];
-    state = new byte[pools];
-    key = new double[pools];
-    arrival = new long[pools];
-    sequence = new long[pools];
-  }
+    PoolHeads(int pools) {
+        channel = new byte[pools];
+        state = new byte[pools];
+        key = new double[pools];
+        arrival = new long[pools];
+        sequence = new long[pools];
+    }
 }

@@ -18,88 +18,178 @@ import java.util.Set;
  *     zero means none
  */
 public record QueueDefinition(
-    QueueId id,
-    Channel channel,
-    List<SkillRequirement> requiredSkills,
-    Set<AgentGroupId> agentGroups,
-    int priority,
-    double agingPerMinute,
-    ServiceLevelTarget serviceLevel,
-    SelectionStrategy strategy,
-    List<OverflowStep> overflow,
-    BusinessHours hours,
-    Duration wrapUp) {
+        QueueId id,
+        Channel channel,
+        List<SkillRequirement> requiredSkills,
+        Set<AgentGroupId> agentGroups,
+        int priority,
+        double agingPerMinute,
+        ServiceLevelTarget serviceLevel,
+        SelectionStrategy strategy,
+        List<OverflowStep> overflow,
+        BusinessHours hours,
+        Duration wrapUp) {
 
-  public QueueDefinition {
-    requiredSkills = List.copyOf(requiredSkills);
-    agentGroups = Set.copyOf(agentGroups);
-    overflow = List.copyOf(overflow);
-  }
+    public QueueDefinition {
+        requiredSkills = List.copyOf(requiredSkills);
+        agentGroups = Set.copyOf(agentGroups);
+        overflow = List.copyOf(overflow);
+    }
 
-  /** A queue open all the time, any group, priority 0, aging 1 point a minute, no wrap-up. */
-  public static QueueDefinition queue(String id, Channel channel) {
-    return new QueueDefinition(
-        QueueId.of(id),
-        channel,
-        List.of(),
-        Set.of(),
-        0,
-        1.0,
-        ServiceLevelTarget.EIGHTY_IN_TWENTY,
-        SelectionStrategy.LONGEST_IDLE,
-        List.of(),
-        BusinessHours.ALWAYS,
-        Duration.ZERO);
-  }
+    /** A queue open all the time, any group, priority 0, aging 1 point a minute, no wrap-up. */
+    public static QueueDefinition queue(String id, Channel channel) {
+        return new QueueDefinition(
+                QueueId.of(id),
+                channel,
+                List.of(),
+                Set.of(),
+                0,
+                1.0,
+                ServiceLevelTarget.EIGHTY_IN_TWENTY,
+                SelectionStrategy.LONGEST_IDLE,
+                List.of(),
+                BusinessHours.ALWAYS,
+                Duration.ZERO);
+    }
 
-  public QueueDefinition requiring(String skill, int minimumLevel) {
-    List<SkillRequirement> changed = new ArrayList<>(requiredSkills);
-    changed.add(SkillRequirement.of(skill, minimumLevel));
-    return new QueueDefinition(id, channel, changed, agentGroups, priority, agingPerMinute,
-        serviceLevel, strategy, overflow, hours, wrapUp);
-  }
+    public QueueDefinition requiring(String skill, int minimumLevel) {
+        List<SkillRequirement> changed = new ArrayList<>(requiredSkills);
+        changed.add(SkillRequirement.of(skill, minimumLevel));
+        return new QueueDefinition(
+                id,
+                channel,
+                changed,
+                agentGroups,
+                priority,
+                agingPerMinute,
+                serviceLevel,
+                strategy,
+                overflow,
+                hours,
+                wrapUp);
+    }
 
-  public QueueDefinition forGroup(String group) {
-    Set<AgentGroupId> changed = new HashSet<>(agentGroups);
-    changed.add(AgentGroupId.of(group));
-    return new QueueDefinition(id, channel, requiredSkills, changed, priority, agingPerMinute,
-        serviceLevel, strategy, overflow, hours, wrapUp);
-  }
+    public QueueDefinition forGroup(String group) {
+        Set<AgentGroupId> changed = new HashSet<>(agentGroups);
+        changed.add(AgentGroupId.of(group));
+        return new QueueDefinition(
+                id,
+                channel,
+                requiredSkills,
+                changed,
+                priority,
+                agingPerMinute,
+                serviceLevel,
+                strategy,
+                overflow,
+                hours,
+                wrapUp);
+    }
 
-  public QueueDefinition withPriority(int newPriority) {
-    return new QueueDefinition(id, channel, requiredSkills, agentGroups, newPriority,
-        agingPerMinute, serviceLevel, strategy, overflow, hours, wrapUp);
-  }
+    public QueueDefinition withPriority(int newPriority) {
+        return new QueueDefinition(
+                id,
+                channel,
+                requiredSkills,
+                agentGroups,
+                newPriority,
+                agingPerMinute,
+                serviceLevel,
+                strategy,
+                overflow,
+                hours,
+                wrapUp);
+    }
 
-  public QueueDefinition agingPerMinute(double points) {
-    return new QueueDefinition(id, channel, requiredSkills, agentGroups, priority, points,
-        serviceLevel, strategy, overflow, hours, wrapUp);
-  }
+    public QueueDefinition agingPerMinute(double points) {
+        return new QueueDefinition(
+                id,
+                channel,
+                requiredSkills,
+                agentGroups,
+                priority,
+                points,
+                serviceLevel,
+                strategy,
+                overflow,
+                hours,
+                wrapUp);
+    }
 
-  public QueueDefinition withServiceLevel(double fraction, Duration within) {
-    return new QueueDefinition(id, channel, requiredSkills, agentGroups, priority, agingPerMinute,
-        new ServiceLevelTarget(fraction, within), strategy, overflow, hours, wrapUp);
-  }
+    public QueueDefinition withServiceLevel(double fraction, Duration within) {
+        return new QueueDefinition(
+                id,
+                channel,
+                requiredSkills,
+                agentGroups,
+                priority,
+                agingPerMinute,
+                new ServiceLevelTarget(fraction, within),
+                strategy,
+                overflow,
+                hours,
+                wrapUp);
+    }
 
-  public QueueDefinition choosing(SelectionStrategy newStrategy) {
-    return new QueueDefinition(id, channel, requiredSkills, agentGroups, priority, agingPerMinute,
-        serviceLevel, newStrategy, overflow, hours, wrapUp);
-  }
+    public QueueDefinition choosing(SelectionStrategy newStrategy) {
+        return new QueueDefinition(
+                id,
+                channel,
+                requiredSkills,
+                agentGroups,
+                priority,
+                agingPerMinute,
+                serviceLevel,
+                newStrategy,
+                overflow,
+                hours,
+                wrapUp);
+    }
 
-  public QueueDefinition overflowAfter(Duration after, OverflowAction action) {
-    List<OverflowStep> changed = new ArrayList<>(overflow);
-    changed.add(new OverflowStep(after, action));
-    return new QueueDefinition(id, channel, requiredSkills, agentGroups, priority, agingPerMinute,
-        serviceLevel, strategy, changed, hours, wrapUp);
-  }
+    public QueueDefinition overflowAfter(Duration after, OverflowAction action) {
+        List<OverflowStep> changed = new ArrayList<>(overflow);
+        changed.add(new OverflowStep(after, action));
+        return new QueueDefinition(
+                id,
+                channel,
+                requiredSkills,
+                agentGroups,
+                priority,
+                agingPerMinute,
+                serviceLevel,
+                strategy,
+                changed,
+                hours,
+                wrapUp);
+    }
 
-  public QueueDefinition open(BusinessHours newHours) {
-    return new QueueDefinition(id, channel, requiredSkills, agentGroups, priority, agingPerMinute,
-        serviceLevel, strategy, overflow, newHours, wrapUp);
-  }
+    public QueueDefinition open(BusinessHours newHours) {
+        return new QueueDefinition(
+                id,
+                channel,
+                requiredSkills,
+                agentGroups,
+                priority,
+                agingPerMinute,
+                serviceLevel,
+                strategy,
+                overflow,
+                newHours,
+                wrapUp);
+    }
 
-  public QueueDefinition withWrapUp(Duration newWrapUp) {
-    return new QueueDefinition(id, channel, requiredSkills, agentGroups, priority, agingPerMinute,
-        serviceLevel, strategy, overflow, hours, newWrapUp);
-  }
+    public QueueDefinition withWrapUp(Duration newWrapUp) {
+        return new QueueDefinition(
+                id,
+                channel,
+                requiredSkills,
+                agentGroups,
+                priority,
+                agingPerMinute,
+                serviceLevel,
+                strategy,
+                overflow,
+                hours,
+                newWrapUp);
+    }
 }

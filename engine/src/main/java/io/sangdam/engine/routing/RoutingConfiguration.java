@@ -11,24 +11,24 @@ import java.util.Map;
  *     place of the queue's groups; the queue's skills still apply)
  */
 public record RoutingConfiguration(
-    List<QueueDefinition> queues, Map<ContactAttribute, AgentGroupId> lanes, RoutingSettings settings) {
+        List<QueueDefinition> queues, Map<ContactAttribute, AgentGroupId> lanes, RoutingSettings settings) {
 
-  public RoutingConfiguration {
-    queues = List.copyOf(queues);
-    lanes = Map.copyOf(lanes);
-  }
+    public RoutingConfiguration {
+        queues = List.copyOf(queues);
+        lanes = Map.copyOf(lanes);
+    }
 
-  public static RoutingConfiguration of(QueueDefinition... queues) {
-    return new RoutingConfiguration(List.of(queues), Map.of(), RoutingSettings.DEFAULTS);
-  }
+    public static RoutingConfiguration of(QueueDefinition... queues) {
+        return new RoutingConfiguration(List.of(queues), Map.of(), RoutingSettings.DEFAULTS);
+    }
 
-  public RoutingConfiguration withLane(ContactAttribute attribute, String group) {
-    var changed = new java.util.HashMap<>(lanes);
-    changed.put(attribute, AgentGroupId.of(group));
-    return new RoutingConfiguration(queues, changed, settings);
-  }
+    public RoutingConfiguration withLane(ContactAttribute attribute, String group) {
+        var changed = new java.util.HashMap<>(lanes);
+        changed.put(attribute, AgentGroupId.of(group));
+        return new RoutingConfiguration(queues, changed, settings);
+    }
 
-  public RoutingConfiguration withSettings(RoutingSettings newSettings) {
-    return new RoutingConfiguration(queues, lanes, newSettings);
-  }
+    public RoutingConfiguration withSettings(RoutingSettings newSettings) {
+        return new RoutingConfiguration(queues, lanes, newSettings);
+    }
 }

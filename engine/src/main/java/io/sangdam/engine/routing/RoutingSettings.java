@@ -15,10 +15,10 @@ import java.time.Duration;
  *     declined still gets that agent back later instead of waiting forever
  */
 public record RoutingSettings(
-    Duration offerTimeout, int missedOffersInARow, Duration recoveryBreak, Duration reofferDelay) {
+        Duration offerTimeout, int missedOffersInARow, Duration recoveryBreak, Duration reofferDelay) {
 
-  public static final String MISSED_OFFERS = "missed offers";
+    public static final String MISSED_OFFERS = "missed offers";
 
-  public static final RoutingSettings DEFAULTS =
-      new RoutingSettings(Duration.ofSeconds(15), 2, Duration.ofMinutes(10), Duration.ofSeconds(30));
+    public static final RoutingSettings DEFAULTS =
+            new RoutingSettings(Duration.ofSeconds(15), 2, Duration.ofMinutes(10), Duration.ofSeconds(30));
 }

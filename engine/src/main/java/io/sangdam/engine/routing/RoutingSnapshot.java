@@ -11,31 +11,31 @@ import org.jspecify.annotations.Nullable;
  */
 public record RoutingSnapshot(Instant now, List<AgentView> agents, List<ContactView> contacts) {
 
-  public record AgentView(
-      AgentId id, AgentState state, AgentProfile profile, int missedOffersInARow, List<ContactId> contacts) {}
+    public record AgentView(
+            AgentId id, AgentState state, AgentProfile profile, int missedOffersInARow, List<ContactId> contacts) {}
 
-  public enum ContactStatus {
-    WAITING,
-    OFFERED,
-    ASSIGNED
-  }
+    public enum ContactStatus {
+        WAITING,
+        OFFERED,
+        ASSIGNED
+    }
 
-  /**
-   * @param overflowStep how many of the queue's overflow steps applied (0 = none)
-   * @param waitingFor the preferred agent the contact is still reserved for, if any
-   * @param keptAwayFrom agents who missed this contact and are not offered it again for a while
-   */
-  public record ContactView(
-      ContactId id,
-      QueueId queue,
-      Channel channel,
-      int priority,
-      Set<ContactAttribute> attributes,
-      ContactStatus status,
-      @Nullable AgentId agent,
-      Instant originalArrival,
-      Instant queuedAt,
-      int overflowStep,
-      @Nullable AgentId waitingFor,
-      Set<AgentId> keptAwayFrom) {}
+    /**
+     * @param overflowStep how many of the queue's overflow steps applied (0 = none)
+     * @param waitingFor the preferred agent the contact is still reserved for, if any
+     * @param keptAwayFrom agents who missed this contact and are not offered it again for a while
+     */
+    public record ContactView(
+            ContactId id,
+            QueueId queue,
+            Channel channel,
+            int priority,
+            Set<ContactAttribute> attributes,
+            ContactStatus status,
+            @Nullable AgentId agent,
+            Instant originalArrival,
+            Instant queuedAt,
+            int overflowStep,
+            @Nullable AgentId waitingFor,
+            Set<AgentId> keptAwayFrom) {}
 }

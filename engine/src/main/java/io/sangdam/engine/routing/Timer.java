@@ -10,19 +10,24 @@ import org.jspecify.annotations.Nullable;
  * only its fallback queue holds these objects.
  */
 record Timer(
-    long at, long sequence, Kind kind, @Nullable Contact contact, @Nullable Agent agent, int generation) {
+        long at,
+        long sequence,
+        Kind kind,
+        @Nullable Contact contact,
+        @Nullable Agent agent,
+        int generation) {
 
-  enum Kind {
-    OFFER_EXPIRES,
-    OVERFLOW_DUE,
-    PREFERRED_WAIT_ENDS,
-    KEEP_AWAY_ENDS,
-    WRAP_UP_ENDS,
-    RECOVERY_ENDS
-  }
+    enum Kind {
+        OFFER_EXPIRES,
+        OVERFLOW_DUE,
+        PREFERRED_WAIT_ENDS,
+        KEEP_AWAY_ENDS,
+        WRAP_UP_ENDS,
+        RECOVERY_ENDS
+    }
 
-  static int compare(Timer a, Timer b) {
-    int byTime = Long.compare(a.at, b.at);
-    return byTime != 0 ? byTime : Long.compare(a.sequence, b.sequence);
-  }
+    static int compare(Timer a, Timer b) {
+        int byTime = Long.compare(a.at, b.at);
+        return byTime != 0 ? byTime : Long.compare(a.sequence, b.sequence);
+    }
 }

@@ -12,14 +12,14 @@ import io.sangdam.engine.routing.QueueId;
  *     configured)
  */
 public record Demand(
-    QueueId queue,
-    double contactsPerDay,
-    double[] curve,
-    Distribution handling,
-    Distribution patience,
-    double seniorShare) {
+        QueueId queue,
+        double contactsPerDay,
+        double[] curve,
+        Distribution handling,
+        Distribution patience,
+        double seniorShare) {
 
-  public Demand {
-    curve = curve.clone();
-  }
+    public Demand {
+        curve = curve.clone();
+    }
 }

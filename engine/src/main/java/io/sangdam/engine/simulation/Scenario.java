@@ -13,21 +13,21 @@ import java.util.List;
  *     default: 5 s)
  */
 public record Scenario(
-    Instant start,
-    Duration interval,
-    int intervals,
-    long seed,
-    Duration shortAbandon,
-    RoutingConfiguration routing,
-    List<Demand> demand,
-    List<Staffing> staffing) {
+        Instant start,
+        Duration interval,
+        int intervals,
+        long seed,
+        Duration shortAbandon,
+        RoutingConfiguration routing,
+        List<Demand> demand,
+        List<Staffing> staffing) {
 
-  public Scenario {
-    demand = List.copyOf(demand);
-    staffing = List.copyOf(staffing);
-  }
+    public Scenario {
+        demand = List.copyOf(demand);
+        staffing = List.copyOf(staffing);
+    }
 
-  public Instant end() {
-    return start.plus(interval.multipliedBy(intervals));
-  }
+    public Instant end() {
+        return start.plus(interval.multipliedBy(intervals));
+    }
 }

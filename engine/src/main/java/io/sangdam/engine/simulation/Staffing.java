@@ -11,4 +11,4 @@ import java.time.Duration;
  * @param absenteeism probability that an agent does not come in at all that day
  */
 public record Staffing(
-    String name, int agents, AgentProfile profile, Duration shiftStart, Duration shiftLength, double absenteeism) {}
+        String name, int agents, AgentProfile profile, Duration shiftStart, Duration shiftLength, double absenteeism) {}

@@ -16,42 +16,47 @@ import org.junit.jupiter.api.Test;
  */
 class WaitingPositionTest {
 
-  @Test
-  void agreesWithTheSnapshotAfterEveryCommand() {
-    int waitingSeen = 0;
-    for (long seed = 1; seed <= 60; seed++) {
-      Random random = new Random(seed);
-      RoutingConfiguration configuration = RandomCenters.configuration(random);
-      RoutingEngine engine = RoutingEngine.start(configuration, RandomCenters.START);
-      int[] contactCounter = {0};
-      for (int i = 0; i < 300; i++) {
-        try {
-          engine.apply(RandomCenters.next(random, engine, contactCounter));
-        } catch (RoutingRejected refused) {
-          // some commands are invalid on purpose
+    @Test
+    void agreesWithTheSnapshotAfterEveryCommand() {
+        int waitingSeen = 0;
+        for (long seed = 1; seed <= 60; seed++) {
+            Random random = new Random(seed);
+            RoutingConfiguration configuration = RandomCenters.configuration(random);
+            RoutingEngine engine = RoutingEngine.start(configuration, RandomCenters.START);
+            int[] contactCounter = {0};
+            for (int i = 0; i < 300; i++) {
+                try {
+                    engine.apply(RandomCenters.next(random, engine, contactCounter));
+                } catch (RoutingRejected refused) {
+                    // some commands are invalid on purpose
+                }
+                RoutingSnapshot snapshot = engine.snapshot();
+                for (ContactView contact : snapshot.contacts()) {
+                    Optional<WaitingPosition> position = engine.waitingPosition(contact.id());
+                    if (contact.status() != ContactStatus.WAITING) {
+                        assertThat(position)
+                                .as("seed %d, %s is %s", seed, contact.id(), contact.status())
+                                .isEmpty();
+                        continue;
+                    }
+                    waitingSeen++;
+                    assertThat(position).as("seed %d, %s", seed, contact.id()).contains(expected(snapshot, contact));
+                }
+            }
+            assertThat(engine.waitingPosition(ContactId.of("never-arrived"))).isEmpty();
         }
-        RoutingSnapshot snapshot = engine.snapshot();
-        for (ContactView contact : snapshot.contacts()) {
-          Optional<WaitingPosition> position = engine.waitingPosition(contact.id());
-          if (contact.status() != ContactStatus.WAITING) {
-            assertThat(position).as("seed %d, %s is %s", seed, contact.id(), contact.status()).isEmpty();
-            continue;
-          }
-          waitingSeen++;
-          assertThat(position).as("seed %d, %s", seed, contact.id()).contains(expected(snapshot, contact));
-        }
-      }
-      assertThat(engine.waitingPosition(ContactId.of("never-arrived"))).isEmpty();
+        assertThat(waitingSeen).as("positions compared").isGreaterThan(1000);
     }
-    assertThat(waitingSeen).as("positions compared").isGreaterThan(1000);
-  }
 
-  private static WaitingPosition expected(RoutingSnapshot snapshot, ContactView contact) {
-    List<String> waiting = snapshot.contacts().stream()
-        .filter(c -> c.queue().equals(contact.queue()) && c.status() == ContactStatus.WAITING)
-        .sorted(Comparator.comparing(ContactView::originalArrival))
-        .map(c -> c.id().value()).toList();
-    int agents = (int) snapshot.agents().stream().filter(a -> !(a.state() instanceof AgentState.Offline)).count();
-    return new WaitingPosition(waiting.indexOf(contact.id().value()), agents);
-  }
+    private static WaitingPosition expected(RoutingSnapshot snapshot, ContactView contact) {
+        List<String> waiting = snapshot.contacts().stream()
+                .filter(c -> c.queue().equals(contact.queue()) && c.status() == ContactStatus.WAITING)
+                .sorted(Comparator.comparing(ContactView::originalArrival))
+                .map(c -> c.id().value())
+                .toList();
+        int agents = (int) snapshot.agents().stream()
+                .filter(a -> !(a.state() instanceof AgentState.Offline))
+                .count();
+        return new WaitingPosition(waiting.indexOf(contact.id().value()), agents);
+    }
 }

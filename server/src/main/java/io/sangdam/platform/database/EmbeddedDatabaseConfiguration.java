@@ -50,9 +50,11 @@ class EmbeddedDatabaseConfiguration {
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres, String name) throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
-            var exists = statement.executeQuery("select 1 from pg_database where datname = '" + name.replace("'", "''") + "'");
+            var exists = statement.executeQuery(
+                    "select 1 from pg_database where datname = '" + name.replace("'", "''") + "'");
             if (!exists.next()) {
-                statement.execute("create database \"" + name.replace("\"", "\"\"") + "\" encoding 'UTF8' template template0");
+                statement.execute(
+                        "create database \"" + name.replace("\"", "\"\"") + "\" encoding 'UTF8' template template0");
             }
         }
     }

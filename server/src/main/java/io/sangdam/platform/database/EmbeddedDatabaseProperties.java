@@ -16,8 +16,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * how often, {@code ...settings.shared_preload_libraries=pg_stat_statements}.
  */
 @ConfigurationProperties("sangdam.database.embedded")
-record EmbeddedDatabaseProperties(boolean ephemeral, @DefaultValue("data/postgres") Path dataDirectory,
-        @DefaultValue("54329") int port, @DefaultValue("sangdam") String databaseName, @DefaultValue("20") int poolSize,
+record EmbeddedDatabaseProperties(
+        boolean ephemeral,
+        @DefaultValue("data/postgres") Path dataDirectory,
+        @DefaultValue("54329") int port,
+        @DefaultValue("sangdam") String databaseName,
+        @DefaultValue("20") int poolSize,
         Map<String, String> settings) {
 
     EmbeddedDatabaseProperties {

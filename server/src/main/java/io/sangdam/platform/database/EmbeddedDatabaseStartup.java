@@ -18,8 +18,8 @@ class EmbeddedDatabaseStartup implements ApplicationContextInitializer<Configura
                 || !(context instanceof GenericApplicationContext generic)) {
             return;
         }
-        EmbeddedDatabaseProperties properties = Binder.get(environment)
-                .bindOrCreate("sangdam.database.embedded", EmbeddedDatabaseProperties.class);
+        EmbeddedDatabaseProperties properties =
+                Binder.get(environment).bindOrCreate("sangdam.database.embedded", EmbeddedDatabaseProperties.class);
         StartingDatabase starting = StartingDatabase.begin(properties);
         generic.registerBean(StartingDatabase.class, () -> starting);
     }

@@ -52,8 +52,8 @@ class ModuleMigrations implements BeanPostProcessor {
 
     static Set<String> modulesWithMigrations() {
         try {
-            Resource[] scripts = new PathMatchingResourcePatternResolver()
-                    .getResources("classpath*:db/migration/*/V*.sql");
+            Resource[] scripts =
+                    new PathMatchingResourcePatternResolver().getResources("classpath*:db/migration/*/V*.sql");
             Set<String> modules = new TreeSet<>();
             for (Resource script : scripts) {
                 String url = script.getURL().toString();

@@ -47,7 +47,8 @@ final class StartingDatabase implements DisposableBean {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while the embedded PostgreSQL was starting", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("The embedded PostgreSQL did not start: " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(
+                    "The embedded PostgreSQL did not start: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
@@ -87,10 +88,14 @@ final class StartingDatabase implements DisposableBean {
         if (server.isEmpty() || !server.get().isAlive()) {
             return;
         }
-        boolean orphaned = server.get().parent().map(parent -> parent.pid() == 1 || !parent.isAlive()).orElse(true);
+        boolean orphaned = server.get()
+                .parent()
+                .map(parent -> parent.pid() == 1 || !parent.isAlive())
+                .orElse(true);
         if (!orphaned) {
             throw new IllegalStateException("The embedded database in " + dataDirectory
-                    + " is in use by another running process (" + server.get().parent().map(ProcessHandle::pid).orElse(0L)
+                    + " is in use by another running process ("
+                    + server.get().parent().map(ProcessHandle::pid).orElse(0L)
                     + "); stop it or choose another sangdam.database.embedded.data-directory");
         }
         log.warn("Stopping PostgreSQL {} left running by a Sangdam that ended abruptly", pid);
@@ -106,7 +111,8 @@ final class StartingDatabase implements DisposableBean {
     private static EmbeddedPostgres start(EmbeddedDatabaseProperties properties) {
         try {
             // zonky gives up after 10 s; a first start (initdb) on a busy small machine takes longer than that.
-            var builder = EmbeddedPostgres.builder().setLocaleConfig("encoding", "UTF8")
+            var builder = EmbeddedPostgres.builder()
+                    .setLocaleConfig("encoding", "UTF8")
                     .setPGStartupWait(java.time.Duration.ofSeconds(60));
             if (properties.ephemeral()) {
                 builder.setDataDirectory(Files.createTempDirectory("sangdam-test-pg"))
@@ -129,8 +135,12 @@ final class StartingDatabase implements DisposableBean {
                 properties.settings().forEach(builder::setServerConfig);
             }
             EmbeddedPostgres postgres = builder.start();
-            log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(),
-                    properties.ephemeral() ? "a temporary folder" : properties.dataDirectory().toAbsolutePath());
+            log.info(
+                    "Embedded PostgreSQL on port {} with data in {}",
+                    postgres.getPort(),
+                    properties.ephemeral()
+                            ? "a temporary folder"
+                            : properties.dataDirectory().toAbsolutePath());
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);

@@ -53,12 +53,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(RequestRejected.class)
     ResponseEntity<Object> rejected(RequestRejected rejected, HttpServletRequest request) {
-        ResponseEntity<Object> response = respond(request, rejected.status(), rejected.code(), rejected.arguments(), List.of());
+        ResponseEntity<Object> response =
+                respond(request, rejected.status(), rejected.code(), rejected.arguments(), List.of());
         if (!rejected.asksToRetryLater()) {
             return response;
         }
-        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(rejected.retryAfterSeconds())).body(response.getBody());
+        return ResponseEntity.status(response.getStatusCode())
+                .headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(rejected.retryAfterSeconds()))
+                .body(response.getBody());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -70,12 +73,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
      * No database connection came free in time, or the database asked to try again: the server is
      * overloaded, not broken, and the client may retry (a step of the request may have been stored).
      */
-    @ExceptionHandler({org.springframework.jdbc.CannotGetJdbcConnectionException.class,
-            org.springframework.dao.TransientDataAccessException.class})
+    @ExceptionHandler({
+        org.springframework.jdbc.CannotGetJdbcConnectionException.class,
+        org.springframework.dao.TransientDataAccessException.class
+    })
     ResponseEntity<Object> busy(Exception exception, HttpServletRequest request) {
         log.warn("Database busy on {} {}: {}", request.getMethod(), request.getRequestURI(), exception.getMessage());
-        ResponseEntity<Object> response = respond(request, HttpStatus.SERVICE_UNAVAILABLE, "database-busy", new Object[0], List.of());
-        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).header("Retry-After", "2")
+        ResponseEntity<Object> response =
+                respond(request, HttpStatus.SERVICE_UNAVAILABLE, "database-busy", new Object[0], List.of());
+        return ResponseEntity.status(response.getStatusCode())
+                .headers(response.getHeaders())
+                .header("Retry-After", "2")
                 .body(response.getBody());
     }
 
@@ -87,8 +95,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception exception, @Nullable Object body,
-            HttpHeaders headers, HttpStatusCode statusCode, WebRequest webRequest) {
+    protected @Nullable ResponseEntity<Object> handleExceptionInternal(
+            Exception exception,
+            @Nullable Object body,
+            HttpHeaders headers,
+            HttpStatusCode statusCode,
+            WebRequest webRequest) {
         HttpServletRequest request = ((NativeWebRequest) webRequest).getNativeRequest(HttpServletRequest.class);
         HttpStatus status = HttpStatus.valueOf(statusCode.value());
         List<FieldProblem> fields = List.of();
@@ -102,14 +114,16 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             case BindException invalid -> {
                 code = "validation-failed";
                 fields = invalid.getFieldErrors().stream()
-                        .map(e -> new FieldProblem(e.getField(), String.valueOf(e.getDefaultMessage()))).toList();
+                        .map(e -> new FieldProblem(e.getField(), String.valueOf(e.getDefaultMessage())))
+                        .toList();
             }
             case HandlerMethodValidationException invalid -> {
                 code = "validation-failed";
                 fields = invalid.getParameterValidationResults().stream()
-                        .flatMap(r -> r.getResolvableErrors().stream().map(e -> new FieldProblem(
-                                String.valueOf(r.getMethodParameter().getParameterName()),
-                                String.valueOf(e.getDefaultMessage()))))
+                        .flatMap(r -> r.getResolvableErrors().stream()
+                                .map(e -> new FieldProblem(
+                                        String.valueOf(r.getMethodParameter().getParameterName()),
+                                        String.valueOf(e.getDefaultMessage()))))
                         .toList();
             }
             case HttpMessageNotReadableException unreadable -> {
@@ -117,7 +131,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 code = unread.code();
                 arguments = unread.arguments();
                 String message = problems.message(request, "problem." + code, unread.arguments());
-                fields = unread.fields().stream().map(field -> new FieldProblem(field.field(), message)).toList();
+                fields = unread.fields().stream()
+                        .map(field -> new FieldProblem(field.field(), message))
+                        .toList();
             }
             case MissingServletRequestParameterException missing -> {
                 code = "missing-parameter";
@@ -152,8 +168,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
                 .toList();
     }
 
-    private ResponseEntity<Object> respond(HttpServletRequest request, HttpStatus status, String code,
-            Object[] arguments, List<FieldProblem> fields) {
+    private ResponseEntity<Object> respond(
+            HttpServletRequest request, HttpStatus status, String code, Object[] arguments, List<FieldProblem> fields) {
         Map<String, Object> body = problems.body(request, status, code, arguments, fields);
         return ResponseEntity.status(status).contentType(Problems.PROBLEM_JSON).body(body);
     }

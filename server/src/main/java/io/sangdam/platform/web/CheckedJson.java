@@ -63,12 +63,16 @@ class CheckedJson {
         module.addSerializer(double.class, new FiniteOrNull());
         module.setDeserializerModifier(new ValueDeserializerModifier() {
             @Override
-            public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
-                    BeanDescription.Supplier description, ValueDeserializer<?> deserializer) {
+            public ValueDeserializer<?> modifyEnumDeserializer(
+                    DeserializationConfig config,
+                    JavaType type,
+                    BeanDescription.Supplier description,
+                    ValueDeserializer<?> deserializer) {
                 return new CheckedEnum(deserializer);
             }
         });
-        return application.rebuild()
+        return application
+                .rebuild()
                 .addModule(module)
                 .changeDefaultNullHandling(handling -> handling.withContentNulls(Nulls.FAIL))
                 .build();
@@ -196,7 +200,8 @@ class CheckedJson {
         }
 
         @Override
-        public void serialize(Double value, JsonGenerator generator, SerializationContext context) throws JacksonException {
+        public void serialize(Double value, JsonGenerator generator, SerializationContext context)
+                throws JacksonException {
             if (Double.isFinite(value)) {
                 generator.writeNumber(value);
             } else {

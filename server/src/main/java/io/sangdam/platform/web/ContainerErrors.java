@@ -34,8 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ContainerErrors {
 
     @Bean
-    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemDetailsForContainerErrors(MessageSource messages,
-            JsonMapper json) {
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemDetailsForContainerErrors(
+            MessageSource messages, JsonMapper json) {
         return factory -> factory.addContextCustomizers(context -> context.addLifecycleListener(event -> {
             if (org.apache.catalina.Lifecycle.BEFORE_START_EVENT.equals(event.getType())
                     && context.getParent() instanceof StandardHost host) {
@@ -87,7 +87,8 @@ class ContainerErrors {
                 return;
             }
             HttpStatus resolved = HttpStatus.resolve(status);
-            String code = resolved == null || resolved.is5xxServerError() ? "internal-error"
+            String code = resolved == null || resolved.is5xxServerError()
+                    ? "internal-error"
                     : switch (resolved) {
                         case REQUEST_HEADER_FIELDS_TOO_LARGE, URI_TOO_LONG, PAYLOAD_TOO_LARGE -> "payload-too-large";
                         case NOT_FOUND -> "not-found";
@@ -96,8 +97,13 @@ class ContainerErrors {
             Locale locale = english(request) ? Locale.ENGLISH : Locale.KOREAN;
             var body = new java.util.LinkedHashMap<String, Object>();
             body.put("type", "urn:sangdam:problem:" + code);
-            body.put("title", messages.getMessage("status." + status, null,
-                    resolved == null ? String.valueOf(status) : resolved.getReasonPhrase(), locale));
+            body.put(
+                    "title",
+                    messages.getMessage(
+                            "status." + status,
+                            null,
+                            resolved == null ? String.valueOf(status) : resolved.getReasonPhrase(),
+                            locale));
             body.put("status", status);
             body.put("detail", messages.getMessage("problem." + code, new Object[] {"-"}, code, locale));
             body.put("code", code);

@@ -9,11 +9,11 @@ import java.io.IOException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -32,7 +32,8 @@ class ErrorPages implements ErrorController {
     }
 
     @RequestMapping("/error")
-    @Nullable ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    @Nullable
+    ModelAndView error(HttpServletRequest request, HttpServletResponse response) throws IOException {
         HttpStatus status = statusOf(request);
         String code = codeFor(status);
         Object[] arguments = argumentsFor(status, errors.getError(new ServletWebRequest(request)));

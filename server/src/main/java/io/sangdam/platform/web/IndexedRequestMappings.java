@@ -29,8 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 final class IndexedRequestMappings extends RequestMappingHandlerMapping {
 
-    private record Candidate(RequestMappingInfo mapping, HandlerMethod handler) {
-    }
+    private record Candidate(RequestMappingInfo mapping, HandlerMethod handler) {}
 
     private volatile Map<String, List<Candidate>> byLiteralStart = Map.of();
 
@@ -60,7 +59,8 @@ final class IndexedRequestMappings extends RequestMappingHandlerMapping {
                 starts.add("");
             }
             mapping.getPatternValues().forEach(pattern -> starts.add(literalStart(pattern)));
-            starts.forEach(start -> index.computeIfAbsent(start, key -> new ArrayList<>()).add(new Candidate(mapping, handler)));
+            starts.forEach(start ->
+                    index.computeIfAbsent(start, key -> new ArrayList<>()).add(new Candidate(mapping, handler)));
         });
         byLiteralStart = index;
     }
@@ -81,8 +81,11 @@ final class IndexedRequestMappings extends RequestMappingHandlerMapping {
     }
 
     @Override
-    protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-        if (lookupPath.indexOf('%') >= 0 || lookupPath.indexOf(';') >= 0 || lookupPath.contains("//")
+    protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
+            throws Exception {
+        if (lookupPath.indexOf('%') >= 0
+                || lookupPath.indexOf(';') >= 0
+                || lookupPath.contains("//")
                 || CorsUtils.isPreFlightRequest(request)) {
             return super.lookupHandlerMethod(lookupPath, request);
         }

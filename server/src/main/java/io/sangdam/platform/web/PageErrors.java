@@ -6,8 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -32,8 +32,10 @@ class PageErrors {
     }
 
     @ExceptionHandler(RequestRejected.class)
-    @Nullable ModelAndView rejected(RequestRejected rejected, HandlerMethod handler, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    @Nullable
+    ModelAndView rejected(
+            RequestRejected rejected, HandlerMethod handler, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         if (rejected.asksToRetryLater()) {
             response.setHeader("Retry-After", Long.toString(rejected.retryAfterSeconds()));
         }

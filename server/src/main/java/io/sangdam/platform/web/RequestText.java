@@ -36,8 +36,7 @@ final class RequestText {
         }
     }
 
-    private RequestText() {
-    }
+    private RequestText() {}
 
     /** The first rule {@code text} breaks, or null when it may be stored as it is. */
     static @Nullable Fault faultIn(String text, int maximumLength) {

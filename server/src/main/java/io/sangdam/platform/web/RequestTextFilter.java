@@ -15,7 +15,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriUtils;
 
@@ -76,8 +75,8 @@ class RequestTextFilter extends OncePerRequestFilter {
         RequestText.Fault pathFault = RequestText.faultIn(decoded, RequestText.MAXIMUM_LENGTH);
         // Not even tab or line feed belongs in a path.
         if (pathFault != null || decoded.chars().anyMatch(c -> c == '\t' || c == '\n' || c == '\r')) {
-            return RequestRejected.badRequest(pathFault == null ? "invalid-text" : pathFault.code(), "path",
-                    RequestText.MAXIMUM_LENGTH);
+            return RequestRejected.badRequest(
+                    pathFault == null ? "invalid-text" : pathFault.code(), "path", RequestText.MAXIMUM_LENGTH);
         }
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             String name = parameter.getKey();
@@ -97,8 +96,11 @@ class RequestTextFilter extends OncePerRequestFilter {
 
     /** A refused parameter name, shown back without what made it refused. */
     private static String printable(String name) {
-        String shown = name.codePoints().filter(c -> c >= 0x20 && !Character.isSurrogate((char) c) && c != 0x7f)
-                .limit(40).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        String shown = name.codePoints()
+                .filter(c -> c >= 0x20 && !Character.isSurrogate((char) c) && c != 0x7f)
+                .limit(40)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
         return shown.isEmpty() ? "?" : shown;
     }
 

@@ -22,15 +22,22 @@ record UnreadableBody(String code, Object[] arguments, List<FieldProblem> fields
         // A refused value that is the whole body has no field name: call it what it is.
         String field = path.isEmpty() ? "body" : path;
         return switch (jackson) {
-            case CheckedJson.RejectedInput rejected -> new UnreadableBody(rejected.code(),
-                    new Object[] {field, rejected.maximumLength()}, List.of(new FieldProblem(field, rejected.code())));
+            case CheckedJson.RejectedInput rejected ->
+                new UnreadableBody(
+                        rejected.code(),
+                        new Object[] {field, rejected.maximumLength()},
+                        List.of(new FieldProblem(field, rejected.code())));
             // Only the mapper's rule of no null elements raises it (CheckedJson).
-            case InvalidNullException nullElement -> new UnreadableBody(
-                    "null-in-list", new Object[] {field}, List.of(new FieldProblem(field, "null-in-list")));
-            default -> path.isEmpty()
-                    ? new UnreadableBody("malformed-request", new Object[0], List.of())
-                    : new UnreadableBody("malformed-request", new Object[0],
-                            List.of(new FieldProblem(field, "malformed-request")));
+            case InvalidNullException nullElement ->
+                new UnreadableBody(
+                        "null-in-list", new Object[] {field}, List.of(new FieldProblem(field, "null-in-list")));
+            default ->
+                path.isEmpty()
+                        ? new UnreadableBody("malformed-request", new Object[0], List.of())
+                        : new UnreadableBody(
+                                "malformed-request",
+                                new Object[0],
+                                List.of(new FieldProblem(field, "malformed-request")));
         };
     }
 

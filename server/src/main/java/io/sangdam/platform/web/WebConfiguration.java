@@ -21,7 +21,8 @@ class WebConfiguration implements WebMvcConfigurer {
     org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations indexedRequestMappings() {
         return new org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations() {
             @Override
-            public org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+            public org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping
+                    getRequestMappingHandlerMapping() {
                 return new IndexedRequestMappings();
             }
         };

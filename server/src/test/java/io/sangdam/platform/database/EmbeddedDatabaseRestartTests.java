@@ -21,15 +21,17 @@ class EmbeddedDatabaseRestartTests {
     @Test
     void dataSurvivesARestartAndMigrationsRunOnceWithTheGivenSettings() throws Exception {
         long migrationsAfterFirstStart;
-        var properties = new EmbeddedDatabaseProperties(false, folder.resolve("postgres"), freePort(), "sangdam", 4,
-                java.util.Map.of("work_mem", "7MB"));
+        var properties = new EmbeddedDatabaseProperties(
+                false, folder.resolve("postgres"), freePort(), "sangdam", 4, java.util.Map.of("work_mem", "7MB"));
         var configuration = new EmbeddedDatabaseConfiguration();
         StartingDatabase first = StartingDatabase.begin(properties);
 
-        try (var dataSource = (HikariDataSource) configuration.dataSource(configuration.embeddedPostgres(first), properties)) {
+        try (var dataSource =
+                (HikariDataSource) configuration.dataSource(configuration.embeddedPostgres(first), properties)) {
             ModuleMigrations.migrate(dataSource);
             var jdbc = JdbcClient.create(dataSource);
-            jdbc.sql("insert into identity.center (code, name, kind, time_zone) values ('T1', '재시작 센터', 'PARTNER', 'Asia/Seoul')")
+            jdbc.sql("insert into identity.center (code, name, kind, time_zone) values ('T1', '재시작 센터',"
+                            + " 'PARTNER', 'Asia/Seoul')")
                     .update();
             assertThat(jdbc.sql("show fsync").query(String.class).single()).isEqualTo("on");
             assertThat(jdbc.sql("show work_mem").query(String.class).single()).isEqualTo("7MB");
@@ -40,10 +42,13 @@ class EmbeddedDatabaseRestartTests {
 
         StartingDatabase second = StartingDatabase.begin(properties);
 
-        try (var dataSource = (HikariDataSource) configuration.dataSource(configuration.embeddedPostgres(second), properties)) {
+        try (var dataSource =
+                (HikariDataSource) configuration.dataSource(configuration.embeddedPostgres(second), properties)) {
             ModuleMigrations.migrate(dataSource);
             var jdbc = JdbcClient.create(dataSource);
-            assertThat(jdbc.sql("select name from identity.center where code = 'T1'").query(String.class).single())
+            assertThat(jdbc.sql("select name from identity.center where code = 'T1'")
+                            .query(String.class)
+                            .single())
                     .isEqualTo("재시작 센터");
             assertThat(migrations(jdbc)).isEqualTo(migrationsAfterFirstStart);
         } finally {
@@ -52,7 +57,9 @@ class EmbeddedDatabaseRestartTests {
     }
 
     private static long migrations(JdbcClient jdbc) {
-        return jdbc.sql("select count(*) from identity.flyway_schema_history").query(Long.class).single();
+        return jdbc.sql("select count(*) from identity.flyway_schema_history")
+                .query(Long.class)
+                .single();
     }
 
     private static int freePort() throws Exception {

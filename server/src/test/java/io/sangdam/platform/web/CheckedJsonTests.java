@@ -10,8 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** What the HTTP mapper writes: numbers or null, never the strings "Infinity" or "NaN" (issue 15, finding 8). */
 class CheckedJsonTests {
 
-    record Measures(double erlangs, Double asa, double occupancy) {
-    }
+    record Measures(double erlangs, Double asa, double occupancy) {}
 
     @Test
     void nonFiniteNumbersAreWrittenAsNullNotAsStrings() {
@@ -27,6 +26,7 @@ class CheckedJsonTests {
     void theApplicationsOwnMapperIsLeftAsItWas() {
         JsonMapper application = JsonMapper.builder().build();
         CheckedJson.checked(application);
-        assertThat(application.readValue("[\"a\\u0000\", null]", java.util.List.class)).hasSize(2);
+        assertThat(application.readValue("[\"a\\u0000\", null]", java.util.List.class))
+                .hasSize(2);
     }
 }
