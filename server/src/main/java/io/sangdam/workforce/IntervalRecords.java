@@ -30,12 +30,12 @@ class IntervalRecords {
     /** Adds or replaces the rows: importing the same interval twice keeps the latest figures. */
     void save(long centerId, List<IntervalRecord> records) {
         batches.batchUpdate("""
-                       insert into workforce.interval_history (center_id, queue_code, interval_start, interval_minutes,
-                           contacts, handling_seconds) values (?, ?, ?, ?, ?, ?)
-                       on conflict (center_id, queue_code, interval_start) do update
-                          set interval_minutes = excluded.interval_minutes, contacts = excluded.contacts,
-                              handling_seconds = excluded.handling_seconds\
-                       """, records, 1000, (statement, record) -> {
+            insert into workforce.interval_history (center_id, queue_code, interval_start, interval_minutes,
+                contacts, handling_seconds) values (?, ?, ?, ?, ?, ?)
+            on conflict (center_id, queue_code, interval_start) do update
+               set interval_minutes = excluded.interval_minutes, contacts = excluded.contacts,
+                   handling_seconds = excluded.handling_seconds\
+            """, records, 1000, (statement, record) -> {
             statement.setLong(1, centerId);
             statement.setString(2, record.queueCode());
             statement.setTimestamp(3, Timestamp.valueOf(record.intervalStart()));

@@ -35,8 +35,8 @@ class ApiTokenTests {
     void aTokenActsWithItsScopesTheOwnerHoldsAndIsShownOnce() {
         user("token.owner", "\"AGENT\", \"SUPERVISOR\"");
         var made = ApiClient.on(port).post("/api/tokens", """
-                {"name": "CRM 연동", "scopes": ["AGENT"], "days": 30}\
-                """, "application/json", "token.owner", PASSWORD, "ko");
+            {"name": "CRM 연동", "scopes": ["AGENT"], "days": 30}\
+            """, "application/json", "token.owner", PASSWORD, "ko");
         assertThat(made.status()).as(made.body()).isEqualTo(201);
         String secret = made.json().get("token").asString();
         assertThat(secret).startsWith("sdm_").hasSizeGreaterThan(40);
@@ -107,17 +107,17 @@ class ApiTokenTests {
                 bearer("POST", "/api/tokens", secret, "{\"name\": \"더 긴 토큰\", \"scopes\": [\"AGENT\"], \"days\": 365}");
         assertThat(minted.statusCode()).isEqualTo(403);
         var wider = ApiClient.on(port).post("/api/tokens", """
-                {"name": "관리자 흉내", "scopes": ["ADMINISTRATOR"]}\
-                """, "application/json", "token.minter", PASSWORD, "en");
+            {"name": "관리자 흉내", "scopes": ["ADMINISTRATOR"]}\
+            """, "application/json", "token.minter", PASSWORD, "en");
         assertThat(wider.status()).isEqualTo(400);
         assertThat(wider.json().get("code").asString()).isEqualTo("token-scope-not-held");
         var nulls = ApiClient.on(port).post("/api/tokens", """
-                {"name": "빈 범위", "scopes": [null]}\
-                """, "application/json", "token.minter", PASSWORD, "en");
+            {"name": "빈 범위", "scopes": [null]}\
+            """, "application/json", "token.minter", PASSWORD, "en");
         assertThat(nulls.status()).as(nulls.body()).isEqualTo(400);
         var forOther = ApiClient.on(port).post("/api/tokens", """
-                {"name": "남의 토큰", "scopes": ["AGENT"], "account": "gn.agent"}\
-                """, "application/json", "token.minter", PASSWORD, "en");
+            {"name": "남의 토큰", "scopes": ["AGENT"], "account": "gn.agent"}\
+            """, "application/json", "token.minter", PASSWORD, "en");
         assertThat(forOther.status()).isEqualTo(403);
     }
 

@@ -55,9 +55,9 @@ class StaffingApiTests {
     @Test
     void invalidInputIsExplainedFieldByField() {
         var response = post("""
-                 {"contacts": -5, "intervalMinutes": 0, "ahtSeconds": 240, "targetServiceLevel": 1.5,
-                  "targetSeconds": 20, "shrinkage": 1.2}\
-                 """, "hq.wfm");
+            {"contacts": -5, "intervalMinutes": 0, "ahtSeconds": 240, "targetServiceLevel": 1.5,
+             "targetSeconds": 20, "shrinkage": 1.2}\
+            """, "hq.wfm");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.json().get("code").asString()).isEqualTo("validation-failed");
         assertThat(response.json().get("errors").findValuesAsString("field"))
@@ -116,9 +116,9 @@ class StaffingApiTests {
     @Test
     void everyInputOfTheQueueingMathHasARange() {
         var response = post("""
-                 {"contacts": 1e12, "intervalMinutes": 30, "ahtSeconds": 1e9, "targetServiceLevel": 0.8,
-                  "targetSeconds": 1e7, "maxAsaSeconds": 1e300}\
-                 """, "hq.wfm");
+            {"contacts": 1e12, "intervalMinutes": 30, "ahtSeconds": 1e9, "targetServiceLevel": 0.8,
+             "targetSeconds": 1e7, "maxAsaSeconds": 1e300}\
+            """, "hq.wfm");
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.json().get("errors").findValuesAsString("field"))
                 .containsExactlyInAnyOrder("contacts", "ahtSeconds", "targetSeconds", "maxAsaSeconds");
@@ -128,9 +128,9 @@ class StaffingApiTests {
     void aLoadNoStaffCouldCarryIsRefusedNotComputed() {
         // Every field within its range, but 900,000 contacts of a day each in one half hour.
         var response = post("""
-                 {"contacts": 900000, "intervalMinutes": 30, "ahtSeconds": 86400, "targetServiceLevel": 0.8,
-                  "targetSeconds": 20, "patienceSeconds": 86400}\
-                 """, "hq.wfm");
+            {"contacts": 900000, "intervalMinutes": 30, "ahtSeconds": 86400, "targetServiceLevel": 0.8,
+             "targetSeconds": 20, "patienceSeconds": 86400}\
+            """, "hq.wfm");
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         assertThat(response.json().get("code").asString()).isEqualTo("staffing-load-too-high");
     }
