@@ -52,27 +52,9 @@ public final class StaffingSolver {
         if (toAgents < fromAgents) {
             throw new InvalidQueueingInputException("toAgents", "must not be below fromAgents (" + fromAgents + ")");
         }
-        Workload workload = request.workload();
-        double erlangs = workload.erlangs();
-        List<QueueMeasures> curve = new ArrayList<>(toAgents - fromAgents + 1);
-        Double patience = request.averagePatienceSeconds();
-        if (erlangs == 0) {
-            for (int agents = fromAgents; agents <= toAgents; agents++) {
-                curve.add(ErlangC.measures(agents, workload, request.serviceLevelRule(), Double.NEGATIVE_INFINITY));
-            }
-            return curve;
-        }
-        ErlangBRecursion recursion = new ErlangBRecursion(erlangs);
-        recursion.advanceTo(fromAgents - 1);
-        for (int agents = fromAgents; agents <= toAgents; agents++) {
-            double logBelow = recursion.logBlocking();
-            recursion.step();
-            curve.add(
-                    patience == null
-                            ? ErlangC.measures(agents, workload, request.serviceLevelRule(), recursion.logBlocking())
-                            : ErlangA.measures(agents, workload, patience, request.serviceLevelRule(), logBelow));
-        }
-        return curve;
+        return curveAt(
+                request,
+                java.util.stream.IntStream.rangeClosed(fromAgents, toAgents).toArray());
     }
 
     /**
