@@ -1,6 +1,7 @@
 package io.sangdam.routing;
 
 import io.sangdam.platform.RequestRejected;
+import io.sangdam.platform.StorableText;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Map;
@@ -72,22 +73,11 @@ final class CommandText {
         }
     }
 
-    /** No control character but tab and newline, and every surrogate in a pair. */
+    /**
+     * The platform's rule for stored text, and no carriage return: what a command carries are ids,
+     * codes and one-line reasons.
+     */
     static boolean storable(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c) && c != '\t' && c != '\n') {
-                return false;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        return StorableText.faultIn(text, Integer.MAX_VALUE) == null && text.indexOf('\r') < 0;
     }
 }

@@ -1,6 +1,7 @@
 package io.sangdam.platform.web;
 
 import com.fasterxml.jackson.annotation.Nulls;
+import io.sangdam.platform.StorableText;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
@@ -33,7 +34,7 @@ import tools.jackson.databind.ser.std.StdScalarSerializer;
 
 /**
  * JSON as HTTP requests and answers carry it: the application's mapper plus the checks of {@link
- * RequestText} on every string (values and map keys), no null element in any list, array or map,
+ * StorableText} on every string (values and map keys), no null element in any list, array or map,
  * and only finite numbers, both ways. A NaN or infinite double is refused in a request and written
  * as {@code null} in an answer (Jackson would write the string {@code "Infinity"}, which no client
  * expects where a number belongs).
@@ -55,7 +56,7 @@ class CheckedJson {
 
     static JsonMapper checked(JsonMapper application) {
         var module = new SimpleModule("sangdam-checked-json");
-        module.addDeserializer(String.class, new CheckedString(RequestText.MAXIMUM_LENGTH));
+        module.addDeserializer(String.class, new CheckedString(StorableText.MAXIMUM_LENGTH));
         module.addKeyDeserializer(String.class, new CheckedKey());
         module.addDeserializer(Double.class, new FiniteDouble(Double.class, null));
         module.addDeserializer(double.class, new FiniteDouble(Double.TYPE, 0.0));
@@ -79,7 +80,7 @@ class CheckedJson {
     }
 
     /**
-     * A request's value that breaks a rule of {@link RequestText} or is not a finite number. Its
+     * A request's value that breaks a rule of {@link StorableText} or is not a finite number. Its
      * {@link #getPath()} names the field; {@link ApiErrors} answers it with {@link #code()}.
      */
     static final class RejectedInput extends MismatchedInputException {
@@ -103,7 +104,7 @@ class CheckedJson {
     }
 
     private static String checked(String text, int maximumLength, @Nullable JsonParser parser) {
-        RequestText.Fault fault = RequestText.faultIn(text, maximumLength);
+        StorableText.Fault fault = StorableText.faultIn(text, maximumLength);
         if (fault != null) {
             throw new RejectedInput(parser, fault.code(), maximumLength);
         }
@@ -130,7 +131,7 @@ class CheckedJson {
                 return this;
             }
             Size size = property.getAnnotation(Size.class);
-            return size != null && size.max() > RequestText.MAXIMUM_LENGTH ? new CheckedString(size.max()) : this;
+            return size != null && size.max() > StorableText.MAXIMUM_LENGTH ? new CheckedString(size.max()) : this;
         }
 
         @Override
@@ -163,7 +164,7 @@ class CheckedJson {
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
             if (parser.hasToken(JsonToken.VALUE_STRING)) {
-                checked(parser.getString(), RequestText.MAXIMUM_LENGTH, parser);
+                checked(parser.getString(), StorableText.MAXIMUM_LENGTH, parser);
             }
             return super.deserialize(parser, context);
         }
@@ -173,7 +174,7 @@ class CheckedJson {
 
         @Override
         public Object deserializeKey(String key, DeserializationContext context) throws JacksonException {
-            return checked(key, RequestText.MAXIMUM_LENGTH, context.getParser());
+            return checked(key, StorableText.MAXIMUM_LENGTH, context.getParser());
         }
     }
 

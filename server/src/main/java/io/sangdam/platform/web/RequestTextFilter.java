@@ -2,6 +2,7 @@ package io.sangdam.platform.web;
 
 import io.sangdam.platform.Problems;
 import io.sangdam.platform.RequestRejected;
+import io.sangdam.platform.StorableText;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,7 +21,7 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * Checks the request's path (so every path variable) and every parameter, query or form, name
- * and value, against {@link RequestText} before anything else reads them: a NUL in a search
+ * and value, against {@link StorableText} before anything else reads them: a NUL in a search
  * ({@code q=%00}) reached the database and answered 500. API requests get problem details, pages
  * Sangdam's error page.
  *
@@ -70,24 +71,24 @@ class RequestTextFilter extends OncePerRequestFilter {
         try {
             decoded = UriUtils.decode(path, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException malformed) {
-            return RequestRejected.badRequest("invalid-text", "path", RequestText.MAXIMUM_LENGTH);
+            return RequestRejected.badRequest("invalid-text", "path", StorableText.MAXIMUM_LENGTH);
         }
-        RequestText.Fault pathFault = RequestText.faultIn(decoded, RequestText.MAXIMUM_LENGTH);
+        StorableText.Fault pathFault = StorableText.faultIn(decoded, StorableText.MAXIMUM_LENGTH);
         // Not even tab or line feed belongs in a path.
         if (pathFault != null || decoded.chars().anyMatch(c -> c == '\t' || c == '\n' || c == '\r')) {
             return RequestRejected.badRequest(
-                    pathFault == null ? "invalid-text" : pathFault.code(), "path", RequestText.MAXIMUM_LENGTH);
+                    pathFault == null ? "invalid-text" : pathFault.code(), "path", StorableText.MAXIMUM_LENGTH);
         }
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             String name = parameter.getKey();
-            RequestText.Fault nameFault = RequestText.faultIn(name, 200);
+            StorableText.Fault nameFault = StorableText.faultIn(name, 200);
             if (nameFault != null) {
                 return RequestRejected.badRequest(nameFault.code(), printable(name), 200);
             }
             for (String value : parameter.getValue()) {
-                RequestText.Fault fault = RequestText.faultIn(value, RequestText.MAXIMUM_LENGTH);
+                StorableText.Fault fault = StorableText.faultIn(value, StorableText.MAXIMUM_LENGTH);
                 if (fault != null) {
-                    return RequestRejected.badRequest(fault.code(), name, RequestText.MAXIMUM_LENGTH);
+                    return RequestRejected.badRequest(fault.code(), name, StorableText.MAXIMUM_LENGTH);
                 }
             }
         }

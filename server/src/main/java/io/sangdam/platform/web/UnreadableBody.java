@@ -1,6 +1,7 @@
 package io.sangdam.platform.web;
 
 import io.sangdam.platform.Problems.FieldProblem;
+import io.sangdam.platform.StorableText;
 import java.util.List;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
@@ -8,7 +9,7 @@ import tools.jackson.databind.exc.InvalidNullException;
 
 /**
  * Why a JSON body could not be read, as a problem code, its message arguments and the field it
- * concerns: text {@link RequestText} refuses, a null element in a list, a value of the wrong type,
+ * concerns: text {@link StorableText} refuses, a null element in a list, a value of the wrong type,
  * or JSON that is not JSON. Its field problems carry the code; {@link ApiErrors} words them.
  */
 record UnreadableBody(String code, Object[] arguments, List<FieldProblem> fields) {

@@ -1,10 +1,11 @@
-package io.sangdam.platform.web;
+package io.sangdam.platform;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * What text a request may carry, checked once where requests are read (JSON bodies by {@link
- * CheckedJson}, parameters and paths by {@link RequestTextFilter}), so no module has to remember it.
+ * What text may be stored: checked once where requests are read (JSON bodies by
+ * {@code web.CheckedJson}, parameters and paths by {@code web.RequestTextFilter}), so no module has
+ * to remember it, and again by routing for commands raised inside the server, with the same rule.
  *
  * <p>Why each rule: PostgreSQL cannot store NUL in text, and one NUL in a routing command once
  * threw away a whole batch of other people's commands; other control characters have no place in
@@ -14,13 +15,13 @@ import org.jspecify.annotations.Nullable;
  * sends CR LF) needs them. The length limit keeps one field from taking the server's memory and
  * time; a field that documents a longer limit ({@code @Size(max = …)}) may use it.
  */
-final class RequestText {
+public final class StorableText {
 
     /** The longest single string a request may carry unless its field documents more. */
-    static final int MAXIMUM_LENGTH = 10_000;
+    public static final int MAXIMUM_LENGTH = 10_000;
 
     /** Why a text was refused; each has its own problem code. */
-    enum Fault {
+    public enum Fault {
         CONTROL_CHARACTER("invalid-text"),
         LONE_SURROGATE("invalid-text"),
         TOO_LONG("text-too-long");
@@ -31,15 +32,15 @@ final class RequestText {
             this.code = code;
         }
 
-        String code() {
+        public String code() {
             return code;
         }
     }
 
-    private RequestText() {}
+    private StorableText() {}
 
     /** The first rule {@code text} breaks, or null when it may be stored as it is. */
-    static @Nullable Fault faultIn(String text, int maximumLength) {
+    public static @Nullable Fault faultIn(String text, int maximumLength) {
         if (text.length() > maximumLength && text.codePointCount(0, text.length()) > maximumLength) {
             return Fault.TOO_LONG;
         }
