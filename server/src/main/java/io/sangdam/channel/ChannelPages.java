@@ -2,6 +2,7 @@ package io.sangdam.channel;
 
 import io.sangdam.identity.Center;
 import io.sangdam.identity.CenterDirectory;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -15,14 +16,17 @@ class ChannelPages {
     private final CenterDirectory centers;
     private final io.sangdam.routing.Routing routing;
     private final io.sangdam.identity.CurrentUsers currentUsers;
+    private final DeskTexts deskTexts;
 
     ChannelPages(
             CenterDirectory centers,
             io.sangdam.routing.Routing routing,
-            io.sangdam.identity.CurrentUsers currentUsers) {
+            io.sangdam.identity.CurrentUsers currentUsers,
+            DeskTexts deskTexts) {
         this.centers = centers;
         this.routing = routing;
         this.currentUsers = currentUsers;
+        this.deskTexts = deskTexts;
     }
 
     /** A demo shop page with the chat widget embedded by one script tag, as a customer's site would. */
@@ -40,10 +44,11 @@ class ChannelPages {
 
     @GetMapping("/desk")
     @PreAuthorize("hasRole('AGENT')")
-    String desk(Model model) {
+    String desk(Model model, Locale locale) {
         // The not-ready menu lists the reasons the center keeps (routing settings).
         model.addAttribute(
                 "reasons", routing.notReadyReasons(currentUsers.require().centerId()));
+        model.addAttribute("deskTexts", deskTexts.json(locale));
         return "channel/desk";
     }
 }

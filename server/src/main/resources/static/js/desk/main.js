@@ -1,0 +1,38 @@
+// The agent desktop: state in one click, offers with a countdown, chats side by side. Everything
+// shown comes from the server's stream; actions are plain POSTs and the stream reports the result.
+// This module only wires the others together (docs/adr/0014-desk-script-modules.md).
+import { allowTone } from "./attention.js";
+import { openCallback } from "./callback.js";
+import { endChat, keepReplyWaitsCurrent, openChat, receiveMessage, showWarnings, transferred } from "./chat-pane.js";
+import { removeOffer, showOffer } from "./offers.js";
+import { post } from "./server.js";
+import { connect } from "./stream.js";
+import { named } from "./texts.js";
+
+const stateLabel = document.getElementById("agent-state");
+
+function setState(state) {
+  stateLabel.textContent = named("desk.state.", state);
+  stateLabel.dataset.state = state;
+}
+
+document.querySelectorAll("[data-action]").forEach((button) => {
+  button.addEventListener("click", () => {
+    const action = button.dataset.action;
+    post("/" + action, action === "not-ready" ? { reason: document.getElementById("not-ready-reason").value } : null);
+  });
+});
+allowTone();
+keepReplyWaitsCurrent();
+
+connect("/desk/api/stream", {
+  "state": (data) => setState(data.state),
+  "offer": showOffer,
+  "offer-withdrawn": (data) => removeOffer(data.conversation),
+  "connected": openChat,
+  "callback": openCallback,
+  "message": receiveMessage,
+  "ended": (data) => endChat(data.conversation),
+  "transferred": (data) => transferred(data.conversation),
+  "warnings": showWarnings
+});
