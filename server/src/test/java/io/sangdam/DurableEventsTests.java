@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Durable module events (docs/adr/0014): contact's {@link ConsultationRecorded} is stored with the
@@ -142,6 +143,17 @@ class DurableEventsTests {
                     .list();
             assertThat(stored).noneMatch(type -> type.startsWith("io.sangdam.routing."));
             assertThat(stored).contains(RECORDED);
+
+            // The fact is what the board's day count is made of (부산센터's supervisor, in its time zone).
+            var counts = TwoNodes.Session.signedIn(port, "bs.supervisor").get("/board/api/consultations?center=5");
+            assertThat(counts.statusCode()).as(counts.body()).isEqualTo(200);
+            long category = firstCategory();
+            assertThat(JsonMapper.builder().build().readTree(counts.body()).valueStream())
+                    .anyMatch(count -> count.get("channel").asString().equals("CHAT")
+                            && count.get("queue").asString().equals("RETENTION")
+                            && count.get("categoryId").asLong() == category
+                            && count.get("disposition").asString().equals("RESOLVED")
+                            && count.get("records").asLong() >= 1);
         } finally {
             jdbc.sql("drop trigger see_" + suffix + " on platform.event_publication")
                     .update();
@@ -150,10 +162,14 @@ class DurableEventsTests {
         }
     }
 
-    private long record(String contact) {
-        long category = jdbc.sql("select id from contact.category where level = 3 and active order by id limit 1")
+    private long firstCategory() {
+        return jdbc.sql("select id from contact.category where level = 3 and active order by id limit 1")
                 .query(Long.class)
                 .single();
+    }
+
+    private long record(String contact) {
+        long category = firstCategory();
         return records.save(new ConsultationRecords.NewConsultation(
                 contact,
                 5,
