@@ -1,6 +1,7 @@
 package io.sangdam;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -9,8 +10,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Controller;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.RestController;
 
 class ArchitectureTests {
@@ -83,6 +86,22 @@ class ArchitectureTests {
                 .haveSimpleNameEndingWith("Helper")
                 .orShould()
                 .haveSimpleNameEndingWith("Manager")
+                .check(SERVER);
+    }
+
+    /**
+     * Spring Modulith stores an event in its registry for every after-commit listener (ADR 14). A
+     * bare {@code @TransactionalEventListener} would make its events durable by accident (and, on
+     * routing's events, write a registry row per routing decision); durable listeners say so.
+     */
+    @Test
+    void afterCommitListenersAreDeclaredDurable() {
+        methods()
+                .that()
+                .areMetaAnnotatedWith(TransactionalEventListener.class)
+                .should()
+                .beAnnotatedWith(ApplicationModuleListener.class)
+                .because("the registry keeps the events of every after-commit listener (docs/adr/0014)")
                 .check(SERVER);
     }
 }

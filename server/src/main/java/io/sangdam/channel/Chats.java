@@ -604,6 +604,8 @@ class Chats {
      * After a rebuild, the chats' states follow the engine: an offer that expired during the replay
      * (the replay's events are not published) leaves a chat OFFERED that the engine has waiting, and
      * a node that died between storing a command and its listeners' writes leaves chats behind.
+     * (Those listeners stay synchronous rather than durable, docs/adr/0014: a registry row per
+     * routing decision would cost the chat path, and the engine, rebuilt, is the truth they follow.)
      * A chat the engine does not know is ended only when it is older than {@link #ORPHAN_AGE}: a
      * start stores its chat before it asks routing, so a younger one may still be on its way in.
      */
@@ -663,6 +665,14 @@ class Chats {
      * two, or routing was busy and the caller gave up): the customer would wait for nothing. Only
      * chats older than {@link #ORPHAN_AGE} when the engine was read count, so a start on its way in
      * is never ended.
+     *
+     * <p>Modulith's event publication registry (docs/adr/0014) does not make this unnecessary. It
+     * keeps an event whose listener has not finished; here nothing was published: the chat row is
+     * stored by itself and the arrival goes to routing's own command inbox, which is not a Spring
+     * event. Routing the start through a durable event instead would deliver the arrival late,
+     * after the customer was told the start failed and left, and an agent would be offered a chat
+     * with nobody in it; this sweep ends such a chat, which is what the customer was told. It would
+     * also write and delete a registry row for every chat start.
      */
     @org.springframework.scheduling.annotation.Scheduled(initialDelay = 60_000, fixedDelay = 60_000)
     void endOrphans() {

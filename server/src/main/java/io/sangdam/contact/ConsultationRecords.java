@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,12 +51,15 @@ public class ConsultationRecords {
     private final TextMasking masking;
     private final JsonMapper json;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ConsultationRecords(JdbcClient jdbc, TextMasking masking, JsonMapper json, Clock clock) {
+    ConsultationRecords(
+            JdbcClient jdbc, TextMasking masking, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.masking = masking;
         this.json = json;
         this.clock = clock;
+        this.events = events;
     }
 
     private record CategoryRow(long id, @Nullable Long parent, int level, String code, String korean, String english) {}
@@ -108,7 +112,8 @@ public class ConsultationRecords {
                 > 0) {
             throw RequestRejected.conflict("consultation-already-recorded");
         }
-        return jdbc.sql("""
+        Instant recordedAt = clock.instant();
+        long id = jdbc.sql("""
             insert into contact.consultation (contact_id, center_id, channel, queue_code, agent, customer_label, customer_id,
                 category_id, disposition, follow_up, notes, transcript, recorded_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
@@ -129,9 +134,23 @@ public class ConsultationRecords {
                                 ? null
                                 : masking.mask(notes).masked(),
                         json.writeValueAsString(consultation.transcript()),
-                        Timestamp.from(clock.instant()))
+                        Timestamp.from(recordedAt))
                 .query(Long.class)
                 .single();
+        // In this transaction: the registry stores the event for each durable listener with the record, or neither.
+        events.publishEvent(new ConsultationRecorded(
+                id,
+                consultation.contactId(),
+                consultation.centerId(),
+                consultation.channel(),
+                consultation.queue(),
+                consultation.agent(),
+                consultation.customerId(),
+                consultation.categoryId(),
+                consultation.disposition(),
+                consultation.followUp(),
+                recordedAt));
+        return id;
     }
 
     /** Which of these contacts the agent has written a record for. */

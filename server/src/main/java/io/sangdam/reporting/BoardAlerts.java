@@ -5,6 +5,7 @@ import io.sangdam.identity.CenterDirectory;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.identity.Staff;
 import io.sangdam.identity.StaffMember;
+import io.sangdam.platform.AfterCommit;
 import io.sangdam.platform.ClusterSignals;
 import io.sangdam.platform.RequestRejected;
 import io.sangdam.protection.AbuseAlerted;
@@ -20,8 +21,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -102,14 +103,22 @@ class BoardAlerts {
     /**
      * After the incident is committed: an alert for a record that was rolled back would mislead.
      * Runs in the customer's request, so no role check here (the endpoints below have theirs).
+     *
+     * <p>A plain listener that defers to {@link AfterCommit}, not a {@code @TransactionalEventListener}:
+     * Spring Modulith stores every after-commit listener's events in its publication registry and
+     * republishes them after a restart (docs/adr/0014), and a live alert replayed hours later would
+     * mislead. An alert lost with its node is lost as a push only: the incident is stored and listed.
      */
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void alerted(AbuseAlerted alerted) {
-        Alert alert = alertOf(alerted);
-        show(alerted.centerId(), alert);
-        if (!cluster.alone()) {
-            cluster.announce(ALERTED_ELSEWHERE, json.writeValueAsString(new AlertElsewhere(alerted.centerId(), alert)));
-        }
+        AfterCommit.run(() -> {
+            Alert alert = alertOf(alerted);
+            show(alerted.centerId(), alert);
+            if (!cluster.alone()) {
+                cluster.announce(
+                        ALERTED_ELSEWHERE, json.writeValueAsString(new AlertElsewhere(alerted.centerId(), alert)));
+            }
+        });
     }
 
     private Alert alertOf(AbuseAlerted alerted) {

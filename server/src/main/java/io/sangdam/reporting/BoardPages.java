@@ -6,6 +6,9 @@ import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.platform.RequestRejected;
 import io.sangdam.routing.Routing;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -30,9 +33,19 @@ class BoardPages {
     private final CenterDirectory centers;
     private final CurrentUsers currentUsers;
     private final Routing routing;
+    private final ConsultationFacts consultations;
+    private final Clock clock;
 
-    BoardPages(LiveBoard board, CenterDirectory centers, CurrentUsers currentUsers, Routing routing) {
+    BoardPages(
+            LiveBoard board,
+            CenterDirectory centers,
+            CurrentUsers currentUsers,
+            Routing routing,
+            ConsultationFacts consultations,
+            Clock clock) {
         this.board = board;
+        this.clock = clock;
+        this.consultations = consultations;
         this.centers = centers;
         this.currentUsers = currentUsers;
         this.routing = routing;
@@ -59,6 +72,19 @@ class BoardPages {
     LiveBoard.Board data(@RequestParam long center) {
         Center chosen = center(center);
         return board.board(chosen.id(), chosen.timeZone());
+    }
+
+    /**
+     * The consultation records of a day (today if none is given), counted by channel, queue,
+     * category and disposition: what the day's wrap-ups said, from reporting's own facts.
+     */
+    @GetMapping("/board/api/consultations")
+    @ResponseBody
+    List<ConsultationFacts.Count> consultations(
+            @RequestParam long center, @RequestParam(required = false) @Nullable LocalDate day) {
+        Center chosen = center(center);
+        ZoneId zone = chosen.timeZone();
+        return consultations.on(chosen.id(), day == null ? LocalDate.now(clock.withZone(zone)) : day, zone);
     }
 
     @GetMapping(path = "/board/api/stream", produces = "text/event-stream")

@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Reporting",
-        allowedDependencies = {"platform", "identity", "routing", "protection"})
+        allowedDependencies = {"platform", "identity", "routing", "protection", "contact"})
 @NullMarked
 package io.sangdam.reporting;
 
