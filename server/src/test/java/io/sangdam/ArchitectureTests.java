@@ -90,7 +90,7 @@ class ArchitectureTests {
     }
 
     /**
-     * Spring Modulith stores an event in its registry for every after-commit listener (ADR 14). A
+     * Spring Modulith stores an event in its registry for every after-commit listener (ADR 15). A
      * bare {@code @TransactionalEventListener} would make its events durable by accident (and, on
      * routing's events, write a registry row per routing decision); durable listeners say so.
      */
