@@ -17,6 +17,7 @@ import io.sangdam.routing.RoutedEvent;
 import io.sangdam.routing.Routing;
 import io.sangdam.routing.RoutingEngineRebuilt;
 import io.sangdam.routing.RoutingEventsOccurred;
+import io.sangdam.routing.RoutingRefusal;
 import io.sangdam.routing.RoutingState;
 import java.time.Clock;
 import java.time.Duration;
@@ -153,7 +154,9 @@ class CallbackContacts {
                     Set.of());
             return true;
         } catch (RequestRejected rejected) {
-            if (rejected.arguments().length > 0 && "DUPLICATE_CONTACT".equals(rejected.arguments()[0])) {
+            if (Routing.refusal(rejected)
+                    .filter(RoutingRefusal.DUPLICATE_CONTACT::equals)
+                    .isPresent()) {
                 return false;
             }
             log.warn("Left message {} not routed ({}); retried on the next sweep", message.id(), rejected.getMessage());
@@ -209,7 +212,7 @@ class CallbackContacts {
                     AgentUsername.of(agent.username()),
                     RoutedContact.of(contactId(id)));
         } catch (RequestRejected rejected) {
-            if (Routing.engineRefusal(rejected).isPresent()) {
+            if (Routing.refusal(rejected).isPresent()) {
                 throw RequestRejected.conflict("callback-offer-expired", id);
             }
             throw rejected;

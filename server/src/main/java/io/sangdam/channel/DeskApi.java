@@ -187,7 +187,7 @@ class DeskApi {
         try {
             answer.run();
         } catch (RequestRejected rejected) {
-            if (Routing.engineRefusal(rejected).isPresent()) {
+            if (Routing.refusal(rejected).isPresent()) {
                 throw RequestRejected.conflict("offer-expired", conversation);
             }
             throw rejected;

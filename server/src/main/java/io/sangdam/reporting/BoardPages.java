@@ -10,6 +10,7 @@ import io.sangdam.routing.CenterId;
 import io.sangdam.routing.QueueCode;
 import io.sangdam.routing.RoutedContact;
 import io.sangdam.routing.Routing;
+import io.sangdam.routing.RoutingRefusal;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -103,10 +104,15 @@ class BoardPages {
         try {
             force.run();
         } catch (RequestRejected rejected) {
-            throw switch (Routing.engineRefusal(rejected).orElse("")) {
-                case "AGENT_OFFLINE" -> RequestRejected.conflict("agent-logged-out", agent);
-                case "AGENT_HAS_WORK" -> RequestRejected.conflict("agent-has-work", agent);
-                case "UNKNOWN_AGENT" -> RequestRejected.notFound("unknown-agent", agent);
+            RoutingRefusal refusal = Routing.refusal(rejected).orElse(null);
+            if (refusal == null) {
+                throw rejected;
+            }
+            // Only the refusals a supervisor can act on get their own words; the rest say routing refused.
+            throw switch (refusal) {
+                case AGENT_OFFLINE -> RequestRejected.conflict("agent-logged-out", agent);
+                case AGENT_HAS_WORK -> RequestRejected.conflict("agent-has-work", agent);
+                case UNKNOWN_AGENT -> RequestRejected.notFound("unknown-agent", agent);
                 default -> rejected;
             };
         }

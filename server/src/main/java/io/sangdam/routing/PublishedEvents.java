@@ -4,6 +4,7 @@ import io.sangdam.engine.routing.AgentState;
 import io.sangdam.engine.routing.Channel;
 import io.sangdam.engine.routing.ContactAttribute;
 import io.sangdam.engine.routing.RoutingEvent;
+import io.sangdam.engine.routing.RoutingRejected;
 import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.engine.routing.WaitingPosition;
 import java.util.ArrayList;
@@ -144,6 +145,32 @@ public final class PublishedEvents {
             case AgentState.Busy busy -> AgentStatus.BUSY;
             case AgentState.WrapUp wrapUp -> AgentStatus.WRAP_UP;
             case AgentState.Recovery recovery -> AgentStatus.RECOVERY;
+        };
+    }
+
+    /** The engine's problem, by the name a refusal carries (also from another node: same build, same names). */
+    static RoutingRefusal refusal(String problem) {
+        return switch (RoutingRejected.Problem.valueOf(problem)) {
+            case UNKNOWN_AGENT -> RoutingRefusal.UNKNOWN_AGENT;
+            case UNKNOWN_QUEUE -> RoutingRefusal.UNKNOWN_QUEUE;
+            case UNKNOWN_CONTACT -> RoutingRefusal.UNKNOWN_CONTACT;
+            case DUPLICATE_CONTACT -> RoutingRefusal.DUPLICATE_CONTACT;
+            case SKILL_LEVEL_OUT_OF_RANGE -> RoutingRefusal.SKILL_LEVEL_OUT_OF_RANGE;
+            case NEGATIVE_CAPACITY -> RoutingRefusal.NEGATIVE_CAPACITY;
+            case OFFER_ALREADY_ANSWERED -> RoutingRefusal.OFFER_ALREADY_ANSWERED;
+            case NO_SUCH_OFFER -> RoutingRefusal.NO_SUCH_OFFER;
+            case AGENT_OFFLINE -> RoutingRefusal.AGENT_OFFLINE;
+            case AGENT_ALREADY_LOGGED_IN -> RoutingRefusal.AGENT_ALREADY_LOGGED_IN;
+            case AGENT_HAS_WORK -> RoutingRefusal.AGENT_HAS_WORK;
+            case CONTACT_NOT_ASSIGNED -> RoutingRefusal.CONTACT_NOT_ASSIGNED;
+            case CONTACT_NOT_WAITING -> RoutingRefusal.CONTACT_NOT_WAITING;
+            case NOT_IN_WRAP_UP -> RoutingRefusal.NOT_IN_WRAP_UP;
+            case NOT_IN_RECOVERY -> RoutingRefusal.NOT_IN_RECOVERY;
+            case CHANNEL_MISMATCH -> RoutingRefusal.CHANNEL_MISMATCH;
+            case QUEUE_CLOSED -> RoutingRefusal.QUEUE_CLOSED;
+            case CLOCK_WENT_BACKWARDS -> RoutingRefusal.CLOCK_WENT_BACKWARDS;
+            case INVALID_CONFIGURATION -> RoutingRefusal.INVALID_CONFIGURATION;
+            case INVALID_COMMAND -> RoutingRefusal.INVALID_COMMAND;
         };
     }
 

@@ -152,7 +152,7 @@ public class Routing {
         try {
             return published(handle(center.value(), new RoutingRequest.ExtendRecovery(agent.value(), by.toSeconds())));
         } catch (RequestRejected rejected) {
-            if (engineRefusal(rejected).filter("NOT_IN_RECOVERY"::equals).isPresent()) {
+            if (refusal(rejected).filter(RoutingRefusal.NOT_IN_RECOVERY::equals).isPresent()) {
                 throw RequestRejected.conflict("not-in-recovery", agent.value());
             }
             throw rejected;
@@ -160,14 +160,14 @@ public class Routing {
     }
 
     /**
-     * Why the routing engine refused a command: the name of its problem ({@code NO_SUCH_OFFER},
-     * {@code AGENT_OFFLINE}, {@code AGENT_HAS_WORK} ...), for callers that tell their users in their
-     * own words; empty when the rejection is not the engine's refusal.
+     * Why routing refused a command ({@link RoutingRefusal#NO_SUCH_OFFER}, {@link
+     * RoutingRefusal#AGENT_OFFLINE}, {@link RoutingRefusal#AGENT_HAS_WORK} ...), for callers that
+     * tell their users in their own words; empty when the rejection is not routing's refusal.
      */
-    public static Optional<String> engineRefusal(RequestRejected rejected) {
+    public static Optional<RoutingRefusal> refusal(RequestRejected rejected) {
         Object[] arguments = rejected.arguments();
         return rejected.code().equals(RoutingHost.REFUSED) && arguments.length > 0
-                ? Optional.of(String.valueOf(arguments[0]))
+                ? Optional.of(PublishedEvents.refusal(String.valueOf(arguments[0])))
                 : Optional.empty();
     }
 
