@@ -61,7 +61,7 @@ public class Routing {
                         queue.value(),
                         channel.name(),
                         0,
-                        // In the engine's order of precedence, as the log has always stored them.
+                        // Sorted, so the same attributes are logged alike; the engine reads them as a set.
                         attributes.stream().sorted().map(Enum::name).toList())));
     }
 
