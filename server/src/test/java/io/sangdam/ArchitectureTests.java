@@ -68,6 +68,23 @@ class ArchitectureTests {
                 .check(new ClassFileImporter().importPackages("io.sangdam.engine"));
     }
 
+    /**
+     * Routing's API and events speak routing's own language ({@code RoutedEvent}, {@code
+     * RoutingState}, typed ids); the engine behind them is routing's detail, which Modulith cannot
+     * see because the engine is a library. Test code is held to it too (docs/adr/0014).
+     */
+    @Test
+    void onlyRoutingKnowsTheRoutingEngine() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("io.sangdam.routing..", "io.sangdam.engine..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.sangdam.engine.routing..")
+                .because("other modules use routing's published language, not the engine's types")
+                .check(new ClassFileImporter().importPackages("io.sangdam"));
+    }
+
     @Test
     void modulesHaveNoCycles() {
         slices().matching("io.sangdam.(*)..").should().beFreeOfCycles().check(SERVER);

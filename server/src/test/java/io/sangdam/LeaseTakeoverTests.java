@@ -3,10 +3,11 @@ package io.sangdam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sangdam.RunningServer.ApiClient;
-import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.platform.ClusterSecret;
 import io.sangdam.platform.ClusterSignals;
+import io.sangdam.routing.CenterId;
 import io.sangdam.routing.Routing;
+import io.sangdam.routing.RoutingState;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -60,7 +61,7 @@ class LeaseTakeoverTests {
             var created = ApiClient.on(TwoNodes.port(x))
                     .post("/api/routing/centers/1/queues", QUEUE, "application/json", "admin", PASSWORD, "ko");
             assertThat(created.status()).as(created.body()).isEqualTo(201);
-            assertThat(x.getBean(Routing.class).routes(1))
+            assertThat(x.getBean(Routing.class).routes(CenterId.of(1)))
                     .as("routed by node X from its first queue on, without a restart")
                     .isTrue();
             String xNode = x.getBean(ClusterSignals.class).node();
@@ -72,7 +73,7 @@ class LeaseTakeoverTests {
             // Started on node Y, routed by node X, waiting: nobody in 본사 takes TECH chats.
             chats.add(start(yPort));
             chats.add(start(yPort));
-            assertThat(waiting(x.getBean(Routing.class).snapshot(1)))
+            assertThat(waiting(x.getBean(Routing.class).snapshot(CenterId.of(1))))
                     .as("routed by node X")
                     .containsExactly(chats.get(0).id(), chats.get(1).id());
 
@@ -90,7 +91,7 @@ class LeaseTakeoverTests {
                     "node Y to take center 1 over", () -> holderOfCenter1().equals(yNode));
 
             var yRouting = y.getBean(Routing.class);
-            assertThat(waiting(yRouting.snapshot(1)))
+            assertThat(waiting(yRouting.snapshot(CenterId.of(1))))
                     .as("rebuilt on node Y from the routing log, in their order")
                     .containsExactly(chats.get(0).id(), chats.get(1).id());
             for (Chat chat : chats) {
@@ -106,11 +107,11 @@ class LeaseTakeoverTests {
                         .isEqualTo("WAITING");
             }
             chats.add(start(yPort));
-            assertThat(waiting(yRouting.snapshot(1)))
+            assertThat(waiting(yRouting.snapshot(CenterId.of(1))))
                     .as("a new chat is routed by node Y, behind the others")
                     .containsExactly(
                             chats.get(0).id(), chats.get(1).id(), chats.get(2).id());
-            assertThat(waiting(context.getBean(Routing.class).snapshot(1)))
+            assertThat(waiting(context.getBean(Routing.class).snapshot(CenterId.of(1))))
                     .as("node A asks node Y now")
                     .containsExactly(
                             chats.get(0).id(), chats.get(1).id(), chats.get(2).id());
@@ -131,7 +132,7 @@ class LeaseTakeoverTests {
                         .as(type + " applied once, by node X")
                         .isEqualTo(1);
             }
-            assertThat(yRouting.snapshot(1).contacts())
+            assertThat(yRouting.snapshot(CenterId.of(1)).contacts())
                     .as("not arrived again on node Y")
                     .noneMatch(contact -> contact.id().value().equals(repeated));
             for (Chat chat : chats) {
@@ -223,10 +224,10 @@ class LeaseTakeoverTests {
                 started.json().get("token").asString());
     }
 
-    private static List<String> waiting(RoutingSnapshot snapshot) {
+    private static List<String> waiting(RoutingState snapshot) {
         return snapshot.contacts().stream()
-                .filter(c -> c.status() == RoutingSnapshot.ContactStatus.WAITING)
-                .sorted(java.util.Comparator.comparing(RoutingSnapshot.ContactView::originalArrival))
+                .filter(c -> c.status() == RoutingState.ContactStatus.WAITING)
+                .sorted(java.util.Comparator.comparing(RoutingState.Contact::originalArrival))
                 .map(c -> c.id().value())
                 .toList();
     }

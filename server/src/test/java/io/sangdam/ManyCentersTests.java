@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sangdam.RunningServer.ApiClient;
 import io.sangdam.TwoNodes.Session;
-import io.sangdam.engine.routing.RoutingEvent;
 import io.sangdam.identity.Staff;
 import io.sangdam.identity.StaffMember;
+import io.sangdam.routing.AgentUsername;
+import io.sangdam.routing.CenterId;
+import io.sangdam.routing.RoutedContact;
+import io.sangdam.routing.RoutedEvent;
 import io.sangdam.routing.Routing;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,18 +90,18 @@ class ManyCentersTests {
                 } while (!routed.get());
                 return rounds;
             });
-            List<Future<List<RoutingEvent>>> assigned = new ArrayList<>();
+            List<Future<List<RoutedEvent>>> assigned = new ArrayList<>();
             for (Center center : centers) {
                 assigned.add(callers.submit(() -> setUpAndRoute(api, center)));
             }
             for (int i = 0; i < CENTERS; i++) {
-                List<RoutingEvent> events = assigned.get(i).get(5, TimeUnit.MINUTES);
+                List<RoutedEvent> events = assigned.get(i).get(5, TimeUnit.MINUTES);
                 String contact = centers.get(i).contact();
                 assertThat(events)
                         .as("center %d: its contact assigned to its agent", i)
                         .anySatisfy(e -> assertThat(e)
                                 .isInstanceOfSatisfying(
-                                        RoutingEvent.ContactAssigned.class,
+                                        RoutedEvent.ContactAssigned.class,
                                         a -> assertThat(a.contact().value()).isEqualTo(contact)));
             }
             routed.set(true);
@@ -114,7 +117,7 @@ class ManyCentersTests {
                 .as("sign-in, pages and health while and after fifty centers routed")
                 .isEmpty();
         for (Center center : centers) {
-            assertThat(routing.routes(center.id())).isTrue();
+            assertThat(routing.routes(CenterId.of(center.id()))).isTrue();
         }
         // What docs/operations.md tells operators to size the routing pool by.
         var metrics = api.get("/actuator/prometheus", "admin", PASSWORD, "ko");
@@ -126,7 +129,7 @@ class ManyCentersTests {
     }
 
     /** The center's first queue, an agent with the queue's skill, a contact, and the agent taking it. */
-    private List<RoutingEvent> setUpAndRoute(ApiClient api, Center center) {
+    private List<RoutedEvent> setUpAndRoute(ApiClient api, Center center) {
         var queue = api.post(
                 "/api/routing/centers/" + center.id() + "/queues", QUEUE, "application/json", "admin", PASSWORD, "ko");
         assertThat(queue.status()).as(queue.body()).isEqualTo(201);
@@ -156,10 +159,11 @@ class ManyCentersTests {
                 "ko");
         assertThat(arrived.status()).as(arrived.body()).isEqualTo(201);
         StaffMember agent = staff.findByUsername(center.agent()).orElseThrow();
-        routing.logIn(center.id(), agent);
-        assertThat(routing.ready(center.id(), agent.username()))
-                .anySatisfy(e -> assertThat(e).isInstanceOf(RoutingEvent.ContactOffered.class));
-        return routing.accept(center.id(), agent.username(), center.contact());
+        routing.logIn(CenterId.of(center.id()), agent);
+        assertThat(routing.ready(CenterId.of(center.id()), AgentUsername.of(agent.username())))
+                .anySatisfy(e -> assertThat(e).isInstanceOf(RoutedEvent.ContactOffered.class));
+        return routing.accept(
+                CenterId.of(center.id()), AgentUsername.of(agent.username()), RoutedContact.of(center.contact()));
     }
 
     /** Sign-in by the API with Basic, a page of a signed-in supervisor, and health: each must answer, whatever it takes. */

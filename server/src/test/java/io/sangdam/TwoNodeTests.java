@@ -6,6 +6,8 @@ import io.sangdam.RunningServer.ApiClient;
 import io.sangdam.TwoNodes.Session;
 import io.sangdam.platform.ClusterSecret;
 import io.sangdam.platform.ClusterSignals;
+import io.sangdam.routing.CenterId;
+import io.sangdam.routing.ContactChannel;
 import io.sangdam.routing.Routing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +53,7 @@ class TwoNodeTests {
     @Test
     void aChatStartedOnTheNodeThatDoesNotRouteIsRoutedByTheOtherAndHeardOnBoth() {
         var b = ApiClient.on(secondPort);
-        assertThat(second.getBean(Routing.class).routes(4))
+        assertThat(second.getBean(Routing.class).routes(CenterId.of(4)))
                 .as("node B routes center 4, through node A")
                 .isTrue();
         var supervisor = Session.signedIn(secondPort, "gj.supervisor");
@@ -67,7 +69,7 @@ class TwoNodeTests {
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         String chat = started.json().get("conversation").asString();
         String token = started.json().get("token").asString();
-        assertThat(context.getBean(Routing.class).snapshot(4).contacts())
+        assertThat(context.getBean(Routing.class).snapshot(CenterId.of(4)).contacts())
                 .as("routed by node A")
                 .anySatisfy(contact -> assertThat(contact.id().value()).isEqualTo(chat));
         assertThat(supervisor.get("/board/api?center=4").body())
@@ -543,13 +545,12 @@ class TwoNodeTests {
     }
 
     private static int chatCapacity(Routing routing, String agent) {
-        return routing.snapshot(4).agents().stream()
+        return routing.snapshot(CenterId.of(4)).agents().stream()
                 .filter(view -> view.id().value().equals(agent))
                 .findFirst()
                 .orElseThrow()
-                .profile()
                 .capacity()
-                .get(io.sangdam.engine.routing.Channel.CHAT);
+                .get(ContactChannel.CHAT);
     }
 
     private static int flags(JsonNode message) {

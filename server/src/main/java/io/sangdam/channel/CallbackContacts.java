@@ -5,14 +5,20 @@ import io.sangdam.contact.ConsultationRecords;
 import io.sangdam.contact.CustomerDirectory;
 import io.sangdam.contact.Disposition;
 import io.sangdam.contact.Masking;
-import io.sangdam.engine.routing.RoutingEvent;
-import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.identity.CurrentUser;
 import io.sangdam.platform.RequestRejected;
+import io.sangdam.routing.AgentUsername;
+import io.sangdam.routing.CenterId;
+import io.sangdam.routing.ContactChannel;
+import io.sangdam.routing.QueueCode;
 import io.sangdam.routing.QueueSettings;
+import io.sangdam.routing.RoutedContact;
+import io.sangdam.routing.RoutedEvent;
 import io.sangdam.routing.Routing;
 import io.sangdam.routing.RoutingEngineRebuilt;
 import io.sangdam.routing.RoutingEventsOccurred;
+import io.sangdam.routing.RoutingRefusal;
+import io.sangdam.routing.RoutingState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -126,23 +132,31 @@ class CallbackContacts {
     }
 
     private Optional<QueueSettings> openQueue(long center, String code) {
-        if (!routing.routes(center)) {
+        if (!routing.routes(CenterId.of(center))) {
             return Optional.empty();
         }
-        return routing.queues(center).stream()
+        return routing.queues(CenterId.of(center)).stream()
                 .filter(q -> q.code().equals(code))
                 .findFirst()
-                .filter(q -> routing.openNow(center, code).open());
+                .filter(q ->
+                        routing.openNow(CenterId.of(center), QueueCode.of(code)).open());
     }
 
     /** Arrives a claimed message; when routing refuses or fails, the claim is undone so the next sweep retries. */
     private boolean arrive(LeftMessage message, QueueSettings queue) {
         try {
             // The queue's own channel: the engine only takes contacts of the channel a queue serves (docs/adr/0007).
-            routing.arrive(message.centerId(), contactId(message.id()), message.queue(), queue.channel(), List.of());
+            routing.arrive(
+                    CenterId.of(message.centerId()),
+                    RoutedContact.of(contactId(message.id())),
+                    QueueCode.of(message.queue()),
+                    ContactChannel.valueOf(queue.channel()),
+                    Set.of());
             return true;
         } catch (RequestRejected rejected) {
-            if (rejected.arguments().length > 0 && "DUPLICATE_CONTACT".equals(rejected.arguments()[0])) {
+            if (Routing.refusal(rejected)
+                    .filter(RoutingRefusal.DUPLICATE_CONTACT::equals)
+                    .isPresent()) {
                 return false;
             }
             log.warn("Left message {} not routed ({}); retried on the next sweep", message.id(), rejected.getMessage());
@@ -162,7 +176,7 @@ class CallbackContacts {
     private int recoverLost() {
         int recovered = 0;
         for (long center : messages.centersWithRoutedOpen()) {
-            if (!routing.routes(center)) {
+            if (!routing.routes(CenterId.of(center))) {
                 continue;
             }
             List<LeftMessage> untaken =
@@ -170,7 +184,7 @@ class CallbackContacts {
             if (untaken.isEmpty()) {
                 continue;
             }
-            Set<String> known = routing.snapshot(center).contacts().stream()
+            Set<String> known = routing.snapshot(CenterId.of(center)).contacts().stream()
                     .map(c -> c.id().value())
                     .collect(Collectors.toSet());
             for (LeftMessage message : untaken) {
@@ -193,9 +207,12 @@ class CallbackContacts {
             throw RequestRejected.conflict("callback-already-done", id);
         }
         try {
-            routing.accept(message.centerId(), agent.username(), contactId(id));
+            routing.accept(
+                    CenterId.of(message.centerId()),
+                    AgentUsername.of(agent.username()),
+                    RoutedContact.of(contactId(id)));
         } catch (RequestRejected rejected) {
-            if (Routing.engineRefusal(rejected).isPresent()) {
+            if (Routing.refusal(rejected).isPresent()) {
                 throw RequestRejected.conflict("callback-offer-expired", id);
             }
             throw rejected;
@@ -246,13 +263,13 @@ class CallbackContacts {
 
     /** Ends the message's contact in routing, if it still has one there (marked done by hand, or finished). */
     void endContact(LeftMessage message) {
-        if (message.routedAt() == null || !routing.routes(message.centerId())) {
+        if (message.routedAt() == null || !routing.routes(CenterId.of(message.centerId()))) {
             return;
         }
         // Asked directly: routing refuses a contact it no longer has and stores nothing for it, so
         // copying the center's whole snapshot first to look for it was work done twice.
         try {
-            routing.end(message.centerId(), contactId(message.id()), false);
+            routing.end(CenterId.of(message.centerId()), RoutedContact.of(contactId(message.id())), false);
         } catch (RequestRejected gone) {
             log.info("Contact of left message {} already ended: {}", message.id(), gone.getMessage());
         }
@@ -273,10 +290,11 @@ class CallbackContacts {
     /** Keeps the callback list and the desks in step with routing. */
     @EventListener
     void routed(RoutingEventsOccurred occurred) {
-        for (RoutingEvent event : occurred.events()) {
+        long center = occurred.center().value();
+        for (RoutedEvent event : occurred.events()) {
             switch (event) {
-                case RoutingEvent.ContactOffered offered ->
-                    message(offered.contact().value(), occurred.centerId()).ifPresent(m -> {
+                case RoutedEvent.ContactOffered offered ->
+                    message(offered.contact().value(), center).ifPresent(m -> {
                         messages.offered(m.id(), offered.agent().value());
                         Map<String, Object> offer = new HashMap<>(Map.of(
                                 "conversation",
@@ -293,21 +311,21 @@ class CallbackContacts {
                                 offered.expires().toString()));
                         streams.push(Chats.desk(offered.agent().value()), "offer", offer);
                     });
-                case RoutingEvent.OfferMissed missed ->
-                    message(missed.contact().value(), occurred.centerId()).ifPresent(m -> {
+                case RoutedEvent.OfferMissed missed ->
+                    message(missed.contact().value(), center).ifPresent(m -> {
                         messages.offered(m.id(), null);
                         streams.push(
                                 Chats.desk(missed.agent().value()),
                                 "offer-withdrawn",
                                 Map.of("conversation", contactId(m.id())));
                     });
-                case RoutingEvent.ContactAssigned assigned ->
-                    message(assigned.contact().value(), occurred.centerId()).ifPresent(m -> {
+                case RoutedEvent.ContactAssigned assigned ->
+                    message(assigned.contact().value(), center).ifPresent(m -> {
                         messages.taken(m.id(), assigned.agent().value(), assigned.at());
                         streams.push(Chats.desk(assigned.agent().value()), "callback", desk(m));
                     });
-                case RoutingEvent.ContactAbandoned abandoned ->
-                    message(abandoned.contact().value(), occurred.centerId()).ifPresent(m -> {
+                case RoutedEvent.ContactAbandoned abandoned ->
+                    message(abandoned.contact().value(), center).ifPresent(m -> {
                         // Marked done by hand while offered: the offer goes away from the desk.
                         if (m.offeredTo() != null) {
                             streams.push(
@@ -317,16 +335,16 @@ class CallbackContacts {
                         }
                         messages.offered(m.id(), null);
                     });
-                case RoutingEvent.ContactTurnedAway turnedAway ->
+                case RoutedEvent.ContactTurnedAway turnedAway ->
                     // Routing would not take it now (the queue is full): the next sweep tries again.
-                    message(turnedAway.contact().value(), occurred.centerId()).ifPresent(m -> messages.unclaim(m.id()));
-                case RoutingEvent.ContactCompleted completed -> {}
-                case RoutingEvent.AgentStateChanged changed -> {}
-                case RoutingEvent.ContactQueued queued -> {}
-                case RoutingEvent.ContactOverflowed overflowed -> {}
-                case RoutingEvent.PreferredAgentWaitEnded waitEnded -> {}
-                case RoutingEvent.ContactMoved moved -> {}
-                case RoutingEvent.ContactTransferred transferred -> {}
+                    message(turnedAway.contact().value(), center).ifPresent(m -> messages.unclaim(m.id()));
+                case RoutedEvent.ContactCompleted completed -> {}
+                case RoutedEvent.AgentStateChanged changed -> {}
+                case RoutedEvent.ContactQueued queued -> {}
+                case RoutedEvent.ContactOverflowed overflowed -> {}
+                case RoutedEvent.PreferredAgentWaitEnded waitEnded -> {}
+                case RoutedEvent.ContactMoved moved -> {}
+                case RoutedEvent.ContactTransferred transferred -> {}
             }
         }
     }
@@ -338,10 +356,10 @@ class CallbackContacts {
      */
     @EventListener
     void rebuilt(RoutingEngineRebuilt rebuilt) {
-        Map<String, RoutingSnapshot.ContactView> known = new HashMap<>();
-        rebuilt.snapshot().contacts().forEach(contact -> known.put(contact.id().value(), contact));
-        for (LeftMessage message : messages.routedUntaken(rebuilt.centerId(), clock.instant())) {
-            RoutingSnapshot.ContactView contact = known.get(contactId(message.id()));
+        Map<String, RoutingState.Contact> known = new HashMap<>();
+        rebuilt.state().contacts().forEach(contact -> known.put(contact.id().value(), contact));
+        for (LeftMessage message : messages.routedUntaken(rebuilt.center().value(), clock.instant())) {
+            RoutingState.Contact contact = known.get(contactId(message.id()));
             if (contact == null) {
                 continue;
             }

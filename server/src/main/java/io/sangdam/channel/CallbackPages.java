@@ -5,6 +5,7 @@ import io.sangdam.identity.CenterDirectory;
 import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.platform.RequestRejected;
+import io.sangdam.routing.CenterId;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -54,7 +55,7 @@ class CallbackPages {
         model.addAttribute("status", status.name());
         model.addAttribute("callbacks", callbacks.of(chosen.id(), status));
         // The topic as the queue's name in the page's language; the code (BILLING) meant nothing to an agent.
-        model.addAttribute("queueNames", routing.queueNames(chosen.id(), locale));
+        model.addAttribute("queueNames", routing.queueNames(CenterId.of(chosen.id()), locale));
         return "channel/callbacks";
     }
 

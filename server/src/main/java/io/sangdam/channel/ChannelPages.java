@@ -2,6 +2,7 @@ package io.sangdam.channel;
 
 import io.sangdam.identity.Center;
 import io.sangdam.identity.CenterDirectory;
+import io.sangdam.routing.CenterId;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,7 +48,8 @@ class ChannelPages {
     String desk(Model model, Locale locale) {
         // The not-ready menu lists the reasons the center keeps (routing settings).
         model.addAttribute(
-                "reasons", routing.notReadyReasons(currentUsers.require().centerId()));
+                "reasons",
+                routing.notReadyReasons(CenterId.of(currentUsers.require().centerId())));
         model.addAttribute("deskTexts", deskTexts.json(locale));
         return "channel/desk";
     }

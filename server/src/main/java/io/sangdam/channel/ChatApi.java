@@ -3,6 +3,8 @@ package io.sangdam.channel;
 import io.sangdam.channel.Conversations.Message;
 import io.sangdam.identity.CenterDirectory;
 import io.sangdam.platform.RequestRejected;
+import io.sangdam.routing.CenterId;
+import io.sangdam.routing.QueueCode;
 import io.sangdam.routing.QueueSettings;
 import io.sangdam.routing.Routing;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -123,12 +125,12 @@ class ChatApi {
     @GetMapping("/topics")
     List<Topic> topics(@RequestParam long center, Locale locale) {
         centers.get(center);
-        if (!routing.routes(center)) {
+        if (!routing.routes(CenterId.of(center))) {
             return List.of();
         }
-        return routing.queues(center).stream()
+        return routing.queues(CenterId.of(center)).stream()
                 .map((QueueSettings q) -> {
-                    var status = routing.openNow(center, q.code());
+                    var status = routing.openNow(CenterId.of(center), QueueCode.of(q.code()));
                     return new Topic(
                             q.code(), q.name(locale), status.open(), OpeningHoursText.of(status, messages, locale));
                 })
@@ -151,9 +153,10 @@ class ChatApi {
     Chats.Started start(@Valid @RequestBody NewChat chat, Locale locale, HttpServletRequest request) {
         throttling.chatStarting(request);
         centers.get(chat.center());
-        if (routing.routes(chat.center())
-                && routing.queues(chat.center()).stream().anyMatch(q -> q.code().equals(chat.topic()))) {
-            var status = routing.openNow(chat.center(), chat.topic());
+        if (routing.routes(CenterId.of(chat.center()))
+                && routing.queues(CenterId.of(chat.center())).stream()
+                        .anyMatch(q -> q.code().equals(chat.topic()))) {
+            var status = routing.openNow(CenterId.of(chat.center()), QueueCode.of(chat.topic()));
             if (!status.open()) {
                 throw RequestRejected.conflict("queue-closed", OpeningHoursText.of(status, messages, locale));
             }
@@ -191,7 +194,8 @@ class ChatApi {
             throw RequestRejected.badRequest("consent-required");
         }
         centers.get(left.center());
-        if (routing.queues(left.center()).stream().noneMatch(q -> q.code().equals(left.topic()))) {
+        if (routing.queues(CenterId.of(left.center())).stream()
+                .noneMatch(q -> q.code().equals(left.topic()))) {
             throw RequestRejected.badRequest("unknown-chat-topic", left.topic());
         }
         long reference = callbacks.leave(left.center(), left.topic(), left.name(), left.phone(), left.message());

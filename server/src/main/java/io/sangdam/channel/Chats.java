@@ -9,18 +9,23 @@ import io.sangdam.contact.Disposition;
 import io.sangdam.contact.Masking;
 import io.sangdam.contact.TextMasking;
 import io.sangdam.engine.protection.Detection;
-import io.sangdam.engine.routing.ContactAttribute;
-import io.sangdam.engine.routing.RoutingEvent;
-import io.sangdam.engine.routing.RoutingSnapshot;
-import io.sangdam.engine.routing.WaitingPosition;
 import io.sangdam.platform.RequestRejected;
 import io.sangdam.protection.AbuseScreening;
 import io.sangdam.protection.AbusiveCustomers;
 import io.sangdam.protection.Incidents;
 import io.sangdam.protection.ProtectionNotices;
+import io.sangdam.routing.AgentUsername;
+import io.sangdam.routing.CenterId;
+import io.sangdam.routing.ContactChannel;
+import io.sangdam.routing.CustomerAttribute;
+import io.sangdam.routing.PlaceInQueue;
+import io.sangdam.routing.QueueCode;
+import io.sangdam.routing.RoutedContact;
+import io.sangdam.routing.RoutedEvent;
 import io.sangdam.routing.Routing;
 import io.sangdam.routing.RoutingEngineRebuilt;
 import io.sangdam.routing.RoutingEventsOccurred;
+import io.sangdam.routing.RoutingState;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -112,13 +117,13 @@ class Chats {
         static final int LATER = 30;
 
         /** {@code estimatedWaitSeconds}: none while no agent is logged in to estimate it with. */
-        static Position of(String status, int ahead, @Nullable Integer estimatedWaitSeconds) {
+        static Position of(Conversations.Status status, int ahead, @Nullable Integer estimatedWaitSeconds) {
             int refresh = switch (status) {
-                case "WAITING" -> ahead < NEAR_THE_FRONT ? SOON : LATER;
-                case "OFFERED" -> SOON;
-                default -> LATER;
+                case WAITING -> ahead < NEAR_THE_FRONT ? SOON : LATER;
+                case OFFERED -> SOON;
+                case CONNECTED, ENDED -> LATER;
             };
-            return new Position(status, ahead, estimatedWaitSeconds, refresh);
+            return new Position(status.name(), ahead, estimatedWaitSeconds, refresh);
         }
     }
 
@@ -129,8 +134,9 @@ class Chats {
             @Nullable String phone,
             @Nullable String lane,
             java.util.Locale locale) {
-        if (!routing.routes(center)
-                || routing.queues(center).stream().noneMatch(q -> q.code().equals(queue))) {
+        if (!routing.routes(CenterId.of(center))
+                || routing.queues(CenterId.of(center)).stream()
+                        .noneMatch(q -> q.code().equals(queue))) {
             throw RequestRejected.badRequest("unknown-chat-topic", queue);
         }
         String id = UUID.randomUUID().toString();
@@ -149,17 +155,17 @@ class Chats {
         // The protection notice opens every chat, as the ARS plays it (산업안전보건법 제41조), in the center's words.
         conversations.addMessage(
                 id, Sender.SYSTEM, notices.text(center, ProtectionNotices.Kind.CHAT_NOTICE, locale), clock.instant());
-        List<String> attributes = new java.util.ArrayList<>();
+        java.util.Set<CustomerAttribute> attributes = java.util.EnumSet.noneOf(CustomerAttribute.class);
         // A registered abusive customer goes to the dedicated lane (the specialist team), before any other lane,
         // even on a claim: the lane protects agents and costs only whoever typed the number, and it writes
         // nothing about the number's owner (ADR 0011). Nothing else from the record (grade, senior) routes a claim.
         if (customer != null && registry.active(customer).isPresent()) {
-            attributes.add(ContactAttribute.FLAGGED_ABUSIVE.name());
+            attributes.add(CustomerAttribute.FLAGGED_ABUSIVE);
         }
         if (lane != null && !lane.isBlank()) {
-            attributes.add(lane);
+            attributes.add(CustomerAttribute.valueOf(lane));
         }
-        routing.arrive(center, id, queue, "CHAT", attributes);
+        routing.arrive(CenterId.of(center), RoutedContact.of(id), QueueCode.of(queue), ContactChannel.CHAT, attributes);
         return new Started(id, token);
     }
 
@@ -207,13 +213,13 @@ class Chats {
     void customerLeaves(String id, String token) {
         Conversation conversation = owned(id, token);
         if (conversation.status() != Conversations.Status.ENDED) {
-            routing.end(conversation.centerId(), id, false);
+            routing.end(CenterId.of(conversation.centerId()), RoutedContact.of(id), false);
         }
     }
 
     void agentEnds(String agent, String id) {
         Conversation conversation = assignedTo(agent, id);
-        routing.end(conversation.centerId(), id, false);
+        routing.end(CenterId.of(conversation.centerId()), RoutedContact.of(id), false);
     }
 
     /**
@@ -268,7 +274,8 @@ class Chats {
     void transfer(String agent, String id, String queue, @Nullable String colleague, @Nullable String note) {
         Conversation conversation = assignedTo(agent, id);
         var locale = java.util.Locale.forLanguageTag(conversation.language());
-        String queueName = routing.queueNames(conversation.centerId(), locale).get(queue);
+        String queueName =
+                routing.queueNames(CenterId.of(conversation.centerId()), locale).get(queue);
         if (queueName == null) {
             throw RequestRejected.badRequest("unknown-chat-topic", queue);
         }
@@ -283,9 +290,13 @@ class Chats {
         }
         // Routed first: a refused transfer (the colleague just logged out) must not tell the customer otherwise.
         if (colleague == null) {
-            routing.transfer(conversation.centerId(), id, queue);
+            routing.transfer(CenterId.of(conversation.centerId()), RoutedContact.of(id), QueueCode.of(queue));
         } else {
-            routing.transferToColleague(conversation.centerId(), id, queue, colleague);
+            routing.transferToColleague(
+                    CenterId.of(conversation.centerId()),
+                    RoutedContact.of(id),
+                    QueueCode.of(queue),
+                    AgentUsername.of(colleague));
         }
         Message notice = conversations.addMessage(id, Sender.SYSTEM, text, clock.instant());
         // The transferring agent may now record what they did (이관), with the transcript up to here.
@@ -317,7 +328,7 @@ class Chats {
         Message notice = conversations.addMessage(
                 id, Sender.SYSTEM, messages.getMessage("protection.ended", null, locale), clock.instant());
         streams.push(customer(id), "message", notice);
-        routing.end(conversation.centerId(), id, true);
+        routing.end(CenterId.of(conversation.centerId()), RoutedContact.of(id), true);
     }
 
     List<Message> history(String id) {
@@ -333,19 +344,20 @@ class Chats {
 
     Position position(Conversation conversation) {
         if (conversation.status() != Conversations.Status.WAITING) {
-            return Position.of(conversation.status().name(), 0, 0);
+            return Position.of(conversation.status(), 0, 0);
         }
         // Not the whole snapshot: with thousands waiting, each asking every 10 s, copying it was the cost.
-        var position = routing.waitingPosition(conversation.centerId(), conversation.id());
-        int ahead = position.map(WaitingPosition::ahead).orElse(0);
-        int agents = position.map(WaitingPosition::agentsLoggedIn).orElse(0);
+        var position =
+                routing.waitingPosition(CenterId.of(conversation.centerId()), RoutedContact.of(conversation.id()));
+        int ahead = position.map(PlaceInQueue::ahead).orElse(0);
+        int agents = position.map(PlaceInQueue::agentsLoggedIn).orElse(0);
         if (agents == 0) {
             // Nobody to estimate with (the center is between shifts): a time would be made up.
-            return Position.of("WAITING", ahead, null);
+            return Position.of(Conversations.Status.WAITING, ahead, null);
         }
         int estimate =
                 (int) ((ahead + 1) * ESTIMATED_HANDLING_SECONDS / ((long) agents * Routing.DEFAULT_CHAT_CAPACITY));
-        return Position.of("WAITING", ahead, estimate);
+        return Position.of(Conversations.Status.WAITING, ahead, estimate);
     }
 
     List<Conversation> connectedTo(String agent) {
@@ -398,13 +410,13 @@ class Chats {
      */
     @EventListener
     void routed(RoutingEventsOccurred occurred) {
-        long center = occurred.centerId();
-        List<RoutingEvent> group = new ArrayList<>();
+        long center = occurred.center().value();
+        List<RoutedEvent> group = new ArrayList<>();
         java.util.Set<String> changing = new java.util.HashSet<>();
-        for (RoutingEvent event : occurred.events()) {
-            boolean grouped = !(event instanceof RoutingEvent.OfferMissed
-                    || event instanceof RoutingEvent.ContactMoved
-                    || event instanceof RoutingEvent.ContactTransferred);
+        for (RoutedEvent event : occurred.events()) {
+            boolean grouped = !(event instanceof RoutedEvent.OfferMissed
+                    || event instanceof RoutedEvent.ContactMoved
+                    || event instanceof RoutedEvent.ContactTransferred);
             String chat = grouped ? changedChat(event) : null;
             if (!grouped || (chat != null && changing.contains(chat))) {
                 changeTogether(center, group);
@@ -424,37 +436,37 @@ class Chats {
     }
 
     /** The chat whose state the event sets, if it is a chat (callbacks are routed contacts too). */
-    private static @Nullable String changedChat(RoutingEvent event) {
+    private static @Nullable String changedChat(RoutedEvent event) {
         String contact = switch (event) {
-            case RoutingEvent.ContactOffered offered -> offered.contact().value();
-            case RoutingEvent.ContactAssigned assigned -> assigned.contact().value();
-            case RoutingEvent.ContactCompleted completed -> completed.contact().value();
-            case RoutingEvent.ContactAbandoned abandoned -> abandoned.contact().value();
-            case RoutingEvent.ContactTurnedAway turnedAway ->
+            case RoutedEvent.ContactOffered offered -> offered.contact().value();
+            case RoutedEvent.ContactAssigned assigned -> assigned.contact().value();
+            case RoutedEvent.ContactCompleted completed -> completed.contact().value();
+            case RoutedEvent.ContactAbandoned abandoned -> abandoned.contact().value();
+            case RoutedEvent.ContactTurnedAway turnedAway ->
                 turnedAway.contact().value();
             default -> null;
         };
         return contact == null ? null : chat(contact).orElse(null);
     }
 
-    private void changeTogether(long center, List<RoutingEvent> group) {
+    private void changeTogether(long center, List<RoutedEvent> group) {
         if (group.isEmpty()) {
             return;
         }
         Instant now = clock.instant();
         List<Conversations.Change> changes = new ArrayList<>();
-        for (RoutingEvent event : group) {
+        for (RoutedEvent event : group) {
             String chat = changedChat(event);
             if (chat != null) {
                 changes.add(
                         switch (event) {
-                            case RoutingEvent.ContactOffered offered ->
+                            case RoutedEvent.ContactOffered offered ->
                                 new Conversations.Change(
                                         chat,
                                         Conversations.Status.OFFERED,
                                         offered.agent().value(),
                                         now);
-                            case RoutingEvent.ContactAssigned assigned ->
+                            case RoutedEvent.ContactAssigned assigned ->
                                 new Conversations.Change(
                                         chat,
                                         Conversations.Status.CONNECTED,
@@ -466,15 +478,15 @@ class Chats {
         }
         Map<String, Conversation> changed = conversations.changedIn(center, changes);
         Map<String, List<Message>> histories = conversations.messages(group.stream()
-                .filter(event -> event instanceof RoutingEvent.ContactAssigned)
+                .filter(event -> event instanceof RoutedEvent.ContactAssigned)
                 .map(Chats::changedChat)
                 .filter(chat -> chat != null && changed.containsKey(chat))
                 .toList());
-        for (RoutingEvent event : group) {
+        for (RoutedEvent event : group) {
             String chat = changedChat(event);
             Conversation c = chat == null ? null : changed.get(chat);
             switch (event) {
-                case RoutingEvent.ContactOffered offered -> {
+                case RoutedEvent.ContactOffered offered -> {
                     if (c != null) {
                         Map<String, Object> offer = new java.util.HashMap<>(Map.of(
                                 "conversation",
@@ -490,7 +502,7 @@ class Chats {
                         streams.push(desk(offered.agent().value()), "offer", offer);
                     }
                 }
-                case RoutingEvent.ContactAssigned assigned -> {
+                case RoutedEvent.ContactAssigned assigned -> {
                     if (c != null) {
                         streams.push(customer(c.id()), "status", Map.of("status", "CONNECTED"));
                         streams.push(monitorList(c.centerId()), "changed", Map.of("conversation", c.id()));
@@ -508,33 +520,33 @@ class Chats {
                                         histories.getOrDefault(c.id(), List.of())));
                     }
                 }
-                case RoutingEvent.ContactCompleted completed ->
+                case RoutedEvent.ContactCompleted completed ->
                     toldEnded(c, completed.agent().value());
-                case RoutingEvent.ContactAbandoned abandoned -> toldEnded(c, null);
-                case RoutingEvent.ContactTurnedAway turnedAway -> toldEnded(c, null);
-                case RoutingEvent.AgentStateChanged changedState ->
+                case RoutedEvent.ContactAbandoned abandoned -> toldEnded(c, null);
+                case RoutedEvent.ContactTurnedAway turnedAway -> toldEnded(c, null);
+                case RoutedEvent.AgentStateChanged changedState ->
                     streams.push(
                             desk(changedState.agent().value()),
                             "state",
-                            Map.of("state", Routing.stateName(changedState.state())));
+                            Map.of("state", changedState.status().name()));
                 default -> {}
             }
         }
     }
 
-    private void changeAlone(long center, RoutingEvent event) {
+    private void changeAlone(long center, RoutedEvent event) {
         switch (event) {
-            case RoutingEvent.OfferMissed missed ->
+            case RoutedEvent.OfferMissed missed ->
                 conversation(missed.contact().value(), center).ifPresent(c -> {
                     conversations.waiting(c.id());
                     streams.push(desk(missed.agent().value()), "offer-withdrawn", Map.of("conversation", c.id()));
                 });
-            case RoutingEvent.ContactMoved moved ->
+            case RoutedEvent.ContactMoved moved ->
                 conversation(moved.contact().value(), center).ifPresent(c -> {
                     conversations.moved(c.id(), moved.toQueue().value());
                     // The customer learns they were moved; the wait goes on, counted from when they came.
                     var locale = java.util.Locale.forLanguageTag(c.language());
-                    String queueName = routing.queueNames(c.centerId(), locale)
+                    String queueName = routing.queueNames(CenterId.of(c.centerId()), locale)
                             .getOrDefault(
                                     moved.toQueue().value(), moved.toQueue().value());
                     Message notice = conversations.addMessage(
@@ -544,7 +556,7 @@ class Chats {
                             clock.instant());
                     streams.push(customer(c.id()), "message", notice);
                 });
-            case RoutingEvent.ContactTransferred transferred ->
+            case RoutedEvent.ContactTransferred transferred ->
                 conversation(transferred.contact().value(), center).ifPresent(c -> {
                     conversations.transferred(c.id(), transferred.toQueue().value());
                     streams.push(customer(c.id()), "status", Map.of("status", "WAITING"));
@@ -611,12 +623,13 @@ class Chats {
      */
     @EventListener
     void rebuilt(RoutingEngineRebuilt rebuilt) {
-        Map<String, RoutingSnapshot.ContactView> known = new java.util.HashMap<>();
-        rebuilt.snapshot().contacts().forEach(contact -> known.put(contact.id().value(), contact));
+        long center = rebuilt.center().value();
+        Map<String, RoutingState.Contact> known = new java.util.HashMap<>();
+        rebuilt.state().contacts().forEach(contact -> known.put(contact.id().value(), contact));
         java.time.Instant orphanBefore = clock.instant().minus(ORPHAN_AGE);
         int corrected = 0;
-        for (Conversation chat : conversations.openIn(rebuilt.centerId())) {
-            RoutingSnapshot.ContactView contact = known.get(chat.id());
+        for (Conversation chat : conversations.openIn(center)) {
+            RoutingState.Contact contact = known.get(chat.id());
             if (contact == null) {
                 if (chat.createdAt().isBefore(orphanBefore)) {
                     ended(chat.id(), chat.centerId(), null);
@@ -626,7 +639,7 @@ class Chats {
             }
             String agent = contact.agent() == null ? null : contact.agent().value();
             String queue = contact.queue().value();
-            if (contact.status() == RoutingSnapshot.ContactStatus.WAITING) {
+            if (contact.status() == RoutingState.ContactStatus.WAITING) {
                 if (chat.status() != Conversations.Status.WAITING
                         || !chat.queue().equals(queue)) {
                     conversations.waitingIn(chat.id(), queue);
@@ -653,10 +666,7 @@ class Chats {
             }
         }
         if (corrected > 0) {
-            log.info(
-                    "{} chats of center {} set to their state in the rebuilt routing engine",
-                    corrected,
-                    rebuilt.centerId());
+            log.info("{} chats of center {} set to their state in the rebuilt routing engine", corrected, center);
         }
     }
 
@@ -678,7 +688,7 @@ class Chats {
     void endOrphans() {
         for (long center : conversations.centersWithOpen()) {
             try {
-                if (!routing.routes(center)) {
+                if (!routing.routes(CenterId.of(center))) {
                     continue;
                 }
                 java.time.Instant orphanBefore = clock.instant().minus(ORPHAN_AGE);
@@ -689,7 +699,7 @@ class Chats {
                     continue;
                 }
                 java.util.Set<String> known = new java.util.HashSet<>();
-                routing.snapshot(center)
+                routing.snapshot(CenterId.of(center))
                         .contacts()
                         .forEach(contact -> known.add(contact.id().value()));
                 int ended = 0;

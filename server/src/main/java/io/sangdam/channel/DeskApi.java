@@ -4,13 +4,16 @@ import io.sangdam.channel.Conversations.Message;
 import io.sangdam.contact.Category;
 import io.sangdam.contact.ConsultationRecords;
 import io.sangdam.contact.Disposition;
-import io.sangdam.engine.routing.AgentState;
 import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.identity.Role;
 import io.sangdam.identity.Staff;
 import io.sangdam.identity.StaffMember;
 import io.sangdam.platform.RequestRejected;
+import io.sangdam.routing.AgentStatus;
+import io.sangdam.routing.AgentUsername;
+import io.sangdam.routing.CenterId;
+import io.sangdam.routing.RoutedContact;
 import io.sangdam.routing.Routing;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Valid;
@@ -72,14 +75,15 @@ class DeskApi {
         CurrentUser me = currentUsers.require();
         // Start from the truth: the agent's state and the chats they hold, then live changes.
         return streams.open(Chats.desk(me.username()), emitter -> {
-            String state = routing.routes(me.centerId())
-                    ? Routing.stateName(routing.snapshot(me.centerId()).agents().stream()
+            CenterId center = CenterId.of(me.centerId());
+            AgentStatus state = routing.routes(center)
+                    ? routing.snapshot(center).agents().stream()
                             .filter(a -> a.id().value().equals(me.username()))
-                            .map(a -> a.state())
+                            .map(a -> a.status())
                             .findFirst()
-                            .orElse(io.sangdam.engine.routing.AgentState.OFFLINE))
-                    : "OFFLINE";
-            emitter.send(SseEmitter.event().name("state").data(Map.of("state", state)));
+                            .orElse(AgentStatus.OFFLINE)
+                    : AgentStatus.OFFLINE;
+            emitter.send(SseEmitter.event().name("state").data(Map.of("state", state.name())));
             // In the order they began, as the panes stood before a reload: the chats held, those
             // ended and those transferred that still lack this agent's record (a chat that came back
             // to the agent and ended counts as ended).
@@ -131,13 +135,13 @@ class DeskApi {
     @PostMapping("/login")
     void logIn() {
         CurrentUser me = currentUsers.require();
-        routing.logIn(me.centerId(), staff.find(me.id()).orElseThrow());
+        routing.logIn(CenterId.of(me.centerId()), staff.find(me.id()).orElseThrow());
     }
 
     @PostMapping("/ready")
     void ready() {
         CurrentUser me = currentUsers.require();
-        routing.ready(me.centerId(), me.username());
+        routing.ready(CenterId.of(me.centerId()), AgentUsername.of(me.username()));
     }
 
     record Reason(@NotBlank @Size(max = 50) String reason) {}
@@ -145,39 +149,45 @@ class DeskApi {
     @PostMapping("/not-ready")
     void notReady(@Valid @RequestBody Reason reason) {
         CurrentUser me = currentUsers.require();
-        routing.notReady(me.centerId(), me.username(), reason.reason());
+        routing.notReady(CenterId.of(me.centerId()), AgentUsername.of(me.username()), reason.reason());
     }
 
     @PostMapping("/logout")
     void logOut() {
         CurrentUser me = currentUsers.require();
-        routing.logOut(me.centerId(), me.username());
+        routing.logOut(CenterId.of(me.centerId()), AgentUsername.of(me.username()));
     }
 
     @PostMapping("/wrap-up-done")
     void wrapUpDone() {
         CurrentUser me = currentUsers.require();
-        routing.wrapUpDone(me.centerId(), me.username());
+        routing.wrapUpDone(CenterId.of(me.centerId()), AgentUsername.of(me.username()));
     }
 
     /** An offer that timed out or went to someone else meanwhile is a 409 {@code offer-expired}, not the engine's words. */
     @PostMapping("/offers/{conversation}/accept")
     void accept(@PathVariable String conversation) {
         CurrentUser me = currentUsers.require();
-        answeringOffer(conversation, () -> routing.accept(me.centerId(), me.username(), conversation));
+        answeringOffer(
+                conversation,
+                () -> routing.accept(
+                        CenterId.of(me.centerId()), AgentUsername.of(me.username()), RoutedContact.of(conversation)));
     }
 
     @PostMapping("/offers/{conversation}/decline")
     void decline(@PathVariable String conversation) {
         CurrentUser me = currentUsers.require();
-        answeringOffer(conversation, () -> routing.decline(me.centerId(), me.username(), conversation));
+        answeringOffer(
+                conversation,
+                () -> routing.decline(
+                        CenterId.of(me.centerId()), AgentUsername.of(me.username()), RoutedContact.of(conversation)));
     }
 
     private static void answeringOffer(String conversation, Runnable answer) {
         try {
             answer.run();
         } catch (RequestRejected rejected) {
-            if (Routing.engineRefusal(rejected).isPresent()) {
+            if (Routing.refusal(rejected).isPresent()) {
                 throw RequestRejected.conflict("offer-expired", conversation);
             }
             throw rejected;
@@ -240,20 +250,21 @@ class DeskApi {
     @GetMapping("/colleagues")
     List<Colleague> colleagues() {
         var me = currentUsers.require();
-        if (!routing.routes(me.centerId())) {
+        CenterId center = CenterId.of(me.centerId());
+        if (!routing.routes(center)) {
             return List.of();
         }
-        return routing.snapshot(me.centerId()).agents().stream()
-                .filter(agent -> !(agent.state() instanceof AgentState.Offline)
+        return routing.snapshot(center).agents().stream()
+                .filter(agent -> agent.status() != AgentStatus.OFFLINE
                         && !agent.id().value().equals(me.username()))
                 .map(agent -> new Colleague(
                         agent.id().value(),
                         staff.findByUsername(agent.id().value())
                                 .map(StaffMember::displayName)
                                 .orElse(agent.id().value()),
-                        Routing.stateName(agent.state())))
+                        agent.status().name()))
                 .sorted(java.util.Comparator.comparing(
-                                (Colleague c) -> !c.state().equals("AVAILABLE"))
+                                (Colleague c) -> !c.state().equals(AgentStatus.AVAILABLE.name()))
                         .thenComparing(Colleague::name))
                 .toList();
     }
@@ -262,7 +273,7 @@ class DeskApi {
 
     @GetMapping("/queues")
     List<QueueChoice> queues(java.util.Locale locale) {
-        long center = currentUsers.require().centerId();
+        CenterId center = CenterId.of(currentUsers.require().centerId());
         return routing.routes(center)
                 ? routing.queues(center).stream()
                         .map(q -> new QueueChoice(q.code(), q.name(locale)))

@@ -11,6 +11,7 @@ import io.sangdam.identity.DataSubject;
 import io.sangdam.identity.PersonalDataAccess;
 import io.sangdam.identity.Role;
 import io.sangdam.platform.RequestRejected;
+import io.sangdam.routing.CenterId;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -60,7 +61,7 @@ class MonitorPages {
         model.addAttribute("centers", centers.partnersVisibleTo(user));
         model.addAttribute("center", chosen);
         model.addAttribute("conversations", conversations.connectedIn(chosen.id()));
-        model.addAttribute("queueNames", routing.queueNames(chosen.id(), locale));
+        model.addAttribute("queueNames", routing.queueNames(CenterId.of(chosen.id()), locale));
         return "channel/monitor-list";
     }
 
@@ -79,7 +80,7 @@ class MonitorPages {
         model.addAttribute("conversation", conversation);
         model.addAttribute(
                 "queueName",
-                routing.queueNames(conversation.centerId(), locale)
+                routing.queueNames(CenterId.of(conversation.centerId()), locale)
                         .getOrDefault(conversation.queue(), conversation.queue()));
         model.addAttribute("messages", conversations.messages(id));
         model.addAttribute("sittingIn", user.has(Role.EXECUTIVE));

@@ -10,6 +10,8 @@ import io.sangdam.platform.ClusterSignals;
 import io.sangdam.platform.RequestRejected;
 import io.sangdam.protection.AbuseAlerted;
 import io.sangdam.protection.Incidents;
+import io.sangdam.routing.AgentUsername;
+import io.sangdam.routing.CenterId;
 import io.sangdam.routing.Routing;
 import java.time.Clock;
 import java.time.Duration;
@@ -203,6 +205,6 @@ class BoardAlerts {
         if (by < 1 || by > MAXIMUM_EXTENSION_MINUTES) {
             throw RequestRejected.badRequest("recovery-extension-invalid", 1, MAXIMUM_EXTENSION_MINUTES);
         }
-        routing.extendRecovery(chosen.id(), agent, Duration.ofMinutes(by));
+        routing.extendRecovery(CenterId.of(chosen.id()), AgentUsername.of(agent), Duration.ofMinutes(by));
     }
 }

@@ -5,7 +5,12 @@ import io.sangdam.identity.CenterDirectory;
 import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.platform.RequestRejected;
+import io.sangdam.routing.AgentUsername;
+import io.sangdam.routing.CenterId;
+import io.sangdam.routing.QueueCode;
+import io.sangdam.routing.RoutedContact;
 import io.sangdam.routing.Routing;
+import io.sangdam.routing.RoutingRefusal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -55,7 +60,7 @@ class BoardPages {
     String page(@RequestParam(required = false) @Nullable Long center, Model model) {
         Center chosen = center(center);
         List<Center> routed = centers.visibleTo(currentUsers.require()).stream()
-                .filter(c -> routing.routes(c.id()))
+                .filter(c -> routing.routes(CenterId.of(c.id())))
                 .toList();
         model.addAttribute("centers", routed);
         model.addAttribute("center", chosen);
@@ -102,8 +107,8 @@ class BoardPages {
         forcing(
                 agent,
                 () -> routing.notReady(
-                        chosen.id(),
-                        agent,
+                        CenterId.of(chosen.id()),
+                        AgentUsername.of(agent),
                         "팀장 지정 (set by supervisor " + currentUsers.require().username() + ")"));
     }
 
@@ -117,7 +122,7 @@ class BoardPages {
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'CENTER_MANAGER')")
     void forceLogOut(@RequestParam long center, @org.springframework.web.bind.annotation.PathVariable String agent) {
         Center chosen = center(center);
-        forcing(agent, () -> routing.logOut(chosen.id(), agent));
+        forcing(agent, () -> routing.logOut(CenterId.of(chosen.id()), AgentUsername.of(agent)));
     }
 
     /** The engine's refusals of a forced state, in the supervisor's words. */
@@ -125,10 +130,15 @@ class BoardPages {
         try {
             force.run();
         } catch (RequestRejected rejected) {
-            throw switch (Routing.engineRefusal(rejected).orElse("")) {
-                case "AGENT_OFFLINE" -> RequestRejected.conflict("agent-logged-out", agent);
-                case "AGENT_HAS_WORK" -> RequestRejected.conflict("agent-has-work", agent);
-                case "UNKNOWN_AGENT" -> RequestRejected.notFound("unknown-agent", agent);
+            RoutingRefusal refusal = Routing.refusal(rejected).orElse(null);
+            if (refusal == null) {
+                throw rejected;
+            }
+            // Only the refusals a supervisor can act on get their own words; the rest say routing refused.
+            throw switch (refusal) {
+                case AGENT_OFFLINE -> RequestRejected.conflict("agent-logged-out", agent);
+                case AGENT_HAS_WORK -> RequestRejected.conflict("agent-has-work", agent);
+                case UNKNOWN_AGENT -> RequestRejected.notFound("unknown-agent", agent);
                 default -> rejected;
             };
         }
@@ -150,7 +160,11 @@ class BoardPages {
             @org.springframework.web.bind.annotation.PathVariable String contact,
             @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody Move move) {
         Center chosen = center(center);
-        routing.move(chosen.id(), contact, move.queue(), currentUsers.require().username());
+        routing.move(
+                CenterId.of(chosen.id()),
+                RoutedContact.of(contact),
+                QueueCode.of(move.queue()),
+                currentUsers.require().username());
         return Map.of("contact", contact, "queue", move.queue());
     }
 
@@ -158,12 +172,12 @@ class BoardPages {
         CurrentUser user = currentUsers.require();
         if (requested == null) {
             return centers.visibleTo(user).stream()
-                    .filter(c -> routing.routes(c.id()))
+                    .filter(c -> routing.routes(CenterId.of(c.id())))
                     .findFirst()
                     .orElseThrow(() -> RequestRejected.notFound("no-routing-for-center", user.centerId()));
         }
         Center center = centers.visibleTo(user, requested);
-        if (!routing.routes(center.id())) {
+        if (!routing.routes(CenterId.of(center.id()))) {
             throw RequestRejected.notFound("no-routing-for-center", center.id());
         }
         return center;

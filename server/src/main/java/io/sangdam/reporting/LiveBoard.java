@@ -1,16 +1,17 @@
 package io.sangdam.reporting;
 
-import io.sangdam.engine.routing.AgentState;
-import io.sangdam.engine.routing.RoutingEvent;
-import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.identity.Staff;
 import io.sangdam.identity.StaffMember;
 import io.sangdam.platform.AfterCommit;
 import io.sangdam.platform.ClusterSignals;
 import io.sangdam.platform.EventStreams;
+import io.sangdam.routing.AgentStatus;
+import io.sangdam.routing.CenterId;
 import io.sangdam.routing.QueueSettings;
+import io.sangdam.routing.RoutedEvent;
 import io.sangdam.routing.Routing;
 import io.sangdam.routing.RoutingEventsOccurred;
+import io.sangdam.routing.RoutingState;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,30 +77,30 @@ class LiveBoard {
      */
     @EventListener
     void routed(RoutingEventsOccurred occurred) {
-        long center = occurred.centerId();
+        long center = occurred.center().value();
         List<LiveFigures.Arriving> arrivals = new ArrayList<>();
-        List<RoutingEvent> outcomes = new ArrayList<>();
+        List<RoutedEvent> outcomes = new ArrayList<>();
         Map<String, LiveFigures.AgentStatus> states = new LinkedHashMap<>();
-        for (RoutingEvent event : occurred.events()) {
+        for (RoutedEvent event : occurred.events()) {
             switch (event) {
-                case RoutingEvent.ContactQueued queued ->
+                case RoutedEvent.ContactQueued queued ->
                     arrivals.add(new LiveFigures.Arriving(
                             queued.contact().value(), queued.queue().value(), queued.at(), bucket(queued.at())));
-                case RoutingEvent.ContactAssigned assigned -> outcomes.add(assigned);
-                case RoutingEvent.ContactAbandoned abandoned -> outcomes.add(abandoned);
-                case RoutingEvent.AgentStateChanged changed ->
+                case RoutedEvent.ContactAssigned assigned -> outcomes.add(assigned);
+                case RoutedEvent.ContactAbandoned abandoned -> outcomes.add(abandoned);
+                case RoutedEvent.AgentStateChanged changed ->
                     states.put(
                             changed.agent().value(),
                             new LiveFigures.AgentStatus(
-                                    changed.agent().value(), Routing.stateName(changed.state()), changed.at()));
-                case RoutingEvent.ContactOffered offered -> {}
-                case RoutingEvent.OfferMissed missed -> {}
-                case RoutingEvent.ContactOverflowed overflowed -> {}
-                case RoutingEvent.PreferredAgentWaitEnded waitEnded -> {}
-                case RoutingEvent.ContactCompleted completed -> {}
-                case RoutingEvent.ContactTransferred transferred -> {}
-                case RoutingEvent.ContactTurnedAway turnedAway -> {}
-                case RoutingEvent.ContactMoved moved -> {}
+                                    changed.agent().value(), changed.status().name(), changed.at()));
+                case RoutedEvent.ContactOffered offered -> {}
+                case RoutedEvent.OfferMissed missed -> {}
+                case RoutedEvent.ContactOverflowed overflowed -> {}
+                case RoutedEvent.PreferredAgentWaitEnded waitEnded -> {}
+                case RoutedEvent.ContactCompleted completed -> {}
+                case RoutedEvent.ContactTransferred transferred -> {}
+                case RoutedEvent.ContactTurnedAway turnedAway -> {}
+                case RoutedEvent.ContactMoved moved -> {}
             }
         }
         Map<IntervalKey, LiveFigures.IntervalChange> changes = new LinkedHashMap<>();
@@ -108,20 +109,20 @@ class LiveBoard {
         }
         Map<String, LiveFigures.Arrival> arrived = figures.arrivals(
                 center, outcomes.stream().map(LiveBoard::contactOf).collect(Collectors.toSet()));
-        for (RoutingEvent outcome : outcomes) {
+        for (RoutedEvent outcome : outcomes) {
             LiveFigures.Arrival arrival = arrived.get(contactOf(outcome));
             if (arrival == null) {
                 continue; // arrived before the read model existed: nothing to count it against
             }
             LiveFigures.IntervalChange change = change(changes, arrival.queue(), bucket(arrival.at()));
-            if (outcome instanceof RoutingEvent.ContactAssigned assigned) {
+            if (outcome instanceof RoutedEvent.ContactAssigned assigned) {
                 double wait = Duration.between(assigned.originalArrival(), assigned.at())
                                 .toMillis()
                         / 1000.0;
                 change.answered++;
                 change.answeredInTime += wait <= threshold(center, arrival.queue()) ? 1 : 0;
                 change.waitSeconds += wait;
-            } else if (outcome instanceof RoutingEvent.ContactAbandoned abandoned) {
+            } else if (outcome instanceof RoutedEvent.ContactAbandoned abandoned) {
                 change.abandoned++;
                 change.shortAbandoned += Duration.between(abandoned.originalArrival(), abandoned.at())
                                         .compareTo(SHORT_ABANDON)
@@ -143,10 +144,10 @@ class LiveBoard {
                 new IntervalKey(queue, interval), key -> new LiveFigures.IntervalChange(queue, interval));
     }
 
-    private static String contactOf(RoutingEvent outcome) {
+    private static String contactOf(RoutedEvent outcome) {
         return switch (outcome) {
-            case RoutingEvent.ContactAssigned assigned -> assigned.contact().value();
-            case RoutingEvent.ContactAbandoned abandoned -> abandoned.contact().value();
+            case RoutedEvent.ContactAssigned assigned -> assigned.contact().value();
+            case RoutedEvent.ContactAbandoned abandoned -> abandoned.contact().value();
             default -> throw new IllegalArgumentException("not an outcome: " + outcome);
         };
     }
@@ -185,15 +186,15 @@ class LiveBoard {
     /** The board now: live queue and agent state from the engine, today's counts from the read model. */
     Board board(long center, ZoneId zone) {
         Instant now = clock.instant();
-        RoutingSnapshot snapshot = routing.snapshot(center);
+        RoutingState snapshot = routing.snapshot(CenterId.of(center));
         Instant today = now.atZone(zone).truncatedTo(ChronoUnit.DAYS).toInstant();
         Map<String, LiveFigures.QueueDay> days = figures.since(center, today).stream()
                 .collect(Collectors.toMap(LiveFigures.QueueDay::queue, Function.identity()));
         List<QueueRow> queues = new ArrayList<>();
-        for (QueueSettings queue : routing.queues(center)) {
+        for (QueueSettings queue : routing.queues(CenterId.of(center))) {
             var waiting = snapshot.contacts().stream()
-                    .filter(c -> c.queue().value().equals(queue.code())
-                            && c.status() == RoutingSnapshot.ContactStatus.WAITING)
+                    .filter(c ->
+                            c.queue().value().equals(queue.code()) && c.status() == RoutingState.ContactStatus.WAITING)
                     .toList();
             long longest = waiting.stream()
                     .map(c -> Duration.between(c.originalArrival(), now).toSeconds())
@@ -229,11 +230,11 @@ class LiveBoard {
         Map<String, String> names = staff.inCenter(center).stream()
                 .collect(Collectors.toMap(StaffMember::username, StaffMember::displayName, (a, b) -> a));
         List<AgentRow> agents = snapshot.agents().stream()
-                .filter(a -> !(a.state() instanceof AgentState.Offline))
+                .filter(a -> a.status() != AgentStatus.OFFLINE)
                 .map(a -> new AgentRow(
                         a.id().value(),
                         names.getOrDefault(a.id().value(), a.id().value()),
-                        Routing.stateName(a.state()),
+                        a.status().name(),
                         Duration.between(since.getOrDefault(a.id().value(), now), now)
                                 .toSeconds(),
                         a.contacts().size()))
@@ -242,8 +243,8 @@ class LiveBoard {
         Map<String, Long> byState = agents.stream()
                 .collect(Collectors.groupingBy(AgentRow::state, java.util.TreeMap::new, Collectors.counting()));
         List<WaitingRow> waiting = snapshot.contacts().stream()
-                .filter(c -> c.status() == RoutingSnapshot.ContactStatus.WAITING)
-                .sorted(Comparator.comparing(RoutingSnapshot.ContactView::originalArrival))
+                .filter(c -> c.status() == RoutingState.ContactStatus.WAITING)
+                .sorted(Comparator.comparing(RoutingState.Contact::originalArrival))
                 .map(c -> new WaitingRow(
                         c.id().value(),
                         c.queue().value(),
@@ -297,7 +298,7 @@ class LiveBoard {
     }
 
     private double threshold(long center, String queue) {
-        return routing.queues(center).stream()
+        return routing.queues(CenterId.of(center)).stream()
                 .filter(q -> q.code().equals(queue))
                 .findFirst()
                 .map(q -> (double) q.serviceLevelSeconds())

@@ -4,18 +4,19 @@ import io.sangdam.engine.routing.AgentState;
 import io.sangdam.engine.routing.ContactId;
 import io.sangdam.engine.routing.RoutingEvent;
 import io.sangdam.engine.routing.RoutingSnapshot;
-import io.sangdam.engine.routing.WaitingPosition;
 import io.sangdam.identity.StaffMember;
 import io.sangdam.platform.RequestRejected;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
  * The ACD as other modules use it: contacts arrive and end, agents log in, get ready and answer
  * offers. Every call is durable before it returns, and its events are also published as
- * {@link RoutingEventsOccurred}. A center routed by another server node is asked there
+ * {@link RoutingEventsOccurred}, in routing's own terms ({@link RoutedEvent}): the engine
+ * behind it is routing's detail. A center routed by another server node is asked there
  * ({@link RoutingForwarding}); its events are published on that node.
  */
 @Service
@@ -46,54 +47,71 @@ public class Routing {
         this.queueHours = queueHours;
     }
 
-    public List<RoutingEvent> arrive(
-            long center, String contact, String queue, String channel, List<String> attributes) {
-        return handle(center, new RoutingRequest.Arrive(contact, queue, channel, 0, attributes));
+    /** A contact arrives in a queue of the center and waits there, or is offered at once. */
+    public List<RoutedEvent> arrive(
+            CenterId center,
+            RoutedContact contact,
+            QueueCode queue,
+            ContactChannel channel,
+            Set<CustomerAttribute> attributes) {
+        return published(handle(
+                center.value(),
+                new RoutingRequest.Arrive(
+                        contact.value(),
+                        queue.value(),
+                        channel.name(),
+                        0,
+                        // Sorted, so the same attributes are logged alike; the engine reads them as a set.
+                        attributes.stream().sorted().map(Enum::name).toList())));
     }
 
-    public List<RoutingEvent> end(long center, String contact, boolean forAbuse) {
-        return handle(center, new RoutingRequest.End(contact, forAbuse));
+    /** The contact is over; one still waiting counts as abandoned. {@code forAbuse}: the agent ended it for abuse. */
+    public List<RoutedEvent> end(CenterId center, RoutedContact contact, boolean forAbuse) {
+        return published(handle(center.value(), new RoutingRequest.End(contact.value(), forAbuse)));
     }
 
-    public List<RoutingEvent> logIn(long center, StaffMember agent) {
-        return handle(center, profiles.logIn(agent));
+    public List<RoutedEvent> logIn(CenterId center, StaffMember agent) {
+        return published(handle(center.value(), profiles.logIn(agent)));
     }
 
-    public List<RoutingEvent> ready(long center, String agent) {
-        return handle(center, new RoutingRequest.BecomeReady(agent));
+    public List<RoutedEvent> ready(CenterId center, AgentUsername agent) {
+        return published(handle(center.value(), new RoutingRequest.BecomeReady(agent.value())));
     }
 
-    public List<RoutingEvent> notReady(long center, String agent, String reason) {
-        return handle(center, new RoutingRequest.GoNotReady(agent, reason));
+    public List<RoutedEvent> notReady(CenterId center, AgentUsername agent, String reason) {
+        return published(handle(center.value(), new RoutingRequest.GoNotReady(agent.value(), reason)));
     }
 
-    public List<RoutingEvent> logOut(long center, String agent) {
-        return handle(center, new RoutingRequest.LogOut(agent));
+    public List<RoutedEvent> logOut(CenterId center, AgentUsername agent) {
+        return published(handle(center.value(), new RoutingRequest.LogOut(agent.value())));
     }
 
-    public List<RoutingEvent> accept(long center, String agent, String contact) {
-        return handle(center, new RoutingRequest.Accept(agent, contact));
+    public List<RoutedEvent> accept(CenterId center, AgentUsername agent, RoutedContact contact) {
+        return published(handle(center.value(), new RoutingRequest.Accept(agent.value(), contact.value())));
     }
 
-    public List<RoutingEvent> decline(long center, String agent, String contact) {
-        return handle(center, new RoutingRequest.Decline(agent, contact));
+    public List<RoutedEvent> decline(CenterId center, AgentUsername agent, RoutedContact contact) {
+        return published(handle(center.value(), new RoutingRequest.Decline(agent.value(), contact.value())));
     }
 
     /** How long a contact transferred to a colleague waits for them before anyone in the queue may take it. */
     public static final java.time.Duration TRANSFER_TO_COLLEAGUE_WAIT = java.time.Duration.ofSeconds(60);
 
     /** Moves an assigned contact to another queue; the agent who had it is not offered it again soon. */
-    public List<RoutingEvent> transfer(long center, String contact, String queue) {
-        return handle(center, new RoutingRequest.Transfer(contact, queue, null, null));
+    public List<RoutedEvent> transfer(CenterId center, RoutedContact contact, QueueCode queue) {
+        return published(
+                handle(center.value(), new RoutingRequest.Transfer(contact.value(), queue.value(), null, null)));
     }
 
     /**
      * Moves an assigned contact to a colleague (logged in, at the same center): it waits for them for
      * {@link #TRANSFER_TO_COLLEAGUE_WAIT}, in {@code queue}, then goes to anyone there.
      */
-    public List<RoutingEvent> transferToColleague(long center, String contact, String queue, String colleague) {
-        return handle(center, new RoutingRequest.Transfer(contact, queue, colleague, (int)
-                TRANSFER_TO_COLLEAGUE_WAIT.toSeconds()));
+    public List<RoutedEvent> transferToColleague(
+            CenterId center, RoutedContact contact, QueueCode queue, AgentUsername colleague) {
+        return published(handle(
+                center.value(), new RoutingRequest.Transfer(contact.value(), queue.value(), colleague.value(), (int)
+                        TRANSFER_TO_COLLEAGUE_WAIT.toSeconds())));
     }
 
     /**
@@ -103,11 +121,16 @@ public class Routing {
      * @throws RequestRejected {@code unknown-queue}, {@code unknown-waiting-contact} (not a contact
      *     of this center), {@code contact-not-waiting}, {@code contact-already-in-queue}
      */
-    public List<RoutingEvent> move(long center, String contact, String queue, String by) {
+    public List<RoutedEvent> move(CenterId center, RoutedContact contact, QueueCode queue, String by) {
+        return published(move(center.value(), contact.value(), queue.value(), by));
+    }
+
+    /** {@link #move(CenterId, RoutedContact, QueueCode, String)} with the engine's events, for the routing API. */
+    List<RoutingEvent> move(long center, String contact, String queue, String by) {
         if (queues.current(center).stream().noneMatch(q -> q.code().equals(queue))) {
             throw RequestRejected.badRequest("unknown-queue", queue);
         }
-        var found = snapshot(center).contacts().stream()
+        var found = engineSnapshot(center).contacts().stream()
                 .filter(c -> c.id().value().equals(contact))
                 .findFirst()
                 .orElseThrow(() -> RequestRejected.notFound("unknown-waiting-contact", contact));
@@ -125,41 +148,47 @@ public class Routing {
      *
      * @throws RequestRejected {@code not-in-recovery} when the agent is not in a recovery break
      */
-    public List<RoutingEvent> extendRecovery(long center, String agent, Duration by) {
+    public List<RoutedEvent> extendRecovery(CenterId center, AgentUsername agent, Duration by) {
         try {
-            return handle(center, new RoutingRequest.ExtendRecovery(agent, by.toSeconds()));
+            return published(handle(center.value(), new RoutingRequest.ExtendRecovery(agent.value(), by.toSeconds())));
         } catch (RequestRejected rejected) {
-            if (engineRefusal(rejected).filter("NOT_IN_RECOVERY"::equals).isPresent()) {
-                throw RequestRejected.conflict("not-in-recovery", agent);
+            if (refusal(rejected).filter(RoutingRefusal.NOT_IN_RECOVERY::equals).isPresent()) {
+                throw RequestRejected.conflict("not-in-recovery", agent.value());
             }
             throw rejected;
         }
     }
 
     /**
-     * Why the routing engine refused a command: the name of its problem ({@code NO_SUCH_OFFER},
-     * {@code AGENT_OFFLINE}, {@code AGENT_HAS_WORK} ...), for callers that tell their users in their
-     * own words; empty when the rejection is not the engine's refusal.
+     * Why routing refused a command ({@link RoutingRefusal#NO_SUCH_OFFER}, {@link
+     * RoutingRefusal#AGENT_OFFLINE}, {@link RoutingRefusal#AGENT_HAS_WORK} ...), for callers that
+     * tell their users in their own words; empty when the rejection is not routing's refusal.
      */
-    public static Optional<String> engineRefusal(RequestRejected rejected) {
+    public static Optional<RoutingRefusal> refusal(RequestRejected rejected) {
         Object[] arguments = rejected.arguments();
         return rejected.code().equals(RoutingHost.REFUSED) && arguments.length > 0
-                ? Optional.of(String.valueOf(arguments[0]))
+                ? Optional.of(PublishedEvents.refusal(String.valueOf(arguments[0])))
                 : Optional.empty();
     }
 
-    public List<RoutingEvent> wrapUpDone(long center, String agent) {
-        boolean carried = snapshot(center).agents().stream()
-                .anyMatch(a -> a.id().value().equals(agent)
+    public List<RoutedEvent> wrapUpDone(CenterId center, AgentUsername agent) {
+        boolean carried = engineSnapshot(center.value()).agents().stream()
+                .anyMatch(a -> a.id().value().equals(agent.value())
                         && a.state() instanceof AgentState.NotReady notReady
                         && notReady.reason().equals(RoutingHost.WRAP_UP_CARRIED));
         // Wrap-up carried over a configuration change is a not-ready state: finishing it is becoming ready.
-        return handle(center, carried ? new RoutingRequest.BecomeReady(agent) : new RoutingRequest.FinishWrapUp(agent));
+        return published(handle(
+                center.value(),
+                carried
+                        ? new RoutingRequest.BecomeReady(agent.value())
+                        : new RoutingRequest.FinishWrapUp(agent.value())));
     }
 
     /** The center's not-ready reasons agents choose from (휴식, 식사, 교육, 회의 ...), active ones only. */
-    public List<NotReadyReason> notReadyReasons(long center) {
-        return rules.reasons(center).stream().filter(NotReadyReason::active).toList();
+    public List<NotReadyReason> notReadyReasons(CenterId center) {
+        return rules.reasons(center.value()).stream()
+                .filter(NotReadyReason::active)
+                .toList();
     }
 
     /** How many chats this agent holds at once: their own number, else the center's default. */
@@ -168,11 +197,17 @@ public class Routing {
     }
 
     /** Whether a queue takes new contacts now: its opening hours, closed dates and the center's holidays. */
-    public QueueHours.Status openNow(long center, String queue) {
-        return queueHours.status(center, queue);
+    public QueueHours.Status openNow(CenterId center, QueueCode queue) {
+        return queueHours.status(center.value(), queue.value());
     }
 
-    public RoutingSnapshot snapshot(long center) {
+    /** The center's agents and contacts now, from the node that routes it. */
+    public RoutingState snapshot(CenterId center) {
+        return PublishedEvents.state(engineSnapshot(center.value()));
+    }
+
+    /** The engine's own picture, for routing's API and the other nodes (its wire form is the engine's). */
+    RoutingSnapshot engineSnapshot(long center) {
         return host.routes(center) ? host.snapshot(center) : forwarding.snapshot(center);
     }
 
@@ -182,15 +217,17 @@ public class Routing {
      * 10 s, so with thousands waiting this is called hundreds of times a second. Empty when the
      * contact is not waiting (offered, assigned, ended, unknown).
      */
-    public java.util.Optional<WaitingPosition> waitingPosition(long center, String contact) {
-        return host.routes(center)
-                ? host.read(center, engine -> engine.waitingPosition(ContactId.of(contact)))
-                : forwarding.waitingPosition(center, contact);
+    public Optional<PlaceInQueue> waitingPosition(CenterId center, RoutedContact contact) {
+        return (host.routes(center.value())
+                        ? host.read(center.value(), engine -> engine.waitingPosition(ContactId.of(contact.value())))
+                        : forwarding.waitingPosition(center.value(), contact.value()))
+                .map(PublishedEvents::place);
     }
 
     /** Whether the center is routed, by this node or another. */
-    public boolean routes(long center) {
-        return host.routes(center) || forwarding.holderElsewhere(center).isPresent();
+    public boolean routes(CenterId center) {
+        return host.routes(center.value())
+                || forwarding.holderElsewhere(center.value()).isPresent();
     }
 
     /** By this node's engine when it routes the center, else by the node that does. */
@@ -198,27 +235,26 @@ public class Routing {
         return host.routes(center) ? host.handle(center, request) : forwarding.handle(center, request);
     }
 
-    public List<QueueSettings> queues(long center) {
-        return queues.current(center);
+    private static List<RoutedEvent> published(List<RoutingEvent> events) {
+        return PublishedEvents.translated(events);
+    }
+
+    public List<QueueSettings> queues(CenterId center) {
+        return queues.current(center.value());
     }
 
     /** The center's queue names in that language, by code, in the center's order. */
-    public java.util.Map<String, String> queueNames(long center, java.util.Locale locale) {
+    public java.util.Map<String, String> queueNames(CenterId center, java.util.Locale locale) {
         var names = new java.util.LinkedHashMap<String, String>();
         queues(center).forEach(q -> names.putIfAbsent(q.code(), q.name(locale)));
         return names;
     }
 
-    /** A stable name for an agent state, for screens and streams. */
+    /**
+     * The name of an engine state as screens and the live board store it; for routing's own
+     * runtime (other modules get {@link AgentStatus} and never see the engine's states).
+     */
     public static String stateName(AgentState state) {
-        return switch (state) {
-            case AgentState.Offline offline -> "OFFLINE";
-            case AgentState.Available available -> "AVAILABLE";
-            case AgentState.NotReady notReady -> "NOT_READY";
-            case AgentState.Reserved reserved -> "RESERVED";
-            case AgentState.Busy busy -> "BUSY";
-            case AgentState.WrapUp wrapUp -> "WRAP_UP";
-            case AgentState.Recovery recovery -> "RECOVERY";
-        };
+        return PublishedEvents.status(state).name();
     }
 }

@@ -145,7 +145,7 @@ class RoutingCommandsApi {
     @Operation(summary = "The live state of the center's ACD: agents and the contacts waiting, offered and assigned")
     RoutingSnapshot state(@PathVariable long center) {
         forCenter(center);
-        return routing.snapshot(center);
+        return routing.engineSnapshot(center);
     }
 
     private void forCenter(long center) {

@@ -194,7 +194,7 @@ class RoutingForwarding implements DisposableBean {
     /** A rebuild happens only on the node that holds the center's lease: it is the holder now. */
     @EventListener
     void rebuilt(RoutingEngineRebuilt rebuilt) {
-        hold(rebuilt.centerId());
+        hold(rebuilt.center().value());
     }
 
     private void refresh() {

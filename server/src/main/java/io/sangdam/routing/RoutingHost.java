@@ -487,7 +487,7 @@ class RoutingHost implements DisposableBean {
                     List<RoutingEvent> events = new ArrayList<>();
                     decided.forEach(command -> events.addAll(command.events()));
                     if (!events.isEmpty()) {
-                        publisher.publishEvent(new RoutingEventsOccurred(centerId, events));
+                        publisher.publishEvent(PublishedEvents.occurred(centerId, events));
                     }
                     status.releaseSavepoint(savepoint);
                 } catch (RuntimeException failed) {
@@ -577,7 +577,7 @@ class RoutingHost implements DisposableBean {
             return;
         }
         try {
-            publisher.publishEvent(new RoutingEventsOccurred(centerId, events));
+            publisher.publishEvent(PublishedEvents.occurred(centerId, events));
         } catch (RuntimeException listenerFailed) {
             // The decision is stored and stands; a screen that missed it catches up from the database.
             log.error("A listener failed on routing events of center {}", centerId, listenerFailed);
@@ -659,7 +659,7 @@ class RoutingHost implements DisposableBean {
                 commands.size() - from,
                 engine.waitingContacts());
         try {
-            publisher.publishEvent(new RoutingEngineRebuilt(center.centerId, engine.snapshot()));
+            publisher.publishEvent(PublishedEvents.rebuilt(center.centerId, engine.snapshot()));
         } catch (RuntimeException listenerFailed) {
             // The engine stands; a module that missed this corrects itself on the next events.
             log.error("A listener failed on the rebuild of center {}", center.centerId, listenerFailed);

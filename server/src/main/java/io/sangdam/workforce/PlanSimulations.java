@@ -1,19 +1,13 @@
 package io.sangdam.workforce;
 
-import io.sangdam.engine.routing.AgentProfile;
-import io.sangdam.engine.routing.Channel;
-import io.sangdam.engine.routing.QueueDefinition;
-import io.sangdam.engine.routing.QueueId;
-import io.sangdam.engine.routing.RoutingConfiguration;
-import io.sangdam.engine.routing.SelectionStrategy;
-import io.sangdam.engine.simulation.Demand;
 import io.sangdam.engine.simulation.Distribution;
 import io.sangdam.engine.simulation.Scenario;
 import io.sangdam.engine.simulation.Simulation;
 import io.sangdam.engine.simulation.SimulationReport;
-import io.sangdam.engine.simulation.Staffing;
 import io.sangdam.platform.RequestRejected;
+import io.sangdam.routing.QueueCode;
 import io.sangdam.routing.QueueSettings;
+import io.sangdam.routing.SimulatedRouting;
 import io.sangdam.workforce.WorkforcePlanning.Plan;
 import io.sangdam.workforce.WorkforcePlanning.PlanRow;
 import java.time.Clock;
@@ -260,20 +254,10 @@ class PlanSimulations {
                         / contacts;
         // AHT already holds after-contact work: the simulated talk time leaves out the queue's wrap-up.
         double talk = rules == null ? handling : Math.max(1, handling - rules.wrapUpSeconds());
-        String skill = plan.queue();
-        var queue = QueueDefinition.queue(plan.queue(), Channel.VOICE)
-                .requiring(skill, rules == null ? 1 : rules.minimumLevel())
-                .withServiceLevel(plan.targets().serviceLevel(), Duration.ofMillis((long)
-                        (plan.targets().thresholdSeconds() * 1000)));
-        if (rules != null) {
-            queue = queue.choosing(SelectionStrategy.valueOf(rules.strategy()))
-                    .withWrapUp(Duration.ofSeconds(rules.wrapUpSeconds()))
-                    .withPriority(rules.priority());
-        }
         Distribution patience = plan.targets().patienceSeconds() == null
                 ? new Distribution.Exponential(1e9)
                 : new Distribution.Exponential(plan.targets().patienceSeconds());
-        List<Staffing> staffing = new ArrayList<>();
+        List<SimulatedRouting.Shift> shifts = new ArrayList<>();
         int peak = rows.stream().mapToInt(PlanRow::agents).max().orElse(0);
         for (int k = 1; k <= peak; k++) {
             int runStart = -1;
@@ -282,29 +266,23 @@ class PlanSimulations {
                 if (working && runStart < 0) {
                     runStart = i;
                 } else if (!working && runStart >= 0) {
-                    staffing.add(new Staffing(
+                    shifts.add(new SimulatedRouting.Shift(
                             "agent-" + k + "-" + runStart,
-                            1,
-                            AgentProfile.agent("template")
-                                    .withSkill(skill, rules == null ? 5 : Math.max(5, rules.minimumLevel())),
                             interval.multipliedBy(runStart),
-                            interval.multipliedBy(i - runStart),
-                            0));
+                            interval.multipliedBy(i - runStart)));
                     runStart = -1;
                 }
             }
         }
         Instant start = plan.firstDay().atStartOfDay(zone).toInstant();
-        return new Scenario(
-                start,
-                interval,
-                rows.size(),
-                seed,
-                Duration.ofSeconds(5),
-                RoutingConfiguration.of(queue),
-                List.of(new Demand(
-                        QueueId.of(plan.queue()), contacts, curve, new Distribution.Exponential(talk), patience, 0)),
-                staffing);
+        return SimulatedRouting.oneQueue(
+                QueueCode.of(plan.queue()),
+                rules,
+                plan.targets().serviceLevel(),
+                Duration.ofMillis((long) (plan.targets().thresholdSeconds() * 1000)),
+                new SimulatedRouting.Day(start, interval, rows.size(), seed),
+                new SimulatedRouting.Arrivals(contacts, curve, new Distribution.Exponential(talk), patience),
+                shifts);
     }
 
     private void forgetOld() {

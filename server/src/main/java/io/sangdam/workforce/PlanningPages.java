@@ -4,6 +4,7 @@ import io.sangdam.identity.Center;
 import io.sangdam.identity.CenterDirectory;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.platform.RequestRejected;
+import io.sangdam.routing.CenterId;
 import io.sangdam.routing.QueueSettings;
 import io.sangdam.routing.Routing;
 import io.sangdam.workforce.WorkforcePlanning.Plan;
@@ -255,8 +256,8 @@ class PlanningPages {
         Plan plan = planning.plan(
                 chosen.id(), queue, from, days, targets(serviceLevel, seconds, occupancy, shrinkage, patience));
         // The queue's real routing rules when this center routes it (wrap-up, strategy, minimum level).
-        QueueSettings rules = routing.routes(chosen.id())
-                ? routing.queues(chosen.id()).stream()
+        QueueSettings rules = routing.routes(CenterId.of(chosen.id()))
+                ? routing.queues(CenterId.of(chosen.id())).stream()
                         .filter(q -> q.code().equals(plan.queue()))
                         .findFirst()
                         .orElse(null)

@@ -6,6 +6,7 @@ import io.sangdam.RunningServer;
 import io.sangdam.RunningServer.ApiClient;
 import io.sangdam.RunningServer.Response;
 import io.sangdam.channel.CallbackSetup.Session;
+import io.sangdam.routing.CenterId;
 import io.sangdam.routing.Routing;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -170,9 +171,9 @@ class CallbackRoutingTests {
                             .single())
                     .isEqualTo("DONE " + AGENT);
             assertThat(known(contact)).isFalse();
-            assertThat(routing.snapshot(3).agents().stream()
+            assertThat(routing.snapshot(CenterId.of(3)).agents().stream()
                             .filter(a -> a.id().value().equals(AGENT))
-                            .map(a -> Routing.stateName(a.state()))
+                            .map(a -> a.status().name())
                             .findFirst())
                     .as("wrap-up as after any contact")
                     .contains("WRAP_UP");
@@ -206,7 +207,7 @@ class CallbackRoutingTests {
     }
 
     private boolean known(String contact) {
-        return routing.snapshot(3).contacts().stream()
+        return routing.snapshot(CenterId.of(3)).contacts().stream()
                 .anyMatch(c -> c.id().value().equals(contact));
     }
 

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sangdam.RunningServer;
 import io.sangdam.RunningServer.ApiClient;
-import io.sangdam.engine.routing.RoutingSnapshot;
+import io.sangdam.routing.CenterId;
+import io.sangdam.routing.RoutedContact;
 import io.sangdam.routing.Routing;
 import io.sangdam.routing.RoutingEngineRebuilt;
+import io.sangdam.routing.RoutingState;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -60,8 +62,8 @@ class ChatRecoveryTests {
         String oldOrphan = chat(Instant.now().minus(10, ChronoUnit.MINUTES));
         String youngOrphan = chat(Instant.now());
 
-        RoutingSnapshot snapshot = routing.snapshot(5);
-        events.publishEvent(new RoutingEngineRebuilt(5, snapshot));
+        RoutingState snapshot = routing.snapshot(CenterId.of(5));
+        events.publishEvent(new RoutingEngineRebuilt(CenterId.of(5), snapshot));
 
         var inEngine = snapshot.contacts().stream()
                 .filter(c -> c.id().value().equals(routed))
@@ -80,7 +82,7 @@ class ChatRecoveryTests {
                 .as("may still be on its way into routing")
                 .containsEntry("status", "WAITING");
 
-        routing.end(5, routed, false);
+        routing.end(CenterId.of(5), RoutedContact.of(routed), false);
     }
 
     @Test
@@ -110,7 +112,7 @@ class ChatRecoveryTests {
                 .containsEntry("status", "WAITING");
         assertThat(status(routed).get("status")).isNotEqualTo("ENDED");
 
-        routing.end(5, routed, false);
+        routing.end(CenterId.of(5), RoutedContact.of(routed), false);
         jdbc.sql("update channel.conversation set status = 'ENDED' where id = ?")
                 .param(youngOrphan)
                 .update();

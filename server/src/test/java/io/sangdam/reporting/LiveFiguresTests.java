@@ -2,11 +2,12 @@ package io.sangdam.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sangdam.engine.routing.AgentId;
-import io.sangdam.engine.routing.AgentState;
-import io.sangdam.engine.routing.ContactId;
-import io.sangdam.engine.routing.QueueId;
-import io.sangdam.engine.routing.RoutingEvent;
+import io.sangdam.routing.AgentStatus;
+import io.sangdam.routing.AgentUsername;
+import io.sangdam.routing.CenterId;
+import io.sangdam.routing.QueueCode;
+import io.sangdam.routing.RoutedContact;
+import io.sangdam.routing.RoutedEvent;
 import io.sangdam.routing.RoutingEventsOccurred;
 import java.time.Instant;
 import java.util.List;
@@ -44,29 +45,30 @@ class LiveFiguresTests {
                 .query(Long.class)
                 .single();
         // A queue of its own, so that other tests' contacts in the same center do not count here.
-        QueueId queue = new QueueId("FIG-" + UUID.randomUUID().toString().substring(0, 8));
-        ContactId a = contact();
-        ContactId b = contact();
-        ContactId c = contact();
-        AgentId agent = new AgentId("figures-" + UUID.randomUUID().toString().substring(0, 8));
+        QueueCode queue = new QueueCode("FIG-" + UUID.randomUUID().toString().substring(0, 8));
+        RoutedContact a = contact();
+        RoutedContact b = contact();
+        RoutedContact c = contact();
+        AgentUsername agent =
+                new AgentUsername("figures-" + UUID.randomUUID().toString().substring(0, 8));
 
         stored(
                 center,
                 List.of(
-                        new RoutingEvent.ContactQueued(T, a, queue),
-                        new RoutingEvent.ContactQueued(T.plusSeconds(1), b, queue),
-                        new RoutingEvent.AgentStateChanged(T.plusSeconds(2), agent, new AgentState.Available()),
-                        new RoutingEvent.ContactAssigned(T.plusSeconds(10), a, agent, queue, T),
-                        new RoutingEvent.AgentStateChanged(T.plusSeconds(10), agent, new AgentState.Busy(1)),
-                        new RoutingEvent.ContactAbandoned(T.plusSeconds(4), b, queue, T.plusSeconds(1)),
+                        new RoutedEvent.ContactQueued(T, a, queue),
+                        new RoutedEvent.ContactQueued(T.plusSeconds(1), b, queue),
+                        new RoutedEvent.AgentStateChanged(T.plusSeconds(2), agent, AgentStatus.AVAILABLE),
+                        new RoutedEvent.ContactAssigned(T.plusSeconds(10), a, agent, queue, T),
+                        new RoutedEvent.AgentStateChanged(T.plusSeconds(10), agent, AgentStatus.BUSY),
+                        new RoutedEvent.ContactAbandoned(T.plusSeconds(4), b, queue, T.plusSeconds(1)),
                         // transferred back into the queue: still one offered contact
-                        new RoutingEvent.ContactQueued(T.plusSeconds(60), a, queue)));
+                        new RoutedEvent.ContactQueued(T.plusSeconds(60), a, queue)));
         stored(
                 center,
                 List.of(
-                        new RoutingEvent.ContactQueued(T.plusSeconds(1800), c, queue),
-                        new RoutingEvent.ContactQueued(T.plusSeconds(1801), a, queue),
-                        new RoutingEvent.ContactAssigned(T.plusSeconds(1830), c, agent, queue, T.plusSeconds(1800))));
+                        new RoutedEvent.ContactQueued(T.plusSeconds(1800), c, queue),
+                        new RoutedEvent.ContactQueued(T.plusSeconds(1801), a, queue),
+                        new RoutedEvent.ContactAssigned(T.plusSeconds(1830), c, agent, queue, T.plusSeconds(1800))));
 
         var day = figures.since(center, T.minusSeconds(3600)).stream()
                 .filter(d -> d.queue().equals(queue.value()))
@@ -99,11 +101,12 @@ class LiveFiguresTests {
                 .isEqualTo("BUSY");
     }
 
-    private void stored(long center, List<RoutingEvent> events) {
-        transaction.executeWithoutResult(status -> board.routed(new RoutingEventsOccurred(center, events)));
+    private void stored(long center, List<RoutedEvent> events) {
+        transaction.executeWithoutResult(
+                status -> board.routed(new RoutingEventsOccurred(CenterId.of(center), events)));
     }
 
-    private static ContactId contact() {
-        return ContactId.of(UUID.randomUUID().toString());
+    private static RoutedContact contact() {
+        return RoutedContact.of(UUID.randomUUID().toString());
     }
 }

@@ -10,6 +10,7 @@ import io.sangdam.identity.StaffMember;
 import io.sangdam.routing.QueueSettings.Requirement;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -79,12 +80,22 @@ class LiveReconfigurationTests {
         administration.setAgent(expert, Map.of("CHINESE", 9), 1);
         administration.setAgent(learner, Map.of("CHINESE", 5), null);
         for (StaffMember agent : List.of(expert, learner)) {
-            routing.logIn(center, agent);
-            routing.ready(center, agent.username());
+            routing.logIn(CenterId.of(center), agent);
+            routing.ready(CenterId.of(center), AgentUsername.of(agent.username()));
         }
-        routing.arrive(center, "reconf-1", "CN_LEVEL", "CHAT", List.of());
-        routing.accept(center, expert.username(), "reconf-1");
-        routing.arrive(center, "reconf-2", "CN_LEVEL", "CHAT", List.of());
+        routing.arrive(
+                CenterId.of(center),
+                RoutedContact.of("reconf-1"),
+                QueueCode.of("CN_LEVEL"),
+                ContactChannel.CHAT,
+                Set.of());
+        routing.accept(CenterId.of(center), AgentUsername.of(expert.username()), RoutedContact.of("reconf-1"));
+        routing.arrive(
+                CenterId.of(center),
+                RoutedContact.of("reconf-2"),
+                QueueCode.of("CN_LEVEL"),
+                ContactChannel.CHAT,
+                Set.of());
         assertThat(contact(host.snapshot(center), "reconf-2").status()).isEqualTo(ContactStatus.WAITING);
 
         administration.updateQueue(queue.id(), chineseQueue("CN_LEVEL", 5));
@@ -103,11 +114,21 @@ class LiveReconfigurationTests {
         StaffMember agent = agent("bs.agent063");
         administration.createQueue(center, chineseQueue("CN_CAPACITY", 3));
         administration.setAgent(agent, Map.of("CHINESE", 7), 1);
-        routing.logIn(center, agent);
-        routing.ready(center, agent.username());
-        routing.arrive(center, "capacity-1", "CN_CAPACITY", "CHAT", List.of());
-        routing.accept(center, agent.username(), "capacity-1");
-        routing.arrive(center, "capacity-2", "CN_CAPACITY", "CHAT", List.of());
+        routing.logIn(CenterId.of(center), agent);
+        routing.ready(CenterId.of(center), AgentUsername.of(agent.username()));
+        routing.arrive(
+                CenterId.of(center),
+                RoutedContact.of("capacity-1"),
+                QueueCode.of("CN_CAPACITY"),
+                ContactChannel.CHAT,
+                Set.of());
+        routing.accept(CenterId.of(center), AgentUsername.of(agent.username()), RoutedContact.of("capacity-1"));
+        routing.arrive(
+                CenterId.of(center),
+                RoutedContact.of("capacity-2"),
+                QueueCode.of("CN_CAPACITY"),
+                ContactChannel.CHAT,
+                Set.of());
         assertThat(contact(host.snapshot(center), "capacity-2").status()).isEqualTo(ContactStatus.WAITING);
 
         administration.setAgent(agent, Map.of("CHINESE", 7), 2);
@@ -141,11 +162,16 @@ class LiveReconfigurationTests {
                         null,
                         null));
         administration.setAgent(agent, Map.of("CHINESE", 7), null);
-        routing.logIn(center, agent);
-        routing.ready(center, agent.username());
-        routing.arrive(center, "wrap-1", "CN_WRAP", "CHAT", List.of());
-        routing.accept(center, agent.username(), "wrap-1");
-        routing.end(center, "wrap-1", false);
+        routing.logIn(CenterId.of(center), agent);
+        routing.ready(CenterId.of(center), AgentUsername.of(agent.username()));
+        routing.arrive(
+                CenterId.of(center),
+                RoutedContact.of("wrap-1"),
+                QueueCode.of("CN_WRAP"),
+                ContactChannel.CHAT,
+                Set.of());
+        routing.accept(CenterId.of(center), AgentUsername.of(agent.username()), RoutedContact.of("wrap-1"));
+        routing.end(CenterId.of(center), RoutedContact.of("wrap-1"), false);
         assertThat(Routing.stateName(state(center, agent))).isEqualTo("WRAP_UP");
 
         administration.updateQueue(
@@ -168,7 +194,7 @@ class LiveReconfigurationTests {
                         null));
 
         assertThat(Routing.stateName(state(center, agent))).isEqualTo("NOT_READY");
-        routing.wrapUpDone(center, agent.username());
+        routing.wrapUpDone(CenterId.of(center), AgentUsername.of(agent.username()));
         assertThat(Routing.stateName(state(center, agent))).isEqualTo("AVAILABLE");
     }
 
