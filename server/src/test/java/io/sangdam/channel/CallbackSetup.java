@@ -140,10 +140,14 @@ public final class CallbackSetup {
         private final String csrf;
 
         Session(int port, String username) {
+            this(port, username, PASSWORD);
+        }
+
+        Session(int port, String username, String password) {
             this.port = port;
             String login =
                     send(HttpRequest.newBuilder(uri("/login")).GET().build()).body();
-            String form = "username=" + encode(username) + "&password=" + encode(PASSWORD) + "&_csrf="
+            String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
                     + encode(find(login, "name=\"_csrf\" value=\"([^\"]+)\""));
             var signedIn = send(HttpRequest.newBuilder(uri("/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
