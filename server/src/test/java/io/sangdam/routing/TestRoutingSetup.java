@@ -36,12 +36,12 @@ public final class TestRoutingSetup {
     }
 
     /** A chat queue taking agents with the skill at the minimum level, with a new queue's defaults otherwise. */
-    public long chatQueue(long centerId, String code, String name, String skill, int minimumLevel) {
+    public long chatQueue(long centerId, String code, String name, String nameEnglish, String skill, int minimumLevel) {
         skill(skill);
         var form = new QueueForm(
                 code,
                 name,
-                name,
+                nameEnglish,
                 "CHAT",
                 List.of(new Requirement(skill, minimumLevel)),
                 null,

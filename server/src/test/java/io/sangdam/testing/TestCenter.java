@@ -78,7 +78,7 @@ public record TestCenter(long id, String code, String name, Map<String, StaffMem
 
     public static final class Builder {
 
-        private record Queue(String code, String skill, int minimumLevel) {}
+        private record Queue(String code, String name, String nameEnglish, String skill, int minimumLevel) {}
 
         private record Person(
                 String key,
@@ -103,7 +103,17 @@ public record TestCenter(long id, String code, String name, Map<String, StaffMem
 
         /** A chat queue whose contacts need the skill at this level; the code is the chat's topic. */
         public Builder chatQueue(String code, String skill, int minimumLevel) {
-            queues.add(new Queue(code, skill, minimumLevel));
+            return chatQueue(code, code + " (" + label + ")", skill, minimumLevel);
+        }
+
+        /** A chat queue with the name customers and agents see (in Korean and English alike). */
+        public Builder chatQueue(String code, String name, String skill, int minimumLevel) {
+            return chatQueue(code, name, name, skill, minimumLevel);
+        }
+
+        /** A chat queue with its Korean and English names. */
+        public Builder chatQueue(String code, String name, String nameEnglish, String skill, int minimumLevel) {
+            queues.add(new Queue(code, name, nameEnglish, skill, minimumLevel));
             return this;
         }
 
@@ -150,6 +160,10 @@ public record TestCenter(long id, String code, String name, Map<String, StaffMem
         }
 
         public TestCenter create() {
+            if (queues.isEmpty() && people.stream().anyMatch(p -> !p.skills().isEmpty())) {
+                // Skills are applied to the center's live engine, which its first queue starts.
+                throw new IllegalStateException("agents with skills need a queue in their center");
+            }
             var accounts = new TestAccounts(context);
             var routing = new TestRoutingSetup(context);
             String prefix = "t" + CENTERS.incrementAndGet() + RUN + "-" + label;
@@ -170,14 +184,14 @@ public record TestCenter(long id, String code, String name, Map<String, StaffMem
                 StaffMember member = accounts.account(
                         prefix + "." + person.key(), label + " " + person.key(), center, person.team(), person.roles());
                 made.put(person.key(), member);
-                if (person.roles().contains(Role.AGENT) && !person.headquarters()) {
+                if (!person.skills().isEmpty()) {
                     skills.put(member, person.skills());
                 }
             }
             // The first queue starts the center's routing; agents' skills then reach the running engine.
             for (Queue queue : queues) {
                 routing.chatQueue(
-                        id, queue.code(), queue.code() + " (" + label + ")", queue.skill(), queue.minimumLevel());
+                        id, queue.code(), queue.name(), queue.nameEnglish(), queue.skill(), queue.minimumLevel());
             }
             if (!skills.isEmpty()) {
                 routing.agents(id, skills, chatCapacity);
