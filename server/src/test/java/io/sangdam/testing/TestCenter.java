@@ -54,7 +54,7 @@ public record TestCenter(long id, String code, String name, Map<String, StaffMem
         people = Map.copyOf(people);
     }
 
-    /** A center to set up for a test class, named after the label (letters and digits). */
+    /** A center to set up for a test class, named after the label (up to 16 small letters and digits). */
     public static Builder in(ApplicationContext context, String label) {
         return new Builder(context, label);
     }
@@ -94,8 +94,8 @@ public record TestCenter(long id, String code, String name, Map<String, StaffMem
         private @Nullable Integer chatCapacity;
 
         private Builder(ApplicationContext context, String label) {
-            if (!label.matches("[a-z][a-z0-9]{0,11}")) {
-                throw new IllegalArgumentException("a label of up to 12 small letters and digits: " + label);
+            if (!label.matches("[a-z][a-z0-9]{0,15}")) {
+                throw new IllegalArgumentException("a label of up to 16 small letters and digits: " + label);
             }
             this.context = context;
             this.label = label;
@@ -167,7 +167,8 @@ public record TestCenter(long id, String code, String name, Map<String, StaffMem
             var accounts = new TestAccounts(context);
             var routing = new TestRoutingSetup(context);
             String prefix = "t" + CENTERS.incrementAndGet() + RUN + "-" + label;
-            String code = prefix.toUpperCase(Locale.ROOT);
+            // The counter in front keeps the code unique when the label is cut to the column's 20 characters.
+            String code = prefix.substring(0, Math.min(prefix.length(), 20)).toUpperCase(Locale.ROOT);
             String name = "시험센터 " + code;
             long id = accounts.partnerCenter(code, name);
             Long headquarters = null;
