@@ -60,6 +60,10 @@ public @interface RunningServer {
             return send(request(path, username, DEMO_PASSWORD, "ko").DELETE().build());
         }
 
+        public Response delete(String path, String username, String password, String language) {
+            return send(request(path, username, password, language).DELETE().build());
+        }
+
         public Response put(String path, String json, String username, String password, String language) {
             return send(request(path, username, password, language)
                     .header("Content-Type", "application/json")

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sangdam.RunningServer.ApiClient;
 import io.sangdam.TwoNodes.Session;
+import io.sangdam.identity.Role;
+import io.sangdam.testing.TestCenter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,12 +29,14 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * Sign-in sessions in the database (sangdam.sessions.store=database, docs/adr/0010): nodes C and
  * D, started beside the shared test server on its database with the setting on, serve the same
  * signed-in browser, whichever of them it reaches. The shared server keeps the default (memory)
- * and leaves the session table alone. Center 4 (광주센터): gj.agent055 signs in, nobody else uses it.
+ * and leaves the session table alone. The agents who sign in belong to a center of this class's own,
+ * so the sessions counted are this class's alone.
  */
 @RunningServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharedSessionTests {
 
-    private static final String AGENT = "gj.agent055";
+    private static final String PASSWORD = TestCenter.PASSWORD;
     private static @Nullable ConfigurableApplicationContext nodeC;
     private static @Nullable ConfigurableApplicationContext nodeD;
 
@@ -41,6 +48,21 @@ class SharedSessionTests {
 
     int portC;
     int portD;
+
+    TestCenter center;
+    String agent;
+
+    @BeforeAll
+    void createCenter() {
+        center = TestCenter.in(context, "sessions")
+                .chatQueue("TECH", "TECH", 3)
+                .agent("agent", Map.of("TECH", 5))
+                .agent("memory", Map.of("TECH", 5))
+                .agent("expiring", Map.of("TECH", 5))
+                .headquartersPerson("admin", Role.ADMINISTRATOR)
+                .create();
+        agent = center.username("agent");
+    }
 
     @BeforeEach
     void nodesWithSessionsInTheDatabase() {
@@ -88,9 +110,9 @@ class SharedSessionTests {
 
     @Test
     void aSessionSignedInOnOneNodeWorksOnTheOther() {
-        long before = sessionsOf(AGENT);
-        var onC = Session.signedIn(portC, AGENT);
-        assertThat(sessionsOf(AGENT))
+        long before = sessionsOf(agent);
+        var onC = Session.signedIn(portC, agent, PASSWORD);
+        assertThat(sessionsOf(agent))
                 .as("the session is a row of identity.spring_session")
                 .isEqualTo(before + 1);
         assertThat(context.getBean(JdbcClient.class)
@@ -121,7 +143,7 @@ class SharedSessionTests {
 
     @Test
     void aPostWithoutTheSessionsCsrfTokenIsRefusedOnTheOtherNode() {
-        var onC = Session.signedIn(portC, AGENT);
+        var onC = Session.signedIn(portC, agent, PASSWORD);
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + portD + "/desk/api/login"))
                 .header("Cookie", "JSESSIONID=" + onC.cookie("JSESSIONID"))
                 .header("X-CSRF-TOKEN", "not-the-token")
@@ -136,15 +158,15 @@ class SharedSessionTests {
 
     @Test
     void signingOutOnOneNodeEndsTheSessionOnTheOther() {
-        var onC = Session.signedIn(portC, AGENT);
+        var onC = Session.signedIn(portC, agent, PASSWORD);
         String cookie = onC.cookie("JSESSIONID");
         assertThat(cookie).isNotNull();
-        long before = sessionsOf(AGENT);
+        long before = sessionsOf(agent);
 
         var signedOut = onC.on(portD).submit("/logout");
         assertThat(signedOut.statusCode()).isEqualTo(302);
         assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login?signedOut");
-        assertThat(sessionsOf(AGENT)).isEqualTo(before - 1);
+        assertThat(sessionsOf(agent)).isEqualTo(before - 1);
 
         // The browser dropped the cookie at sign-out; one kept from before must not work either.
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + portC + "/desk/api/queues"))
@@ -159,10 +181,16 @@ class SharedSessionTests {
     @Test
     void deactivatingAnAccountOnOneNodeEndsItsSessionOnTheOther() {
         var created = ApiClient.on(portD)
-                .post("/api/users", """
-                    {"username": "shared.session.tester", "displayName": "테스트", "centerId": 4, "roles": ["AGENT"],
-                     "password": "Lockout-tester-1"}\
-                    """, "application/json", "admin", RunningServer.DEMO_PASSWORD, "ko");
+                .post(
+                        "/api/users",
+                        """
+                        {"username": "shared.session.tester", "displayName": "테스트", "centerId": %d, "roles": ["AGENT"],
+                         "password": "Lockout-tester-1"}\
+                        """.formatted(center.id()),
+                        "application/json",
+                        center.username("admin"),
+                        PASSWORD,
+                        "ko");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         var signedIn = Session.signedIn(portC, "shared.session.tester", "Lockout-tester-1");
         assertThat(signedIn.get("/").statusCode()).isEqualTo(200);
@@ -172,8 +200,8 @@ class SharedSessionTests {
                         "/api/users/" + created.json().get("id").asLong() + "/deactivate",
                         "",
                         "application/json",
-                        "admin",
-                        RunningServer.DEMO_PASSWORD,
+                        center.username("admin"),
+                        PASSWORD,
                         "ko");
         assertThat(deactivated.status()).as(deactivated.body()).isEqualTo(200);
 
@@ -184,7 +212,7 @@ class SharedSessionTests {
 
     @Test
     void anUnknownPageAnswersNotFoundWithinTheSharedSession() {
-        var onD = Session.signedIn(portC, AGENT).on(portD);
+        var onD = Session.signedIn(portC, agent, PASSWORD).on(portD);
         assertThat(onD.get("/no-such-page").statusCode())
                 .as("the error page, not the sign-in page")
                 .isEqualTo(404);
@@ -193,16 +221,17 @@ class SharedSessionTests {
 
     @Test
     void expiredSessionsAreDeleted() {
-        var onC = Session.signedIn(portC, "gj.agent057");
-        assertThat(sessionsOf("gj.agent057")).isOne();
+        var onC = Session.signedIn(portC, center.username("expiring"), PASSWORD);
+        assertThat(sessionsOf(center.username("expiring"))).isOne();
         var jdbc = context.getBean(JdbcClient.class);
-        jdbc.sql("update identity.spring_session set expiry_time = 0 where principal_name = 'gj.agent057'")
+        jdbc.sql("update identity.spring_session set expiry_time = 0 where principal_name = ?")
+                .param(center.username("expiring"))
                 .update();
 
         // What Spring Session runs every minute on every node.
         nodeD.getBean(JdbcIndexedSessionRepository.class).cleanUpExpiredSessions();
 
-        assertThat(sessionsOf("gj.agent057")).isZero();
+        assertThat(sessionsOf(center.username("expiring"))).isZero();
         assertThat(jdbc.sql("select count(*) from identity.spring_session_attributes a where not exists "
                                 + "(select 1 from identity.spring_session s where s.primary_id = a.session_primary_id)")
                         .query(Long.class)
@@ -217,14 +246,14 @@ class SharedSessionTests {
         assertThat(context.getBeanProvider(SessionRepository.class).stream())
                 .as("no Spring Session on node A")
                 .isEmpty();
-        var signedIn = Session.signedIn(port, "gj.agent056");
+        var signedIn = Session.signedIn(port, center.username("memory"), PASSWORD);
         assertThat(signedIn.get("/desk/api/queues").statusCode()).isEqualTo(200);
-        assertThat(sessionsOf("gj.agent056")).isZero();
+        assertThat(sessionsOf(center.username("memory"))).isZero();
     }
 
     @Test
     void staticFilesNeitherReadNorTouchTheSessionInTheDatabase() throws InterruptedException {
-        var onC = Session.signedIn(portC, AGENT);
+        var onC = Session.signedIn(portC, agent, PASSWORD);
         String id = onC.cookie("JSESSIONID");
         var jdbc = context.getBean(JdbcClient.class);
         String lastAccess = "select last_access_time from identity.spring_session where session_id = ?";

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sangdam.RunningServer.ApiClient;
 import io.sangdam.TwoNodes.Session;
+import io.sangdam.identity.Role;
 import io.sangdam.platform.ClusterSecret;
 import io.sangdam.platform.ClusterSignals;
 import io.sangdam.routing.CenterId;
 import io.sangdam.routing.ContactChannel;
 import io.sangdam.routing.Routing;
+import io.sangdam.testing.TestCenter;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -21,13 +26,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * Two server nodes on one database (docs/adr/0009): node A is the shared test server and routes
  * every center (it took the leases first), node B is a second application context beside it. What
- * happens on one reaches the browsers of the other, and node B forwards routing to node A. Center 4 is 광주센터; gj.agent040 (3팀) takes
- * TECH chats there, which no other test leaves waiting.
+ * happens on one reaches the browsers of the other, and node B forwards routing to node A. The chats
+ * go to a center of this class's own, made before node B starts, so node A routes it too.
  */
 @RunningServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodeTests {
 
-    private static final String PASSWORD = RunningServer.DEMO_PASSWORD;
+    private static final String PASSWORD = TestCenter.PASSWORD;
 
     @LocalServerPort
     int port;
@@ -37,6 +43,31 @@ class TwoNodeTests {
 
     ConfigurableApplicationContext second;
     int secondPort;
+
+    TestCenter center;
+    TestCenter unrouted;
+    String supervisorName;
+    String manager;
+    String protection;
+    String admin;
+
+    @BeforeAll
+    void createCenters() {
+        center = TestCenter.in(context, "twonodes")
+                .chatQueue("TECH", "TECH", 3)
+                .agent("agent", Map.of("TECH", 6))
+                .agent("idle", Map.of("TECH", 6))
+                .person("supervisor", Role.SUPERVISOR)
+                .person("manager", Role.CENTER_MANAGER)
+                .headquartersPerson("protection", Role.PROTECTION_TEAM)
+                .headquartersPerson("admin", Role.ADMINISTRATOR)
+                .create();
+        unrouted = TestCenter.in(context, "twonodesnone").create();
+        supervisorName = center.username("supervisor");
+        manager = center.username("manager");
+        protection = center.username("protection");
+        admin = center.username("admin");
+    }
 
     @BeforeEach
     void secondNode() {
@@ -53,15 +84,15 @@ class TwoNodeTests {
     @Test
     void aChatStartedOnTheNodeThatDoesNotRouteIsRoutedByTheOtherAndHeardOnBoth() {
         var b = ApiClient.on(secondPort);
-        assertThat(second.getBean(Routing.class).routes(CenterId.of(4)))
-                .as("node B routes center 4, through node A")
+        assertThat(second.getBean(Routing.class).routes(CenterId.of(center.id())))
+                .as("node B routes the center, through node A")
                 .isTrue();
-        var supervisor = Session.signedIn(secondPort, "gj.supervisor");
-        var board = supervisor.stream("/board/api/stream?center=4");
+        var supervisor = Session.signedIn(secondPort, supervisorName, PASSWORD);
+        var board = supervisor.stream("/board/api/stream?center=" + center.id());
 
         var started = b.post(
                 "/chat/api/conversations",
-                "{\"center\": 4, \"topic\": \"TECH\"}",
+                "{\"center\": " + center.id() + ", \"topic\": \"TECH\"}",
                 "application/json",
                 null,
                 null,
@@ -69,10 +100,12 @@ class TwoNodeTests {
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         String chat = started.json().get("conversation").asString();
         String token = started.json().get("token").asString();
-        assertThat(context.getBean(Routing.class).snapshot(CenterId.of(4)).contacts())
+        assertThat(context.getBean(Routing.class)
+                        .snapshot(CenterId.of(center.id()))
+                        .contacts())
                 .as("routed by node A")
                 .anySatisfy(contact -> assertThat(contact.id().value()).isEqualTo(chat));
-        assertThat(supervisor.get("/board/api?center=4").body())
+        assertThat(supervisor.get("/board/api?center=" + center.id()).body())
                 .as("node B's board reads node A's engine")
                 .contains(chat);
         var customer = new Session(secondPort).stream("/chat/api/conversations/" + chat + "/stream?token=" + token);
@@ -84,7 +117,7 @@ class TwoNodeTests {
                         .asString()
                         .equals("WAITING"));
 
-        var agent = Session.signedIn(port, "gj.agent040");
+        var agent = Session.signedIn(port, center.username("agent"), PASSWORD);
         var desk = agent.stream("/desk/api/stream");
         desk.next("state", "");
         assertThat(agent.post("/desk/api/login", "").statusCode()).isEqualTo(200);
@@ -94,7 +127,7 @@ class TwoNodeTests {
                 .isEqualTo(200);
         customer.next("status", "CONNECTED");
         board.next("changed", "1");
-        assertThat(supervisor.get("/board/api?center=4").body()).contains("gj.agent040");
+        assertThat(supervisor.get("/board/api?center=" + center.id()).body()).contains(center.username("agent"));
 
         assertThat(agent.post("/desk/api/conversations/" + chat + "/messages", "{\"text\": \"안녕하세요, 상담사 김입니다.\"}")
                         .statusCode())
@@ -138,11 +171,17 @@ class TwoNodeTests {
     @Test
     void aRoutingChangeMadeOnOneNodeReachesTheEngineOnTheOther() {
         var jdbc = context.getBean(JdbcClient.class);
-        String checkpoints = "select count(*) from routing.command_log where center_id = 4 and type = 'Checkpoint'";
+        String checkpoints = "select count(*) from routing.command_log where center_id = " + center.id()
+                + " and type = 'Checkpoint'";
         long before = jdbc.sql(checkpoints).query(Long.class).single();
 
         var changed = ApiClient.on(secondPort)
-                .put("/api/routing/centers/4/chat-capacity", "{\"chatCapacity\": 3}", "gj.manager");
+                .put(
+                        "/api/routing/centers/" + center.id() + "/chat-capacity",
+                        "{\"chatCapacity\": 3}",
+                        manager,
+                        PASSWORD,
+                        "ko");
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
 
         TwoNodes.waitFor(
@@ -154,10 +193,11 @@ class TwoNodeTests {
     void aRefusalOfTheRoutingNodeComesBackAsIs() {
         var refused = ApiClient.on(secondPort)
                 .post(
-                        "/api/routing/centers/4/agents/gj.agent041/offers/nothing-offered/accept",
+                        "/api/routing/centers/" + center.id() + "/agents/" + center.username("idle")
+                                + "/offers/nothing-offered/accept",
                         "",
                         "application/json",
-                        "gj.supervisor",
+                        supervisorName,
                         PASSWORD,
                         "en");
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
@@ -166,29 +206,33 @@ class TwoNodeTests {
 
     @Test
     void aRoutingNodeThatCannotBeReachedIsAnsweredWithServiceUnavailable() {
-        // Center 1 (본사) has no queues: a made-up holder row for it points at a port nobody listens on.
+        // A center with no queues: a made-up holder row for it points at a port nobody listens on.
         var jdbc = context.getBean(JdbcClient.class);
-        jdbc.sql("insert into routing.center_holder (center_id, node_id, base_url, updated_at) values (1,"
+        jdbc.sql("insert into routing.center_holder (center_id, node_id, base_url, updated_at) values (?,"
                         + " 'gone', 'http://127.0.0.1:9', now())")
+                .param(unrouted.id())
                 .update();
         try {
-            var answer = ApiClient.on(secondPort).get("/api/routing/centers/1/state", "admin", PASSWORD, "en");
+            var answer = ApiClient.on(secondPort)
+                    .get("/api/routing/centers/" + unrouted.id() + "/state", admin, PASSWORD, "en");
             assertThat(answer.status()).as(answer.body()).isEqualTo(503);
             assertThat(answer.json().get("code").asString()).isEqualTo("routing-unavailable");
         } finally {
-            jdbc.sql("delete from routing.center_holder where center_id = 1").update();
+            jdbc.sql("delete from routing.center_holder where center_id = ?")
+                    .param(unrouted.id())
+                    .update();
         }
     }
 
     @Test
     void theInternalEndpointTakesTheClusterSecretAndNothingElse() {
-        String path = "/internal/routing/centers/4/snapshot";
+        String path = "/internal/routing/centers/" + center.id() + "/snapshot";
         var a = ApiClient.on(port);
         assertThat(a.get(path, null, null, "ko").status()).isEqualTo(401);
-        assertThat(a.get(path, "admin", PASSWORD, "ko").status())
+        assertThat(a.get(path, admin, PASSWORD, "ko").status())
                 .as("an account is not a node")
                 .isEqualTo(401);
-        assertThat(Session.signedIn(port, "admin").get(path).statusCode())
+        assertThat(Session.signedIn(port, admin, PASSWORD).get(path).statusCode())
                 .as("nor is a browser session")
                 .isEqualTo(401);
         assertThat(internal(path, "not-the-secret").statusCode()).isEqualTo(401);
@@ -230,7 +274,7 @@ class TwoNodeTests {
         String word = "쿼카바보" + System.nanoTime() % 1000;
         var started = b.post(
                 "/chat/api/conversations",
-                "{\"center\": 4, \"topic\": \"TECH\"}",
+                "{\"center\": " + center.id() + ", \"topic\": \"TECH\"}",
                 "application/json",
                 null,
                 null,
@@ -246,7 +290,7 @@ class TwoNodeTests {
                 "/api/protection/lexicon",
                 "{\"category\": \"INSULT\", \"severity\": \"MEDIUM\", \"pattern\": \"" + word + "\"}",
                 "application/json",
-                "protection",
+                protection,
                 PASSWORD,
                 "ko");
         assertThat(added.status()).as(added.body()).isEqualTo(201);
@@ -260,7 +304,7 @@ class TwoNodeTests {
                 "/api/protection/lexicon/" + added.json().get("id").asLong() + "/deactivate",
                 "",
                 "application/json",
-                "protection",
+                protection,
                 PASSWORD,
                 "ko");
         b.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko");
@@ -275,7 +319,7 @@ class TwoNodeTests {
         String word = "쿼카멍청" + System.nanoTime() % 1000;
         var started = b.post(
                 "/chat/api/conversations",
-                "{\"center\": 4, \"topic\": \"TECH\"}",
+                "{\"center\": " + center.id() + ", \"topic\": \"TECH\"}",
                 "application/json",
                 null,
                 null,
@@ -301,7 +345,7 @@ class TwoNodeTests {
                 "/api/protection/lexicon",
                 "{\"category\": \"INSULT\", \"severity\": \"MEDIUM\", \"pattern\": \"" + word + "\"}",
                 "application/json",
-                "protection",
+                protection,
                 PASSWORD,
                 "ko");
         assertThat(added.status()).as(added.body()).isEqualTo(201);
@@ -319,7 +363,7 @@ class TwoNodeTests {
                 "/api/protection/lexicon/" + added.json().get("id").asLong() + "/deactivate",
                 "",
                 "application/json",
-                "protection",
+                protection,
                 PASSWORD,
                 "ko");
         b.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko");
@@ -339,7 +383,7 @@ class TwoNodeTests {
         String word = "쿼카얼간" + System.nanoTime() % 1000;
         var started = a.post(
                 "/chat/api/conversations",
-                "{\"center\": 4, \"topic\": \"TECH\"}",
+                "{\"center\": " + center.id() + ", \"topic\": \"TECH\"}",
                 "application/json",
                 null,
                 null,
@@ -366,7 +410,7 @@ class TwoNodeTests {
                 "/api/protection/lexicon",
                 "{\"category\": \"INSULT\", \"severity\": \"MEDIUM\", \"pattern\": \"" + word + "\"}",
                 "application/json",
-                "protection",
+                protection,
                 PASSWORD,
                 "ko");
         assertThat(added.status()).as(added.body()).isEqualTo(201);
@@ -384,7 +428,7 @@ class TwoNodeTests {
                 "/api/protection/lexicon/" + added.json().get("id").asLong() + "/deactivate",
                 "",
                 "application/json",
-                "protection",
+                protection,
                 PASSWORD,
                 "ko");
         a.post("/chat/api/conversations/" + chat + "/end?token=" + token, "", "application/json", null, null, "ko");
@@ -399,12 +443,12 @@ class TwoNodeTests {
                 "/api/protection/lexicon",
                 "{\"category\": \"INSULT\", \"severity\": \"MEDIUM\", \"pattern\": \"" + word + "\"}",
                 "application/json",
-                "protection",
+                protection,
                 PASSWORD,
                 "ko");
         assertThat(added.status()).as(added.body()).isEqualTo(201);
-        var supervisor = Session.signedIn(secondPort, "gj.supervisor");
-        var board = supervisor.stream("/board/api/stream?center=4");
+        var supervisor = Session.signedIn(secondPort, supervisorName, PASSWORD);
+        var board = supervisor.stream("/board/api/stream?center=" + center.id());
         String[] heard = start(a);
         String[] missed = start(a);
         try {
@@ -440,7 +484,8 @@ class TwoNodeTests {
                     "node B to listen again and catch up", () -> signals.listening() && signals.catchUps() > caughtUp);
 
             board.next("alert", missed[0]);
-            String alerts = supervisor.get("/board/api/alerts?center=4").body();
+            String alerts =
+                    supervisor.get("/board/api/alerts?center=" + center.id()).body();
             assertThat(alerts.split(missed[0], -1))
                     .as("the missed alert, taken from the incident list, on node B's boards")
                     .hasSize(2);
@@ -453,7 +498,7 @@ class TwoNodeTests {
                     "/api/protection/lexicon/" + added.json().get("id").asLong() + "/deactivate",
                     "",
                     "application/json",
-                    "protection",
+                    protection,
                     PASSWORD,
                     "ko");
             for (String[] chat : new String[][] {heard, missed}) {
@@ -468,11 +513,11 @@ class TwoNodeTests {
         }
     }
 
-    /** A customer's chat in 광주센터's TECH queue: its id and token. */
-    private static String[] start(ApiClient node) {
+    /** A customer's chat in the center's TECH queue: its id and token. */
+    private String[] start(ApiClient node) {
         var started = node.post(
                 "/chat/api/conversations",
-                "{\"center\": 4, \"topic\": \"TECH\"}",
+                "{\"center\": " + center.id() + ", \"topic\": \"TECH\"}",
                 "application/json",
                 null,
                 null,
@@ -495,17 +540,17 @@ class TwoNodeTests {
         var routing = context.getBean(Routing.class);
         var a = ApiClient.on(port);
         assertThat(a.post(
-                                "/api/routing/centers/4/agents/gj.agent041/login",
+                                "/api/routing/centers/" + center.id() + "/agents/" + center.username("idle") + "/login",
                                 "",
                                 "application/json",
-                                "gj.supervisor",
+                                supervisorName,
                                 PASSWORD,
                                 "ko")
                         .status())
                 .isEqualTo(200);
-        int capacity = chatCapacity(routing, "gj.agent041");
-        String otherCheckpoints =
-                "select count(*) from routing.command_log where center_id <> 4 and type = 'Checkpoint'";
+        int capacity = chatCapacity(routing, center.username("idle"));
+        String otherCheckpoints = "select count(*) from routing.command_log where center_id <> " + center.id()
+                + " and type = 'Checkpoint'";
         long otherBefore = jdbc.sql(otherCheckpoints).query(Long.class).single();
         long caughtUp = signals.catchUps();
         try {
@@ -518,14 +563,16 @@ class TwoNodeTests {
             TwoNodes.waitFor("node A to find its listening connection gone", () -> !signals.listening());
             var changed = ApiClient.on(secondPort)
                     .put(
-                            "/api/routing/centers/4/chat-capacity",
+                            "/api/routing/centers/" + center.id() + "/chat-capacity",
                             "{\"chatCapacity\": " + (capacity + 1) + "}",
-                            "gj.manager");
+                            manager,
+                            PASSWORD,
+                            "ko");
             assertThat(changed.status()).as(changed.body()).isEqualTo(200);
 
             TwoNodes.waitFor(
                     "node A to listen again and catch up", () -> signals.listening() && signals.catchUps() > caughtUp);
-            assertThat(chatCapacity(routing, "gj.agent041"))
+            assertThat(chatCapacity(routing, center.username("idle")))
                     .as("node A's engine has the capacity changed meanwhile")
                     .isEqualTo(capacity + 1);
             assertThat(jdbc.sql(otherCheckpoints).query(Long.class).single())
@@ -533,19 +580,24 @@ class TwoNodeTests {
                     .isEqualTo(otherBefore);
         } finally {
             ApiClient.on(port)
-                    .put("/api/routing/centers/4/chat-capacity", "{\"chatCapacity\": " + capacity + "}", "gj.manager");
+                    .put(
+                            "/api/routing/centers/" + center.id() + "/chat-capacity",
+                            "{\"chatCapacity\": " + capacity + "}",
+                            manager,
+                            PASSWORD,
+                            "ko");
             a.post(
-                    "/api/routing/centers/4/agents/gj.agent041/logout",
+                    "/api/routing/centers/" + center.id() + "/agents/" + center.username("idle") + "/logout",
                     "",
                     "application/json",
-                    "gj.supervisor",
+                    supervisorName,
                     PASSWORD,
                     "ko");
         }
     }
 
-    private static int chatCapacity(Routing routing, String agent) {
-        return routing.snapshot(CenterId.of(4)).agents().stream()
+    private int chatCapacity(Routing routing, String agent) {
+        return routing.snapshot(CenterId.of(center.id())).agents().stream()
                 .filter(view -> view.id().value().equals(agent))
                 .findFirst()
                 .orElseThrow()

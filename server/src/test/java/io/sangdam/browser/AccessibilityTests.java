@@ -8,9 +8,14 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /** axe-core finds no serious or critical problem on the pages customers and agents use most. */
 class AccessibilityTests extends BrowserJourney {
+
+    @Autowired
+    ApplicationContext application;
 
     @Test
     void theChatWidgetIsAccessible() {
@@ -109,10 +114,10 @@ class AccessibilityTests extends BrowserJourney {
 
     @Test
     void theWidgetOutsideOpeningHoursIsAccessible() {
-        io.sangdam.channel.ClosedHoursTestsAccess.ensureClosedQueue(port);
+        var center = io.sangdam.channel.ClosedHoursTestsAccess.centerWithClosedQueue(application, port, "a11ywidget");
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
-            page.navigate(url("/chat?center=3"));
+            page.navigate(url("/chat?center=" + center.id()));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
                     .click();
             page.getByLabel("상담 주제").selectOption("WEEKEND");

@@ -7,19 +7,40 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
-import io.sangdam.RunningServer;
 import io.sangdam.RunningServer.ApiClient;
+import io.sangdam.identity.Role;
+import io.sangdam.testing.TestCenter;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
-/** A supervisor watches the board while contacts arrive; it changes without a reload. 부산센터 (5), queue BILLING. */
+/**
+ * A supervisor watches the board while contacts arrive; it changes without a reload. Each journey
+ * has a center of its own, so the board counts only its contacts.
+ */
 class BoardJourneyTests extends BrowserJourney {
+
+    @Autowired
+    ApplicationContext application;
 
     @Test
     void theBoardShowsArrivalsAndAgentsAsTheyHappen() {
+        TestCenter center = TestCenter.in(application, "board")
+                .chatQueue("BILLING", "요금·납부 문의", "BILLING", 3)
+                .chatQueue("DELIVERY", "배송·반품", "DELIVERY", 3)
+                .agent("billing", "1팀", Map.of("BILLING", 6))
+                .agent("delivery", "1팀", Map.of("DELIVERY", 6))
+                .teamPerson("supervisor", "1팀", Role.SUPERVISOR)
+                .create();
+        String supervisor = center.username("supervisor");
+        String billing = center.username("billing");
+        String delivery = center.username("delivery");
+        String routing = "/api/routing/centers/" + center.id();
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
             Page page = context.newPage();
-            signIn(page, "bs.supervisor");
+            signIn(page, supervisor, TestCenter.PASSWORD);
             page.getByRole(AriaRole.NAVIGATION).getByText("실시간 현황").click();
             page.waitForLoadState(LoadState.LOAD);
             var billingWaiting = page.locator("[data-test=board-queues] tr[data-queue=BILLING] [data-test=waiting]");
@@ -28,30 +49,30 @@ class BoardJourneyTests extends BrowserJourney {
             var api = ApiClient.on(port);
             for (int i = 0; i < 3; i++) {
                 api.post(
-                        "/api/routing/centers/5/contacts",
+                        routing + "/contacts",
                         "{\"queue\": \"BILLING\"}",
                         "application/json",
-                        "bs.supervisor",
-                        RunningServer.DEMO_PASSWORD,
+                        supervisor,
+                        TestCenter.PASSWORD,
                         "ko");
             }
             assertThat(billingWaiting).hasText("3");
 
             api.post(
-                    "/api/routing/centers/5/agents/bs.agent003/login",
+                    routing + "/agents/" + billing + "/login",
                     "",
                     "application/json",
-                    "bs.agent003",
-                    RunningServer.DEMO_PASSWORD,
+                    billing,
+                    TestCenter.PASSWORD,
                     "ko");
             api.post(
-                    "/api/routing/centers/5/agents/bs.agent003/ready",
+                    routing + "/agents/" + billing + "/ready",
                     "",
                     "application/json",
-                    "bs.agent003",
-                    RunningServer.DEMO_PASSWORD,
+                    billing,
+                    TestCenter.PASSWORD,
                     "ko");
-            assertThat(page.locator("[data-test=board-agents]")).containsText("bs.agent003");
+            assertThat(page.locator("[data-test=board-agents]")).containsText(billing);
             assertThat(page.locator("[data-test=board-agents]")).containsText("상담 제안 중");
             assertThat(billingWaiting).hasText("2");
             assertThat(page.locator("#board-state-chart svg")).hasCount(1);
@@ -87,23 +108,23 @@ class BoardJourneyTests extends BrowserJourney {
                 """)).isEqualTo(true);
 
             // The supervisor takes the agent out of routing from the board.
-            // bs.agent050 (4팀, no BILLING skill) stays available while BILLING contacts wait.
+            // The delivery agent (no BILLING skill) stays available while BILLING contacts wait.
             api.post(
-                    "/api/routing/centers/5/agents/bs.agent050/login",
+                    routing + "/agents/" + delivery + "/login",
                     "",
                     "application/json",
-                    "bs.agent050",
-                    RunningServer.DEMO_PASSWORD,
+                    delivery,
+                    TestCenter.PASSWORD,
                     "ko");
             api.post(
-                    "/api/routing/centers/5/agents/bs.agent050/ready",
+                    routing + "/agents/" + delivery + "/ready",
                     "",
                     "application/json",
-                    "bs.agent050",
-                    RunningServer.DEMO_PASSWORD,
+                    delivery,
+                    TestCenter.PASSWORD,
                     "ko");
             var agentRow = page.locator("[data-test=board-agents] tr")
-                    .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("bs.agent050"));
+                    .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(delivery));
             assertThat(agentRow.locator("td[data-state]")).hasAttribute("data-state", "AVAILABLE");
             agentRow.getByText("이석 처리").click();
             assertThat(agentRow.locator("td[data-state]")).hasAttribute("data-state", "NOT_READY");
@@ -112,17 +133,18 @@ class BoardJourneyTests extends BrowserJourney {
             // an agent no longer logged in is refused in words.
             agentRow.getByText("로그아웃 처리").click();
             assertThat(page.locator("[data-test=board-agents] tr")
-                            .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("bs.agent050"))
+                            .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(delivery))
                             .locator("td[data-state=NOT_READY]"))
                     .hasCount(0);
-            Object refused = page.evaluate("""
-                async () => {
-                  const headers = { "Accept": "application/json" };
-                  headers[document.querySelector("meta[name='_csrf_header']").content] = document.querySelector("meta[name='_csrf']").content;
-                  const response = await fetch("/board/api/agents/bs.agent050/not-ready?center=5", { method: "POST", headers });
-                  return response.status + " " + (await response.json()).code;
-                }\
-                """);
+            Object refused =
+                    page.evaluate("""
+                        async () => {
+                          const headers = { "Accept": "application/json" };
+                          headers[document.querySelector("meta[name='_csrf_header']").content] = document.querySelector("meta[name='_csrf']").content;
+                          const response = await fetch("/board/api/agents/AGENT/not-ready?center=CENTER", { method: "POST", headers });
+                          return response.status + " " + (await response.json()).code;
+                        }\
+                        """.replace("AGENT", delivery).replace("CENTER", Long.toString(center.id())));
             org.assertj.core.api.Assertions.assertThat(refused).isEqualTo("409 agent-logged-out");
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(Path.of("target", "screenshots", "board-ko.png"))
@@ -132,10 +154,16 @@ class BoardJourneyTests extends BrowserJourney {
 
     @Test
     void aSupervisorMovesAWaitingChatToAnotherQueueAndTheCustomerIsTold() {
+        TestCenter center = TestCenter.in(application, "boardmove")
+                .chatQueue("TECH", "기술지원", "TECH", 3)
+                .chatQueue("RETENTION", "해지·해지방어", "RETENTION", 3)
+                .person("supervisor", Role.SUPERVISOR)
+                .create();
+        String supervisor = center.username("supervisor");
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
                 BrowserContext customerContext = browser.newContext()) {
             Page customer = customerContext.newPage();
-            customer.navigate(url("/chat?center=2"));
+            customer.navigate(url("/chat?center=" + center.id()));
             customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
                     .click();
             customer.getByLabel("상담 주제").selectOption("TECH");
@@ -144,8 +172,8 @@ class BoardJourneyTests extends BrowserJourney {
             assertThat(customer.locator("[data-test=chat-log]")).containsText("산업안전보건법");
 
             Page page = context.newPage();
-            signIn(page, "gn.supervisor");
-            page.navigate(url("/board?center=2"));
+            signIn(page, supervisor, TestCenter.PASSWORD);
+            page.navigate(url("/board?center=" + center.id()));
             var waiting = page.locator("[data-test=board-waiting-contacts] tr")
                     .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("기술지원"));
             assertThat(waiting).hasCount(1);
@@ -163,11 +191,11 @@ class BoardJourneyTests extends BrowserJourney {
                     .setFullPage(true));
             ApiClient.on(port)
                     .post(
-                            "/api/routing/centers/2/contacts/" + contact + "/end",
+                            "/api/routing/centers/" + center.id() + "/contacts/" + contact + "/end",
                             "",
                             "application/json",
-                            "gn.supervisor",
-                            RunningServer.DEMO_PASSWORD,
+                            supervisor,
+                            TestCenter.PASSWORD,
                             "ko");
         }
     }

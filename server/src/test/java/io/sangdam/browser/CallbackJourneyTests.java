@@ -9,9 +9,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
-import io.sangdam.RunningServer;
 import io.sangdam.RunningServer.ApiClient;
 import io.sangdam.channel.CallbackSetup;
+import io.sangdam.testing.TestCenter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,13 +21,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A customer leaves a message while the queue is closed; the queue opens and the message arrives
  * as a contact; an agent accepts it on the desk, reveals the number with a reason, calls back (by
- * phone, outside the system) and saves the record; the callback list shows it done. Center 3 is 대전;
- * the queue needs a skill only dj.agent062 is given here.
+ * phone, outside the system) and saves the record; the callback list shows it done. In a center of
+ * this class's own, whose agent alone holds the queue's skill ({@link CallbackSetup#center}).
  */
 class CallbackJourneyTests extends BrowserJourney {
 
     static final String QUEUE = "LATE_JOURNEY";
-    static final String AGENT = "dj.agent062";
 
     @Autowired
     ApplicationContext context;
@@ -37,13 +36,14 @@ class CallbackJourneyTests extends BrowserJourney {
 
     @Test
     void aMessageLeftWhileClosedIsRoutedToAnAgentWhoCallsBackAndRecordsIt() {
-        long queue = CallbackSetup.closedQueue(port, QUEUE);
-        CallbackSetup.giveSkill(port, AGENT);
+        TestCenter center = CallbackSetup.center(context, "callbackjourney");
+        String agentName = center.username("agent");
+        long queue = CallbackSetup.closedQueue(port, center, QUEUE);
         try (BrowserContext customerContext = browser.newContext();
                 BrowserContext agentContext =
                         browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
             Page customer = customerContext.newPage();
-            customer.navigate(url("/chat?center=3"));
+            customer.navigate(url("/chat?center=" + center.id()));
             customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
                     .click();
             customer.getByLabel("상담 주제").selectOption(QUEUE);
@@ -59,8 +59,8 @@ class CallbackJourneyTests extends BrowserJourney {
             assertThat(customer.locator(".sangdam-chat-status")).containsText("메시지를 남겼습니다 (접수번호");
 
             Page agent = agentContext.newPage();
-            signIn(agent, AGENT);
-            agent.navigate(url("/callbacks?center=3"));
+            signIn(agent, agentName, TestCenter.PASSWORD);
+            agent.navigate(url("/callbacks?center=" + center.id()));
             Locator row =
                     agent.locator("[data-test=callbacks] tr", new Page.LocatorOptions().setHasText("해외 결제가 막혔어요"));
             assertThat(row.locator("[data-test=routing]")).hasText("운영 시간이 되면 배정");
@@ -79,7 +79,7 @@ class CallbackJourneyTests extends BrowserJourney {
                 """)).isEqualTo(true);
 
             // The center opens: the sweep routes the message as a contact of its queue.
-            CallbackSetup.open(port, queue, QUEUE);
+            CallbackSetup.open(port, center, queue, QUEUE);
             CallbackSetup.sweep(context);
 
             agent.getByRole(AriaRole.NAVIGATION).getByText("상담 데스크").click();
@@ -113,10 +113,10 @@ class CallbackJourneyTests extends BrowserJourney {
 
             // Taken: the list says by whom, and only that agent finishes it (with a record), so no button there.
             Page list = agentContext.newPage();
-            list.navigate(url("/callbacks?center=3"));
+            list.navigate(url("/callbacks?center=" + center.id()));
             Locator taken =
                     list.locator("[data-test=callbacks] tr", new Page.LocatorOptions().setHasText("해외 결제가 막혔어요"));
-            assertThat(taken.locator("[data-test=routing]")).containsText(AGENT);
+            assertThat(taken.locator("[data-test=routing]")).containsText(agentName);
             assertThat(taken.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("처리 완료")))
                     .hasCount(0);
             list.close();
@@ -134,24 +134,24 @@ class CallbackJourneyTests extends BrowserJourney {
             org.assertj.core.api.Assertions.assertThat(
                             jdbc.sql("select count(*) from identity.personal_data_access where username = ? and"
                                             + " subject_type = 'left-message'")
-                                    .param(AGENT)
+                                    .param(agentName)
                                     .query(Long.class)
                                     .single())
                     .isEqualTo(1);
 
-            agent.navigate(url("/callbacks?center=3&status=DONE"));
+            agent.navigate(url("/callbacks?center=" + center.id() + "&status=DONE"));
             Locator done =
                     agent.locator("[data-test=callbacks] tr", new Page.LocatorOptions().setHasText("해외 결제가 막혔어요"));
-            assertThat(done.locator("[data-test=routing]")).hasText("완료: " + AGENT);
+            assertThat(done.locator("[data-test=routing]")).hasText("완료: " + agentName);
         } finally {
             var api = ApiClient.on(port);
             for (String action : new String[] {"wrap-up-done", "logout"}) {
                 api.post(
-                        "/api/routing/centers/3/agents/" + AGENT + "/" + action,
+                        "/api/routing/centers/" + center.id() + "/agents/" + agentName + "/" + action,
                         "",
                         "application/json",
-                        AGENT,
-                        RunningServer.DEMO_PASSWORD,
+                        agentName,
+                        TestCenter.PASSWORD,
                         "ko");
             }
         }

@@ -8,21 +8,36 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import io.sangdam.RunningServer;
+import io.sangdam.identity.Role;
+import io.sangdam.testing.TestCenter;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * A customer chats from the demo shop page, the ACD offers the chat to a ready agent, they talk,
- * the customer reloads and keeps the conversation, the agent ends it. Center 4 is 광주센터, whose
- * 2팀 agents hold the RETENTION skill; no other test routes there.
+ * the customer reloads and keeps the conversation, the agent ends it. Each journey has a center of
+ * its own, so the board and the lists show only its chats; the customers are demo customers, only
+ * read.
  */
 class ChatJourneyTests extends BrowserJourney {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext application;
+
     @Test
     void aCustomerAndAnAgentChatThroughTheRoutingEngine() {
+        TestCenter center = TestCenter.in(application, "chat")
+                .chatQueue("RETENTION", "해지·해지방어", "Cancellation", "RETENTION", 3)
+                .agent("agent", "2팀", Map.of("RETENTION", 6))
+                .teamPerson("supervisor", "2팀", Role.SUPERVISOR)
+                .headquartersPerson("executive", Role.EXECUTIVE)
+                .create();
+        String agentName = center.username("agent");
+        String executiveName = center.username("executive");
         var demo = jdbc.sql("select id, name, mobile_phone, birth_date from contact.customer where customer_number ="
                         + " 'C0000200'")
                 .query((row, n) -> new String[] {
@@ -40,7 +55,7 @@ class ChatJourneyTests extends BrowserJourney {
                 BrowserContext supervisorContext =
                         browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900))) {
             Page agent = agentContext.newPage();
-            signIn(agent, "gj.agent020");
+            signIn(agent, agentName, TestCenter.PASSWORD);
             agent.getByRole(AriaRole.NAVIGATION).getByText("상담 데스크").click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("로그아웃");
             agent.waitForLoadState(LoadState.LOAD);
@@ -52,14 +67,14 @@ class ChatJourneyTests extends BrowserJourney {
 
             // The supervisor's live board, in a third browser.
             Page supervisor = supervisorContext.newPage();
-            signIn(supervisor, "gj.supervisor2");
-            supervisor.navigate(url("/board?center=4"));
+            signIn(supervisor, center.username("supervisor"), TestCenter.PASSWORD);
+            supervisor.navigate(url("/board?center=" + center.id()));
             var retention = supervisor.locator("[data-test=board-queues] tr[data-queue=RETENTION]");
             assertThat(retention.locator("[data-test=waiting]")).hasText("0");
 
             // The customer asks on the shop page, giving the phone of a demo customer.
             Page customer = customerContext.newPage();
-            customer.navigate(url("/chat?center=4"));
+            customer.navigate(url("/chat?center=" + center.id()));
             customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
                     .click();
             customer.getByLabel("상담 주제").selectOption("RETENTION");
@@ -104,7 +119,7 @@ class ChatJourneyTests extends BrowserJourney {
             panel.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("본인 확인"))
                     .click();
             assertThat(panel.locator("[data-test=panel-verified]")).containsText("본인 확인됨");
-            assertThat(panel.locator("[data-test=panel-verified]")).containsText("gj.agent020");
+            assertThat(panel.locator("[data-test=panel-verified]")).containsText(agentName);
             // Verified: the customer as before; unmasking asks for a reason.
             assertThat(panel.locator("[data-test=panel-customer]")).containsText(maskedName);
             assertThat(panel.locator("[data-test=panel-customer]")).containsText("C0000200");
@@ -135,8 +150,8 @@ class ChatJourneyTests extends BrowserJourney {
             // An executive sits in (동석), read-only; the view is logged with its purpose.
             try (BrowserContext executiveContext = browser.newContext()) {
                 Page executive = executiveContext.newPage();
-                signIn(executive, "executive");
-                executive.navigate(url("/monitor?center=4"));
+                signIn(executive, executiveName, TestCenter.PASSWORD);
+                executive.navigate(url("/monitor?center=" + center.id()));
                 // Queues by name, not by code.
                 assertThat(executive.locator("[data-test=live-conversations]")).containsText("해지·해지방어");
                 assertThat(executive.locator("[data-test=live-conversations]"))
@@ -154,8 +169,9 @@ class ChatJourneyTests extends BrowserJourney {
                 assertThat(executive.locator("[data-test=monitor-log]")).containsText("혜택이 뭔데요?");
                 assertThat(executive.locator("textarea")).hasCount(0);
                 org.assertj.core.api.Assertions.assertThat(
-                                jdbc.sql("select reason from identity.personal_data_access where username = 'executive'"
+                                jdbc.sql("select reason from identity.personal_data_access where username = ?"
                                                 + " and subject_type = 'conversation'")
+                                        .param(executiveName)
                                         .query(String.class)
                                         .list())
                         .contains("동석 (sitting in)");
@@ -177,7 +193,8 @@ class ChatJourneyTests extends BrowserJourney {
             assertThat(agent.locator("[data-test=chat-context] .notice")).hasText("상담 이력을 저장했습니다.");
             org.assertj.core.api.Assertions.assertThat(
                             jdbc.sql("select notes || ' | ' || jsonb_array_length(transcript) from contact.consultation"
-                                            + " where agent = 'gj.agent020'")
+                                            + " where agent = ?")
+                                    .param(agentName)
                                     .query(String.class)
                                     .single())
                     .isEqualTo("010-****-3333 으로 혜택 문자 발송 약속 | 4");
@@ -190,7 +207,7 @@ class ChatJourneyTests extends BrowserJourney {
             var history = supervisor.locator("[data-test=customer-history]");
             assertThat(history).containsText("해지 방어 성공");
             assertThat(history).containsText("010-****-3333 으로 혜택 문자 발송 약속");
-            assertThat(history).containsText("gj.agent020");
+            assertThat(history).containsText(agentName);
             supervisor.screenshot(new Page.ScreenshotOptions()
                     .setPath(Path.of("target", "screenshots", "customer-history-ko.png"))
                     .setFullPage(true));
@@ -199,17 +216,23 @@ class ChatJourneyTests extends BrowserJourney {
 
     @Test
     void anAbusiveCustomerIsFlaggedWarnedAndCutOffAndTheAgentGetsARecoveryBreak() {
+        TestCenter center = TestCenter.in(application, "chatabuse")
+                .chatQueue("TECH", "기술지원", "Technical support", "TECH", 3)
+                .agent("agent", Map.of("TECH", 6))
+                .headquartersPerson("protection", Role.PROTECTION_TEAM)
+                .create();
+        String agentName = center.username("agent");
         try (BrowserContext agentContext =
                         browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
                 BrowserContext customerContext =
                         browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
             Page agent = agentContext.newPage();
-            signIn(agent, "gj.agent035");
+            signIn(agent, agentName, TestCenter.PASSWORD);
             agent.navigate(url("/desk"));
             becomeReady(agent);
 
             Page customer = customerContext.newPage();
-            customer.navigate(url("/chat?center=4"));
+            customer.navigate(url("/chat?center=" + center.id()));
             customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
                     .click();
             customer.getByLabel("상담 주제").selectOption("TECH");
@@ -248,29 +271,36 @@ class ChatJourneyTests extends BrowserJourney {
             // The protection team sees the incident: what was said, the warnings, that the agent ended it.
             try (BrowserContext teamContext = browser.newContext()) {
                 Page team = teamContext.newPage();
-                signIn(team, "protection");
+                signIn(team, center.username("protection"), TestCenter.PASSWORD);
                 team.navigate(url("/incidents"));
                 var incident = team.locator("[data-test=incidents] tr")
-                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("gj.agent035"));
+                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(agentName));
                 assertThat(incident).containsText("PROFANITY");
                 assertThat(incident).containsText("종료함");
                 assertThat(team.locator("#incident-chart svg")).hasCount(1);
             }
-            // Out of routing once the test is done: when the break ends, a later test's chat in this center must not go
-            // to them.
             RunningServer.ApiClient.on(port)
                     .post(
-                            "/api/routing/centers/4/agents/gj.agent035/logout",
+                            "/api/routing/centers/" + center.id() + "/agents/" + agentName + "/logout",
                             "",
                             "application/json",
-                            "gj.agent035",
-                            RunningServer.DEMO_PASSWORD,
+                            agentName,
+                            TestCenter.PASSWORD,
                             "ko");
         }
     }
 
     @Test
     void anAgentAnswersWithAQuickReplyAndTransfersTheChatToAColleagueWithANote() {
+        TestCenter center = TestCenter.in(application, "chattransfer")
+                .chatQueue("TECH", "기술지원", "Technical support", "TECH", 3)
+                .chatQueue("RETENTION", "해지·해지방어", "Cancellation", "RETENTION", 3)
+                .agent("agent", Map.of("TECH", 6))
+                .agent("colleague", Map.of("TECH", 6))
+                .person("supervisor", Role.SUPERVISOR)
+                .create();
+        String agentName = center.username("agent");
+        String colleagueName = center.username("colleague");
         try (BrowserContext agentContext =
                         browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
                 BrowserContext colleagueContext =
@@ -278,12 +308,12 @@ class ChatJourneyTests extends BrowserJourney {
                 BrowserContext customerContext = browser.newContext();
                 BrowserContext supervisorContext = browser.newContext()) {
             Page agent = agentContext.newPage();
-            signIn(agent, "bs.agent040");
+            signIn(agent, agentName, TestCenter.PASSWORD);
             agent.navigate(url("/desk"));
             becomeReady(agent);
 
             Page customer = customerContext.newPage();
-            customer.navigate(url("/chat?center=5"));
+            customer.navigate(url("/chat?center=" + center.id()));
             customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
                     .click();
             customer.getByLabel("상담 주제").selectOption("TECH");
@@ -299,13 +329,13 @@ class ChatJourneyTests extends BrowserJourney {
             // The supervisor watches the chat (silent monitor) while it is transferred.
             String conversation = agent.locator("[data-test=chat-pane]").getAttribute("data-conversation");
             Page supervisor = supervisorContext.newPage();
-            signIn(supervisor, "bs.supervisor");
+            signIn(supervisor, center.username("supervisor"), TestCenter.PASSWORD);
             supervisor.navigate(url("/monitor/" + conversation));
             assertThat(supervisor.locator("[data-test=monitor-log]")).containsText("더 궁금하신 점이 있으신가요?");
 
             // A colleague without the retention skill: named in the transfer, they get it first anyway.
             Page colleague = colleagueContext.newPage();
-            signIn(colleague, "bs.agent041");
+            signIn(colleague, colleagueName, TestCenter.PASSWORD);
             colleague.navigate(url("/desk"));
             becomeReady(colleague);
 
@@ -323,8 +353,9 @@ class ChatJourneyTests extends BrowserJourney {
             agent.getByLabel("이관할 큐").selectOption("RETENTION");
             var colleagues = agent.locator("[data-test=transfer-agent]");
             colleagues.focus();
-            assertThat(colleagues.locator("option[value='bs.agent041']")).hasCount(1);
-            colleagues.selectOption("bs.agent041");
+            assertThat(colleagues.locator("option[value='" + colleagueName + "']"))
+                    .hasCount(1);
+            colleagues.selectOption(colleagueName);
             agent.locator("[data-test=transfer] input").fill("요금 감면 요청, 본인 확인 완료");
             agent.locator("[data-test=transfer] button").click();
             assertThat(agent.locator("[data-test=chat-pane]")).containsText("이관했습니다");
@@ -359,8 +390,8 @@ class ChatJourneyTests extends BrowserJourney {
             assertThat(agent.locator("[data-test=chat-context] .notice")).hasText("상담 이력을 저장했습니다.");
             org.assertj.core.api.Assertions.assertThat(
                             jdbc.sql("select disposition || ' | ' || notes from contact.consultation where agent ="
-                                            + " 'bs.agent040' and contact_id = ?")
-                                    .param(conversation)
+                                            + " ? and contact_id = ?")
+                                    .params(agentName, conversation)
                                     .query(String.class)
                                     .single())
                     .isEqualTo("TRANSFERRED | 요금 감면 건 해지방어팀 이관");
@@ -374,6 +405,13 @@ class ChatJourneyTests extends BrowserJourney {
      */
     @Test
     void twoChatsTheirCustomerAndTheRecordFitALaptopScreen() {
+        TestCenter center = TestCenter.in(application, "chatlaptop")
+                .chatQueue("TECH", "기술지원", "Technical support", "TECH", 3)
+                .agent("agent", Map.of("TECH", 6))
+                .person("supervisor", Role.SUPERVISOR)
+                .chatCapacity(3)
+                .create();
+        String agentName = center.username("agent");
         var customers = jdbc.sql("select name, mobile_phone from contact.customer where customer_number in ('C0000301',"
                         + " 'C0000302') order by customer_number")
                 .query((row, n) -> new String[] {row.getString(1), row.getString(2)})
@@ -385,18 +423,18 @@ class ChatJourneyTests extends BrowserJourney {
                 BrowserContext supervisorContext = browser.newContext()) {
             // The supervisor's list of chats in progress, open before the chats begin: it follows them by push.
             Page supervisor = supervisorContext.newPage();
-            signIn(supervisor, "bs.supervisor3");
-            supervisor.navigate(url("/monitor?center=5"));
+            signIn(supervisor, center.username("supervisor"), TestCenter.PASSWORD);
+            supervisor.navigate(url("/monitor?center=" + center.id()));
             var inProgress = supervisor.locator("[data-test=live-conversations]");
             Page agent = agentContext.newPage();
-            signIn(agent, "bs.agent042");
+            signIn(agent, agentName, TestCenter.PASSWORD);
             agent.navigate(url("/desk"));
             becomeReady(agent);
             for (String[] customer : customers) {
                 var started = api.post(
                                 "/chat/api/conversations",
-                                "{\"center\": 5, \"topic\": \"TECH\", \"name\": \"" + customer[0] + "\", \"phone\": \""
-                                        + customer[1] + "\"}",
+                                "{\"center\": " + center.id() + ", \"topic\": \"TECH\", \"name\": \"" + customer[0]
+                                        + "\", \"phone\": \"" + customer[1] + "\"}",
                                 "application/json",
                                 null,
                                 null,
@@ -529,11 +567,11 @@ class ChatJourneyTests extends BrowserJourney {
                         "ko");
             }
             api.post(
-                    "/api/routing/centers/5/agents/bs.agent042/logout",
+                    "/api/routing/centers/" + center.id() + "/agents/" + agentName + "/logout",
                     "",
                     "application/json",
-                    "bs.agent042",
-                    RunningServer.DEMO_PASSWORD,
+                    agentName,
+                    TestCenter.PASSWORD,
                     "ko");
         }
     }

@@ -6,22 +6,29 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.sangdam.channel.ClosedHoursTestsAccess;
+import io.sangdam.testing.TestCenter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * A customer finds a topic closed, reads its hours and leaves a message; an agent of the center
- * finds it on the callback list, masked, and reveals the number with a reason. Center 3 is 대전.
+ * finds it on the callback list, masked, and reveals the number with a reason. In a center of this
+ * class's own, so the callback list holds only this journey's message.
  */
 class ClosedWidgetJourneyTests extends BrowserJourney {
 
+    @Autowired
+    ApplicationContext context;
+
     @Test
     void aCustomerLeavesAMessageWhileClosedAndAnAgentCallsBack() {
-        ClosedHoursTestsAccess.ensureClosedQueue(port);
+        TestCenter center = ClosedHoursTestsAccess.centerWithClosedQueue(context, port, "closedwidget");
         try (var customerContext = browser.newContext();
                 var agentContext = browser.newContext()) {
             Page customer = customerContext.newPage();
-            customer.navigate(url("/chat?center=3"));
+            customer.navigate(url("/chat?center=" + center.id()));
             customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
                     .click();
             customer.getByLabel("상담 주제").selectOption("WEEKEND");
@@ -44,7 +51,7 @@ class ClosedWidgetJourneyTests extends BrowserJourney {
                     new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "chat-left-message-ko.png")));
 
             Page agent = agentContext.newPage();
-            signIn(agent, "dj.agent");
+            signIn(agent, center.username("agent"), TestCenter.PASSWORD);
             agent.getByRole(AriaRole.NAVIGATION).getByText("남긴 메시지").click();
             Locator row = agent.locator("[data-test=callbacks] tr", new Page.LocatorOptions().setHasText("카드 한도 변경"));
             assertThat(row).containsText("박*연");

@@ -10,21 +10,25 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import io.sangdam.RunningServer;
 import io.sangdam.contact.LoggingSmsGatewayFake;
+import io.sangdam.identity.Role;
+import io.sangdam.testing.TestCenter;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A center manager chooses one-time codes on the settings page; the agent sees the typed number's
  * customer as 미확인, sends a code to the phone on record (the tests' fake gateway keeps it), types what the
- * customer reads back and sees the customer. Center 5 is 부산센터, queue RETENTION, taken by its 2팀
- * (bs.agent016…030); no other test routes RETENTION there.
+ * customer reads back and sees the customer. In a center of this class's own, queue RETENTION; the
+ * customer is a demo customer, only read.
  */
 class CustomerVerificationJourneyTests extends BrowserJourney {
 
-    private static final String AGENT = "bs.agent025";
-    private static final String SETTINGS = "/api/centers/5/customer-verification";
+    @Autowired
+    ApplicationContext context;
 
     @Autowired
     JdbcClient jdbc;
@@ -37,6 +41,13 @@ class CustomerVerificationJourneyTests extends BrowserJourney {
         var demo = jdbc.sql("select name, mobile_phone from contact.customer where customer_number = 'C0000250'")
                 .query((row, n) -> new String[] {row.getString("name"), row.getString("mobile_phone")})
                 .single();
+        TestCenter center = TestCenter.in(context, "verification")
+                .chatQueue("RETENTION", "해지·해지방어", "RETENTION", 3)
+                .agent("agent", Map.of("RETENTION", 6))
+                .person("manager", Role.CENTER_MANAGER)
+                .create();
+        String agentName = center.username("agent");
+        String managerName = center.username("manager");
         var api = RunningServer.ApiClient.on(port);
         String[] chat = null;
         try (BrowserContext agentContext =
@@ -45,7 +56,7 @@ class CustomerVerificationJourneyTests extends BrowserJourney {
                         browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768))) {
             // The center manager lets agents verify by one-time code too.
             Page manager = managerContext.newPage();
-            signIn(manager, "bs.manager");
+            signIn(manager, managerName, TestCenter.PASSWORD);
             manager.getByRole(AriaRole.NAVIGATION).getByText("본인 확인 방법").click();
             var form = manager.locator("[data-test=verification-form]");
             assertThat(form.getByLabel("생년월일")).isChecked();
@@ -59,7 +70,7 @@ class CustomerVerificationJourneyTests extends BrowserJourney {
             form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("저장"))
                     .click();
             assertThat(manager.locator("p.notice")).hasText("본인 확인 방법을 저장했습니다.");
-            assertThat(form).containsText("bs.manager");
+            assertThat(form).containsText(managerName);
             assertThat(form.getByLabel("일회용 코드 (문자)")).isChecked();
             assertThat(form.getByLabel("생년월일")).not().isChecked();
             manager.screenshot(new Page.ScreenshotOptions()
@@ -67,7 +78,7 @@ class CustomerVerificationJourneyTests extends BrowserJourney {
             assertNoSeriousViolations(manager);
 
             Page agent = agentContext.newPage();
-            signIn(agent, AGENT);
+            signIn(agent, agentName, TestCenter.PASSWORD);
             agent.navigate(url("/desk"));
             agent.waitForLoadState(LoadState.LOAD);
             agent.getByRole(
@@ -81,7 +92,8 @@ class CustomerVerificationJourneyTests extends BrowserJourney {
 
             var started = api.post(
                             "/chat/api/conversations",
-                            "{\"center\": 5, \"topic\": \"RETENTION\", \"phone\": \"" + demo[1] + "\"}",
+                            "{\"center\": " + center.id() + ", \"topic\": \"RETENTION\", \"phone\": \"" + demo[1]
+                                    + "\"}",
                             "application/json",
                             null,
                             null,
@@ -115,7 +127,12 @@ class CustomerVerificationJourneyTests extends BrowserJourney {
             assertThat(panel.locator("[data-test=panel-verified]")).containsText("일회용 코드");
             assertThat(panel.locator("[data-test=panel-customer]")).containsText("C0000250");
         } finally {
-            api.put(SETTINGS, "{\"methods\": [\"BIRTH_DATE\"]}", "bs.manager", RunningServer.DEMO_PASSWORD, "ko");
+            api.put(
+                    "/api/centers/" + center.id() + "/customer-verification",
+                    "{\"methods\": [\"BIRTH_DATE\"]}",
+                    managerName,
+                    TestCenter.PASSWORD,
+                    "ko");
             if (chat != null) {
                 api.post(
                         "/chat/api/conversations/" + chat[0] + "/end?token=" + chat[1],
@@ -127,11 +144,11 @@ class CustomerVerificationJourneyTests extends BrowserJourney {
             }
             for (String action : new String[] {"wrap-up-done", "logout"}) {
                 api.post(
-                        "/api/routing/centers/5/agents/" + AGENT + "/" + action,
+                        "/api/routing/centers/" + center.id() + "/agents/" + agentName + "/" + action,
                         "",
                         "application/json",
-                        AGENT,
-                        RunningServer.DEMO_PASSWORD,
+                        agentName,
+                        TestCenter.PASSWORD,
                         "ko");
             }
         }

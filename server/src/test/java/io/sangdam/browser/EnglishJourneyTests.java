@@ -7,22 +7,36 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
-import io.sangdam.RunningServer;
 import io.sangdam.RunningServer.ApiClient;
+import io.sangdam.identity.Role;
+import io.sangdam.testing.TestCenter;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * The chat path in English: the customer's topics, the agent's offer, transfer list and record form
- * and the live board show English names, not the Korean ones. Center 5 is 부산센터; the queue made
- * here takes only its own agent (5팀, TECH at level 10), so no other test's agent gets its chat.
+ * and the live board show English names, not the Korean ones. In a center of this class's own; the
+ * queue made here takes its agent of 5팀 once the manager gives them TECH at level 10.
  */
 class EnglishJourneyTests extends BrowserJourney {
 
+    @Autowired
+    ApplicationContext context;
+
     @Test
     void customersAgentsAndSupervisorsReadEnglishNames() {
+        TestCenter center = TestCenter.in(context, "english")
+                .chatQueue("BILLING", "요금·납부 문의", "Billing and payment", "BILLING", 3)
+                .chatQueue("TECH", "기술지원", "Technical support", "TECH", 3)
+                .teamPerson("agent", "5팀", Role.AGENT)
+                .teamPerson("supervisor", "5팀", Role.SUPERVISOR)
+                .person("manager", Role.CENTER_MANAGER)
+                .create();
+        String manager = center.username("manager");
         var api = ApiClient.on(port);
         var created = api.post(
-                "/api/routing/centers/5/queues",
+                "/api/routing/centers/" + center.id() + "/queues",
                 """
                 {"code": "EN_DESK", "name": "영어 상담", "nameEnglish": "English desk", "channel": "CHAT",
                  "skills": [{"skill": "TECH", "minimumLevel": 10}], "agentGroup": "5팀", "priority": 0,
@@ -30,21 +44,18 @@ class EnglishJourneyTests extends BrowserJourney {
                  "wrapUpSeconds": 30, "limitedHours": false, "hours": [], "closedDays": []}\
                 """,
                 "application/json",
-                "bs.manager",
-                RunningServer.DEMO_PASSWORD,
+                manager,
+                TestCenter.PASSWORD,
                 "en");
         org.assertj.core.api.Assertions.assertThat(created.status())
                 .as(created.body())
                 .isEqualTo(201);
-        var users = api.get("/api/users?text=bs.agent070", "admin", RunningServer.DEMO_PASSWORD, "ko");
-        long agentId = users.json().findParents("username").stream()
-                .filter(user -> user.get("username").asString().equals("bs.agent070"))
-                .findFirst()
-                .orElseThrow()
-                .get("id")
-                .asLong();
-        var skilled =
-                api.put("/api/routing/agents/" + agentId, "{\"skills\": {\"TECH\": 10, \"CHAT\": 5}}", "bs.manager");
+        var skilled = api.put(
+                "/api/routing/agents/" + center.accountId("agent"),
+                "{\"skills\": {\"TECH\": 10, \"CHAT\": 5}}",
+                manager,
+                TestCenter.PASSWORD,
+                "ko");
         org.assertj.core.api.Assertions.assertThat(skilled.status())
                 .as(skilled.body())
                 .isEqualTo(200);
@@ -55,13 +66,13 @@ class EnglishJourneyTests extends BrowserJourney {
                 BrowserContext supervisorContext =
                         browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768))) {
             Page supervisor = supervisorContext.newPage();
-            signIn(supervisor, "bs.supervisor5");
-            supervisor.navigate(url("/board?center=5&lang=en"));
+            signIn(supervisor, center.username("supervisor"), TestCenter.PASSWORD);
+            supervisor.navigate(url("/board?center=" + center.id() + "&lang=en"));
             assertThat(supervisor.locator("[data-test=board-queues]")).containsText("Technical support");
             assertThat(supervisor.locator("[data-test=board-queues]")).containsText("English desk");
 
             Page agent = agentContext.newPage();
-            signIn(agent, "bs.agent070");
+            signIn(agent, center.username("agent"), TestCenter.PASSWORD);
             agent.navigate(url("/desk?lang=en"));
             agent.waitForLoadState(LoadState.LOAD);
             agent.locator("[data-action=login]").click();
@@ -69,7 +80,7 @@ class EnglishJourneyTests extends BrowserJourney {
             agent.locator("[data-action=ready]").click();
 
             Page customer = customerContext.newPage();
-            customer.navigate(url("/chat?center=5&lang=en"));
+            customer.navigate(url("/chat?center=" + center.id() + "&lang=en"));
             customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Chat with us"))
                     .click();
             assertThat(customer.getByLabel("Topic").locator("option[value=BILLING]"))

@@ -8,20 +8,26 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
-import io.sangdam.RunningServer;
 import io.sangdam.RunningServer.ApiClient;
+import io.sangdam.identity.Role;
+import io.sangdam.testing.TestCenter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * A customer's abuse reaches the agent's screen (highlighted) and the supervisor's live board
  * (alert, agent marked) at once; the supervisor extends the agent's recovery break after the
- * agent ended the chat. 대전센터 (3), queue TECH. Prints the alert latency: from the customer's
+ * agent ended the chat. In a center of this class's own, queue TECH, so the board's alerts are this
+ * journey's alone. Prints the alert latency: from the customer's
  * message POST leaving the widget to the highlight or alert being in the page and painted.
  */
 class ProtectionAlertJourneyTests extends BrowserJourney {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext context;
 
     static final int MESSAGES = 10;
 
@@ -60,13 +66,19 @@ class ProtectionAlertJourneyTests extends BrowserJourney {
 
     @Test
     void abuseIsAlertedToTheAgentAndTheBoardAndTheSupervisorExtendsTheRecoveryBreak() {
+        TestCenter center = TestCenter.in(context, "alerts")
+                .chatQueue("TECH", "기술지원", "TECH", 3)
+                .agent("agent", "3팀", Map.of("TECH", 6))
+                .teamPerson("supervisor", "3팀", Role.SUPERVISOR)
+                .create();
+        String agentName = center.username("agent");
         try (BrowserContext agentContext =
                         browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
                 BrowserContext boardContext =
                         browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
                 BrowserContext customerContext = browser.newContext()) {
             Page agent = agentContext.newPage();
-            signIn(agent, "dj.agent040");
+            signIn(agent, agentName, TestCenter.PASSWORD);
             agent.navigate(url("/desk"));
             agent.waitForLoadState(LoadState.LOAD);
             agent.getByRole(
@@ -79,10 +91,10 @@ class ProtectionAlertJourneyTests extends BrowserJourney {
             assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");
 
             Page board = boardContext.newPage();
-            signIn(board, "dj.supervisor3");
-            board.navigate(url("/board?center=3"));
+            signIn(board, center.username("supervisor"), TestCenter.PASSWORD);
+            board.navigate(url("/board?center=" + center.id()));
             board.waitForLoadState(LoadState.LOAD);
-            assertThat(board.locator("[data-test=board-agents] tr[data-agent='dj.agent040']"))
+            assertThat(board.locator("[data-test=board-agents] tr[data-agent='" + agentName + "']"))
                     .hasCount(1);
 
             Page customer = customerContext.newPage();
@@ -97,7 +109,7 @@ class ProtectionAlertJourneyTests extends BrowserJourney {
                   return send.apply(this, arguments);
                 };\
                 """);
-            customer.navigate(url("/chat?center=3"));
+            customer.navigate(url("/chat?center=" + center.id()));
             customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
                     .click();
             customer.getByLabel("상담 주제").selectOption("TECH");
@@ -111,7 +123,7 @@ class ProtectionAlertJourneyTests extends BrowserJourney {
             board.evaluate(
                     WATCH,
                     List.of(
-                            "#board-alerts li[data-reason=MESSAGE_FLAGGED][data-agent='dj.agent040']",
+                            "#board-alerts li[data-reason=MESSAGE_FLAGGED][data-agent='" + agentName + "']",
                             "__seen",
                             false));
             for (int i = 1; i <= MESSAGES; i++) {
@@ -138,9 +150,9 @@ class ProtectionAlertJourneyTests extends BrowserJourney {
 
             var alert = board.locator("#board-alerts li").first();
             assertThat(alert).containsText("폭언 감지");
-            assertThat(alert).containsText("dj.agent040");
+            assertThat(alert).containsText(agentName);
             assertThat(alert).containsText("욕설");
-            assertThat(board.locator("[data-test=board-agents] tr[data-agent='dj.agent040']"))
+            assertThat(board.locator("[data-test=board-agents] tr[data-agent='" + agentName + "']"))
                     .hasClass(java.util.regex.Pattern.compile("alerted"));
 
             // Not in a recovery break yet: the board says so instead of pretending.
@@ -159,27 +171,28 @@ class ProtectionAlertJourneyTests extends BrowserJourney {
 
             var ended = board.locator("#board-alerts li[data-reason=ENDED_FOR_ABUSE]");
             assertThat(ended).containsText("보호 종료");
-            assertThat(board.locator("[data-test=board-agents] tr[data-agent='dj.agent040']"))
+            assertThat(board.locator("[data-test=board-agents] tr[data-agent='" + agentName + "']"))
                     .containsText("보호 휴식");
             ended.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("보호 휴식 10분 연장"))
                     .click();
             assertThat(ended.locator(".alert-result")).hasText("보호 휴식을 10분 연장했습니다.");
             assertThat(agent.locator("[data-test=agent-state]")).hasText("보호 휴식");
             // Durable like every routing decision: the extension is in the center's command log.
-            // Leave no agent behind: a later test in this center must not be offered to them.
             ApiClient.on(port)
                     .post(
-                            "/api/routing/centers/3/agents/dj.agent040/logout",
+                            "/api/routing/centers/" + center.id() + "/agents/" + agentName + "/logout",
                             "",
                             "application/json",
-                            "dj.agent040",
-                            RunningServer.DEMO_PASSWORD,
+                            agentName,
+                            TestCenter.PASSWORD,
                             "ko");
-            org.assertj.core.api.Assertions.assertThat(
-                            jdbc.sql("""
-                                select command ->> 'seconds' from routing.command_log
-                                 where center_id = 3 and type = 'ExtendRecovery' and command ->> 'agent' = 'dj.agent040'\
-                                """).query(String.class).list())
+            org.assertj.core.api.Assertions.assertThat(jdbc.sql("""
+                select command ->> 'seconds' from routing.command_log
+                 where center_id = ? and type = 'ExtendRecovery' and command ->> 'agent' = ?\
+                """)
+                            .params(center.id(), agentName)
+                            .query(String.class)
+                            .list())
                     .containsExactly("600");
         }
     }

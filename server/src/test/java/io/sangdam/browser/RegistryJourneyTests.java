@@ -8,22 +8,29 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
-import io.sangdam.RunningServer;
 import io.sangdam.RunningServer.ApiClient;
+import io.sangdam.identity.Role;
+import io.sangdam.testing.TestCenter;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The protection team registers the customer of an abusive chat from the incidents page; the
  * customer's next chat goes to the specialist team, whose agent sees the warning with the offer.
- * Center 2 is 강남센터, queue BILLING (minimum level 3); no other test logs in its 5팀 (the lane team).
+ * In a center of this class's own, queue BILLING, whose specialist holds billing and the
+ * flagged-customer lane; the customer is a demo customer, registered here and lifted again.
  */
 class RegistryJourneyTests extends BrowserJourney {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void theProtectionTeamRegistersACustomerAndTheSpecialistIsWarnedOfTheirNextChat() {
@@ -33,14 +40,19 @@ class RegistryJourneyTests extends BrowserJourney {
             """)
                 .query((row, n) -> new String[] {row.getString("name"), row.getString("mobile_phone")})
                 .single();
-        String specialist = specialist();
+        TestCenter center = TestCenter.in(context, "registry")
+                .chatQueue("BILLING", "요금·납부 문의", "BILLING", 3)
+                .agent("specialist", "5팀", Map.of("BILLING", 6, "FLAGGED_CUSTOMER", 6))
+                .headquartersPerson("protection", Role.PROTECTION_TEAM)
+                .create();
+        String specialist = center.username("specialist");
         String maskedPhone = io.sangdam.contact.Masking.phone(demo[1]);
         // The abusive chat: flagged as the customer writes, whether or not an agent has it yet.
         var api = ApiClient.on(port);
         var started = api.post(
                         "/chat/api/conversations",
-                        "{\"center\": 2, \"topic\": \"BILLING\", \"name\": \"" + demo[0] + "\", \"phone\": \"" + demo[1]
-                                + "\"}",
+                        "{\"center\": " + center.id() + ", \"topic\": \"BILLING\", \"name\": \"" + demo[0]
+                                + "\", \"phone\": \"" + demo[1] + "\"}",
                         "application/json",
                         null,
                         null,
@@ -59,7 +71,7 @@ class RegistryJourneyTests extends BrowserJourney {
                         browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
                 BrowserContext customerContext = browser.newContext()) {
             Page team = teamContext.newPage();
-            signIn(team, "protection");
+            signIn(team, center.username("protection"), TestCenter.PASSWORD);
             team.navigate(url("/incidents"));
             team.locator("[data-test=incidents] tr")
                     .filter(new Locator.FilterOptions().setHasText(maskedPhone))
@@ -106,7 +118,7 @@ class RegistryJourneyTests extends BrowserJourney {
                     .setFullPage(true));
 
             Page agent = agentContext.newPage();
-            signIn(agent, specialist);
+            signIn(agent, specialist, TestCenter.PASSWORD);
             agent.navigate(url("/desk"));
             agent.waitForLoadState(LoadState.LOAD);
             agent.getByRole(
@@ -119,7 +131,7 @@ class RegistryJourneyTests extends BrowserJourney {
             assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");
 
             Page customer = customerContext.newPage();
-            customer.navigate(url("/chat?center=2"));
+            customer.navigate(url("/chat?center=" + center.id()));
             customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
                     .click();
             customer.getByLabel("상담 주제").selectOption("BILLING");
@@ -143,15 +155,14 @@ class RegistryJourneyTests extends BrowserJourney {
                     .containsText("미확인");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 종료"))
                     .click();
-            // Out of routing again, so no other test's chats at 강남센터 are offered to the specialist.
             assertThat(agent.locator("[data-test=agent-state]")).hasText("후처리");
             for (String action : new String[] {"wrap-up-done", "logout"}) {
                 api.post(
-                        "/api/routing/centers/2/agents/" + specialist + "/" + action,
+                        "/api/routing/centers/" + center.id() + "/agents/" + specialist + "/" + action,
                         "",
                         "application/json",
                         specialist,
-                        RunningServer.DEMO_PASSWORD,
+                        TestCenter.PASSWORD,
                         "ko");
             }
             assertThat(agent.locator("[data-test=agent-state]")).hasText("로그아웃");
@@ -162,17 +173,5 @@ class RegistryJourneyTests extends BrowserJourney {
                     .click();
             assertThat(team.locator("[data-test=registry] tbody tr").first()).containsText("해제됨");
         }
-    }
-
-    /** The first 5팀 agent of 강남센터 whose BILLING level meets the queue's minimum (levels are random). */
-    private String specialist() {
-        return jdbc.sql("""
-            select a.username from identity.account a
-              join routing.agent_skill s on s.agent_id = a.id join routing.skill k on k.id = s.skill_id
-             where a.center_id = 2 and a.team = '5팀' and k.code = 'BILLING' and s.level >= 3
-               and exists (select 1 from routing.agent_skill f join routing.skill g on g.id = f.skill_id
-                            where f.agent_id = a.id and g.code = 'FLAGGED_CUSTOMER')
-             order by a.username limit 1\
-            """).query(String.class).single();
     }
 }

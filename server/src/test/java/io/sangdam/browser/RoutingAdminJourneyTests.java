@@ -5,19 +5,34 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.sangdam.identity.Role;
+import io.sangdam.testing.TestCenter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
-/** A center manager changes a queue on the page, sees it kept, and gets a readable answer to a mistake. Center 5 is 부산. */
+/**
+ * A center manager changes a queue on the page, sees it kept, and gets a readable answer to a
+ * mistake. In a center of this class's own, so no other test's chats meet the changed queue.
+ */
 class RoutingAdminJourneyTests extends BrowserJourney {
+
+    @Autowired
+    ApplicationContext application;
 
     @Test
     void aManagerChangesAQueueAndIsToldPlainlyWhatIsWrongWithABadOverflow() {
+        TestCenter center = TestCenter.in(application, "routingjourney")
+                .chatQueue("BILLING", "요금·납부 문의", "Billing and payment", "BILLING", 3)
+                .chatQueue("TECH", "기술지원", "Tech", "TECH", 3)
+                .person("manager", Role.CENTER_MANAGER)
+                .create();
         // A laptop's browser window: 1366 x 768 less the browser's own bars.
         try (var context = browser.newContext(
                 new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1366, 660))) {
             Page page = context.newPage();
-            signIn(page, "bs.manager");
+            signIn(page, center.username("manager"), TestCenter.PASSWORD);
             page.getByRole(AriaRole.NAVIGATION).getByText("큐 설정").click();
             // The first queue's form is far longer than the window; its save button is in sight all the same.
             Object saveBottom = page.locator("[data-test=queue] button[type=submit]")

@@ -8,8 +8,11 @@ import io.sangdam.RunningServer.Response;
 import io.sangdam.channel.CallbackSetup.Session;
 import io.sangdam.routing.CenterId;
 import io.sangdam.routing.Routing;
+import io.sangdam.testing.TestCenter;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
@@ -18,14 +21,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A message left while its queue is closed stays on the list; once the queue opens, the sweep routes
  * it as a contact of that queue exactly once, an agent accepts it on the desk, calls back and
- * finishes it with a consultation record. Center 3 is 대전; the queues need {@link CallbackSetup#SKILL}.
+ * finishes it with a consultation record. In a center of this class's own ({@link CallbackSetup#center}).
  */
 @RunningServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CallbackRoutingTests {
 
-    static final String PASSWORD = RunningServer.DEMO_PASSWORD;
-    static final String AGENT = "dj.agent060";
-    static final String OTHER_AGENT = "dj.agent061";
+    static final String PASSWORD = TestCenter.PASSWORD;
+
+    TestCenter center;
+    String agentName;
+    String otherAgent;
+    String supervisorName;
 
     @LocalServerPort
     int port;
@@ -39,18 +46,26 @@ class CallbackRoutingTests {
     @Autowired
     ApplicationContext context;
 
+    @BeforeAll
+    void createCenter() {
+        center = CallbackSetup.center(context, "callbacks");
+        agentName = center.username("agent");
+        otherAgent = center.username("other");
+        supervisorName = center.username("supervisor");
+    }
+
     @Test
     void aLeftMessageIsRoutedOnceItsQueueOpensAndOnlyOnce() {
-        long queue = CallbackSetup.closedQueue(port, "LATE_SWEEP");
-        long left =
-                CallbackSetup.leaveMessage(port, "127.0.0.31", "LATE_SWEEP", "이지은", "010-4444-5555", "요금 문의 콜백 부탁드려요");
+        long queue = CallbackSetup.closedQueue(port, center, "LATE_SWEEP");
+        long left = CallbackSetup.leaveMessage(
+                port, center, "127.0.0.31", "LATE_SWEEP", "이지은", "010-4444-5555", "요금 문의 콜백 부탁드려요");
         String contact = "callback-" + left;
 
         CallbackSetup.sweep(context);
         assertThat(routed(left)).as("closed queue: not routed").isFalse();
         assertThat(known(contact)).isFalse();
 
-        CallbackSetup.open(port, queue, "LATE_SWEEP");
+        CallbackSetup.open(port, center, queue, "LATE_SWEEP");
         // Two sweeps at once, then another: the message arrives in routing once.
         var first = CompletableFuture.supplyAsync(() -> CallbackSetup.sweep(context));
         var second = CompletableFuture.supplyAsync(() -> CallbackSetup.sweep(context));
@@ -58,16 +73,16 @@ class CallbackRoutingTests {
         assertThat(routed).as("the scheduled sweep may have been first").isLessThanOrEqualTo(1);
         assertThat(routed(left)).isTrue();
         assertThat(known(contact)).isTrue();
-        assertThat(jdbc.sql("select count(*) from routing.command_log where center_id = 3 and type = 'Arrive' and"
+        assertThat(jdbc.sql("select count(*) from routing.command_log where center_id = ? and type = 'Arrive' and"
                                 + " command->>'contact' = ?")
-                        .param(contact)
+                        .params(center.id(), contact)
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
 
         // The live board counts it in its queue like any waiting contact.
-        var supervisor = new Session(port, "dj.supervisor");
-        var board = supervisor.get("/board/api?center=3", "ko").json();
+        var supervisor = new Session(port, supervisorName);
+        var board = supervisor.get("/board/api?center=" + center.id(), "ko").json();
         var row = board.get("queues")
                 .valueStream()
                 .filter(q -> q.get("code").asString().equals("LATE_SWEEP"))
@@ -77,39 +92,41 @@ class CallbackRoutingTests {
         assertThat(board.get("waiting").toString()).contains(contact);
 
         // Nobody took it: marked done by hand from the list, and its contact ends.
-        assertThat(supervisor.get("/callbacks?center=3", "ko").body()).contains("대기열에서 대기 중");
-        supervisor.postForm("/callbacks/" + left + "/done?center=3", "");
+        assertThat(supervisor.get("/callbacks?center=" + center.id(), "ko").body())
+                .contains("대기열에서 대기 중");
+        supervisor.postForm("/callbacks/" + left + "/done?center=" + center.id(), "");
         assertThat(jdbc.sql("select status from channel.left_message where id = ?")
                         .param(left)
                         .query(String.class)
                         .single())
                 .isEqualTo("DONE");
         assertThat(known(contact)).isFalse();
-        assertThat(supervisor.get("/callbacks?center=3&status=DONE", "ko").body())
-                .contains("완료: dj.supervisor");
+        assertThat(supervisor
+                        .get("/callbacks?center=" + center.id() + "&status=DONE", "ko")
+                        .body())
+                .contains("완료: " + supervisorName);
     }
 
     @Test
     void anAgentAcceptsACallbackCallsBackAndFinishesItWithARecord() {
-        long queue = CallbackSetup.closedQueue(port, "LATE_DESK");
-        CallbackSetup.giveSkill(port, AGENT);
-        long left =
-                CallbackSetup.leaveMessage(port, "127.0.0.32", "LATE_DESK", "최유나", "010-6666-7777", "해외 결제 차단 해제 요청");
+        long queue = CallbackSetup.closedQueue(port, center, "LATE_DESK");
+        long left = CallbackSetup.leaveMessage(
+                port, center, "127.0.0.32", "LATE_DESK", "최유나", "010-6666-7777", "해외 결제 차단 해제 요청");
         String contact = "callback-" + left;
-        CallbackSetup.open(port, queue, "LATE_DESK");
+        CallbackSetup.open(port, center, queue, "LATE_DESK");
         CallbackSetup.sweep(context);
         assertThat(known(contact)).isTrue();
 
         var api = ApiClient.on(port);
-        var agent = new Session(port, AGENT);
-        var other = new Session(port, OTHER_AGENT);
+        var agent = new Session(port, agentName);
+        var other = new Session(port, otherAgent);
         try {
-            agent(api, AGENT, "login", "ready");
+            agent(api, agentName, "login", "ready");
             assertThat(jdbc.sql("select offered_to from channel.left_message where id = ?")
                             .param(left)
                             .query(String.class)
                             .single())
-                    .isEqualTo(AGENT);
+                    .isEqualTo(agentName);
             assertProblem(
                     other.post("/desk/api/callbacks/" + left + "/accept", "", "ko"), 409, "callback-offer-expired");
             assertProblem(agent.post("/desk/api/callbacks/999999999/accept", "", "en"), 404, "unknown-callback");
@@ -121,7 +138,7 @@ class CallbackRoutingTests {
                             .param(left)
                             .query(String.class)
                             .single())
-                    .isEqualTo(AGENT);
+                    .isEqualTo(agentName);
             assertProblem(
                     agent.post("/desk/api/callbacks/" + left + "/accept", "", "en"), 409, "callback-offer-expired");
 
@@ -147,7 +164,8 @@ class CallbackRoutingTests {
             assertProblem(
                     other.post("/desk/api/callbacks/" + left + "/finish", record, "ko"), 403, "not-your-callback");
             assertProblem(
-                    new Session(port, "dj.supervisor").post("/callbacks/" + left + "/done?center=3", "", "ko"),
+                    new Session(port, supervisorName)
+                            .post("/callbacks/" + left + "/done?center=" + center.id(), "", "ko"),
                     302,
                     null);
             assertThat(jdbc.sql("select status from channel.left_message where id = ?")
@@ -164,15 +182,15 @@ class CallbackRoutingTests {
                             .param(contact)
                             .query(String.class)
                             .single())
-                    .isEqualTo("CALLBACK LATE_DESK " + AGENT);
+                    .isEqualTo("CALLBACK LATE_DESK " + agentName);
             assertThat(jdbc.sql("select status || ' ' || handled_by from channel.left_message where id = ?")
                             .param(left)
                             .query(String.class)
                             .single())
-                    .isEqualTo("DONE " + AGENT);
+                    .isEqualTo("DONE " + agentName);
             assertThat(known(contact)).isFalse();
-            assertThat(routing.snapshot(CenterId.of(3)).agents().stream()
-                            .filter(a -> a.id().value().equals(AGENT))
+            assertThat(routing.snapshot(CenterId.of(center.id())).agents().stream()
+                            .filter(a -> a.id().value().equals(agentName))
                             .map(a -> a.status().name())
                             .findFirst())
                     .as("wrap-up as after any contact")
@@ -183,14 +201,14 @@ class CallbackRoutingTests {
             Response twice = agent.post("/desk/api/callbacks/" + left + "/finish", record, "ko");
             assertThat(twice.json().get("detail").asString()).contains("이미 처리");
         } finally {
-            agent(api, AGENT, "wrap-up-done", "logout");
+            agent(api, agentName, "wrap-up-done", "logout");
         }
     }
 
     private void agent(ApiClient api, String agent, String... actions) {
         for (String action : actions) {
             api.post(
-                    "/api/routing/centers/3/agents/" + agent + "/" + action,
+                    "/api/routing/centers/" + center.id() + "/agents/" + agent + "/" + action,
                     "",
                     "application/json",
                     agent,
@@ -207,7 +225,7 @@ class CallbackRoutingTests {
     }
 
     private boolean known(String contact) {
-        return routing.snapshot(CenterId.of(3)).contacts().stream()
+        return routing.snapshot(CenterId.of(center.id())).contacts().stream()
                 .anyMatch(c -> c.id().value().equals(contact));
     }
 

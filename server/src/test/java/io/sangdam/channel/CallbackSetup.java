@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sangdam.RunningServer;
 import io.sangdam.RunningServer.ApiClient;
 import io.sangdam.RunningServer.Response;
+import io.sangdam.identity.Role;
+import io.sangdam.testing.TestCenter;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.InetAddress;
@@ -16,67 +18,69 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Callback queues of center 3 (대전) for tests: each needs the skill {@link #SKILL}, which only the
- * agents a test gives it hold, so no other test's agent is offered these contacts. A queue is made
- * closed (closed yesterday, today and tomorrow, Seoul time) and opened by the routing admin API.
+ * Callback queues for tests, in a center of the test's own ({@link #center}): a queue is made closed
+ * (closed yesterday, today and tomorrow, Seoul time) and opened by its manager over the routing
+ * admin API, and needs the skill {@link #SKILL}, which only the center's agent holds.
  */
 public final class CallbackSetup {
 
     public static final String SKILL = "CALLBACK_TEST";
-    static final String PASSWORD = RunningServer.DEMO_PASSWORD;
+    static final String PASSWORD = TestCenter.PASSWORD;
 
     private CallbackSetup() {}
 
+    /**
+     * A center whose agent ("agent") holds {@link #SKILL}, with an agent without it ("other"), a
+     * supervisor ("supervisor") and a manager ("manager"); its queue BILLING starts its routing.
+     */
+    public static TestCenter center(ApplicationContext context, String label) {
+        return TestCenter.in(context, label)
+                .chatQueue("BILLING", "BILLING", 3)
+                .agent("agent", Map.of(SKILL, 5))
+                .person("other", Role.AGENT)
+                .person("supervisor", Role.SUPERVISOR)
+                .person("manager", Role.CENTER_MANAGER)
+                .create();
+    }
+
     /** Creates the queue closed, or closes it again; returns its id. */
-    public static long closedQueue(int port, String code) {
+    public static long closedQueue(int port, TestCenter center, String code) {
         var api = ApiClient.on(port);
-        Response skill = api.post(
-                "/api/routing/skills",
-                "{\"code\": \"%s\", \"nameKorean\": \"콜백 시험\", \"nameEnglish\": \"Callback test\"}".formatted(SKILL),
-                "application/json",
-                "admin",
-                PASSWORD,
-                "ko");
-        assertThat(skill.status()).as(skill.body()).isIn(201, 409);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
         String form =
                 form(code, true, "\"%s\", \"%s\", \"%s\"".formatted(today.minusDays(1), today, today.plusDays(1)));
-        Long existing = queueId(port, code);
+        Long existing = queueId(port, center, code);
+        String manager = center.username("manager");
         Response saved = existing == null
-                ? api.post("/api/routing/centers/3/queues", form, "application/json", "dj.manager", PASSWORD, "ko")
-                : api.put("/api/routing/queues/" + existing, form, "dj.manager");
+                ? api.post(
+                        "/api/routing/centers/" + center.id() + "/queues",
+                        form,
+                        "application/json",
+                        manager,
+                        PASSWORD,
+                        "ko")
+                : api.put("/api/routing/queues/" + existing, form, manager, PASSWORD, "ko");
         assertThat(saved.status()).as(saved.body()).isIn(200, 201);
         return saved.json().get("id").asLong();
     }
 
     /** Opens the queue around the clock, as a manager would when the center opens. */
-    public static void open(int port, long id, String code) {
-        Response saved = ApiClient.on(port).put("/api/routing/queues/" + id, form(code, false, ""), "dj.manager");
-        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
-    }
-
-    /** Gives the agent only the callback skill (their demo skills are replaced). */
-    public static void giveSkill(int port, String agent) {
-        Response users = ApiClient.on(port).get("/api/users?text=" + agent, "admin", PASSWORD, "ko");
-        long id = users.json().findParents("username").stream()
-                .filter(u -> u.get("username").asString().equals(agent))
-                .findFirst()
-                .orElseThrow()
-                .get("id")
-                .asLong();
+    public static void open(int port, TestCenter center, long id, String code) {
         Response saved = ApiClient.on(port)
-                .put("/api/routing/agents/" + id, "{\"skills\": {\"%s\": 5}}".formatted(SKILL), "dj.manager");
+                .put("/api/routing/queues/" + id, form(code, false, ""), center.username("manager"), PASSWORD, "ko");
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
     }
 
     /** A customer leaves a message for the queue, from their own address (leaving is limited per address). */
-    public static long leaveMessage(int port, String address, String code, String name, String phone, String text) {
+    public static long leaveMessage(
+            int port, TestCenter center, String address, String code, String name, String phone, String text) {
         try {
             var api = new ApiClient(
                     port,
@@ -87,8 +91,8 @@ public final class CallbackSetup {
             Response left = api.post(
                     "/chat/api/left-messages",
                     """
-                    {"center": 3, "topic": "%s", "name": "%s", "phone": "%s", "message": "%s", "consent": true}\
-                    """.formatted(code, name, phone, text),
+                    {"center": %d, "topic": "%s", "name": "%s", "phone": "%s", "message": "%s", "consent": true}\
+                    """.formatted(center.id(), code, name, phone, text),
                     "application/json",
                     null,
                     null,
@@ -105,8 +109,9 @@ public final class CallbackSetup {
         return context.getBean(CallbackContacts.class).sweep();
     }
 
-    private static Long queueId(int port, String code) {
-        Response queues = ApiClient.on(port).get("/api/routing/centers/3/queues", "dj.manager", PASSWORD, "ko");
+    private static Long queueId(int port, TestCenter center, String code) {
+        Response queues = ApiClient.on(port)
+                .get("/api/routing/centers/" + center.id() + "/queues", center.username("manager"), PASSWORD, "ko");
         return queues.json().findParents("code").stream()
                 .filter(q -> q.get("code").asString().equals(code))
                 .map(q -> q.get("id").asLong())
@@ -140,10 +145,14 @@ public final class CallbackSetup {
         private final String csrf;
 
         Session(int port, String username) {
+            this(port, username, PASSWORD);
+        }
+
+        Session(int port, String username, String password) {
             this.port = port;
             String login =
                     send(HttpRequest.newBuilder(uri("/login")).GET().build()).body();
-            String form = "username=" + encode(username) + "&password=" + encode(PASSWORD) + "&_csrf="
+            String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
                     + encode(find(login, "name=\"_csrf\" value=\"([^\"]+)\""));
             var signedIn = send(HttpRequest.newBuilder(uri("/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")

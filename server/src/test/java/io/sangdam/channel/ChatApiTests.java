@@ -5,23 +5,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sangdam.RunningServer;
 import io.sangdam.RunningServer.ApiClient;
 import io.sangdam.RunningServer.Response;
+import io.sangdam.testing.TestCenter;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
-/** The customer's chat API refuses bad input clearly and never loses what it accepted. Center 5 is 부산센터. */
+/**
+ * The customer's chat API refuses bad input clearly and never loses what it accepted. The chats go
+ * to a center of this class's own, where nobody but this class's agent logs in.
+ */
 @RunningServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChatApiTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    TestCenter center;
+
+    @BeforeAll
+    void createCenter() {
+        center = TestCenter.in(context, "chatapi")
+                .chatQueue("TECH", "TECH", 3)
+                .chatQueue("VIP", "VIP", 3)
+                .agent("vip", Map.of("VIP", 6))
+                .create();
+    }
 
     @Test
     void badMessagesAreRefusedAndAcceptedOnesAreKept() {
         var api = ApiClient.on(port);
         Response started = api.post(
                 "/chat/api/conversations",
-                "{\"center\": 5, \"topic\": \"TECH\"}",
+                "{\"center\": " + center.id() + ", \"topic\": \"TECH\"}",
                 "application/json",
                 null,
                 null,
@@ -94,7 +118,8 @@ class ChatApiTests {
 
         var started = http.send(
                 java.net.http.HttpRequest.newBuilder(base)
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"center\": 5, \"topic\": \"TECH\"}"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"center\": " + center.id() + ", \"topic\": \"TECH\"}"))
                         .header("Origin", "https://shop.example")
                         .header("Content-Type", "application/json")
                         .build(),
@@ -126,7 +151,7 @@ class ChatApiTests {
         var api = ApiClient.on(port);
         var chat = api.post(
                         "/chat/api/conversations",
-                        "{\"center\": 5, \"topic\": \"TECH\"}",
+                        "{\"center\": " + center.id() + ", \"topic\": \"TECH\"}",
                         "application/json",
                         null,
                         null,
@@ -185,8 +210,8 @@ class ChatApiTests {
     @Test
     void aChatThatFloodsItsAgentIsSlowedWithoutSlowingItsNeighbours() {
         var api = ApiClient.on(port);
-        String[] flooding = start(api, 5, "TECH");
-        String[] neighbour = start(api, 5, "TECH");
+        String[] flooding = start(api, center.id(), "TECH");
+        String[] neighbour = start(api, center.id(), "TECH");
         String messages = "/chat/api/conversations/" + flooding[0] + "/messages?token=" + flooding[1];
         try {
             long began = System.nanoTime();
@@ -243,7 +268,7 @@ class ChatApiTests {
     @Test
     void aChatKeepsOnlyItsNewestStreamsOpen() throws Exception {
         var api = ApiClient.on(port);
-        String[] chat = start(api, 5, "TECH");
+        String[] chat = start(api, center.id(), "TECH");
         java.net.URI uri = java.net.URI.create(
                 "http://localhost:" + port + "/chat/api/conversations/" + chat[0] + "/stream?token=" + chat[1]);
         List<java.util.stream.Stream<String>> bodies = new java.util.ArrayList<>();
@@ -285,7 +310,7 @@ class ChatApiTests {
                 ApiClient.on(port)
                         .post(
                                 "/chat/api/conversations",
-                                "{\"center\": 5, \"topic\": \"NOPE\"}",
+                                "{\"center\": " + center.id() + ", \"topic\": \"NOPE\"}",
                                 "application/json",
                                 null,
                                 null,
@@ -310,7 +335,7 @@ class ChatApiTests {
         var api = ApiClient.on(port);
         Response started = api.post(
                 "/chat/api/conversations",
-                "{\"center\": 5, \"topic\": \"VIP\", \"lane\": \"SENIOR\"}",
+                "{\"center\": " + center.id() + ", \"topic\": \"VIP\", \"lane\": \"SENIOR\"}",
                 "application/json",
                 null,
                 null,
@@ -326,7 +351,7 @@ class ChatApiTests {
         assertThat(view.get("status").asString()).isEqualTo("WAITING");
         assertThat(view.get("ahead").asInt()).isZero();
         assertThat(view.get("estimatedWaitSeconds").isNull())
-                .as("nobody is logged in at 부산센터 to estimate with")
+                .as("nobody is logged in at the center to estimate with")
                 .isTrue();
         assertThat(view.get("refreshSeconds").asInt())
                 .as("at the front: asked again soon")
@@ -335,13 +360,14 @@ class ChatApiTests {
 
     @Test
     void theWaitIsEstimatedOnlyWhileSomeAgentIsLoggedIn() {
-        // 부산센터, VIP: bs.agent061 (5팀) is logged in, not ready, so the chat waits with an estimate.
+        // VIP: the center's VIP agent is logged in, not ready, so the chat waits with an estimate.
         var api = ApiClient.on(port);
-        String agent = "/api/routing/centers/5/agents/bs.agent061/";
-        assertThat(api.post(agent + "login", "", "application/json", "bs.agent061", RunningServer.DEMO_PASSWORD, "ko")
+        String username = center.username("vip");
+        String agent = "/api/routing/centers/" + center.id() + "/agents/" + username + "/";
+        assertThat(api.post(agent + "login", "", "application/json", username, TestCenter.PASSWORD, "ko")
                         .status())
                 .isEqualTo(200);
-        String[] chat = start(api, 5, "VIP");
+        String[] chat = start(api, center.id(), "VIP");
         try {
             var view = api.get("/chat/api/conversations/" + chat[0] + "/status?token=" + chat[1], null, null, "ko")
                     .json();
@@ -355,15 +381,15 @@ class ChatApiTests {
                     null,
                     null,
                     "ko");
-            api.post(agent + "logout", "", "application/json", "bs.agent061", RunningServer.DEMO_PASSWORD, "ko");
+            api.post(agent + "logout", "", "application/json", username, TestCenter.PASSWORD, "ko");
         }
     }
 
     @Test
     void aCustomerWhoCameLaterWaitsBehindTheFirst() {
         var api = ApiClient.on(port);
-        String[] first = start(api, 4, "VIP");
-        String[] second = start(api, 4, "VIP");
+        String[] first = start(api, center.id(), "VIP");
+        String[] second = start(api, center.id(), "VIP");
         var firstView = api.get("/chat/api/conversations/" + first[0] + "?token=" + first[1], null, null, "ko")
                 .json();
         var secondView = api.get("/chat/api/conversations/" + second[0] + "?token=" + second[1], null, null, "ko")
@@ -394,7 +420,7 @@ class ChatApiTests {
         }
     }
 
-    private static String[] start(ApiClient api, int center, String topic) {
+    private static String[] start(ApiClient api, long center, String topic) {
         Response started = api.post(
                 "/chat/api/conversations",
                 "{\"center\": " + center + ", \"topic\": \"" + topic + "\"}",

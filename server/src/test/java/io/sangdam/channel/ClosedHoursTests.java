@@ -5,22 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sangdam.RunningServer;
 import io.sangdam.RunningServer.ApiClient;
 import io.sangdam.RunningServer.Response;
+import io.sangdam.identity.Role;
+import io.sangdam.testing.TestCenter;
 import java.net.InetAddress;
 import java.net.http.HttpClient;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Outside opening hours the widget's API says so and takes a message instead. Center 3 (대전) gets a
- * queue WEEKEND open 09:00-18:00 every day but closed yesterday, today and tomorrow (Seoul time), so
- * it is closed whenever the test runs.
+ * Outside opening hours the widget's API says so and takes a message instead. A center of this
+ * class's own gets a queue WEEKEND open 09:00-18:00 every day but closed yesterday, today and
+ * tomorrow (Seoul time), so it is closed whenever the test runs, beside BILLING, open around the
+ * clock.
  */
 @RunningServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClosedHoursTests {
 
     static final String QUEUE = "WEEKEND";
@@ -31,14 +39,26 @@ class ClosedHoursTests {
     @Autowired
     JdbcClient jdbc;
 
-    /** Creates the always-closed queue once per server; other tests of the same server reuse it. */
-    static void ensureClosedQueue(int port) {
-        var api = ApiClient.on(port);
-        if (api.get("/api/routing/centers/3/queues", "dj.manager", RunningServer.DEMO_PASSWORD, "ko")
-                .body()
-                .contains("\"" + QUEUE + "\"")) {
-            return;
-        }
+    @Autowired
+    ApplicationContext context;
+
+    TestCenter center;
+
+    @BeforeAll
+    void createCenter() {
+        center = centerWithClosedQueue(context, port, "closedhours");
+    }
+
+    /**
+     * A center with BILLING open around the clock and the always-closed queue {@link #QUEUE}, made
+     * by its manager over the API; an agent ("agent", BILLING) and the manager ("manager").
+     */
+    static TestCenter centerWithClosedQueue(ApplicationContext context, int port, String label) {
+        TestCenter center = TestCenter.in(context, label)
+                .chatQueue("BILLING", "요금·납부 문의", "BILLING", 3)
+                .agent("agent", Map.of("BILLING", 5))
+                .person("manager", Role.CENTER_MANAGER)
+                .create();
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Seoul"));
         StringBuilder hours = new StringBuilder();
         for (int day = 1; day <= 7; day++) {
@@ -47,24 +67,25 @@ class ClosedHoursTests {
                     .append(day)
                     .append(", \"opens\": \"09:00\", \"closes\": \"18:00\"}");
         }
-        Response created = api.post(
-                "/api/routing/centers/3/queues",
-                """
-                {"code": "%s", "name": "주말 상담", "channel": "CHAT", "skills": [{"skill": "BILLING", "minimumLevel": 3}],
-                 "limitedHours": true, "hours": [%s], "closedDays": ["%s", "%s", "%s"]}\
-                """.formatted(QUEUE, hours, today.minusDays(1), today, today.plusDays(1)),
-                "application/json",
-                "dj.manager",
-                RunningServer.DEMO_PASSWORD,
-                "ko");
+        Response created = ApiClient.on(port)
+                .post(
+                        "/api/routing/centers/" + center.id() + "/queues",
+                        """
+                        {"code": "%s", "name": "주말 상담", "channel": "CHAT", "skills": [{"skill": "BILLING", "minimumLevel": 3}],
+                         "limitedHours": true, "hours": [%s], "closedDays": ["%s", "%s", "%s"]}\
+                        """.formatted(QUEUE, hours, today.minusDays(1), today, today.plusDays(1)),
+                        "application/json",
+                        center.username("manager"),
+                        TestCenter.PASSWORD,
+                        "ko");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return center;
     }
 
     @Test
     void aClosedTopicIsListedWithItsHoursAndRefusesAChat() {
-        ensureClosedQueue(port);
         var api = ApiClient.on(port);
-        Response topics = api.get("/chat/api/topics?center=3", null, null, "ko");
+        Response topics = api.get("/chat/api/topics?center=" + center.id(), null, null, "ko");
         var weekend = topics.json().findParents("code").stream()
                 .filter(t -> t.get("code").asString().equals(QUEUE))
                 .findFirst()
@@ -81,7 +102,7 @@ class ClosedHoursTests {
 
         Response refused = api.post(
                 "/chat/api/conversations",
-                "{\"center\": 3, \"topic\": \"WEEKEND\"}",
+                "{\"center\": " + center.id() + ", \"topic\": \"WEEKEND\"}",
                 "application/json",
                 null,
                 null,
@@ -92,7 +113,6 @@ class ClosedHoursTests {
 
     @Test
     void aLeftMessageIsStoredMaskedAndBadOnesAreExplained() throws Exception {
-        ensureClosedQueue(port);
         var api = from("127.0.0.5");
         assertProblem(
                 api.post("/chat/api/left-messages", left("010-1234-5678", false), "application/json", null, null, "ko"),
@@ -127,7 +147,6 @@ class ClosedHoursTests {
 
     @Test
     void oneAddressLeavingManyMessagesGetsA429Problem() throws Exception {
-        ensureClosedQueue(port);
         var api = from("127.0.0.7");
         Response last = null;
         for (int i = 0; i < 5 && (last == null || last.status() == 201); i++) {
@@ -172,11 +191,11 @@ class ClosedHoursTests {
                 JsonMapper.builder().build());
     }
 
-    private static String left(String phone, boolean consent) {
+    private String left(String phone, boolean consent) {
         return """
-            {"center": 3, "topic": "WEEKEND", "name": "김민수", "phone": "%s",
+            {"center": %d, "topic": "WEEKEND", "name": "김민수", "phone": "%s",
              "message": "카드 분실 신고하려고요. 연락처 010-9876-5432", "consent": %s}\
-            """.formatted(phone, consent);
+            """.formatted(center.id(), phone, consent);
     }
 
     private static void assertProblem(Response response, int status, String code) {

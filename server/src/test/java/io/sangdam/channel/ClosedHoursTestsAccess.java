@@ -1,11 +1,17 @@
 package io.sangdam.channel;
 
-/** Lets browser journeys set up the always-closed queue of {@link ClosedHoursTests}. */
+import io.sangdam.testing.TestCenter;
+import org.springframework.context.ApplicationContext;
+
+/** Lets browser journeys set up a center with the always-closed queue of {@link ClosedHoursTests}. */
 public final class ClosedHoursTestsAccess {
+
+    public static final String QUEUE = ClosedHoursTests.QUEUE;
 
     private ClosedHoursTestsAccess() {}
 
-    public static void ensureClosedQueue(int port) {
-        ClosedHoursTests.ensureClosedQueue(port);
+    /** A center of the caller's own with the closed queue, an agent ("agent") and a manager ("manager"). */
+    public static TestCenter centerWithClosedQueue(ApplicationContext context, int port, String label) {
+        return ClosedHoursTests.centerWithClosedQueue(context, port, label);
     }
 }

@@ -6,22 +6,36 @@ import io.sangdam.RunningServer;
 import io.sangdam.RunningServer.ApiClient;
 import io.sangdam.RunningServer.Response;
 import io.sangdam.contact.Disposition;
+import io.sangdam.identity.Role;
+import io.sangdam.testing.TestCenter;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A chat that starts with a demo customer's phone is linked to that customer as a claim; the agent
  * who holds it verifies the date of birth, then sees them masked with their history, unmasks with a
- * reason, and searches and links when no phone matched; every look and attempt is logged. Center 3 is 대전센터, whose 2팀 (dj.agent016…030) takes
- * RETENTION; no other test routes RETENTION there.
+ * reason, and searches and links when no phone matched; every look and attempt is logged. The chats
+ * go to a center of this class's own, whose one agent takes RETENTION; the customers are demo
+ * customers, only read, and the access log is read for this agent alone.
  */
 @RunningServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CustomerPanelApiTests {
 
-    private static final String PASSWORD = RunningServer.DEMO_PASSWORD;
-    private static final String AGENT = "dj.agent020";
+    private static final String PASSWORD = TestCenter.PASSWORD;
+
+    TestCenter center;
+    TestCenter otherCenter;
+    String agent;
+    String colleague;
+    String supervisor;
+    String manager;
 
     @LocalServerPort
     int port;
@@ -34,6 +48,29 @@ class CustomerPanelApiTests {
 
     @Autowired
     io.sangdam.contact.LoggingSmsGatewayFake sms;
+
+    @Autowired
+    ApplicationContext context;
+
+    @BeforeAll
+    void createCenters() {
+        center = TestCenter.in(context, "panel")
+                .chatQueue("RETENTION", "RETENTION", 3)
+                .agent("agent", Map.of("RETENTION", 6))
+                .agent("colleague", Map.of("RETENTION", 6))
+                .person("supervisor", Role.SUPERVISOR)
+                .person("manager", Role.CENTER_MANAGER)
+                .create();
+        otherCenter = TestCenter.in(context, "panelother")
+                .chatQueue("RETENTION", "RETENTION", 3)
+                .agent("agent", Map.of("RETENTION", 6))
+                .person("manager", Role.CENTER_MANAGER)
+                .create();
+        agent = center.username("agent");
+        colleague = center.username("colleague");
+        supervisor = center.username("supervisor");
+        manager = center.username("manager");
+    }
 
     @Test
     void aTypedNumberIsOnlyAClaimUntilTheAgentVerifiesTheBirthDateThenTheHistoryShows() {
@@ -55,9 +92,9 @@ class CustomerPanelApiTests {
         // Anyone may type anyone's number: the chat is linked, as a claim, and the panel shows only that.
         String first = startAndAccept(
                 api,
-                "{\"center\": 3, \"topic\": \"RETENTION\", \"name\": \"" + customer[1] + "\", \"phone\": \""
-                        + customer[2].replace("-", " ") + "\"}");
-        Response claimed = api.get("/api/conversations/" + first + "/customer", AGENT, PASSWORD, "ko");
+                "{\"center\": " + center.id() + ", \"topic\": \"RETENTION\", \"name\": \"" + customer[1]
+                        + "\", \"phone\": \"" + customer[2].replace("-", " ") + "\"}");
+        Response claimed = api.get("/api/conversations/" + first + "/customer", agent, PASSWORD, "ko");
         assertThat(claimed.status()).as(claimed.body()).isEqualTo(200);
         assertThat(claimed.json().get("link").asString()).isEqualTo("CLAIMED");
         assertThat(claimed.json().get("customer").isNull()).isTrue();
@@ -82,7 +119,7 @@ class CustomerPanelApiTests {
                         "/api/conversations/" + first + "/customer/unmask",
                         "{\"reason\": \"본인 확인\"}",
                         "application/json",
-                        AGENT,
+                        agent,
                         PASSWORD,
                         "en"),
                 409,
@@ -96,7 +133,7 @@ class CustomerPanelApiTests {
                 .containsExactly("생년월일 (birth date): 불일치 (did not match), contact " + first);
         assertProblem(verify(api, first, "1985/03/14", "en"), 400, "invalid-birth-date");
         assertThat(verifications(customer[3])).hasSize(1);
-        assertThat(api.get("/api/conversations/" + first + "/customer", AGENT, PASSWORD, "ko")
+        assertThat(api.get("/api/conversations/" + first + "/customer", agent, PASSWORD, "ko")
                         .json()
                         .get("claim")
                         .get("attemptsLeft")
@@ -107,7 +144,7 @@ class CustomerPanelApiTests {
         Response verified = verify(api, first, born.toString(), "ko");
         assertThat(verified.status()).as(verified.body()).isEqualTo(200);
         assertThat(verified.json().get("link").asString()).isEqualTo("VERIFIED");
-        assertThat(verified.json().get("verified").get("by").asString()).isEqualTo(AGENT);
+        assertThat(verified.json().get("verified").get("by").asString()).isEqualTo(agent);
         assertThat(verified.json().get("verified").get("method").asString()).isEqualTo("BIRTH_DATE");
         assertThat(verified.json().get("customer").get("id").asLong()).isEqualTo(Long.parseLong(customer[0]));
         assertThat(verified.json().get("customer").get("name").asString())
@@ -117,21 +154,21 @@ class CustomerPanelApiTests {
         assertThat(views(customer[3], "VIEW")).isPositive();
 
         Response noReason = api.post(
-                "/api/conversations/" + first + "/customer/unmask", "{}", "application/json", AGENT, PASSWORD, "en");
+                "/api/conversations/" + first + "/customer/unmask", "{}", "application/json", agent, PASSWORD, "en");
         assertProblem(noReason, 400, "reason-required");
         Response unmasked = api.post(
                 "/api/conversations/" + first + "/customer/unmask",
                 "{\"reason\": \"본인 확인\"}",
                 "application/json",
-                AGENT,
+                agent,
                 PASSWORD,
                 "ko");
         assertThat(unmasked.json().get("name").asString()).isEqualTo(customer[1]);
         assertThat(views(customer[3], "UNMASK")).isEqualTo(1);
 
         // The second chat gave no phone: nobody is linked until the agent searches and links.
-        String second = startAndAccept(api, "{\"center\": 3, \"topic\": \"RETENTION\"}");
-        Response unlinked = api.get("/api/conversations/" + second + "/customer", AGENT, PASSWORD, "ko");
+        String second = startAndAccept(api, "{\"center\": " + center.id() + ", \"topic\": \"RETENTION\"}");
+        Response unlinked = api.get("/api/conversations/" + second + "/customer", agent, PASSWORD, "ko");
         assertThat(unlinked.json().get("customer").isNull()).isTrue();
         assertThat(unlinked.json().get("link").isNull()).isTrue();
         assertProblem(
@@ -139,13 +176,13 @@ class CustomerPanelApiTests {
                         "/api/conversations/" + second + "/customer/unmask",
                         "{\"reason\": \"확인\"}",
                         "application/json",
-                        AGENT,
+                        agent,
                         PASSWORD,
                         "en"),
                 409,
                 "no-linked-customer");
         Response found =
-                api.get("/api/conversations/" + second + "/customer/search?q=" + customer[3], AGENT, PASSWORD, "ko");
+                api.get("/api/conversations/" + second + "/customer/search?q=" + customer[3], agent, PASSWORD, "ko");
         assertThat(found.json().get(0).get("customerNumber").asString()).isEqualTo(customer[3]);
         assertThat(jdbc.sql("select subject_label from identity.personal_data_access where subject_type ="
                                 + " 'customer-search' and subject_id = ?")
@@ -157,10 +194,10 @@ class CustomerPanelApiTests {
         // The first chat ends and is recorded with its verified customer; the second chat, once linked
         // (a claim too) and verified, shows it.
         api.post(
-                "/api/routing/centers/3/contacts/" + first + "/end",
+                "/api/routing/centers/" + center.id() + "/contacts/" + first + "/end",
                 "",
                 "application/json",
-                "dj.supervisor",
+                supervisor,
                 PASSWORD,
                 "ko");
         long category = jdbc.sql("select id from contact.category where level = 3 order by id limit 1")
@@ -171,7 +208,7 @@ class CustomerPanelApiTests {
                 "/api/conversations/" + second + "/customer",
                 "{\"customerId\": " + customer[0] + "}",
                 "application/json",
-                AGENT,
+                agent,
                 PASSWORD,
                 "ko");
         assertThat(linked.status()).as(linked.body()).isEqualTo(200);
@@ -191,10 +228,10 @@ class CustomerPanelApiTests {
                         .single())
                 .isEqualTo(Long.parseLong(customer[0]));
         api.post(
-                "/api/routing/centers/3/contacts/" + second + "/end",
+                "/api/routing/centers/" + center.id() + "/contacts/" + second + "/end",
                 "",
                 "application/json",
-                "dj.supervisor",
+                supervisor,
                 PASSWORD,
                 "ko");
     }
@@ -218,8 +255,8 @@ class CustomerPanelApiTests {
                 .single();
         java.time.LocalDate born = java.time.LocalDate.parse(customer[3]);
         readyAgent(api);
-        String chat =
-                startAndAccept(api, "{\"center\": 3, \"topic\": \"RETENTION\", \"phone\": \"" + customer[1] + "\"}");
+        String chat = startAndAccept(
+                api, "{\"center\": " + center.id() + ", \"topic\": \"RETENTION\", \"phone\": \"" + customer[1] + "\"}");
 
         for (int attempt = 1; attempt <= CustomerPanel.MAXIMUM_FAILURES; attempt++) {
             assertProblem(verify(api, chat, born.minusYears(attempt).toString(), "en"), 422, "verification-failed");
@@ -230,16 +267,16 @@ class CustomerPanelApiTests {
         assertThat(verifications(customer[2]))
                 .hasSize(CustomerPanel.MAXIMUM_FAILURES)
                 .allSatisfy(reason -> assertThat(reason).contains("불일치"));
-        Response panel = api.get("/api/conversations/" + chat + "/customer", AGENT, PASSWORD, "en");
+        Response panel = api.get("/api/conversations/" + chat + "/customer", agent, PASSWORD, "en");
         assertThat(panel.json().get("link").asString()).isEqualTo("CLAIMED");
         assertThat(panel.json().get("claim").get("attemptsLeft").asInt()).isZero();
         assertThat(panel.json().get("customer").isNull()).isTrue();
 
         api.post(
-                "/api/routing/centers/3/contacts/" + chat + "/end",
+                "/api/routing/centers/" + center.id() + "/contacts/" + chat + "/end",
                 "",
                 "application/json",
-                "dj.supervisor",
+                supervisor,
                 PASSWORD,
                 "ko");
         assertProblem(verify(api, chat, born.toString(), "en"), 409, "conversation-ended");
@@ -256,54 +293,57 @@ class CustomerPanelApiTests {
 
     /**
      * A center that chooses one-time codes: the code goes to the phone on record (through the fake
-     * gateway the tests switch on), the customer reads it back, and each step is logged. Center 3 goes
+     * gateway the tests switch on), the customer reads it back, and each step is logged. The center goes
      * back to date of birth only at the end.
      */
     @Test
     void aCenterThatChoosesOneTimeCodesVerifiesByTheCodeSentToThePhoneOnRecord() {
         var api = ApiClient.on(port);
-        String settings = "/api/centers/3/customer-verification";
+        String settings = "/api/centers/" + center.id() + "/customer-verification";
         var customer = jdbc.sql(
                         "select mobile_phone, customer_number from contact.customer where customer_number = 'C0000102'")
                 .query((row, n) -> new String[] {row.getString("mobile_phone"), row.getString("customer_number")})
                 .single();
-        assertThat(api.get(settings, AGENT, PASSWORD, "en")
+        assertThat(api.get(settings, agent, PASSWORD, "en")
                         .json()
                         .get("methods")
                         .toString())
                 .isEqualTo("[\"BIRTH_DATE\"]");
         readyAgent(api);
-        String chat =
-                startAndAccept(api, "{\"center\": 3, \"topic\": \"RETENTION\", \"phone\": \"" + customer[0] + "\"}");
+        String chat = startAndAccept(
+                api, "{\"center\": " + center.id() + ", \"topic\": \"RETENTION\", \"phone\": \"" + customer[0] + "\"}");
         assertProblem(
                 api.post(
                         "/api/conversations/" + chat + "/customer/verification/code",
                         "",
                         "application/json",
-                        AGENT,
+                        agent,
                         PASSWORD,
                         "en"),
                 400,
                 "verification-method-not-allowed");
 
         assertProblem(
-                api.put(settings, "{\"methods\": [\"BIRTH_DATE\", \"ONE_TIME_CODE\"]}", AGENT, PASSWORD, "en"),
+                api.put(settings, "{\"methods\": [\"BIRTH_DATE\", \"ONE_TIME_CODE\"]}", agent, PASSWORD, "en"),
                 403,
                 "access-denied");
         assertProblem(
-                api.put(settings, "{\"methods\": [\"BIRTH_DATE\", \"ONE_TIME_CODE\"]}", "gn.manager", PASSWORD, "en"),
+                api.put(
+                        settings,
+                        "{\"methods\": [\"BIRTH_DATE\", \"ONE_TIME_CODE\"]}",
+                        otherCenter.username("manager"),
+                        PASSWORD,
+                        "en"),
                 403,
                 "access-denied");
         assertProblem(
-                api.put(settings, "{\"methods\": []}", "dj.manager", PASSWORD, "en"),
-                400,
-                "verification-methods-required");
+                api.put(settings, "{\"methods\": []}", manager, PASSWORD, "en"), 400, "verification-methods-required");
         try {
-            Response chosen = api.put(
-                    settings, "{\"methods\": [\"BIRTH_DATE\", \"ONE_TIME_CODE\"]}", "dj.manager", PASSWORD, "en");
+            Response chosen =
+                    api.put(settings, "{\"methods\": [\"BIRTH_DATE\", \"ONE_TIME_CODE\"]}", manager, PASSWORD, "en");
             assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
-            assertThat(chosen.json().get("changedBy").asString()).isEqualTo("dj.manager");
-            assertThat(api.get("/api/conversations/" + chat + "/customer", AGENT, PASSWORD, "en")
+            assertThat(chosen.json().get("changedBy").asString()).isEqualTo(manager);
+            assertThat(api.get("/api/conversations/" + chat + "/customer", agent, PASSWORD, "en")
                             .json()
                             .get("claim")
                             .get("methods")
@@ -315,7 +355,7 @@ class CustomerPanelApiTests {
                     "/api/conversations/" + chat + "/customer/verification/code",
                     "",
                     "application/json",
-                    AGENT,
+                    agent,
                     PASSWORD,
                     "en");
             assertThat(sent.status()).as(sent.body()).isEqualTo(200);
@@ -334,12 +374,12 @@ class CustomerPanelApiTests {
             assertThat(verifications(customer[1]).get(2)).contains("불일치");
             assertThat(verifications(customer[1]).get(3)).contains("일치 (matched)");
         } finally {
-            api.put(settings, "{\"methods\": [\"BIRTH_DATE\"]}", "dj.manager", PASSWORD, "en");
+            api.put(settings, "{\"methods\": [\"BIRTH_DATE\"]}", manager, PASSWORD, "en");
             api.post(
-                    "/api/routing/centers/3/contacts/" + chat + "/end",
+                    "/api/routing/centers/" + center.id() + "/contacts/" + chat + "/end",
                     "",
                     "application/json",
-                    "dj.supervisor",
+                    supervisor,
                     PASSWORD,
                     "ko");
         }
@@ -349,26 +389,24 @@ class CustomerPanelApiTests {
     void otherPeoplesAndUnknownConversationsAreRefusedClearly() {
         var api = ApiClient.on(port);
         readyAgent(api);
-        String chat = startAndAccept(api, "{\"center\": 3, \"topic\": \"RETENTION\"}");
+        String chat = startAndAccept(api, "{\"center\": " + center.id() + ", \"topic\": \"RETENTION\"}");
 
         assertProblem(
-                api.get("/api/conversations/no-such-chat/customer", AGENT, PASSWORD, "en"),
+                api.get("/api/conversations/no-such-chat/customer", agent, PASSWORD, "en"),
                 404,
                 "unknown-conversation");
         assertProblem(
-                api.get("/api/conversations/" + chat + "/customer", "gn.agent020", PASSWORD, "en"),
+                api.get("/api/conversations/" + chat + "/customer", otherCenter.username("agent"), PASSWORD, "en"),
                 403,
                 "conversation-of-another-center");
         assertProblem(
-                api.get("/api/conversations/" + chat + "/customer", "dj.agent021", PASSWORD, "en"),
+                api.get("/api/conversations/" + chat + "/customer", colleague, PASSWORD, "en"),
                 403,
                 "not-your-conversation");
         assertProblem(
-                api.get("/api/conversations/" + chat + "/customer", "dj.supervisor", PASSWORD, "en"),
-                403,
-                "access-denied");
+                api.get("/api/conversations/" + chat + "/customer", supervisor, PASSWORD, "en"), 403, "access-denied");
         assertProblem(
-                api.get("/api/conversations/" + chat + "/customer/search?q=", AGENT, PASSWORD, "en"),
+                api.get("/api/conversations/" + chat + "/customer/search?q=", agent, PASSWORD, "en"),
                 400,
                 "customer-query-length");
         assertProblem(
@@ -376,20 +414,20 @@ class CustomerPanelApiTests {
                         "/api/conversations/" + chat + "/customer",
                         "{\"customerId\": 99999999}",
                         "application/json",
-                        AGENT,
+                        agent,
                         PASSWORD,
                         "en"),
                 404,
                 "unknown-customer");
         assertProblem(
-                api.post("/api/conversations/" + chat + "/customer", "{}", "application/json", AGENT, PASSWORD, "en"),
+                api.post("/api/conversations/" + chat + "/customer", "{}", "application/json", agent, PASSWORD, "en"),
                 400,
                 "validation-failed");
         api.post(
-                "/api/routing/centers/3/contacts/" + chat + "/end",
+                "/api/routing/centers/" + center.id() + "/contacts/" + chat + "/end",
                 "",
                 "application/json",
-                "dj.supervisor",
+                supervisor,
                 PASSWORD,
                 "ko");
     }
@@ -400,7 +438,7 @@ class CustomerPanelApiTests {
         readyAgent(api);
         Response started = api.post(
                 "/chat/api/conversations",
-                "{\"center\": 3, \"topic\": \"RETENTION\"}",
+                "{\"center\": " + center.id() + ", \"topic\": \"RETENTION\"}",
                 "application/json",
                 null,
                 null,
@@ -408,15 +446,15 @@ class CustomerPanelApiTests {
         String chat = started.json().get("conversation").asString();
         String token = started.json().get("token").asString();
         Response accepted = api.post(
-                "/api/routing/centers/3/agents/" + AGENT + "/offers/" + chat + "/accept",
+                "/api/routing/centers/" + center.id() + "/agents/" + agent + "/offers/" + chat + "/accept",
                 "",
                 "application/json",
-                AGENT,
+                agent,
                 PASSWORD,
                 "ko");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
 
-        chats.transfer(AGENT, chat, "RETENTION", null, "매우 화가 난 고객, 010-1234-5678 로 재연락 요청");
+        chats.transfer(agent, chat, "RETENTION", null, "매우 화가 난 고객, 010-1234-5678 로 재연락 요청");
 
         Response seen = api.get("/chat/api/conversations/" + chat + "?token=" + token, null, null, "ko");
         assertThat(seen.body()).contains("연결됩니다").doesNotContain("화가 난").doesNotContain("NOTE");
@@ -430,10 +468,10 @@ class CustomerPanelApiTests {
                 .extracting(Conversations.Message::body)
                 .containsExactly("매우 화가 난 고객, 010-****-5678 로 재연락 요청");
         api.post(
-                "/api/routing/centers/3/contacts/" + chat + "/end",
+                "/api/routing/centers/" + center.id() + "/contacts/" + chat + "/end",
                 "",
                 "application/json",
-                "dj.supervisor",
+                supervisor,
                 PASSWORD,
                 "ko");
     }
@@ -463,20 +501,32 @@ class CustomerPanelApiTests {
     }
 
     private void recordAs(String conversation, long category) {
-        chats.record(AGENT, conversation, category, Disposition.RESOLVED, false, "010-1111-2222 로 안내");
+        chats.record(agent, conversation, category, Disposition.RESOLVED, false, "010-1111-2222 로 안내");
     }
 
     private void readyAgent(ApiClient api) {
         // Whatever the other test left: logged in already, or in wrap-up after its last chat.
-        api.post("/api/routing/centers/3/agents/" + AGENT + "/login", "", "application/json", AGENT, PASSWORD, "ko");
         api.post(
-                "/api/routing/centers/3/agents/" + AGENT + "/wrap-up-done",
+                "/api/routing/centers/" + center.id() + "/agents/" + agent + "/login",
                 "",
                 "application/json",
-                AGENT,
+                agent,
                 PASSWORD,
                 "ko");
-        api.post("/api/routing/centers/3/agents/" + AGENT + "/ready", "", "application/json", AGENT, PASSWORD, "ko");
+        api.post(
+                "/api/routing/centers/" + center.id() + "/agents/" + agent + "/wrap-up-done",
+                "",
+                "application/json",
+                agent,
+                PASSWORD,
+                "ko");
+        api.post(
+                "/api/routing/centers/" + center.id() + "/agents/" + agent + "/ready",
+                "",
+                "application/json",
+                agent,
+                PASSWORD,
+                "ko");
     }
 
     private String startAndAccept(ApiClient api, String chat) {
@@ -484,10 +534,10 @@ class CustomerPanelApiTests {
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         String id = started.json().get("conversation").asString();
         Response accepted = api.post(
-                "/api/routing/centers/3/agents/" + AGENT + "/offers/" + id + "/accept",
+                "/api/routing/centers/" + center.id() + "/agents/" + agent + "/offers/" + id + "/accept",
                 "",
                 "application/json",
-                AGENT,
+                agent,
                 PASSWORD,
                 "ko");
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
@@ -499,7 +549,7 @@ class CustomerPanelApiTests {
                 "/api/conversations/" + conversation + "/customer/verification",
                 "{\"method\": \"BIRTH_DATE\", \"answer\": \"" + birthDate + "\"}",
                 "application/json",
-                AGENT,
+                agent,
                 PASSWORD,
                 language);
     }
@@ -509,7 +559,7 @@ class CustomerPanelApiTests {
                 "/api/conversations/" + conversation + "/customer/verification",
                 "{\"method\": \"" + method + "\", \"answer\": \"" + answer + "\"}",
                 "application/json",
-                AGENT,
+                agent,
                 PASSWORD,
                 "en");
     }
@@ -518,13 +568,13 @@ class CustomerPanelApiTests {
     private java.util.List<String> verifications(String customerNumber) {
         return jdbc.sql("""
             select reason from identity.personal_data_access where subject_id = ? and task = 'VERIFY' and username = ? order by id\
-            """).params(customerNumber, AGENT).query(String.class).list();
+            """).params(customerNumber, agent).query(String.class).list();
     }
 
     private long views(String customerNumber, String task) {
         return jdbc.sql("select count(*) from identity.personal_data_access where subject_id = ? and task = ? and"
                         + " username = ?")
-                .params(customerNumber, task, AGENT)
+                .params(customerNumber, task, agent)
                 .query(Long.class)
                 .single();
     }

@@ -6,14 +6,25 @@ import io.sangdam.RunningServer;
 import io.sangdam.RunningServer.ApiClient;
 import io.sangdam.RunningServer.Response;
 import io.sangdam.channel.CallbackSetup.Session;
+import io.sangdam.testing.TestCenter;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The desk's own calls refuse what cannot be done with a problem code the desk shows as it is. */
+/**
+ * The desk's own calls refuse what cannot be done with a problem code the desk shows as it is. The
+ * chats go to a center of this class's own, so they go where the test says.
+ */
 @RunningServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeskApiTests {
+
+    private static final String PASSWORD = TestCenter.PASSWORD;
 
     @LocalServerPort
     int port;
@@ -21,9 +32,25 @@ class DeskApiTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ApplicationContext context;
+
+    TestCenter center;
+
+    @BeforeAll
+    void createCenter() {
+        center = TestCenter.in(context, "desk")
+                .chatQueue("VIP", "VIP", 3)
+                .agent("idle", Map.of("BILLING", 5))
+                .agent("from", Map.of("VIP", 6))
+                .agent("to", Map.of("VIP", 6))
+                .agent("stranger", Map.of("VIP", 6))
+                .create();
+    }
+
     @Test
     void anOfferThatIsGoneIsExplainedAndOtherBadCallsAreRefusedClearly() {
-        var agent = new Session(port, "dj.agent029");
+        var agent = new Session(port, center.username("idle"), PASSWORD);
         // The desk shows the detail as it is, in the agent's language (the session's; Korean here).
         Response accepted = agent.post("/desk/api/offers/no-such-chat/accept", "", "ko");
         assertProblem(accepted, 409, "offer-expired");
@@ -44,23 +71,27 @@ class DeskApiTests {
     /**
      * 이관: the transferring agent records what they did at once, with the transcript up to the
      * transfer; the colleague records the rest when the chat ends; an agent who never handled the
-     * chat cannot record it. Center 3's VIP queue: only 5팀 holds the VIP skill, and no other test
-     * makes its agents 070–072 ready, so the chat goes where this test says.
+     * chat cannot record it.
      */
     @Test
     void theTransferringAgentRecordsTheTransferAndTheColleagueTheRestButNobodyElse() {
         var api = ApiClient.on(port);
-        String from = "dj.agent070";
-        String to = "dj.agent071";
+        String from = center.username("from");
+        String to = center.username("to");
         routing(api, from, "login", "wrap-up-done", "ready");
         routing(api, to, "login", "wrap-up-done");
         Response started = api.post(
-                "/chat/api/conversations", "{\"center\": 3, \"topic\": \"VIP\"}", "application/json", null, null, "ko");
+                "/chat/api/conversations",
+                "{\"center\": " + center.id() + ", \"topic\": \"VIP\"}",
+                "application/json",
+                null,
+                null,
+                "ko");
         assertThat(started.status()).as(started.body()).isEqualTo(201);
         String chat = started.json().get("conversation").asString();
         String token = started.json().get("token").asString();
         accept(api, from, chat);
-        var fromDesk = new Session(port, from);
+        var fromDesk = new Session(port, from, PASSWORD);
         customerSays(api, chat, token, "요금이 두 번 나갔어요");
         assertThat(fromDesk.post(
                                 "/desk/api/conversations/" + chat + "/messages",
@@ -95,12 +126,12 @@ class DeskApiTests {
                 409,
                 "consultation-already-recorded");
         // Someone who never had the chat, in words.
-        Response stranger = new Session(port, "dj.agent072")
+        Response stranger = new Session(port, center.username("stranger"), PASSWORD)
                 .post("/desk/api/conversations/" + chat + "/record", record.formatted(category, "RESOLVED", ""), "ko");
         assertProblem(stranger, 403, "conversation-not-handled");
         assertThat(stranger.json().get("detail").asString()).isEqualTo("맡은 적이 없는 상담이어서 상담 이력을 남길 수 없습니다.");
         // The colleague, once the chat has ended.
-        var toDesk = new Session(port, to);
+        var toDesk = new Session(port, to, PASSWORD);
         assertProblem(
                 toDesk.post(
                         "/desk/api/conversations/" + chat + "/record",
@@ -132,25 +163,25 @@ class DeskApiTests {
         }
     }
 
-    private static void routing(ApiClient api, String agent, String... actions) {
+    private void routing(ApiClient api, String agent, String... actions) {
         for (String action : actions) {
             api.post(
-                    "/api/routing/centers/3/agents/" + agent + "/" + action,
+                    "/api/routing/centers/" + center.id() + "/agents/" + agent + "/" + action,
                     "",
                     "application/json",
                     agent,
-                    RunningServer.DEMO_PASSWORD,
+                    PASSWORD,
                     "ko");
         }
     }
 
-    private static void accept(ApiClient api, String agent, String chat) {
+    private void accept(ApiClient api, String agent, String chat) {
         Response accepted = api.post(
-                "/api/routing/centers/3/agents/" + agent + "/offers/" + chat + "/accept",
+                "/api/routing/centers/" + center.id() + "/agents/" + agent + "/offers/" + chat + "/accept",
                 "",
                 "application/json",
                 agent,
-                RunningServer.DEMO_PASSWORD,
+                PASSWORD,
                 "ko");
         assertThat(accepted.status()).as(agent + " accepts: " + accepted.body()).isEqualTo(200);
     }

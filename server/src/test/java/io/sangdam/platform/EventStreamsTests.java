@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sangdam.RunningServer;
 import io.sangdam.RunningServer.ApiClient;
+import io.sangdam.testing.TestCenter;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,12 +32,18 @@ class EventStreamsTests {
     @Autowired
     EventStreams streams;
 
+    @Autowired
+    ApplicationContext context;
+
     @Test
     void stoppingEndsEveryOpenStreamWithAReconnectDelayAndClosesStreamsOpenedWhileStopping() throws Exception {
+        TestCenter center = TestCenter.in(context, "streams")
+                .chatQueue("BILLING", "BILLING", 3)
+                .create();
         ApiClient api = ApiClient.on(port);
         JsonNode chat = api.post(
                         "/chat/api/conversations",
-                        "{\"center\": 2, \"topic\": \"BILLING\"}",
+                        "{\"center\": " + center.id() + ", \"topic\": \"BILLING\"}",
                         "application/json",
                         null,
                         null,

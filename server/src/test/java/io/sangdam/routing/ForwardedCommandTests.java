@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.sangdam.RunningServer;
 import io.sangdam.platform.ClusterSecret;
+import io.sangdam.testing.TestCenter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -14,18 +15,22 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A forwarded command is safe to send again (docs/adr/0009): the forwarding node repeats a call
  * that got no answer with the same command id, and the holder applies a command once however often
- * that id comes. Center 4 is 광주센터, whose TECH queue no other test leaves a contact waiting in;
- * center 1 (본사) has no queues, so a made-up holder row for it is the only holder there is.
+ * that id comes. The contacts arrive in a center of this class's own; another center of its own
+ * has no queues, so nobody routes it and a made-up holder row for it is the only holder there is.
  */
 @RunningServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ForwardedCommandTests {
 
     @LocalServerPort
@@ -39,6 +44,19 @@ class ForwardedCommandTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ApplicationContext context;
+
+    TestCenter center;
+    TestCenter unrouted;
+
+    @BeforeAll
+    void createCenters() {
+        center =
+                TestCenter.in(context, "forwarded").chatQueue("TECH", "TECH", 3).create();
+        unrouted = TestCenter.in(context, "unrouted").create();
+    }
 
     @Test
     void theSameCommandSentTwiceWithOneIdIsAppliedOnceAndAnsweredAlikeBothTimes() {
@@ -56,9 +74,9 @@ class ForwardedCommandTests {
         assertThat(again.body())
                 .as("the first answer, not a refusal of a second arrival")
                 .isEqualTo(first.body());
-        assertThat(jdbc.sql("select count(*) from routing.command_log where center_id = 4 and type = 'Arrive' and"
+        assertThat(jdbc.sql("select count(*) from routing.command_log where center_id = ? and type = 'Arrive' and"
                                 + " command ->> 'contact' = ?")
-                        .param(contact)
+                        .params(center.id(), contact)
                         .query(Long.class)
                         .single())
                 .as("applied once")
@@ -92,18 +110,20 @@ class ForwardedCommandTests {
             exchange.close();
         });
         holder.start();
-        jdbc.sql("insert into routing.center_holder (center_id, node_id, base_url, updated_at) values (1,"
+        jdbc.sql("insert into routing.center_holder (center_id, node_id, base_url, updated_at) values (?,"
                         + " 'flaky', ?, now())")
-                .param("http://127.0.0.1:" + holder.getAddress().getPort())
+                .params(unrouted.id(), "http://127.0.0.1:" + holder.getAddress().getPort())
                 .update();
         try {
-            assertThat(forwarding.handle(1, new RoutingRequest.BecomeReady("hq.nobody")))
+            assertThat(forwarding.handle(unrouted.id(), new RoutingRequest.BecomeReady("hq.nobody")))
                     .isEmpty();
 
             assertThat(ids).hasSize(2);
             assertThat(ids.get(0)).isNotBlank().isNotEqualTo("null").isEqualTo(ids.get(1));
         } finally {
-            jdbc.sql("delete from routing.center_holder where center_id = 1").update();
+            jdbc.sql("delete from routing.center_holder where center_id = ?")
+                    .param(unrouted.id())
+                    .update();
             holder.stop(0);
         }
     }
@@ -112,8 +132,8 @@ class ForwardedCommandTests {
         try {
             return HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create(
-                                            "http://localhost:" + port + RoutingForwarding.PATH + "4/commands/" + type))
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + RoutingForwarding.PATH
+                                            + center.id() + "/commands/" + type))
                                     .header(ClusterSecret.HEADER, secret.value())
                                     .header(RoutingForwarding.COMMAND_ID, id)
                                     .header("Content-Type", "application/json")

@@ -5,44 +5,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.engine.routing.RoutingSnapshot.ContactStatus;
 import io.sangdam.engine.routing.RoutingSnapshot.ContactView;
-import io.sangdam.identity.Staff;
+import io.sangdam.identity.Role;
 import io.sangdam.identity.StaffMember;
 import io.sangdam.routing.QueueSettings.Requirement;
+import io.sangdam.testing.TestCenter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.ApplicationContext;
 import org.springframework.modulith.test.ApplicationModuleTest;
 
-/** A change made on the admin pages reaches the running engine, and a rebuild from the log agrees with it. */
+/**
+ * A change made on the admin pages reaches the running engine, and a rebuild from the log agrees with
+ * it. The queues are made in a center of this class's own, whose agents hold no skill until a test
+ * gives them one.
+ */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveReconfigurationTests {
 
     private final RoutingHost host;
     private final Routing routing;
     private final RoutingAdministration administration;
-    private final Staff staff;
-    private final JdbcClient jdbc;
+    private final TestCenter testCenter;
 
     LiveReconfigurationTests(
-            RoutingHost host, Routing routing, RoutingAdministration administration, Staff staff, JdbcClient jdbc) {
+            RoutingHost host, Routing routing, RoutingAdministration administration, ApplicationContext context) {
         this.host = host;
         this.routing = routing;
         this.administration = administration;
-        this.staff = staff;
-        this.jdbc = jdbc;
+        this.testCenter = TestCenter.in(context, "reconf")
+                .person("expert", Role.AGENT)
+                .person("learner", Role.AGENT)
+                .person("capacity", Role.AGENT)
+                .person("wrapup", Role.AGENT)
+                .create();
     }
 
-    private long center(String code) {
-        return jdbc.sql("select id from identity.center where code = ?")
-                .param(code)
-                .query(Long.class)
-                .single();
+    private long center() {
+        return testCenter.id();
     }
 
-    private StaffMember agent(String username) {
-        return staff.findByUsername(username).orElseThrow();
+    private StaffMember agent(String key) {
+        return testCenter.person(key);
     }
 
     private static RoutingAdministration.QueueForm chineseQueue(String code, int minimumLevel) {
@@ -73,9 +80,9 @@ class LiveReconfigurationTests {
 
     @Test
     void aLoweredSkillRequirementOffersAWaitingContactToTheNowQualifiedAgentWithoutARestart() {
-        long center = center("BS");
-        StaffMember expert = agent("bs.agent061");
-        StaffMember learner = agent("bs.agent062");
+        long center = center();
+        StaffMember expert = agent("expert");
+        StaffMember learner = agent("learner");
         QueueSettings queue = administration.createQueue(center, chineseQueue("CN_LEVEL", 8));
         administration.setAgent(expert, Map.of("CHINESE", 9), 1);
         administration.setAgent(learner, Map.of("CHINESE", 5), null);
@@ -110,8 +117,8 @@ class LiveReconfigurationTests {
 
     @Test
     void aRaisedChatCapacityOffersTheNextContactToTheAgentAlreadyChatting() {
-        long center = center("BS");
-        StaffMember agent = agent("bs.agent063");
+        long center = center();
+        StaffMember agent = agent("capacity");
         administration.createQueue(center, chineseQueue("CN_CAPACITY", 3));
         administration.setAgent(agent, Map.of("CHINESE", 7), 1);
         routing.logIn(CenterId.of(center), agent);
@@ -141,8 +148,8 @@ class LiveReconfigurationTests {
 
     @Test
     void anAgentInWrapUpAtAChangeIsNotReadyAndFinishingWrapUpMakesThemReady() {
-        long center = center("BS");
-        StaffMember agent = agent("bs.agent064");
+        long center = center();
+        StaffMember agent = agent("wrapup");
         QueueSettings queue = administration.createQueue(
                 center,
                 new RoutingAdministration.QueueForm(

@@ -5,21 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sangdam.RunningServer;
 import io.sangdam.RunningServer.ApiClient;
 import io.sangdam.RunningServer.Response;
+import io.sangdam.identity.Role;
+import io.sangdam.testing.TestCenter;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A supervisor moves a waiting chat to another queue of the center: the move goes through the
  * command log, keeps the customer's original arrival and tells the customer; bad moves are refused
- * with a clear code. Center 3 is 대전센터; nobody takes BILLING, TECH or VIP there in these tests.
+ * with a clear code. In a center of this class's own, where only the VIP agent ever gets ready.
  */
 @RunningServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MoveContactApiTests {
 
-    private static final String PASSWORD = RunningServer.DEMO_PASSWORD;
-    private static final String MOVE = "/api/routing/centers/3/contacts/%s/move";
+    private static final String PASSWORD = TestCenter.PASSWORD;
 
     @LocalServerPort
     int port;
@@ -27,12 +33,38 @@ class MoveContactApiTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ApplicationContext context;
+
+    TestCenter center;
+    TestCenter otherCenter;
+    String supervisor;
+    String move;
+
+    @BeforeAll
+    void createCenters() {
+        center = TestCenter.in(context, "move")
+                .chatQueue("BILLING", "요금·납부 문의", "BILLING", 3)
+                .chatQueue("TECH", "기술지원", "TECH", 3)
+                .chatQueue("VIP", "VIP 전담", "VIP", 3)
+                .agent("agent", Map.of("BILLING", 6))
+                .agent("vip", Map.of("VIP", 6))
+                .person("supervisor", Role.SUPERVISOR)
+                .create();
+        otherCenter = TestCenter.in(context, "moveother")
+                .chatQueue("VIP", "VIP", 3)
+                .person("supervisor", Role.SUPERVISOR)
+                .create();
+        supervisor = center.username("supervisor");
+        move = "/api/routing/centers/" + center.id() + "/contacts/%s/move";
+    }
+
     @Test
     void aWaitingChatMovesToAnotherQueueKeepingItsPlaceAndTheCustomerIsTold() {
         var api = ApiClient.on(port);
         Response started = api.post(
                 "/chat/api/conversations",
-                "{\"center\": 3, \"topic\": \"BILLING\"}",
+                "{\"center\": " + center.id() + ", \"topic\": \"BILLING\"}",
                 "application/json",
                 null,
                 null,
@@ -41,8 +73,8 @@ class MoveContactApiTests {
         String token = started.json().get("token").asString();
         String arrivedBefore = text(contact(api, chat).get("originalArrival"));
 
-        Response moved = api.post(
-                MOVE.formatted(chat), "{\"queue\": \"TECH\"}", "application/json", "dj.supervisor", PASSWORD, "ko");
+        Response moved =
+                api.post(move.formatted(chat), "{\"queue\": \"TECH\"}", "application/json", supervisor, PASSWORD, "ko");
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         assertThat(moved.body()).contains("\"fromQueue\":{\"value\":\"BILLING\"}");
 
@@ -58,49 +90,36 @@ class MoveContactApiTests {
                         .param(chat)
                         .query(String.class)
                         .single())
-                .isEqualTo("dj.supervisor");
+                .isEqualTo(supervisor);
 
         assertProblem(
-                api.post(
-                        MOVE.formatted(chat),
-                        "{\"queue\": \"NOPE\"}",
-                        "application/json",
-                        "dj.supervisor",
-                        PASSWORD,
-                        "en"),
+                api.post(move.formatted(chat), "{\"queue\": \"NOPE\"}", "application/json", supervisor, PASSWORD, "en"),
                 400,
                 "unknown-queue");
         assertProblem(
-                api.post(
-                        MOVE.formatted(chat),
-                        "{\"queue\": \"TECH\"}",
-                        "application/json",
-                        "dj.supervisor",
-                        PASSWORD,
-                        "en"),
+                api.post(move.formatted(chat), "{\"queue\": \"TECH\"}", "application/json", supervisor, PASSWORD, "en"),
                 409,
                 "contact-already-in-queue");
         assertProblem(
-                api.post(
-                        MOVE.formatted(chat), "{\"queue\": \"\"}", "application/json", "dj.supervisor", PASSWORD, "en"),
+                api.post(move.formatted(chat), "{\"queue\": \"\"}", "application/json", supervisor, PASSWORD, "en"),
                 400,
                 "validation-failed");
         assertProblem(
                 api.post(
-                        MOVE.formatted(chat),
+                        move.formatted(chat),
                         "{\"queue\": \"BILLING\"}",
                         "application/json",
-                        "gn.supervisor",
+                        otherCenter.username("supervisor"),
                         PASSWORD,
                         "en"),
                 403,
                 "access-denied");
         assertProblem(
                 api.post(
-                        MOVE.formatted(chat),
+                        move.formatted(chat),
                         "{\"queue\": \"BILLING\"}",
                         "application/json",
-                        "dj.agent002",
+                        center.username("agent"),
                         PASSWORD,
                         "en"),
                 403,
@@ -112,80 +131,80 @@ class MoveContactApiTests {
     void anotherCentersContactAndAContactNoLongerWaitingAreRefused() {
         var api = ApiClient.on(port);
         api.post(
-                "/api/routing/centers/2/contacts",
+                "/api/routing/centers/" + otherCenter.id() + "/contacts",
                 "{\"contact\": \"gn-move-1\", \"queue\": \"VIP\"}",
                 "application/json",
-                "gn.supervisor",
+                otherCenter.username("supervisor"),
                 PASSWORD,
                 "ko");
         assertProblem(
                 api.post(
-                        MOVE.formatted("gn-move-1"),
+                        move.formatted("gn-move-1"),
                         "{\"queue\": \"TECH\"}",
                         "application/json",
-                        "dj.supervisor",
+                        supervisor,
                         PASSWORD,
                         "en"),
                 404,
                 "unknown-waiting-contact");
         api.post(
-                "/api/routing/centers/2/contacts/gn-move-1/end",
+                "/api/routing/centers/" + otherCenter.id() + "/contacts/gn-move-1/end",
                 "",
                 "application/json",
-                "gn.supervisor",
+                otherCenter.username("supervisor"),
                 PASSWORD,
                 "ko");
 
-        // dj.agent070 (5팀) holds VIP: the contact is offered to them at once, so it no longer waits.
+        // The VIP agent: the contact is offered to them at once, so it no longer waits.
         api.post(
-                "/api/routing/centers/3/agents/dj.agent070/login",
+                "/api/routing/centers/" + center.id() + "/agents/" + center.username("vip") + "/login",
                 "",
                 "application/json",
-                "dj.agent070",
+                center.username("vip"),
                 PASSWORD,
                 "ko");
         api.post(
-                "/api/routing/centers/3/agents/dj.agent070/ready",
+                "/api/routing/centers/" + center.id() + "/agents/" + center.username("vip") + "/ready",
                 "",
                 "application/json",
-                "dj.agent070",
+                center.username("vip"),
                 PASSWORD,
                 "ko");
         api.post(
-                "/api/routing/centers/3/contacts",
+                "/api/routing/centers/" + center.id() + "/contacts",
                 "{\"contact\": \"dj-move-2\", \"queue\": \"VIP\"}",
                 "application/json",
-                "dj.supervisor",
+                supervisor,
                 PASSWORD,
                 "ko");
         assertProblem(
                 api.post(
-                        MOVE.formatted("dj-move-2"),
+                        move.formatted("dj-move-2"),
                         "{\"queue\": \"TECH\"}",
                         "application/json",
-                        "dj.supervisor",
+                        supervisor,
                         PASSWORD,
                         "en"),
                 409,
                 "contact-not-waiting");
         api.post(
-                "/api/routing/centers/3/contacts/dj-move-2/end",
+                "/api/routing/centers/" + center.id() + "/contacts/dj-move-2/end",
                 "",
                 "application/json",
-                "dj.supervisor",
+                supervisor,
                 PASSWORD,
                 "ko");
         api.post(
-                "/api/routing/centers/3/agents/dj.agent070/logout",
+                "/api/routing/centers/" + center.id() + "/agents/" + center.username("vip") + "/logout",
                 "",
                 "application/json",
-                "dj.agent070",
+                center.username("vip"),
                 PASSWORD,
                 "ko");
     }
 
-    private static tools.jackson.databind.JsonNode contact(ApiClient api, String id) {
-        for (var contact : api.get("/api/routing/centers/3/state", "dj.supervisor", PASSWORD, "ko")
+    private tools.jackson.databind.JsonNode contact(ApiClient api, String id) {
+        for (var contact : api.get("/api/routing/centers/" + center.id() + "/state", supervisor, PASSWORD, "ko")
                 .json()
                 .get("contacts")) {
             if (text(contact.get("id")).equals(id)) {

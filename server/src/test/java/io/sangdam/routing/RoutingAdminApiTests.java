@@ -5,17 +5,57 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sangdam.RunningServer;
 import io.sangdam.RunningServer.ApiClient;
 import io.sangdam.RunningServer.Response;
+import io.sangdam.identity.Role;
+import io.sangdam.testing.TestCenter;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 
-/** Routing administration over the API: what is accepted, and the problem code of each mistake. Center 3 is 대전. */
+/**
+ * Routing administration over the API: what is accepted, and the problem code of each mistake. The
+ * changes go to a center of this class's own; skills are shared by all centers, and JAPANESE is
+ * this class's alone.
+ */
 @RunningServer
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoutingAdminApiTests {
 
-    private static final String PASSWORD = RunningServer.DEMO_PASSWORD;
+    private static final String PASSWORD = TestCenter.PASSWORD;
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ApplicationContext context;
+
+    TestCenter center;
+    TestCenter otherCenter;
+    String centerPath;
+    String manager;
+    String admin;
+
+    @BeforeAll
+    void createCenters() {
+        center = TestCenter.in(context, "routingadmin")
+                .chatQueue("BILLING", "BILLING", 3)
+                .agent("agent", Map.of("BILLING", 5))
+                .agent("skilled", Map.of("BILLING", 5))
+                .agent("capacity", Map.of("BILLING", 5))
+                .person("supervisor", Role.SUPERVISOR)
+                .person("manager", Role.CENTER_MANAGER)
+                .headquartersPerson("admin", Role.ADMINISTRATOR)
+                .create();
+        otherCenter = TestCenter.in(context, "routingadmin2")
+                .chatQueue("TECH", "TECH", 3)
+                .create();
+        centerPath = "/api/routing/centers/" + center.id();
+        manager = center.username("manager");
+        admin = center.username("admin");
+    }
 
     private Response post(String path, String json, String user) {
         return ApiClient.on(port).post(path, json, "application/json", user, PASSWORD, "ko");
@@ -44,24 +84,24 @@ class RoutingAdminApiTests {
     @Test
     void aManagerCreatesAQueueWithSkillsOverflowAndHoursAndReadsItBack() {
         Response created = post(
-                "/api/routing/centers/3/queues",
+                centerPath + "/queues",
                 queue(
                         "LOST_CARD",
                         "[{\"skill\": \"LOST_CARD\", \"minimumLevel\": 6}, {\"skill\": \"CHAT\", \"minimumLevel\": 3}]",
                         "[{\"afterSeconds\": 30, \"kind\": \"LOWER_LEVEL\", \"target\": \"LOST_CARD\", \"level\": 3},"
                                 + " {\"afterSeconds\": 60, \"kind\": \"WIDEN_TO_GROUP\", \"target\": \"1팀\"},"
                                 + " {\"afterSeconds\": 120, \"kind\": \"MOVE_TO_QUEUE\", \"target\": \"BILLING\"}]"),
-                "dj.manager");
+                manager);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
 
-        Response listed = ApiClient.on(port).get("/api/routing/centers/3/queues", "dj.manager", PASSWORD, "ko");
+        Response listed = ApiClient.on(port).get(centerPath + "/queues", manager, PASSWORD, "ko");
         assertThat(listed.body())
                 .contains("LOST_CARD", "Lost cards", "BEST_SKILL_LEVEL", "MOVE_TO_QUEUE", "2026-12-31", "09:00");
 
         Response duplicate = post(
-                "/api/routing/centers/3/queues",
+                centerPath + "/queues",
                 queue("LOST_CARD", "[{\"skill\": \"LOST_CARD\", \"minimumLevel\": 6}]", "[]"),
-                "dj.manager");
+                manager);
         assertProblem(duplicate, 409, "duplicate-queue-code");
     }
 
@@ -69,86 +109,80 @@ class RoutingAdminApiTests {
     void badQueuesAreRefusedWithTheirOwnProblem() {
         assertProblem(
                 post(
-                        "/api/routing/centers/3/queues",
+                        centerPath + "/queues",
                         queue("BAD_LEVEL", "[{\"skill\": \"TECH\", \"minimumLevel\": 11}]", "[]"),
-                        "dj.manager"),
+                        manager),
                 400,
                 "skill-level-out-of-range");
         assertProblem(
                 post(
-                        "/api/routing/centers/3/queues",
+                        centerPath + "/queues",
                         queue("BAD_SKILL", "[{\"skill\": \"NO_SUCH_SKILL\", \"minimumLevel\": 5}]", "[]"),
-                        "dj.manager"),
+                        manager),
                 400,
                 "unknown-skill");
-        assertProblem(
-                post("/api/routing/centers/3/queues", queue("NO_SKILL", "[]", "[]"), "dj.manager"),
-                400,
-                "queue-skills-count");
+        assertProblem(post(centerPath + "/queues", queue("NO_SKILL", "[]", "[]"), manager), 400, "queue-skills-count");
         assertProblem(
                 post(
-                        "/api/routing/centers/3/queues",
+                        centerPath + "/queues",
                         queue(
                                 "BAD_MOVE",
                                 "[{\"skill\": \"TECH\", \"minimumLevel\": 5}]",
                                 "[{\"afterSeconds\": 60, \"kind\": \"MOVE_TO_QUEUE\", \"target\": \"NOWHERE\"}]"),
-                        "dj.manager"),
+                        manager),
                 400,
                 "overflow-unknown-queue");
         assertProblem(
                 post(
-                        "/api/routing/centers/3/queues",
+                        centerPath + "/queues",
                         queue(
                                 "BAD_ORDER",
                                 "[{\"skill\": \"TECH\", \"minimumLevel\": 5}]",
                                 "[{\"afterSeconds\": 60, \"kind\": \"MOVE_TO_QUEUE\", \"target\": \"BILLING\"},"
                                         + " {\"afterSeconds\": 90, \"kind\": \"WIDEN_TO_GROUP\", \"target\": \"1팀\"}]"),
-                        "dj.manager"),
+                        manager),
                 400,
                 "overflow-move-not-last");
         assertProblem(
                 post(
-                        "/api/routing/centers/3/queues",
+                        centerPath + "/queues",
                         queue(
                                 "BAD_LOWER",
                                 "[{\"skill\": \"TECH\", \"minimumLevel\": 5}]",
                                 "[{\"afterSeconds\": 60, \"kind\": \"LOWER_LEVEL\", \"target\": \"TECH\", \"level\":"
                                         + " 7}]"),
-                        "dj.manager"),
+                        manager),
                 400,
                 "overflow-level-not-lower");
         assertProblem(
                 post(
-                        "/api/routing/centers/3/queues",
+                        centerPath + "/queues",
                         queue(
                                         "BAD_WIDEN",
                                         "[{\"skill\": \"TECH\", \"minimumLevel\": 5}]",
                                         "[{\"afterSeconds\": 60, \"kind\": \"WIDEN_TO_GROUP\", \"target\": \"1팀\"}]")
                                 .replace("\"4팀\"", "null"),
-                        "dj.manager"),
+                        manager),
                 400,
                 "overflow-widen-without-group");
         assertProblem(
-                post(
-                        "/api/routing/centers/3/queues",
-                        queue("x", "[{\"skill\": \"TECH\", \"minimumLevel\": 5}]", "[]"),
-                        "dj.manager"),
+                post(centerPath + "/queues", queue("x", "[{\"skill\": \"TECH\", \"minimumLevel\": 5}]", "[]"), manager),
                 400,
                 "invalid-code");
         assertProblem(
                 post(
-                        "/api/routing/centers/3/queues",
+                        centerPath + "/queues",
                         queue("BAD_HOURS", "[{\"skill\": \"TECH\", \"minimumLevel\": 5}]", "[]")
                                 .replace("\"18:00\"", "\"08:00\""),
-                        "dj.manager"),
+                        manager),
                 400,
                 "invalid-opening-hours");
         assertProblem(
                 post(
-                        "/api/routing/centers/3/queues",
+                        centerPath + "/queues",
                         queue("BAD_SL", "[{\"skill\": \"TECH\", \"minimumLevel\": 5}]", "[]")
                                 .replace("\"serviceLevelPercent\": 90", "\"serviceLevelPercent\": 0"),
-                        "dj.manager"),
+                        manager),
                 400,
                 "number-out-of-range");
     }
@@ -157,15 +191,15 @@ class RoutingAdminApiTests {
     void aManagerCannotChangeAnotherCentersQueuesAndAnAgentCannotChangeAny() {
         assertProblem(
                 post(
-                        "/api/routing/centers/2/queues",
+                        "/api/routing/centers/" + otherCenter.id() + "/queues",
                         queue("OTHER", "[{\"skill\": \"TECH\", \"minimumLevel\": 5}]", "[]"),
-                        "dj.manager"),
+                        manager),
                 403,
                 "access-denied");
         assertThat(post(
-                                "/api/routing/centers/3/queues",
+                                centerPath + "/queues",
                                 queue("AGENT", "[{\"skill\": \"TECH\", \"minimumLevel\": 5}]", "[]"),
-                                "dj.agent")
+                                center.username("agent"))
                         .status())
                 .isEqualTo(403);
     }
@@ -175,63 +209,63 @@ class RoutingAdminApiTests {
         Response added = post(
                 "/api/routing/skills",
                 "{\"code\": \"JAPANESE\", \"nameKorean\": \"일본어 상담\", \"nameEnglish\": \"Japanese\"}",
-                "admin");
+                admin);
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         assertProblem(
                 post(
                         "/api/routing/skills",
                         "{\"code\": \"JAPANESE\", \"nameKorean\": \"일본어\", \"nameEnglish\": \"Japanese\"}",
-                        "admin"),
+                        admin),
                 409,
                 "duplicate-skill-code");
         assertProblem(
                 post(
                         "/api/routing/skills",
                         "{\"code\": \"KOREAN_SIGN\", \"nameKorean\": \"\", \"nameEnglish\": \"Sign\"}",
-                        "admin"),
+                        admin),
                 400,
                 "skill-name-required");
 
         Response renamed =
-                put("/api/routing/skills/JAPANESE", "{\"nameKorean\": \"일본어 응대\", \"active\": false}", "admin");
+                put("/api/routing/skills/JAPANESE", "{\"nameKorean\": \"일본어 응대\", \"active\": false}", admin);
         assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
         assertThat(renamed.json().get("nameKorean").asString()).isEqualTo("일본어 응대");
         assertThat(renamed.json().get("active").asBoolean()).isFalse();
         // A deactivated skill is given to nobody new.
         assertProblem(
-                put("/api/routing/agents/" + agentId("dj.agent030"), "{\"skills\": {\"JAPANESE\": 5}}", "dj.manager"),
+                put("/api/routing/agents/" + center.accountId("agent"), "{\"skills\": {\"JAPANESE\": 5}}", manager),
                 400,
                 "unknown-skill");
     }
 
     @Test
     void agentSkillsAndCapacityAreCheckedAndStored() {
-        long agent = agentId("dj.agent031");
+        long agent = center.accountId("capacity");
         Response saved = put(
                 "/api/routing/agents/" + agent,
                 "{\"skills\": {\"TECH\": 8, \"CHAT\": 4}, \"chatCapacity\": 2}",
-                "dj.manager");
+                manager);
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
-        Response skills = ApiClient.on(port).get("/api/agents/" + agent + "/skills", "dj.manager", PASSWORD, "ko");
+        Response skills = ApiClient.on(port).get("/api/agents/" + agent + "/skills", manager, PASSWORD, "ko");
         assertThat(skills.body()).contains("TECH").contains("\"level\":8");
 
         assertProblem(
-                put("/api/routing/agents/" + agent, "{\"skills\": {\"TECH\": 0}}", "dj.manager"),
+                put("/api/routing/agents/" + agent, "{\"skills\": {\"TECH\": 0}}", manager),
                 400,
                 "skill-level-out-of-range");
         assertProblem(
-                put("/api/routing/agents/" + agent, "{\"skills\": {\"TECH\": 5}, \"chatCapacity\": 0}", "dj.manager"),
+                put("/api/routing/agents/" + agent, "{\"skills\": {\"TECH\": 5}, \"chatCapacity\": 0}", manager),
                 400,
                 "chat-capacity-out-of-range");
         assertProblem(
-                put("/api/routing/agents/" + agentId("dj.supervisor"), "{\"skills\": {}}", "dj.manager"),
+                put("/api/routing/agents/" + center.accountId("supervisor"), "{\"skills\": {}}", manager),
                 400,
                 "not-an-agent");
         assertProblem(
-                put("/api/routing/centers/3/chat-capacity", "{\"chatCapacity\": 6}", "dj.manager"),
+                put(centerPath + "/chat-capacity", "{\"chatCapacity\": 6}", manager),
                 400,
                 "chat-capacity-out-of-range");
-        assertThat(put("/api/routing/centers/3/chat-capacity", "{\"chatCapacity\": 4}", "dj.manager")
+        assertThat(put(centerPath + "/chat-capacity", "{\"chatCapacity\": 4}", manager)
                         .json()
                         .get("chatCapacity")
                         .asInt())
@@ -240,43 +274,31 @@ class RoutingAdminApiTests {
 
     @Test
     void aCenterKeepsItsListOfNotReadyReasons() {
-        Response reasons =
-                ApiClient.on(port).get("/api/routing/centers/3/not-ready-reasons", "dj.manager", PASSWORD, "ko");
+        Response reasons = ApiClient.on(port).get(centerPath + "/not-ready-reasons", manager, PASSWORD, "ko");
         assertThat(reasons.body()).contains("휴식", "식사", "교육", "회의");
         Response added = post(
-                "/api/routing/centers/3/not-ready-reasons",
+                centerPath + "/not-ready-reasons",
                 "{\"nameKorean\": \"1:1 면담\", \"nameEnglish\": \"One-to-one\"}",
-                "dj.manager");
+                manager);
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         assertProblem(
-                post("/api/routing/centers/3/not-ready-reasons", "{\"nameKorean\": \"휴식\"}", "dj.manager"),
+                post(centerPath + "/not-ready-reasons", "{\"nameKorean\": \"휴식\"}", manager),
                 409,
                 "duplicate-not-ready-reason");
         assertProblem(
-                post("/api/routing/centers/3/not-ready-reasons", "{\"nameKorean\": \"  \"}", "dj.manager"),
+                post(centerPath + "/not-ready-reasons", "{\"nameKorean\": \"  \"}", manager),
                 400,
                 "reason-name-required");
         long id = added.json().findValues("id").stream()
                 .mapToLong(n -> n.asLong())
                 .max()
                 .orElseThrow();
-        Response deactivated =
-                put("/api/routing/centers/3/not-ready-reasons/" + id, "{\"active\": false}", "dj.manager");
+        Response deactivated = put(centerPath + "/not-ready-reasons/" + id, "{\"active\": false}", manager);
         assertThat(deactivated.status()).isEqualTo(200);
-        Response unknown = put("/api/routing/centers/3/not-ready-reasons/999999", "{\"active\": false}", "dj.manager");
+        Response unknown = put(centerPath + "/not-ready-reasons/999999", "{\"active\": false}", manager);
         assertProblem(unknown, 404, "unknown-not-ready-reason");
         assertThat(unknown.json().get("detail").asString())
                 .as("an id, not an amount")
                 .contains("999999");
-    }
-
-    private long agentId(String username) {
-        Response users = ApiClient.on(port).get("/api/users?text=" + username, "admin", PASSWORD, "ko");
-        for (var user : users.json().findParents("username")) {
-            if (user.get("username").asString().equals(username)) {
-                return user.get("id").asLong();
-            }
-        }
-        throw new AssertionError("no account " + username + ": " + users.body());
     }
 }
