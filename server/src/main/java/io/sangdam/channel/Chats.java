@@ -40,7 +40,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Web chat between a customer and an agent, routed by the ACD. Every message is masked and stored
+ * Over 500 lines because a chat's start, messages, routing events, warnings and recovery share one conversation
+ * table and its state rules; split it by concern once the status and event changes of issue 16 have landed.
+ *
+ * <p>Web chat between a customer and an agent, routed by the ACD. Every message is masked and stored
  * before it is acknowledged or pushed; the customer proves they own a conversation with a token
  * only they received (its hash is stored, never the token).
  */
