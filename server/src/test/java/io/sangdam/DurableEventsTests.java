@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Durable module events (docs/adr/0014): contact's {@link ConsultationRecorded} is stored with the
+ * Durable module events (docs/adr/0015): contact's {@link ConsultationRecorded} is stored with the
  * record, and reporting's fact listener gets it even when its first run dies. The listener is
  * killed by the database itself: a trigger, made for the test and dropped after it, makes the
  * first insert of the test's fact fail, so the listener's transaction rolls back as it would when

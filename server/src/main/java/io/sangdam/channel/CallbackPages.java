@@ -7,6 +7,7 @@ import io.sangdam.identity.CurrentUsers;
 import io.sangdam.platform.RequestRejected;
 import io.sangdam.routing.CenterId;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -87,6 +88,9 @@ class CallbackPages {
     }
 
     private String problem(RequestRejected rejected, Locale locale) {
-        return messages.getMessage("problem." + rejected.code(), rejected.arguments(), rejected.code(), locale);
+        // Never null: the code itself is the default message.
+        return Objects.requireNonNullElse(
+                messages.getMessage("problem." + rejected.code(), rejected.arguments(), rejected.code(), locale),
+                rejected.code());
     }
 }

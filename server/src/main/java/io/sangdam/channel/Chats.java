@@ -45,7 +45,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Web chat between a customer and an agent, routed by the ACD. Every message is masked and stored
+ * Over 500 lines because a chat's start, messages, routing events, warnings and recovery share one conversation
+ * table and its state rules; split it by concern once the status and event changes of issue 16 have landed.
+ *
+ * <p>Web chat between a customer and an agent, routed by the ACD. Every message is masked and stored
  * before it is acknowledged or pushed; the customer proves they own a conversation with a token
  * only they received (its hash is stored, never the token).
  */
@@ -616,7 +619,7 @@ class Chats {
      * After a rebuild, the chats' states follow the engine: an offer that expired during the replay
      * (the replay's events are not published) leaves a chat OFFERED that the engine has waiting, and
      * a node that died between storing a command and its listeners' writes leaves chats behind.
-     * (Those listeners stay synchronous rather than durable, docs/adr/0014: a registry row per
+     * (Those listeners stay synchronous rather than durable, docs/adr/0015: a registry row per
      * routing decision would cost the chat path, and the engine, rebuilt, is the truth they follow.)
      * A chat the engine does not know is ended only when it is older than {@link #ORPHAN_AGE}: a
      * start stores its chat before it asks routing, so a younger one may still be on its way in.
@@ -676,7 +679,7 @@ class Chats {
      * chats older than {@link #ORPHAN_AGE} when the engine was read count, so a start on its way in
      * is never ended.
      *
-     * <p>Modulith's event publication registry (docs/adr/0014) does not make this unnecessary. It
+     * <p>Modulith's event publication registry (docs/adr/0015) does not make this unnecessary. It
      * keeps an event whose listener has not finished; here nothing was published: the chat row is
      * stored by itself and the arrival goes to routing's own command inbox, which is not a Spring
      * event. Routing the start through a durable event instead would deliver the arrival late,

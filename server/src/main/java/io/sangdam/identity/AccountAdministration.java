@@ -68,7 +68,7 @@ class AccountAdministration {
                 blankToNull(team),
                 roles,
                 Languages.supportedOrDefault(language).getLanguage());
-        return accounts.add(account, passwords.encode(initialPassword), clock.instant());
+        return accounts.add(account, PasswordRules.hash(passwords, initialPassword), clock.instant());
     }
 
     @Transactional
@@ -120,7 +120,7 @@ class AccountAdministration {
     void resetPassword(long id, String newPassword) {
         Account account = require(id);
         PasswordRules.check(newPassword);
-        accounts.setPassword(account.id(), passwords.encode(newPassword), clock.instant());
+        accounts.setPassword(account.id(), PasswordRules.hash(passwords, newPassword), clock.instant());
         accounts.unlock(account.id());
         expireSessions(account);
     }
@@ -157,7 +157,7 @@ class AccountAdministration {
             throw RequestRejected.badRequest("password-unchanged");
         }
         PasswordRules.check(newPassword);
-        accounts.setPassword(account.id(), passwords.encode(newPassword), clock.instant());
+        accounts.setPassword(account.id(), PasswordRules.hash(passwords, newPassword), clock.instant());
         sessionsOf(account).stream()
                 .filter(session -> !session.getSessionId().equals(keptSessionId))
                 .forEach(SessionInformation::expireNow);

@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,10 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Without demo data a new installation would have no account to sign in with and nobody could
  * create one. On a database with no account at all this creates the headquarters center and one
  * administrator, with the password from {@code SANGDAM_BOOTSTRAP_ADMIN_PASSWORD} or, if none is
- * given, a random one written once to the log (change it at first sign-in).
+ * given, a random one written once to the log (change it at first sign-in). As an application runner
+ * it runs after the demo data, which is created on the started event, so with demo data on it finds
+ * the demo administrator and does nothing.
  */
 @Component
-@Order(DemoOrganisation.ORDER + 1)
 class FirstAdministrator implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdministrator.class);
@@ -68,7 +68,7 @@ class FirstAdministrator implements ApplicationRunner {
                     .orElseGet(() -> centers.add("HQ", "본사 (Headquarters)", CenterKind.HQ, ZoneId.of("Asia/Seoul")));
             accounts.add(
                     new NewAccount(username, "Administrator", hq, null, EnumSet.of(Role.ADMINISTRATOR), "ko"),
-                    passwords.encode(chosen),
+                    PasswordRules.hash(passwords, chosen),
                     clock.instant());
         });
         if (generated) {

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -83,7 +84,7 @@ class IdentityHomeSections {
                             user.has(Role.SUPERVISOR) && !user.has(Role.CENTER_MANAGER) && me.team() != null;
                     Map<String, List<StaffMember>> byTeam = people.stream()
                             .filter(a -> a.team() != null && a.roles().contains(Role.AGENT))
-                            .filter(a -> !ownTeamOnly || a.team().equals(me.team()))
+                            .filter(a -> !ownTeamOnly || Objects.equals(a.team(), me.team()))
                             .collect(Collectors.groupingBy(
                                     Account::team,
                                     java.util.TreeMap::new,

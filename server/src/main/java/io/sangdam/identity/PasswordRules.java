@@ -1,6 +1,7 @@
 package io.sangdam.identity;
 
 import io.sangdam.platform.RequestRejected;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * At least 8 characters of three kinds (letters, digits, symbols) or 10 of two kinds: the rule
@@ -30,5 +31,14 @@ final class PasswordRules {
         if (!strongEnough) {
             throw RequestRejected.badRequest("password-too-weak");
         }
+    }
+
+    /** The stored hash of a password; Spring Security's encoder answers null only for a null password. */
+    static String hash(PasswordEncoder encoder, String password) {
+        String hash = encoder.encode(password);
+        if (hash == null) {
+            throw new IllegalStateException("the password encoder gave no hash");
+        }
+        return hash;
     }
 }

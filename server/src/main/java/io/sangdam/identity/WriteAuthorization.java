@@ -9,6 +9,7 @@ import io.sangdam.identity.WritePermissions.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -37,7 +38,7 @@ final class WriteAuthorization implements AuthorizationManager<RequestAuthorizat
     }
 
     @Override
-    public AuthorizationResult authorize(
+    public @Nullable AuthorizationResult authorize(
             Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
         HttpServletRequest request = context.getRequest();
         String path = request.getRequestURI().substring(request.getContextPath().length());

@@ -7,7 +7,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands failed durable events to their listeners again (docs/adr/0014). Modulith republishes what
+ * Hands failed durable events to their listeners again (docs/adr/0015). Modulith republishes what
  * is outstanding when a node starts; a listener that failed while the node runs (the database
  * was briefly gone, a deadlock) would otherwise wait for the next restart.
  *

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -85,7 +86,9 @@ public class Problems {
     }
 
     public String message(HttpServletRequest request, String key, Object @Nullable ... arguments) {
-        return messages.getMessage(key, arguments, key, locales.resolveLocale(request));
+        // Never null: the key itself is the default message.
+        return Objects.requireNonNullElse(
+                messages.getMessage(key, arguments, key, locales.resolveLocale(request)), key);
     }
 
     public static boolean isApi(HttpServletRequest request) {

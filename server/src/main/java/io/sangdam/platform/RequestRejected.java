@@ -1,5 +1,6 @@
 package io.sangdam.platform;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -15,14 +16,14 @@ public class RequestRejected extends RuntimeException {
 
     private final HttpStatus status;
     private final String code;
-    private final transient Object[] arguments;
+    private final transient @Nullable Object[] arguments;
     private final long retryAfterSeconds;
 
-    public RequestRejected(HttpStatus status, String code, Object... arguments) {
+    public RequestRejected(HttpStatus status, String code, @Nullable Object... arguments) {
         this(status, DEFAULT_RETRY_AFTER_SECONDS, code, arguments);
     }
 
-    private RequestRejected(HttpStatus status, long retryAfterSeconds, String code, Object... arguments) {
+    private RequestRejected(HttpStatus status, long retryAfterSeconds, String code, @Nullable Object... arguments) {
         super(code);
         this.status = status;
         this.code = code;
@@ -34,7 +35,7 @@ public class RequestRejected extends RuntimeException {
      * Too many requests (429): the answer carries {@code Retry-After} with this many seconds, so a
      * well-behaved client waits instead of hammering on.
      */
-    public static RequestRejected tooManyRequests(long retryAfterSeconds, String code, Object... arguments) {
+    public static RequestRejected tooManyRequests(long retryAfterSeconds, String code, @Nullable Object... arguments) {
         return new RequestRejected(HttpStatus.TOO_MANY_REQUESTS, retryAfterSeconds, code, arguments);
     }
 
@@ -42,8 +43,8 @@ public class RequestRejected extends RuntimeException {
      * What an {@code unknown-…} problem names is what was looked for, an identifier: written as
      * given, not as a number the message format would group ("큐 999,999").
      */
-    private static Object[] identifiers(Object[] arguments) {
-        Object[] written = arguments.clone();
+    private static @Nullable Object[] identifiers(@Nullable Object[] arguments) {
+        @Nullable Object[] written = arguments.clone();
         for (int i = 0; i < written.length; i++) {
             if (written[i] instanceof Long || written[i] instanceof Integer) {
                 written[i] = written[i].toString();
@@ -52,15 +53,15 @@ public class RequestRejected extends RuntimeException {
         return written;
     }
 
-    public static RequestRejected notFound(String code, Object... arguments) {
+    public static RequestRejected notFound(String code, @Nullable Object... arguments) {
         return new RequestRejected(HttpStatus.NOT_FOUND, code, arguments);
     }
 
-    public static RequestRejected badRequest(String code, Object... arguments) {
+    public static RequestRejected badRequest(String code, @Nullable Object... arguments) {
         return new RequestRejected(HttpStatus.BAD_REQUEST, code, arguments);
     }
 
-    public static RequestRejected conflict(String code, Object... arguments) {
+    public static RequestRejected conflict(String code, @Nullable Object... arguments) {
         return new RequestRejected(HttpStatus.CONFLICT, code, arguments);
     }
 
@@ -72,7 +73,7 @@ public class RequestRejected extends RuntimeException {
         return code;
     }
 
-    public Object[] arguments() {
+    public @Nullable Object[] arguments() {
         return arguments.clone();
     }
 

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,7 +92,7 @@ class LexiconEntries {
         List<LexiconTerm> terms = new ArrayList<>();
         List<String> allowed = new ArrayList<>();
         jdbc.sql("select category, severity, pattern from protection.lexicon_entry where active order by id")
-                .query((row, n) -> {
+                .query((RowCallbackHandler) row -> {
                     String category = row.getString("category");
                     if (ALLOW.equals(category)) {
                         allowed.add(row.getString("pattern"));
@@ -101,9 +102,7 @@ class LexiconEntries {
                                 AbuseCategory.valueOf(category),
                                 Severity.valueOf(row.getString("severity"))));
                     }
-                    return null;
-                })
-                .list();
+                });
         return new Lexicon(terms, allowed);
     }
 
@@ -262,6 +261,9 @@ class LexiconEntries {
         try {
             if (ALLOW.equals(category)) {
                 new Lexicon(List.of(), List.of(stripped));
+            } else if (severity == null) {
+                // add() checks a severity for every category but the allow list, so this is a bug there.
+                throw new IllegalStateException("a lexicon term of " + category + " without a severity");
             } else {
                 new Lexicon(
                         List.of(new LexiconTerm(stripped, AbuseCategory.valueOf(category), Severity.valueOf(severity))),

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -66,45 +67,37 @@ class ProtectionReport {
                    warnings_sent, ended_for_abuse
               from protection.incident
              where first_flagged_at >= ? and first_flagged_at < ? and (cast(? as bigint) is null or center_id = ?)\
-            """)
-                .params(tz, start, end, centerId, centerId)
-                .query((row, n) -> {
-                    Totals t = totals.computeIfAbsent(
-                            new Key(
-                                    YearMonth.parse(row.getString("month")),
-                                    row.getLong("center_id"),
-                                    team(teams, row.getString("agent"))),
-                            k -> new Totals());
-                    t.incidents++;
-                    t.warnings += row.getInt("warnings_sent");
-                    if (row.getBoolean("ended_for_abuse")) {
-                        t.ended++;
-                    }
-                    for (String category : row.getString("categories").split(",")) {
-                        if (!category.isBlank()) {
-                            t.byCategory.merge(category, 1L, Long::sum);
-                        }
-                    }
-                    return null;
-                })
-                .list();
+            """).params(tz, start, end, centerId, centerId).query((RowCallbackHandler) row -> {
+            Totals t = totals.computeIfAbsent(
+                    new Key(
+                            YearMonth.parse(row.getString("month")),
+                            row.getLong("center_id"),
+                            team(teams, row.getString("agent"))),
+                    k -> new Totals());
+            t.incidents++;
+            t.warnings += row.getInt("warnings_sent");
+            if (row.getBoolean("ended_for_abuse")) {
+                t.ended++;
+            }
+            for (String category : row.getString("categories").split(",")) {
+                if (!category.isBlank()) {
+                    t.byCategory.merge(category, 1L, Long::sum);
+                }
+            }
+        });
         jdbc.sql("""
             select to_char(requested_at at time zone ?, 'YYYY-MM') as month, center_id, agent
               from protection.counselling_request
              where requested_at >= ? and requested_at < ? and (cast(? as bigint) is null or center_id = ?)\
-            """)
-                .params(tz, start, end, centerId, centerId)
-                .query((row, n) -> {
-                    totals.computeIfAbsent(
-                                    new Key(
-                                            YearMonth.parse(row.getString("month")),
-                                            row.getLong("center_id"),
-                                            team(teams, row.getString("agent"))),
-                                    k -> new Totals())
-                            .counselling++;
-                    return null;
-                })
-                .list();
+            """).params(tz, start, end, centerId, centerId).query((RowCallbackHandler) row -> {
+            totals.computeIfAbsent(
+                            new Key(
+                                    YearMonth.parse(row.getString("month")),
+                                    row.getLong("center_id"),
+                                    team(teams, row.getString("agent"))),
+                            k -> new Totals())
+                    .counselling++;
+        });
         List<Row> rows = new ArrayList<>();
         totals.forEach((key, t) -> rows.add(new Row(
                 key.month(),

@@ -108,7 +108,7 @@ class BoardAlerts {
      *
      * <p>A plain listener that defers to {@link AfterCommit}, not a {@code @TransactionalEventListener}:
      * Spring Modulith stores every after-commit listener's events in its publication registry and
-     * republishes them after a restart (docs/adr/0014), and a live alert replayed hours later would
+     * republishes them after a restart (docs/adr/0015), and a live alert replayed hours later would
      * mislead. An alert lost with its node is lost as a push only: the incident is stored and listed.
      */
     @EventListener

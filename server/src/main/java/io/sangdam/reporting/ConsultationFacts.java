@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 /**
  * The consultation facts reports count: one row per saved record, from contact's durable event.
  * The listener runs after the record's commit, in its own transaction on another thread; if it
- * fails or the node dies first, the registry hands the event over again (docs/adr/0014), so the
+ * fails or the node dies first, the registry hands the event over again (docs/adr/0015), so the
  * insert must stay idempotent.
  */
 @Service

@@ -205,7 +205,7 @@ class LiveBoard {
             Double asa = null;
             // Contacts still waiting have no outcome yet; they count once answered or abandoned.
             long decided = day == null ? 0 : day.answered() + day.abandoned() - day.shortAbandoned();
-            if (decided > 0) {
+            if (day != null && decided > 0) {
                 serviceLevel = (double) day.answeredInTime() / decided;
             }
             if (day != null && day.answered() > 0) {

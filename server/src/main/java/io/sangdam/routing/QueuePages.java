@@ -128,7 +128,10 @@ class QueuePages {
     }
 
     String problem(RequestRejected rejected, Locale locale) {
-        return messages.getMessage("problem." + rejected.code(), rejected.arguments(), rejected.code(), locale);
+        // Never null: the code itself is the default message.
+        return Objects.requireNonNullElse(
+                messages.getMessage("problem." + rejected.code(), rejected.arguments(), rejected.code(), locale),
+                rejected.code());
     }
 
     /** Reads the page's form: parallel rows for skills and overflow, opening and closing time per weekday. */

@@ -55,7 +55,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs the routing engine (engine/) for each center that has queues, and keeps it durable: a
+ * Over 500 lines because it holds routing's whole durability story until it is split along ADRs 0006, 0008 and 0009.
+ *
+ * <p>Runs the routing engine (engine/) for each center that has queues, and keeps it durable: a
  * command is written to PostgreSQL in the same transaction in which the engine's decision is
  * stored (a refused command leaves no trace), its events are stored beside it, and at start each
  * center's engine is rebuilt by replaying its commands, so no waiting contact is lost.

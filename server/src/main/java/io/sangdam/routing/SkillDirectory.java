@@ -42,11 +42,11 @@ public class SkillDirectory {
             bySkill.put(skill.id(), new ArrayList<>());
         }
         for (AgentSkill held : skills.ofAgents(agentIds)) {
-            bySkill.get(held.skill().id()).add(held);
+            bySkill.computeIfAbsent(held.skill().id(), id -> new ArrayList<>()).add(held);
         }
         List<SkillCoverage> coverage = new ArrayList<>();
         for (Skill skill : skills.all()) {
-            List<AgentSkill> holders = bySkill.get(skill.id());
+            List<AgentSkill> holders = bySkill.getOrDefault(skill.id(), List.of());
             int[] perLevel = new int[AgentSkill.MAXIMUM_LEVEL + 1];
             holders.forEach(h -> perLevel[h.level()]++);
             double average =

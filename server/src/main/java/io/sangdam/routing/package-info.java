@@ -3,7 +3,7 @@
  * durable host of the routing engine (engine/): commands logged before they apply, rebuilt after a
  * restart, one node per center by PostgreSQL advisory lock. Other modules see routing's own
  * language ({@link io.sangdam.routing.Routing}, {@link io.sangdam.routing.RoutedEvent}, {@link
- * io.sangdam.routing.RoutingState}), never the engine's types (docs/adr/0014).
+ * io.sangdam.routing.RoutingState}), never the engine's types (docs/adr/0016).
  */
 @ApplicationModule(
         displayName = "Routing",

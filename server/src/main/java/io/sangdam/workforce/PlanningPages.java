@@ -177,6 +177,10 @@ class PlanningPages {
         LocalDate first = from != null ? from : planning.firstPlannableDay(chosen.id(), chosenQueue);
         model.addAttribute("from", first);
         try {
+            if (first == null) {
+                // No history for this queue: say so as the plan would.
+                throw RequestRejected.notFound("unknown-queue-history", chosenQueue);
+            }
             Plan plan = planning.plan(
                     chosen.id(),
                     chosenQueue,

@@ -115,7 +115,7 @@ final class Agent {
                     Matcher question = QUESTION.matcher(Json.field(data, "body"));
                     Run.Contact contact = run.contacts.get(conversation);
                     Run.Step step = contact == null ? null : contact.step;
-                    if (step != null && contact.messageSent != 0) {
+                    if (contact != null && step != null && contact.messageSent != 0) {
                         step.toAgent.add(now - contact.messageSent);
                     }
                     heard.put(conversation, now);

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real engine in steady state: every agent on a call, {@code waiting} contacts in the queues. One
@@ -39,7 +40,7 @@ final class BusyCenter implements Consumer<RoutingEvent> {
     private int turn;
     private long clock;
     private final List<ContactOffered> offers = new ArrayList<>();
-    private QueueId lastTaken;
+    private @Nullable QueueId lastTaken;
 
     BusyCenter(int agentCount, int waiting, int queueCount, int skills) {
         this.queues = queueCount;
@@ -92,7 +93,8 @@ final class BusyCenter implements Consumer<RoutingEvent> {
         return finish();
     }
 
-    private ContactId ending;
+    /** Set by prepare(), which every decide() follows. */
+    private @Nullable ContactId ending;
 
     /** Moves the clock 1 ms (firing due timers) and picks the call that will end next. */
     void prepare() {
@@ -116,6 +118,9 @@ final class BusyCenter implements Consumer<RoutingEvent> {
     /** The decision: the call ends, the engine offers the freed agent its best waiting contact. */
     void decide() {
         lastTaken = null;
+        if (ending == null) {
+            throw new IllegalStateException("decide() before prepare()");
+        }
         engine.apply(new ContactEnded(ending, false), this);
     }
 

@@ -61,14 +61,18 @@ public class NaiveComparisonBenchmark {
     public long naive() {
         now++;
         NaiveRouter.Agent agent = null;
+        NaiveRouter.Contact ended = null;
         for (int tries = 0; tries < naive.agents.size() && agent == null; tries++) {
             NaiveRouter.Agent candidate = naive.agents.get(turn);
             turn = (turn + 1) % naive.agents.size();
             if (candidate.holding != null) {
                 agent = candidate;
+                ended = candidate.holding;
             }
         }
-        NaiveRouter.Contact ended = agent.holding;
+        if (agent == null || ended == null) {
+            throw new IllegalStateException("no agent holds a contact");
+        }
         naive.finish(agent, now);
         NaiveRouter.Contact taken = agent.holding;
         naive.arrive(new NaiveRouter.Contact(taken == null ? ended.queue : taken.queue, random.nextInt(3), now));

@@ -6,6 +6,7 @@ import io.sangdam.engine.routing.RoutingConfiguration;
 import io.sangdam.engine.routing.SkillRequirement;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The baseline the issue asks for: routing by linear scan. A new contact scans every agent for the
@@ -19,6 +20,8 @@ final class NaiveRouter {
     static final class Agent {
         final int[] levels;
         long idleSince;
+
+        @Nullable
         Contact holding;
 
         Agent(int[] levels) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -47,6 +48,8 @@ public class SimulatedDayBenchmark {
     static final int SKILLS = 30;
 
     Scenario scenario;
+
+    @Nullable
     SimulationReport last;
 
     @Setup(Level.Trial)

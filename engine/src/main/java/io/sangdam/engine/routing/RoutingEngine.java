@@ -334,7 +334,12 @@ public final class RoutingEngine {
             int i = 0;
             for (SkillRequirement requirement : definition.requiredSkills()) {
                 skills[i] = requirement.skill();
-                levels[i] = stageMinimum.get(requirement.skill());
+                Integer level = stageMinimum.get(requirement.skill());
+                if (level == null) {
+                    // Each stage copies the map built from these same requirements, so this is a bug here.
+                    throw new IllegalStateException("stage " + stage + " lost the skill " + requirement.skill());
+                }
+                levels[i] = level;
                 i++;
             }
             for (int lane = 0; lane <= laneGroups.size(); lane++) {

@@ -248,24 +248,24 @@ public final class Simulation {
         switch (next.kind) {
             case ARRIVAL -> arrive(next.index, next.at);
             case SERVICE_ENDS -> {
-                ContactId contact = (ContactId) next.subject;
+                ContactId contact = (ContactId) subject(next);
                 if (customers.containsKey(contact)) {
                     command(new ContactEnded(contact, false));
                 }
             }
             case PATIENCE_ENDS -> {
-                ContactId contact = (ContactId) next.subject;
+                ContactId contact = (ContactId) subject(next);
                 Customer customer = customers.get(contact);
                 if (customer != null && !customer.answered) {
                     command(new ContactEnded(contact, false));
                 }
             }
             case SHIFT_STARTS -> {
-                Worker worker = workers.get((AgentId) next.subject);
+                Worker worker = worker((AgentId) subject(next));
                 command(new AgentLoggedIn(worker.profile));
             }
             case SHIFT_ENDS -> {
-                Worker worker = workers.get((AgentId) next.subject);
+                Worker worker = worker((AgentId) subject(next));
                 worker.leaving = true;
                 command(new AgentWentNotReady(worker.profile.id(), END_OF_SHIFT));
             }
@@ -274,7 +274,10 @@ public final class Simulation {
 
     private void arrive(int demandIndex, long at) {
         Demand demand = scenario.demand().get(demandIndex);
-        int queue = queueIndex.get(demand.queue());
+        Integer queue = queueIndex.get(demand.queue());
+        if (queue == null) {
+            throw new IllegalStateException("demand for a queue the scenario does not route: " + demand.queue());
+        }
         QueueDefinition definition = scenario.routing().queues().get(queue);
         ContactId id = ContactId.of("c" + (++contactCounter));
         int interval = (int) ((at - start) / intervalMillis);
@@ -313,7 +316,7 @@ public final class Simulation {
         switch (event) {
             case ContactOffered offered -> apply(new OfferAccepted(offered.agent(), offered.contact()));
             case ContactAssigned assigned -> {
-                Customer customer = customers.get(assigned.contact());
+                Customer customer = customer(customers.get(assigned.contact()), assigned.contact());
                 customer.answered = true;
                 tally.answered(customer.queue, customer.interval, now - customer.arrival);
                 double talk = scenario.demand()
@@ -325,18 +328,18 @@ public final class Simulation {
                 schedule(now + talkMillis, Kind.SERVICE_ENDS, 0, assigned.contact());
             }
             case ContactCompleted completed -> {
-                Customer customer = customers.remove(completed.contact());
+                Customer customer = customer(customers.remove(completed.contact()), completed.contact());
                 customer.completedAt = now;
-                Worker worker = workers.get(completed.agent());
+                Worker worker = worker(completed.agent());
                 worker.lastCompleted = customer;
                 tally.handled(customer.queue, customer.interval, customer.handleMillis);
             }
             case ContactAbandoned abandoned -> {
-                Customer customer = customers.remove(abandoned.contact());
+                Customer customer = customer(customers.remove(abandoned.contact()), abandoned.contact());
                 tally.abandoned(customer.queue, customer.interval, now - customer.arrival);
             }
             case ContactTurnedAway turnedAway -> {
-                Customer customer = customers.remove(turnedAway.contact());
+                Customer customer = customer(customers.remove(turnedAway.contact()), turnedAway.contact());
                 tally.turnedAway(customer.queue, customer.interval);
             }
             case AgentStateChanged changed -> agentChanged(changed, now);
@@ -349,8 +352,35 @@ public final class Simulation {
         }
     }
 
+    /*
+     * The engine only names contacts and agents the simulator told it of, and the simulator schedules
+     * shift and service events with their subject: a miss here is a bug in the simulator, said plainly
+     * instead of as a NullPointerException further on.
+     */
+    private static Object subject(Pending pending) {
+        if (pending.subject == null) {
+            throw new IllegalStateException("a " + pending.kind + " event without its subject");
+        }
+        return pending.subject;
+    }
+
+    private Worker worker(AgentId agent) {
+        Worker worker = workers.get(agent);
+        if (worker == null) {
+            throw new IllegalStateException("an event for an agent the simulator did not log in: " + agent);
+        }
+        return worker;
+    }
+
+    private static Customer customer(@Nullable Customer customer, ContactId contact) {
+        if (customer == null) {
+            throw new IllegalStateException("an event for a contact the simulator did not send: " + contact);
+        }
+        return customer;
+    }
+
     private void agentChanged(AgentStateChanged changed, long now) {
-        Worker worker = workers.get(changed.agent());
+        Worker worker = worker(changed.agent());
         int category = switch (changed.state()) {
             case AgentState.Available available -> IDLE;
             case AgentState.Reserved reserved -> HANDLING;

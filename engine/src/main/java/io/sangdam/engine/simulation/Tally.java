@@ -4,6 +4,7 @@ import io.sangdam.engine.routing.QueueDefinition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counters per queue and interval, filled while a simulation runs. Contacts are counted in the
@@ -170,7 +171,7 @@ final class Tally {
         return handling + idle == 0 ? Double.NaN : (double) handling / (handling + idle);
     }
 
-    private static SimulationReport.Row row(Instant intervalStart, String queue, long[] v, double occupancy) {
+    private static SimulationReport.Row row(@Nullable Instant intervalStart, String queue, long[] v, double occupancy) {
         long offered = v[0];
         long answered = v[1];
         long inTarget = v[2];

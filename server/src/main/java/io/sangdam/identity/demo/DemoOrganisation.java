@@ -1,7 +1,8 @@
-package io.sangdam.identity;
+package io.sangdam.identity.demo;
 
+import io.sangdam.identity.CenterKind;
+import io.sangdam.identity.Role;
 import io.sangdam.platform.KoreanNames;
-import java.time.Clock;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
@@ -9,11 +10,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.core.annotation.Order;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,15 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Every demo account has the password {@value #PASSWORD}. It is hashed once and the hash reused:
  * fine for public demo data, and it keeps the first start fast. Turn demo data off in production
- * with {@code sangdam.demo.enabled=false}.
+ * with {@code sangdam.demo.enabled=false}. Runs before the demo data of the modules that depend on
+ * identity (Spring Modulith orders module initializers by their dependencies).
  */
 @Component
-@Order(DemoOrganisation.ORDER)
 @ConditionalOnBooleanProperty(name = "sangdam.demo.enabled", matchIfMissing = true)
-class DemoOrganisation implements ApplicationRunner {
-
-    /** Modules that add demo data about these people run after this order. */
-    static final int ORDER = 100;
+class DemoOrganisation implements ApplicationModuleInitializer {
 
     static final String PASSWORD = "sangdam2026!";
     static final long SEED = 20261124L;
@@ -50,44 +45,33 @@ class DemoOrganisation implements ApplicationRunner {
     static final int TEAMS_PER_CENTER = 5;
     static final int AGENTS_PER_TEAM = 15;
 
-    private final Centers centers;
-    private final Accounts accounts;
-    private final PasswordEncoder passwords;
+    private final DemoOrganisationStore store;
     private final TransactionTemplate transaction;
-    private final Clock clock;
 
-    DemoOrganisation(
-            Centers centers,
-            Accounts accounts,
-            PasswordEncoder passwords,
-            TransactionTemplate transaction,
-            Clock clock) {
-        this.centers = centers;
-        this.accounts = accounts;
-        this.passwords = passwords;
+    DemoOrganisation(DemoOrganisationStore store, TransactionTemplate transaction) {
+        this.store = store;
         this.transaction = transaction;
-        this.clock = clock;
     }
 
     @Override
-    public void run(ApplicationArguments arguments) {
-        if (!centers.isEmpty()) {
+    public void initialize() {
+        if (store.hasCenters()) {
             return;
         }
         transaction.executeWithoutResult(status -> create());
         log.info(
                 "Created the demo organisation: {} accounts in {} centers (password for all: {})",
-                accounts.count(),
-                centers.all().size(),
+                store.accountCount(),
+                store.centerCount(),
                 PASSWORD);
     }
 
     private void create() {
-        String hash = passwords.encode(PASSWORD);
+        String hash = store.hash(PASSWORD);
         var names = new KoreanNames(SEED);
         ZoneId seoul = ZoneId.of("Asia/Seoul");
 
-        long hq = centers.add("HQ", "한빛생활 본사 고객보호센터", CenterKind.HQ, seoul);
+        long hq = store.addCenter("HQ", "한빛생활 본사 고객보호센터", CenterKind.HQ, seoul);
         add(hash, "admin", "시스템관리자", hq, null, EnumSet.of(Role.ADMINISTRATOR));
         add(hash, "protection", names.next(), hq, "고객보호팀", EnumSet.of(Role.PROTECTION_TEAM));
         add(hash, "protection2", names.next(), hq, "고객보호팀", EnumSet.of(Role.PROTECTION_TEAM));
@@ -98,7 +82,7 @@ class DemoOrganisation implements ApplicationRunner {
         add(hash, "hq.qa", names.next(), hq, "품질관리", EnumSet.of(Role.QA_EVALUATOR));
 
         for (PartnerCenter partner : PARTNERS) {
-            long center = centers.add(partner.code(), partner.name(), CenterKind.PARTNER, seoul);
+            long center = store.addCenter(partner.code(), partner.name(), CenterKind.PARTNER, seoul);
             String p = partner.prefix();
             add(hash, p + ".manager", names.next(), center, null, EnumSet.of(Role.CENTER_MANAGER));
             add(hash, p + ".wfm", names.next(), center, "인력운영", EnumSet.of(Role.WFM_PLANNER));
@@ -124,6 +108,6 @@ class DemoOrganisation implements ApplicationRunner {
     }
 
     private void add(String hash, String username, String name, long center, @Nullable String team, Set<Role> roles) {
-        accounts.add(new NewAccount(username, name, center, team, roles, "ko"), hash, clock.instant());
+        store.addAccount(username, name, center, team, roles, hash);
     }
 }

@@ -1,8 +1,8 @@
-package io.sangdam.workforce;
+package io.sangdam.workforce.demo;
 
 import io.sangdam.identity.Center;
 import io.sangdam.identity.CenterDirectory;
-import io.sangdam.workforce.IntervalRecords.IntervalRecord;
+import io.sangdam.workforce.demo.DemoHistoryStore.Interval;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -13,10 +13,8 @@ import java.util.List;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.core.annotation.Order;
+import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,9 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Plus Korean public holidays, which the planner edits.
  */
 @Component
-@Order(300)
 @ConditionalOnBooleanProperty(name = "sangdam.demo.enabled", matchIfMissing = true)
-class DemoHistory implements ApplicationRunner {
+class DemoHistory implements ApplicationModuleInitializer {
 
     static final int WEEKS = 8;
     static final int INTERVAL_MINUTES = 30;
@@ -44,28 +41,21 @@ class DemoHistory implements ApplicationRunner {
     /** Monday first. */
     private static final double[] WEEKDAY = {1.28, 1.12, 1.03, 1.0, 1.06, 0.55, 0.3};
 
-    private final IntervalRecords records;
-    private final Holidays holidays;
+    private final DemoHistoryStore store;
     private final CenterDirectory centers;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DemoHistory(
-            IntervalRecords records,
-            Holidays holidays,
-            CenterDirectory centers,
-            TransactionTemplate transaction,
-            Clock clock) {
-        this.records = records;
-        this.holidays = holidays;
+    DemoHistory(DemoHistoryStore store, CenterDirectory centers, TransactionTemplate transaction, Clock clock) {
+        this.store = store;
         this.centers = centers;
         this.transaction = transaction;
         this.clock = clock;
     }
 
     @Override
-    public void run(ApplicationArguments arguments) {
-        if (!records.isEmpty()) {
+    public void initialize() {
+        if (store.hasHistory()) {
             return;
         }
         transaction.executeWithoutResult(status -> create());
@@ -73,8 +63,8 @@ class DemoHistory implements ApplicationRunner {
     }
 
     private void create() {
-        if (holidays.isEmpty()) {
-            koreanPublicHolidays().forEach(h -> holidays.add(null, h.day(), h.name()));
+        if (!store.hasHolidays()) {
+            koreanPublicHolidays().forEach(h -> store.addHoliday(h.day(), h.name()));
         }
         LocalDate lastSunday = LocalDate.now(clock.withZone(ZoneId.of("Asia/Seoul")))
                 .minusDays(1)
@@ -87,9 +77,9 @@ class DemoHistory implements ApplicationRunner {
                 continue;
             }
             double size = 0.8 + 0.15 * centerNumber++;
-            var calendar = holidays.calendar(center.id());
+            var calendar = store.holidays(center.id());
             for (DemoQueue queue : QUEUES) {
-                List<IntervalRecord> rows = new ArrayList<>();
+                List<Interval> rows = new ArrayList<>();
                 for (LocalDate day = first; !day.isAfter(lastSunday); day = day.plusDays(1)) {
                     double growth = 1 + 0.004 * java.time.temporal.ChronoUnit.DAYS.between(first, day);
                     double dayFactor =
@@ -98,7 +88,7 @@ class DemoHistory implements ApplicationRunner {
                         double expected = queue.dailyContacts() * size * growth * dayFactor * intraday(interval);
                         int contacts = poisson(random, expected);
                         double handling = queue.handlingSeconds() * (0.92 + 0.16 * random.nextDouble());
-                        rows.add(new IntervalRecord(
+                        rows.add(new Interval(
                                 queue.code(),
                                 day.atStartOfDay().plusMinutes(interval * 30L),
                                 INTERVAL_MINUTES,
@@ -106,7 +96,7 @@ class DemoHistory implements ApplicationRunner {
                                 contacts == 0 ? null : Math.round(handling * 10) / 10.0));
                     }
                 }
-                records.save(center.id(), rows);
+                store.save(center.id(), rows);
             }
         }
     }

@@ -1,28 +1,25 @@
-package io.sangdam.contact;
+package io.sangdam.contact.demo;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.core.annotation.Order;
+import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A typical Korean telecom and retail category tree (대/중/소분류) for the demo center. */
 @Component
-@Order(210)
 @ConditionalOnBooleanProperty(name = "sangdam.demo.enabled", matchIfMissing = true)
-class DemoCategories implements ApplicationRunner {
+class DemoCategories implements ApplicationModuleInitializer {
 
-    private final ConsultationRecords records;
+    private final DemoContactStore records;
     private final TransactionTemplate transaction;
 
-    DemoCategories(ConsultationRecords records, TransactionTemplate transaction) {
+    DemoCategories(DemoContactStore records, TransactionTemplate transaction) {
         this.records = records;
         this.transaction = transaction;
     }
 
     @Override
-    public void run(ApplicationArguments arguments) {
+    public void initialize() {
         if (records.hasCategories()) {
             return;
         }

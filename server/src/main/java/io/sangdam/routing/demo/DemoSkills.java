@@ -1,4 +1,4 @@
-package io.sangdam.routing;
+package io.sangdam.routing.demo;
 
 import io.sangdam.identity.Role;
 import io.sangdam.identity.Staff;
@@ -8,10 +8,8 @@ import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.core.annotation.Order;
+import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,9 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and levels spread the way they do in a real center (few experts, many in the middle).
  */
 @Component
-@Order(200)
 @ConditionalOnBooleanProperty(name = "sangdam.demo.enabled", matchIfMissing = true)
-class DemoSkills implements ApplicationRunner {
+class DemoSkills implements ApplicationModuleInitializer {
 
     private static final long SEED = 20261126L;
     private static final Logger log = LoggerFactory.getLogger(DemoSkills.class);
@@ -53,19 +50,19 @@ class DemoSkills implements ApplicationRunner {
             // The lanes' specialists serve every topic: a senior asking about billing still needs billing.
             "5팀", List.of("VIP", "SENIOR", "ACCESSIBILITY", "FLAGGED_CUSTOMER", "BILLING", "RETENTION", "TECH"));
 
-    private final Skills skills;
+    private final DemoRoutingStore skills;
     private final Staff staff;
     private final TransactionTemplate transaction;
 
-    DemoSkills(Skills skills, Staff staff, TransactionTemplate transaction) {
+    DemoSkills(DemoRoutingStore skills, Staff staff, TransactionTemplate transaction) {
         this.skills = skills;
         this.staff = staff;
         this.transaction = transaction;
     }
 
     @Override
-    public void run(ApplicationArguments arguments) {
-        if (!skills.isEmpty()) {
+    public void initialize() {
+        if (skills.hasSkills()) {
             return;
         }
         transaction.executeWithoutResult(status -> create());
@@ -75,19 +72,27 @@ class DemoSkills implements ApplicationRunner {
     private void create() {
         Map<String, Long> ids = new java.util.HashMap<>();
         for (DemoSkill skill : SKILLS) {
-            ids.put(skill.code(), skills.add(skill.code(), skill.korean(), skill.english()));
+            ids.put(skill.code(), skills.addSkill(skill.code(), skill.korean(), skill.english()));
         }
         var random = new Random(SEED);
         for (StaffMember agent : staff.withRole(Role.AGENT)) {
             for (String code :
                     TEAM_SPECIALTIES.getOrDefault(agent.team() == null ? "" : agent.team(), List.of("BILLING"))) {
-                skills.grant(agent.id(), ids.get(code), level(random));
+                skills.grant(agent.id(), id(ids, code), level(random));
             }
-            skills.grant(agent.id(), ids.get("CHAT"), level(random));
+            skills.grant(agent.id(), id(ids, "CHAT"), level(random));
             if (random.nextInt(10) == 0) {
-                skills.grant(agent.id(), ids.get(random.nextBoolean() ? "ENGLISH" : "CHINESE"), level(random));
+                skills.grant(agent.id(), id(ids, random.nextBoolean() ? "ENGLISH" : "CHINESE"), level(random));
             }
         }
+    }
+
+    private static long id(Map<String, Long> ids, String code) {
+        Long id = ids.get(code);
+        if (id == null) {
+            throw new IllegalStateException("a team specialty names no demo skill: " + code);
+        }
+        return id;
     }
 
     /** Levels 2 to 10, centred on 6. */

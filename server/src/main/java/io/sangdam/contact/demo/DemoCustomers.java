@@ -1,5 +1,6 @@
-package io.sangdam.contact;
+package io.sangdam.contact.demo;
 
+import io.sangdam.contact.CustomerGrade;
 import io.sangdam.platform.KoreanNames;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -7,10 +8,8 @@ import java.util.Random;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.core.annotation.Order;
+import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,25 +18,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * example.com (reserved for examples, so no mail can reach anyone), birth dates from 1940 to 2005.
  */
 @Component
-@Order(200)
 @ConditionalOnBooleanProperty(name = "sangdam.demo.enabled", matchIfMissing = true)
-class DemoCustomers implements ApplicationRunner {
+class DemoCustomers implements ApplicationModuleInitializer {
 
     static final int COUNT = 3000;
     private static final long SEED = 20261125L;
     private static final Logger log = LoggerFactory.getLogger(DemoCustomers.class);
 
-    private final Customers customers;
+    private final DemoContactStore customers;
     private final TransactionTemplate transaction;
 
-    DemoCustomers(Customers customers, TransactionTemplate transaction) {
+    DemoCustomers(DemoContactStore customers, TransactionTemplate transaction) {
         this.customers = customers;
         this.transaction = transaction;
     }
 
     @Override
-    public void run(ApplicationArguments arguments) {
-        if (customers.count() > 0) {
+    public void initialize() {
+        if (customers.customerCount() > 0) {
             return;
         }
         transaction.executeWithoutResult(status -> create());
@@ -59,8 +57,7 @@ class DemoCustomers implements ApplicationRunner {
             CustomerGrade grade = roll < 2 ? CustomerGrade.VVIP : roll < 8 ? CustomerGrade.VIP : CustomerGrade.NORMAL;
             boolean senior = birth.plusYears(65).isBefore(today);
             boolean accessibility = random.nextInt(100) < 2;
-            customers.add(new Customer(
-                    0,
+            customers.addCustomer(
                     "C%07d".formatted(i),
                     names.next(),
                     random.nextInt(20) == 0 ? null : phone,
@@ -68,7 +65,7 @@ class DemoCustomers implements ApplicationRunner {
                     birth,
                     grade,
                     senior,
-                    accessibility));
+                    accessibility);
         }
     }
 }
