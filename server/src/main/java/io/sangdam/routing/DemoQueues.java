@@ -2,6 +2,7 @@ package io.sangdam.routing;
 
 import io.sangdam.identity.Center;
 import io.sangdam.identity.CenterDirectory;
+import io.sangdam.routing.runtime.RoutingHost;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
