@@ -34,6 +34,8 @@ final class CenterEngine {
 
     /** Commands in the log since the last checkpoint (or the start of the log): what a rebuild would replay. */
     long sinceCheckpoint;
+    /** A periodic checkpoint found it would change an agent waits until so many commands since the last one. */
+    long checkpointDeferredUntil;
     /** When the last checkpoint was taken, or the engine was rebuilt. */
     Instant checkpointedAt = Instant.EPOCH;
 

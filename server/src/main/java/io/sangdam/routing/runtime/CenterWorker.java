@@ -173,7 +173,7 @@ class CenterWorker {
         batch.clear();
     }
 
-    /** A periodic checkpoint (docs/adr/0014), once the batch is answered: it bounds what a rebuild replays. */
+    /** A periodic checkpoint (docs/adr/0015), once the batch is answered: it bounds what a rebuild replays. */
     private void checkpointIfDue(CenterEngine center) {
         RoutingEngine engine = center.engine;
         if (engine == null || !center.held() || !checkpoints.periodicDue(center, engine)) {

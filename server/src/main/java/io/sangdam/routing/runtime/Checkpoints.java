@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * new engine started with them, and the old engine's agents and contacts carried over by ordinary
  * logged commands, so that a rebuild starts at the last checkpoint and reaches the same state.
  *
- * <p>Taken when the configuration changes, and periodically (docs/adr/0014) so that a rebuild
+ * <p>Taken when the configuration changes, and periodically (docs/adr/0015) so that a rebuild
  * replays a bounded part of the log: after {@value #EVERY_COMMANDS_PROPERTY} commands or
  * {@value #EVERY_PROPERTY}, at the first moment the center holds no contact and no agent is in
  * wrap-up or recovery, when the carrying loses nothing of a contact or an agent's state.
@@ -91,22 +91,35 @@ class Checkpoints {
 
     /**
      * Whether a periodic checkpoint is due and may be taken now without losing anything: the
-     * center's engine holds no contact (none waits, is offered or held) and no agent is in wrap-up
-     * or recovery, which a carrying would turn into not-ready. Call with the center's lock held.
+     * center's engine holds no contact (none waits, is offered or held), no agent is in wrap-up or
+     * recovery (which a carrying turns into not-ready), and each logged-in agent would be logged in
+     * again as they are (their account is there, their skills, groups and capacity as stored). When
+     * only the last fails, the checkpoint waits for another period rather than reading the agents
+     * again at every batch. Call with the center's lock held.
      */
     boolean periodicDue(CenterEngine center, RoutingEngine engine) {
+        if (center.sinceCheckpoint == 0 || center.sinceCheckpoint < center.checkpointDeferredUntil) {
+            return false;
+        }
         boolean byCommands = everyCommands > 0 && center.sinceCheckpoint >= everyCommands;
-        boolean byTime = !every.isZero()
-                && center.sinceCheckpoint > 0
-                && !engine.now().isBefore(center.checkpointedAt.plus(every));
+        boolean byTime = !every.isZero() && !engine.now().isBefore(center.checkpointedAt.plus(every));
         if (!byCommands && !byTime) {
             return false;
         }
         RoutingSnapshot now = engine.snapshot();
-        return now.contacts().isEmpty()
+        boolean quiet = now.contacts().isEmpty()
                 && now.agents().stream()
                         .noneMatch(agent -> agent.state() instanceof AgentState.WrapUp
                                 || agent.state() instanceof AgentState.Recovery);
+        if (!quiet) {
+            return false;
+        }
+        if (differsFromStored(center.centerId, engine)) {
+            center.checkpointDeferredUntil =
+                    center.sinceCheckpoint + Math.max(everyCommands, CenterWorker.MAXIMUM_BATCH);
+            return false;
+        }
+        return true;
     }
 
     /**
@@ -244,6 +257,7 @@ class Checkpoints {
         center.engine = engine;
         center.sinceCheckpoint = written[0];
         center.checkpointedAt = now;
+        center.checkpointDeferredUntil = 0;
         log.info(
                 "Routing of center {} checkpointed at {}: {} agents and {} contacts carried over",
                 centerId,

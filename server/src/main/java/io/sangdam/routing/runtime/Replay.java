@@ -75,6 +75,7 @@ class Replay {
         center.engine = engine;
         center.sinceCheckpoint = rebuilt.replayed();
         center.checkpointedAt = engine.now();
+        center.checkpointDeferredUntil = 0;
         log.info(
                 "Routing engine of center {} rebuilt from {} commands: {} contacts waiting",
                 center.centerId,

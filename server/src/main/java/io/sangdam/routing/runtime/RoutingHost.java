@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       second node finds the lock taken, refuses that center's commands, and keeps trying, so it
  *       takes over when the holder dies (docs/adr/0009);
  *   <li>{@link Checkpoints}: a change of queues, agent skills or capacities reaches the live engine
- *       by a checkpoint (docs/adr/0006), and periodic ones bound a rebuild (docs/adr/0014);
+ *       by a checkpoint (docs/adr/0006), and periodic ones bound a rebuild (docs/adr/0015);
  *   <li>{@link RoutingClock}: time passing in idle centers;
  *   <li>{@link EngineConfiguration}: stored queues to the engine's configuration.
  * </ul>
