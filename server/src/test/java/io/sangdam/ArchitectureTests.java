@@ -104,6 +104,18 @@ class ArchitectureTests {
     }
 
     @Test
+    void routingRuntimeIsInternalToRouting() {
+        classes()
+                .that()
+                .resideInAPackage("io.sangdam.routing.runtime..")
+                .should()
+                .onlyHaveDependentClassesThat()
+                .resideInAPackage("io.sangdam.routing..")
+                .because("the engine's host is routing's detail; other modules use the routing package's API")
+                .check(SERVER);
+    }
+
+    @Test
     void modulesHaveNoCycles() {
         slices().matching("io.sangdam.(*)..").should().beFreeOfCycles().check(SERVER);
     }

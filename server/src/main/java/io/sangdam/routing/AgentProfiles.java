@@ -2,6 +2,8 @@ package io.sangdam.routing;
 
 import io.sangdam.identity.Staff;
 import io.sangdam.identity.StaffMember;
+import io.sangdam.routing.runtime.AgentLogIns;
+import io.sangdam.routing.runtime.RoutingRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /** What routing knows of an agent at log-in: skills and levels, chat capacity, team. Read fresh every time. */
 @Component
-class AgentProfiles {
+class AgentProfiles implements AgentLogIns {
 
     private final Skills skills;
     private final CenterRoutingRules rules;
@@ -32,7 +34,8 @@ class AgentProfiles {
                 agent.team() == null ? List.of() : List.of(agent.team()));
     }
 
-    Optional<RoutingRequest.LogIn> logIn(String username) {
+    @Override
+    public Optional<RoutingRequest.LogIn> logIn(String username) {
         return staff.findByUsername(username).map(this::logIn);
     }
 

@@ -1,5 +1,6 @@
 package io.sangdam.routing;
 
+import io.sangdam.routing.runtime.RoutingHost;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,6 +6,8 @@ import io.sangdam.engine.routing.RoutingEvent;
 import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.identity.StaffMember;
 import io.sangdam.platform.RequestRejected;
+import io.sangdam.routing.runtime.RoutingHost;
+import io.sangdam.routing.runtime.RoutingRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -12,6 +12,8 @@ import io.sangdam.routing.QueueSettings.OpeningDay;
 import io.sangdam.routing.QueueSettings.Overflow;
 import io.sangdam.routing.QueueSettings.OverflowKind;
 import io.sangdam.routing.QueueSettings.Requirement;
+import io.sangdam.routing.runtime.EngineConfiguration;
+import io.sangdam.routing.runtime.RoutingHost;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -225,7 +227,7 @@ class RoutingAdministration {
                 queues.of(centerId).stream().filter(q -> !q.code().equals(code)).toList());
         center.add(checked);
         try {
-            RoutingEngine.start(RoutingHost.configuration(center), Instant.EPOCH);
+            RoutingEngine.start(EngineConfiguration.of(center), Instant.EPOCH);
         } catch (RoutingRejected refused) {
             throw RequestRejected.badRequest("invalid-routing-configuration", refused.getMessage());
         }

@@ -8,6 +8,7 @@ import io.sangdam.identity.Role;
 import io.sangdam.identity.Staff;
 import io.sangdam.identity.StaffMember;
 import io.sangdam.platform.RequestRejected;
+import io.sangdam.routing.runtime.RoutingRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;

@@ -9,6 +9,8 @@ import io.sangdam.engine.routing.WaitingPosition;
 import io.sangdam.platform.ClusterSecret;
 import io.sangdam.platform.ClusterSignals;
 import io.sangdam.platform.RequestRejected;
+import io.sangdam.routing.runtime.RoutingHost;
+import io.sangdam.routing.runtime.RoutingRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -119,7 +121,6 @@ class RoutingForwarding implements DisposableBean {
     private final RoutingQueues queues;
     private final JdbcClient jdbc;
     private final ClusterSignals cluster;
-    private final RoutingLog routingLog;
     private final ClusterSecret secret;
     private final JsonMapper json;
     private final JsonMapper wire;
@@ -135,7 +136,6 @@ class RoutingForwarding implements DisposableBean {
     RoutingForwarding(
             RoutingHost host,
             RoutingQueues queues,
-            RoutingLog routingLog,
             JdbcClient jdbc,
             ClusterSignals cluster,
             ClusterSecret secret,
@@ -143,7 +143,6 @@ class RoutingForwarding implements DisposableBean {
             Clock clock,
             @Value("${sangdam.cluster.base-url:}") String baseUrl) {
         this.host = host;
-        this.routingLog = routingLog;
         this.queues = queues;
         this.jdbc = jdbc;
         this.cluster = cluster;
@@ -323,7 +322,7 @@ class RoutingForwarding implements DisposableBean {
         return answered.answer(
                 center,
                 id,
-                () -> routingLog.applied(id)
+                () -> host.applied(id)
                         ? wire.writeValueAsString(new Answer(List.of(), null))
                         : apply(center, type, request, id));
     }

@@ -4,6 +4,7 @@ import io.sangdam.routing.QueueSettings.OpeningDay;
 import io.sangdam.routing.QueueSettings.Overflow;
 import io.sangdam.routing.QueueSettings.OverflowKind;
 import io.sangdam.routing.QueueSettings.Requirement;
+import io.sangdam.routing.runtime.ConfiguredQueues;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-class RoutingQueues {
+class RoutingQueues implements ConfiguredQueues {
 
     /**
      * How long {@link #current} serves queues it read before: a chat start, a board update and an
@@ -88,7 +89,8 @@ class RoutingQueues {
                 row.getBoolean("limited_hours"));
     }
 
-    List<QueueSettings> of(long centerId) {
+    @Override
+    public List<QueueSettings> of(long centerId) {
         return complete(jdbc.sql("select * from routing.queue where center_id = ? order by code")
                 .param(centerId)
                 .query(RoutingQueues::row)
@@ -166,7 +168,8 @@ class RoutingQueues {
                 .toList();
     }
 
-    List<Long> centersWithQueues() {
+    @Override
+    public List<Long> centersWithQueues() {
         return jdbc.sql("select distinct center_id from routing.queue order by 1")
                 .query(Long.class)
                 .list();

@@ -1,4 +1,4 @@
--- Spring Modulith's event publication registry (docs/adr/0014): one row per event and durable
+-- Spring Modulith's event publication registry (docs/adr/0015): one row per event and durable
 -- listener (@ApplicationModuleListener), written in the publishing transaction, completed (and then
 -- deleted: spring.modulith.events.completion-mode=delete) when the listener's own transaction
 -- commits. A row that stays is an event a listener has not handled yet: it is handed to the

@@ -1,5 +1,5 @@
 -- One row per saved consultation record (contact's ConsultationRecorded, a durable event:
--- docs/adr/0014), for reports by day, queue, category and disposition without reading contact's
+-- docs/adr/0015), for reports by day, queue, category and disposition without reading contact's
 -- tables. The record's id is the key, so an event handed over twice (a restart republishes what a
 -- listener had not finished) counts once.
 create table consultation_fact (

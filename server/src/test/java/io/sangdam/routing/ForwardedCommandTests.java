@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.sangdam.RunningServer;
 import io.sangdam.platform.ClusterSecret;
+import io.sangdam.routing.runtime.RoutingRequest;
 import io.sangdam.testing.TestCenter;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -8,6 +8,7 @@ import io.sangdam.engine.routing.RoutingSnapshot.ContactView;
 import io.sangdam.identity.Role;
 import io.sangdam.identity.StaffMember;
 import io.sangdam.routing.QueueSettings.Requirement;
+import io.sangdam.routing.runtime.RoutingHost;
 import io.sangdam.testing.TestCenter;
 import java.util.List;
 import java.util.Map;

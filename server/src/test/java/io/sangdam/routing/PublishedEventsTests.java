@@ -13,6 +13,7 @@ import io.sangdam.engine.routing.RoutingEvent;
 import io.sangdam.engine.routing.RoutingRejected;
 import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.platform.RequestRejected;
+import io.sangdam.routing.runtime.RoutingHost;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.sangdam.routing;
+package io.sangdam.routing.runtime;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;

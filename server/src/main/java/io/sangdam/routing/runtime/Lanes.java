@@ -1,4 +1,4 @@
-package io.sangdam.routing;
+package io.sangdam.routing.runtime;
 
 import io.sangdam.engine.routing.AgentGroupId;
 import io.sangdam.engine.routing.ContactAttribute;

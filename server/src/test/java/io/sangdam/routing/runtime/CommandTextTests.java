@@ -1,4 +1,4 @@
-package io.sangdam.routing;
+package io.sangdam.routing.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

@@ -1,4 +1,4 @@
-package io.sangdam.routing;
+package io.sangdam.routing.runtime;
 
 import io.sangdam.engine.routing.AgentId;
 import io.sangdam.engine.routing.AgentProfile;
@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * engine's own commands. Everything a replay needs is inside (an agent's skills at log-in, not a
  * reference to today's skills), so rebuilding after a crash gives the same state.
  */
-sealed interface RoutingRequest {
+public sealed interface RoutingRequest {
 
     RoutingCommand toCommand();
 

@@ -1,4 +1,4 @@
-package io.sangdam.routing;
+package io.sangdam.routing.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,7 @@ import io.sangdam.engine.routing.RoutingEngine;
 import io.sangdam.engine.routing.RoutingEvent;
 import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.platform.RequestRejected;
+import io.sangdam.routing.QueueSettings;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,11 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 class RoutingHostTests {
 
     private final RoutingHost host;
-    private final RoutingQueues queues;
+    private final ConfiguredQueues queues;
     private final JdbcClient jdbc;
     private final DataSource dataSource;
 
-    RoutingHostTests(RoutingHost host, RoutingQueues queues, JdbcClient jdbc, DataSource dataSource) {
+    RoutingHostTests(RoutingHost host, ConfiguredQueues queues, JdbcClient jdbc, DataSource dataSource) {
         this.host = host;
         this.queues = queues;
         this.jdbc = jdbc;
@@ -196,7 +197,7 @@ class RoutingHostTests {
 
         assertThat(answers.getFirst().refused()).isNotNull().satisfies(r -> {
             assertThat(r.status().value()).isEqualTo(400);
-            assertThat(r.code()).isEqualTo(RoutingHost.UNSTORABLE);
+            assertThat(r.code()).isEqualTo(CenterWorker.UNSTORABLE);
         });
         for (Answer answer : answers.subList(1, answers.size())) {
             assertThat(answer.refused()).as("a valid command of the same batch").isNull();

@@ -1,4 +1,4 @@
-package io.sangdam.routing;
+package io.sangdam.routing.runtime;
 
 import io.sangdam.platform.RequestRejected;
 import io.sangdam.platform.StorableText;

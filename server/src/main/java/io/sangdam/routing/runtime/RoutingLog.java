@@ -1,10 +1,15 @@
-package io.sangdam.routing;
+package io.sangdam.routing.runtime;
 
 import io.sangdam.engine.routing.RoutingEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,10 +22,16 @@ class RoutingLog {
     /** Seven parameters each: 28,000 per statement, under the driver's limit of 32,767. */
     private static final int EVENTS_PER_STATEMENT = 4000;
 
-    private final JdbcClient jdbc;
+    /** Rows a replay reads at a time: the log is streamed, never held whole (a busy day is a million rows). */
+    private static final int REPLAY_FETCH = 1000;
 
-    RoutingLog(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+
+    RoutingLog(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(REPLAY_FETCH);
     }
 
     long append(long centerId, Instant at, String type, String json) {
@@ -89,16 +100,35 @@ class RoutingLog {
                 .single();
     }
 
-    List<LoggedCommand> commands(long centerId) {
-        return jdbc.sql("select sequence, recorded_at, type, command::text as command from routing.command_log where"
-                        + " center_id = ? order by sequence")
-                .param(centerId)
-                .query((row, n) -> new LoggedCommand(
-                        row.getLong("sequence"),
-                        row.getTimestamp("recorded_at").toInstant(),
-                        row.getString("type"),
-                        row.getString("command")))
-                .list();
+    /** The sequence of the center's last checkpoint, if it has one. */
+    Optional<Long> lastCheckpoint(long centerId, String checkpointType) {
+        return jdbc.sql("select max(sequence) from routing.command_log where center_id = ? and type = ?")
+                .params(centerId, checkpointType)
+                .query((row, n) -> {
+                    long sequence = row.getLong(1);
+                    return row.wasNull() ? Optional.<Long>empty() : Optional.of(sequence);
+                })
+                .single();
+    }
+
+    /**
+     * Gives the center's commands from {@code fromSequence} on, in order, one at a time. PostgreSQL
+     * streams rows only inside a transaction (with a fetch size): call it in one, or the driver
+     * reads them all into memory first.
+     */
+    void replay(long centerId, long fromSequence, Consumer<LoggedCommand> each) {
+        streaming.query(
+                "select sequence, recorded_at, type, command::text as command from routing.command_log where"
+                        + " center_id = ? and sequence >= ? order by sequence",
+                (RowCallbackHandler) row -> {
+                    each.accept(new LoggedCommand(
+                            row.getLong("sequence"),
+                            row.getTimestamp("recorded_at").toInstant(),
+                            row.getString("type"),
+                            row.getString("command")));
+                },
+                centerId,
+                fromSequence);
     }
 
     /** All events of one command, in as few statements as the driver allows: the caller holds the center's lock. */
