@@ -89,7 +89,11 @@ public final class AfterCommit {
 
         @Override
         public void afterCommit() {
-            for (Runnable each : List.copyOf(work)) {
+            // By index, not over a copy: work running here may give more (a push from a listener that
+            // itself waited for the commit), and the transaction is still bound while it runs, so that
+            // work lands in this list and must run in this pass; it would be lost otherwise.
+            for (int next = 0; next < work.size(); next++) {
+                Runnable each = work.get(next);
                 try {
                     each.run();
                 } catch (RuntimeException failed) {
