@@ -1,14 +1,14 @@
 package io.sangdam.contact.demo;
 
+import io.sangdam.platform.ModuleInitializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A typical Korean telecom and retail category tree (대/중/소분류) for the demo center. */
 @Component
 @ConditionalOnBooleanProperty(name = "sangdam.demo.enabled", matchIfMissing = true)
-class DemoCategories implements ApplicationModuleInitializer {
+class DemoCategories implements ModuleInitializer {
 
     private final DemoContactStore records;
     private final TransactionTemplate transaction;

@@ -2,6 +2,7 @@ package io.sangdam.contact.demo;
 
 import io.sangdam.contact.CustomerGrade;
 import io.sangdam.platform.KoreanNames;
+import io.sangdam.platform.ModuleInitializer;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Random;
@@ -9,7 +10,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "sangdam.demo.enabled", matchIfMissing = true)
-class DemoCustomers implements ApplicationModuleInitializer {
+class DemoCustomers implements ModuleInitializer {
 
     static final int COUNT = 3000;
     private static final long SEED = 20261125L;

@@ -3,6 +3,7 @@ package io.sangdam.identity.demo;
 import io.sangdam.identity.CenterKind;
 import io.sangdam.identity.Role;
 import io.sangdam.platform.KoreanNames;
+import io.sangdam.platform.ModuleInitializer;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "sangdam.demo.enabled", matchIfMissing = true)
-class DemoOrganisation implements ApplicationModuleInitializer {
+class DemoOrganisation implements ModuleInitializer {
 
     static final String PASSWORD = "sangdam2026!";
     static final long SEED = 20261124L;

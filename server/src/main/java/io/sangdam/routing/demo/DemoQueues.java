@@ -2,8 +2,8 @@ package io.sangdam.routing.demo;
 
 import io.sangdam.identity.Center;
 import io.sangdam.identity.CenterDirectory;
+import io.sangdam.platform.ModuleInitializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "sangdam.demo.enabled", matchIfMissing = true)
-class DemoQueues implements ApplicationModuleInitializer {
+class DemoQueues implements ModuleInitializer {
 
     private final DemoRoutingStore queues;
     private final CenterDirectory centers;

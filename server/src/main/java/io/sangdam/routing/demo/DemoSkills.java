@@ -3,13 +3,13 @@ package io.sangdam.routing.demo;
 import io.sangdam.identity.Role;
 import io.sangdam.identity.Staff;
 import io.sangdam.identity.StaffMember;
+import io.sangdam.platform.ModuleInitializer;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "sangdam.demo.enabled", matchIfMissing = true)
-class DemoSkills implements ApplicationModuleInitializer {
+class DemoSkills implements ModuleInitializer {
 
     private static final long SEED = 20261126L;
     private static final Logger log = LoggerFactory.getLogger(DemoSkills.class);

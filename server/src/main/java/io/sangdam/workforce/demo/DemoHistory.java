@@ -2,6 +2,7 @@ package io.sangdam.workforce.demo;
 
 import io.sangdam.identity.Center;
 import io.sangdam.identity.CenterDirectory;
+import io.sangdam.platform.ModuleInitializer;
 import io.sangdam.workforce.demo.DemoHistoryStore.Interval;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -14,7 +15,6 @@ import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.modulith.ApplicationModuleInitializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "sangdam.demo.enabled", matchIfMissing = true)
-class DemoHistory implements ApplicationModuleInitializer {
+class DemoHistory implements ModuleInitializer {
 
     static final int WEEKS = 8;
     static final int INTERVAL_MINUTES = 30;
