@@ -217,9 +217,12 @@
   function showStatus(view) {
     shownStatus = view.status;
     if (view.status === "WAITING") {
+      // "0 ahead of you" reads as nothing; the first in line is told they are next.
+      var next = view.ahead === 0;
       status.textContent = view.estimatedWaitSeconds === null || view.estimatedWaitSeconds === undefined
-        ? texts["waiting-no-agent"].replace("{0}", view.ahead)
-        : texts.waiting.replace("{0}", view.ahead).replace("{1}", Math.max(1, Math.round(view.estimatedWaitSeconds / 60)));
+        ? texts[next ? "waiting-next-no-agent" : "waiting-no-agent"].replace("{0}", view.ahead)
+        : texts[next ? "waiting-next" : "waiting"].replace("{0}", view.ahead)
+            .replace("{1}", Math.max(1, Math.round(view.estimatedWaitSeconds / 60)));
     } else if (view.status === "ENDED") {
       finish();
     } else if (view.status === "OFFERED") {

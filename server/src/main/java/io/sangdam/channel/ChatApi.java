@@ -120,7 +120,9 @@ class ChatApi {
             "left",
             "typing",
             "offered",
-            "waiting-no-agent");
+            "waiting-no-agent",
+            "waiting-next",
+            "waiting-next-no-agent");
 
     @GetMapping("/topics")
     List<Topic> topics(@RequestParam long center, Locale locale) {

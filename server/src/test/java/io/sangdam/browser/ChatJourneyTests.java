@@ -85,6 +85,9 @@ class ChatJourneyTests extends BrowserJourney {
             assertThat(customer.locator("[data-test=chat-log]")).containsText("산업안전보건법");
             assertThat(retention.locator("[data-test=waiting]")).hasText("1");
             assertThat(supervisor.locator("[data-test=board-waiting-contacts]")).containsText("해지·해지방어");
+            // First in line: told they are next, not "0 ahead of you".
+            assertThat(customer.locator(".sangdam-chat-status")).containsText("다음 순서입니다");
+            assertThat(customer.locator(".sangdam-chat-status")).not().containsText("앞에 0명");
 
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능"))
                     .click();
@@ -143,6 +146,13 @@ class ChatJourneyTests extends BrowserJourney {
             agent.locator("[data-test=chat-pane] button.primary").click();
             assertThat(customer.locator("[data-test=chat-log]")).containsText("해지 방어 혜택");
             assertThat(customer.locator("[data-test=typing]")).isHidden();
+            // The customer's own words are labelled as theirs, the agent's as the agent's.
+            assertThat(customer.locator("[data-test=chat-log] li.from-customer .who")
+                            .first())
+                    .hasText("나");
+            assertThat(customer.locator("[data-test=chat-log] li.from-agent .who")
+                            .first())
+                    .hasText("상담사");
             customer.screenshot(
                     new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "chat-customer-ko.png")));
             agent.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "desk-ko.png")));
