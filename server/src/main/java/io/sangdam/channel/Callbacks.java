@@ -6,6 +6,7 @@ import io.sangdam.contact.TextMasking;
 import io.sangdam.identity.AccessTask;
 import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.DataSubject;
+import io.sangdam.identity.DataSubjectType;
 import io.sangdam.identity.PersonalDataAccess;
 import io.sangdam.platform.RequestRejected;
 import java.time.Clock;
@@ -25,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class Callbacks {
 
-    static final String SUBJECT_TYPE = "left-message";
     static final int MAXIMUM_MESSAGE_LENGTH = 1000;
     static final int LISTED = 200;
 
@@ -115,7 +115,8 @@ class Callbacks {
     }
 
     private static DataSubject subject(LeftMessage message) {
-        return new DataSubject(SUBJECT_TYPE, String.valueOf(message.id()), Masking.name(message.name()));
+        return new DataSubject(
+                DataSubjectType.LEFT_MESSAGE, String.valueOf(message.id()), Masking.name(message.name()));
     }
 
     private static MaskedCallback masked(LeftMessage message) {

@@ -11,6 +11,7 @@ import io.sangdam.contact.UnmaskedCustomer;
 import io.sangdam.identity.AccessTask;
 import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.DataSubject;
+import io.sangdam.identity.DataSubjectType;
 import io.sangdam.identity.PersonalDataAccess;
 import io.sangdam.platform.RequestRejected;
 import java.time.Clock;
@@ -39,7 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 class CustomerPanel {
 
     static final int HISTORY_LENGTH = 20;
-    static final String SEARCH_SUBJECT = "customer-search";
     /** Failed verification attempts a chat allows, whichever customers were linked to it in turn. */
     static final int MAXIMUM_FAILURES = 3;
 
@@ -110,7 +110,10 @@ class CustomerPanel {
     List<MaskedCustomer> search(CurrentUser agent, String conversationId, String query) {
         Conversation conversation = held(agent, conversationId);
         List<MaskedCustomer> found = customers.search(query);
-        access.record(new DataSubject(SEARCH_SUBJECT, conversation.id(), maskedQuery(query)), AccessTask.VIEW, null);
+        access.record(
+                new DataSubject(DataSubjectType.CUSTOMER_SEARCH, conversation.id(), maskedQuery(query)),
+                AccessTask.VIEW,
+                null);
         return found;
     }
 

@@ -8,6 +8,7 @@ import io.sangdam.identity.CenterDirectory;
 import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.identity.DataSubject;
+import io.sangdam.identity.DataSubjectType;
 import io.sangdam.identity.PersonalDataAccess;
 import io.sangdam.identity.Role;
 import io.sangdam.platform.RequestRejected;
@@ -107,7 +108,10 @@ class MonitorPages {
         Conversation conversation = visible(id);
         String purpose =
                 currentUsers.require().has(Role.EXECUTIVE) ? "동석 (sitting in)" : "실시간 모니터링 (silent monitoring)";
-        access.record(new DataSubject("conversation", id, conversation.customerLabel()), AccessTask.VIEW, purpose);
+        access.record(
+                new DataSubject(DataSubjectType.CONVERSATION, id, conversation.customerLabel()),
+                AccessTask.VIEW,
+                purpose);
         return conversation;
     }
 

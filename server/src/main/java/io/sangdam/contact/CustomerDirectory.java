@@ -2,6 +2,7 @@ package io.sangdam.contact;
 
 import io.sangdam.identity.AccessTask;
 import io.sangdam.identity.DataSubject;
+import io.sangdam.identity.DataSubjectType;
 import io.sangdam.identity.PersonalDataAccess;
 import io.sangdam.platform.RequestRejected;
 import java.time.Clock;
@@ -21,7 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerDirectory {
 
-    static final String SUBJECT_TYPE = "customer";
     static final int MAXIMUM_RESULTS = 50;
 
     private final Customers customers;
@@ -225,6 +225,6 @@ public class CustomerDirectory {
     }
 
     private static DataSubject subject(Customer customer) {
-        return new DataSubject(SUBJECT_TYPE, customer.customerNumber(), Masking.name(customer.name()));
+        return new DataSubject(DataSubjectType.CUSTOMER, customer.customerNumber(), Masking.name(customer.name()));
     }
 }

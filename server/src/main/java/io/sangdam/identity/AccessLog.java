@@ -40,7 +40,7 @@ class AccessLog {
                         user.username(),
                         user.centerId(),
                         clientIp,
-                        subject.type(),
+                        subject.type().code(),
                         subject.id(),
                         subject.maskedLabel(),
                         task.name(),
@@ -50,7 +50,7 @@ class AccessLog {
 
     record Filter(
             @Nullable String username,
-            @Nullable String subjectType,
+            @Nullable DataSubjectType subjectType,
             @Nullable String subjectId,
             @Nullable AccessTask task,
             @Nullable Instant from,
@@ -65,9 +65,9 @@ class AccessLog {
             where.append(" and lower(username) = lower(:username)");
             params.put("username", filter.username().strip());
         }
-        if (filter.subjectType() != null && !filter.subjectType().isBlank()) {
+        if (filter.subjectType() != null) {
             where.append(" and subject_type = :subjectType");
-            params.put("subjectType", filter.subjectType().strip());
+            params.put("subjectType", filter.subjectType().code());
         }
         if (filter.subjectId() != null && !filter.subjectId().isBlank()) {
             where.append(" and subject_id = :subjectId");

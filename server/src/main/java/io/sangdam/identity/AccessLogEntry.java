@@ -15,4 +15,16 @@ public record AccessLogEntry(
         String subjectId,
         @Nullable String subjectLabel,
         AccessTask task,
-        @Nullable String reason) {}
+        @Nullable String reason) {
+
+    /** The kind of record as a reader names it; null only for a code no module writes any more. */
+    public @Nullable DataSubjectType subjectKind() {
+        return DataSubjectType.ofStored(subjectType);
+    }
+
+    /** How the id reads for its kind ("고객번호 C-1"), with a plain fallback for unknown kinds. */
+    public String subjectIdKey() {
+        DataSubjectType kind = subjectKind();
+        return kind == null ? "data-subject.id" : kind.messageKey() + ".id";
+    }
+}

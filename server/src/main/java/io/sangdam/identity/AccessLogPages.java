@@ -52,9 +52,10 @@ class AccessLogPages {
         LocalDate start = from == null ? today.withDayOfMonth(1) : from;
         LocalDate end = to == null ? today : to;
         int safePage = Math.min(Math.max(0, page), 100_000);
+        DataSubjectType type = DataSubjectType.parse(subjectType);
         var filter = new AccessLog.Filter(
                 username,
-                subjectType,
+                type,
                 subjectId,
                 task,
                 start.atStartOfDay(zone).toInstant(),
@@ -70,7 +71,8 @@ class AccessLogPages {
         model.addAttribute("zone", zone);
         model.addAttribute("tasks", AccessTask.values());
         model.addAttribute("username", username == null ? "" : username);
-        model.addAttribute("subjectType", subjectType == null ? "" : subjectType);
+        model.addAttribute("subjectType", type);
+        model.addAttribute("subjectTypes", DataSubjectType.values());
         model.addAttribute("subjectId", subjectId == null ? "" : subjectId);
         model.addAttribute("task", task);
         model.addAttribute("from", start);

@@ -156,8 +156,10 @@ class IdentityApi {
         if (offset < 0 || limit < 1 || limit > MAXIMUM_PAGE_SIZE) {
             throw RequestRejected.badRequest("invalid-page", MAXIMUM_PAGE_SIZE);
         }
-        var page =
-                accessLog.search(new AccessLog.Filter(username, subjectType, subjectId, task, from, to), offset, limit);
+        var page = accessLog.search(
+                new AccessLog.Filter(username, DataSubjectType.parse(subjectType), subjectId, task, from, to),
+                offset,
+                limit);
         return new AccessLogPage(page.rows(), page.total(), offset, limit);
     }
 }

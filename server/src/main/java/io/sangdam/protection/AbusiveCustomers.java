@@ -4,6 +4,7 @@ import io.sangdam.engine.protection.AbuseCategory;
 import io.sangdam.identity.AccessTask;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.identity.DataSubject;
+import io.sangdam.identity.DataSubjectType;
 import io.sangdam.identity.PersonalDataAccess;
 import io.sangdam.platform.RequestRejected;
 import java.sql.Date;
@@ -42,7 +43,6 @@ public class AbusiveCustomers {
     static final int MAXIMUM_MONTHS = 24;
     static final int MAXIMUM_NOTE_LENGTH = 1000;
     static final int MAXIMUM_REASON_LENGTH = 500;
-    static final String SUBJECT_TYPE = "abusive-customer";
     private static final DateTimeFormatter EVIDENCE_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
 
@@ -190,7 +190,7 @@ public class AbusiveCustomers {
                 .query(Long.class)
                 .single();
         access.record(
-                new DataSubject(SUBJECT_TYPE, String.valueOf(id), customer.maskedLabel()),
+                new DataSubject(DataSubjectType.ABUSIVE_CUSTOMER, String.valueOf(id), customer.maskedLabel()),
                 AccessTask.VIEW,
                 "악성 고객 등록 (registered, conversation " + incident.conversation() + ")");
         return require(id);
@@ -209,7 +209,7 @@ public class AbusiveCustomers {
                 .params(currentUsers.require().username(), Timestamp.from(clock.instant()), given, id)
                 .update();
         access.record(
-                new DataSubject(SUBJECT_TYPE, String.valueOf(id), registration.customerLabel()),
+                new DataSubject(DataSubjectType.ABUSIVE_CUSTOMER, String.valueOf(id), registration.customerLabel()),
                 AccessTask.VIEW,
                 "악성 고객 등록 해제 (lifted): " + given);
         return require(id);

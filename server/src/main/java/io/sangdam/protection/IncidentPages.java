@@ -6,6 +6,7 @@ import io.sangdam.identity.CenterDirectory;
 import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.identity.DataSubject;
+import io.sangdam.identity.DataSubjectType;
 import io.sangdam.identity.PersonalDataAccess;
 import io.sangdam.platform.RequestRejected;
 import java.time.Clock;
@@ -74,7 +75,10 @@ class IncidentPages {
                 .find(conversation)
                 .orElseThrow(() -> RequestRejected.notFound("unknown-incident", conversation));
         Center center = centers.visibleTo(user, incident.centerId());
-        access.record(new DataSubject("conversation", conversation, incident.customer()), AccessTask.EXPORT, reason);
+        access.record(
+                new DataSubject(DataSubjectType.CONVERSATION, conversation, incident.customer()),
+                AccessTask.EXPORT,
+                reason);
         List<Transcripts.Line> transcript = transcripts.stream()
                 .map(t -> t.of(conversation))
                 .filter(l -> !l.isEmpty())

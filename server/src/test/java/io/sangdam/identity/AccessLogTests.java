@@ -46,10 +46,12 @@ class AccessLogTests {
 
     @Test
     void recordsWhoReadWhoseDataForWhichTask() {
-        access.record(new DataSubject("customer", "C-TEST-1", "김*수"), AccessTask.VIEW, null);
-        access.record(new DataSubject("customer", "C-TEST-1", "김*수"), AccessTask.UNMASK, "  본인 확인 후 회신  ");
+        access.record(new DataSubject(DataSubjectType.CUSTOMER, "C-TEST-1", "김*수"), AccessTask.VIEW, null);
+        access.record(
+                new DataSubject(DataSubjectType.CUSTOMER, "C-TEST-1", "김*수"), AccessTask.UNMASK, "  본인 확인 후 회신  ");
 
-        var entries = log.search(new AccessLog.Filter(null, "customer", "C-TEST-1", null, null, null), 0, 10)
+        var entries = log.search(
+                        new AccessLog.Filter(null, DataSubjectType.CUSTOMER, "C-TEST-1", null, null, null), 0, 10)
                 .rows();
         assertThat(entries).hasSize(2);
         assertThat(entries).allSatisfy(e -> {
@@ -68,7 +70,8 @@ class AccessLogTests {
     @Test
     void unmaskingOrDownloadingWithoutReasonIsRefusedAndNotLogged() {
         for (AccessTask task : Set.of(AccessTask.UNMASK, AccessTask.DOWNLOAD, AccessTask.EXPORT)) {
-            assertThatThrownBy(() -> access.record(new DataSubject("customer", "C-TEST-2", null), task, "  "))
+            assertThatThrownBy(() ->
+                            access.record(new DataSubject(DataSubjectType.CUSTOMER, "C-TEST-2", null), task, "  "))
                     .isInstanceOfSatisfying(
                             RequestRejected.class, r -> assertThat(r.code()).isEqualTo("reason-required"));
         }
@@ -79,7 +82,7 @@ class AccessLogTests {
 
     @Test
     void theDatabaseRefusesToChangeOrDeleteEntries() {
-        access.record(new DataSubject("customer", "C-TEST-3", null), AccessTask.VIEW, null);
+        access.record(new DataSubject(DataSubjectType.CUSTOMER, "C-TEST-3", null), AccessTask.VIEW, null);
 
         assertThatThrownBy(() -> jdbc.sql(
                                 "update identity.personal_data_access set reason = 'x' where subject_id = 'C-TEST-3'")
@@ -100,5 +103,27 @@ class AccessLogTests {
         assertThat(log.search(new AccessLog.Filter(null, null, "C-TEST-3", null, null, null), 0, 10)
                         .total())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theSubjectTypeFilterIsAChoiceOfKnownKinds() {
+        access.record(new DataSubject(DataSubjectType.LEFT_MESSAGE, "TYPE-FILTER-1", "박*진"), AccessTask.VIEW, null);
+        access.record(new DataSubject(DataSubjectType.CUSTOMER, "TYPE-FILTER-1", "박*진"), AccessTask.VIEW, null);
+
+        var leftMessages = log.search(
+                        new AccessLog.Filter(
+                                null, DataSubjectType.parse("left-message"), "TYPE-FILTER-1", null, null, null),
+                        0,
+                        10)
+                .rows();
+        assertThat(leftMessages).singleElement().satisfies(entry -> {
+            assertThat(entry.subjectKind()).isEqualTo(DataSubjectType.LEFT_MESSAGE);
+            assertThat(entry.subjectIdKey()).isEqualTo("data-subject.left-message.id");
+        });
+        assertThat(DataSubjectType.parse("CUSTOMER")).isEqualTo(DataSubjectType.CUSTOMER);
+        assertThat(DataSubjectType.parse(" ")).isNull();
+        assertThatThrownBy(() -> DataSubjectType.parse("customer' or '1'='1"))
+                .isInstanceOfSatisfying(
+                        RequestRejected.class, r -> assertThat(r.code()).isEqualTo("unknown-subject-type"));
     }
 }
