@@ -45,6 +45,9 @@ class AbandonJourneyTests extends BrowserJourney {
                 BrowserContext agentContext =
                         browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768));
                 BrowserContext customerContext =
+                        browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+                // Another customer: the widget keeps its chat for the site, in a browser's storage.
+                BrowserContext otherCustomerContext =
                         browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
             Page manager = managerContext.newPage();
             signIn(manager, center.username("manager"), TestCenter.PASSWORD);
@@ -85,7 +88,7 @@ class AbandonJourneyTests extends BrowserJourney {
             assertThat(pane).hasCount(1);
             assertThat(talking.locator(".sangdam-chat-status")).containsText("상담사와 연결되었습니다");
 
-            Page waiting = customerContext.newPage();
+            Page waiting = otherCustomerContext.newPage();
             startChat(waiting, center, "WAIT");
             // The live board, in the manager's browser.
             Page board = managerContext.newPage();
