@@ -27,7 +27,7 @@ class ChatSettings {
     static final int MAXIMUM_CUSTOMER_GONE_SECONDS = 1800;
 
     /** {@code changedBy} and {@code changedAt} are null while the center uses the defaults. */
-    record Setting(
+    record ChatSetting(
             long centerId,
             int customerGoneSeconds,
             @Nullable String changedBy,
@@ -44,20 +44,20 @@ class ChatSettings {
         this.jdbc = jdbc;
     }
 
-    Setting of(long centerId) {
+    ChatSetting of(long centerId) {
         return jdbc.sql("select * from channel.chat_setting where center_id = ?")
                 .param(centerId)
-                .query((row, n) -> new Setting(
+                .query((row, n) -> new ChatSetting(
                         centerId,
                         row.getInt("customer_gone_seconds"),
                         row.getString("changed_by"),
                         row.getTimestamp("changed_at").toInstant()))
                 .optional()
-                .orElse(new Setting(centerId, DEFAULT_CUSTOMER_GONE_SECONDS, null, null));
+                .orElse(new ChatSetting(centerId, DEFAULT_CUSTOMER_GONE_SECONDS, null, null));
     }
 
     /** @throws RequestRejected {@code customer-gone-out-of-range} outside 15 s to 30 min */
-    Setting set(long centerId, @Nullable Integer customerGoneSeconds, String by, Instant at) {
+    ChatSetting set(long centerId, @Nullable Integer customerGoneSeconds, String by, Instant at) {
         if (customerGoneSeconds == null
                 || customerGoneSeconds < MINIMUM_CUSTOMER_GONE_SECONDS
                 || customerGoneSeconds > MAXIMUM_CUSTOMER_GONE_SECONDS) {

@@ -37,18 +37,18 @@ class ChatSettingsApi {
 
     @GetMapping
     @Operation(summary = "The center's chat settings (customerGoneSeconds: 60 unless the center set it)")
-    ChatSettings.Setting get(@PathVariable long center) {
+    ChatSettings.ChatSetting get(@PathVariable long center) {
         return settings.of(centers.visibleTo(currentUsers.require(), center).id());
     }
 
     /** @param customerGoneSeconds 15 to 1800 */
-    record Change(@Nullable Integer customerGoneSeconds) {}
+    record ChatSettingChange(@Nullable Integer customerGoneSeconds) {}
 
     @PutMapping
     @Operation(
             summary = "Set how long a chat's customer may be gone (no open stream, no request) before a waiting "
                     + "chat is abandoned and a connected one shown to its agent as left: 15 to 1800 seconds")
-    ChatSettings.Setting set(@PathVariable long center, @RequestBody Change change) {
+    ChatSettings.ChatSetting set(@PathVariable long center, @RequestBody ChatSettingChange change) {
         CurrentUser user = currentUsers.require();
         if (!user.hasAny(Role.CENTER_MANAGER, Role.ADMINISTRATOR)) {
             throw new RequestRejected(HttpStatus.FORBIDDEN, "access-denied");

@@ -152,6 +152,34 @@ class AbandonedChatsTests {
         }
     }
 
+    /** Two nodes sweep at the same moment: each chat is taken by one of them, and routing is asked once. */
+    @Test
+    void sweepsAtTheSameTimeTakeEachChatOnce() throws Exception {
+        var api = ApiClient.on(port);
+        String[] first = start(api, "GONE");
+        String[] second = start(api, "GONE");
+        Instant late = Instant.now().plusSeconds(ChatSettings.DEFAULT_CUSTOMER_GONE_SECONDS + 1);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var nodes = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var a = nodes.submit(() -> {
+                start.await();
+                return abandonedChats.sweep(late);
+            });
+            var b = nodes.submit(() -> {
+                start.await();
+                return abandonedChats.sweep(late);
+            });
+            start.countDown();
+            var taken = new java.util.ArrayList<String>();
+            a.get().forEach(g -> taken.add(g.id()));
+            b.get().forEach(g -> taken.add(g.id()));
+            assertThat(taken.stream().filter(id -> id.equals(first[0]) || id.equals(second[0])))
+                    .containsExactlyInAnyOrder(first[0], second[0]);
+        }
+        assertThat(status(first[0])).isEqualTo("ENDED");
+        assertThat(status(second[0])).isEqualTo("ENDED");
+    }
+
     @Test
     void theSettingIsKeptWithinItsRangeAndOnlyTheCentersManagerChangesIt() {
         var api = ApiClient.on(port);
