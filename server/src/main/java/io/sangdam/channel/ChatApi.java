@@ -47,6 +47,7 @@ class ChatApi {
     private final org.springframework.context.MessageSource messages;
     private final Callbacks callbacks;
     private final ChatThrottling throttling;
+    private final CustomerPresence presence;
 
     /**
      * A customer has the widget open in a tab or two; a stream beyond these closes the oldest, whose
@@ -62,7 +63,9 @@ class ChatApi {
             LiveStreams streams,
             org.springframework.context.MessageSource messages,
             Callbacks callbacks,
-            ChatThrottling throttling) {
+            ChatThrottling throttling,
+            CustomerPresence presence) {
+        this.presence = presence;
         this.callbacks = callbacks;
         this.throttling = throttling;
         this.messages = messages;
@@ -213,7 +216,7 @@ class ChatApi {
 
     @GetMapping("/conversations/{id}")
     ConversationView conversation(@PathVariable String id, @RequestParam String token) {
-        var conversation = chats.owned(id, token);
+        var conversation = owned(id, token);
         var position = chats.position(conversation);
         return new ConversationView(
                 position.status(),
@@ -229,7 +232,7 @@ class ChatApi {
      */
     @GetMapping("/conversations/{id}/status")
     Chats.Position status(@PathVariable String id, @RequestParam String token) {
-        return chats.position(chats.owned(id, token));
+        return chats.position(owned(id, token));
     }
 
     record Text(@NotNull @Size(max = 100_000) String text) {}
@@ -237,7 +240,7 @@ class ChatApi {
     @PostMapping("/conversations/{id}/messages")
     @ResponseStatus(HttpStatus.CREATED)
     Message say(@PathVariable String id, @RequestParam String token, @Valid @RequestBody Text text) {
-        var conversation = chats.owned(id, token);
+        var conversation = owned(id, token);
         throttling.customerSaying(conversation.id());
         return chats.customerSays(conversation, text.text());
     }
@@ -256,12 +259,19 @@ class ChatApi {
      */
     @GetMapping(path = "/conversations/{id}/stream", produces = "text/event-stream")
     SseEmitter stream(@PathVariable String id, @RequestParam String token) throws IOException {
-        chats.owned(id, token);
+        owned(id, token);
         return streams.open(Chats.customer(id), CUSTOMER_STREAMS, emitter -> {
             emitter.send(SseEmitter.event().name("status").data(chats.position(chats.current(id))));
             for (Message message : chats.customerHistory(id)) {
                 emitter.send(SseEmitter.event().name("message").data(message));
             }
         });
+    }
+
+    /** The customer's conversation, the customer proved by its token; a customer who asks is still there. */
+    private Conversations.Conversation owned(String id, String token) {
+        var conversation = chats.owned(id, token);
+        presence.seen(conversation.id());
+        return conversation;
     }
 }

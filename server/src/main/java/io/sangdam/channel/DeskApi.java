@@ -50,6 +50,7 @@ class DeskApi {
     private final ConsultationRecords records;
     private final CallbackContacts callbackContacts;
     private final Callbacks callbacks;
+    private final CustomerPresence presence;
 
     DeskApi(
             Chats chats,
@@ -59,7 +60,9 @@ class DeskApi {
             LiveStreams streams,
             ConsultationRecords records,
             CallbackContacts callbackContacts,
-            Callbacks callbacks) {
+            Callbacks callbacks,
+            CustomerPresence presence) {
+        this.presence = presence;
         this.callbackContacts = callbackContacts;
         this.callbacks = callbacks;
         this.records = records;
@@ -105,6 +108,12 @@ class DeskApi {
                     emitter.send(SseEmitter.event().name(chat.then()).data(Map.of("conversation", conversation.id())));
                 }
             }
+            presence.tellDesk(
+                    emitter,
+                    held.values().stream()
+                            .filter(h -> h.then() == null)
+                            .map(h -> h.conversation().id())
+                            .toList());
             for (var callback : callbackContacts.heldBy(me.username())) {
                 emitter.send(SseEmitter.event().name("callback").data(callback));
             }

@@ -47,6 +47,7 @@ class DeskTexts {
             "desk.callback-unmask",
             "desk.callback-unmask-reason",
             "desk.conversation-ended",
+            "desk.customer-gone",
             "desk.decline",
             "desk.end",
             "desk.end-for-abuse",

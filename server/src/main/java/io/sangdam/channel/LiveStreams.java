@@ -130,6 +130,25 @@ class LiveStreams {
         }
     }
 
+    /**
+     * The keys starting with {@code prefix} that still have an open stream here, without the prefix.
+     * Each stream is written to first: a closed tab is noticed only when a write to it fails (the
+     * first write after the browser went may still succeed), so asking every few seconds finds it
+     * gone within two asks.
+     */
+    List<String> liveKeys(String prefix) {
+        List<String> live = new java.util.ArrayList<>();
+        streams.forEach((key, list) -> {
+            if (key.startsWith(prefix)) {
+                list.removeIf(emitter -> !greet(emitter));
+                if (!list.isEmpty()) {
+                    live.add(key.substring(prefix.length()));
+                }
+            }
+        });
+        return live;
+    }
+
     /** Sends the comment line; false when the stream is gone. */
     private static boolean greet(SseEmitter emitter) {
         try {

@@ -155,6 +155,9 @@ final class WritePermissions {
             // which verification methods a center's agents offer
             post("/customer-verification", ROUTING_ADMINISTRATORS),
             put("/api/centers/{center}/customer-verification", ROUTING_ADMINISTRATORS),
+            // a center's chat settings (when a customer who left counts as gone)
+            post("/chat-settings", ROUTING_ADMINISTRATORS),
+            put("/api/centers/{center}/chat-settings", ROUTING_ADMINISTRATORS),
             post("/api/routing/centers/{center}/not-ready-reasons", ROUTING_ADMINISTRATORS),
             put("/api/routing/centers/{center}/not-ready-reasons/{id}", ROUTING_ADMINISTRATORS),
             post("/api/routing/centers/{center}/contacts", FLOOR_AND_ADMINISTRATORS),

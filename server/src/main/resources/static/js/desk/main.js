@@ -5,6 +5,7 @@ import { allowTone } from "./attention.js";
 import { openCallback } from "./callback.js";
 import { endChat, keepReplyWaitsCurrent, openChat, receiveMessage, showWarnings, transferred } from "./chat-pane.js";
 import { removeOffer, showOffer } from "./offers.js";
+import { showPresence } from "./presence.js";
 import { post } from "./server.js";
 import { connect } from "./stream.js";
 import { named } from "./texts.js";
@@ -34,5 +35,6 @@ connect("/desk/api/stream", {
   "message": receiveMessage,
   "ended": (data) => endChat(data.conversation),
   "transferred": (data) => transferred(data.conversation),
-  "warnings": showWarnings
+  "warnings": showWarnings,
+  "customer-presence": showPresence
 });
