@@ -131,6 +131,9 @@ class DeskTexts {
             "desk.quick-replies.none-found",
             "desk.quick-replies.open",
             "desk.quick-replies.search",
+            "desk.quick-replies.scope.PERSONAL",
+            "desk.quick-replies.scope.TEAM",
+            "desk.quick-replies.scope.CENTER",
             "desk.quick-replies.slash-hint",
             "desk.quick-replies");
 

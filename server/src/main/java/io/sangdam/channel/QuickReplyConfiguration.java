@@ -10,17 +10,16 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Where the quick-reply page is found: the navigation of everyone who keeps a set, the home page of those who keep others'. */
+/**
+ * Where the quick-reply page is found: agents in the navigation (and from the desk), those who keep
+ * a team's or the center's set on their home page, as their navigation is long already.
+ */
 @Configuration(proxyBeanMethods = false)
 class QuickReplyConfiguration {
 
     @Bean
     NavigationLink quickRepliesLink() {
-        return new NavigationLink(
-                55,
-                "/quick-replies",
-                "nav.quick-replies",
-                Set.of(Role.AGENT, Role.SUPERVISOR, Role.CENTER_MANAGER, Role.ADMINISTRATOR));
+        return new NavigationLink(55, "/quick-replies", "nav.quick-replies", Set.of(Role.AGENT));
     }
 
     @Bean
@@ -33,7 +32,7 @@ class QuickReplyConfiguration {
 
             @Override
             public boolean shownTo(CurrentUser user) {
-                return user.hasAny(Role.SUPERVISOR, Role.CENTER_MANAGER);
+                return user.hasAny(Role.SUPERVISOR, Role.CENTER_MANAGER, Role.ADMINISTRATOR);
             }
 
             @Override

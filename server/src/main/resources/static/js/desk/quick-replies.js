@@ -8,7 +8,7 @@
 // the customer's name is what the agent sees of them: unmasked only where they unmasked it.
 import { el } from "./dom.js";
 import { contextOf } from "./layout.js";
-import { format, text } from "./texts.js";
+import { format, named, text } from "./texts.js";
 
 let book = { replies: [], variables: {}, customerVariables: [] };
 let loading = null;
@@ -65,7 +65,10 @@ function filled(body, conversation, chat) {
 
 function option(reply, id) {
   const item = el("li", { role: "option", id: id, "aria-selected": "false", "class": "quick-reply-option", "data-test": "quick-reply-option" });
-  item.appendChild(el("strong", {}, "/" + reply.title));
+  const heading = el("span", { "class": "quick-reply-heading" });
+  heading.appendChild(el("strong", {}, "/" + reply.title));
+  heading.appendChild(el("span", { "class": "quick-reply-set" }, named("desk.quick-replies.scope.", reply.scope)));
+  item.appendChild(heading);
   item.appendChild(el("span", { "class": "quick-reply-preview" }, reply.body));
   return item;
 }

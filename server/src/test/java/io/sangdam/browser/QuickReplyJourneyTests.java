@@ -55,12 +55,21 @@ class QuickReplyJourneyTests extends BrowserJourney {
             assertThat(supervisor.locator("[data-test=quick-reply-error]")).containsText("알 수 없는 변수 {고객}");
             assertThat(form.getByLabel("내용")).hasValue("안녕하세요 {고객}님");
             form.getByLabel("구분").selectOption("TEAM");
-            form.getByLabel("내용").fill("안녕하세요 {고객명}님, {센터} {상담사}입니다. 무엇을 도와드릴까요?");
+            form.getByLabel("내용").fill("안녕하세요 {고객명}님.");
             form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("추가"))
                     .click();
             assertThat(supervisor.locator("p.notice")).hasText("상용구를 추가했습니다.");
             var table = supervisor.locator("[data-test=quick-replies]");
             assertThat(table.locator("tr[data-title='첫인사']")).containsText("팀 상용구 (1팀)");
+            // And changes it: the form comes back filled in.
+            table.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("첫인사 수정"))
+                    .click();
+            assertThat(form.getByLabel("내용")).hasValue("안녕하세요 {고객명}님.");
+            form.getByLabel("내용").fill("안녕하세요 {고객명}님, {센터} {상담사}입니다. 무엇을 도와드릴까요?");
+            form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("저장"))
+                    .click();
+            assertThat(supervisor.locator("p.notice")).hasText("상용구를 저장했습니다.");
+            assertThat(table.locator("tr[data-title='첫인사']")).containsText("{센터} {상담사}입니다");
             supervisor.screenshot(new Page.ScreenshotOptions()
                     .setPath(Path.of("target", "screenshots", "quick-replies-page-ko.png")));
             assertNoSeriousViolations(supervisor);
@@ -110,6 +119,8 @@ class QuickReplyJourneyTests extends BrowserJourney {
             var options = agent.locator("[data-test=quick-reply-option]");
             assertThat(options).hasCount(2);
             assertThat(options.nth(0)).containsText("/마무리");
+            assertThat(options.nth(0)).containsText("내 상용구");
+            assertThat(options.nth(1)).containsText("팀");
             assertThat(options.nth(0)).hasAttribute("aria-selected", "true");
             assertThat(box).hasAttribute("aria-activedescendant", options.nth(0).getAttribute("id"));
             agent.keyboard().press("ArrowDown");
