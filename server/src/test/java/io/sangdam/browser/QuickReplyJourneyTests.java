@@ -72,6 +72,8 @@ class QuickReplyJourneyTests extends BrowserJourney {
             assertThat(table.locator("tr[data-title='첫인사']")).containsText("{센터} {상담사}입니다");
             supervisor.screenshot(new Page.ScreenshotOptions()
                     .setPath(Path.of("target", "screenshots", "quick-replies-page-ko.png")));
+            table.screenshot(new Locator.ScreenshotOptions()
+                    .setPath(Path.of("target", "screenshots", "quick-replies-table-ko.png")));
             assertNoSeriousViolations(supervisor);
 
             // The agent adds one of their own: only their personal set is theirs to write.
