@@ -56,8 +56,6 @@ class DeskTexts {
             "desk.me",
             "desk.offer",
             "desk.protection",
-            "desk.quick-replies",
-            "desk.quick-replies.list",
             "desk.record-after-end",
             "desk.reply-wait",
             "desk.seconds",
@@ -126,7 +124,19 @@ class DeskTexts {
             "record.notes",
             "record.save",
             "record.saved",
-            "record.title");
+            "record.title",
+            // issue 17: replies (static/js/desk/quick-replies.js)
+            "desk.quick-replies.count",
+            "desk.quick-replies.customer-fallback",
+            "desk.quick-replies.listbox",
+            "desk.quick-replies.none-found",
+            "desk.quick-replies.open",
+            "desk.quick-replies.search",
+            "desk.quick-replies.scope.PERSONAL",
+            "desk.quick-replies.scope.TEAM",
+            "desk.quick-replies.scope.CENTER",
+            "desk.quick-replies.slash-hint",
+            "desk.quick-replies");
 
     private final MessageSource messages;
     private final JsonMapper json;

@@ -76,6 +76,7 @@ final class WritePermissions {
     private static final Set<Role> NOTICE_EDITORS = EnumSet.of(CENTER_MANAGER, PROTECTION_TEAM);
     private static final Set<Role> PROTECTION = EnumSet.of(PROTECTION_TEAM);
     private static final Set<Role> AGENTS = EnumSet.of(AGENT);
+    private static final Set<Role> QUICK_REPLY_WRITERS = EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR);
 
     static final List<Rule> RULES = List.of(
             // identity: accounts (administrators) and one's own account (everyone)
@@ -227,7 +228,20 @@ final class WritePermissions {
             post("/api/protection/registry/{id}/lift", PROTECTION),
             post("/care", AGENTS),
             post("/counselling/{id}/schedule", PROTECTION),
-            post("/counselling/{id}/held", PROTECTION));
+            post("/counselling/{id}/held", PROTECTION),
+
+            // issue 17: quick replies (상용구). Which set each role writes (agents their own, supervisors
+            // their team's, center managers and administrators the center's) is decided in
+            // channel/QuickReplySets, for all three ways in alike.
+            post("/desk/api/quick-replies", AGENTS),
+            put("/desk/api/quick-replies/{id}", AGENTS),
+            delete("/desk/api/quick-replies/{id}", AGENTS),
+            post("/api/quick-replies", QUICK_REPLY_WRITERS),
+            put("/api/quick-replies/{id}", QUICK_REPLY_WRITERS),
+            delete("/api/quick-replies/{id}", QUICK_REPLY_WRITERS),
+            post("/quick-replies", QUICK_REPLY_WRITERS),
+            post("/quick-replies/{id}", QUICK_REPLY_WRITERS),
+            post("/quick-replies/{id}/delete", QUICK_REPLY_WRITERS));
 
     private static final Comparator<PathPattern> MOST_SPECIFIC_FIRST = PathPattern.SPECIFICITY_COMPARATOR;
 
@@ -261,5 +275,9 @@ final class WritePermissions {
 
     private static Rule put(String pattern, Set<Role> roles) {
         return new Rule(HttpMethod.PUT, pattern, new Roles(roles));
+    }
+
+    private static Rule delete(String pattern, Set<Role> roles) {
+        return new Rule(HttpMethod.DELETE, pattern, new Roles(roles));
     }
 }

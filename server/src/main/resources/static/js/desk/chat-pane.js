@@ -6,9 +6,10 @@ import { el } from "./dom.js";
 import { addChat, contextOf, contextSection, paneOf, panes, select, selected } from "./layout.js";
 import { loadCategories, withQueueName } from "./lookups.js";
 import { removeOffer } from "./offers.js";
+import { attachQuickReplies } from "./quick-replies.js";
 import { recordForm } from "./record.js";
 import { headers, post } from "./server.js";
-import { format, quickReplies, text } from "./texts.js";
+import { format, text } from "./texts.js";
 import { transferForm } from "./transfer.js";
 
 // A message can arrive twice (the answer to our POST and the stream, or a reconnected stream).
@@ -31,6 +32,7 @@ export function openChat(chat) {
     pane.appendChild(header);
     pane.appendChild(el("ol", { "class": "chat-log", "aria-live": "polite" }));
     pane.appendChild(composer(chat.conversation, pane));
+    attachQuickReplies(pane, chat);
     pane.appendChild(protection(chat.conversation));
     const section = contextSection(chat.conversation, contextHeading);
     const panel = el("aside", { "class": "customer-panel", "data-test": "customer-panel", "aria-label": text("panel.title") });
@@ -48,12 +50,6 @@ function composer(conversation, pane) {
   const input = el("textarea", { rows: "2", maxlength: "2000", required: "", "aria-label": text("chat.message") });
   form.appendChild(input);
   const row = el("div", { "class": "row" });
-  // Quick replies: the center's usual sentences, put into the box to edit before sending.
-  const quick = el("select", { "aria-label": text("desk.quick-replies"), "data-test": "quick-replies" });
-  quick.appendChild(el("option", { value: "" }, text("desk.quick-replies")));
-  quickReplies().forEach((reply) => quick.appendChild(el("option", { value: reply }, reply)));
-  quick.addEventListener("change", () => { if (quick.value) { input.value = quick.value; input.focus(); quick.value = ""; } });
-  row.appendChild(quick);
   row.appendChild(el("button", { type: "submit", "class": "primary" }, text("chat.send")));
   const end = el("button", { type: "button", "class": "secondary" }, text("desk.end"));
   row.appendChild(end);

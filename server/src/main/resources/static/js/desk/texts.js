@@ -19,8 +19,3 @@ export function format(key, ...values) {
 export function named(prefix, value) {
   return texts[prefix + value] || value;
 }
-
-/** The center's usual sentences, kept in the bundle as a JSON list. */
-export function quickReplies() {
-  return JSON.parse(texts["desk.quick-replies.list"] || "[]");
-}

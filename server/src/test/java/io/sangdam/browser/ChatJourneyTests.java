@@ -332,7 +332,18 @@ class ChatJourneyTests extends BrowserJourney {
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락"))
                     .click();
 
-            agent.locator("[data-test=quick-replies]").selectOption("더 궁금하신 점이 있으신가요?");
+            // A quick reply of the agent's own, typed with "/" and picked with Enter (issue 17).
+            Object added = agent.evaluate("""
+                () => fetch('/desk/api/quick-replies', {method: 'POST', headers: {'Content-Type': 'application/json',
+                        [document.querySelector("meta[name='_csrf_header']").content]:
+                        document.querySelector("meta[name='_csrf']").content},
+                        body: JSON.stringify({title: '마무리', body: '더 궁금하신 점이 있으신가요?'})}).then(r => r.status)\
+                """);
+            org.assertj.core.api.Assertions.assertThat(added).isEqualTo(201);
+            agent.locator("[data-test=chat-pane] textarea").pressSequentially("/마무");
+            assertThat(agent.locator("[data-test=quick-reply-option]")).hasCount(1);
+            agent.keyboard().press("Enter");
+            assertThat(agent.locator("[data-test=chat-pane] textarea")).hasValue("더 궁금하신 점이 있으신가요?");
             agent.locator("[data-test=chat-pane] button.primary").click();
             assertThat(customer.locator("[data-test=chat-log]")).containsText("더 궁금하신 점이 있으신가요?");
 
