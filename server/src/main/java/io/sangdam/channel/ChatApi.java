@@ -108,6 +108,7 @@ class ChatApi {
             "close",
             "you",
             "agent",
+            "supervisor",
             "system",
             "error",
             "closed",

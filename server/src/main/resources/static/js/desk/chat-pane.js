@@ -7,6 +7,7 @@ import { addChat, contextOf, contextSection, paneOf, panes, select, selected } f
 import { loadCategories, withQueueName } from "./lookups.js";
 import { removeOffer } from "./offers.js";
 import { recordForm } from "./record.js";
+import { markSupervision } from "./supervision.js";
 import { headers, post } from "./server.js";
 import { format, quickReplies, text } from "./texts.js";
 import { transferForm } from "./transfer.js";
@@ -101,6 +102,7 @@ export function showMessage(pane, message) {
     : message.sender === "NOTE" ? text("chat.note") : text("chat.system");
   const item = el("li", { "class": "from-" + message.sender.toLowerCase() });
   item.appendChild(el("span", { "class": "who" }, who));
+  markSupervision(item, message);
   item.appendChild(highlighted(message));
   if (message.flags && message.flags.length) {
     item.classList.add("flagged");
