@@ -82,7 +82,10 @@
     if (empty) { empty.remove(); }
     var item = document.createElement("li");
     var time = document.createElement("time");
-    time.textContent = new Date().toTimeString().substring(0, 8);
+    // In the center's time zone, as the server writes the rows it renders.
+    time.textContent = new Intl.DateTimeFormat("en-GB", {
+      timeZone: root.dataset.timeZone, hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23"
+    }).format(new Date());
     item.appendChild(time);
     item.appendChild(document.createTextNode(" " + panel.dataset["log" + kind] + " · " + root.dataset.me));
     interventions.appendChild(item);

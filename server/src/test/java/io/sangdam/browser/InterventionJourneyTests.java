@@ -54,7 +54,6 @@ class InterventionJourneyTests extends BrowserJourney {
             customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
                     .click();
             customer.getByLabel("상담 주제").selectOption("TECH");
-            customer.getByLabel("이름").fill("박고객");
             customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작"))
                     .click();
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락"))
@@ -130,7 +129,8 @@ class InterventionJourneyTests extends BrowserJourney {
 
             // Freed: the agent records their part and takes the next customer.
             saveRecord(record);
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능"))
+            assertThat(agent.locator("[data-test=agent-state]")).hasText("후처리");
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("후처리 완료"))
                     .click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");
             var next = RunningServer.ApiClient.on(port)
@@ -156,7 +156,7 @@ class InterventionJourneyTests extends BrowserJourney {
                     .containsText("상담이 끝났습니다");
             assertThat(supervisor.locator("[data-test=intervention-log]")).containsText("상담 종료");
             org.assertj.core.api.Assertions.assertThat(
-                            jdbc.sql("select string_agg(kind, ' ' order by id) from channel.intervention i"
+                            jdbc.sql("select string_agg(i.kind, ' ' order by i.id) from channel.intervention i"
                                             + " join channel.conversation c on c.id = i.conversation_id"
                                             + " where c.center_id = ?")
                                     .param(center.id())
@@ -179,7 +179,7 @@ class InterventionJourneyTests extends BrowserJourney {
         record.getByLabel("상담 메모 (개인정보는 저장할 때 가려집니다)").fill("관리자 인수");
         record.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("상담 이력 저장"))
                 .click();
-        assertThat(record.locator("xpath=..").locator(".notice")).hasText("상담 이력을 저장했습니다.");
+        assertThat(record.page().locator("[data-test=chat-context] .notice")).hasText("상담 이력을 저장했습니다.");
     }
 
     private static void becomeReady(Page agent) {
