@@ -229,6 +229,42 @@ class InterventionApiTests {
         routing(api, "wrap-up-done", "logout");
     }
 
+    /**
+     * The list names the agent and colours a customer waiting for an answer by the center's own
+     * thresholds, which only its manager sets, and only sensibly.
+     */
+    @Test
+    void theListColoursAWaitingCustomerByTheThresholdsTheManagerSet() throws InterruptedException {
+        var supervisor = new Session(port, center.username("supervisor"), PASSWORD);
+        String settings = "/monitor/settings?center=" + center.id();
+        assertThat(supervisor
+                        .post(settings + "&warnSeconds=1&alertSeconds=2", "", "ko")
+                        .status())
+                .isEqualTo(403);
+        var manager = new Session(port, center.username("manager"), PASSWORD);
+        assertThat(manager.postForm(settings, "warnSeconds=1&alertSeconds=2"))
+                .endsWith("/monitor?center=" + center.id());
+        // An alert before the warning is refused; what was set stays.
+        manager.postForm(settings, "warnSeconds=5&alertSeconds=2");
+        assertThat(jdbc.sql("select answer_warn_seconds || '/' || answer_alert_seconds from channel.monitor_setting"
+                                + " where center_id = ?")
+                        .param(center.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("1/2");
+
+        var api = ApiClient.on(port);
+        Chat chat = connectedChat(api);
+        Thread.sleep(2_200);
+        String list = supervisor.get("/monitor?center=" + center.id(), "ko").body();
+        assertThat(list)
+                .contains("answer-alert", "data-conversation=\"" + chat.id() + "\"", "intervene agent", "답변 대기")
+                .doesNotContain(center.username("agent"));
+        new Session(port, center.username("agent"), PASSWORD)
+                .post("/desk/api/conversations/" + chat.id() + "/end", "", "ko");
+        routing(api, "wrap-up-done", "logout");
+    }
+
     private long openings(Chat chat) {
         return jdbc.sql("select count(*) from identity.personal_data_access where subject_type = 'conversation'"
                         + " and subject_id = ?")
