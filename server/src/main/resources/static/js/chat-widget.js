@@ -198,7 +198,8 @@
     if (seen[message.id]) { return; }
     seen[message.id] = true;
     if (message.sender === "AGENT") { typing(false); }
-    var who = message.sender === "CUSTOMER" ? texts.you : message.sender === "AGENT" ? texts.agent : texts.system;
+    var who = message.sender === "CUSTOMER" ? texts.you : message.sender === "AGENT" ? texts.agent
+      : message.sender === "SUPERVISOR" ? texts.supervisor : texts.system;
     var item = el("li", { "class": "from-" + message.sender.toLowerCase() });
     item.appendChild(el("span", { "class": "who" }, who));
     item.appendChild(el("span", { "class": "text" }, message.body));

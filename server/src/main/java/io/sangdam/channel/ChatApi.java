@@ -111,6 +111,7 @@ class ChatApi {
             "close",
             "you",
             "agent",
+            "supervisor",
             "system",
             "error",
             "closed",

@@ -215,7 +215,10 @@ class Chats {
 
     void customerLeaves(String id, String token) {
         Conversation conversation = owned(id, token);
-        if (conversation.status() != Conversations.Status.ENDED) {
+        if (conversation.takenOverBy() != null) {
+            // Routing freed the agent at the take-over and holds the chat no longer.
+            ended(id, conversation.centerId(), null);
+        } else if (conversation.status() != Conversations.Status.ENDED) {
             routing.end(CenterId.of(conversation.centerId()), RoutedContact.of(id), false);
         }
     }
@@ -338,10 +341,10 @@ class Chats {
         return conversations.messages(id);
     }
 
-    /** What the customer sees of the conversation: everything but the agents' notes. */
+    /** What the customer sees of the conversation: everything but the agents' notes and supervisors' whispers. */
     List<Message> customerHistory(String id) {
         return conversations.messages(id).stream()
-                .filter(m -> m.sender() != Sender.NOTE)
+                .filter(m -> !m.sender().agentsOnly())
                 .toList();
     }
 

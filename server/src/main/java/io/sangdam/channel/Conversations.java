@@ -24,7 +24,16 @@ class Conversations {
         AGENT,
         SYSTEM,
         /** For agents only (a transfer note): never shown or sent to the customer. */
-        NOTE
+        NOTE,
+        /** A supervisor's note to the agent (issue 17): for agents only, like a note. */
+        WHISPER,
+        /** A supervisor who barged in or took the chat over, writing to the customer. */
+        SUPERVISOR;
+
+        /** Never shown or sent to the customer, nor in what they download. */
+        boolean agentsOnly() {
+            return this == NOTE || this == WHISPER;
+        }
     }
 
     /** How far a chat's customer is known: claimed (a typed number, a search) or verified by an agent. */
@@ -39,6 +48,7 @@ class Conversations {
     /**
      * @param customerLink null when no customer is linked; {@code verified} is set only when VERIFIED
      * @param verificationFailures failed attempts to verify, over every customer linked to the chat
+     * @param takenOverBy the supervisor who took the chat over; routing no longer holds it then
      */
     record Conversation(
             String id,
@@ -54,7 +64,8 @@ class Conversations {
             @Nullable Long customerId,
             @Nullable CustomerLink customerLink,
             @Nullable Verified verified,
-            int verificationFailures) {
+            int verificationFailures,
+            @Nullable String takenOverBy) {
 
         /** The customer, only once an agent verified them: what history, records and the registry may use. */
         @Nullable
@@ -178,7 +189,8 @@ class Conversations {
                                 row.getString("customer_verified_by"),
                                 row.getString("customer_verified_method"),
                                 verifiedAt.toInstant()),
-                row.getInt("verification_failures"));
+                row.getInt("verification_failures"),
+                row.getString("taken_over_by"));
     }
 
     Optional<Conversation> find(String id) {
@@ -238,6 +250,8 @@ class Conversations {
      * chats as they now are, by id. A chat that had ended, or is not this center's, is left out,
      * so nobody is told twice. An ended chat keeps its agent and gets its end time.
      */
+    // A chat taken over by a supervisor is ended in routing to free its agent (Interventions), but
+    // goes on with the supervisor: that end is not the chat's.
     java.util.Map<String, Conversation> changedIn(long centerId, java.util.Collection<Change> changes) {
         if (changes.isEmpty()) {
             return java.util.Map.of();
@@ -250,6 +264,7 @@ class Conversations {
                    ended_at = case when v.status = 'ENDED' then v.at else c.ended_at end
               from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[]) as v(id, status, agent, at)
              where c.id = v.id and c.center_id = ? and c.status <> 'ENDED'
+               and not (v.status = 'ENDED' and c.taken_over_by is not null)
             returning c.*\
             """)
                 .params(
@@ -288,9 +303,13 @@ class Conversations {
                 .list();
     }
 
+    /**
+     * Open chats that routing holds: one taken over by a supervisor left routing on purpose, and the
+     * rebuild and orphan sweep that read this would otherwise end it.
+     */
     List<Conversation> openIn(long centerId) {
-        return jdbc.sql("select * from channel.conversation where center_id = ? and status <> 'ENDED' order by"
-                        + " created_at")
+        return jdbc.sql("select * from channel.conversation where center_id = ? and status <> 'ENDED'"
+                        + " and taken_over_by is null order by created_at")
                 .param(centerId)
                 .query(Conversations::map)
                 .list();

@@ -13,6 +13,7 @@ import io.sangdam.identity.PersonalDataAccess;
 import io.sangdam.identity.Role;
 import io.sangdam.platform.RequestRejected;
 import io.sangdam.routing.CenterId;
+import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -20,14 +21,16 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Silent monitoring (supervisors, center managers) and sitting in (동석, executives): a live chat,
- * read-only. Opening one is an access to the customer's conversation and is written to the
- * personal-data access log with its purpose.
+ * read-only until a supervisor steps in ({@link InterventionApi}). Opening one is an access to the
+ * customer's conversation and is written to the personal-data access log with its purpose, once
+ * per opening: the page's own stream and reload of messages are part of that opening.
  */
 @Controller
 @PreAuthorize("hasAnyRole('SUPERVISOR', 'CENTER_MANAGER', 'EXECUTIVE', 'PROTECTION_TEAM')")
@@ -39,6 +42,14 @@ class MonitorPages {
     private final PersonalDataAccess access;
     private final LiveStreams streams;
     private final io.sangdam.routing.Routing routing;
+    private final MonitorRows rows;
+    private final MonitorSettings settings;
+    private final Interventions interventions;
+    private final io.sangdam.identity.Staff staff;
+    private final org.springframework.context.MessageSource messages;
+
+    /** The session's conversations whose opening was logged: their stream and messages log nothing more. */
+    static final String LOGGED_OPENINGS = "channel.monitor.logged";
 
     MonitorPages(
             Conversations conversations,
@@ -46,7 +57,17 @@ class MonitorPages {
             CurrentUsers currentUsers,
             PersonalDataAccess access,
             LiveStreams streams,
-            io.sangdam.routing.Routing routing) {
+            io.sangdam.routing.Routing routing,
+            MonitorRows rows,
+            MonitorSettings settings,
+            Interventions interventions,
+            io.sangdam.identity.Staff staff,
+            org.springframework.context.MessageSource messages) {
+        this.messages = messages;
+        this.rows = rows;
+        this.settings = settings;
+        this.interventions = interventions;
+        this.staff = staff;
         this.conversations = conversations;
         this.centers = centers;
         this.currentUsers = currentUsers;
@@ -61,9 +82,30 @@ class MonitorPages {
         Center chosen = centers.chooseFor(user, center);
         model.addAttribute("centers", centers.partnersVisibleTo(user));
         model.addAttribute("center", chosen);
-        model.addAttribute("conversations", conversations.connectedIn(chosen.id()));
-        model.addAttribute("queueNames", routing.queueNames(CenterId.of(chosen.id()), locale));
+        model.addAttribute("conversations", rows.of(chosen.id(), routing.queueNames(CenterId.of(chosen.id()), locale)));
+        model.addAttribute("answerWait", settings.answerWait(chosen.id()));
+        model.addAttribute("editsSettings", user.has(Role.CENTER_MANAGER));
         return "channel/monitor-list";
+    }
+
+    /** The center's colours for "waiting for an answer"; its manager sets them. */
+    @PostMapping("/monitor/settings")
+    @PreAuthorize("hasRole('CENTER_MANAGER')")
+    String saveSettings(
+            @RequestParam long center,
+            @RequestParam int warnSeconds,
+            @RequestParam int alertSeconds,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
+            java.util.Locale locale) {
+        Center chosen = centers.visibleTo(currentUsers.require(), center);
+        try {
+            settings.setAnswerWait(chosen.id(), warnSeconds, alertSeconds);
+            redirect.addFlashAttribute("saved", true);
+        } catch (RequestRejected rejected) {
+            redirect.addFlashAttribute(
+                    "problem", messages.getMessage("problem." + rejected.code(), rejected.arguments(), locale));
+        }
+        return "redirect:/monitor?center=" + chosen.id();
     }
 
     /** Tells an open monitoring list that its center's chats in progress changed; the page reads its rows again. */
@@ -75,10 +117,18 @@ class MonitorPages {
     }
 
     @GetMapping("/monitor/{id}")
-    String watch(@PathVariable String id, Model model, java.util.Locale locale) {
-        Conversation conversation = logged(id);
+    String watch(@PathVariable String id, Model model, java.util.Locale locale, HttpSession session) {
+        Conversation conversation = opened(id, session);
         CurrentUser user = currentUsers.require();
         model.addAttribute("conversation", conversation);
+        model.addAttribute("agentName", agentName(conversation.agent()));
+        boolean intervenes = user.hasAny(Role.SUPERVISOR, Role.CENTER_MANAGER);
+        model.addAttribute("intervenes", intervenes);
+        model.addAttribute("tookOver", user.username().equalsIgnoreCase(conversation.takenOverBy()));
+        model.addAttribute("joined", intervenes && interventions.joined(id, user.username()));
+        model.addAttribute("interventions", interventions.of(id));
+        model.addAttribute("me", user.displayName());
+        model.addAttribute("timeZone", centers.get(conversation.centerId()).timeZone());
         model.addAttribute(
                 "queueName",
                 routing.queueNames(CenterId.of(conversation.centerId()), locale)
@@ -90,21 +140,21 @@ class MonitorPages {
 
     @GetMapping("/monitor/{id}/messages")
     @ResponseBody
-    List<Message> messages(@PathVariable String id) {
-        logged(id);
+    List<Message> messages(@PathVariable String id, HttpSession session) {
+        partOfOpening(id, session);
         return conversations.messages(id);
     }
 
     @GetMapping(path = "/monitor/{id}/stream", produces = "text/event-stream")
     @ResponseBody
-    SseEmitter stream(@PathVariable String id) throws java.io.IOException {
-        logged(id);
+    SseEmitter stream(@PathVariable String id, HttpSession session) throws java.io.IOException {
+        partOfOpening(id, session);
         // What the customer sees, and the transfer notes only agents read, as the desk shows them.
         return streams.open(List.of(Chats.customer(id), Chats.agentsOnly(id)), emitter -> {});
     }
 
-    /** Every way into a live conversation is an access to personal data, written to the log with its purpose. */
-    private Conversation logged(String id) {
+    /** Opening the page is an access to personal data, written to the log with its purpose. */
+    private Conversation opened(String id, HttpSession session) {
         Conversation conversation = visible(id);
         String purpose =
                 currentUsers.require().has(Role.EXECUTIVE) ? "동석 (sitting in)" : "실시간 모니터링 (silent monitoring)";
@@ -112,7 +162,35 @@ class MonitorPages {
                 new DataSubject(DataSubjectType.CONVERSATION, id, conversation.customerLabel()),
                 AccessTask.VIEW,
                 purpose);
+        java.util.Set<String> logged = loggedOpenings(session);
+        logged.add(id);
+        // Set again, not only changed: a session stored in the database is written when set (docs/adr/0010).
+        session.setAttribute(LOGGED_OPENINGS, logged);
         return conversation;
+    }
+
+    /**
+     * The page's stream and its reload of messages belong to the opening the page logged; called
+     * without it (a script of one's own), they are an opening of their own and logged as one.
+     */
+    private Conversation partOfOpening(String id, HttpSession session) {
+        return loggedOpenings(session).contains(id) ? visible(id) : opened(id, session);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.Set<String> loggedOpenings(HttpSession session) {
+        Object logged = session.getAttribute(LOGGED_OPENINGS);
+        return logged instanceof java.util.Set<?> set
+                ? new java.util.HashSet<>((java.util.Set<String>) set)
+                : new java.util.HashSet<>();
+    }
+
+    private String agentName(@Nullable String username) {
+        return username == null
+                ? ""
+                : staff.findByUsername(username)
+                        .map(io.sangdam.identity.StaffMember::displayName)
+                        .orElse(username);
     }
 
     private Conversation visible(String id) {

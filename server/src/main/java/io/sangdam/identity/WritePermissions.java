@@ -132,6 +132,14 @@ final class WritePermissions {
             new Rule(HttpMethod.POST, "/chat/api/conversations/{id}/messages", new Public()),
             new Rule(HttpMethod.POST, "/chat/api/conversations/{id}/end", new Public()),
 
+            // stepping into a live chat from the monitor (issue 17): the floor only; executives and HQ sit in read-only
+            post("/monitor/{conversation}/whisper", FLOOR),
+            post("/monitor/{conversation}/barge-in", FLOOR),
+            post("/monitor/{conversation}/take-over", FLOOR),
+            post("/monitor/{conversation}/messages", FLOOR),
+            post("/monitor/{conversation}/end", FLOOR),
+            post("/monitor/settings", EnumSet.of(CENTER_MANAGER)),
+
             // the live board
             post("/board/api/agents/{agent}/extend-recovery", FLOOR),
             post("/board/api/agents/{agent}/not-ready", FLOOR),

@@ -8,6 +8,7 @@ import { loadCategories, withQueueName } from "./lookups.js";
 import { removeOffer } from "./offers.js";
 import { attachQuickReplies } from "./quick-replies.js";
 import { recordForm } from "./record.js";
+import { markSupervision } from "./supervision.js";
 import { headers, post } from "./server.js";
 import { format, text } from "./texts.js";
 import { transferForm } from "./transfer.js";
@@ -97,6 +98,7 @@ export function showMessage(pane, message) {
     : message.sender === "NOTE" ? text("chat.note") : text("chat.system");
   const item = el("li", { "class": "from-" + message.sender.toLowerCase() });
   item.appendChild(el("span", { "class": "who" }, who));
+  markSupervision(item, message);
   item.appendChild(highlighted(message));
   if (message.flags && message.flags.length) {
     item.classList.add("flagged");

@@ -201,6 +201,22 @@ public final class CallbackSetup {
                     JsonMapper.builder().build());
         }
 
+        /** Opens an event stream, reads its first line (the server has answered by then) and closes it. */
+        String firstLineOf(String path) {
+            try {
+                var response =
+                        http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofLines());
+                try (var lines = response.body()) {
+                    return lines.findFirst().orElse("");
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
         private URI uri(String path) {
             return URI.create("http://localhost:" + port + path);
         }
