@@ -53,6 +53,16 @@
   var errorBox = el("p", { "class": "sangdam-chat-error", role: "alert", hidden: "" });
   var typingNote = el("p", { "class": "sangdam-chat-typing", hidden: "", "data-test": "typing" });
   var typingTimer = null;
+  // Waiting with nobody logged in who can answer the topic: no time is promised; the customer may
+  // leave a message (ending the chat) or keep waiting without an estimate.
+  // Not a labelled group: its label would be the whole text, and "메시지" in it would name it like the message box.
+  var nobody = el("div", { "class": "sangdam-chat-nobody", "aria-live": "polite", hidden: "", "data-test": "nobody-to-answer" });
+  // After the end: the conversation as a file (by the chat's token, never by its id alone).
+  var ending = el("div", { "class": "sangdam-chat-transcript", hidden: "", "data-test": "transcript" });
+  var transcriptLink = el("a", { "data-test": "transcript-download", download: "" });
+  var chosenTopic = null;
+  var showHours = function () {};
+  var finished = false;
   panel.setAttribute("aria-labelledby", "sangdam-chat-title");
 
   function field(labelText, input) {
@@ -75,6 +85,40 @@
     panel.appendChild(log);
     panel.appendChild(typingNote);
     panel.appendChild(errorBox);
+
+    nobody.appendChild(el("p", {}, texts["nobody-to-answer"]));
+    var nobodyButtons = el("div", { "class": "row" });
+    var leaveInstead = el("button", { type: "button", "class": "primary", "data-test": "nobody-leave" }, texts["nobody-leave"]);
+    var keepWaiting = el("button", { type: "button", "class": "secondary", "data-test": "nobody-wait" }, texts["nobody-wait"]);
+    nobodyButtons.appendChild(leaveInstead);
+    nobodyButtons.appendChild(keepWaiting);
+    nobody.appendChild(nobodyButtons);
+    panel.appendChild(nobody);
+    keepWaiting.addEventListener("click", function () {
+      state.keepWaiting = true;
+      localStorage.setItem(storageKey, JSON.stringify(state));
+      nobody.hidden = true;
+      messageInput.focus();
+    });
+    // The chat ends (nobody would have answered it) and the message goes the callback way, on the same topic.
+    leaveInstead.addEventListener("click", function () {
+      var topicCode = state.topic;
+      api("POST", "/conversations/" + state.conversation + "/end?token=" + encodeURIComponent(state.token)).then(function () {
+        finish();
+        // No agent ever answered: the message form, not a transcript, is what comes next.
+        ending.hidden = true;
+        if (topicCode && topics[topicCode]) { topic.value = topicCode; }
+        chatFields.hidden = true;
+        leaveForm.hidden = false;
+        closedNotice.textContent = "";
+        leaveForm.querySelector("input[name=name]").focus();
+      }).catch(showError);
+    });
+
+    transcriptLink.textContent = texts.transcript;
+    ending.appendChild(transcriptLink);
+    ending.appendChild(el("p", { "class": "sangdam-chat-note" }, texts["transcript-email-later"]));
+    panel.appendChild(ending);
 
     var topic = el("select", { name: "topic", required: "" });
     var lane = el("select", { name: "lane" });
@@ -101,13 +145,13 @@
     leaveForm.appendChild(el("button", { type: "submit", "class": "primary" }, texts["leave-send"]));
     panel.appendChild(leaveForm);
 
-    function showHours() {
+    showHours = function () {
       var chosen = topics[topic.value];
       var closed = chosen && !chosen.open;
       chatFields.hidden = closed;
       leaveForm.hidden = !closed;
       closedNotice.textContent = closed ? texts.closed.replace("{0}", chosen.hours) : "";
-    }
+    };
     topic.addEventListener("change", showHours);
     leaveForm.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -119,6 +163,7 @@
         errorBox.hidden = true;
         startForm.hidden = true;
         leaveForm.hidden = true;
+        leaveForm.reset();
         status.textContent = left.confirmation;
         // The form the focus was in is gone; closing the widget is what is left to do.
         closeButton.focus();
@@ -154,6 +199,8 @@
         log.replaceChildren();
         seen = {};
         state = started;
+        state.topic = data.get("topic");
+        ending.hidden = true;
         localStorage.setItem(storageKey, JSON.stringify(state));
         resume(true);
       }).catch(showError);
@@ -220,16 +267,20 @@
     if (view.status === "WAITING") {
       // "0 ahead of you" reads as nothing; the first in line is told they are next.
       var next = view.ahead === 0;
+      nobody.hidden = !view.nobodyToAnswer || Boolean(state && state.keepWaiting);
       status.textContent = view.estimatedWaitSeconds === null || view.estimatedWaitSeconds === undefined
         ? texts[next ? "waiting-next-no-agent" : "waiting-no-agent"].replace("{0}", view.ahead)
         : texts[next ? "waiting-next" : "waiting"].replace("{0}", view.ahead)
             .replace("{1}", Math.max(1, Math.round(view.estimatedWaitSeconds / 60)));
     } else if (view.status === "ENDED") {
+      nobody.hidden = true;
       finish();
     } else if (view.status === "OFFERED") {
+      nobody.hidden = true;
       // An agent is being offered the chat; they may not take it, and then the wait goes on.
       status.textContent = texts.offered;
     } else {
+      nobody.hidden = true;
       status.textContent = texts.connected;
     }
   }
@@ -259,6 +310,7 @@
 
   // fresh: the chat was just started, so there is nothing to load before its stream.
   function resume(fresh) {
+    finished = false;
     errorBox.hidden = true;
     startForm.hidden = true;
     sendForm.hidden = false;
@@ -294,11 +346,23 @@
   }
 
   function finish() {
+    // The end is told twice (the answer to 끝내기 and the stream): a second pass would undo what the first set up.
+    if (finished) { return; }
+    finished = true;
     typing(false);
-    var focusWasIn = sendForm.contains(document.activeElement);
+    var focusWasIn = sendForm.contains(document.activeElement) || nobody.contains(document.activeElement);
     status.textContent = texts.ended;
     sendForm.hidden = true;
-    // The customer may start another chat, without reloading the page.
+    nobody.hidden = true;
+    if (state) {
+      transcriptLink.href = base + "/chat/api/conversations/" + state.conversation + "/transcript?token="
+        + encodeURIComponent(state.token) + "&lang=" + encodeURIComponent(lang);
+      ending.hidden = false;
+    }
+    // The customer may start another chat, without reloading the page, on a blank form: the last
+    // customer's name and number must not wait there for whoever uses this browser next.
+    startForm.reset();
+    showHours();
     startForm.hidden = false;
     if (focusWasIn) { firstControl().focus(); }
     if (source) { source.close(); }

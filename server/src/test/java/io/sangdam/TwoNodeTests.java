@@ -116,6 +116,12 @@ class TwoNodeTests {
                         .get("status")
                         .asString()
                         .equals("WAITING"));
+        assertThat(b.get("/chat/api/conversations/" + chat + "/status?token=" + token, null, null, "ko")
+                        .json()
+                        .get("nobodyToAnswer")
+                        .asBoolean())
+                .as("node A's engine counts who could answer: nobody is logged in, so no time is promised")
+                .isTrue();
 
         var agent = Session.signedIn(port, center.username("agent"), PASSWORD);
         var desk = agent.stream("/desk/api/stream");

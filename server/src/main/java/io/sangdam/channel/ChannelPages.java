@@ -3,6 +3,7 @@ package io.sangdam.channel;
 import io.sangdam.identity.Center;
 import io.sangdam.identity.CenterDirectory;
 import io.sangdam.routing.CenterId;
+import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -30,16 +31,29 @@ class ChannelPages {
         this.deskTexts = deskTexts;
     }
 
-    /** A demo shop page with the chat widget embedded by one script tag, as a customer's site would. */
+    /**
+     * A demo shop page with the chat widget embedded by one script tag, as a customer's site would.
+     * It names the center its chats reach, and the visitor may choose another of the centers that
+     * take chats (routed by this server or another node); a site of one center would fix it instead.
+     */
     @GetMapping("/chat")
     String shop(@RequestParam(required = false) @Nullable Long center, Model model) {
+        List<Center> chatting = centers.all().stream()
+                .filter(c -> !c.isHeadquarters() && routing.routes(CenterId.of(c.id())))
+                .toList();
+        // Without a choice, the oldest partner center (the demo's 강남, where the README's gn.agent works), not
+        // the first by code, which was 부산 (BS) and left the README's walk-through with nobody to answer.
+        java.util.Comparator<Center> oldest = java.util.Comparator.comparingLong(Center::id);
         Center chosen = center != null
                 ? centers.get(center)
-                : centers.all().stream()
-                        .filter(c -> !c.isHeadquarters())
-                        .findFirst()
-                        .orElseThrow();
+                : chatting.stream()
+                        .min(oldest)
+                        .orElseGet(() -> centers.all().stream()
+                                .filter(c -> !c.isHeadquarters())
+                                .min(oldest)
+                                .orElseThrow());
         model.addAttribute("center", chosen);
+        model.addAttribute("chatCenters", chatting);
         return "channel/shop";
     }
 

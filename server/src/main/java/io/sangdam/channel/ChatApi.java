@@ -48,6 +48,8 @@ class ChatApi {
     private final Callbacks callbacks;
     private final ChatThrottling throttling;
     private final CustomerPresence presence;
+    private final WaitingPlaces places;
+    private final CustomerTranscripts transcripts;
 
     /**
      * A customer has the widget open in a tab or two; a stream beyond these closes the oldest, whose
@@ -64,8 +66,12 @@ class ChatApi {
             org.springframework.context.MessageSource messages,
             Callbacks callbacks,
             ChatThrottling throttling,
-            CustomerPresence presence) {
+            CustomerPresence presence,
+            WaitingPlaces places,
+            CustomerTranscripts transcripts) {
         this.presence = presence;
+        this.places = places;
+        this.transcripts = transcripts;
         this.callbacks = callbacks;
         this.throttling = throttling;
         this.messages = messages;
@@ -126,7 +132,12 @@ class ChatApi {
             "offered",
             "waiting-no-agent",
             "waiting-next",
-            "waiting-next-no-agent");
+            "waiting-next-no-agent",
+            "nobody-to-answer",
+            "nobody-leave",
+            "nobody-wait",
+            "transcript",
+            "transcript-email-later");
 
     @GetMapping("/topics")
     List<Topic> topics(@RequestParam long center, Locale locale) {
@@ -213,17 +224,19 @@ class ChatApi {
             int ahead,
             @Nullable Integer estimatedWaitSeconds,
             int refreshSeconds,
+            boolean nobodyToAnswer,
             List<Message> messages) {}
 
     @GetMapping("/conversations/{id}")
     ConversationView conversation(@PathVariable String id, @RequestParam String token) {
         var conversation = owned(id, token);
-        var position = chats.position(conversation);
+        var position = places.position(conversation);
         return new ConversationView(
                 position.status(),
                 position.ahead(),
                 position.estimatedWaitSeconds(),
                 position.refreshSeconds(),
+                position.nobodyToAnswer(),
                 chats.customerHistory(id));
     }
 
@@ -233,7 +246,7 @@ class ChatApi {
      */
     @GetMapping("/conversations/{id}/status")
     Chats.Position status(@PathVariable String id, @RequestParam String token) {
-        return chats.position(owned(id, token));
+        return places.position(owned(id, token));
     }
 
     record Text(@NotNull @Size(max = 100_000) String text) {}
@@ -244,6 +257,26 @@ class ChatApi {
         var conversation = owned(id, token);
         throttling.customerSaying(conversation.id());
         return chats.customerSays(conversation, text.text());
+    }
+
+    /**
+     * The conversation as a text file the customer keeps (issue 17). The token, never the id alone,
+     * opens it: ids travel in logs and links, the token only ever reached the customer's browser.
+     */
+    @GetMapping("/conversations/{id}/transcript")
+    org.springframework.http.ResponseEntity<String> transcript(
+            @PathVariable String id, @RequestParam String token, Locale locale) {
+        var conversation = chats.owned(id, token);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(new org.springframework.http.MediaType(
+                        "text", "plain", java.nio.charset.StandardCharsets.UTF_8))
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(transcripts.fileName(conversation))
+                                .build()
+                                .toString())
+                .body(transcripts.text(conversation, locale));
     }
 
     @PostMapping("/conversations/{id}/end")
@@ -262,7 +295,7 @@ class ChatApi {
     SseEmitter stream(@PathVariable String id, @RequestParam String token) throws IOException {
         owned(id, token);
         return streams.open(Chats.customer(id), CUSTOMER_STREAMS, emitter -> {
-            emitter.send(SseEmitter.event().name("status").data(chats.position(chats.current(id))));
+            emitter.send(SseEmitter.event().name("status").data(places.position(chats.current(id))));
             for (Message message : chats.customerHistory(id)) {
                 emitter.send(SseEmitter.event().name("message").data(message));
             }

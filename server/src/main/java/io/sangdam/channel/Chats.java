@@ -18,7 +18,6 @@ import io.sangdam.routing.AgentUsername;
 import io.sangdam.routing.CenterId;
 import io.sangdam.routing.ContactChannel;
 import io.sangdam.routing.CustomerAttribute;
-import io.sangdam.routing.PlaceInQueue;
 import io.sangdam.routing.QueueCode;
 import io.sangdam.routing.RoutedContact;
 import io.sangdam.routing.RoutedEvent;
@@ -58,8 +57,6 @@ class Chats {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Chats.class);
 
     static final int MAXIMUM_MESSAGE_LENGTH = 2000;
-    /** Seconds a chat is assumed to take, for the customer's wait estimate. */
-    static final int ESTIMATED_HANDLING_SECONDS = 240;
     /** A chat this old that routing does not know was never routed (its start died half-way). */
     static final java.time.Duration ORPHAN_AGE = java.time.Duration.ofMinutes(2);
 
@@ -113,7 +110,12 @@ class Chats {
      * talking, every 30 s: with thousands waiting, the asking was most of the server's work, and a
      * place of 300 does not need to be fresher than that.
      */
-    record Position(String status, int ahead, @Nullable Integer estimatedWaitSeconds, int refreshSeconds) {
+    record Position(
+            String status,
+            int ahead,
+            @Nullable Integer estimatedWaitSeconds,
+            int refreshSeconds,
+            boolean nobodyToAnswer) {
 
         static final int NEAR_THE_FRONT = 10;
         static final int SOON = 10;
@@ -126,7 +128,13 @@ class Chats {
                 case OFFERED -> SOON;
                 case CONNECTED, ENDED -> LATER;
             };
-            return new Position(status.name(), ahead, estimatedWaitSeconds, refresh);
+            return new Position(status.name(), ahead, estimatedWaitSeconds, refresh, false);
+        }
+
+        /** Waiting with no logged-in agent who has the topic's skills: no time can be promised (WaitingPlaces). */
+        static Position nobodyToAnswer(int ahead) {
+            Position waiting = of(Conversations.Status.WAITING, ahead, null);
+            return new Position(waiting.status(), ahead, null, waiting.refreshSeconds(), true);
         }
     }
 
@@ -155,7 +163,9 @@ class Chats {
                 ? null
                 : customers.match(phone, name).orElse(null);
         conversations.add(id, center, queue, label, lane, hash(token), clock.instant(), locale.getLanguage(), customer);
-        // The protection notice opens every chat, as the ARS plays it (산업안전보건법 제41조), in the center's words.
+        // The center's greeting comes first, then the protection notice, as the ARS plays it (산업안전보건법 제41조).
+        conversations.addMessage(
+                id, Sender.SYSTEM, notices.text(center, ProtectionNotices.Kind.CHAT_GREETING, locale), clock.instant());
         conversations.addMessage(
                 id, Sender.SYSTEM, notices.text(center, ProtectionNotices.Kind.CHAT_NOTICE, locale), clock.instant());
         java.util.Set<CustomerAttribute> attributes = java.util.EnumSet.noneOf(CustomerAttribute.class);
@@ -346,24 +356,6 @@ class Chats {
         return conversations.messages(id).stream()
                 .filter(m -> !m.sender().agentsOnly())
                 .toList();
-    }
-
-    Position position(Conversation conversation) {
-        if (conversation.status() != Conversations.Status.WAITING) {
-            return Position.of(conversation.status(), 0, 0);
-        }
-        // Not the whole snapshot: with thousands waiting, each asking every 10 s, copying it was the cost.
-        var position =
-                routing.waitingPosition(CenterId.of(conversation.centerId()), RoutedContact.of(conversation.id()));
-        int ahead = position.map(PlaceInQueue::ahead).orElse(0);
-        int agents = position.map(PlaceInQueue::agentsLoggedIn).orElse(0);
-        if (agents == 0) {
-            // Nobody to estimate with (the center is between shifts): a time would be made up.
-            return Position.of(Conversations.Status.WAITING, ahead, null);
-        }
-        int estimate =
-                (int) ((ahead + 1) * ESTIMATED_HANDLING_SECONDS / ((long) agents * Routing.DEFAULT_CHAT_CAPACITY));
-        return Position.of(Conversations.Status.WAITING, ahead, estimate);
     }
 
     List<Conversation> connectedTo(String agent) {

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 /**
  * What the customer is told about protection, in the center's own words: the notice that opens
  * every chat (the same the ARS plays before a call), then the first and the final warning. A center
- * that wrote nothing uses the default text, which cites 산업안전보건법 제41조.
+ * that wrote nothing uses the default text, which cites 산업안전보건법 제41조. The chat's greeting,
+ * read just before the notice, is kept here too, so the manager words the opening on one page.
  */
 @Service
 public class ProtectionNotices {
@@ -24,6 +25,8 @@ public class ProtectionNotices {
     static final List<String> LANGUAGES = List.of("ko", "en");
 
     public enum Kind {
+        /** Not a protection text, but the customer reads it just before the notice and the same manager words it. */
+        CHAT_GREETING("chat.greeting"),
         CHAT_NOTICE("chat.protection-notice"),
         FIRST_WARNING("protection.warning.1"),
         FINAL_WARNING("protection.warning.final");

@@ -37,6 +37,11 @@ class InternalRoutingApi {
         return forwarding.execute(center, type, request, id);
     }
 
+    @GetMapping(path = "/waiting/{contact}", produces = MediaType.APPLICATION_JSON_VALUE)
+    String waitingPosition(@PathVariable long center, @PathVariable String contact) {
+        return forwarding.waitingPositionHere(center, contact);
+    }
+
     @GetMapping(path = "/snapshot", produces = MediaType.APPLICATION_JSON_VALUE)
     String snapshot(@PathVariable long center) {
         return forwarding.snapshotHere(center);

@@ -175,7 +175,7 @@ public final class PublishedEvents {
     }
 
     static PlaceInQueue place(WaitingPosition position) {
-        return new PlaceInQueue(position.ahead(), position.agentsLoggedIn());
+        return new PlaceInQueue(position.ahead(), position.agentsLoggedIn(), position.agentsAbleToAnswer());
     }
 
     static ContactChannel channel(Channel channel) {

@@ -3,6 +3,7 @@ package io.sangdam.routing;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import io.sangdam.engine.routing.AgentState;
+import io.sangdam.engine.routing.ContactId;
 import io.sangdam.engine.routing.RoutingEvent;
 import io.sangdam.engine.routing.RoutingSnapshot;
 import io.sangdam.engine.routing.WaitingPosition;
@@ -282,31 +283,30 @@ class RoutingForwarding implements DisposableBean {
                 RoutingSnapshot.class);
     }
 
-    /** As the engine counts it ({@code RoutingEngine.waitingPosition}), from the holder's snapshot. */
+    /**
+     * The holder's engine counts it: which agents can answer a contact depends on the queue's pools,
+     * which only the engine has (a snapshot has the agents' skills, not what each overflow stage admits).
+     */
     Optional<WaitingPosition> waitingPosition(long center, String contact) {
-        RoutingSnapshot snapshot = snapshot(center);
-        RoutingSnapshot.ContactView waiting = snapshot.contacts().stream()
-                .filter(c -> c.id().value().equals(contact) && c.status() == RoutingSnapshot.ContactStatus.WAITING)
-                .findFirst()
-                .orElse(null);
-        if (waiting == null) {
-            return Optional.empty();
+        Holder holder = holderElsewhere(center).orElse(null);
+        if (holder == null) {
+            return here(() -> host.read(center, engine -> engine.waitingPosition(ContactId.of(contact))), center);
         }
-        long ahead = snapshot.contacts().stream()
-                .filter(other -> other != waiting
-                        && other.status() == RoutingSnapshot.ContactStatus.WAITING
-                        && other.queue().equals(waiting.queue())
-                        && (other.originalArrival().isBefore(waiting.originalArrival())
-                                || (other.originalArrival().equals(waiting.originalArrival())
-                                        && other.id()
-                                                        .value()
-                                                        .compareTo(waiting.id().value())
-                                                < 0)))
-                .count();
-        long loggedIn = snapshot.agents().stream()
-                .filter(agent -> !(agent.state() instanceof AgentState.Offline))
-                .count();
-        return Optional.of(new WaitingPosition((int) ahead, (int) loggedIn));
+        String body = call(
+                holder,
+                center,
+                HttpRequest.newBuilder(uri(
+                                holder,
+                                center,
+                                "/waiting/" + java.net.URLEncoder.encode(contact, StandardCharsets.UTF_8)))
+                        .GET());
+        return Optional.ofNullable(wire.readValue(body, WaitingPosition.class));
+    }
+
+    /** This node's engine's answer to {@link #waitingPosition}, for a node that forwards (JSON null when not waiting). */
+    String waitingPositionHere(long center, String contact) {
+        return wire.writeValueAsString(host.read(center, engine -> engine.waitingPosition(ContactId.of(contact)))
+                .orElse(null));
     }
 
     /**

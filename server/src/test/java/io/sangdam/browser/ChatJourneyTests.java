@@ -207,7 +207,8 @@ class ChatJourneyTests extends BrowserJourney {
                                     .param(agentName)
                                     .query(String.class)
                                     .single())
-                    .isEqualTo("010-****-3333 으로 혜택 문자 발송 약속 | 4");
+                    // The greeting, the notice, the customer's message, the agent's reply, the customer's question.
+                    .isEqualTo("010-****-3333 으로 혜택 문자 발송 약속 | 5");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("후처리 완료"))
                     .click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");

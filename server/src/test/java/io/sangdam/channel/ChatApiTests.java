@@ -178,11 +178,11 @@ class ChatApiTests {
                         java.net.http.HttpResponse.BodyHandlers.ofLines());
         java.util.List<String> first = new java.util.ArrayList<>();
         try (var lines = stream.body()) {
-            // The stream stays open: read its first three events only (a blank line ends each): the
-            // status, the center's notice to the customer, the customer's message.
+            // The stream stays open: read its first four events only (a blank line ends each): the
+            // status, the center's greeting and notice to the customer, the customer's message.
             var reading = lines.iterator();
             int events = 0;
-            while (events < 3 && reading.hasNext()) {
+            while (events < 4 && reading.hasNext()) {
                 String line = reading.next();
                 first.add(line);
                 events += line.isEmpty()

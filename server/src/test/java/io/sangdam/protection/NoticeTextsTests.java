@@ -97,7 +97,9 @@ class NoticeTextsTests {
                 null,
                 null,
                 "ko");
-        assertThat(view.json().get("messages").get(0).get("body").asString())
+        // The center's greeting comes first (its default here), then its own notice.
+        assertThat(view.json().get("messages").get(0).get("body").asString()).startsWith("안녕하세요");
+        assertThat(view.json().get("messages").get(1).get("body").asString())
                 .isEqualTo("대전센터 안내: 상담사에게 폭언하시면 상담이 종료됩니다 (산업안전보건법 제41조).");
         assertThat(notices.warning(changed.id(), 1, Locale.ENGLISH)).isEqualTo("Daejeon: first notice.");
         assertThat(notices.warning(changed.id(), 1, Locale.KOREAN)).startsWith("[1차 안내]");

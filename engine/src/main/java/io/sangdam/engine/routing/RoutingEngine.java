@@ -1293,7 +1293,8 @@ public final class RoutingEngine {
     /**
      * Where a waiting contact stands in its queue: the contacts of the same queue waiting before it
      * (an earlier original arrival; at the same instant, a smaller id), as a sorted {@link #snapshot()}
-     * would list them, and the agents logged in. One pass over the live contacts without allocating
+     * would list them, the agents logged in, and those of them whose skills the contact's queue (at
+     * any of its overflow stages) and lane admit. One pass over the live contacts without allocating
      * any: every waiting customer's chat asks for this every few seconds, and copying and sorting a
      * center's ten thousand contacts for each would cost milliseconds under the center's lock. Empty
      * when the contact is unknown or not waiting (offered, assigned).
@@ -1309,13 +1310,30 @@ public final class RoutingEngine {
                 && (other.originalArrival < contact.originalArrival
                         || (other.originalArrival == contact.originalArrival
                                 && other.id.value().compareTo(contact.id.value()) < 0)));
+        // Qualifying only widens with the overflow stage, so whoever the last stage of the contact's
+        // queue and lane admits can answer it now or once it has waited long enough.
+        Pool[] stages = contact.queue.pools.length == 0 ? null : contact.queue.pools[contact.queue.pools.length - 1];
+        Pool widest = stages == null ? null : stages[contact.laneIndex];
         int loggedIn = 0;
+        int able = 0;
         for (Agent agent : agentsInLoginOrder) {
             if (!(agent.state instanceof AgentState.Offline)) {
                 loggedIn++;
+                if (widest != null && qualifiesFor(agent, widest)) {
+                    able++;
+                }
             }
         }
-        return Optional.of(new WaitingPosition(ahead, loggedIn));
+        return Optional.of(new WaitingPosition(ahead, loggedIn, able));
+    }
+
+    private static boolean qualifiesFor(Agent agent, Pool pool) {
+        for (Pool qualified : agent.pools) {
+            if (qualified == pool) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ContactView view(Contact contact) {

@@ -40,12 +40,38 @@ class WaitingPositionTest {
                         continue;
                     }
                     waitingSeen++;
-                    assertThat(position).as("seed %d, %s", seed, contact.id()).contains(expected(snapshot, contact));
+                    WaitingPosition expected = expected(snapshot, contact);
+                    assertThat(position).as("seed %d, %s", seed, contact.id()).hasValueSatisfying(actual -> {
+                        assertThat(actual.ahead()).isEqualTo(expected.ahead());
+                        assertThat(actual.agentsLoggedIn()).isEqualTo(expected.agentsLoggedIn());
+                        assertThat(actual.agentsAbleToAnswer()).isBetween(0, actual.agentsLoggedIn());
+                    });
                 }
             }
             assertThat(engine.waitingPosition(ContactId.of("never-arrived"))).isEmpty();
         }
         assertThat(waitingSeen).as("positions compared").isGreaterThan(1000);
+    }
+
+    /**
+     * Only agents whose skills the queue admits can answer, whatever their state; one who qualifies
+     * once the queue's overflow has lowered the level counts too, since the wait will reach them.
+     */
+    @Test
+    void countsTheLoggedInAgentsWhoCanAnswer() {
+        Center center = Center.of(QueueDefinition.queue("loans", Channel.CHAT)
+                .requiring("loans", 7)
+                .overflowAfter(
+                        java.time.Duration.ofSeconds(30),
+                        new OverflowAction.LowerMinimumLevel(SkillId.of("loans"), 4)));
+        center.login(AgentProfile.agent("lee"));
+        center.chat("c1", "loans");
+        assertThat(center.engine.waitingPosition(ContactId.of("c1"))).contains(new WaitingPosition(0, 1, 0));
+
+        center.login(AgentProfile.agent("kim").withSkill("loans", 5));
+        center.notReady("kim", "break");
+        center.login(AgentProfile.agent("park").withSkill("loans", 2));
+        assertThat(center.engine.waitingPosition(ContactId.of("c1"))).contains(new WaitingPosition(0, 3, 1));
     }
 
     private static WaitingPosition expected(RoutingSnapshot snapshot, ContactView contact) {
@@ -57,6 +83,6 @@ class WaitingPositionTest {
         int agents = (int) snapshot.agents().stream()
                 .filter(a -> !(a.state() instanceof AgentState.Offline))
                 .count();
-        return new WaitingPosition(waiting.indexOf(contact.id().value()), agents);
+        return new WaitingPosition(waiting.indexOf(contact.id().value()), agents, agents);
     }
 }
