@@ -14,6 +14,10 @@ import io.sangdam.protection.Incidents;
 import io.sangdam.routing.AgentUsername;
 import io.sangdam.routing.CenterId;
 import io.sangdam.routing.Routing;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,10 +27,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
@@ -75,6 +75,7 @@ class BoardAlerts {
     private final JsonMapper json;
     /** Only a catch-up asks it; reporting's module test runs without protection's beans. */
     private final ObjectProvider<Incidents> incidents;
+
     private final AlertAcknowledgements acknowledgements;
 
     static final String ALERTED_ELSEWHERE = "reporting.alert";
@@ -220,7 +221,8 @@ class BoardAlerts {
                     .filter(a -> {
                         Instant upTo = acknowledged.get(a.conversation() + " " + a.reason());
                         // The database keeps microseconds; the alert may carry nanoseconds.
-                        return upTo == null || a.at().truncatedTo(ChronoUnit.MICROS).isAfter(upTo);
+                        return upTo == null
+                                || a.at().truncatedTo(ChronoUnit.MICROS).isAfter(upTo);
                     })
                     .toList();
         }
@@ -255,7 +257,8 @@ class BoardAlerts {
                         clock.instant()));
         board.push(chosen.id(), "alert-acknowledged", done);
         if (!cluster.alone()) {
-            cluster.announce(ACKNOWLEDGED_ELSEWHERE, json.writeValueAsString(new AcknowledgedElsewhere(chosen.id(), done)));
+            cluster.announce(
+                    ACKNOWLEDGED_ELSEWHERE, json.writeValueAsString(new AcknowledgedElsewhere(chosen.id(), done)));
         }
         return done;
     }

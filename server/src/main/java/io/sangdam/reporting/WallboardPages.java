@@ -101,7 +101,8 @@ class WallboardPages {
 
     private CenterFigures figures(Center center) {
         LiveBoard.Board now = board.board(center.id(), center.timeZone());
-        int waiting = now.queues().stream().mapToInt(LiveBoard.QueueRow::waiting).sum();
+        int waiting =
+                now.queues().stream().mapToInt(LiveBoard.QueueRow::waiting).sum();
         long longest = now.queues().stream()
                 .mapToLong(LiveBoard.QueueRow::longestWaitSeconds)
                 .max()
@@ -109,8 +110,9 @@ class WallboardPages {
         long inTime = now.intervals().stream()
                 .mapToLong(LiveBoard.IntervalRow::answeredInTime)
                 .sum();
-        long decided =
-                now.intervals().stream().mapToLong(LiveBoard.IntervalRow::decided).sum();
+        long decided = now.intervals().stream()
+                .mapToLong(LiveBoard.IntervalRow::decided)
+                .sum();
         Double serviceLevel = decided == 0 ? null : (double) inTime / decided;
         BoardThresholds thresholds = now.thresholds();
         return new CenterFigures(
