@@ -170,11 +170,11 @@
     }).join(", "));
     chart(node.id).setOption({
       animation: false, tooltip: { trigger: "axis", renderMode: "richText" },
-      grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 80, top: 24, bottom: 8, containLabel: true },
       xAxis: { type: "category", data: rows.map(function (r) { return r.label; }) },
       yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
       series: [{
-        name: texts.textSl, type: "bar", data: values,
+        name: texts.textSl, type: "bar", data: values, barMaxWidth: 48,
         markLine: { silent: true, symbol: "none", data: [
           { yAxis: board.thresholds.serviceLevelWarn, name: texts.textLevelWarn, lineStyle: { color: "#8a5a00", type: "dashed" }, label: { formatter: texts.textLevelWarn + " {c}%" } },
           { yAxis: board.thresholds.serviceLevelAlert, name: texts.textLevelAlert, lineStyle: { color: "#b00020" }, label: { formatter: texts.textLevelAlert + " {c}%" } }

@@ -115,7 +115,7 @@
       yAxis: { type: "value", min: 0, max: 100, axisLabel: { color: "#dbe3ef", fontSize: size, formatter: "{value}%" },
                splitLine: { lineStyle: { color: "#2a3646" } } },
       series: [{
-        name: texts.textSl, type: "bar", data: values, itemStyle: { color: "#5aa9ff" },
+        name: texts.textSl, type: "bar", data: values, barMaxWidth: 96, itemStyle: { color: "#5aa9ff" },
         label: { show: rows.length <= 16, position: "top", color: "#f4f6fa", fontSize: size, formatter: "{c}%" },
         markLine: { silent: true, symbol: "none", data: [
           { yAxis: board.thresholds.serviceLevelWarn, lineStyle: { color: "#ffd166", type: "dashed", width: 2 },

@@ -157,7 +157,7 @@ class WallboardPages {
         return "reporting/board-settings";
     }
 
-    /** The page's form: a refusal comes back to the form with what was typed and the reason in words. */
+    /** The page's form: a refusal comes back to the form in words, which still shows the thresholds in force. */
     @PostMapping("/board/settings")
     @PreAuthorize(THRESHOLD_EDITORS)
     String saveSettings(
