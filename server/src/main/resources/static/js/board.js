@@ -10,6 +10,10 @@
   var updated = document.getElementById("board-updated");
   var pending = false;
   var errorBox = document.getElementById("board-error");
+  var zone = root.dataset.zone;
+  var teamSelect = document.getElementById("board-team");
+  var wallLink = document.getElementById("board-wall-link");
+  var team = "";
 
   function cell(row, value, numeric) {
     var td = document.createElement("td");
@@ -21,9 +25,18 @@
 
   function stateText(state) { return texts["textState" + state.charAt(0) + state.slice(1).toLowerCase()] || state; }
 
-  function duration(seconds) {
-    var m = Math.floor(seconds / 60), s = seconds % 60;
-    return m + ":" + (s < 10 ? "0" : "") + s;
+  function duration(seconds) { return window.centerTime.duration(seconds); }
+
+  // Colour is never the only signal: a figure past the center's threshold also says so in words.
+  function level(td, value) {
+    td.classList.add("level-" + value.toLowerCase());
+    if (value !== "OK") {
+      var tag = document.createElement("span");
+      tag.className = "level-tag";
+      tag.textContent = (value === "ALERT" ? "■ " + texts.textLevelAlert : "▲ " + texts.textLevelWarn);
+      td.append(" ", tag);
+    }
+    return td;
   }
 
   function render(board) {
@@ -35,13 +48,20 @@
       var row = document.createElement("tr");
       row.dataset.queue = q.code;
       cell(row, q.name);
-      cell(row, q.waiting, true).dataset.test = "waiting";
-      cell(row, duration(q.longestWaitSeconds), true);
+      var waitingCell = cell(row, q.waiting, true);
+      waitingCell.dataset.test = "waiting";
+      var waitingNumber = document.createElement("span");
+      waitingNumber.dataset.test = "waiting-count";
+      waitingCell.replaceChildren(waitingNumber);
+      waitingNumber.textContent = q.waiting;
+      level(waitingCell, q.waitingLevel);
+      level(cell(row, duration(q.longestWaitSeconds), true), q.longestWaitLevel);
       cell(row, q.offered, true);
       cell(row, q.answered, true).dataset.test = "answered";
       cell(row, q.abandoned, true);
       var sl = cell(row, q.serviceLevel === null ? texts.textNone : (q.serviceLevel * 100).toFixed(1) + "% / " + q.targetPercent + "%", true);
-      if (q.serviceLevel !== null) { sl.className += q.serviceLevel * 100 >= q.targetPercent ? " good" : " bad"; }
+      sl.dataset.test = "service-level";
+      level(sl, q.serviceLevelLevel);
       cell(row, q.averageSpeedOfAnswerSeconds === null ? texts.textNone : q.averageSpeedOfAnswerSeconds.toFixed(1), true);
       queueRows.appendChild(row);
     });
@@ -88,7 +108,7 @@
       row.dataset.agent = a.username;
       if (window.boardAlerted && window.boardAlerted(a.username)) { row.classList.add("alerted"); }
       cell(row, a.name + " (" + a.username + ")");
-      var state = cell(row, stateText(a.state));
+      var state = cell(row, stateText(a.state) + (a.notReadyReason ? " · " + a.notReadyReason : ""));
       state.dataset.state = a.state;
       cell(row, duration(a.secondsInState), true);
       cell(row, a.contacts, true);
@@ -103,7 +123,8 @@
       agentRows.appendChild(row);
     });
     // In the page's language, not the browser's: an English page said "오후 2:28:28".
-    updated.textContent = new Date(board.at).toLocaleTimeString(document.documentElement.lang || undefined);
+    // In the center's time zone (the browser's may differ) and the page's language.
+    updated.textContent = window.centerTime.time(board.at, board.zone || zone);
     if (typeof echarts !== "undefined") {
       var stateNode = document.getElementById("board-state-chart");
       var byState = Object.keys(board.agentsByState).map(function (s) { return { name: stateText(s), value: board.agentsByState[s] }; });
@@ -132,6 +153,34 @@
         ]
       });
     }
+    intervalChart(board);
+  }
+
+  // Today's half hours: from the first with contacts (or the last four hours before any), with the
+  // center's warning and alert thresholds as lines.
+  function intervalChart(board) {
+    var node = document.getElementById("board-interval-chart");
+    if (!node || typeof echarts === "undefined") { return; }
+    var rows = board.intervals;
+    var first = rows.findIndex(function (r) { return r.decided > 0; });
+    rows = rows.slice(first < 0 ? Math.max(0, rows.length - 8) : first);
+    var values = rows.map(function (r) { return r.serviceLevel === null ? null : +(r.serviceLevel * 100).toFixed(1); });
+    node.setAttribute("aria-label", node.dataset.title + ": " + rows.map(function (r, i) {
+      return r.label + " " + (values[i] === null ? texts.textNone : values[i] + "%");
+    }).join(", "));
+    chart(node.id).setOption({
+      animation: false, tooltip: { trigger: "axis", renderMode: "richText" },
+      grid: { left: 8, right: 80, top: 24, bottom: 8, containLabel: true },
+      xAxis: { type: "category", data: rows.map(function (r) { return r.label; }) },
+      yAxis: { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" } },
+      series: [{
+        name: texts.textSl, type: "bar", data: values, barMaxWidth: 48,
+        markLine: { silent: true, symbol: "none", data: [
+          { yAxis: board.thresholds.serviceLevelWarn, name: texts.textLevelWarn, lineStyle: { color: "#8a5a00", type: "dashed" }, label: { formatter: texts.textLevelWarn + " {c}%" } },
+          { yAxis: board.thresholds.serviceLevelAlert, name: texts.textLevelAlert, lineStyle: { color: "#b00020" }, label: { formatter: texts.textLevelAlert + " {c}%" } }
+        ] }
+      }]
+    }, true);
   }
 
   function forceButton(text, agent, state) {
@@ -175,8 +224,17 @@
   function refresh() {
     if (pending) { return; }
     pending = true;
-    fetch("/board/api?center=" + center).then(function (r) { return r.json(); }).then(render)
+    fetch("/board/api?center=" + center + (team ? "&team=" + encodeURIComponent(team) : ""))
+      .then(function (r) { return r.json(); }).then(render)
       .finally(function () { pending = false; });
+  }
+
+  if (teamSelect) {
+    teamSelect.addEventListener("change", function () {
+      team = teamSelect.value;
+      wallLink.href = "/board/wall?center=" + center + (team ? "&team=" + encodeURIComponent(team) : "");
+      refresh();
+    });
   }
 
   refresh();

@@ -145,6 +145,11 @@ final class WritePermissions {
             post("/board/api/agents/{agent}/not-ready", FLOOR),
             post("/board/api/agents/{agent}/log-out", FLOOR),
             post("/board/api/contacts/{contact}/move", FLOOR),
+            // a supervisor has seen to a protection alert (the center's own, checked in code)
+            post("/board/api/alerts/acknowledgements", FLOOR),
+            // the colours of a center's board and wallboard: its manager sets them
+            post("/board/settings", ROUTING_ADMINISTRATORS),
+            put("/board/api/thresholds", ROUTING_ADMINISTRATORS),
 
             // routing: settings, and commands to a center's ACD
             post("/skills/catalog", ROUTING_ADMINISTRATORS),

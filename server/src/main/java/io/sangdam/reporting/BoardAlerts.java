@@ -2,6 +2,7 @@ package io.sangdam.reporting;
 
 import io.sangdam.identity.Center;
 import io.sangdam.identity.CenterDirectory;
+import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.identity.Staff;
 import io.sangdam.identity.StaffMember;
@@ -13,9 +14,14 @@ import io.sangdam.protection.Incidents;
 import io.sangdam.routing.AgentUsername;
 import io.sangdam.routing.CenterId;
 import io.sangdam.routing.Routing;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -28,6 +34,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,10 +76,16 @@ class BoardAlerts {
     /** Only a catch-up asks it; reporting's module test runs without protection's beans. */
     private final ObjectProvider<Incidents> incidents;
 
+    private final AlertAcknowledgements acknowledgements;
+
     static final String ALERTED_ELSEWHERE = "reporting.alert";
+    static final String ACKNOWLEDGED_ELSEWHERE = "reporting.alert-acknowledged";
 
     /** An alert raised on another node. */
     record AlertElsewhere(long center, Alert alert) {}
+
+    /** An acknowledgement made on another node, for the boards open on this one. */
+    record AcknowledgedElsewhere(long center, AlertAcknowledgements.Acknowledgement acknowledgement) {}
 
     BoardAlerts(
             LiveBoard board,
@@ -83,7 +96,9 @@ class BoardAlerts {
             Clock clock,
             ClusterSignals cluster,
             JsonMapper json,
-            ObjectProvider<Incidents> incidents) {
+            ObjectProvider<Incidents> incidents,
+            AlertAcknowledgements acknowledgements) {
+        this.acknowledgements = acknowledgements;
         this.cluster = cluster;
         this.json = json;
         this.incidents = incidents;
@@ -94,6 +109,13 @@ class BoardAlerts {
                     show(elsewhere.center(), elsewhere.alert());
                 },
                 this::recoverMissed);
+        cluster.receive(
+                ACKNOWLEDGED_ELSEWHERE,
+                payload -> {
+                    AcknowledgedElsewhere elsewhere = json.readValue(payload, AcknowledgedElsewhere.class);
+                    board.push(elsewhere.center(), "alert-acknowledged", elsewhere.acknowledgement());
+                },
+                () -> {});
         this.board = board;
         this.routing = routing;
         this.staff = staff;
@@ -179,6 +201,7 @@ class BoardAlerts {
         board.push(center, "alert", alert);
     }
 
+    /** The center's alerts of the last hour that nobody acknowledged, newest first. */
     @GetMapping("/board/api/alerts")
     @PreAuthorize(BoardPages.BOARD_ROLES)
     List<Alert> alerts(@RequestParam long center) {
@@ -188,9 +211,92 @@ class BoardAlerts {
             return List.of();
         }
         Instant since = clock.instant().minus(KEPT_FOR);
-        synchronized (kept) {
-            return kept.stream().filter(a -> a.at().isAfter(since)).toList();
+        Map<String, Instant> acknowledged = new java.util.HashMap<>();
+        for (AlertAcknowledgements.Acknowledgement done : acknowledgements.since(chosen.id(), since)) {
+            acknowledged.put(done.conversation() + " " + done.reason(), done.upTo());
         }
+        synchronized (kept) {
+            return kept.stream()
+                    .filter(a -> a.at().isAfter(since))
+                    .filter(a -> {
+                        Instant upTo = acknowledged.get(a.conversation() + " " + a.reason());
+                        // The database keeps microseconds; the alert may carry nanoseconds.
+                        return upTo == null
+                                || a.at().truncatedTo(ChronoUnit.MICROS).isAfter(upTo);
+                    })
+                    .toList();
+        }
+    }
+
+    /** Which alert a supervisor acknowledges: its chat, its kind, and its time as the board received it. */
+    record Acknowledging(
+            @NotBlank @Size(max = 64) String conversation,
+            @NotNull AbuseAlerted.Reason reason,
+            @NotNull Instant at) {}
+
+    /**
+     * A supervisor has seen to an alert: it and the earlier ones of its kind for the same chat leave
+     * every board of the center, on every node; a later alert of the chat shows again. Only an alert
+     * of the center asked for (a supervisor of another center is refused by the center check first).
+     */
+    @PostMapping("/board/api/alerts/acknowledgements")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'CENTER_MANAGER')")
+    AlertAcknowledgements.Acknowledgement acknowledge(
+            @RequestParam long center, @Valid @RequestBody Acknowledging acknowledging) {
+        CurrentUser user = currentUsers.require();
+        Center chosen = centers.visibleTo(user, center);
+        Instant upTo = latestAlert(chosen.id(), acknowledging)
+                .orElseThrow(() -> RequestRejected.notFound("unknown-alert", acknowledging.conversation()));
+        AlertAcknowledgements.Acknowledgement done = acknowledgements.acknowledge(
+                chosen.id(),
+                new AlertAcknowledgements.Acknowledgement(
+                        acknowledging.conversation(),
+                        acknowledging.reason().name(),
+                        upTo,
+                        user.username(),
+                        clock.instant()));
+        board.push(chosen.id(), "alert-acknowledged", done);
+        if (!cluster.alone()) {
+            cluster.announce(
+                    ACKNOWLEDGED_ELSEWHERE, json.writeValueAsString(new AcknowledgedElsewhere(chosen.id(), done)));
+        }
+        return done;
+    }
+
+    /**
+     * The time of the latest alert of this center, chat and kind raised no later than the one
+     * acknowledged: from those this node keeps, else from the incident list (after a restart this
+     * node keeps none). Never later than the acknowledged one, so a later alert still shows.
+     */
+    private java.util.Optional<Instant> latestAlert(long center, Acknowledging acknowledging) {
+        Instant until = acknowledging.at().plusMillis(1);
+        java.util.function.Predicate<Instant> inTime =
+                at -> at.isBefore(until) && at.isAfter(clock.instant().minus(KEPT_FOR));
+        Deque<Alert> kept = recent.get(center);
+        if (kept != null) {
+            synchronized (kept) {
+                var found = kept.stream()
+                        .filter(a -> a.conversation().equals(acknowledging.conversation())
+                                && a.reason().equals(acknowledging.reason().name()))
+                        .map(Alert::at)
+                        .filter(inTime)
+                        .max(Instant::compareTo);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        Incidents incidentList = incidents.getIfAvailable();
+        if (incidentList == null) {
+            return java.util.Optional.empty();
+        }
+        return incidentList.alertsSince(clock.instant().minus(KEPT_FOR)).stream()
+                .filter(a -> a.centerId() == center
+                        && a.conversation().equals(acknowledging.conversation())
+                        && a.reason() == acknowledging.reason())
+                .map(AbuseAlerted::at)
+                .filter(inTime)
+                .max(Instant::compareTo);
     }
 
     /** Logged in the routing log like every routing command; refused unless the agent is in a recovery break. */

@@ -1,7 +1,6 @@
 package io.sangdam.reporting;
 
 import io.sangdam.identity.Center;
-import io.sangdam.identity.CenterDirectory;
 import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.platform.RequestRejected;
@@ -35,7 +34,7 @@ class BoardPages {
                     + " 'PROTECTION_TEAM')";
 
     private final LiveBoard board;
-    private final CenterDirectory centers;
+    private final BoardCenters boardCenters;
     private final CurrentUsers currentUsers;
     private final Routing routing;
     private final ConsultationFacts consultations;
@@ -43,7 +42,7 @@ class BoardPages {
 
     BoardPages(
             LiveBoard board,
-            CenterDirectory centers,
+            BoardCenters boardCenters,
             CurrentUsers currentUsers,
             Routing routing,
             ConsultationFacts consultations,
@@ -51,32 +50,52 @@ class BoardPages {
         this.board = board;
         this.clock = clock;
         this.consultations = consultations;
-        this.centers = centers;
+        this.boardCenters = boardCenters;
         this.currentUsers = currentUsers;
         this.routing = routing;
     }
 
+    /**
+     * One center's board. Headquarters people who ask for no center get all centers at once
+     * ({@link WallboardPages}) rather than whichever partner center came first.
+     */
     @GetMapping("/board")
     String page(@RequestParam(required = false) @Nullable Long center, Model model) {
+        CurrentUser user = currentUsers.require();
+        if (center == null && user.seesAllCenters()) {
+            return "redirect:/board/all";
+        }
         Center chosen = center(center);
-        List<Center> routed = centers.visibleTo(currentUsers.require()).stream()
-                .filter(c -> routing.routes(CenterId.of(c.id())))
-                .toList();
-        model.addAttribute("centers", routed);
+        model.addAttribute("centers", boardCenters.routed());
         model.addAttribute("center", chosen);
+        model.addAttribute("teams", board.teams(chosen.id()));
         model.addAttribute(
                 "canForce",
                 currentUsers
                         .require()
                         .hasAny(io.sangdam.identity.Role.SUPERVISOR, io.sangdam.identity.Role.CENTER_MANAGER));
+        model.addAttribute("canSetThresholds", WallboardPages.canSetThresholds(user));
+        model.addAttribute(
+                "canMonitor",
+                user.hasAny(
+                        io.sangdam.identity.Role.SUPERVISOR,
+                        io.sangdam.identity.Role.CENTER_MANAGER,
+                        io.sangdam.identity.Role.EXECUTIVE,
+                        io.sangdam.identity.Role.PROTECTION_TEAM));
+        model.addAttribute(
+                "canSeeIncidents",
+                user.hasAny(
+                        io.sangdam.identity.Role.SUPERVISOR,
+                        io.sangdam.identity.Role.CENTER_MANAGER,
+                        io.sangdam.identity.Role.PROTECTION_TEAM));
         return "reporting/board";
     }
 
     @GetMapping("/board/api")
     @ResponseBody
-    LiveBoard.Board data(@RequestParam long center) {
+    LiveBoard.Board data(@RequestParam long center, @RequestParam(required = false) @Nullable String team) {
         Center chosen = center(center);
-        return board.board(chosen.id(), chosen.timeZone());
+        return board.board(chosen.id(), chosen.timeZone(), team == null || team.isBlank() ? null : team);
     }
 
     /**
@@ -169,17 +188,6 @@ class BoardPages {
     }
 
     private Center center(@Nullable Long requested) {
-        CurrentUser user = currentUsers.require();
-        if (requested == null) {
-            return centers.visibleTo(user).stream()
-                    .filter(c -> routing.routes(CenterId.of(c.id())))
-                    .findFirst()
-                    .orElseThrow(() -> RequestRejected.notFound("no-routing-for-center", user.centerId()));
-        }
-        Center center = centers.visibleTo(user, requested);
-        if (!routing.routes(CenterId.of(center.id()))) {
-            throw RequestRejected.notFound("no-routing-for-center", center.id());
-        }
-        return center;
+        return boardCenters.center(requested);
     }
 }

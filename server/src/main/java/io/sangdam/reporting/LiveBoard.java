@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,6 +49,7 @@ class LiveBoard {
     private final LiveFigures figures;
     private final Routing routing;
     private final Staff staff;
+    private final BoardSettings settings;
     private final Clock clock;
     static final String CHANGED_ELSEWHERE = "reporting.board-changed";
 
@@ -56,7 +58,14 @@ class LiveBoard {
     private final EventStreams all;
 
     LiveBoard(
-            LiveFigures figures, Routing routing, Staff staff, Clock clock, ClusterSignals cluster, EventStreams all) {
+            LiveFigures figures,
+            Routing routing,
+            Staff staff,
+            BoardSettings settings,
+            Clock clock,
+            ClusterSignals cluster,
+            EventStreams all) {
+        this.settings = settings;
         this.cluster = cluster;
         this.all = all;
         // Signals missed meanwhile: every open board reloads (it reads the shared database and the engine).
@@ -152,7 +161,11 @@ class LiveBoard {
         };
     }
 
-    /** @param nameEnglish the queue's English name, which the board shows in English when there is one */
+    /**
+     * @param nameEnglish the queue's English name, which the board shows in English when there is one
+     * @param waitingLevel how the number waiting stands against the center's thresholds; the same for
+     *     the longest wait and the service level
+     */
     record QueueRow(
             String code,
             String name,
@@ -165,9 +178,20 @@ class LiveBoard {
             @Nullable Double serviceLevel,
             double targetPercent,
             int targetSeconds,
-            @Nullable Double averageSpeedOfAnswerSeconds) {}
+            @Nullable Double averageSpeedOfAnswerSeconds,
+            BoardThresholds.Level waitingLevel,
+            BoardThresholds.Level longestWaitLevel,
+            BoardThresholds.Level serviceLevelLevel) {}
 
-    record AgentRow(String username, String name, String state, long secondsInState, int contacts) {}
+    /** @param notReadyReason the reason the agent gave, while not ready */
+    record AgentRow(
+            String username,
+            String name,
+            String state,
+            long secondsInState,
+            int contacts,
+            @Nullable String team,
+            @Nullable String notReadyReason) {}
 
     /** A contact waiting now: how long since the customer first came, and the lane it waits for. */
     record WaitingRow(
@@ -176,17 +200,49 @@ class LiveBoard {
             long waitSeconds,
             @Nullable String lane) {}
 
+    /**
+     * Today's service level of one half hour of the center, by arrival.
+     *
+     * @param label its start as the center's clock shows it (HH:mm in the center's time zone)
+     * @param serviceLevel null while no contact of it has an outcome that counts
+     */
+    record IntervalRow(
+            Instant start, String label, @Nullable Double serviceLevel, long answeredInTime, long decided) {}
+
+    /**
+     * @param zone the center's time zone, in which the board shows every time
+     * @param team the team whose agents are shown, null for all
+     * @param teams the center's teams, for the filter
+     * @param notReadyByReason agents not ready, counted by the reason they gave
+     */
     record Board(
             Instant at,
+            String zone,
+            @Nullable String team,
+            List<String> teams,
+            BoardThresholds thresholds,
             List<QueueRow> queues,
             List<AgentRow> agents,
             Map<String, Long> agentsByState,
-            List<WaitingRow> waiting) {}
+            Map<String, Long> notReadyByReason,
+            List<WaitingRow> waiting,
+            List<IntervalRow> intervals) {}
 
-    /** The board now: live queue and agent state from the engine, today's counts from the read model. */
+    private static final DateTimeFormatter INTERVAL_LABEL = DateTimeFormatter.ofPattern("HH:mm");
+
     Board board(long center, ZoneId zone) {
+        return board(center, zone, null);
+    }
+
+    /**
+     * The board now: live queue and agent state from the engine, today's counts from the read model;
+     * "today" is the center's day, in its time zone. A team narrows the agents (queues serve the whole
+     * center, so their figures stay the center's).
+     */
+    Board board(long center, ZoneId zone, @Nullable String team) {
         Instant now = clock.instant();
         RoutingState snapshot = routing.snapshot(CenterId.of(center));
+        BoardThresholds thresholds = settings.thresholds(center);
         Instant today = now.atZone(zone).truncatedTo(ChronoUnit.DAYS).toInstant();
         Map<String, LiveFigures.QueueDay> days = figures.since(center, today).stream()
                 .collect(Collectors.toMap(LiveFigures.QueueDay::queue, Function.identity()));
@@ -223,25 +279,42 @@ class LiveBoard {
                     serviceLevel,
                     queue.serviceLevelPercent(),
                     queue.serviceLevelSeconds(),
-                    asa));
+                    asa,
+                    thresholds.waiting(waiting.size()),
+                    thresholds.longestWait(longest),
+                    thresholds.serviceLevel(serviceLevel)));
         }
         Map<String, Instant> since = figures.agents(center).stream()
                 .collect(Collectors.toMap(LiveFigures.AgentStatus::agent, LiveFigures.AgentStatus::since));
-        Map<String, String> names = staff.inCenter(center).stream()
-                .collect(Collectors.toMap(StaffMember::username, StaffMember::displayName, (a, b) -> a));
+        List<StaffMember> people = staff.inCenter(center);
+        Map<String, StaffMember> byUsername =
+                people.stream().collect(Collectors.toMap(StaffMember::username, Function.identity(), (a, b) -> a));
+        List<String> teams = teams(people);
         List<AgentRow> agents = snapshot.agents().stream()
                 .filter(a -> a.status() != AgentStatus.OFFLINE)
-                .map(a -> new AgentRow(
-                        a.id().value(),
-                        names.getOrDefault(a.id().value(), a.id().value()),
-                        a.status().name(),
-                        Duration.between(since.getOrDefault(a.id().value(), now), now)
-                                .toSeconds(),
-                        a.contacts().size()))
+                .map(a -> {
+                    StaffMember member = byUsername.get(a.id().value());
+                    return new AgentRow(
+                            a.id().value(),
+                            member == null ? a.id().value() : member.displayName(),
+                            a.status().name(),
+                            Duration.between(since.getOrDefault(a.id().value(), now), now)
+                                    .toSeconds(),
+                            a.contacts().size(),
+                            member == null ? null : member.team(),
+                            a.notReadyReason());
+                })
+                .filter(a -> team == null || team.equals(a.team()))
                 .sorted(Comparator.comparing(AgentRow::state).thenComparing(AgentRow::username))
                 .toList();
         Map<String, Long> byState = agents.stream()
                 .collect(Collectors.groupingBy(AgentRow::state, java.util.TreeMap::new, Collectors.counting()));
+        Map<String, Long> byReason = agents.stream()
+                .filter(a -> a.notReadyReason() != null)
+                .collect(Collectors.groupingBy(
+                        a -> java.util.Objects.requireNonNull(a.notReadyReason()),
+                        java.util.TreeMap::new,
+                        Collectors.counting()));
         List<WaitingRow> waiting = snapshot.contacts().stream()
                 .filter(c -> c.status() == RoutingState.ContactStatus.WAITING)
                 .sorted(Comparator.comparing(RoutingState.Contact::originalArrival))
@@ -255,7 +328,52 @@ class LiveBoard {
                                 .findFirst()
                                 .orElse(null)))
                 .toList();
-        return new Board(now, queues, agents, byState, waiting);
+        return new Board(
+                now,
+                zone.getId(),
+                team,
+                teams,
+                thresholds,
+                queues,
+                agents,
+                byState,
+                byReason,
+                waiting,
+                intervals(center, zone, today, now));
+    }
+
+    /** The center's teams, for a filter. */
+    List<String> teams(long center) {
+        return teams(staff.inCenter(center));
+    }
+
+    private static List<String> teams(List<StaffMember> people) {
+        return people.stream()
+                .map(StaffMember::team)
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    /** Every half hour of the center's day up to the current one, those without outcomes empty. */
+    private List<IntervalRow> intervals(long center, ZoneId zone, Instant today, Instant now) {
+        Map<Instant, LiveFigures.IntervalFigures> found = figures.intervals(center, today).stream()
+                .collect(Collectors.toMap(LiveFigures.IntervalFigures::start, Function.identity()));
+        List<IntervalRow> rows = new ArrayList<>();
+        for (Instant start = bucket(today); !start.isAfter(now); start = start.plus(INTERVAL)) {
+            LiveFigures.IntervalFigures figures = found.get(start);
+            Double serviceLevel = figures == null || figures.decided() == 0
+                    ? null
+                    : (double) figures.answeredInTime() / figures.decided();
+            rows.add(new IntervalRow(
+                    start,
+                    INTERVAL_LABEL.format(start.atZone(zone)),
+                    serviceLevel,
+                    figures == null ? 0 : figures.answeredInTime(),
+                    figures == null ? 0 : figures.decided()));
+        }
+        return rows;
     }
 
     SseEmitter open(long center) {

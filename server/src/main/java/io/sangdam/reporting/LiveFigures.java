@@ -170,6 +170,25 @@ class LiveFigures {
                 .list();
     }
 
+    /**
+     * One half hour of the whole center (all its queues): contacts answered in time and contacts with
+     * an outcome that counts (answered, or abandoned after the short-abandon time), by arrival.
+     */
+    record IntervalFigures(Instant start, long answeredInTime, long decided) {}
+
+    /** The center's half hours from this instant on, oldest first; a half hour without arrivals is absent. */
+    List<IntervalFigures> intervals(long center, Instant from) {
+        return client.sql("""
+            select interval_start, sum(answered_in_time) as in_time, sum(answered + abandoned - short_abandoned) as decided
+              from reporting.queue_interval where center_id = ? and interval_start >= ?
+             group by interval_start order by interval_start\
+            """)
+                .params(center, Timestamp.from(from))
+                .query((row, n) -> new IntervalFigures(
+                        row.getTimestamp("interval_start").toInstant(), row.getLong("in_time"), row.getLong("decided")))
+                .list();
+    }
+
     List<AgentStatus> agents(long center) {
         return client.sql("select agent, state, since from reporting.agent_status where center_id = ? and state <>"
                         + " 'OFFLINE' order by agent")

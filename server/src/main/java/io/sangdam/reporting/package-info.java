@@ -1,6 +1,7 @@
 /**
- * What supervisors and managers watch and read: for now the live board of a center (queues and
- * agents, pushed as they change). Fed by other modules' events into its own read models.
+ * What supervisors and managers watch and read: the live board and the wallboard of a center (queues
+ * and agents, pushed as they change, coloured by the center's thresholds) and all centers at once for
+ * headquarters. Fed by other modules' events into its own read models.
  */
 @ApplicationModule(
         displayName = "Reporting",

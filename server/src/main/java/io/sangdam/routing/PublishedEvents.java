@@ -113,7 +113,8 @@ public final class PublishedEvents {
                     agent(agent.id()),
                     status(agent.state()),
                     capacity,
-                    agent.contacts().stream().map(PublishedEvents::contact).toList()));
+                    agent.contacts().stream().map(PublishedEvents::contact).toList(),
+                    agent.state() instanceof AgentState.NotReady notReady ? notReady.reason() : null));
         }
         List<RoutingState.Contact> contacts =
                 new ArrayList<>(snapshot.contacts().size());

@@ -17,13 +17,28 @@ public record RoutingState(Instant now, List<Agent> agents, List<Contact> contac
         contacts = List.copyOf(contacts);
     }
 
-    /** @param capacity how many contacts of each channel the agent may hold at once */
+    /**
+     * @param capacity how many contacts of each channel the agent may hold at once
+     * @param notReadyReason the reason the agent gave for not being ready, while {@code NOT_READY}; else null
+     */
     public record Agent(
-            AgentUsername id, AgentStatus status, Map<ContactChannel, Integer> capacity, List<RoutedContact> contacts) {
+            AgentUsername id,
+            AgentStatus status,
+            Map<ContactChannel, Integer> capacity,
+            List<RoutedContact> contacts,
+            @Nullable String notReadyReason) {
 
         public Agent {
             capacity = Map.copyOf(capacity);
             contacts = List.copyOf(contacts);
+        }
+
+        public Agent(
+                AgentUsername id,
+                AgentStatus status,
+                Map<ContactChannel, Integer> capacity,
+                List<RoutedContact> contacts) {
+            this(id, status, capacity, contacts, null);
         }
     }
 

@@ -140,4 +140,28 @@ class AccessibilityTests extends BrowserJourney {
             }
         }
     }
+
+    /** The board, its colour thresholds, the wall screen and headquarters' view of all centers. */
+    @Test
+    void theBoardsAndTheirSettingsAreAccessible() {
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            signIn(page, "gn.manager");
+            for (String path : List.of("/board", "/board/settings", "/board/wall")) {
+                page.navigate(url(path));
+                page.waitForLoadState(LoadState.LOAD);
+                page.waitForTimeout(400);
+                assertNoSeriousViolations(page);
+            }
+        }
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            signIn(page, "executive");
+            page.navigate(url("/board/all"));
+            page.locator("[data-test=all-centers] td[data-field=waiting]:not(:empty)")
+                    .first()
+                    .waitFor();
+            assertNoSeriousViolations(page);
+        }
+    }
 }

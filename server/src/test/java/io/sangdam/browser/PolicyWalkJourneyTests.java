@@ -22,10 +22,11 @@ class PolicyWalkJourneyTests extends BrowserJourney {
                 "admin|/ /admin/users /admin/users/new /account/password /account/tokens /customer-verification",
                 "protection|/ /access-log /incidents /registry /counselling /protection/reports /protection/lexicon"
                         + " /protection/notices /board /monitor /customers",
-                "executive|/ /board /protection/reports /incidents /monitor",
+                "executive|/ /board /board/all /board/wall /protection/reports /incidents /monitor",
                 "gn.manager|/ /skills /skills/catalog /agent-skills /routing-settings /queues /callbacks /board"
-                        + " /protection/notices /protection/reports /customer-verification /account/tokens",
-                "gn.supervisor|/ /monitor /board",
+                        + " /board/settings /protection/notices /protection/reports /customer-verification"
+                        + " /account/tokens",
+                "gn.supervisor|/ /monitor /board /board/wall",
                 "gn.wfm|/ /workforce/staffing /workforce/forecast /workforce/plan",
                 "gn.agent|/ /desk /care /customers",
                 "|/login /chat?center=2 /swagger-ui.html"
