@@ -19,15 +19,14 @@ function cardOf(conversation) {
 export function showOffer(offer) {
   const card = el("div", { "class": "card offer", "data-conversation": offer.conversation, "data-test": "offer" });
   const callback = offer.kind === "callback";
+  // Kind · topic (the queue the customer chose) · customer.
   const title = el("strong");
-  title.textContent = text(callback ? "desk.callback-offer" : "desk.offer") + (offer.customer ? " · " + offer.customer : "");
+  title.appendChild(document.createTextNode(text(callback ? "desk.callback-offer" : "desk.offer") + " · "));
+  const topic = el("span", { "data-test": "offer-topic", title: text("desk.offer-topic") });
+  title.appendChild(topic);
+  if (offer.customer) { title.appendChild(document.createTextNode(" · " + offer.customer)); }
   card.appendChild(title);
-  const topic = el("span", { "class": "offer-fact", "data-test": "offer-topic" });
-  topic.appendChild(el("span", { "class": "hint" }, text("desk.offer-topic") + " "));
-  const topicName = el("span");
-  topic.appendChild(topicName);
-  card.appendChild(topic);
-  withQueueName(offer.queue, (queue) => { topicName.textContent = queue; });
+  withQueueName(offer.queue, (queue) => { topic.textContent = queue; });
   const waited = el("span", { "class": "offer-fact waited", "data-test": "offer-waited" });
   if (offer.waitingSince) { card.appendChild(waited); }
   if (!callback) {

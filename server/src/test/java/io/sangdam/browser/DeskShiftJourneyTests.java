@@ -100,7 +100,8 @@ class DeskShiftJourneyTests extends BrowserJourney {
                     .click();
             var offer = agent.locator("[data-test=offer]");
             assertThat(offer).hasCount(1);
-            assertThat(offer.locator("[data-test=offer-topic]")).hasText("문의 주제 요금 문의");
+            assertThat(offer.locator("[data-test=offer-topic]")).hasText("요금 문의");
+            assertThat(offer.locator("strong")).hasText("새 상담 · 요금 문의 · " + Masking.name("손님1"));
             assertThat(offer.locator("[data-test=offer-first-message]"))
                     .hasText("요금이 두 번 나갔어요. 연락처는 010-****-6789 입니다");
             assertThat(offer).containsText(Masking.name("손님1"));
