@@ -103,8 +103,9 @@ export function showMessage(pane, message) {
     : message.sender === "NOTE" ? text("chat.note") : text("chat.system");
   const item = el("li", { "class": "from-" + message.sender.toLowerCase() });
   item.appendChild(el("span", { "class": "who" }, who));
-  item.appendChild(timeElement(message.sentAt));
   item.appendChild(highlighted(message));
+  // After the words (read as "who, what, when"); the style sheet shows it beside the sender.
+  item.appendChild(timeElement(message.sentAt));
   if (message.flags && message.flags.length) {
     item.classList.add("flagged");
     item.dataset.test = "flagged-message";
