@@ -61,10 +61,11 @@ class ChannelPages {
     @PreAuthorize("hasRole('AGENT')")
     String desk(Model model, Locale locale) {
         // The not-ready menu lists the reasons the center keeps (routing settings).
-        model.addAttribute(
-                "reasons",
-                routing.notReadyReasons(CenterId.of(currentUsers.require().centerId())));
+        long center = currentUsers.require().centerId();
+        model.addAttribute("reasons", routing.notReadyReasons(CenterId.of(center)));
         model.addAttribute("deskTexts", deskTexts.json(locale));
+        // Message times read as the center's clock, whatever zone the agent's computer is set to.
+        model.addAttribute("timeZone", centers.get(center).timeZone().getId());
         return "channel/desk";
     }
 }

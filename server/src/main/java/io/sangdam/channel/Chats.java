@@ -480,24 +480,26 @@ class Chats {
                 .map(Chats::changedChat)
                 .filter(chat -> chat != null && changed.containsKey(chat))
                 .toList());
+        Map<String, String> firstWords = conversations.firstCustomerMessages(group.stream()
+                .filter(event -> event instanceof RoutedEvent.ContactOffered)
+                .map(Chats::changedChat)
+                .filter(chat -> chat != null && changed.containsKey(chat))
+                .toList());
         for (RoutedEvent event : group) {
             String chat = changedChat(event);
             Conversation c = chat == null ? null : changed.get(chat);
             switch (event) {
                 case RoutedEvent.ContactOffered offered -> {
                     if (c != null) {
-                        Map<String, Object> offer = new java.util.HashMap<>(Map.of(
-                                "conversation",
-                                c.id(),
-                                "queue",
-                                c.queue(),
-                                "customer",
-                                c.customerLabel() == null ? "" : c.customerLabel(),
-                                "expiresAt",
-                                offered.expires().toString()));
                         // The agent is warned before accepting: a registered customer, what for, since when.
-                        flagged(c).ifPresent(flag -> offer.put("flagged", flag));
-                        streams.push(desk(offered.agent().value()), "offer", offer);
+                        streams.push(
+                                desk(offered.agent().value()),
+                                "offer",
+                                DeskOffer.of(
+                                        c,
+                                        offered.expires(),
+                                        firstWords.get(c.id()),
+                                        flagged(c).orElse(null)));
                     }
                 }
                 case RoutedEvent.ContactAssigned assigned -> {
@@ -788,7 +790,10 @@ class Chats {
         }
         Message message = conversations.addMessage(conversation.id(), sender, masked, clock.instant(), flags);
         streams.push(customer(conversation.id()), "message", message);
-        if (conversation.agent() != null && conversation.status() == Conversations.Status.CONNECTED) {
+        // Offered too: the offer card shows the customer's first words, which may come after the offer.
+        if (conversation.agent() != null
+                && (conversation.status() == Conversations.Status.CONNECTED
+                        || conversation.status() == Conversations.Status.OFFERED)) {
             streams.push(desk(conversation.agent()), "message", message);
         }
         return message;

@@ -372,6 +372,21 @@ class Conversations {
         return messages;
     }
 
+    /** Each chat's first message from its customer, as stored (masked); a chat whose customer wrote nothing is left out. */
+    java.util.Map<String, String> firstCustomerMessages(java.util.Collection<String> conversationIds) {
+        java.util.Map<String, String> first = new java.util.HashMap<>();
+        if (conversationIds.isEmpty()) {
+            return first;
+        }
+        jdbc.sql("""
+            select distinct on (conversation_id) conversation_id, body from channel.message
+             where conversation_id = any(?) and sender = 'CUSTOMER' order by conversation_id, id\
+            """).param(conversationIds.toArray(String[]::new)).query(row -> {
+            first.put(row.getString("conversation_id"), row.getString("body"));
+        });
+        return first;
+    }
+
     private Message message(java.sql.ResultSet row, int number) throws java.sql.SQLException {
         return new Message(
                 row.getLong("id"),

@@ -23,7 +23,6 @@ class DeskTexts {
             "chat.note",
             "chat.send",
             "chat.system",
-            "chat.you",
             "customer.accessibility",
             "customer.email",
             "customer.grade",
@@ -138,7 +137,19 @@ class DeskTexts {
             "desk.quick-replies.scope.TEAM",
             "desk.quick-replies.scope.CENTER",
             "desk.quick-replies.slash-hint",
-            "desk.quick-replies");
+            "desk.quick-replies",
+            // issue 17: desk (offer card, conversation list, notifications; the customer's messages)
+            "desk.customer",
+            "desk.list-ended",
+            "desk.notifications.blocked",
+            "desk.notifications.on",
+            "desk.offer-blink",
+            "desk.offer-first-message",
+            "desk.offer-no-message",
+            "desk.offer-notification",
+            "desk.offer-topic",
+            "desk.offer-waited",
+            "desk.unread");
 
     private final MessageSource messages;
     private final JsonMapper json;

@@ -1,16 +1,18 @@
 // A chat in its pane: the log, the composer with quick replies and typing, protection (warnings,
 // end for abuse), the wait for an answer; and, when it ends or is transferred, the record to write.
 import { showAttention } from "./attention.js";
+import { markUnread } from "./conversation-list.js";
 import { loadPanel } from "./customer-panel.js";
 import { el } from "./dom.js";
-import { addChat, contextOf, contextSection, paneOf, panes, select, selected } from "./layout.js";
+import { addChat, contextOf, contextSection, paneOf, panes, select, selected, shown } from "./layout.js";
 import { loadCategories, withQueueName } from "./lookups.js";
-import { removeOffer } from "./offers.js";
+import { offeredMessage, removeOffer } from "./offers.js";
 import { attachQuickReplies } from "./quick-replies.js";
 import { recordForm } from "./record.js";
 import { markSupervision } from "./supervision.js";
 import { headers, post } from "./server.js";
 import { format, text } from "./texts.js";
+import { REPLY_LATE_SECONDS, timeElement } from "./times.js";
 import { transferForm } from "./transfer.js";
 
 // A message can arrive twice (the answer to our POST and the stream, or a reconnected stream).
@@ -52,7 +54,7 @@ function composer(conversation, pane) {
   form.appendChild(input);
   const row = el("div", { "class": "row" });
   row.appendChild(el("button", { type: "submit", "class": "primary" }, text("chat.send")));
-  const end = el("button", { type: "button", "class": "secondary" }, text("desk.end"));
+  const end = el("button", { type: "button", "class": "secondary", "data-test": "end-chat", "aria-keyshortcuts": "Alt+X" }, text("desk.end"));
   row.appendChild(end);
   form.appendChild(row);
   form.addEventListener("submit", (event) => {
@@ -94,12 +96,14 @@ export function showMessage(pane, message) {
   if (seen[message.id]) { return; }
   seen[message.id] = true;
   const log = pane.querySelector("ol");
-  const who = message.sender === "CUSTOMER" ? text("chat.you") : message.sender === "AGENT" ? text("desk.me")
+  const who = message.sender === "CUSTOMER" ? text("desk.customer") : message.sender === "AGENT" ? text("desk.me")
     : message.sender === "NOTE" ? text("chat.note") : text("chat.system");
   const item = el("li", { "class": "from-" + message.sender.toLowerCase() });
   item.appendChild(el("span", { "class": "who" }, who));
   markSupervision(item, message);
   item.appendChild(highlighted(message));
+  // After the words (read as "who, what, when"); the style sheet shows it beside the sender.
+  item.appendChild(timeElement(message.sentAt));
   if (message.flags && message.flags.length) {
     item.classList.add("flagged");
     item.dataset.test = "flagged-message";
@@ -116,10 +120,35 @@ export function showMessage(pane, message) {
   showAttention();
 }
 
-/** A message that arrived on the stream, for a chat open here. */
+/** A message that arrived on the stream: for a chat open here, or the first words of one on offer. */
 export function receiveMessage(message) {
   const pane = paneOf(message.conversationId);
-  if (pane) { showMessage(pane, message); }
+  if (!pane) { offeredMessage(message); return; }
+  const fresh = !seen[message.id];
+  showMessage(pane, message);
+  // Counted where the agent cannot see it: a chat the conversation list keeps out of view.
+  if (fresh && message.sender !== "AGENT" && !shown(message.conversationId)) { markUnread(message.conversationId); }
+}
+
+/** The selected chat's message box takes the focus (once ended, its button to write the record). */
+export function focusComposer() {
+  const pane = paneOf(selected());
+  const target = pane && (pane.querySelector("form.composer textarea") || pane.querySelector(".ended-note button"));
+  if (target) { target.focus(); }
+}
+
+/** Ends the selected chat, as its end button does. */
+export function endSelected() {
+  const pane = paneOf(selected());
+  const end = pane && pane.querySelector("[data-test=end-chat]");
+  if (end) { end.click(); }
+}
+
+/** The selected chat's consultation record takes the focus, at its first field. */
+export function focusRecord() {
+  const section = contextOf(selected());
+  const field = section && section.querySelector("[data-test=record] select, [data-test=record] textarea");
+  if (field) { field.focus(); }
 }
 
 export function showWarnings(data) {
@@ -136,7 +165,7 @@ function showReplyWait(pane) {
   if (!since || pane.classList.contains("ended")) { wait.hidden = true; return; }
   const seconds = Math.max(0, Math.floor((Date.now() - Date.parse(since)) / 1000));
   wait.textContent = format("desk.reply-wait", Math.floor(seconds / 60) + ":" + String(seconds % 60).padStart(2, "0"));
-  wait.classList.toggle("late", seconds >= 60);
+  wait.classList.toggle("late", seconds >= REPLY_LATE_SECONDS);
   wait.hidden = false;
 }
 

@@ -20,8 +20,23 @@ export function loadPanel(conversation, panel) {
     .catch((error) => panel.replaceChildren(el("p", { "class": "error-box", role: "alert" }, error.message)));
 }
 
+/**
+ * After a record was saved: the panels showing that chat's customer load again, so their history
+ * lists it (the saved chat's own, and another chat of the same customer).
+ */
+export function refreshHistory(conversation) {
+  const saved = document.querySelector(".context[data-conversation='" + conversation + "'] .customer-panel");
+  const customer = saved && saved.dataset.customer;
+  if (!customer) { return; }
+  document.querySelectorAll(".context .customer-panel").forEach((panel) => {
+    if (panel.dataset.customer === customer) { loadPanel(panel.closest(".context").dataset.conversation, panel); }
+  });
+}
+
 function renderPanel(conversation, panel, data) {
   panel.replaceChildren(el("h3", {}, text("panel.title")));
+  // Only a verified customer's panel shows history, and only such panels are refreshed by number.
+  delete panel.dataset.customer;
   if (!data.link) {
     panel.appendChild(el("p", { "class": "hint", "data-test": "panel-none" }, text("panel.none")));
     panel.appendChild(searchForm(conversation, panel));
@@ -33,6 +48,7 @@ function renderPanel(conversation, panel, data) {
     return;
   }
   const c = data.customer;
+  panel.dataset.customer = c.customerNumber;
   const verified = el("p", { "class": "hint", "data-test": "panel-verified" });
   verified.appendChild(el("span", { "class": "chip ok" }, text("panel.verified")));
   verified.appendChild(document.createTextNode(" " + format("panel.verified-by", data.verified.by,

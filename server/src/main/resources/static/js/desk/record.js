@@ -92,6 +92,7 @@ export function recordForm(conversation, path, savedKey, whileOpen) {
     }).then((body) => {
       if (body) {
         try { sessionStorage.removeItem(draftKey); } catch (e) { /* nothing kept */ }
+        form.dispatchEvent(new CustomEvent("record-saved", { bubbles: true, detail: { conversation: conversation } }));
         form.replaceWith(el("p", { "class": "notice", role: "status" }, text(savedKey || "record.saved")));
         setTimeout(() => removeChat(conversation), 3000);
       }
