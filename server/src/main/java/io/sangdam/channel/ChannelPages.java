@@ -51,6 +51,11 @@ class ChannelPages {
                 "reasons",
                 routing.notReadyReasons(CenterId.of(currentUsers.require().centerId())));
         model.addAttribute("deskTexts", deskTexts.json(locale));
+        // The state bar offers 상담 가능 and 후처리 완료 only when the server would take them.
+        model.addAttribute(
+                "wrapUpRule",
+                routing.wrapUpRule(CenterId.of(currentUsers.require().centerId()))
+                        .name());
         return "channel/desk";
     }
 }
