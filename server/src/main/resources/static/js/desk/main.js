@@ -6,15 +6,8 @@ import { openCallback } from "./callback.js";
 import { endChat, keepReplyWaitsCurrent, openChat, receiveMessage, showWarnings, transferred } from "./chat-pane.js";
 import { removeOffer, showOffer } from "./offers.js";
 import { post } from "./server.js";
+import { recordDue, setState } from "./state-bar.js";
 import { connect } from "./stream.js";
-import { named } from "./texts.js";
-
-const stateLabel = document.getElementById("agent-state");
-
-function setState(state) {
-  stateLabel.textContent = named("desk.state.", state);
-  stateLabel.dataset.state = state;
-}
 
 document.querySelectorAll("[data-action]").forEach((button) => {
   button.addEventListener("click", () => {
@@ -32,7 +25,7 @@ connect("/desk/api/stream", {
   "connected": openChat,
   "callback": openCallback,
   "message": receiveMessage,
-  "ended": (data) => endChat(data.conversation),
-  "transferred": (data) => transferred(data.conversation),
+  "ended": (data) => { endChat(data.conversation); recordDue(data.conversation); },
+  "transferred": (data) => { transferred(data.conversation); recordDue(data.conversation); },
   "warnings": showWarnings
 });
