@@ -558,6 +558,7 @@ class ChatJourneyTests extends BrowserJourney {
             record.getByLabel("대분류").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
             record.getByLabel("중분류").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
             record.getByLabel("소분류").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+            record.getByLabel("처리 결과").selectOption("NO_RESPONSE");
             record.getByRole(
                             AriaRole.BUTTON,
                             new com.microsoft.playwright.Locator.GetByRoleOptions().setName("상담 이력 저장"))
