@@ -66,6 +66,11 @@ class ChannelPages {
         model.addAttribute("deskTexts", deskTexts.json(locale));
         // Message times read as the center's clock, whatever zone the agent's computer is set to.
         model.addAttribute("timeZone", centers.get(center).timeZone().getId());
+        // The state bar offers 상담 가능 and 후처리 완료 only when the server would take them.
+        model.addAttribute(
+                "wrapUpRule",
+                routing.wrapUpRule(CenterId.of(currentUsers.require().centerId()))
+                        .name());
         return "channel/desk";
     }
 }

@@ -51,6 +51,7 @@ class DeskApi {
     private final CallbackContacts callbackContacts;
     private final Callbacks callbacks;
     private final CustomerPresence presence;
+    private final RecordsToWrite recordsToWrite;
 
     DeskApi(
             Chats chats,
@@ -61,8 +62,10 @@ class DeskApi {
             ConsultationRecords records,
             CallbackContacts callbackContacts,
             Callbacks callbacks,
-            CustomerPresence presence) {
+            CustomerPresence presence,
+            RecordsToWrite recordsToWrite) {
         this.presence = presence;
+        this.recordsToWrite = recordsToWrite;
         this.callbackContacts = callbackContacts;
         this.callbacks = callbacks;
         this.records = records;
@@ -147,9 +150,11 @@ class DeskApi {
         routing.logIn(CenterId.of(me.centerId()), staff.find(me.id()).orElseThrow());
     }
 
+    /** Refused ({@code records-unwritten}) while a record is unsaved, when the center waits for records. */
     @PostMapping("/ready")
     void ready() {
         CurrentUser me = currentUsers.require();
+        recordsToWrite.requireNone(me);
         routing.ready(CenterId.of(me.centerId()), AgentUsername.of(me.username()));
     }
 
@@ -170,6 +175,7 @@ class DeskApi {
     @PostMapping("/wrap-up-done")
     void wrapUpDone() {
         CurrentUser me = currentUsers.require();
+        recordsToWrite.requireNone(me);
         routing.wrapUpDone(CenterId.of(me.centerId()), AgentUsername.of(me.username()));
     }
 
@@ -304,15 +310,16 @@ class DeskApi {
     @PostMapping("/conversations/{conversation}/record")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Long> record(@PathVariable String conversation, @Valid @RequestBody Record record) {
-        return Map.of(
-                "id",
-                chats.record(
-                        currentUsers.require().username(),
-                        conversation,
-                        record.categoryId(),
-                        record.disposition(),
-                        Boolean.TRUE.equals(record.followUp()),
-                        record.notes()));
+        CurrentUser me = currentUsers.require();
+        long id = chats.record(
+                me.username(),
+                conversation,
+                record.categoryId(),
+                record.disposition(),
+                Boolean.TRUE.equals(record.followUp()),
+                record.notes());
+        recordsToWrite.saved(me);
+        return Map.of("id", id);
     }
 
     /** Accepts a callback offered to me; an offer that expired or went to someone else is a 409 {@code callback-offer-expired}. */
@@ -333,15 +340,17 @@ class DeskApi {
     @PostMapping("/callbacks/{id}/finish")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Long> finishCallback(@PathVariable long id, @Valid @RequestBody Record record) {
-        return Map.of(
-                "id",
-                callbackContacts.finish(
-                        currentUsers.require(),
-                        id,
-                        record.categoryId(),
-                        record.disposition(),
-                        Boolean.TRUE.equals(record.followUp()),
-                        record.notes()));
+        CurrentUser me = currentUsers.require();
+        long saved = callbackContacts.finish(
+                me,
+                id,
+                record.categoryId(),
+                record.disposition(),
+                Boolean.TRUE.equals(record.followUp()),
+                record.notes());
+        // Its record came with its end, so a wrap-up held for records ends here when nothing else is left.
+        recordsToWrite.saved(me);
+        return Map.of("id", saved);
     }
 
     @GetMapping("/conversations")

@@ -156,6 +156,7 @@ final class WritePermissions {
             post("/skills/catalog/{code}", ROUTING_ADMINISTRATORS),
             post("/agent-skills", ROUTING_ADMINISTRATORS),
             post("/routing-settings/capacity", ROUTING_ADMINISTRATORS),
+            post("/routing-settings/wrap-up", ROUTING_ADMINISTRATORS),
             post("/routing-settings/reasons", ROUTING_ADMINISTRATORS),
             post("/routing-settings/reasons/{id}", ROUTING_ADMINISTRATORS),
             post("/queues", ROUTING_ADMINISTRATORS),
@@ -166,6 +167,7 @@ final class WritePermissions {
             put("/api/routing/skills/{code}", ROUTING_ADMINISTRATORS),
             put("/api/routing/agents/{agentId}", ROUTING_ADMINISTRATORS),
             put("/api/routing/centers/{center}/chat-capacity", ROUTING_ADMINISTRATORS),
+            put("/api/routing/centers/{center}/wrap-up", ROUTING_ADMINISTRATORS),
             // which verification methods a center's agents offer
             post("/customer-verification", ROUTING_ADMINISTRATORS),
             put("/api/centers/{center}/customer-verification", ROUTING_ADMINISTRATORS),

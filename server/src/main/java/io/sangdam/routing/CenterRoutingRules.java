@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** A center's not-ready reasons and chat capacities. */
+/** A center's not-ready reasons, chat capacities and wrap-up rule. */
 @Repository
 class CenterRoutingRules {
 
@@ -73,6 +73,25 @@ class CenterRoutingRules {
             insert into routing.center_routing (center_id, chat_capacity) values (?, ?)
             on conflict (center_id) do update set chat_capacity = excluded.chat_capacity\
             """).params(centerId, capacity).update();
+    }
+
+    WrapUpRule wrapUpRule(long centerId) {
+        return jdbc.sql("select wrap_up_rule from routing.center_routing where center_id = ?")
+                .param(centerId)
+                .query(String.class)
+                .optional()
+                .map(WrapUpRule::valueOf)
+                .orElse(WrapUpRule.DEFAULT);
+    }
+
+    /** A center without a row gets one with the default capacity, which is what it had. */
+    void setWrapUpRule(long centerId, WrapUpRule rule) {
+        jdbc.sql("""
+            insert into routing.center_routing (center_id, chat_capacity, wrap_up_rule) values (?, ?, ?)
+            on conflict (center_id) do update set wrap_up_rule = excluded.wrap_up_rule\
+            """)
+                .params(centerId, Routing.DEFAULT_CHAT_CAPACITY, rule.name())
+                .update();
     }
 
     Optional<Integer> agentCapacity(long agentId) {

@@ -67,9 +67,42 @@ public class Routing {
                         attributes.stream().sorted().map(Enum::name).toList())));
     }
 
-    /** The contact is over; one still waiting counts as abandoned. {@code forAbuse}: the agent ended it for abuse. */
+    /**
+     * The contact is over; one still waiting counts as abandoned. {@code forAbuse}: the agent ended it
+     * for abuse. Its agent has a consultation record to write: under the center's {@link
+     * WrapUpRule#UNTIL_RECORDED} their wrap-up, if this was their last contact, lasts until {@link
+     * #recordsWritten}. The rule of this moment goes into the logged command, so a replay decides the same.
+     */
     public List<RoutedEvent> end(CenterId center, RoutedContact contact, boolean forAbuse) {
-        return published(handle(center.value(), new RoutingRequest.End(contact.value(), forAbuse)));
+        return published(handle(
+                center.value(), new RoutingRequest.End(contact.value(), forAbuse, untilRecorded(center.value()))));
+    }
+
+    /** How the center's agents leave wrap-up (a routing setting of the center). */
+    public WrapUpRule wrapUpRule(CenterId center) {
+        return rules.wrapUpRule(center.value());
+    }
+
+    private boolean untilRecorded(long center) {
+        return rules.wrapUpRule(center) == WrapUpRule.UNTIL_RECORDED;
+    }
+
+    /**
+     * The agent has saved every consultation record they had to write: a wrap-up waiting for them
+     * ends (the agent becomes available, or not-ready if they asked for a break meanwhile), as does a
+     * wrap-up a checkpoint carried over as not-ready. Anything else (busy with other chats, already
+     * available) stays as it is, and nothing is logged.
+     */
+    public List<RoutedEvent> recordsWritten(CenterId center, AgentUsername agent) {
+        var state = engineSnapshot(center.value()).agents().stream()
+                .filter(a -> a.id().value().equals(agent.value()))
+                .map(RoutingSnapshot.AgentView::state)
+                .findFirst()
+                .orElse(AgentState.OFFLINE);
+        boolean inWrapUp = state instanceof AgentState.WrapUp
+                || (state instanceof AgentState.NotReady notReady
+                        && notReady.reason().equals(RoutingHost.WRAP_UP_CARRIED));
+        return inWrapUp ? wrapUpDone(center, agent) : List.of();
     }
 
     public List<RoutedEvent> logIn(CenterId center, StaffMember agent) {
@@ -101,8 +134,10 @@ public class Routing {
 
     /** Moves an assigned contact to another queue; the agent who had it is not offered it again soon. */
     public List<RoutedEvent> transfer(CenterId center, RoutedContact contact, QueueCode queue) {
-        return published(
-                handle(center.value(), new RoutingRequest.Transfer(contact.value(), queue.value(), null, null)));
+        return published(handle(
+                center.value(),
+                new RoutingRequest.Transfer(
+                        contact.value(), queue.value(), null, null, untilRecorded(center.value()))));
     }
 
     /**
@@ -112,8 +147,13 @@ public class Routing {
     public List<RoutedEvent> transferToColleague(
             CenterId center, RoutedContact contact, QueueCode queue, AgentUsername colleague) {
         return published(handle(
-                center.value(), new RoutingRequest.Transfer(contact.value(), queue.value(), colleague.value(), (int)
-                        TRANSFER_TO_COLLEAGUE_WAIT.toSeconds())));
+                center.value(),
+                new RoutingRequest.Transfer(
+                        contact.value(),
+                        queue.value(),
+                        colleague.value(),
+                        (int) TRANSFER_TO_COLLEAGUE_WAIT.toSeconds(),
+                        untilRecorded(center.value()))));
     }
 
     /**

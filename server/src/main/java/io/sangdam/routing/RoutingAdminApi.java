@@ -115,6 +115,25 @@ class RoutingAdminApi {
         return new Capacity(rules.centerCapacity(center));
     }
 
+    /** @param rule {@code UNTIL_RECORDED} (the default) or {@code TIMED} */
+    record WrapUp(@Nullable String rule) {}
+
+    @GetMapping("/centers/{center}/wrap-up")
+    @Operation(
+            summary = "How the center's agents leave wrap-up: once their records are saved, or after the queue's time")
+    WrapUp wrapUp(@PathVariable long center) {
+        return new WrapUp(rules.wrapUpRule(visible(center)).name());
+    }
+
+    @PutMapping("/centers/{center}/wrap-up")
+    @Operation(
+            summary =
+                    "Sets how the center's agents leave wrap-up (UNTIL_RECORDED or TIMED); from the next contact's end")
+    WrapUp setWrapUp(@PathVariable long center, @RequestBody WrapUp wrapUp) {
+        return new WrapUp(
+                administration.setWrapUpRule(visible(center), wrapUp.rule()).name());
+    }
+
     @GetMapping("/centers/{center}/not-ready-reasons")
     @Operation(summary = "The center's not-ready reasons, active or not")
     List<NotReadyReason> reasons(@PathVariable long center) {

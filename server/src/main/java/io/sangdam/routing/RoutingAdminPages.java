@@ -198,7 +198,20 @@ class RoutingAdminPages {
         model.addAttribute("center", chosen);
         model.addAttribute("reasons", rules.reasons(chosen.id()));
         model.addAttribute("centerCapacity", rules.centerCapacity(chosen.id()));
+        model.addAttribute("wrapUpRule", rules.wrapUpRule(chosen.id()));
+        model.addAttribute("wrapUpRules", WrapUpRule.values());
         return "routing/settings";
+    }
+
+    @PostMapping("/routing-settings/wrap-up")
+    String saveWrapUp(
+            @RequestParam long center,
+            @RequestParam(required = false) @Nullable String rule,
+            RedirectAttributes redirect,
+            Locale locale) {
+        centers.visibleTo(currentUsers.require(), center);
+        attempt(redirect, locale, "routing-settings.saved", () -> administration.setWrapUpRule(center, rule));
+        return "redirect:/routing-settings?center=" + center;
     }
 
     @PostMapping("/routing-settings/capacity")

@@ -430,6 +430,19 @@ class RoutingAdministration {
     }
 
     /**
+     * How the center's agents leave wrap-up. Not an engine setting: each contact's end carries what
+     * the rule said then (docs/engine.md), so a change applies from the next end, without a checkpoint.
+     */
+    WrapUpRule setWrapUpRule(long centerId, @Nullable String rule) {
+        WrapUpRule chosen = java.util.Arrays.stream(WrapUpRule.values())
+                .filter(known -> known.name().equals(rule))
+                .findFirst()
+                .orElseThrow(() -> RequestRejected.badRequest("unknown-wrap-up-rule", rule == null ? "" : rule));
+        rules.setWrapUpRule(centerId, chosen);
+        return chosen;
+    }
+
+    /**
      * Stores a change and applies it to the center's live engine, all or nothing. When another node
      * routes the center, that node is told once the change is stored, and applies it there. A center
      * nobody routed yet (its first queue) is routed by this node from now on.

@@ -11,16 +11,9 @@ import { keepListCurrent, selectNext } from "./layout.js";
 import { acceptOldest, removeOffer, showOffer } from "./offers.js";
 import { showPresence } from "./presence.js";
 import { post } from "./server.js";
+import { recordDue, setState } from "./state-bar.js";
 import { connect } from "./stream.js";
 import { listenForShortcuts } from "./shortcuts.js";
-import { named } from "./texts.js";
-
-const stateLabel = document.getElementById("agent-state");
-
-function setState(state) {
-  stateLabel.textContent = named("desk.state.", state);
-  stateLabel.dataset.state = state;
-}
 
 document.querySelectorAll("[data-action]").forEach((button) => {
   button.addEventListener("click", () => {
@@ -50,8 +43,8 @@ connect("/desk/api/stream", {
   "connected": openChat,
   "callback": openCallback,
   "message": receiveMessage,
-  "ended": (data) => endChat(data.conversation),
-  "transferred": (data) => transferred(data.conversation),
+  "ended": (data) => { endChat(data.conversation); recordDue(data.conversation); },
+  "transferred": (data) => { transferred(data.conversation); recordDue(data.conversation); },
   "warnings": showWarnings,
   "customer-presence": showPresence
 });

@@ -5,6 +5,7 @@ import { el, english } from "./dom.js";
 import { removeChat } from "./layout.js";
 import { loadCategories } from "./lookups.js";
 import { post } from "./server.js";
+import { recordSaved } from "./state-bar.js";
 import { named, text } from "./texts.js";
 
 const DISPOSITIONS = ["RESOLVED", "FOLLOW_UP", "TRANSFERRED", "ENDED_FOR_ABUSE", "NO_RESPONSE"];
@@ -43,7 +44,9 @@ export function recordForm(conversation, path, savedKey, whileOpen) {
     const chosen = levels[1].selectedOptions[0].node;
     fill(levels[2], chosen ? chosen.children : []);
   });
-  const disposition = el("select", { "aria-label": text("record.disposition"), "data-test": "disposition" });
+  // No outcome is chosen for the agent: a default would be saved unread (the server requires one too).
+  const disposition = el("select", { required: "", "aria-label": text("record.disposition"), "data-test": "disposition" });
+  disposition.appendChild(el("option", { value: "" }, text("record.disposition.choose")));
   DISPOSITIONS.forEach((value) => disposition.appendChild(el("option", { value: value }, named("record.disposition.", value))));
   const dispositionLabel = el("label");
   dispositionLabel.appendChild(el("span", {}, text("record.disposition")));
@@ -92,6 +95,7 @@ export function recordForm(conversation, path, savedKey, whileOpen) {
     }).then((body) => {
       if (body) {
         try { sessionStorage.removeItem(draftKey); } catch (e) { /* nothing kept */ }
+        recordSaved(conversation);
         form.dispatchEvent(new CustomEvent("record-saved", { bubbles: true, detail: { conversation: conversation } }));
         form.replaceWith(el("p", { "class": "notice", role: "status" }, text(savedKey || "record.saved")));
         setTimeout(() => removeChat(conversation), 3000);

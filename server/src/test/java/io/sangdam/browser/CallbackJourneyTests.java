@@ -84,10 +84,10 @@ class CallbackJourneyTests extends BrowserJourney {
 
             agent.getByRole(AriaRole.NAVIGATION).getByText("상담 데스크").click();
             agent.waitForLoadState(LoadState.LOAD);
-            assertThat(agent.locator("[data-test=agent-state]")).hasText("로그아웃");
+            assertThat(agent.locator("[data-test=agent-state]")).hasText("업무 외");
             agent.getByRole(
                             AriaRole.BUTTON,
-                            new Page.GetByRoleOptions().setName("로그인").setExact(true))
+                            new Page.GetByRoleOptions().setName("업무 시작").setExact(true))
                     .click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("이석");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능"))
@@ -127,10 +127,12 @@ class CallbackJourneyTests extends BrowserJourney {
             record.getByLabel("중분류").selectOption(new SelectOption().setIndex(1));
             record.getByLabel("소분류").selectOption(new SelectOption().setIndex(1));
             record.getByLabel("상담 메모 (개인정보는 저장할 때 가려집니다)").fill("해외 결제 차단 해제 안내, 통화 완료");
+            record.getByLabel("처리 결과").selectOption("RESOLVED");
             record.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("상담 이력 저장"))
                     .click();
             assertThat(agent.locator("[data-test=chat-context] .notice")).hasText("콜백을 완료했습니다.");
-            assertThat(agent.locator("[data-test=agent-state]")).hasText("후처리");
+            // Its record came with its end: nothing left to write, so no wrap-up waits for one.
+            assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");
             org.assertj.core.api.Assertions.assertThat(
                             jdbc.sql("select count(*) from identity.personal_data_access where username = ? and"
                                             + " subject_type = 'left-message'")

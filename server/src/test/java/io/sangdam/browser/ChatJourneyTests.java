@@ -57,11 +57,11 @@ class ChatJourneyTests extends BrowserJourney {
             Page agent = agentContext.newPage();
             signIn(agent, agentName, TestCenter.PASSWORD);
             agent.getByRole(AriaRole.NAVIGATION).getByText("상담 데스크").click();
-            assertThat(agent.locator("[data-test=agent-state]")).hasText("로그아웃");
+            assertThat(agent.locator("[data-test=agent-state]")).hasText("업무 외");
             agent.waitForLoadState(LoadState.LOAD);
             agent.getByRole(
                             AriaRole.BUTTON,
-                            new Page.GetByRoleOptions().setName("로그인").setExact(true))
+                            new Page.GetByRoleOptions().setName("업무 시작").setExact(true))
                     .click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("이석");
 
@@ -209,8 +209,7 @@ class ChatJourneyTests extends BrowserJourney {
                                     .single())
                     // The greeting, the notice, the customer's message, the agent's reply, the customer's question.
                     .isEqualTo("010-****-3333 으로 혜택 문자 발송 약속 | 5");
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("후처리 완료"))
-                    .click();
+            // Saving the last record ended the wrap-up: back to available without another click.
             assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");
 
             // The customer's history shows the consultation.
@@ -571,6 +570,7 @@ class ChatJourneyTests extends BrowserJourney {
             record.getByLabel("대분류").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
             record.getByLabel("중분류").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
             record.getByLabel("소분류").selectOption(new com.microsoft.playwright.options.SelectOption().setIndex(1));
+            record.getByLabel("처리 결과").selectOption("NO_RESPONSE");
             record.getByRole(
                             AriaRole.BUTTON,
                             new com.microsoft.playwright.Locator.GetByRoleOptions().setName("상담 이력 저장"))
@@ -598,13 +598,18 @@ class ChatJourneyTests extends BrowserJourney {
         }
     }
 
-    /** Fills the consultation record's categories (대/중/소분류, by name) and notes, and saves it. */
+    /** Fills the consultation record's categories (대/중/소분류, by name), outcome and notes, and saves it. */
     private static void saveRecord(
             com.microsoft.playwright.Locator record, String major, String middle, String minor, String notes) {
         record.getByLabel("대분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(major));
         record.getByLabel("중분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(middle));
         record.getByLabel("소분류").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(minor));
         record.getByLabel("상담 메모 (개인정보는 저장할 때 가려집니다)").fill(notes);
+        // The outcome has no default; one the desk set from what happened (이관) stays.
+        var outcome = record.getByLabel("처리 결과");
+        if (outcome.inputValue().isEmpty()) {
+            outcome.selectOption("RESOLVED");
+        }
         record.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("상담 이력 저장"))
                 .click();
     }
@@ -614,7 +619,7 @@ class ChatJourneyTests extends BrowserJourney {
         agent.waitForLoadState(LoadState.LOAD);
         agent.getByRole(
                         AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("로그인").setExact(true))
+                        new Page.GetByRoleOptions().setName("업무 시작").setExact(true))
                 .click();
         assertThat(agent.locator("[data-test=agent-state]")).hasText("이석");
         agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능"))

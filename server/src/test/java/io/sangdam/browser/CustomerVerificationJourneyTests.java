@@ -83,7 +83,7 @@ class CustomerVerificationJourneyTests extends BrowserJourney {
             agent.waitForLoadState(LoadState.LOAD);
             agent.getByRole(
                             AriaRole.BUTTON,
-                            new Page.GetByRoleOptions().setName("로그인").setExact(true))
+                            new Page.GetByRoleOptions().setName("업무 시작").setExact(true))
                     .click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("이석");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능"))

@@ -123,7 +123,7 @@ class RegistryJourneyTests extends BrowserJourney {
             agent.waitForLoadState(LoadState.LOAD);
             agent.getByRole(
                             AriaRole.BUTTON,
-                            new Page.GetByRoleOptions().setName("로그인").setExact(true))
+                            new Page.GetByRoleOptions().setName("업무 시작").setExact(true))
                     .click();
             assertThat(agent.locator("[data-test=agent-state]")).hasText("이석");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능"))
@@ -165,7 +165,7 @@ class RegistryJourneyTests extends BrowserJourney {
                         TestCenter.PASSWORD,
                         "ko");
             }
-            assertThat(agent.locator("[data-test=agent-state]")).hasText("로그아웃");
+            assertThat(agent.locator("[data-test=agent-state]")).hasText("업무 외");
 
             // Lifted early, with a reason.
             entry.getByPlaceholder("해제 사유").fill("고객 사과, 재발 방지 약속");

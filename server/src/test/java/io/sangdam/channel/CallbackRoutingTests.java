@@ -193,8 +193,8 @@ class CallbackRoutingTests {
                             .filter(a -> a.id().value().equals(agentName))
                             .map(a -> a.status().name())
                             .findFirst())
-                    .as("wrap-up as after any contact")
-                    .contains("WRAP_UP");
+                    .as("its record came with its end: no wrap-up waits for one (the center waits for records)")
+                    .contains("AVAILABLE");
 
             assertProblem(
                     agent.post("/desk/api/callbacks/" + left + "/finish", record, "en"), 409, "callback-already-done");

@@ -11,12 +11,16 @@ import java.util.regex.Pattern;
 /**
  * An agent at the desktop, as the browser does it: form sign-in with the CSRF token, the desk's
  * event stream, log in and ready; then accept every offer, answer every customer message, end the
- * chat after the last answer and finish wrap-up at once.
+ * chat after the last answer and finish wrap-up at once. Where the center keeps agents in wrap-up
+ * until the record is saved (the desk says so), it saves a short record of each ended chat instead,
+ * which ends the wrap-up; against a build without that rule it behaves as before.
  */
 final class Agent {
     private static final Pattern HIDDEN_CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
     private static final Pattern META_CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     private static final Pattern QUESTION = Pattern.compile("질문 #(\\d+)");
+    private static final Pattern MOST_SPECIFIC_CATEGORY =
+            Pattern.compile("\"id\":(\\d+),\"parentId\":\\d+,\"level\":3");
 
     final String username;
     private final Server server;
@@ -30,6 +34,9 @@ final class Agent {
      * is ended (a start the server stored whose customer never got its answer).
      */
     private final boolean resuming;
+
+    /** The center waits for records ({@code UNTIL_RECORDED}): the category every record is saved with, else 0. */
+    private long recordCategory;
 
     private final java.util.Map<String, Long> heard = new java.util.concurrent.ConcurrentHashMap<>();
     /** Chats this desk was told had ended (a reconnected desk also hears of chats still without a record). */
@@ -74,6 +81,17 @@ final class Agent {
             throw new IllegalStateException("desk of " + username + " not shown: " + desk.statusCode());
         }
         csrf = meta.group(1);
+        if (desk.body().contains("data-wrap-up-rule=\"UNTIL_RECORDED\"")) {
+            HttpResponse<String> categories = server.send(server.request("/desk/api/categories")
+                    .header("Cookie", cookie)
+                    .GET()
+                    .build());
+            Matcher category = MOST_SPECIFIC_CATEGORY.matcher(categories.body());
+            if (!category.find()) {
+                throw new IllegalStateException("no category to record with: " + categories.statusCode());
+            }
+            recordCategory = Long.parseLong(category.group(1));
+        }
     }
 
     /** Opens the desk's stream (on a thread of its own), then logs in and gets ready. */
@@ -127,14 +145,23 @@ final class Agent {
             }
             case "state" -> {
                 String state = Json.field(data, "state");
-                if (state.equals("WRAP_UP")) {
+                if (state.equals("WRAP_UP") && recordCategory == 0) {
                     act("wrap-up-done", "/desk/api/wrap-up-done", "");
                 } else if (state.equals("NOT_READY") && resuming) {
                     run.count("agent-ready-again");
                     act("ready", "/desk/api/ready", "");
                 }
             }
-            case "ended" -> ended.add(Json.field(data, "conversation"));
+            case "ended" -> {
+                String conversation = Json.field(data, "conversation");
+                // Once per chat: a reconnected desk is told again of chats still without a record.
+                if (ended.add(conversation) && recordCategory != 0) {
+                    act(
+                            "record",
+                            "/desk/api/conversations/" + conversation + "/record",
+                            "{\"categoryId\": " + recordCategory + ", \"disposition\": \"RESOLVED\"}");
+                }
+            }
             case "connected" -> {
                 if (resuming) {
                     String conversation = Json.field(data, "conversation");

@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class Agent {
     static final long NONE = Long.MIN_VALUE;
+    /** {@link #wrapUpUntil} of a wrap-up without a timer, which only {@code WrapUpEnded} ends. */
+    static final long UNTIL_ENDED = Long.MAX_VALUE;
+
     static final Pool[] NO_POOLS = new Pool[0];
     private static final Contact[] NO_CONTACTS = new Contact[0];
 

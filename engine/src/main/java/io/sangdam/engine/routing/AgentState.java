@@ -1,6 +1,7 @@
 package io.sangdam.engine.routing;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an agent is doing, as routing sees it. When several apply the first in this list wins:
@@ -25,7 +26,8 @@ public sealed interface AgentState {
      */
     record Busy(int contacts) implements AgentState {}
 
-    record WrapUp(Instant until) implements AgentState {}
+    /** After-contact work; {@code until} is null for a wrap-up that lasts until {@code WrapUpEnded}. */
+    record WrapUp(@Nullable Instant until) implements AgentState {}
 
     /** The break after an abusive contact (산업안전보건법 제41조): nothing is offered until it ends. */
     record Recovery(Instant until) implements AgentState {}

@@ -112,10 +112,20 @@ public sealed interface RoutingCommand {
      * @param toAgent if given, the contact waits for this colleague first (as for a preferred agent:
      *     skills not checked) until {@code toAgentWait} has passed, then for anyone in the queue. The
      *     colleague must be logged in and must not be the agent who transfers
+     * @param wrapUpUntilEnded as for {@link ContactEnded#wrapUpUntilEnded}: the transferring agent's
+     *     wrap-up, if this was their last contact, lasts until {@link WrapUpEnded}
      */
     record TransferRequested(
-            ContactId contact, QueueId toQueue, @Nullable AgentId toAgent, Duration toAgentWait)
+            ContactId contact,
+            QueueId toQueue,
+            @Nullable AgentId toAgent,
+            Duration toAgentWait,
+            boolean wrapUpUntilEnded)
             implements RoutingCommand {
+
+        public TransferRequested(ContactId contact, QueueId toQueue, @Nullable AgentId toAgent, Duration toAgentWait) {
+            this(contact, toQueue, toAgent, toAgentWait, false);
+        }
 
         public TransferRequested(ContactId contact, QueueId toQueue) {
             this(contact, toQueue, null, Duration.ZERO);
@@ -134,14 +144,28 @@ public sealed interface RoutingCommand {
      *
      * @param endedForAbuse the agent ended an assigned contact because the customer was abusive; the
      *     agent gets a recovery break instead of wrap-up
+     * @param wrapUpUntilEnded when this was the agent's last contact, their wrap-up has no timer and
+     *     lasts until {@link WrapUpEnded} (whatever the queue's wrap-up time, even none): the host
+     *     decides it, keeps agents in wrap-up until their consultation records are saved, and ends it
+     *     with {@code WrapUpEnded}. Carried in the command, not in the configuration, so that a replay
+     *     of the log decides as the live engine did.
      */
-    record ContactEnded(ContactId contact, boolean endedForAbuse) implements RoutingCommand {
+    record ContactEnded(ContactId contact, boolean endedForAbuse, boolean wrapUpUntilEnded) implements RoutingCommand {
+
+        /** With the queue's timed wrap-up. */
+        public ContactEnded(ContactId contact, boolean endedForAbuse) {
+            this(contact, endedForAbuse, false);
+        }
+
         public static ContactEnded of(String contact) {
             return new ContactEnded(ContactId.of(contact), false);
         }
     }
 
-    /** The agent finished after-contact work before the wrap-up timer ran out. */
+    /**
+     * The agent finished after-contact work: before the wrap-up timer ran out, or the wrap-up that
+     * has no timer (see {@link ContactEnded#wrapUpUntilEnded}) because the consultation record is saved.
+     */
     record WrapUpEnded(AgentId agent) implements RoutingCommand {}
 
     /**

@@ -664,7 +664,7 @@ public final class RoutingEngine {
             contact.preferredUntil = now + transfer.toAgentWait().toMillis();
         }
         enqueue(contact, target);
-        startAfterWork(agent, from, false);
+        startAfterWork(agent, from, false, transfer.wrapUpUntilEnded());
         routeContact(contact);
         settle(agent, true);
     }
@@ -719,7 +719,7 @@ public final class RoutingEngine {
                 release(agent, contact);
                 forget(contact);
                 emit(new ContactCompleted(at(), contact.id, agent.id, contact.queue.id));
-                startAfterWork(agent, contact.queue, ended.endedForAbuse());
+                startAfterWork(agent, contact.queue, ended.endedForAbuse(), ended.wrapUpUntilEnded());
                 settle(agent, true);
             }
             case ENDED -> throw new IllegalStateException("ended contact " + contact.id + " still known");
@@ -1015,7 +1015,7 @@ public final class RoutingEngine {
         agent.idleSince = now;
     }
 
-    private void startAfterWork(Agent agent, ContactQueue queue, boolean endedForAbuse) {
+    private void startAfterWork(Agent agent, ContactQueue queue, boolean endedForAbuse, boolean untilEnded) {
         if (endedForAbuse && settings.recoveryBreak().isPositive()) {
             agent.recoveryUntil = now + settings.recoveryBreak().toMillis();
             agent.recoveryGeneration++;
@@ -1024,6 +1024,10 @@ public final class RoutingEngine {
                 agent.wrapUpUntil = Agent.NONE;
                 agent.wrapUpGeneration++;
             }
+        } else if (agent.activeTotal == 0 && untilEnded) {
+            // No timer: only WrapUpEnded ends it, so a replay of the log ends it at the same command.
+            agent.wrapUpUntil = Agent.UNTIL_ENDED;
+            agent.wrapUpGeneration++;
         } else if (agent.activeTotal == 0 && queue.wrapUpMillis > 0) {
             // Wrap-up starts only when the agent's last contact ends: a chat agent with other chats open
             // writes notes between messages, so their capacity is not held back.
@@ -1122,7 +1126,8 @@ public final class RoutingEngine {
         AgentState state = switch (kind) {
             case Agent.SHOWS_OFFLINE -> AgentState.OFFLINE;
             case Agent.SHOWS_RECOVERY -> new AgentState.Recovery(Instant.ofEpochMilli(number));
-            case Agent.SHOWS_WRAP_UP -> new AgentState.WrapUp(Instant.ofEpochMilli(number));
+            case Agent.SHOWS_WRAP_UP ->
+                new AgentState.WrapUp(number == Agent.UNTIL_ENDED ? null : Instant.ofEpochMilli(number));
             case Agent.SHOWS_RESERVED -> new AgentState.Reserved((ContactId) required(detail));
             case Agent.SHOWS_BUSY -> new AgentState.Busy((int) number);
             case Agent.SHOWS_NOT_READY -> new AgentState.NotReady((String) required(detail));

@@ -152,7 +152,8 @@ final class RandomCenters {
         if (roll < 75 && !snapshot.contacts().isEmpty()) {
             List<ContactView> pickFrom = !assigned.isEmpty() && random.nextBoolean() ? assigned : snapshot.contacts();
             ContactView contact = pickFrom.get(random.nextInt(pickFrom.size()));
-            return new ContactEnded(contact.id(), random.nextInt(8) == 0);
+            // Some ends hold the agent in wrap-up until WrapUpEnded, as a center that waits for the record does.
+            return new ContactEnded(contact.id(), random.nextInt(8) == 0, random.nextInt(3) == 0);
         }
         if (roll < 79 && !snapshot.contacts().isEmpty()) {
             ContactView contact =
@@ -163,7 +164,8 @@ final class RandomCenters {
                         contact.id(),
                         to,
                         AgentId.of("a" + random.nextInt(AGENTS + 1)),
-                        Duration.ofSeconds(random.nextInt(40)));
+                        Duration.ofSeconds(random.nextInt(40)),
+                        random.nextBoolean());
             }
             return random.nextBoolean() ? new TransferRequested(contact.id(), to) : new MoveRequested(contact.id(), to);
         }

@@ -29,6 +29,7 @@ import io.sangdam.engine.routing.RoutingEvent.PreferredAgentWaitEnded;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RoutingRulesTest {
@@ -290,6 +291,106 @@ class RoutingRulesTest {
         center.apply(new WrapUpEnded(AgentId.of("kim")));
 
         assertThat(center.state("kim")).isEqualTo(new Available());
+    }
+
+    @Test
+    void wrapUpUntilEndedHasNoTimerAndEndsOnlyByCommand() {
+        Center center = Center.of(SUPPORT.withWrapUp(Duration.ofSeconds(30)));
+        center.login("kim");
+        center.arrive("c1", "support");
+        center.answer("c1");
+        center.apply(new ContactEnded(ContactId.of("c1"), false, true));
+        assertThat(center.state("kim")).isEqualTo(new WrapUp(null));
+        center.arrive("c2", "support");
+
+        center.seconds(3600);
+        assertThat(center.state("kim")).isEqualTo(new WrapUp(null));
+        assertThat(center.offeredAgent("c2")).isNull();
+        assertThat(center.engine.nextDeadline()).isEmpty();
+
+        assertThat(offeredIn(center.apply(new WrapUpEnded(AgentId.of("kim"))), "c2"))
+                .isEqualTo("kim");
+    }
+
+    @Test
+    void wrapUpUntilEndedAppliesEvenWhereTheQueueHasNoWrapUpTime() {
+        Center center = Center.of(SUPPORT);
+        center.login("kim");
+        center.arrive("c1", "support");
+        center.answer("c1");
+
+        center.apply(new ContactEnded(ContactId.of("c1"), false, true));
+
+        assertThat(center.state("kim")).isEqualTo(new WrapUp(null));
+    }
+
+    @Test
+    void wrapUpUntilEndedStartsOnlyWithTheLastChat() {
+        Center center = Center.of(CHAT);
+        center.login("kim");
+        center.chat("chat1", "chat");
+        center.answer("chat1");
+        center.chat("chat2", "chat");
+        center.answer("chat2");
+
+        center.apply(new ContactEnded(ContactId.of("chat1"), false, true));
+        assertThat(center.state("kim")).isEqualTo(new Busy(1));
+        assertThat(offeredIn(center.chat("chat3", "chat"), "chat3")).isEqualTo("kim");
+        center.answer("chat3");
+        center.apply(new ContactEnded(ContactId.of("chat2"), false, true));
+        center.apply(new ContactEnded(ContactId.of("chat3"), false, true));
+
+        assertThat(center.state("kim")).isEqualTo(new WrapUp(null));
+    }
+
+    @Test
+    void aBreakAskedForDuringAWrapUpUntilEndedFollowsIt() {
+        Center center = Center.of(SUPPORT);
+        center.login("kim");
+        center.arrive("c1", "support");
+        center.answer("c1");
+        center.apply(new ContactEnded(ContactId.of("c1"), false, true));
+        center.notReady("kim", "break");
+        assertThat(center.state("kim")).isEqualTo(new WrapUp(null));
+
+        center.apply(new WrapUpEnded(AgentId.of("kim")));
+
+        assertThat(center.state("kim")).isEqualTo(new NotReady("break"));
+    }
+
+    @Test
+    void transferringTheLastContactMayHoldTheAgentInWrapUpUntilEnded() {
+        Center center = Center.of(SUPPORT, QueueDefinition.queue("sales", Channel.VOICE));
+        center.login("kim");
+        center.arrive("c1", "support");
+        center.answer("c1");
+
+        center.apply(new TransferRequested(ContactId.of("c1"), QueueId.of("sales"), null, Duration.ZERO, true));
+
+        assertThat(center.state("kim")).isEqualTo(new WrapUp(null));
+    }
+
+    @Test
+    void replayingTheLogEndsAWrapUpUntilEndedAtTheSameCommand() {
+        List<RoutingCommand> log = List.of(
+                new RoutingCommand.AgentLoggedIn(AgentProfile.agent("kim")),
+                ContactArrived.of("c1", "support", Channel.VOICE),
+                new RoutingCommand.OfferAccepted(AgentId.of("kim"), ContactId.of("c1")),
+                new ContactEnded(ContactId.of("c1"), false, true),
+                ContactArrived.of("c2", "support", Channel.VOICE),
+                new RoutingCommand.ClockAdvanced(Center.START.plusSeconds(600)),
+                new WrapUpEnded(AgentId.of("kim")));
+        Center live = Center.of(SUPPORT);
+        log.forEach(live::apply);
+        Center rebuilt = Center.of(SUPPORT);
+        log.subList(0, log.size() - 1).forEach(rebuilt::apply);
+        // Ten minutes of clock in the log end nothing: no timer was set, so none fires on replay.
+        assertThat(rebuilt.state("kim")).isEqualTo(new WrapUp(null));
+        rebuilt.apply(log.getLast());
+
+        assertThat(rebuilt.events).isEqualTo(live.events);
+        assertThat(rebuilt.engine.snapshot()).isEqualTo(live.engine.snapshot());
+        assertThat(rebuilt.offeredAgent("c2")).isEqualTo("kim");
     }
 
     @Test

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Taken when the configuration changes, and periodically (docs/adr/0019) so that a rebuild
  * replays a bounded part of the log: after {@value #EVERY_COMMANDS_PROPERTY} commands or
  * {@value #EVERY_PROPERTY}, at the first moment the center holds no contact and no agent is in
- * wrap-up or recovery, when the carrying loses nothing of a contact or an agent's state.
+ * a timed wrap-up or recovery, when the carrying loses nothing of a contact or an agent's state (a
+ * wrap-up waiting for records is carried as not-ready 후처리, see {@link #periodicDue}).
  *
  * <p>Hazard: the checkpoint stores the queues as {@link QueueSettings} JSON: add fields to that
  * record, never rename or remove one, or old checkpoints no longer read.
@@ -107,10 +108,15 @@ class Checkpoints {
             return false;
         }
         RoutingSnapshot now = engine.snapshot();
+        // A wrap-up waiting for records (no timer) does not hold the checkpoint back: an agent who left
+        // without saving would hold it for ever. Carried as not-ready 후처리, it still refuses 상담 가능
+        // until the records are saved, and saving the last one makes the agent ready (Routing.recordsWritten);
+        // only a break asked for during that wrap-up is lost.
         boolean quiet = now.contacts().isEmpty()
                 && now.agents().stream()
-                        .noneMatch(agent -> agent.state() instanceof AgentState.WrapUp
-                                || agent.state() instanceof AgentState.Recovery);
+                        .noneMatch(
+                                agent -> (agent.state() instanceof AgentState.WrapUp wrapUp && wrapUp.until() != null)
+                                        || agent.state() instanceof AgentState.Recovery);
         if (!quiet) {
             return false;
         }

@@ -106,10 +106,20 @@ public sealed interface RoutingRequest {
         }
     }
 
-    record End(String contact, boolean forAbuse) implements RoutingRequest {
+    /**
+     * @param untilRecorded the agent's wrap-up, if this was their last contact, lasts until the
+     *     server ends it once their consultation records are saved; null in logs written before
+     *     the center could choose (a timed wrap-up then)
+     */
+    record End(String contact, boolean forAbuse, @Nullable Boolean untilRecorded) implements RoutingRequest {
+
+        public End(String contact, boolean forAbuse) {
+            this(contact, forAbuse, null);
+        }
+
         @Override
         public RoutingCommand toCommand() {
-            return new RoutingCommand.ContactEnded(ContactId.of(contact), forAbuse);
+            return new RoutingCommand.ContactEnded(ContactId.of(contact), forAbuse, Boolean.TRUE.equals(untilRecorded));
         }
     }
 
@@ -120,22 +130,30 @@ public sealed interface RoutingRequest {
         }
     }
 
-    /** To a queue, or to a colleague first ({@code agent}, for {@code agentWaitSeconds}); older logs have neither. */
+    /**
+     * To a queue, or to a colleague first ({@code agent}, for {@code agentWaitSeconds}); older logs
+     * have neither. {@code untilRecorded} as for {@link End}: the transferring agent writes a record too.
+     */
     record Transfer(
             String contact,
             String queue,
             @Nullable String agent,
-            @Nullable Integer agentWaitSeconds) implements RoutingRequest {
+            @Nullable Integer agentWaitSeconds,
+            @Nullable Boolean untilRecorded)
+            implements RoutingRequest {
+
+        public Transfer(String contact, String queue, @Nullable String agent, @Nullable Integer agentWaitSeconds) {
+            this(contact, queue, agent, agentWaitSeconds, null);
+        }
+
         @Override
         public RoutingCommand toCommand() {
-            if (agent == null) {
-                return new RoutingCommand.TransferRequested(ContactId.of(contact), QueueId.of(queue));
-            }
             return new RoutingCommand.TransferRequested(
                     ContactId.of(contact),
                     QueueId.of(queue),
-                    AgentId.of(agent),
-                    Duration.ofSeconds(agentWaitSeconds == null ? 0 : agentWaitSeconds));
+                    agent == null ? null : AgentId.of(agent),
+                    agent == null ? Duration.ZERO : Duration.ofSeconds(agentWaitSeconds == null ? 0 : agentWaitSeconds),
+                    Boolean.TRUE.equals(untilRecorded));
         }
     }
 

@@ -2,6 +2,7 @@ package io.sangdam.routing.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sangdam.engine.routing.AgentState;
 import io.sangdam.engine.routing.RoutingSnapshot;
 import java.time.Duration;
 import java.util.List;
@@ -81,6 +82,53 @@ class PeriodicCheckpointTests {
         } finally {
             checkpoints.every(everyCommands, every);
         }
+    }
+
+    /**
+     * An agent who left in a wrap-up that waits for their records must not hold the center's
+     * checkpoints back for ever: it is carried as not-ready 후처리, which the desk still keeps from
+     * becoming ready until the records are saved.
+     */
+    @Test
+    void aWrapUpWaitingForRecordsDoesNotHoldPeriodicCheckpointsBack() {
+        RuntimeCenter created = RuntimeCenter.create(jdbc, host);
+        long center = created.id();
+        String agent = created.agent(jdbc, "rt.writer", RuntimeCenter.SKILL);
+        String other = created.agent(jdbc, "rt.passer", "TECH");
+        Checkpoints checkpoints = host.checkpoints();
+        long everyCommands = checkpoints.everyCommands();
+        Duration every = checkpoints.every();
+        checkpoints.every(EVERY, Duration.ZERO);
+        try {
+            host.handle(center, logIns.logIn(agent).orElseThrow());
+            host.handle(center, new RoutingRequest.BecomeReady(agent));
+            host.handle(center, new RoutingRequest.Arrive("rt-recorded", RuntimeCenter.QUEUE, "CHAT", 0, List.of()));
+            host.handle(center, new RoutingRequest.Accept(agent, "rt-recorded"));
+            host.handle(center, new RoutingRequest.End("rt-recorded", false, true));
+            assertThat(stateOf(center, agent)).isEqualTo(new AgentState.WrapUp(null));
+            long before = checkpointsOf(center);
+            for (int i = 0; i < 2 * EVERY; i++) {
+                host.handle(center, logIns.logIn(other).orElseThrow());
+                host.handle(center, new RoutingRequest.LogOut(other));
+            }
+            settled(center);
+
+            assertThat(checkpointsOf(center)).isGreaterThan(before);
+            assertThat(stateOf(center, agent)).isEqualTo(new AgentState.NotReady(Checkpoints.WRAP_UP_CARRIED));
+            RoutingSnapshot live = host.snapshot(center);
+            host.rebuildFromLog(center);
+            assertThat(host.snapshot(center).agents()).isEqualTo(live.agents());
+        } finally {
+            checkpoints.every(everyCommands, every);
+        }
+    }
+
+    private AgentState stateOf(long center, String agent) {
+        return host.snapshot(center).agents().stream()
+                .filter(a -> a.id().value().equals(agent))
+                .findFirst()
+                .orElseThrow()
+                .state();
     }
 
     /** A contact's round; the agent stays logged in half of the time, so checkpoints carry them over too. */
