@@ -105,6 +105,7 @@
     if (alert.reason === "ENDED_FOR_ABUSE" && root.dataset.canSeeIncidents === "true") {
       item.append(link(texts.textOpenIncident, "/incidents#incident-" + encodeURIComponent(alert.conversation), "alert-open-incident"));
     }
+    // One status per alert, for whichever action the supervisor took last.
     var outcome = document.createElement("span");
     outcome.className = "alert-result";
     outcome.setAttribute("role", "status");
@@ -122,11 +123,8 @@
       button.type = "button";
       button.className = "secondary";
       button.textContent = texts.textExtend;
-      var result = document.createElement("span");
-      result.className = "alert-result";
-      result.setAttribute("role", "status");
-      button.addEventListener("click", function () { extend(alert.agent, result); });
-      item.append(button, result);
+      button.addEventListener("click", function () { extend(alert.agent, outcome); });
+      item.append(button);
     }
     item.append(outcome);
     list.prepend(item);

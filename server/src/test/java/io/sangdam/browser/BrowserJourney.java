@@ -118,6 +118,26 @@ abstract class BrowserJourney {
         org.assertj.core.api.Assertions.assertThat(serious).as(page.url()).isEmpty();
     }
 
+    /** On the desk: starts the shift in routing (업무 시작), not ready yet. */
+    static void startShift(Page agent) {
+        agent.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        agent.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("업무 시작").setExact(true))
+                .click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(agent.locator("[data-test=agent-state]"))
+                .hasText("이석");
+    }
+
+    /** On the desk: starts the shift and becomes available for chats. */
+    static void becomeReady(Page agent) {
+        startShift(agent);
+        agent.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능"))
+                .click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(agent.locator("[data-test=agent-state]"))
+                .hasText("대기 중(상담 가능)");
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }

@@ -613,17 +613,4 @@ class ChatJourneyTests extends BrowserJourney {
         record.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("상담 이력 저장"))
                 .click();
     }
-
-    /** On the desk: log in to routing (not ready yet), then ready for contacts. */
-    private static void becomeReady(Page agent) {
-        agent.waitForLoadState(LoadState.LOAD);
-        agent.getByRole(
-                        AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("업무 시작").setExact(true))
-                .click();
-        assertThat(agent.locator("[data-test=agent-state]")).hasText("이석");
-        agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능"))
-                .click();
-        assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");
-    }
 }

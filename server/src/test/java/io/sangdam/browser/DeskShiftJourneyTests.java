@@ -84,7 +84,7 @@ class DeskShiftJourneyTests extends BrowserJourney {
             // Allowed already (granted to this browser): the desk says so instead of offering the button.
             assertThat(agent.locator("[data-test=notify-state]")).hasText("새 상담 알림 켜짐");
             assertThat(agent.locator("[data-test=notify]")).isHidden();
-            logIn(agent);
+            startShift(agent);
 
             // The first customer writes while the agent is away: the offer brings their first words.
             List<Page> customers = new ArrayList<>();
@@ -291,7 +291,7 @@ class DeskShiftJourneyTests extends BrowserJourney {
             signIn(agent, agentName, TestCenter.PASSWORD);
             agent.navigate(url("/desk"));
             agent.waitForLoadState(LoadState.LOAD);
-            logIn(agent);
+            startShift(agent);
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능"))
                     .click();
             for (int i = 0; i < 2; i++) {
@@ -385,15 +385,6 @@ class DeskShiftJourneyTests extends BrowserJourney {
         customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("보내기"))
                 .click();
         assertThat(customer.locator("[data-test=chat-log]")).containsText(stored);
-    }
-
-    /** On the desk: logged in to routing, not ready yet. */
-    private static void logIn(Page agent) {
-        agent.getByRole(
-                        AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName("로그인").setExact(true))
-                .click();
-        assertThat(agent.locator("[data-test=agent-state]")).hasText("이석");
     }
 
     private void logOut(TestCenter center, String agentName) {

@@ -216,13 +216,7 @@ class WallboardJourneyTests extends BrowserJourney {
             Page agent = agentContext.newPage();
             signIn(agent, agentName, TestCenter.PASSWORD);
             agent.navigate(url("/desk"));
-            agent.getByRole(
-                            AriaRole.BUTTON,
-                            new Page.GetByRoleOptions().setName("로그인").setExact(true))
-                    .click();
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능"))
-                    .click();
-            assertThat(agent.locator("[data-test=agent-state]")).hasText("대기 중(상담 가능)");
+            becomeReady(agent);
 
             Page board = boardContext.newPage();
             signIn(board, center.username("supervisor"), TestCenter.PASSWORD);

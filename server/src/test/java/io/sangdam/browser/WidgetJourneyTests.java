@@ -133,14 +133,7 @@ class WidgetJourneyTests extends BrowserJourney {
             Page agent = agentContext.newPage();
             signIn(agent, center.username("agent"), TestCenter.PASSWORD);
             agent.getByRole(AriaRole.NAVIGATION).getByText("상담 데스크").click();
-            agent.waitForLoadState(LoadState.LOAD);
-            agent.getByRole(
-                            AriaRole.BUTTON,
-                            new Page.GetByRoleOptions().setName("로그인").setExact(true))
-                    .click();
-            assertThat(agent.locator("[data-test=agent-state]")).hasText("이석");
-            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 가능"))
-                    .click();
+            becomeReady(agent);
 
             Page customer = customerContext.newPage();
             customer.navigate(url("/chat?center=" + center.id()));
