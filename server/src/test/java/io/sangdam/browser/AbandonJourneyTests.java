@@ -139,12 +139,7 @@ class AbandonJourneyTests extends BrowserJourney {
     }
 
     private void startChat(Page customer, TestCenter center, String topic) {
-        customer.navigate(url("/chat?center=" + center.id()));
-        customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
-                .click();
-        customer.getByLabel("상담 주제").selectOption(topic);
-        customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작"))
-                .click();
+        startChat(customer, center.id(), topic);
         assertThat(customer.locator("[data-test=chat-log]")).containsText("산업안전보건법");
     }
 }

@@ -163,12 +163,7 @@ class BoardJourneyTests extends BrowserJourney {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 900));
                 BrowserContext customerContext = browser.newContext()) {
             Page customer = customerContext.newPage();
-            customer.navigate(url("/chat?center=" + center.id()));
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
-                    .click();
-            customer.getByLabel("상담 주제").selectOption("TECH");
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작"))
-                    .click();
+            startChat(customer, center.id(), "TECH");
             assertThat(customer.locator("[data-test=chat-log]")).containsText("산업안전보건법");
 
             Page page = context.newPage();

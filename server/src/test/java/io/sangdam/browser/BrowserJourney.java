@@ -118,6 +118,18 @@ abstract class BrowserJourney {
         org.assertj.core.api.Assertions.assertThat(serious).as(page.url()).isEmpty();
     }
 
+    /** As a customer on the demo shop of this center: opens the widget and starts a chat on the topic. */
+    void startChat(Page customer, long center, String topic) {
+        customer.navigate(url("/chat?center=" + center));
+        customer.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
+                .click();
+        customer.getByLabel("상담 주제").selectOption(topic);
+        customer.getByRole(
+                        com.microsoft.playwright.options.AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작"))
+                .click();
+    }
+
     /** On the desk: starts the shift in routing (업무 시작), not ready yet. */
     static void startShift(Page agent) {
         agent.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);

@@ -242,12 +242,7 @@ class ChatJourneyTests extends BrowserJourney {
             becomeReady(agent);
 
             Page customer = customerContext.newPage();
-            customer.navigate(url("/chat?center=" + center.id()));
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
-                    .click();
-            customer.getByLabel("상담 주제").selectOption("TECH");
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작"))
-                    .click();
+            startChat(customer, center.id(), "TECH");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락"))
                     .click();
             assertThat(customer.locator(".sangdam-chat-status")).hasText("상담사와 연결되었습니다.");
@@ -323,12 +318,7 @@ class ChatJourneyTests extends BrowserJourney {
             becomeReady(agent);
 
             Page customer = customerContext.newPage();
-            customer.navigate(url("/chat?center=" + center.id()));
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
-                    .click();
-            customer.getByLabel("상담 주제").selectOption("TECH");
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작"))
-                    .click();
+            startChat(customer, center.id(), "TECH");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락"))
                     .click();
 

@@ -49,12 +49,7 @@ class InterventionJourneyTests extends BrowserJourney {
             becomeReady(agent);
 
             Page customer = customerContext.newPage();
-            customer.navigate(url("/chat?center=" + center.id()));
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
-                    .click();
-            customer.getByLabel("상담 주제").selectOption("TECH");
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작"))
-                    .click();
+            startChat(customer, center.id(), "TECH");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락"))
                     .click();
             var pane = agent.locator("[data-test=chat-pane]");

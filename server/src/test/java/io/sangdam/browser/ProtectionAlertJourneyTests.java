@@ -109,12 +109,7 @@ class ProtectionAlertJourneyTests extends BrowserJourney {
                   return send.apply(this, arguments);
                 };\
                 """);
-            customer.navigate(url("/chat?center=" + center.id()));
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
-                    .click();
-            customer.getByLabel("상담 주제").selectOption("TECH");
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작"))
-                    .click();
+            startChat(customer, center.id(), "TECH");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락"))
                     .click();
             assertThat(customer.locator(".sangdam-chat-status")).hasText("상담사와 연결되었습니다.");

@@ -226,12 +226,7 @@ class WallboardJourneyTests extends BrowserJourney {
             other.navigate(url("/board?center=" + center.id()));
 
             Page customer = customerContext.newPage();
-            customer.navigate(url("/chat?center=" + center.id()));
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
-                    .click();
-            customer.getByLabel("상담 주제").selectOption("TECH");
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작"))
-                    .click();
+            startChat(customer, center.id(), "TECH");
             agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("수락"))
                     .click();
             assertThat(customer.locator(".sangdam-chat-status")).hasText("상담사와 연결되었습니다.");

@@ -88,12 +88,7 @@ class WidgetJourneyTests extends BrowserJourney {
         try (BrowserContext customerContext =
                 browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
             Page customer = customerContext.newPage();
-            customer.navigate(url("/chat?center=" + center.id()));
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("채팅 상담"))
-                    .click();
-            customer.getByLabel("상담 주제").selectOption("LOANS");
-            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("상담 시작"))
-                    .click();
+            startChat(customer, center.id(), "LOANS");
             var nobody = customer.locator("[data-test=nobody-to-answer]");
             assertThat(nobody).isVisible();
             customer.screenshot(new Page.ScreenshotOptions()
