@@ -5,7 +5,7 @@
  */
 @ApplicationModule(
         displayName = "Knowledge",
-        allowedDependencies = {"platform", "identity"})
+        allowedDependencies = {"platform", "identity", "contact"})
 @NullMarked
 package io.sangdam.knowledge;
 
