@@ -46,10 +46,12 @@ class AbandonedChats {
     private final JdbcClient jdbc;
     private final Routing routing;
     private final LiveStreams streams;
+    private final CustomerPresence presence;
     private final Clock clock;
 
-    AbandonedChats(JdbcClient jdbc, Routing routing, LiveStreams streams, Clock clock) {
+    AbandonedChats(JdbcClient jdbc, Routing routing, LiveStreams streams, CustomerPresence presence, Clock clock) {
         this.jdbc = jdbc;
+        this.presence = presence;
         this.routing = routing;
         this.streams = streams;
         this.clock = clock;
@@ -99,6 +101,7 @@ class AbandonedChats {
                         Conversations.Status.valueOf(row.getString("status")),
                         row.getString("agent_username")))
                 .list();
+        presence.takenForGone(gone.stream().map(Gone::id).toList());
         int abandoned = 0;
         for (Gone chat : gone) {
             String agent = chat.agent();

@@ -15,6 +15,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +52,7 @@ class ChatApi {
     private final CustomerPresence presence;
     private final WaitingPlaces places;
     private final CustomerTranscripts transcripts;
+    private final Clock clock;
 
     /**
      * A customer has the widget open in a tab or two; a stream beyond these closes the oldest, whose
@@ -68,7 +71,9 @@ class ChatApi {
             ChatThrottling throttling,
             CustomerPresence presence,
             WaitingPlaces places,
-            CustomerTranscripts transcripts) {
+            CustomerTranscripts transcripts,
+            Clock clock) {
+        this.clock = clock;
         this.presence = presence;
         this.places = places;
         this.transcripts = transcripts;
@@ -178,13 +183,16 @@ class ChatApi {
                 throw RequestRejected.conflict("queue-closed", OpeningHoursText.of(status, messages, locale));
             }
         }
-        return chats.start(
+        Instant starting = clock.instant();
+        Chats.Started started = chats.start(
                 chat.center(),
                 chat.topic(),
                 chat.name(),
                 chat.phone(),
                 chat.lane() == null || chat.lane().isBlank() ? null : chat.lane(),
                 locale);
+        presence.started(started.conversation(), starting);
+        return started;
     }
 
     record NewLeftMessage(

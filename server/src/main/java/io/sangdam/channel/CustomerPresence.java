@@ -66,6 +66,24 @@ class CustomerPresence {
         }
     }
 
+    /**
+     * A chat this node just stored: its creation counts as the customer seen (the sweep reads
+     * {@code coalesce(customer_seen_at, created_at)}), so the stream the widget opens next, and its
+     * first message, need no stamp of their own. {@code before} is taken before the row was stored,
+     * so the next stamp can only come early, never late.
+     */
+    void started(String conversation, Instant before) {
+        written.put(conversation, before);
+    }
+
+    /**
+     * This node's sweep took these chats' customers for gone: the next sign of them is written at
+     * once, not after the rest of the interval, so their agents learn of the return without delay.
+     */
+    void takenForGone(Collection<String> conversations) {
+        conversations.forEach(written::remove);
+    }
+
     @Scheduled(initialDelay = 5_000, fixedDelay = 5_000)
     void streamsOpen() {
         streamsOpen(clock.instant());

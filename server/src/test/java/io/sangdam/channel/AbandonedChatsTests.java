@@ -152,6 +152,35 @@ class AbandonedChatsTests {
         }
     }
 
+    @Test
+    void aChatsStartCountsAsTheCustomerSeenSoTheRequestsRightAfterItWriteNoStamp() {
+        var api = ApiClient.on(port);
+        String[] chat = start(api, "GONE");
+        Response asked = api.get("/chat/api/conversations/" + chat[0] + "/status?token=" + chat[1], null, null, "ko");
+        assertThat(asked.status()).isEqualTo(200);
+        presence.streamsOpen(Instant.now());
+        assertThat(stamp(chat[0]))
+                .as("nothing written within the first seconds")
+                .isNull();
+
+        Instant later = Instant.now().plus(CustomerPresence.REQUEST_STAMP_EVERY);
+        presence.seen(chat[0], later);
+        assertThat(stamp(chat[0]))
+                .as("a request after the interval is written")
+                .isBetween(later.minusMillis(1), later.plusMillis(1));
+    }
+
+    private @org.jspecify.annotations.Nullable Instant stamp(String id) {
+        return jdbc.sql("select customer_seen_at from channel.conversation where id = ?")
+                .param(id)
+                .query((row, n) -> {
+                    var seen = row.getTimestamp(1);
+                    return seen == null ? null : seen.toInstant();
+                })
+                .optional()
+                .orElse(null);
+    }
+
     /** Two nodes sweep at the same moment: each chat is taken by one of them, and routing is asked once. */
     @Test
     void sweepsAtTheSameTimeTakeEachChatOnce() throws Exception {
@@ -377,7 +406,8 @@ class AbandonedChatsTests {
 
     /** When the customer was last seen; the epoch when never. */
     private Instant seenAt(String id) {
-        return jdbc.sql("select customer_seen_at from channel.conversation where id = ?")
+        // what the sweep reads: a chat's start is the customer's first sign
+        return jdbc.sql("select coalesce(customer_seen_at, created_at) from channel.conversation where id = ?")
                 .param(id)
                 .query((row, n) -> {
                     var seen = row.getTimestamp(1);
