@@ -1,8 +1,8 @@
 package io.sangdam.knowledge;
 
-import io.sangdam.knowledge.SearchDictionaries.Analysis;
-import io.sangdam.knowledge.SearchDictionaries.AnalyzedToken;
-import io.sangdam.knowledge.SearchDictionaries.SearchTerm;
+import io.sangdam.knowledge.SearchDictionaries.DictionaryAnalysis;
+import io.sangdam.knowledge.SearchDictionaries.PreviewTerm;
+import io.sangdam.knowledge.SearchDictionaries.PreviewToken;
 import io.sangdam.platform.RequestRejected;
 import java.io.IOException;
 import java.io.StringReader;
@@ -45,18 +45,18 @@ final class DictionaryPreview {
     }
 
     /** @param userWords the user words and their parts, to mark the tokens the dictionary made */
-    static Analysis analyze(String text, DictionaryRules.Loaded dictionary, Set<String> userWords) {
+    static DictionaryAnalysis analyze(String text, DictionaryRules.Loaded dictionary, Set<String> userWords) {
         try {
-            return new Analysis(tokens(text, dictionary, userWords), searchTerms(text, dictionary));
+            return new DictionaryAnalysis(tokens(text, dictionary, userWords), searchTerms(text, dictionary));
         } catch (IOException impossible) {
             // Every reader here is a StringReader.
             throw new IllegalStateException(impossible);
         }
     }
 
-    private static List<AnalyzedToken> tokens(String text, DictionaryRules.Loaded dictionary, Set<String> userWords)
+    private static List<PreviewToken> tokens(String text, DictionaryRules.Loaded dictionary, Set<String> userWords)
             throws IOException {
-        List<AnalyzedToken> tokens = new ArrayList<>();
+        List<PreviewToken> tokens = new ArrayList<>();
         try (var tokenizer = new KoreanTokenizer(
                 AttributeFactory.DEFAULT_ATTRIBUTE_FACTORY,
                 dictionary.userDictionary(),
@@ -71,15 +71,15 @@ final class DictionaryPreview {
                 String tagName = tag == null ? POS.Tag.UNKNOWN.name() : tag.name();
                 boolean indexed = tag == null || !KoreanPartOfSpeechStopFilter.DEFAULT_STOP_TAGS.contains(tag);
                 String value = term.toString();
-                tokens.add(new AnalyzedToken(value, tagName, indexed, userWords.contains(value)));
+                tokens.add(new PreviewToken(value, tagName, indexed, userWords.contains(value)));
             }
             tokenizer.end();
         }
         return tokens;
     }
 
-    private static List<SearchTerm> searchTerms(String text, DictionaryRules.Loaded dictionary) throws IOException {
-        List<SearchTerm> terms = new ArrayList<>();
+    private static List<PreviewTerm> searchTerms(String text, DictionaryRules.Loaded dictionary) throws IOException {
+        List<PreviewTerm> terms = new ArrayList<>();
         try (Analyzer analyzer = DictionaryRules.analyzer(dictionary.userDictionary());
                 TokenStream analyzed = analyzer.tokenStream("preview", text);
                 TokenStream stream = dictionary.synonyms() == null
@@ -89,7 +89,7 @@ final class DictionaryPreview {
             TypeAttribute type = stream.addAttribute(TypeAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                terms.add(new SearchTerm(term.toString(), SynonymGraphFilter.TYPE_SYNONYM.equals(type.type())));
+                terms.add(new PreviewTerm(term.toString(), SynonymGraphFilter.TYPE_SYNONYM.equals(type.type())));
             }
             stream.end();
         }

@@ -41,7 +41,7 @@ public class SearchDictionaries {
         }
     }
 
-    public enum ChangeAction {
+    public enum DictionaryAction {
         WORD_ADDED,
         WORD_REMOVED,
         SYNONYMS_ADDED,
@@ -55,11 +55,11 @@ public class SearchDictionaries {
      * @param entry the user word's line or the group's terms separated by commas, as stored
      * @param previous the group's terms before a change, otherwise null
      */
-    public record Change(
+    public record DictionaryChange(
             long revision,
             Instant changedAt,
             String changedBy,
-            ChangeAction action,
+            DictionaryAction action,
             String entry,
             @Nullable String previous) {}
 
@@ -70,14 +70,14 @@ public class SearchDictionaries {
      * @param indexed false when the index drops it (particles, endings: Lucene's default stop tags)
      * @param userWord whether the token is a user word or one of its parts
      */
-    public record AnalyzedToken(String term, String partOfSpeech, boolean indexed, boolean userWord) {}
+    public record PreviewToken(String term, String partOfSpeech, boolean indexed, boolean userWord) {}
 
     /** A term searched for: the indexed tokens, lower-cased, and the synonyms added beside them. */
-    public record SearchTerm(String term, boolean synonym) {}
+    public record PreviewTerm(String term, boolean synonym) {}
 
-    public record Analysis(List<AnalyzedToken> tokens, List<SearchTerm> searchTerms) {
+    public record DictionaryAnalysis(List<PreviewToken> tokens, List<PreviewTerm> searchTerms) {
 
-        public Analysis {
+        public DictionaryAnalysis {
             tokens = List.copyOf(tokens);
             searchTerms = List.copyOf(searchTerms);
         }
@@ -87,8 +87,10 @@ public class SearchDictionaries {
      * @param withWord the same sentence with a user word not yet saved added to the dictionary, or
      *     null when none was given
      */
-    public record Preview(
-            String text, Analysis current, @Nullable Analysis withWord) {}
+    public record AnalysisPreview(
+            String text,
+            DictionaryAnalysis current,
+            @Nullable DictionaryAnalysis withWord) {}
 
     private final SearchDictionaryTables tables;
     private final ApplicationEventPublisher events;
@@ -121,7 +123,7 @@ public class SearchDictionaries {
     }
 
     /** The latest changes first. */
-    public List<Change> history(int limit) {
+    public List<DictionaryChange> history(int limit) {
         return tables.history(Math.clamp(limit, 1, 1000));
     }
 
@@ -146,7 +148,7 @@ public class SearchDictionaries {
         DictionaryRules.load(new SearchDictionary(lines, terms(tables.synonymGroups())));
         Instant now = clock.instant();
         long id = tables.addUserWord(checked.word(), checked.segmentation(), now, by);
-        changed(now, by, ChangeAction.WORD_ADDED, checked.line(), null);
+        changed(now, by, DictionaryAction.WORD_ADDED, checked.line(), null);
         return tables.userWord(id).orElseThrow();
     }
 
@@ -159,7 +161,7 @@ public class SearchDictionaries {
                 tables.userWords().stream().filter(other -> other.id() != id).toList();
         DictionaryRules.load(dictionary(remaining, tables.synonymGroups()));
         tables.removeUserWord(id);
-        changed(clock.instant(), by, ChangeAction.WORD_REMOVED, line(word), null);
+        changed(clock.instant(), by, DictionaryAction.WORD_REMOVED, line(word), null);
     }
 
     /**
@@ -177,7 +179,7 @@ public class SearchDictionaries {
         DictionaryRules.load(new SearchDictionary(lines(tables.userWords()), synonyms));
         Instant now = clock.instant();
         long id = tables.addSynonymGroup(checked, now, by);
-        changed(now, by, ChangeAction.SYNONYMS_ADDED, String.join(", ", checked), null);
+        changed(now, by, DictionaryAction.SYNONYMS_ADDED, String.join(", ", checked), null);
         return tables.synonymGroup(id).orElseThrow();
     }
 
@@ -204,7 +206,12 @@ public class SearchDictionaries {
         }
         Instant now = clock.instant();
         tables.changeSynonymGroup(id, checked, now, by);
-        changed(now, by, ChangeAction.SYNONYMS_CHANGED, String.join(", ", checked), String.join(", ", group.terms()));
+        changed(
+                now,
+                by,
+                DictionaryAction.SYNONYMS_CHANGED,
+                String.join(", ", checked),
+                String.join(", ", group.terms()));
         return tables.synonymGroup(id).orElseThrow();
     }
 
@@ -215,7 +222,7 @@ public class SearchDictionaries {
         SynonymGroup group =
                 tables.synonymGroup(id).orElseThrow(() -> RequestRejected.notFound("unknown-synonym-group", id));
         tables.removeSynonymGroup(id);
-        changed(clock.instant(), by, ChangeAction.SYNONYMS_REMOVED, String.join(", ", group.terms()), null);
+        changed(clock.instant(), by, DictionaryAction.SYNONYMS_REMOVED, String.join(", ", group.terms()), null);
     }
 
     /**
@@ -227,7 +234,7 @@ public class SearchDictionaries {
      *     preview then shows the dictionary as it is)
      */
     @Transactional(readOnly = true)
-    public Preview preview(
+    public AnalysisPreview preview(
             @Nullable String text, @Nullable String candidateWord, @Nullable String candidateSegmentation) {
         String sentence = DictionaryPreview.text(text == null ? "" : text);
         List<UserWord> words = tables.userWords();
@@ -237,7 +244,7 @@ public class SearchDictionaries {
         var current = DictionaryPreview.analyze(
                 sentence, DictionaryRules.load(new SearchDictionary(lines(words), synonyms)), known);
         if (candidateWord == null || candidateWord.isBlank()) {
-            return new Preview(sentence, current, null);
+            return new AnalysisPreview(sentence, current, null);
         }
         DictionaryRules.Word candidate = DictionaryRules.word(candidateWord, candidateSegmentation);
         List<String> lines = new ArrayList<>();
@@ -249,7 +256,7 @@ public class SearchDictionaries {
         lines.add(candidate.line());
         var withWord = DictionaryPreview.analyze(
                 sentence, DictionaryRules.load(new SearchDictionary(lines, synonyms)), tokensOf(lines));
-        return new Preview(sentence, current, withWord);
+        return new AnalysisPreview(sentence, current, withWord);
     }
 
     /**
@@ -271,12 +278,12 @@ public class SearchDictionaries {
             String[] parts = line.split(" ", 2);
             var word = DictionaryRules.word(parts[0], parts.length > 1 ? parts[1] : null);
             tables.addUserWord(word.word(), word.segmentation(), now, by);
-            revision = tables.recordChange(now, by, ChangeAction.WORD_ADDED, word.line(), null);
+            revision = tables.recordChange(now, by, DictionaryAction.WORD_ADDED, word.line(), null);
         }
         for (List<String> group : seed.synonyms()) {
             List<String> terms = DictionaryRules.terms(new ArrayList<>(group));
             tables.addSynonymGroup(terms, now, by);
-            revision = tables.recordChange(now, by, ChangeAction.SYNONYMS_ADDED, String.join(", ", terms), null);
+            revision = tables.recordChange(now, by, DictionaryAction.SYNONYMS_ADDED, String.join(", ", terms), null);
         }
         if (revision == 0) {
             return false;
@@ -285,7 +292,7 @@ public class SearchDictionaries {
         return true;
     }
 
-    private void changed(Instant at, String by, ChangeAction action, String entry, @Nullable String previous) {
+    private void changed(Instant at, String by, DictionaryAction action, String entry, @Nullable String previous) {
         long revision = tables.recordChange(at, by, action, entry, previous);
         events.publishEvent(new SearchDictionaryChanged(revision, at));
     }

@@ -1,8 +1,8 @@
 package io.sangdam.knowledge;
 
 import io.sangdam.identity.CurrentUsers;
-import io.sangdam.knowledge.SearchDictionaries.Change;
-import io.sangdam.knowledge.SearchDictionaries.Preview;
+import io.sangdam.knowledge.SearchDictionaries.AnalysisPreview;
+import io.sangdam.knowledge.SearchDictionaries.DictionaryChange;
 import io.sangdam.knowledge.SearchDictionaries.SynonymGroup;
 import io.sangdam.knowledge.SearchDictionaries.UserWord;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,22 +37,22 @@ class SearchDictionaryApi {
         this.currentUsers = currentUsers;
     }
 
-    record Dictionary(long revision, List<UserWord> userWords, List<SynonymGroup> synonymGroups) {}
+    record SearchDictionaryView(long revision, List<UserWord> userWords, List<SynonymGroup> synonymGroups) {}
 
     record NewUserWord(@Nullable String word, @Nullable String segmentation) {}
 
-    record Terms(@Nullable List<@Nullable String> terms) {}
+    record SynonymTerms(@Nullable List<@Nullable String> terms) {}
 
-    record PreviewRequest(
+    record AnalysisRequest(
             @Nullable String text,
             @Nullable String word,
             @Nullable String segmentation) {}
 
     @GetMapping
     @Operation(summary = "The user words and synonym groups the search analyzer is built from, with the revision")
-    Dictionary dictionary() {
+    SearchDictionaryView dictionary() {
         long revision = dictionaries.revision();
-        return new Dictionary(revision, dictionaries.userWords(), dictionaries.synonymGroups());
+        return new SearchDictionaryView(revision, dictionaries.userWords(), dictionaries.synonymGroups());
     }
 
     @PostMapping("/words")
@@ -77,14 +77,14 @@ class SearchDictionaryApi {
     @Operation(
             summary = "Adds a group of two or more terms searched as one; a term may be in one group only (409 "
                     + "synonym-term-conflict names the other); the index is rebuilt")
-    SynonymGroup addSynonyms(@RequestBody Terms terms) {
+    SynonymGroup addSynonyms(@RequestBody SynonymTerms terms) {
         return dictionaries.addSynonymGroup(
                 terms.terms(), currentUsers.require().username());
     }
 
     @PutMapping("/synonyms/{id}")
     @Operation(summary = "Replaces a synonym group's terms; the index is rebuilt")
-    SynonymGroup changeSynonyms(@PathVariable long id, @RequestBody Terms terms) {
+    SynonymGroup changeSynonyms(@PathVariable long id, @RequestBody SynonymTerms terms) {
         return dictionaries.changeSynonymGroup(
                 id, terms.terms(), currentUsers.require().username());
     }
@@ -98,7 +98,7 @@ class SearchDictionaryApi {
 
     @GetMapping("/history")
     @Operation(summary = "Who changed the dictionary when, latest first (append-only)")
-    List<Change> history(@RequestParam(defaultValue = "100") int limit) {
+    List<DictionaryChange> history(@RequestParam(defaultValue = "100") int limit) {
         return dictionaries.history(limit);
     }
 
@@ -107,7 +107,7 @@ class SearchDictionaryApi {
             summary = "How Nori splits a sentence (at most 500 characters) with the current dictionary, and with a "
                     + "user word not yet saved when one is given: morphemes with parts of speech, and the terms "
                     + "searched with synonyms. Stores nothing")
-    Preview analyze(@RequestBody PreviewRequest request) {
+    AnalysisPreview analyze(@RequestBody AnalysisRequest request) {
         return dictionaries.preview(request.text(), request.word(), request.segmentation());
     }
 }

@@ -1,7 +1,7 @@
 package io.sangdam.knowledge;
 
-import io.sangdam.knowledge.SearchDictionaries.Change;
-import io.sangdam.knowledge.SearchDictionaries.ChangeAction;
+import io.sangdam.knowledge.SearchDictionaries.DictionaryAction;
+import io.sangdam.knowledge.SearchDictionaries.DictionaryChange;
 import io.sangdam.knowledge.SearchDictionaries.SynonymGroup;
 import io.sangdam.knowledge.SearchDictionaries.UserWord;
 import java.sql.Timestamp;
@@ -104,7 +104,7 @@ class SearchDictionaryTables {
         jdbc.sql("delete from knowledge.synonym_group where id = ?").param(id).update();
     }
 
-    long recordChange(Instant at, String by, ChangeAction action, String entry, @Nullable String previous) {
+    long recordChange(Instant at, String by, DictionaryAction action, String entry, @Nullable String previous) {
         return jdbc.sql("""
             insert into knowledge.dictionary_change (changed_at, changed_by, action, entry, previous)
             values (?, ?, ?, ?, ?) returning id\
@@ -121,14 +121,14 @@ class SearchDictionaryTables {
                 .single();
     }
 
-    List<Change> history(int limit) {
+    List<DictionaryChange> history(int limit) {
         return jdbc.sql("select * from knowledge.dictionary_change order by id desc limit ?")
                 .param(limit)
-                .query((row, n) -> new Change(
+                .query((row, n) -> new DictionaryChange(
                         row.getLong("id"),
                         row.getTimestamp("changed_at").toInstant(),
                         row.getString("changed_by"),
-                        ChangeAction.valueOf(row.getString("action")),
+                        DictionaryAction.valueOf(row.getString("action")),
                         row.getString("entry"),
                         row.getString("previous")))
                 .list();

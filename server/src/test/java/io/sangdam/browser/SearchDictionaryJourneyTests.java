@@ -90,9 +90,18 @@ class SearchDictionaryJourneyTests extends BrowserJourney {
                     .setPath(Path.of("target/screenshots/search-dictionary-after.png"))
                     .setFullPage(true));
 
+            // The group is edited in its row; the history keeps what it was.
+            Locator row = page.locator("[data-test=dictionary-synonyms] tr[data-group='공시지원금, 보조금']");
+            row.getByRole(AriaRole.TEXTBOX).fill("공시지원금, 보조금, 지원금");
+            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("동의어 묶음 공시지원금, 보조금 저장"))
+                    .click();
+            assertThat(page.locator(".notice")).containsText("동의어 묶음을 저장했습니다");
+            assertThat(page.locator("[data-test=dictionary-history] tbody tr").first())
+                    .containsText("(이전: 공시지원금, 보조금)");
+
             // Keyboard only: the group's remove button is reached and pressed without a mouse.
             Locator remove =
-                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("동의어 묶음 공시지원금, 보조금 삭제"));
+                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("동의어 묶음 공시지원금, 보조금, 지원금 삭제"));
             remove.focus();
             page.keyboard().press("Enter");
             assertThat(page.locator(".notice")).containsText("동의어 묶음을 삭제했습니다");
@@ -102,7 +111,8 @@ class SearchDictionaryJourneyTests extends BrowserJourney {
             Locator history = page.locator("[data-test=dictionary-history] tbody tr");
             assertThat(history.nth(0)).containsText("단어 삭제");
             assertThat(history.nth(1)).containsText("동의어 삭제");
-            assertThat(history.nth(2)).containsText("공시지원금, 보조금");
+            assertThat(history.nth(2)).containsText("동의어 변경");
+            assertThat(history.nth(3)).containsText("공시지원금, 보조금");
             page.screenshot(new Page.ScreenshotOptions()
                     .setPath(Path.of("target/screenshots/search-dictionary-history.png"))
                     .setFullPage(true));

@@ -3,8 +3,8 @@ package io.sangdam.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.sangdam.knowledge.SearchDictionaries.AnalyzedToken;
-import io.sangdam.knowledge.SearchDictionaries.SearchTerm;
+import io.sangdam.knowledge.SearchDictionaries.PreviewTerm;
+import io.sangdam.knowledge.SearchDictionaries.PreviewToken;
 import io.sangdam.knowledge.search.SearchDictionary;
 import io.sangdam.platform.RequestRejected;
 import java.util.Arrays;
@@ -115,11 +115,11 @@ class DictionaryRulesTests {
         assertThat(tokens("일시정지", loaded)).containsExactly("일시", "정지");
         assertThat(tokens("결합할인", loaded)).containsExactly("결합", "할인");
 
-        List<SearchTerm> searched =
+        List<PreviewTerm> searched =
                 DictionaryPreview.analyze("약정 해지", loaded, words).searchTerms();
-        assertThat(searched).contains(new SearchTerm("해지", false), new SearchTerm("해약", true));
+        assertThat(searched).contains(new PreviewTerm("해지", false), new PreviewTerm("해약", true));
         assertThat(DictionaryPreview.analyze("USIM 잃어버렸어요", loaded, words).searchTerms())
-                .contains(new SearchTerm("유심", true), new SearchTerm("분실", true));
+                .contains(new PreviewTerm("유심", true), new PreviewTerm("분실", true));
     }
 
     @Test
@@ -128,17 +128,17 @@ class DictionaryRulesTests {
         var analysis = DictionaryPreview.analyze("명의이전을 신청해요", loaded, Set.of("명의이전", "명의", "이전"));
         assertThat(analysis.tokens())
                 .contains(
-                        new AnalyzedToken("명의", "NNG", true, true),
-                        new AnalyzedToken("이전", "NNG", true, true),
-                        new AnalyzedToken("을", "JKO", false, false));
-        assertThat(analysis.searchTerms()).extracting(SearchTerm::term).containsExactly("명의", "이전", "신청");
+                        new PreviewToken("명의", "NNG", true, true),
+                        new PreviewToken("이전", "NNG", true, true),
+                        new PreviewToken("을", "JKO", false, false));
+        assertThat(analysis.searchTerms()).extracting(PreviewTerm::term).containsExactly("명의", "이전", "신청");
         refused(() -> DictionaryPreview.text("  "), "dictionary-preview-empty");
         refused(() -> DictionaryPreview.text("가".repeat(501)), "dictionary-preview-too-long");
     }
 
     private static List<String> tokens(String text, DictionaryRules.Loaded dictionary) {
         return DictionaryPreview.analyze(text, dictionary, Set.of()).tokens().stream()
-                .map(AnalyzedToken::term)
+                .map(PreviewToken::term)
                 .toList();
     }
 
