@@ -7,11 +7,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 
 /**
- * A starting dictionary for the demo's telecom and retail center, on a dictionary never edited. Each
- * user word is here because Nori splits the word badly without it (checked with the preview, see
- * {@code DemoSearchDictionaryTests}): 서비스 해지 became 하+아+지, 무제한 became 무제+하+ㄴ, 5G became 5+G,
- * 부가서비스 became 부+가+서비스. Words that Nori splits into the right parts anyway (번호이동, 요금제) are
- * left out: a user word also takes the word away from the analyzer's own dictionary.
+ * A starting dictionary for the demo's telecom and retail center, on a dictionary never edited. Most
+ * user words are here because Nori splits the word badly without them (shown with the preview's code
+ * in {@code DictionaryRulesTests}): 서비스 해지 became 하+아+지, 무제한 became 무제+하+ㄴ, 5G became 5+G,
+ * 부가서비스 became 부+가+서비스, 명의이전 became 명+의+이전. 휴대폰 and 핸드폰 (휴대+폰, 핸드+폰) are kept
+ * whole so that their synonym group matches the word, not the 폰 of every phone. Words Nori splits into
+ * the right parts anyway (번호이동, 요금제) are left out.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "sangdam.demo.enabled", matchIfMissing = true)

@@ -114,6 +114,8 @@ class DictionaryRulesTests {
         assertThat(tokens("데이터로밍", loaded)).containsExactly("데이터", "로밍");
         assertThat(tokens("일시정지", loaded)).containsExactly("일시", "정지");
         assertThat(tokens("결합할인", loaded)).containsExactly("결합", "할인");
+        assertThat(tokens("핸드폰 분실", without)).startsWith("핸드", "폰");
+        assertThat(tokens("핸드폰 분실", loaded)).containsExactly("핸드폰", "분실");
 
         List<PreviewTerm> searched =
                 DictionaryPreview.analyze("약정 해지", loaded, words).searchTerms();
