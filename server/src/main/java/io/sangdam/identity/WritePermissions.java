@@ -256,7 +256,24 @@ final class WritePermissions {
             delete("/api/quick-replies/{id}", QUICK_REPLY_WRITERS),
             post("/quick-replies", QUICK_REPLY_WRITERS),
             post("/quick-replies/{id}", QUICK_REPLY_WRITERS),
-            post("/quick-replies/{id}/delete", QUICK_REPLY_WRITERS));
+            post("/quick-replies/{id}/delete", QUICK_REPLY_WRITERS),
+
+            // issue 18: kb-dict, the search dictionary. One for the whole deployment and every center's
+            // search and bot, and each change rebuilds the index: administrators only. A center manager's
+            // role is the same in every center, so this table cannot grant it to headquarters' alone;
+            // the protection team's work is abuse, not search (docs/adr/0025).
+            post("/knowledge/dictionary/words", ADMINISTRATORS),
+            post("/knowledge/dictionary/words/{id}/delete", ADMINISTRATORS),
+            post("/knowledge/dictionary/synonyms", ADMINISTRATORS),
+            post("/knowledge/dictionary/synonyms/{id}", ADMINISTRATORS),
+            post("/knowledge/dictionary/synonyms/{id}/delete", ADMINISTRATORS),
+            new Rule(HttpMethod.POST, "/knowledge/dictionary/preview", new Computes(ADMINISTRATORS)),
+            post("/api/knowledge/dictionary/words", ADMINISTRATORS),
+            delete("/api/knowledge/dictionary/words/{id}", ADMINISTRATORS),
+            post("/api/knowledge/dictionary/synonyms", ADMINISTRATORS),
+            put("/api/knowledge/dictionary/synonyms/{id}", ADMINISTRATORS),
+            delete("/api/knowledge/dictionary/synonyms/{id}", ADMINISTRATORS),
+            new Rule(HttpMethod.POST, "/api/knowledge/dictionary/analysis", new Computes(ADMINISTRATORS)));
 
     private static final Comparator<PathPattern> MOST_SPECIFIC_FIRST = PathPattern.SPECIFICITY_COMPARATOR;
 
