@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param shared an article of the headquarters center, read by every center and edited only there
  * @param published the version in force, null until the first publication
- * @param expired the version in force is past its effective-to date
+ * @param expired the version in force (the newest while none is) is past its effective-to date
  * @param reviewComment the reviewer's comment when the newest version was sent back
  */
 public record Article(

@@ -24,14 +24,14 @@ public final class TextDiff {
     }
 
     /** A piece of a line; {@code marked} when it differs from the other version. */
-    public record Segment(String text, boolean marked) {}
+    public record DiffSegment(String text, boolean marked) {}
 
     /**
      * One line of the diff. For {@link Change#CHANGED} both sides are set, each with its changed
      * words marked; for the others the one side that exists (both for SAME).
      */
-    public record Line(Change change, List<Segment> before, List<Segment> after) {
-        public Line {
+    public record DiffLine(Change change, List<DiffSegment> before, List<DiffSegment> after) {
+        public DiffLine {
             before = List.copyOf(before);
             after = List.copyOf(after);
         }
@@ -41,18 +41,18 @@ public final class TextDiff {
 
     private TextDiff() {}
 
-    public static List<Line> lines(String before, String after) {
+    public static List<DiffLine> lines(String before, String after) {
         List<String> old = List.of(before.split("\\R", -1));
         List<String> updated = List.of(after.split("\\R", -1));
         List<Step<String>> steps = steps(old, updated);
-        List<Line> lines = new ArrayList<>();
+        List<DiffLine> lines = new ArrayList<>();
         // Removed lines directly followed by added ones pair up as changed lines, word-marked.
         int at = 0;
         while (at < steps.size()) {
             Step<String> step = steps.get(at);
             if (step.change() == Change.SAME) {
-                List<Segment> same = List.of(new Segment(step.item(), false));
-                lines.add(new Line(Change.SAME, same, same));
+                List<DiffSegment> same = List.of(new DiffSegment(step.item(), false));
+                lines.add(new DiffLine(Change.SAME, same, same));
                 at++;
                 continue;
             }
@@ -69,20 +69,20 @@ public final class TextDiff {
                 lines.add(changed(removed.get(i), added.get(i)));
             }
             for (int i = paired; i < removed.size(); i++) {
-                lines.add(new Line(Change.REMOVED, List.of(new Segment(removed.get(i), true)), List.of()));
+                lines.add(new DiffLine(Change.REMOVED, List.of(new DiffSegment(removed.get(i), true)), List.of()));
             }
             for (int i = paired; i < added.size(); i++) {
-                lines.add(new Line(Change.ADDED, List.of(), List.of(new Segment(added.get(i), true))));
+                lines.add(new DiffLine(Change.ADDED, List.of(), List.of(new DiffSegment(added.get(i), true))));
             }
         }
         return lines;
     }
 
     /** Words (and the spaces and signs between them) of two versions of one line, those that differ marked. */
-    static Line changed(String before, String after) {
+    static DiffLine changed(String before, String after) {
         List<Step<String>> steps = steps(words(before), words(after));
-        List<Segment> old = new ArrayList<>();
-        List<Segment> updated = new ArrayList<>();
+        List<DiffSegment> old = new ArrayList<>();
+        List<DiffSegment> updated = new ArrayList<>();
         for (Step<String> step : steps) {
             switch (step.change()) {
                 case SAME -> {
@@ -94,15 +94,15 @@ public final class TextDiff {
                 case CHANGED -> throw new IllegalStateException("steps are never CHANGED");
             }
         }
-        return new Line(Change.CHANGED, old, updated);
+        return new DiffLine(Change.CHANGED, old, updated);
     }
 
-    private static void append(List<Segment> segments, String text, boolean marked) {
+    private static void append(List<DiffSegment> segments, String text, boolean marked) {
         if (!segments.isEmpty() && segments.getLast().marked() == marked) {
-            Segment last = segments.removeLast();
-            segments.add(new Segment(last.text() + text, marked));
+            DiffSegment last = segments.removeLast();
+            segments.add(new DiffSegment(last.text() + text, marked));
         } else {
-            segments.add(new Segment(text, marked));
+            segments.add(new DiffSegment(text, marked));
         }
     }
 

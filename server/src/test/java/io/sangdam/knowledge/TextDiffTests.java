@@ -3,8 +3,8 @@ package io.sangdam.knowledge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sangdam.knowledge.TextDiff.Change;
-import io.sangdam.knowledge.TextDiff.Line;
-import io.sangdam.knowledge.TextDiff.Segment;
+import io.sangdam.knowledge.TextDiff.DiffLine;
+import io.sangdam.knowledge.TextDiff.DiffSegment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,34 +19,39 @@ class TextDiffTests {
 
     @Test
     void identicalTextsAreAllSame() {
-        assertThat(TextDiff.lines("가\n나", "가\n나")).extracting(Line::change).containsExactly(Change.SAME, Change.SAME);
+        assertThat(TextDiff.lines("가\n나", "가\n나"))
+                .extracting(DiffLine::change)
+                .containsExactly(Change.SAME, Change.SAME);
     }
 
     @Test
     void aChangedLineMarksOnlyTheWordsThatDiffer() {
-        List<Line> lines = TextDiff.lines("제목\n위약금은 10,000원입니다.\n끝", "제목\n위약금은 20,000원입니다.\n끝");
-        assertThat(lines).extracting(Line::change).containsExactly(Change.SAME, Change.CHANGED, Change.SAME);
-        Line changed = lines.get(1);
+        List<DiffLine> lines = TextDiff.lines("제목\n위약금은 10,000원입니다.\n끝", "제목\n위약금은 20,000원입니다.\n끝");
+        assertThat(lines).extracting(DiffLine::change).containsExactly(Change.SAME, Change.CHANGED, Change.SAME);
+        DiffLine changed = lines.get(1);
         assertThat(changed.before())
-                .containsExactly(new Segment("위약금은 ", false), new Segment("10", true), new Segment(",000원입니다.", false));
-        assertThat(changed.after()).contains(new Segment("20", true));
+                .containsExactly(
+                        new DiffSegment("위약금은 ", false),
+                        new DiffSegment("10", true),
+                        new DiffSegment(",000원입니다.", false));
+        assertThat(changed.after()).contains(new DiffSegment("20", true));
     }
 
     @Test
     void addedAndRemovedLinesStandAlone() {
-        List<Line> lines = TextDiff.lines("하나\n둘\n셋", "하나\n셋\n넷");
+        List<DiffLine> lines = TextDiff.lines("하나\n둘\n셋", "하나\n셋\n넷");
         assertThat(lines)
-                .extracting(Line::change)
+                .extracting(DiffLine::change)
                 .containsExactly(Change.SAME, Change.REMOVED, Change.SAME, Change.ADDED);
-        assertThat(lines.get(1).before()).containsExactly(new Segment("둘", true));
-        assertThat(lines.get(3).after()).containsExactly(new Segment("넷", true));
+        assertThat(lines.get(1).before()).containsExactly(new DiffSegment("둘", true));
+        assertThat(lines.get(3).after()).containsExactly(new DiffSegment("넷", true));
     }
 
     @Test
     void anEmptyTextBecomingSomethingIsAllAdded() {
-        List<Line> lines = TextDiff.lines("", "새 줄");
-        assertThat(lines).extracting(Line::change).containsExactly(Change.CHANGED);
-        assertThat(lines.getFirst().after()).containsExactly(new Segment("새 줄", true));
+        List<DiffLine> lines = TextDiff.lines("", "새 줄");
+        assertThat(lines).extracting(DiffLine::change).containsExactly(Change.CHANGED);
+        assertThat(lines.getFirst().after()).containsExactly(new DiffSegment("새 줄", true));
     }
 
     @Test

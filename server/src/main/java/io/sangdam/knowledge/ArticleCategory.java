@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * @param path the names from the root joined by {@code /}, e.g. {@code 요금/해지}
  * @param position the order among its siblings, smallest first
  */
-public record Category(long id, long centerId, @Nullable Long parentId, String name, int position, String path) {
+public record ArticleCategory(
+        long id, long centerId, @Nullable Long parentId, String name, int position, String path) {
 
     public int depth() {
         return (int) path.chars().filter(c -> c == '/').count();
