@@ -57,8 +57,13 @@ public class ArticleImports {
     /** Longer than any line a body within its limit can make, even written with \\u escapes. */
     static final int MAXIMUM_LINE = ArticleRules.MAXIMUM_BODY * 6 + 20_000;
 
-    /** Who an import acts as, and whether what it imports is published at once or left as drafts. */
-    public record Importer(String username, boolean publish) {}
+    /**
+     * Who an import acts as, and whether what it imports is published at once or left as drafts.
+     *
+     * @param onlyNew lines whose id the center already has are left alone (counted unchanged): for
+     *     demo data that must not overwrite what someone edited
+     */
+    public record Importer(String username, boolean publish, boolean onlyNew) {}
 
     private record Line(int number, String id, String categoryPath, Content content) {}
 
@@ -103,7 +108,7 @@ public class ArticleImports {
         Center center = centers.working(user, centerId);
         centers.requireWrite(user, center.id(), "unknown-center", center.id());
         return importLines(
-                center.id(), new Importer(user.username(), publish && ArticleRules.owns(user)), body, locale);
+                center.id(), new Importer(user.username(), publish && ArticleRules.owns(user), false), body, locale);
     }
 
     /** Imports for a center without a signed-in user (the demo knowledge base). */
@@ -359,6 +364,8 @@ public class ArticleImports {
                     published.add(id);
                 }
                 imported++;
+            } else if (importer.onlyNew()) {
+                unchanged++;
             } else if (found.status() == ArticleStatus.ARCHIVED) {
                 rejected.add(rejection(line.number(), line.id(), RequestRejected.conflict("article-archived"), locale));
             } else if (content.sameAs(found.latest())
