@@ -117,8 +117,8 @@ class KnowledgeApiTests {
 
         Response archived = post("/api/knowledge/articles/" + id + "/archive", "", center.username("reviewer"));
         assertThat(archived.json().get("status").asString()).isEqualTo("ARCHIVED");
-        String search =
-                "/api/knowledge/articles?center=" + center.id() + "&text=%EB%B6%84%EC%8B%A4%20%EC%8B%A0%EA%B3%A0";
+        String search = "/api/knowledge/articles?center=" + center.id() + "&text="
+                + java.net.URLEncoder.encode(word, java.nio.charset.StandardCharsets.UTF_8);
         assertThat(api.get(search, center.username("agent"), PASSWORD, "ko")
                         .json()
                         .get("total")

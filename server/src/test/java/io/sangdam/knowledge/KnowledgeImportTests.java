@@ -186,6 +186,54 @@ class KnowledgeImportTests {
         assertThat(back.get("imported").asInt()).isZero();
     }
 
+    @Test
+    void anImportCutOffMidwayLeavesWholeBatchesAndSendingTheFileAgainCompletesIt() throws Exception {
+        var center = center("kbcutoff");
+        List<String> lines = new ArrayList<>();
+        IntStream.rangeClosed(1, 500)
+                .forEach(i -> lines.add("{\"id\": \"CUT-" + i + "\", \"title\": \"중단 문서 " + i + "\", \"text\": \"본문 " + i + "\"}"));
+        // The client dies after 450 lines: the connection is reset with the request unfinished.
+        try (var socket = new java.net.Socket("localhost", port)) {
+            var out = socket.getOutputStream();
+            String credentials = java.util.Base64.getEncoder()
+                    .encodeToString((center.username("reviewer") + ":" + PASSWORD)
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.write(("POST /api/knowledge/import?center=" + center.id() + " HTTP/1.1\r\nHost: localhost:" + port
+                            + "\r\nAuthorization: Basic " + credentials + "\r\nContent-Type: " + NDJSON
+                            + "\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            for (String line : lines.subList(0, 450)) {
+                byte[] chunk = (line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.write(chunk);
+                out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            out.flush();
+            Thread.sleep(1500);
+            socket.setSoLinger(true, 0);
+        }
+        String list = "/api/knowledge/articles?center=" + center.id() + "&text=CUT-";
+        int stored = -1;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            Thread.sleep(200);
+            int now = api.get(list, center.username("agent"), PASSWORD, "ko").json().get("total").asInt();
+            if (now == stored) {
+                break;
+            }
+            stored = now;
+        }
+        assertThat(stored % ArticleImports.BATCH).as("whole batches only: %s", stored).isZero();
+        assertThat(stored).isLessThanOrEqualTo(400);
+
+        JsonNode again = importFile(center, "reviewer", String.join("\n", lines), "").json();
+
+        assertThat(again.get("imported").asInt()).isEqualTo(500 - stored);
+        assertThat(again.get("unchanged").asInt()).isEqualTo(stored);
+        JsonNode all = api.get(list, center.username("agent"), PASSWORD, "ko").json();
+        assertThat(all.get("total").asInt()).isEqualTo(500);
+        assertThat(all.get("rows").findValuesAsString("status")).containsOnly("PUBLISHED");
+    }
+
     private TestCenter center(String label) {
         return TestCenter.in(context, label)
                 .person("reviewer", Role.CENTER_MANAGER)
