@@ -112,6 +112,12 @@ class KnowledgeJourneyTests extends BrowserJourney {
                     .hasCount(0);
             assertNoSeriousViolations(agent);
             agent.screenshot(screenshot("knowledge-article-ko.png"));
+            agent.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("English"))
+                    .click();
+            assertThat(agent.locator("[data-test=status]")).hasText("Published");
+            assertThat(agent.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Versions")))
+                    .isVisible();
+            agent.screenshot(screenshot("knowledge-article-en.png"));
 
             // An edit is a new version; the diff marks the changed words.
             author.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("고치기"))

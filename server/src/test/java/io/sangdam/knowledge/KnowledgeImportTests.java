@@ -191,7 +191,8 @@ class KnowledgeImportTests {
         var center = center("kbcutoff");
         List<String> lines = new ArrayList<>();
         IntStream.rangeClosed(1, 500)
-                .forEach(i -> lines.add("{\"id\": \"CUT-" + i + "\", \"title\": \"중단 문서 " + i + "\", \"text\": \"본문 " + i + "\"}"));
+                .forEach(i -> lines.add(
+                        "{\"id\": \"CUT-" + i + "\", \"title\": \"중단 문서 " + i + "\", \"text\": \"본문 " + i + "\"}"));
         // The client dies after 450 lines: the connection is reset with the request unfinished.
         try (var socket = new java.net.Socket("localhost", port)) {
             var out = socket.getOutputStream();
@@ -204,7 +205,8 @@ class KnowledgeImportTests {
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             for (String line : lines.subList(0, 450)) {
                 byte[] chunk = (line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.write((Integer.toHexString(chunk.length) + "\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
                 out.write(chunk);
                 out.write("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             }
@@ -216,22 +218,47 @@ class KnowledgeImportTests {
         int stored = -1;
         for (int attempt = 0; attempt < 50; attempt++) {
             Thread.sleep(200);
-            int now = api.get(list, center.username("agent"), PASSWORD, "ko").json().get("total").asInt();
+            int now = api.get(list, center.username("agent"), PASSWORD, "ko")
+                    .json()
+                    .get("total")
+                    .asInt();
             if (now == stored) {
                 break;
             }
             stored = now;
         }
-        assertThat(stored % ArticleImports.BATCH).as("whole batches only: %s", stored).isZero();
+        assertThat(stored % ArticleImports.BATCH)
+                .as("whole batches only: %s", stored)
+                .isZero();
         assertThat(stored).isLessThanOrEqualTo(400);
 
-        JsonNode again = importFile(center, "reviewer", String.join("\n", lines), "").json();
+        JsonNode again =
+                importFile(center, "reviewer", String.join("\n", lines), "").json();
 
         assertThat(again.get("imported").asInt()).isEqualTo(500 - stored);
         assertThat(again.get("unchanged").asInt()).isEqualTo(stored);
         JsonNode all = api.get(list, center.username("agent"), PASSWORD, "ko").json();
         assertThat(all.get("total").asInt()).isEqualTo(500);
         assertThat(all.get("rows").findValuesAsString("status")).containsOnly("PUBLISHED");
+    }
+
+    @Test
+    void theDemoHeadquartersKnowledgeBaseIsLoadedThroughTheImportAndSharedWithPartnerCenters() {
+        var center = center("kbdemo");
+        JsonNode page = api.get(
+                        "/api/knowledge/articles?center=" + center.id() + "&text=KB-000",
+                        center.username("agent"),
+                        PASSWORD,
+                        "ko")
+                .json();
+        assertThat(page.get("rows").findValuesAsString("externalId"))
+                .contains("KB-0001", "KB-0002", "KB-0003", "KB-0004", "KB-0005");
+        JsonNode promotion = row(page, "KB-0003");
+        assertThat(promotion.get("shared").asBoolean()).isTrue();
+        assertThat(promotion.get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(promotion.get("expired").asBoolean()).isTrue();
+        assertThat(row(page, "KB-0001").at("/published/categoryPath").asString())
+                .isEqualTo("요금/해지");
     }
 
     private TestCenter center(String label) {
