@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -68,10 +70,16 @@ class ArticleStore {
           left join knowledge.article_version p on p.article_id = a.id and p.number = a.published_version
         """;
 
-    private final JdbcClient jdbc;
+    /** Rows a streaming read fetches at a time (inside a transaction PostgreSQL then uses a cursor). */
+    static final int FETCH_SIZE = 500;
 
-    ArticleStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate streaming;
+
+    ArticleStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(FETCH_SIZE);
     }
 
     void insertArticle(
@@ -285,15 +293,16 @@ class ArticleStore {
 
     /** Every article with a version in force, archived ones too, read as a stream (for index rebuilds). */
     void forEachPublished(Consumer<Stored> action) {
-        jdbc.sql(SELECT + " where a.published_version is not null order by a.id")
-                .query((RowCallbackHandler) row -> action.accept(map(row)));
+        streaming.query(SELECT + " where a.published_version is not null order by a.id", (RowCallbackHandler)
+                row -> action.accept(map(row)));
     }
 
     /** Newest versions of a center's articles (not archived), oldest article first: what an export writes. */
     void forEachOfCenter(long centerId, Consumer<Stored> action) {
-        jdbc.sql(SELECT + " where a.center_id = ? and a.status <> 'ARCHIVED' order by a.created_at, a.id")
-                .param(centerId)
-                .query((RowCallbackHandler) row -> action.accept(map(row)));
+        streaming.query(
+                SELECT + " where a.center_id = ? and a.status <> 'ARCHIVED' order by a.created_at, a.id",
+                (RowCallbackHandler) row -> action.accept(map(row)),
+                centerId);
     }
 
     private static Stored map(ResultSet row) throws SQLException {
