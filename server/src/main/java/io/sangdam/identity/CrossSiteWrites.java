@@ -23,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>A state-changing call from a browser page of another origin is refused (403
  * {@code cross-origin-refused}): browsers send {@code Origin} on every such call and
  * {@code Sec-Fetch-Site} on every request; scripts send neither.
- * <li>A state-changing call's body is JSON ({@code application/json} or {@code …+json}); a call
+ * <li>A state-changing call's body is JSON ({@code application/json} or {@code …+json}, or JSON Lines,
+ * {@code application/x-ndjson}, which no form can send either); a call
  * without a body may carry no {@code Content-Type} at all. An HTML form always sends
  * {@code application/x-www-form-urlencoded}, {@code multipart/form-data} or {@code text/plain},
  * so no form on any site can post to the API (415 {@code unsupported-media-type}).
@@ -100,7 +101,9 @@ final class CrossSiteWrites extends OncePerRequestFilter {
         try {
             MediaType type = MediaType.parseMediaType(contentType);
             return type.getType().equals("application")
-                    && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
+                    && (type.getSubtype().equals("json")
+                            || type.getSubtype().endsWith("+json")
+                            || type.getSubtype().equals("x-ndjson"));
         } catch (org.springframework.util.InvalidMimeTypeException unreadable) {
             return false;
         }

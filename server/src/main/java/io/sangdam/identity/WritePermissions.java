@@ -77,6 +77,8 @@ final class WritePermissions {
     private static final Set<Role> PROTECTION = EnumSet.of(PROTECTION_TEAM);
     private static final Set<Role> AGENTS = EnumSet.of(AGENT);
     private static final Set<Role> QUICK_REPLY_WRITERS = EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR);
+    private static final Set<Role> KNOWLEDGE_OWNERS =
+            EnumSet.of(SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR, PROTECTION_TEAM);
 
     static final List<Rule> RULES = List.of(
             // identity: accounts (administrators) and one's own account (everyone)
@@ -273,7 +275,28 @@ final class WritePermissions {
             post("/api/knowledge/dictionary/synonyms", ADMINISTRATORS),
             put("/api/knowledge/dictionary/synonyms/{id}", ADMINISTRATORS),
             delete("/api/knowledge/dictionary/synonyms/{id}", ADMINISTRATORS),
-            new Rule(HttpMethod.POST, "/api/knowledge/dictionary/analysis", new Computes(ADMINISTRATORS)));
+            new Rule(HttpMethod.POST, "/api/knowledge/dictionary/analysis", new Computes(ADMINISTRATORS)),
+            // issue 18: kb-core. Knowledge owners write and review articles of the centers they see; headquarters'
+            // shared articles only from headquarters (knowledge/KnowledgeCenters); agents and executives read.
+            post("/api/knowledge/articles", KNOWLEDGE_OWNERS),
+            put("/api/knowledge/articles/{id}", KNOWLEDGE_OWNERS),
+            post("/api/knowledge/articles/{id}/submit", KNOWLEDGE_OWNERS),
+            post("/api/knowledge/articles/{id}/publish", KNOWLEDGE_OWNERS),
+            post("/api/knowledge/articles/{id}/send-back", KNOWLEDGE_OWNERS),
+            post("/api/knowledge/articles/{id}/archive", KNOWLEDGE_OWNERS),
+            post("/api/knowledge/articles/{id}/restore", KNOWLEDGE_OWNERS),
+            post("/api/knowledge/categories", KNOWLEDGE_OWNERS),
+            put("/api/knowledge/categories/{id}", KNOWLEDGE_OWNERS),
+            delete("/api/knowledge/categories/{id}", KNOWLEDGE_OWNERS),
+            post("/api/knowledge/import", KNOWLEDGE_OWNERS),
+            post("/knowledge/articles", KNOWLEDGE_OWNERS),
+            post("/knowledge/articles/{id}", KNOWLEDGE_OWNERS),
+            post("/knowledge/articles/{id}/submit", KNOWLEDGE_OWNERS),
+            post("/knowledge/articles/{id}/publish", KNOWLEDGE_OWNERS),
+            post("/knowledge/articles/{id}/send-back", KNOWLEDGE_OWNERS),
+            post("/knowledge/articles/{id}/archive", KNOWLEDGE_OWNERS),
+            post("/knowledge/articles/{id}/restore", KNOWLEDGE_OWNERS),
+            new Rule(HttpMethod.POST, "/knowledge/preview", new Computes(KNOWLEDGE_OWNERS)));
 
     private static final Comparator<PathPattern> MOST_SPECIFIC_FIRST = PathPattern.SPECIFICITY_COMPARATOR;
 
