@@ -77,6 +77,7 @@ final class WritePermissions {
     private static final Set<Role> PROTECTION = EnumSet.of(PROTECTION_TEAM);
     private static final Set<Role> AGENTS = EnumSet.of(AGENT);
     private static final Set<Role> QUICK_REPLY_WRITERS = EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR);
+    private static final Set<Role> KNOWLEDGE_OWNERS = EnumSet.of(SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR);
 
     static final List<Rule> RULES = List.of(
             // identity: accounts (administrators) and one's own account (everyone)
@@ -256,7 +257,24 @@ final class WritePermissions {
             delete("/api/quick-replies/{id}", QUICK_REPLY_WRITERS),
             post("/quick-replies", QUICK_REPLY_WRITERS),
             post("/quick-replies/{id}", QUICK_REPLY_WRITERS),
-            post("/quick-replies/{id}/delete", QUICK_REPLY_WRITERS));
+            post("/quick-replies/{id}/delete", QUICK_REPLY_WRITERS),
+
+            // issue 18: scripts (상담 스크립트). Knowledge owners write their own center's scripts
+            // (headquarters' only at headquarters; knowledge/Scripts decides which); the agent of a
+            // chat, and no one else (channel/ScriptRunApi), follows one beside it.
+            post("/api/knowledge/scripts", KNOWLEDGE_OWNERS),
+            put("/api/knowledge/scripts/{id}", KNOWLEDGE_OWNERS),
+            post("/api/knowledge/scripts/{id}/publish", KNOWLEDGE_OWNERS),
+            post("/api/knowledge/scripts/{id}/archive", KNOWLEDGE_OWNERS),
+            post("/knowledge/scripts", KNOWLEDGE_OWNERS),
+            post("/knowledge/scripts/{id}", KNOWLEDGE_OWNERS),
+            post("/knowledge/scripts/{id}/publish", KNOWLEDGE_OWNERS),
+            post("/knowledge/scripts/{id}/archive", KNOWLEDGE_OWNERS),
+            post("/desk/api/conversations/{conversation}/script-run", AGENTS),
+            post("/desk/api/conversations/{conversation}/script-run/choices", AGENTS),
+            post("/desk/api/conversations/{conversation}/script-run/back", AGENTS),
+            post("/desk/api/conversations/{conversation}/script-run/variables", AGENTS),
+            post("/desk/api/conversations/{conversation}/script-run/abandon", AGENTS));
 
     private static final Comparator<PathPattern> MOST_SPECIFIC_FIRST = PathPattern.SPECIFICITY_COMPARATOR;
 
