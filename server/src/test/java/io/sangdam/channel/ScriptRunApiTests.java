@@ -349,6 +349,20 @@ class ScriptRunApiTests {
         routing(agent, "wrap-up-done", "logout");
     }
 
+    @Test
+    void theDemoCenterFollowsHeadquartersScriptAndItsOwn() {
+        // Read only: the demo's scripts are shared by every test, so nothing is changed here.
+        Response gangnam = new Session(port, "gn.agent", RunningServer.DEMO_PASSWORD).get("/desk/api/scripts", "ko");
+        assertThat(gangnam.status()).as(gangnam.body()).isEqualTo(200);
+        assertThat(StreamSupport.stream(gangnam.json().get("scripts").spliterator(), false)
+                        .map(script -> script.get("title").asString()
+                                + (script.get("headquarters").asBoolean() ? " (HQ)" : ""))
+                        .toList())
+                .contains("요금제 변경 상담 (HQ)", "해지 방어 상담");
+        Response daejeon = new Session(port, "dj.agent", RunningServer.DEMO_PASSWORD).get("/desk/api/scripts", "ko");
+        assertThat(daejeon.body()).contains("요금제 변경 상담").doesNotContain("해지 방어 상담");
+    }
+
     /** The record's event reaches knowledge after the record's commit, on another thread. */
     private static void eventually(Duration within, Runnable check) {
         long until = System.nanoTime() + within.toNanos();
