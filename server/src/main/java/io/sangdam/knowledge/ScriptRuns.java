@@ -7,10 +7,13 @@ import io.sangdam.knowledge.StoredRuns.StoredStep;
 import io.sangdam.platform.RequestRejected;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,6 +91,28 @@ public class ScriptRuns {
     @Transactional(readOnly = true)
     public List<Run> inConversation(String conversation) {
         return runs.inConversation(conversation).stream().map(this::run).toList();
+    }
+
+    /**
+     * The paths kept with these consultation records, one line each for the customer's history:
+     * {@code 요금제 변경 v1: 변경 여부 → (네) 변경 안내 → 끝}, steps gone back from left out; several
+     * runs of one record are joined with "; ".
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> pathsOfRecords(Collection<Long> consultationIds) {
+        Map<Long, String> paths = new LinkedHashMap<>();
+        for (StoredRun stored : runs.ofRecords(consultationIds)) {
+            Run run = run(stored);
+            String steps = run.path().stream()
+                    .filter(step -> step.withdrawn() == null)
+                    .map(step -> step.via() == null || step.via().isEmpty()
+                            ? step.title()
+                            : "(" + step.via() + ") " + step.title())
+                    .collect(Collectors.joining(" → "));
+            String line = run.title() + " v" + run.version() + ": " + steps;
+            paths.merge(Objects.requireNonNull(stored.consultationId()), line, (first, next) -> first + "; " + next);
+        }
+        return paths;
     }
 
     /** Starts the published version of a script; a run of this agent still under way here is abandoned. */

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +62,17 @@ class StoredRuns {
     List<StoredRun> inConversation(String conversationId) {
         return jdbc.sql("select * from knowledge.script_run where conversation_id = ? order by id")
                 .param(conversationId)
+                .query(this::read)
+                .list();
+    }
+
+    /** The runs saved with these consultation records, oldest first. */
+    List<StoredRun> ofRecords(Collection<Long> consultationIds) {
+        if (consultationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from knowledge.script_run where consultation_id in (:ids) order by id")
+                .param("ids", consultationIds)
                 .query(this::read)
                 .list();
     }

@@ -62,6 +62,7 @@ class ScriptRunApiTests {
                 .chatQueue("PLAN", "PLAN", 3)
                 .agent("agent", Map.of("PLAN", 5))
                 .agent("stranger", Map.of("PLAN", 5))
+                .agent("verifier", Map.of("PLAN", 5))
                 .person("manager", Role.CENTER_MANAGER)
                 .headquartersPerson("hqadmin", Role.ADMINISTRATOR)
                 .create();
@@ -347,6 +348,84 @@ class ScriptRunApiTests {
                 404,
                 "unknown-conversation");
         routing(agent, "wrap-up-done", "logout");
+    }
+
+    /** The customer's history on the desk shows, under an earlier record, the path kept with it. */
+    @Test
+    void theCustomersHistoryShowsThePathKeptWithARecord() {
+        Response created = create(center, "manager", null, "이력 경로", "상위");
+        long id = created.json().get("script").get("id").asLong();
+        api.post(
+                "/api/knowledge/scripts/" + id + "/publish",
+                "",
+                "application/json",
+                center.username("manager"),
+                PASSWORD,
+                "ko");
+        String[] customer = jdbc.sql(
+                        "select name, mobile_phone, birth_date from contact.customer where customer_number ="
+                                + " 'C0002468'")
+                .query((row, n) -> new String[] {row.getString(1), row.getString(2), row.getString(3)})
+                .single();
+        String agent = center.username("verifier");
+        var desk = new Session(port, agent, PASSWORD);
+        routing(agent, "login", "wrap-up-done", "ready");
+        String first = verifiedChat(agent, customer);
+        String run = "/desk/api/conversations/" + first + "/script-run";
+        assertThat(desk.post(run, "{\"script\": " + id + "}", "ko").status()).isEqualTo(200);
+        desk.post(run + "/choices", "{\"choice\": 0}", "ko");
+        desk.post(run + "/choices", "{\"choice\": 1}", "ko");
+        desk.post(run + "/back", "", "ko");
+        desk.post(run + "/choices", "{\"choice\": 0}", "ko");
+        assertThat(desk.post(run + "/choices", "{\"choice\": 0}", "ko")
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("FINISHED");
+        desk.post("/desk/api/conversations/" + first + "/end", "", "ko");
+        long category = jdbc.sql("select id from contact.category where code = 'BILL-Q-ERROR'")
+                .query(Long.class)
+                .single();
+        Response record = desk.post(
+                "/desk/api/conversations/" + first + "/record",
+                "{\"categoryId\": %d, \"disposition\": \"RESOLVED\"}".formatted(category),
+                "ko");
+        assertThat(record.status()).as(record.body()).isEqualTo(201);
+        String consultation = record.json().get("id").asString();
+
+        routing(agent, "wrap-up-done", "ready");
+        String second = verifiedChat(agent, customer);
+        eventually(Duration.ofSeconds(10), () -> {
+            Response panel = api.get("/api/conversations/" + second + "/customer", agent, PASSWORD, "ko");
+            assertThat(panel.status()).as(panel.body()).isEqualTo(200);
+            assertThat(panel.json().get("scriptPaths").get(consultation).asString())
+                    .isEqualTo("이력 경로 v1: 인사 → 사용량 → (많음) 상위 → 끝");
+        });
+        desk.post("/desk/api/conversations/" + second + "/end", "", "ko");
+        routing(agent, "wrap-up-done", "logout");
+    }
+
+    private String verifiedChat(String agent, String[] customer) {
+        Response started = api.post(
+                "/chat/api/conversations",
+                "{\"center\": %d, \"topic\": \"PLAN\", \"name\": \"%s\", \"phone\": \"%s\"}"
+                        .formatted(center.id(), customer[0], customer[1]),
+                "application/json",
+                null,
+                null,
+                "ko");
+        assertThat(started.status()).as(started.body()).isEqualTo(201);
+        String chat = started.json().get("conversation").asString();
+        accept(agent, chat);
+        Response verified = api.post(
+                "/api/conversations/" + chat + "/customer/verification",
+                "{\"method\": \"BIRTH_DATE\", \"answer\": \"" + customer[2] + "\"}",
+                "application/json",
+                agent,
+                PASSWORD,
+                "ko");
+        assertThat(verified.status()).as(verified.body()).isEqualTo(200);
+        return chat;
     }
 
     @Test
