@@ -158,8 +158,9 @@ class ScriptJourneyTests extends BrowserJourney {
             shoot(agent, "desk-record");
             record.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("상담 이력 저장"))
                     .click();
-            assertThat(agent.locator("[data-test=chat-context] [data-test=script-record]"))
-                    .containsText("요금제 변경 안내");
+            // Saved: the form gives way to the notice, and the path stays under it until the chat closes.
+            assertThat(agent.locator("[data-test=chat-context] p.notice ~ [data-test=script-record]"))
+                    .containsText("요금제 변경 안내 (v1)");
             shoot(agent, "desk-saved");
 
             // Stored: the run belongs to the record, with its path.
