@@ -13,12 +13,14 @@ import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.DataSubject;
 import io.sangdam.identity.DataSubjectType;
 import io.sangdam.identity.PersonalDataAccess;
+import io.sangdam.knowledge.ScriptRuns;
 import io.sangdam.platform.RequestRejected;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -49,6 +51,7 @@ class CustomerPanel {
     private final PersonalDataAccess access;
     private final Chats chats;
     private final VerificationMethods methods;
+    private final ScriptRuns scriptRuns;
     private final Clock clock;
 
     CustomerPanel(
@@ -58,7 +61,9 @@ class CustomerPanel {
             PersonalDataAccess access,
             Chats chats,
             VerificationMethods methods,
+            ScriptRuns scriptRuns,
             Clock clock) {
+        this.scriptRuns = scriptRuns;
         this.chats = chats;
         this.conversations = conversations;
         this.customers = customers;
@@ -98,7 +103,8 @@ class CustomerPanel {
             Conversations.@Nullable Verified verified,
             List<EarlierContact> contacts,
             List<CustomerConsultation> consultations,
-            Chats.@Nullable Flagged flagged) {}
+            Chats.@Nullable Flagged flagged,
+            Map<Long, String> scriptPaths) {}
 
     @Transactional
     Panel view(CurrentUser agent, String conversationId) {
@@ -264,7 +270,7 @@ class CustomerPanel {
         Long customerId = conversation.customerId();
         Chats.Flagged flagged = chats.flagged(conversation).orElse(null);
         if (customerId == null) {
-            return new Panel(conversation.id(), null, null, null, null, List.of(), List.of(), null);
+            return new Panel(conversation.id(), null, null, null, null, List.of(), List.of(), null, Map.of());
         }
         if (conversation.customerLink() != Conversations.CustomerLink.VERIFIED) {
             var claim = new Claim(
@@ -279,7 +285,8 @@ class CustomerPanel {
                     null,
                     List.of(),
                     List.of(),
-                    flagged);
+                    flagged,
+                    Map.of());
         }
         MaskedCustomer customer = customers.view(customerId);
         List<EarlierContact> contacts = conversations.ofCustomer(customer.id(), HISTORY_LENGTH + 1).stream()
@@ -288,6 +295,7 @@ class CustomerPanel {
                 .map(c -> new EarlierContact(
                         c.id(), c.createdAt(), c.queue(), c.status().name(), c.agent()))
                 .toList();
+        List<CustomerConsultation> consultations = records.ofCustomer(customer.id(), HISTORY_LENGTH);
         return new Panel(
                 conversation.id(),
                 Conversations.CustomerLink.VERIFIED,
@@ -295,8 +303,10 @@ class CustomerPanel {
                 customer,
                 conversation.verified(),
                 contacts,
-                records.ofCustomer(customer.id(), HISTORY_LENGTH),
-                flagged);
+                consultations,
+                flagged,
+                scriptRuns.pathsOfRecords(
+                        consultations.stream().map(CustomerConsultation::id).toList()));
     }
 
     /** The chat of this center that the agent holds now or is wrapping up; anything else is refused plainly. */

@@ -151,7 +151,32 @@ class DeskTexts {
             "desk.offer-notification",
             "desk.offer-topic",
             "desk.offer-waited",
-            "desk.unread");
+            "desk.unread",
+            // issue 18: scripts (the script panel beside a chat, desk/script-runner.js)
+            "desk.scripts.abandon",
+            "desk.scripts.another",
+            "desk.scripts.back",
+            "desk.scripts.choose",
+            "desk.scripts.close",
+            "desk.scripts.finished",
+            "desk.scripts.heading",
+            "desk.scripts.kind.ASK",
+            "desk.scripts.kind.END",
+            "desk.scripts.kind.NOTE",
+            "desk.scripts.kind.SAY",
+            "desk.scripts.next",
+            "desk.scripts.none",
+            "desk.scripts.open",
+            "desk.scripts.path",
+            "desk.scripts.product",
+            "desk.scripts.product-save",
+            "desk.scripts.record",
+            "desk.scripts.start",
+            "desk.scripts.status.ABANDONED",
+            "desk.scripts.status.ACTIVE",
+            "desk.scripts.status.FINISHED",
+            "desk.scripts.title",
+            "desk.scripts.withdrawn");
 
     private final MessageSource messages;
     private final JsonMapper json;

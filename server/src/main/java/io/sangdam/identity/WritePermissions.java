@@ -79,6 +79,7 @@ final class WritePermissions {
     private static final Set<Role> QUICK_REPLY_WRITERS = EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR);
     private static final Set<Role> KNOWLEDGE_OWNERS =
             EnumSet.of(SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR, PROTECTION_TEAM);
+    private static final Set<Role> SCRIPT_WRITERS = EnumSet.of(SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR);
 
     static final List<Rule> RULES = List.of(
             // identity: accounts (administrators) and one's own account (everyone)
@@ -296,7 +297,23 @@ final class WritePermissions {
             post("/knowledge/articles/{id}/send-back", KNOWLEDGE_OWNERS),
             post("/knowledge/articles/{id}/archive", KNOWLEDGE_OWNERS),
             post("/knowledge/articles/{id}/restore", KNOWLEDGE_OWNERS),
-            new Rule(HttpMethod.POST, "/knowledge/preview", new Computes(KNOWLEDGE_OWNERS)));
+            new Rule(HttpMethod.POST, "/knowledge/preview", new Computes(KNOWLEDGE_OWNERS)),
+            // issue 18: scripts (상담 스크립트). Knowledge owners write their own center's scripts
+            // (headquarters' only at headquarters; knowledge/Scripts decides which); the agent of a
+            // chat, and no one else (channel/ScriptRunApi), follows one beside it.
+            post("/api/knowledge/scripts", SCRIPT_WRITERS),
+            put("/api/knowledge/scripts/{id}", SCRIPT_WRITERS),
+            post("/api/knowledge/scripts/{id}/publish", SCRIPT_WRITERS),
+            post("/api/knowledge/scripts/{id}/archive", SCRIPT_WRITERS),
+            post("/knowledge/scripts", SCRIPT_WRITERS),
+            post("/knowledge/scripts/{id}", SCRIPT_WRITERS),
+            post("/knowledge/scripts/{id}/publish", SCRIPT_WRITERS),
+            post("/knowledge/scripts/{id}/archive", SCRIPT_WRITERS),
+            post("/desk/api/conversations/{conversation}/script-run", AGENTS),
+            post("/desk/api/conversations/{conversation}/script-run/choices", AGENTS),
+            post("/desk/api/conversations/{conversation}/script-run/back", AGENTS),
+            post("/desk/api/conversations/{conversation}/script-run/variables", AGENTS),
+            post("/desk/api/conversations/{conversation}/script-run/abandon", AGENTS));
 
     private static final Comparator<PathPattern> MOST_SPECIFIC_FIRST = PathPattern.SPECIFICITY_COMPARATOR;
 

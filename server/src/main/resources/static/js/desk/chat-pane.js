@@ -9,6 +9,7 @@ import { loadCategories, withQueueName } from "./lookups.js";
 import { offeredMessage, removeOffer } from "./offers.js";
 import { attachQuickReplies } from "./quick-replies.js";
 import { recordForm } from "./record.js";
+import { attachScripts } from "./script-runner.js";
 import { markSupervision } from "./supervision.js";
 import { headers, post } from "./server.js";
 import { format, text } from "./texts.js";
@@ -44,6 +45,7 @@ export function openChat(chat) {
     section.appendChild(recordForm(chat.conversation, null, null, true));
     loadPanel(chat.conversation, panel);
     addChat(chat.conversation, pane, section);
+    attachScripts(pane, chat);
   }
   (chat.messages || []).forEach((message) => showMessage(pane, message));
 }

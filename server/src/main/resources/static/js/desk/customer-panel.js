@@ -73,6 +73,9 @@ function renderPanel(conversation, panel, data) {
       + (english() ? r.categoryEnglish : r.categoryKorean)));
     item.appendChild(el("span", {}, " " + named("record.disposition.", r.disposition) + " · " + r.agent));
     if (r.notes) { item.appendChild(el("div", { "class": "masked hint" }, r.notes)); }
+    // issue 18: the script path kept with the record (knowledge's runs, read by channel).
+    const path = data.scriptPaths && data.scriptPaths[r.id];
+    if (path) { item.appendChild(el("div", { "class": "hint", "data-test": "panel-script-path" }, path)); }
     records.appendChild(item);
   });
   if (!data.consultations.length) { records.appendChild(el("li", { "class": "hint" }, text("customer.history.none"))); }

@@ -40,7 +40,7 @@ function matches(query) {
 // The customer's name as this desk shows it: unmasked in the panel if the agent unmasked it, else the
 // masked name of the customer record (verified or claimed), else the name the customer typed (masked,
 // without the masked phone the label adds), else a neutral word.
-function customerName(conversation, chat) {
+export function customerName(conversation, chat) {
   const label = text("customer.name");
   const named = (list) => {
     if (!list) { return ""; }
