@@ -99,7 +99,7 @@ public class Articles {
      *
      * @throws RequestRejected article-title-missing, article-title-too-long, article-text-missing,
      *     article-text-too-long, article-unsafe-markup, article-tags-invalid, article-audience-unknown,
-     *     article-dates-reversed, unknown-category, article-archived
+     *     article-dates-reversed, unknown-knowledge-category, article-archived
      */
     @Transactional
     public Article edit(CurrentUser user, UUID id, ArticleText text) {

@@ -93,7 +93,7 @@ public class Categories {
     }
 
     /**
-     * @throws RequestRejected category-name-invalid, category-duplicate, unknown-category (a parent
+     * @throws RequestRejected category-name-invalid, category-duplicate, unknown-knowledge-category (a parent
      *     of another center), category-too-deep
      */
     @Transactional
@@ -114,7 +114,7 @@ public class Categories {
     public ArticleCategory update(
             CurrentUser user, long id, @Nullable String name, @Nullable Long parentId, int position) {
         long centerId = centerOf(id);
-        centers.requireWrite(user, centerId, "unknown-category", id);
+        centers.requireWrite(user, centerId, "unknown-knowledge-category", id);
         String checked = name(name);
         if (parentId != null) {
             requireOfCenter(parentId, centerId);
@@ -144,7 +144,7 @@ public class Categories {
     @Transactional
     public void delete(CurrentUser user, long id) {
         long centerId = centerOf(id);
-        centers.requireWrite(user, centerId, "unknown-category", id);
+        centers.requireWrite(user, centerId, "unknown-knowledge-category", id);
         boolean used = jdbc.sql("""
             select exists (select 1 from knowledge.category where parent_id = ?)
                 or exists (select 1 from knowledge.article_version where category_id = ?)\
@@ -188,14 +188,14 @@ public class Categories {
         return Objects.requireNonNull(parent);
     }
 
-    /** @throws RequestRejected unknown-category when the id is not one of this center's */
+    /** @throws RequestRejected unknown-knowledge-category when the id is not one of this center's */
     void requireOfCenter(long categoryId, long centerId) {
         boolean ours = jdbc.sql("select exists (select 1 from knowledge.category where id = ? and center_id = ?)")
                 .params(categoryId, centerId)
                 .query(Boolean.class)
                 .single();
         if (!ours) {
-            throw RequestRejected.notFound("unknown-category", categoryId);
+            throw RequestRejected.notFound("unknown-knowledge-category", categoryId);
         }
     }
 
@@ -231,14 +231,14 @@ public class Categories {
                 .param(id)
                 .query(Long.class)
                 .optional()
-                .orElseThrow(() -> RequestRejected.notFound("unknown-category", id));
+                .orElseThrow(() -> RequestRejected.notFound("unknown-knowledge-category", id));
     }
 
     private ArticleCategory require(long centerId, long id) {
         return tree(centerId).stream()
                 .filter(category -> category.id() == id)
                 .findFirst()
-                .orElseThrow(() -> RequestRejected.notFound("unknown-category", id));
+                .orElseThrow(() -> RequestRejected.notFound("unknown-knowledge-category", id));
     }
 
     private static String name(@Nullable String name) {
