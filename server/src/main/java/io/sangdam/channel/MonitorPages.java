@@ -88,7 +88,10 @@ class MonitorPages {
         return "channel/monitor-list";
     }
 
-    /** The center's colours for "waiting for an answer"; its manager sets them. */
+    /**
+     * The center's colours for "waiting for an answer"; its manager sets them in the monitoring
+     * section of the center-settings page, which this answers to.
+     */
     @PostMapping("/monitor/settings")
     @PreAuthorize("hasRole('CENTER_MANAGER')")
     String saveSettings(
@@ -100,12 +103,15 @@ class MonitorPages {
         Center chosen = centers.visibleTo(currentUsers.require(), center);
         try {
             settings.setAnswerWait(chosen.id(), warnSeconds, alertSeconds);
-            redirect.addFlashAttribute("saved", true);
         } catch (RequestRejected rejected) {
-            redirect.addFlashAttribute(
-                    "problem", messages.getMessage("problem." + rejected.code(), rejected.arguments(), locale));
+            return io.sangdam.identity.CenterSettingsOutcome.refused(
+                    redirect,
+                    MonitorSettingsSection.SECTION,
+                    chosen.id(),
+                    messages.getMessage("problem." + rejected.code(), rejected.arguments(), locale));
         }
-        return "redirect:/monitor?center=" + chosen.id();
+        return io.sangdam.identity.CenterSettingsOutcome.saved(
+                redirect, MonitorSettingsSection.SECTION, chosen.id(), "monitor.settings.saved");
     }
 
     /** Tells an open monitoring list that its center's chats in progress changed; the page reads its rows again. */

@@ -243,7 +243,7 @@ class InterventionApiTests {
                 .isEqualTo(403);
         var manager = new Session(port, center.username("manager"), PASSWORD);
         assertThat(manager.postForm(settings, "warnSeconds=1&alertSeconds=2"))
-                .endsWith("/monitor?center=" + center.id());
+                .endsWith("/centers/settings?center=" + center.id() + "#monitor");
         // An alert before the warning is refused; what was set stays.
         manager.postForm(settings, "warnSeconds=5&alertSeconds=2");
         assertThat(jdbc.sql("select answer_warn_seconds || '/' || answer_alert_seconds from channel.monitor_setting"
