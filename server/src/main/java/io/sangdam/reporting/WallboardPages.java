@@ -101,7 +101,8 @@ class WallboardPages {
     }
 
     private CenterFigures figures(Center center) {
-        LiveBoard.Board now = board.board(center.id(), center.timeZone());
+        // Only the figures are used: the not-ready reasons' words do not matter here.
+        LiveBoard.Board now = board.board(center.id(), center.timeZone(), Locale.KOREAN);
         int waiting =
                 now.queues().stream().mapToInt(LiveBoard.QueueRow::waiting).sum();
         long longest = now.queues().stream()
