@@ -108,7 +108,7 @@
       row.dataset.agent = a.username;
       if (window.boardAlerted && window.boardAlerted(a.username)) { row.classList.add("alerted"); }
       cell(row, a.name + " (" + a.username + ")");
-      var state = cell(row, stateText(a.state) + (a.notReadyReason ? " · " + a.notReadyReason : ""));
+      var state = cell(row, stateText(a.state) + (a.notReadyLabel ? " · " + a.notReadyLabel : ""));
       state.dataset.state = a.state;
       cell(row, duration(a.secondsInState), true);
       cell(row, a.contacts, true);

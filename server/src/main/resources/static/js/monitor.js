@@ -44,11 +44,16 @@
     fetch("/monitor/" + id + "/messages").then(function (r) { return r.json(); }).then(function (all) { all.forEach(show); });
   };
 
+  // Taken over here or before this page opened: the chat is this supervisor's to record once it ends.
+  var tookOver = root.dataset.tookOver === "true";
+
   function ended() {
     status.textContent = root.dataset.textEnded;
     document.querySelectorAll("#supervisor-say, [data-test=intervene] form, #intervene-actions").forEach(function (part) {
       part.hidden = true;
     });
+    var record = document.getElementById("supervisor-record");
+    if (record && tookOver) { record.hidden = false; record.querySelector("select").focus(); }
   }
 
   var panel = document.querySelector("[data-test=intervene]");
@@ -120,6 +125,7 @@
       whisper.hidden = true;
       say.hidden = false;
       document.getElementById("supervisor-end").hidden = false;
+      tookOver = true;
       showState(root.dataset.textTookOver);
       logged("TakeOver");
     });

@@ -37,12 +37,6 @@ class ChannelConfiguration {
     }
 
     @Bean
-    NavigationLink chatSettingsLink() {
-        return new NavigationLink(
-                215, "/chat-settings", "nav.chat-settings", Set.of(Role.CENTER_MANAGER, Role.ADMINISTRATOR));
-    }
-
-    @Bean
     HomeSection deskSection() {
         return new HomeSection() {
             @Override

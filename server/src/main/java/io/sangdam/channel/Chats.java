@@ -509,15 +509,7 @@ class Chats {
                         streams.push(
                                 desk(assigned.agent().value()),
                                 "connected",
-                                Map.of(
-                                        "conversation",
-                                        c.id(),
-                                        "queue",
-                                        c.queue(),
-                                        "customer",
-                                        c.customerLabel() == null ? "" : c.customerLabel(),
-                                        "messages",
-                                        histories.getOrDefault(c.id(), List.of())));
+                                ConnectedChat.of(c, histories.getOrDefault(c.id(), List.of())));
                     }
                 }
                 case RoutedEvent.ContactCompleted completed ->

@@ -131,17 +131,7 @@ class DeskApi {
 
     private static SseEmitter.SseEventBuilder connected(
             Conversations.Conversation conversation, List<Message> messages) {
-        return SseEmitter.event()
-                .name("connected")
-                .data(Map.of(
-                        "conversation",
-                        conversation.id(),
-                        "queue",
-                        conversation.queue(),
-                        "customer",
-                        conversation.customerLabel() == null ? "" : conversation.customerLabel(),
-                        "messages",
-                        messages));
+        return SseEmitter.event().name("connected").data(ConnectedChat.of(conversation, messages));
     }
 
     @PostMapping("/login")

@@ -36,6 +36,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @PreAuthorize("hasAnyRole('SUPERVISOR', 'CENTER_MANAGER', 'EXECUTIVE', 'PROTECTION_TEAM')")
 class MonitorPages {
 
+    private final RecordsToWrite recordsToWrite;
+    private final io.sangdam.contact.ConsultationRecords records;
     private final Conversations conversations;
     private final CenterDirectory centers;
     private final CurrentUsers currentUsers;
@@ -62,8 +64,12 @@ class MonitorPages {
             MonitorSettings settings,
             Interventions interventions,
             io.sangdam.identity.Staff staff,
-            org.springframework.context.MessageSource messages) {
+            org.springframework.context.MessageSource messages,
+            RecordsToWrite recordsToWrite,
+            io.sangdam.contact.ConsultationRecords records) {
         this.messages = messages;
+        this.recordsToWrite = recordsToWrite;
+        this.records = records;
         this.rows = rows;
         this.settings = settings;
         this.interventions = interventions;
@@ -85,10 +91,15 @@ class MonitorPages {
         model.addAttribute("conversations", rows.of(chosen.id(), routing.queueNames(CenterId.of(chosen.id()), locale)));
         model.addAttribute("answerWait", settings.answerWait(chosen.id()));
         model.addAttribute("editsSettings", user.has(Role.CENTER_MANAGER));
+        // The chats this supervisor took over and ended: theirs to record, as an agent's are.
+        model.addAttribute("recordsDue", recordsToWrite.takenOver(user.username()));
         return "channel/monitor-list";
     }
 
-    /** The center's colours for "waiting for an answer"; its manager sets them. */
+    /**
+     * The center's colours for "waiting for an answer"; its manager sets them in the monitoring
+     * section of the center-settings page, which this answers to.
+     */
     @PostMapping("/monitor/settings")
     @PreAuthorize("hasRole('CENTER_MANAGER')")
     String saveSettings(
@@ -100,12 +111,15 @@ class MonitorPages {
         Center chosen = centers.visibleTo(currentUsers.require(), center);
         try {
             settings.setAnswerWait(chosen.id(), warnSeconds, alertSeconds);
-            redirect.addFlashAttribute("saved", true);
         } catch (RequestRejected rejected) {
-            redirect.addFlashAttribute(
-                    "problem", messages.getMessage("problem." + rejected.code(), rejected.arguments(), locale));
+            return io.sangdam.identity.CenterSettingsOutcome.refused(
+                    redirect,
+                    MonitorSettingsSection.SECTION,
+                    chosen.id(),
+                    messages.getMessage("problem." + rejected.code(), rejected.arguments(), locale));
         }
-        return "redirect:/monitor?center=" + chosen.id();
+        return io.sangdam.identity.CenterSettingsOutcome.saved(
+                redirect, MonitorSettingsSection.SECTION, chosen.id(), "monitor.settings.saved");
     }
 
     /** Tells an open monitoring list that its center's chats in progress changed; the page reads its rows again. */
@@ -135,6 +149,13 @@ class MonitorPages {
                         .getOrDefault(conversation.queue(), conversation.queue()));
         model.addAttribute("messages", conversations.messages(id));
         model.addAttribute("sittingIn", user.has(Role.EXECUTIVE));
+        if (intervenes) {
+            model.addAttribute("categories", records.categories());
+            model.addAttribute("dispositions", io.sangdam.contact.Disposition.values());
+            model.addAttribute(
+                    "recordDue",
+                    recordsToWrite.takenOver(user.username()).stream().anyMatch(c -> c.id().equals(id)));
+        }
         return "channel/monitor";
     }
 

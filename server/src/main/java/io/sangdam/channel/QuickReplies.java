@@ -47,8 +47,12 @@ class QuickReplies {
                 .optional();
     }
 
-    /** Their own first, then the team's, then the center's; by title within each. */
-    List<QuickReply> readBy(Reader reader, @Nullable String text) {
+    /**
+     * Their own first, then the team's, then the center's; by title within each.
+     *
+     * @param language only the replies in this language (a chat's, ko or en); null for all
+     */
+    List<QuickReply> readBy(Reader reader, @Nullable String text, @Nullable String language) {
         String like = text == null || text.isBlank()
                 ? null
                 : "%" + escaped(text.strip().toLowerCase()) + "%";
@@ -61,6 +65,7 @@ class QuickReplies {
               and (cast(:like as text) is null
                    or lower(title) like cast(:like as text) escape '\\'
                    or lower(body) like cast(:like as text) escape '\\')
+              and (cast(:language as text) is null or language = cast(:language as text))
             order by case scope when 'PERSONAL' then 0 when 'TEAM' then 1 else 2 end, lower(title), id
             limit :limit\
             """)
@@ -69,6 +74,7 @@ class QuickReplies {
                 .param("team", reader.team())
                 .param("person", reader.personId())
                 .param("like", like)
+                .param("language", language)
                 .param("limit", MOST_LISTED)
                 .query(QuickReplies::read)
                 .list();

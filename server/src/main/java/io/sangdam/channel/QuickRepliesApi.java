@@ -59,9 +59,11 @@ class QuickRepliesApi {
     @GetMapping
     @Operation(
             summary = "The quick replies the caller uses in a center: their own, their team's and the center's; "
-                    + "q searches title and body")
+                    + "q searches title and body; language (ko or en, a chat's language) keeps only the replies in it")
     Book list(
-            @RequestParam(required = false) @Nullable String q, @RequestParam(required = false) @Nullable Long center) {
+            @RequestParam(required = false) @Nullable String q,
+            @RequestParam(required = false) @Nullable Long center,
+            @RequestParam(required = false) @Nullable String language) {
         CurrentUser user = currentUsers.require();
         Center chosen = sets.centerFor(user, center);
         Map<String, String> variables = new LinkedHashMap<>();
@@ -73,7 +75,7 @@ class QuickRepliesApi {
                 variables,
                 QuickReplyVariables.CUSTOMER.names(),
                 sets.writableScopes(user),
-                sets.readable(user, chosen, q));
+                sets.readable(user, chosen, q, language == null || language.isBlank() ? null : language.strip()));
     }
 
     @GetMapping("/{id}")

@@ -77,8 +77,22 @@ class QuickReplySets {
     }
 
     List<Listed> readable(CurrentUser user, Center center, @Nullable String text) {
+        return readable(user, center, text, null);
+    }
+
+    /**
+     * @param language only the replies in this language: a chat is offered the replies in the
+     *     language its customer writes in (a Korean chat the Korean ones, an English chat the English)
+     * @throws RequestRejected {@code quick-reply-unknown-language} for a language replies cannot have
+     */
+    List<Listed> readable(CurrentUser user, Center center, @Nullable String text, @Nullable String language) {
+        if (language != null && !Languages.isSupported(language)) {
+            throw RequestRejected.badRequest("quick-reply-unknown-language", language);
+        }
         var reader = new QuickReplies.Reader(center.id(), teamOf(user), oversees(user), user.id());
-        return replies.readBy(reader, text).stream()
+        String wanted =
+                language == null ? null : Languages.supportedOrDefault(language).getLanguage();
+        return replies.readBy(reader, text, wanted).stream()
                 .map(reply -> listed(user, reply))
                 .toList();
     }

@@ -14,6 +14,11 @@ import org.springframework.stereotype.Component;
  * {@link WrapUpRule#UNTIL_RECORDED} the agent cannot become ready while one is unsaved, and saving
  * the last one ends the wrap-up routing held for it.
  *
+ * <p>A supervisor who took a chat over and ended it holds it as its agent did (the chat is theirs
+ * from the take-over on), so the same list names it and they write its record like an agent, from
+ * the monitor ({@link TakenOverRecords}); the agent it was taken from writes theirs as after a
+ * transfer (이관).
+ *
  * <p>The check is here and not in routing because routing does not know records; routing's own
  * agent API (for integrations and supervisors) stays an override that does not ask.
  */
@@ -33,6 +38,14 @@ class RecordsToWrite {
     int count(String agent) {
         return chats.awaitingRecord(agent).size()
                 + chats.handoversAwaitingRecord(agent).size();
+    }
+
+    /** The chats this supervisor took over, ended and has not recorded yet, oldest first. */
+    java.util.List<Conversations.Conversation> takenOver(String supervisor) {
+        return chats.awaitingRecord(supervisor).stream()
+                .filter(c -> supervisor.equalsIgnoreCase(c.takenOverBy()))
+                .sorted(java.util.Comparator.comparing(Conversations.Conversation::createdAt))
+                .toList();
     }
 
     /** @throws RequestRejected 409 {@value #UNWRITTEN} with the count, under the center's rule */

@@ -141,6 +141,8 @@ final class WritePermissions {
             post("/monitor/{conversation}/take-over", FLOOR),
             post("/monitor/{conversation}/messages", FLOOR),
             post("/monitor/{conversation}/end", FLOOR),
+            // issue 17: settings. The supervisor who took a chat over writes its record, as its agent would.
+            post("/monitor/{conversation}/record", FLOOR),
             post("/monitor/settings", EnumSet.of(CENTER_MANAGER)),
 
             // the live board

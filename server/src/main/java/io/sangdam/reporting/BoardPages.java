@@ -93,9 +93,10 @@ class BoardPages {
 
     @GetMapping("/board/api")
     @ResponseBody
-    LiveBoard.Board data(@RequestParam long center, @RequestParam(required = false) @Nullable String team) {
+    LiveBoard.Board data(
+            @RequestParam long center, @RequestParam(required = false) @Nullable String team, java.util.Locale locale) {
         Center chosen = center(center);
-        return board.board(chosen.id(), chosen.timeZone(), team == null || team.isBlank() ? null : team);
+        return board.board(chosen.id(), chosen.timeZone(), team == null || team.isBlank() ? null : team, locale);
     }
 
     /**
@@ -128,7 +129,8 @@ class BoardPages {
                 () -> routing.notReady(
                         CenterId.of(chosen.id()),
                         AgentUsername.of(agent),
-                        "팀장 지정 (set by supervisor " + currentUsers.require().username() + ")"));
+                        io.sangdam.routing.NotReadyReasonLabels.setBySupervisor(
+                                currentUsers.require().username())));
     }
 
     /**

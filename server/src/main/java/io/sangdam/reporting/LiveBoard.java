@@ -7,6 +7,7 @@ import io.sangdam.platform.ClusterSignals;
 import io.sangdam.platform.EventStreams;
 import io.sangdam.routing.AgentStatus;
 import io.sangdam.routing.CenterId;
+import io.sangdam.routing.NotReadyReasonLabels;
 import io.sangdam.routing.QueueSettings;
 import io.sangdam.routing.RoutedEvent;
 import io.sangdam.routing.Routing;
@@ -23,10 +24,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -50,6 +53,7 @@ class LiveBoard {
     private final Routing routing;
     private final Staff staff;
     private final BoardSettings settings;
+    private final NotReadyReasonLabels reasonLabels;
     private final Clock clock;
     static final String CHANGED_ELSEWHERE = "reporting.board-changed";
 
@@ -62,10 +66,12 @@ class LiveBoard {
             Routing routing,
             Staff staff,
             BoardSettings settings,
+            NotReadyReasonLabels reasonLabels,
             Clock clock,
             ClusterSignals cluster,
             EventStreams all) {
         this.settings = settings;
+        this.reasonLabels = reasonLabels;
         this.cluster = cluster;
         this.all = all;
         // Signals missed meanwhile: every open board reloads (it reads the shared database and the engine).
@@ -183,7 +189,11 @@ class LiveBoard {
             BoardThresholds.Level longestWaitLevel,
             BoardThresholds.Level serviceLevelLevel) {}
 
-    /** @param notReadyReason the reason the agent gave, while not ready */
+    /**
+     * @param notReadyReason the reason the agent gave, while not ready, as stored
+     * @param notReadyLabel the same in words, in the reader's language (a code such as routing's
+     *     "logged in" never reaches a screen as it is stored)
+     */
     record AgentRow(
             String username,
             String name,
@@ -191,7 +201,8 @@ class LiveBoard {
             long secondsInState,
             int contacts,
             @Nullable String team,
-            @Nullable String notReadyReason) {}
+            @Nullable String notReadyReason,
+            @Nullable String notReadyLabel) {}
 
     /** A contact waiting now: how long since the customer first came, and the lane it waits for. */
     record WaitingRow(
@@ -213,7 +224,8 @@ class LiveBoard {
      * @param zone the center's time zone, in which the board shows every time
      * @param team the team whose agents are shown, null for all
      * @param teams the center's teams, for the filter
-     * @param notReadyByReason agents not ready, counted by the reason they gave
+     * @param notReadyByReason agents not ready, counted by the reason they gave, in words (a
+     *     center's reason chosen in Korean and in English counts once)
      */
     record Board(
             Instant at,
@@ -230,8 +242,8 @@ class LiveBoard {
 
     private static final DateTimeFormatter INTERVAL_LABEL = DateTimeFormatter.ofPattern("HH:mm");
 
-    Board board(long center, ZoneId zone) {
-        return board(center, zone, null);
+    Board board(long center, ZoneId zone, Locale locale) {
+        return board(center, zone, null, locale);
     }
 
     /**
@@ -239,8 +251,9 @@ class LiveBoard {
      * "today" is the center's day, in its time zone. A team narrows the agents (queues serve the whole
      * center, so their figures stay the center's).
      */
-    Board board(long center, ZoneId zone, @Nullable String team) {
+    Board board(long center, ZoneId zone, @Nullable String team, Locale locale) {
         Instant now = clock.instant();
+        UnaryOperator<String> label = reasonLabels.of(CenterId.of(center), locale);
         RoutingState snapshot = routing.snapshot(CenterId.of(center));
         BoardThresholds thresholds = settings.thresholds(center);
         Instant today = now.atZone(zone).truncatedTo(ChronoUnit.DAYS).toInstant();
@@ -302,7 +315,8 @@ class LiveBoard {
                                     .toSeconds(),
                             a.contacts().size(),
                             member == null ? null : member.team(),
-                            a.notReadyReason());
+                            a.notReadyReason(),
+                            a.notReadyReason() == null ? null : label.apply(a.notReadyReason()));
                 })
                 .filter(a -> team == null || team.equals(a.team()))
                 .sorted(Comparator.comparing(AgentRow::state).thenComparing(AgentRow::username))
@@ -310,9 +324,9 @@ class LiveBoard {
         Map<String, Long> byState = agents.stream()
                 .collect(Collectors.groupingBy(AgentRow::state, java.util.TreeMap::new, Collectors.counting()));
         Map<String, Long> byReason = agents.stream()
-                .filter(a -> a.notReadyReason() != null)
+                .filter(a -> a.notReadyLabel() != null)
                 .collect(Collectors.groupingBy(
-                        a -> java.util.Objects.requireNonNull(a.notReadyReason()),
+                        a -> java.util.Objects.requireNonNull(a.notReadyLabel()),
                         java.util.TreeMap::new,
                         Collectors.counting()));
         List<WaitingRow> waiting = snapshot.contacts().stream()

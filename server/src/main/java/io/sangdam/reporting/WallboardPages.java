@@ -1,6 +1,7 @@
 package io.sangdam.reporting;
 
 import io.sangdam.identity.Center;
+import io.sangdam.identity.CenterSettingsOutcome;
 import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.identity.Role;
@@ -100,7 +101,8 @@ class WallboardPages {
     }
 
     private CenterFigures figures(Center center) {
-        LiveBoard.Board now = board.board(center.id(), center.timeZone());
+        // Only the figures are used: the not-ready reasons' words do not matter here.
+        LiveBoard.Board now = board.board(center.id(), center.timeZone(), Locale.KOREAN);
         int waiting =
                 now.queues().stream().mapToInt(LiveBoard.QueueRow::waiting).sum();
         long longest = now.queues().stream()
@@ -145,19 +147,15 @@ class WallboardPages {
         }
     }
 
+    /** The old address of the thresholds: their section of the center-settings page. */
     @GetMapping("/board/settings")
     @PreAuthorize(THRESHOLD_EDITORS)
-    String settingsPage(@RequestParam(required = false) @Nullable Long center, Model model) {
+    String settingsPage(@RequestParam(required = false) @Nullable Long center) {
         Center chosen = boardCenters.center(center);
-        model.addAttribute("centers", boardCenters.routed());
-        model.addAttribute("center", chosen);
-        if (!model.containsAttribute("thresholds")) {
-            model.addAttribute("thresholds", settings.thresholds(chosen.id()));
-        }
-        return "reporting/board-settings";
+        return "redirect:" + CenterSettingsOutcome.pageOf(BoardThresholdsSection.SECTION, chosen.id());
     }
 
-    /** The page's form: a refusal comes back to the form in words, which still shows the thresholds in force. */
+    /** The section's form: a refusal comes back to the section in words, which still shows the thresholds in force. */
     @PostMapping("/board/settings")
     @PreAuthorize(THRESHOLD_EDITORS)
     String saveSettings(
@@ -176,16 +174,18 @@ class WallboardPages {
                             number(form, "waitingAlert"))
                     .thresholds();
             settings.change(chosen.id(), thresholds, currentUsers.require().username());
-            redirect.addFlashAttribute("noticeKey", "board-settings.saved");
         } catch (RequestRejected rejected) {
-            redirect.addFlashAttribute(
-                    "problem",
+            return CenterSettingsOutcome.refused(
+                    redirect,
+                    BoardThresholdsSection.SECTION,
+                    chosen.id(),
                     Objects.requireNonNullElse(
                             messages.getMessage(
                                     "problem." + rejected.code(), rejected.arguments(), rejected.code(), locale),
                             rejected.code()));
         }
-        return "redirect:/board/settings?center=" + chosen.id();
+        return CenterSettingsOutcome.saved(
+                redirect, BoardThresholdsSection.SECTION, chosen.id(), "board-settings.saved");
     }
 
     private static Integer number(Map<String, String> form, String field) {

@@ -2,6 +2,7 @@ package io.sangdam.routing;
 
 import io.sangdam.identity.Center;
 import io.sangdam.identity.CenterDirectory;
+import io.sangdam.identity.CenterSettingsOutcome;
 import io.sangdam.identity.CurrentUser;
 import io.sangdam.identity.CurrentUsers;
 import io.sangdam.identity.Role;
@@ -198,11 +199,10 @@ class RoutingAdminPages {
         model.addAttribute("center", chosen);
         model.addAttribute("reasons", rules.reasons(chosen.id()));
         model.addAttribute("centerCapacity", rules.centerCapacity(chosen.id()));
-        model.addAttribute("wrapUpRule", rules.wrapUpRule(chosen.id()));
-        model.addAttribute("wrapUpRules", WrapUpRule.values());
         return "routing/settings";
     }
 
+    /** The wrap-up section's form, on the center-settings page, which it answers to. */
     @PostMapping("/routing-settings/wrap-up")
     String saveWrapUp(
             @RequestParam long center,
@@ -210,8 +210,13 @@ class RoutingAdminPages {
             RedirectAttributes redirect,
             Locale locale) {
         centers.visibleTo(currentUsers.require(), center);
-        attempt(redirect, locale, "routing-settings.saved", () -> administration.setWrapUpRule(center, rule));
-        return "redirect:/routing-settings?center=" + center;
+        try {
+            administration.setWrapUpRule(center, rule);
+        } catch (RequestRejected rejected) {
+            return CenterSettingsOutcome.refused(
+                    redirect, WrapUpRuleSection.SECTION, center, queuePages.problem(rejected, locale));
+        }
+        return CenterSettingsOutcome.saved(redirect, WrapUpRuleSection.SECTION, center, "routing-settings.saved");
     }
 
     @PostMapping("/routing-settings/capacity")

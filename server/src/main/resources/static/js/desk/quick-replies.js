@@ -10,23 +10,32 @@ import { el } from "./dom.js";
 import { contextOf } from "./layout.js";
 import { format, named, text } from "./texts.js";
 
-let book = { replies: [], variables: {}, customerVariables: [] };
-let loading = null;
+// One book per language: a chat is offered the replies in its customer's language (a Korean chat the
+// Korean ones, an English chat the English ones); a chat of unknown language gets them all.
+const EMPTY = { replies: [], variables: {}, customerVariables: [] };
+const books = {};
+const loading = {};
+
+function bookOf(language) {
+  return books[language || ""] || EMPTY;
+}
 
 // Read again each time a list opens: a reply added on the quick-reply page in another tab is there
 // at once. Until the answer comes the list shows what it had.
-function refresh() {
-  if (!loading) {
-    loading = fetch("/desk/api/quick-replies")
+function refresh(language) {
+  const key = language || "";
+  if (!loading[key]) {
+    const url = "/desk/api/quick-replies" + (key ? "?language=" + encodeURIComponent(key) : "");
+    loading[key] = fetch(url)
       .then((response) => (response.ok ? response.json() : null))
-      .then((body) => { if (body) { book = body; } })
+      .then((body) => { if (body) { books[key] = body; } })
       .catch(() => { /* the list stays as it was; typing goes on */ })
-      .finally(() => { loading = null; });
+      .finally(() => { delete loading[key]; });
   }
-  return loading;
+  return loading[key];
 }
 
-function matches(query) {
+function matches(book, query) {
   const wanted = query.toLowerCase();
   const byTitle = [];
   const byBody = [];
@@ -57,6 +66,7 @@ export function customerName(conversation, chat) {
 }
 
 function filled(body, conversation, chat) {
+  const book = bookOf(chat.language);
   const values = Object.assign({}, book.variables);
   (book.customerVariables || []).forEach((name) => { values[name] = customerName(conversation, chat); });
   // A function as replacement: a name with "$&" in it is written as it is.
@@ -129,7 +139,7 @@ export function attachQuickReplies(pane, chat) {
     if (!token) { return; }
     // The list may be drawn again when fresh replies arrive: the one the agent moved to stays chosen.
     const chosen = active >= 0 && shown[active] ? shown[active].id : null;
-    shown = matches(token.query);
+    shown = matches(bookOf(chat.language), token.query);
     list.replaceChildren();
     shown.forEach((reply, i) => list.appendChild(option(reply, listId + "-" + i)));
     if (!shown.length) {
@@ -159,7 +169,7 @@ export function attachQuickReplies(pane, chat) {
     const opening = !token;
     token = word;
     render();
-    if (opening) { refresh().then(render); }
+    if (opening) { refresh(chat.language).then(render); }
   });
   input.addEventListener("blur", () => { if (token) { setTimeout(close, 150); } });
   // Caught on the way down, before the box's own keys: Enter inserts the reply instead of sending.
@@ -187,12 +197,12 @@ export function attachQuickReplies(pane, chat) {
     if (item) { insert(shown[Array.from(list.children).indexOf(item)]); }
   });
 
-  refresh();
-  row.insertBefore(picker(input, (reply) => { token = null; insert(reply); }), row.firstChild);
+  refresh(chat.language);
+  row.insertBefore(picker(input, chat.language, (reply) => { token = null; insert(reply); }), row.firstChild);
 }
 
 // Beside Send: search the replies by title or text and click one to insert it where the caret is.
-function picker(input, insert) {
+function picker(input, language, insert) {
   const details = el("details", { "class": "quick-reply-picker", "data-test": "quick-reply-picker" });
   details.appendChild(el("summary", { "class": "button secondary" }, text("desk.quick-replies")));
   const panel = el("div", { "class": "quick-reply-panel" });
@@ -207,7 +217,7 @@ function picker(input, insert) {
 
   function show() {
     results.replaceChildren();
-    const found = matches(search.value.trim());
+    const found = matches(bookOf(language), search.value.trim());
     found.forEach((reply) => {
       const button = el("button", { type: "button", "class": "quick-reply-choice" });
       button.appendChild(el("strong", {}, "/" + reply.title));
@@ -221,7 +231,7 @@ function picker(input, insert) {
   }
 
   details.addEventListener("toggle", () => {
-    if (details.open) { show(); refresh().then(show); search.focus(); }
+    if (details.open) { show(); refresh(language).then(show); search.focus(); }
   });
   search.addEventListener("input", show);
   details.addEventListener("keydown", (event) => {

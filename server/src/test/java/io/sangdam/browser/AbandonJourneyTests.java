@@ -51,11 +51,12 @@ class AbandonJourneyTests extends BrowserJourney {
                         browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800))) {
             Page manager = managerContext.newPage();
             signIn(manager, center.username("manager"), TestCenter.PASSWORD);
-            manager.getByRole(AriaRole.NAVIGATION).getByText("채팅 설정").click();
+            manager.getByRole(AriaRole.NAVIGATION).getByText("센터 설정").click();
             var seconds = manager.getByLabel("기다리는 시간(초, 15~1800)");
             assertThat(seconds).hasValue("60");
             seconds.fill("15");
-            manager.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("저장"))
+            manager.locator("[data-test=settings-chat]")
+                    .getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("저장"))
                     .click();
             assertThat(manager.locator("body")).containsText("채팅 설정을 저장했습니다.");
             assertThat(manager.getByLabel("기다리는 시간(초, 15~1800)")).hasValue("15");

@@ -147,7 +147,7 @@ class AccessibilityTests extends BrowserJourney {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
             signIn(page, "gn.manager");
-            for (String path : List.of("/board", "/board/settings", "/board/wall")) {
+            for (String path : List.of("/board", "/centers/settings", "/board/wall")) {
                 page.navigate(url(path));
                 page.waitForLoadState(LoadState.LOAD);
                 page.waitForTimeout(400);

@@ -19,13 +19,14 @@ class PolicyWalkJourneyTests extends BrowserJourney {
     @CsvSource(
             delimiter = '|',
             value = {
-                "admin|/ /admin/users /admin/users/new /account/password /account/tokens /customer-verification",
+                "admin|/ /admin/users /admin/users/new /account/password /account/tokens /customer-verification"
+                        + " /centers/settings",
                 "protection|/ /access-log /incidents /registry /counselling /protection/reports /protection/lexicon"
                         + " /protection/notices /board /monitor /customers",
                 "executive|/ /board /board/all /board/wall /protection/reports /incidents /monitor",
                 "gn.manager|/ /skills /skills/catalog /agent-skills /routing-settings /queues /callbacks /board"
-                        + " /board/settings /protection/notices /protection/reports /customer-verification"
-                        + " /account/tokens",
+                        + " /centers/settings /board/settings /chat-settings /protection/notices /protection/reports"
+                        + " /customer-verification /account/tokens",
                 "gn.supervisor|/ /monitor /board /board/wall",
                 "gn.wfm|/ /workforce/staffing /workforce/forecast /workforce/plan",
                 "gn.agent|/ /desk /care /customers",

@@ -140,7 +140,7 @@ class WrapUpJourneyTests extends BrowserJourney {
     }
 
     @Test
-    void theCenterManagerChoosesHowWrapUpEndsOnTheRoutingSettingsPage() {
+    void theCenterManagerChoosesHowWrapUpEndsOnTheCenterSettingsPage() {
         TestCenter center = TestCenter.in(application, "wrapsettings")
                 .chatQueue("CARDS", "카드 문의", "Card questions", "CARDS", 3)
                 .person("manager", Role.CENTER_MANAGER)
@@ -148,7 +148,7 @@ class WrapUpJourneyTests extends BrowserJourney {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1366, 768))) {
             Page manager = context.newPage();
             signIn(manager, center.username("manager"), TestCenter.PASSWORD);
-            manager.navigate(url("/routing-settings?center=" + center.id()));
+            manager.navigate(url("/centers/settings?center=" + center.id()));
             var form = manager.locator("[data-test=wrap-up]");
             assertThat(form.getByLabel("상담 이력을 저장할 때까지 (모두 저장하면 상담 가능으로 돌아감)")).isChecked();
             assertNoSeriousViolations(manager);
@@ -158,7 +158,7 @@ class WrapUpJourneyTests extends BrowserJourney {
             assertThat(manager.locator("[data-test=wrap-up]").getByLabel("큐의 후처리 시간이 지나면 (상담 이력 저장과 관계없이)"))
                     .isChecked();
             manager.screenshot(new Page.ScreenshotOptions()
-                    .setPath(Path.of("target", "screenshots", "routing-settings-wrap-up-ko.png"))
+                    .setPath(Path.of("target", "screenshots", "center-settings-wrap-up-ko.png"))
                     .setFullPage(true));
             org.assertj.core.api.Assertions.assertThat(
                             jdbc.sql("select wrap_up_rule from routing.center_routing where center_id = ?")

@@ -200,6 +200,34 @@ class InterventionApiTests {
                         .list())
                 .containsExactly("TAKE_OVER", "END");
 
+        // The supervisor writes the record of the chat they took over and ended, as its agent would:
+        // the list names it, the page offers the form, and nobody else may write it.
+        String list = supervisor.get("/monitor?center=" + center.id(), "ko").body();
+        assertThat(list).contains("작성할 상담 이력 1건", "/monitor/" + chat.id());
+        String page = supervisor.get("/monitor/" + chat.id(), "ko").body();
+        assertThat(page).containsPattern("<form[^>]*id=\"supervisor-record\"(?![^>]*hidden)");
+        String record = "/monitor/" + chat.id() + "/record";
+        assertThat(new Session(port, center.username("manager"), PASSWORD)
+                        .post(record, "", "ko")
+                        .status())
+                .isEqualTo(403);
+        // No outcome chosen: refused in words, on the chat's page; nothing saved.
+        assertThat(supervisor.postForm(record, "categoryId=" + category + "&disposition="))
+                .endsWith("/monitor/" + chat.id());
+        assertThat(supervisor.postForm(
+                        record,
+                        "categoryId=" + category + "&disposition=RESOLVED&notes="
+                                + java.net.URLEncoder.encode("인수 후 안내", java.nio.charset.StandardCharsets.UTF_8)))
+                .endsWith("/monitor?center=" + center.id());
+        assertThat(jdbc.sql("select agent || ' ' || (transcript::text like '%제가 이어서 돕겠습니다%') from"
+                                + " contact.consultation where contact_id = ? order by id")
+                        .param(chat.id())
+                        .query(String.class)
+                        .list())
+                .containsExactly(center.username("agent") + " false", center.username("supervisor") + " true");
+        assertThat(supervisor.get("/monitor?center=" + center.id(), "ko").body())
+                .doesNotContain("작성할 상담 이력");
+
         // Freed: once their wrap-up is done, the agent is offered the next chat.
         routing(api, "wrap-up-done", "ready");
         Chat next = waitingChat(api);
@@ -243,7 +271,7 @@ class InterventionApiTests {
                 .isEqualTo(403);
         var manager = new Session(port, center.username("manager"), PASSWORD);
         assertThat(manager.postForm(settings, "warnSeconds=1&alertSeconds=2"))
-                .endsWith("/monitor?center=" + center.id());
+                .endsWith("/centers/settings?center=" + center.id() + "#monitor");
         // An alert before the warning is refused; what was set stays.
         manager.postForm(settings, "warnSeconds=5&alertSeconds=2");
         assertThat(jdbc.sql("select answer_warn_seconds || '/' || answer_alert_seconds from channel.monitor_setting"

@@ -213,6 +213,46 @@ class QuickReplyApiTests {
         assertProblem(add(center, "writer", "PERSONAL", "최대", "다른 본문"), 409, "quick-reply-title-taken");
     }
 
+    /** A chat is offered the replies in its customer's language: the desk asks with the chat's language. */
+    @Test
+    void aChatIsOfferedTheRepliesInItsLanguage() {
+        TestCenter bilingual = TestCenter.in(context, "replieslang")
+                .chatQueue("BILLING", "BILLING", 3)
+                .agent("agent", "1팀", Map.of("BILLING", 5))
+                .person("manager", Role.CENTER_MANAGER)
+                .create();
+        String manager = bilingual.username("manager");
+        for (String[] reply : new String[][] {
+            {"인사", "안녕하세요, {센터}입니다.", "ko"}, {"hello", "Hello, this is {center}.", "en"}, {"감사", "감사합니다.", "ko"}
+        }) {
+            String json = "{\"scope\": \"CENTER\", \"title\": \"%s\", \"body\": \"%s\", \"language\": \"%s\"}"
+                    .formatted(reply[0], reply[1], reply[2]);
+            Response added = api.post("/api/quick-replies", json, "application/json", manager, PASSWORD, "ko");
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+        }
+        String agent = bilingual.username("agent");
+        assertThat(titles(api.get("/api/quick-replies?language=ko", agent, PASSWORD, "ko")
+                        .json()))
+                .containsExactly("감사", "인사");
+        assertThat(titles(api.get("/api/quick-replies?language=en", agent, PASSWORD, "ko")
+                        .json()))
+                .containsExactly("hello");
+        // A search narrows within the language.
+        assertThat(titles(api.get(
+                                "/api/quick-replies?language=ko&q="
+                                        + java.net.URLEncoder.encode("센터", java.nio.charset.StandardCharsets.UTF_8),
+                                agent,
+                                PASSWORD,
+                                "ko")
+                        .json()))
+                .containsExactly("인사");
+        // Without a language (the editing page) every reply is listed.
+        assertThat(titles(api.get("/api/quick-replies", agent, PASSWORD, "ko").json()))
+                .containsExactlyInAnyOrder("감사", "hello", "인사");
+        assertProblem(
+                api.get("/api/quick-replies?language=fr", agent, PASSWORD, "ko"), 400, "quick-reply-unknown-language");
+    }
+
     private Response add(TestCenter where, String who, String scope, String title, String body) {
         String json = "{\"scope\": \"%s\", \"title\": \"%s\", \"body\": \"%s\"}".formatted(scope, title, body);
         return api.post("/api/quick-replies", json, "application/json", where.username(who), PASSWORD, "ko");

@@ -57,6 +57,8 @@ public class RoutingHost implements DisposableBean {
     public static final String REFUSED = CenterWorker.REFUSED;
     /** The not-ready reason of an agent who was in wrap-up when a checkpoint was taken. */
     public static final String WRAP_UP_CARRIED = Checkpoints.WRAP_UP_CARRIED;
+    /** The not-ready reason of an agent who logged in (업무 시작) and has not yet become ready. */
+    public static final String NOT_READY_AFTER_LOG_IN = RoutingRequest.LogIn.NOT_READY_AFTER_LOG_IN;
     /** How long a caller waits for its command to be stored before it is told routing is unavailable. */
     public static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
