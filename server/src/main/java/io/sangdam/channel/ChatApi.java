@@ -50,6 +50,7 @@ class ChatApi {
     private final CustomerPresence presence;
     private final WaitingPlaces places;
     private final CustomerTranscripts transcripts;
+    private final ChatBot bot;
 
     /**
      * A customer has the widget open in a tab or two; a stream beyond these closes the oldest, whose
@@ -68,7 +69,9 @@ class ChatApi {
             ChatThrottling throttling,
             CustomerPresence presence,
             WaitingPlaces places,
-            CustomerTranscripts transcripts) {
+            CustomerTranscripts transcripts,
+            ChatBot bot) {
+        this.bot = bot;
         this.presence = presence;
         this.places = places;
         this.transcripts = transcripts;
@@ -92,6 +95,9 @@ class ChatApi {
     Map<String, String> texts(Locale locale) {
         Map<String, String> texts = new java.util.LinkedHashMap<>();
         for (String key : WIDGET_TEXTS) {
+            texts.put(key, messages.getMessage("chat." + key, null, locale));
+        }
+        for (String key : BotApi.WIDGET_TEXTS) {
             texts.put(key, messages.getMessage("chat." + key, null, locale));
         }
         return texts;
@@ -163,7 +169,10 @@ class ChatApi {
             String phone,
 
             @Nullable @Pattern(regexp = "SENIOR|ACCESSIBILITY|")
-            String lane) {}
+            String lane,
+            // The bot's session the customer comes from (issue 18): its agent sees what was said.
+            @Nullable @Size(max = 36) String botSession,
+            @Nullable @Size(max = 64) String botToken) {}
 
     @PostMapping("/conversations")
     @ResponseStatus(HttpStatus.CREATED)
@@ -178,13 +187,22 @@ class ChatApi {
                 throw RequestRejected.conflict("queue-closed", OpeningHoursText.of(status, messages, locale));
             }
         }
-        return chats.start(
+        if (chat.botSession() != null) {
+            bot.handingOver(chat.botSession(), chat.botToken() == null ? "" : chat.botToken(), chat.center());
+        }
+        var started = chats.start(
                 chat.center(),
                 chat.topic(),
                 chat.name(),
                 chat.phone(),
                 chat.lane() == null || chat.lane().isBlank() ? null : chat.lane(),
                 locale);
+        // After routing has the chat: an agent who takes it within this one update's time finds no
+        // bot conversation in the pane (it is read when the pane opens), a window of milliseconds.
+        if (chat.botSession() != null) {
+            bot.attach(chat.botSession(), started.conversation());
+        }
+        return started;
     }
 
     record NewLeftMessage(

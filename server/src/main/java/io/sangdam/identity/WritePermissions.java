@@ -131,6 +131,15 @@ final class WritePermissions {
             new Rule(HttpMethod.POST, "/chat/api/left-messages", new Public()),
             new Rule(HttpMethod.POST, "/chat/api/conversations/{id}/messages", new Public()),
             new Rule(HttpMethod.POST, "/chat/api/conversations/{id}/end", new Public()),
+            // issue 18: the widget's bot, before a chat is queued: a session token on each call after the first
+            new Rule(HttpMethod.POST, "/chat/api/bot/sessions", new Public()),
+            new Rule(HttpMethod.POST, "/chat/api/bot/sessions/{id}/questions", new Public()),
+            new Rule(HttpMethod.POST, "/chat/api/bot/sessions/{id}/turns/{turn}/choice", new Public()),
+            new Rule(HttpMethod.POST, "/chat/api/bot/sessions/{id}/turns/{turn}/feedback", new Public()),
+            new Rule(HttpMethod.POST, "/chat/api/bot/sessions/{id}/handoff", new Public()),
+            new Rule(HttpMethod.POST, "/chat/api/bot/sessions/{id}/end", new Public()),
+            // whether a center's widget asks the bot first: its manager
+            post("/knowledge/bot/settings", ROUTING_ADMINISTRATORS),
 
             // stepping into a live chat from the monitor (issue 17): the floor only; executives and HQ sit in read-only
             post("/monitor/{conversation}/whisper", FLOOR),

@@ -8,6 +8,7 @@ import { addChat, contextOf, contextSection, paneOf, panes, select, selected, sh
 import { loadCategories, withQueueName } from "./lookups.js";
 import { offeredMessage, removeOffer } from "./offers.js";
 import { attachQuickReplies } from "./quick-replies.js";
+import { showBotConversation } from "./bot-conversation.js";
 import { recordForm } from "./record.js";
 import { markSupervision } from "./supervision.js";
 import { headers, post } from "./server.js";
@@ -43,6 +44,7 @@ export function openChat(chat) {
     section.appendChild(transferForm(chat.conversation));
     section.appendChild(recordForm(chat.conversation, null, null, true));
     loadPanel(chat.conversation, panel);
+    showBotConversation(pane, chat.conversation);
     addChat(chat.conversation, pane, section);
   }
   (chat.messages || []).forEach((message) => showMessage(pane, message));
