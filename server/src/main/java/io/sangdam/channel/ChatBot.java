@@ -253,7 +253,10 @@ class ChatBot {
                         sessions.turns(session.id())));
     }
 
-    /** @throws RequestRejected empty, too long, or with control characters (a pasted binary, a script's probe) */
+    /**
+     * @throws RequestRejected empty or too long. Control characters never get here: the platform
+     *     refuses them in every request body ({@code invalid-text}, StorableText).
+     */
     static String checked(@Nullable String question) {
         String text = question == null ? "" : question.strip();
         if (text.isEmpty()) {
@@ -261,9 +264,6 @@ class ChatBot {
         }
         if (text.length() > MAXIMUM_QUESTION_LENGTH) {
             throw RequestRejected.badRequest("question-too-long", MAXIMUM_QUESTION_LENGTH);
-        }
-        if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-            throw RequestRejected.badRequest("question-control-characters");
         }
         return text;
     }
