@@ -55,7 +55,6 @@ class BotApi {
             "bot.sorry",
             "bot.glad",
             "bot.thanks",
-            "bot.topic",
             "bot.handoff.ASKED",
             "bot.handoff.TWO_UNHELPFUL",
             "bot.handoff.FRUSTRATION",
