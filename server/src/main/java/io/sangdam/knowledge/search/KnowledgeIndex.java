@@ -56,6 +56,7 @@ public final class KnowledgeIndex implements Closeable {
     private final ArticleSearches searches;
     private volatile KoreanAnalysis analysis;
     private volatile Map<String, String> committed;
+    private Closeable afterClose = () -> {};
 
     private KnowledgeIndex(Directory directory, KoreanAnalysis analysis, SearchWeights weights) throws IOException {
         this.directory = directory;
@@ -90,6 +91,28 @@ public final class KnowledgeIndex implements Closeable {
 
     public static KnowledgeIndex open(Directory directory, KoreanAnalysis analysis) {
         return open(directory, analysis, SearchWeights.DEFAULT);
+    }
+
+    /**
+     * Opens (or creates) the index in a folder that it owns: closing the index closes the folder, and
+     * deletes it when {@code throwAway} (tests: one index per application context).
+     */
+    public static KnowledgeIndex openFolder(
+            java.nio.file.Path folder, boolean throwAway, KoreanAnalysis analysis, SearchWeights weights) {
+        try {
+            java.nio.file.Files.createDirectories(folder);
+            Directory directory = org.apache.lucene.store.FSDirectory.open(folder);
+            KnowledgeIndex index = new KnowledgeIndex(directory, analysis, weights);
+            index.afterClose = () -> {
+                directory.close();
+                if (throwAway) {
+                    org.apache.lucene.util.IOUtils.rm(folder);
+                }
+            };
+            return index;
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
     }
 
     public KoreanAnalysis analysis() {
@@ -252,6 +275,7 @@ public final class KnowledgeIndex implements Closeable {
             }
             writer.close();
         }
+        afterClose.close();
     }
 
     Directory directory() {
