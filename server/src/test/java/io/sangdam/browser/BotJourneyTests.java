@@ -21,7 +21,6 @@ import org.springframework.context.ApplicationContext;
  * Keyboard only, axe-clean, at a phone's and a laptop's size. Then the knowledge owner's page.
  * Centers of this class's own, with the bot turned on.
  */
-@org.springframework.context.annotation.Import(io.sangdam.channel.BotApiTests.Answers.class)
 class BotJourneyTests extends BrowserJourney {
 
     @Autowired
