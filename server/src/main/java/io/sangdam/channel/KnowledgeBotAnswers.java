@@ -41,7 +41,8 @@ class KnowledgeBotAnswers implements BotAnswers {
         String text = question.length() > KnowledgeSearch.LONGEST_QUESTION
                 ? question.substring(0, KnowledgeSearch.LONGEST_QUESTION)
                 : question;
-        LocalDate today = LocalDate.ofInstant(clock.instant(), centers.get(center).timeZone());
+        LocalDate today =
+                LocalDate.ofInstant(clock.instant(), centers.get(center).timeZone());
         KnowledgeHits hits = search.search(KnowledgeQuery.of(text, limit, center, today)
                 .withAudience(Audience.PUBLIC)
                 .withKind(ArticleKind.ARTICLE));

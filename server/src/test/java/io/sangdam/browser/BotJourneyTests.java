@@ -87,8 +87,9 @@ class BotJourneyTests extends BrowserJourney {
                     .setPath(Path.of("target", "screenshots", "widget-bot-handed-off-390.png")));
 
             // The chat goes on as any other, and the bot's words stay above it on the customer's screen.
-            customer.keyboard().type("위약금 면제 조건이 궁금해요");
-            customer.keyboard().press("Enter");
+            customer.getByLabel("메시지").fill("위약금 면제 조건이 궁금해요");
+            customer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("보내기"))
+                    .click();
             assertThat(agent.locator("[data-test=chat-pane] ol.chat-log")).containsText("위약금 면제 조건이 궁금해요");
             agent.locator("[data-test=end-chat]").click();
             assertThat(customer.locator(".sangdam-chat-status")).hasText("상담이 끝났습니다. 이용해 주셔서 감사합니다.");

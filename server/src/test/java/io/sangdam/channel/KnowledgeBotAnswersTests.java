@@ -40,8 +40,12 @@ class KnowledgeBotAnswersTests {
 
     @BeforeAll
     void indexArticles() {
-        center = TestCenter.in(context, "botanswers").chatQueue("BILLING", "BILLING", 3).create();
-        other = TestCenter.in(context, "botother").chatQueue("BILLING", "BILLING", 3).create();
+        center = TestCenter.in(context, "botanswers")
+                .chatQueue("BILLING", "BILLING", 3)
+                .create();
+        other = TestCenter.in(context, "botother")
+                .chatQueue("BILLING", "BILLING", 3)
+                .create();
         long headquarters = context.getBean(CenterDirectory.class).all().stream()
                 .filter(c -> c.isHeadquarters())
                 .findFirst()
@@ -80,7 +84,8 @@ class KnowledgeBotAnswersTests {
         assertThat(ids(answers.find("수리 중 임대폰 빌리기", center.id(), Locale.KOREAN, 3)))
                 .as("the headquarters' shared article")
                 .contains("BOT-KB-2012");
-        assertThat(ids(answers.find("가족 대리인 해지 위임장", other.id(), Locale.KOREAN, 3))).contains("BOT-KB-1075");
+        assertThat(ids(answers.find("가족 대리인 해지 위임장", other.id(), Locale.KOREAN, 3)))
+                .contains("BOT-KB-1075");
     }
 
     @Test
