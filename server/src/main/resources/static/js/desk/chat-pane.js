@@ -97,7 +97,7 @@ function protection(conversation) {
 export function showMessage(pane, message) {
   if (seen[message.id]) { return; }
   seen[message.id] = true;
-  const log = pane.querySelector("ol");
+  const log = pane.querySelector("ol.chat-log");
   const who = message.sender === "CUSTOMER" ? text("desk.customer") : message.sender === "AGENT" ? text("desk.me")
     : message.sender === "NOTE" ? text("chat.note") : text("chat.system");
   const item = el("li", { "class": "from-" + message.sender.toLowerCase() });
