@@ -63,6 +63,14 @@
   var chosenTopic = null;
   var showHours = function () {};
   var finished = false;
+  // The bot (issue 18): when the center turned it on, the start form leads to the bot first; the form's
+  // answers wait in memory (never in localStorage: a phone number must not stay in the browser) until the
+  // customer is handed to an agent, and the chat then starts with the bot's session attached.
+  var botEnabled = false;
+  var bot = null;
+  var pending = null;
+  var botForm = el("form", { "class": "sangdam-chat-bot", hidden: "", "data-test": "bot" });
+  var botQuestion = null;
   panel.setAttribute("aria-labelledby", "sangdam-chat-title");
 
   function field(labelText, input) {
@@ -177,10 +185,13 @@
     var leave = el("button", { type: "button", "class": "secondary" }, texts.leave);
     buttons.appendChild(leave);
     sendForm.appendChild(buttons);
+    buildBot();
+    panel.appendChild(botForm);
     panel.appendChild(sendForm);
     document.body.appendChild(launcher);
     document.body.appendChild(panel);
 
+    api("GET", "/bot?center=" + center).then(function (answer) { botEnabled = answer.enabled; });
     api("GET", "/topics?center=" + center).then(function (list) {
       list.forEach(function (t) { topics[t.code] = t; topic.appendChild(el("option", { value: t.code }, t.name)); });
       showHours();
@@ -192,18 +203,10 @@
     startForm.addEventListener("submit", function (event) {
       event.preventDefault();
       var data = new FormData(startForm);
-      api("POST", "/conversations", {
+      var chat = {
         center: Number(center), topic: data.get("topic"), name: data.get("name"), phone: data.get("phone"), lane: data.get("lane")
-      }).then(function (started) {
-        // A new chat after an ended one starts with an empty log.
-        log.replaceChildren();
-        seen = {};
-        state = started;
-        state.topic = data.get("topic");
-        ending.hidden = true;
-        localStorage.setItem(storageKey, JSON.stringify(state));
-        resume(true);
-      }).catch(showError);
+      };
+      if (botEnabled) { askBotFirst(chat); } else { startChat(chat, false); }
     });
     sendForm.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -219,6 +222,167 @@
       api("POST", "/conversations/" + state.conversation + "/end?token=" + encodeURIComponent(state.token)).then(finish);
     });
     if (state) { toggle(true); resume(); }
+  }
+
+  // keepLog: the chat comes from the bot, whose conversation stays on screen above the chat's.
+  function startChat(chat, keepLog) {
+    api("POST", "/conversations", chat).then(function (started) {
+      if (!keepLog) { log.replaceChildren(); seen = {}; }
+      state = started;
+      state.topic = chat.topic;
+      ending.hidden = true;
+      localStorage.setItem(storageKey, JSON.stringify(state));
+      resume(true);
+    }).catch(function (error) {
+      showError(error);
+      // From the bot, the start form is gone: it comes back (the topic may have closed meanwhile).
+      if (keepLog) { showHours(); startForm.hidden = false; firstControl().focus(); }
+    });
+  }
+
+  function buildBot() {
+    botQuestion = el("textarea", { name: "question", rows: "2", maxlength: "500", required: "" });
+    botForm.appendChild(field(texts["bot.question"], botQuestion));
+    var row = el("div", { "class": "row" });
+    row.appendChild(el("button", { type: "submit", "class": "primary" }, texts["bot.ask"]));
+    var agent = el("button", { type: "button", "class": "secondary", "data-test": "bot-agent" }, texts["bot.agent"]);
+    var end = el("button", { type: "button", "class": "secondary", "data-test": "bot-end" }, texts["bot.end"]);
+    row.appendChild(agent);
+    row.appendChild(end);
+    botForm.appendChild(row);
+    botForm.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var question = botQuestion.value;
+      var asking = bot
+        ? api("POST", "/bot/sessions/" + bot.session + "/questions?token=" + encodeURIComponent(bot.token), { question: question })
+        : api("POST", "/bot/sessions", { center: Number(center), question: question });
+      asking.then(function (asked) {
+        errorBox.hidden = true;
+        if (!bot) { bot = { session: asked.session, token: asked.token }; }
+        botQuestion.value = "";
+        said("customer", texts.you, question);
+        botTurn(asked.turn);
+      }).catch(showError);
+    });
+    botQuestion.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && !event.shiftKey) { event.preventDefault(); botForm.requestSubmit(); }
+    });
+    // 상담사 연결, at any time: before a first question there is no session to attach.
+    agent.addEventListener("click", function () {
+      if (!bot) { handOver("ASKED"); return; }
+      botCall("/handoff", undefined).then(function (answer) { handOver(answer.handoff); }).catch(showError);
+    });
+    end.addEventListener("click", function () {
+      var ending = bot ? botCall("/end", undefined) : Promise.resolve();
+      ending.then(function () {
+        said("bot", texts.bot, texts["bot.thanks"]);
+        bot = null;
+        pending = null;
+        botForm.hidden = true;
+        startForm.reset();
+        showHours();
+        startForm.hidden = false;
+        firstControl().focus();
+      }).catch(showError);
+    });
+  }
+
+  function askBotFirst(chat) {
+    pending = chat;
+    bot = null;
+    log.replaceChildren();
+    seen = {};
+    ending.hidden = true;
+    errorBox.hidden = true;
+    startForm.hidden = true;
+    botForm.hidden = false;
+    said("bot", texts.bot, texts["bot.intro"]);
+    botQuestion.focus();
+  }
+
+  function botCall(path, body) {
+    return api("POST", "/bot/sessions/" + bot.session + path + (path.indexOf("?") < 0 ? "?" : "&") + "token="
+      + encodeURIComponent(bot.token), body);
+  }
+
+  // A line in the log from the customer or the bot; returns it, for the bot's buttons.
+  function said(from, who, text) {
+    var item = el("li", { "class": "from-" + from, "data-test": "bot-" + from });
+    item.appendChild(el("span", { "class": "who" }, who));
+    if (text) { item.appendChild(el("span", { "class": "text" }, text)); }
+    log.appendChild(item);
+    log.scrollTop = log.scrollHeight;
+    return item;
+  }
+
+  function botTurn(turn) {
+    var item = said("bot", texts.bot);
+    if (turn.kind === "ANSWER") {
+      var answer = turn.answers[0];
+      item.appendChild(el("strong", { "class": "sangdam-bot-title" }, answer.title));
+      item.appendChild(el("span", { "class": "text" }, answer.passage));
+      item.appendChild(buttonsOf(texts["bot.helpful"], [[texts["bot.yes"], "bot-yes"], [texts["bot.no"], "bot-no"]], function (i, row) {
+        feedback(turn, i === 0, row);
+      }));
+    } else if (turn.kind === "CHOICE") {
+      var options = turn.answers.map(function (a) { return [a.title, "bot-choice"]; });
+      options.push([texts["bot.neither"], "bot-neither"]);
+      item.appendChild(buttonsOf(texts["bot.choose"], options, function (i, row) {
+        if (i < turn.answers.length) {
+          botCall("/turns/" + turn.turn + "/choice", { article: turn.answers[i].id }).then(function (chosen) {
+            row.remove();
+            botTurn(chosen);
+          }).catch(showError);
+        } else {
+          feedback(turn, false, row);
+        }
+      }));
+    } else if (turn.kind === "NONE") {
+      item.appendChild(el("span", { "class": "text" }, texts["bot.nothing"]));
+    }
+    if (turn.handoff) {
+      if (turn.kind === "HANDOFF") { item.remove(); }
+      handOver(turn.handoff);
+    }
+  }
+
+  // A question and its buttons, as a group named by the question; the first button takes the focus.
+  function buttonsOf(question, options, chosen) {
+    var row = el("div", { "class": "sangdam-bot-buttons", role: "group" });
+    var label = el("span", { id: "sangdam-bot-q-" + Math.random().toString(36).slice(2) }, question);
+    row.setAttribute("aria-labelledby", label.id);
+    row.appendChild(label);
+    options.forEach(function (option, i) {
+      var button = el("button", { type: "button", "class": "secondary", "data-test": option[1] }, option[0]);
+      button.addEventListener("click", function () { chosen(i, row); });
+      row.appendChild(button);
+    });
+    setTimeout(function () { var first = row.querySelector("button"); if (first) { first.focus(); } }, 0);
+    return row;
+  }
+
+  function feedback(turn, helpful, row) {
+    botCall("/turns/" + turn.turn + "/feedback", { helpful: helpful }).then(function (answer) {
+      row.remove();
+      said("customer", texts.you, helpful ? texts["bot.yes"] : texts["bot.no"]);
+      if (answer.handoff) {
+        handOver(answer.handoff);
+      } else {
+        said("bot", texts.bot, helpful ? texts["bot.glad"] : texts["bot.sorry"]);
+        botQuestion.focus();
+      }
+    }).catch(showError);
+  }
+
+  // To routing, with the topic and details the customer gave before the bot, and the bot's session.
+  function handOver(reason) {
+    said("bot", texts.bot, texts["bot.handoff." + reason]);
+    botForm.hidden = true;
+    var chat = Object.assign({}, pending);
+    if (bot) { chat.botSession = bot.session; chat.botToken = bot.token; }
+    bot = null;
+    pending = null;
+    startChat(chat, true);
   }
 
   function toggle(open) {

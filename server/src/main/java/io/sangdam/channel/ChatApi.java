@@ -53,6 +53,7 @@ class ChatApi {
     private final WaitingPlaces places;
     private final CustomerTranscripts transcripts;
     private final Clock clock;
+    private final ChatBot bot;
 
     /**
      * A customer has the widget open in a tab or two; a stream beyond these closes the oldest, whose
@@ -72,8 +73,10 @@ class ChatApi {
             CustomerPresence presence,
             WaitingPlaces places,
             CustomerTranscripts transcripts,
-            Clock clock) {
+            Clock clock,
+            ChatBot bot) {
         this.clock = clock;
+        this.bot = bot;
         this.presence = presence;
         this.places = places;
         this.transcripts = transcripts;
@@ -97,6 +100,9 @@ class ChatApi {
     Map<String, String> texts(Locale locale) {
         Map<String, String> texts = new java.util.LinkedHashMap<>();
         for (String key : WIDGET_TEXTS) {
+            texts.put(key, messages.getMessage("chat." + key, null, locale));
+        }
+        for (String key : BotApi.WIDGET_TEXTS) {
             texts.put(key, messages.getMessage("chat." + key, null, locale));
         }
         return texts;
@@ -168,7 +174,10 @@ class ChatApi {
             String phone,
 
             @Nullable @Pattern(regexp = "SENIOR|ACCESSIBILITY|")
-            String lane) {}
+            String lane,
+            // The bot's session the customer comes from (issue 18): its agent sees what was said.
+            @Nullable @Size(max = 36) String botSession,
+            @Nullable @Size(max = 64) String botToken) {}
 
     @PostMapping("/conversations")
     @ResponseStatus(HttpStatus.CREATED)
@@ -183,6 +192,9 @@ class ChatApi {
                 throw RequestRejected.conflict("queue-closed", OpeningHoursText.of(status, messages, locale));
             }
         }
+        if (chat.botSession() != null) {
+            bot.handingOver(chat.botSession(), chat.botToken() == null ? "" : chat.botToken(), chat.center());
+        }
         Instant starting = clock.instant();
         Chats.Started started = chats.start(
                 chat.center(),
@@ -192,6 +204,11 @@ class ChatApi {
                 chat.lane() == null || chat.lane().isBlank() ? null : chat.lane(),
                 locale);
         presence.started(started.conversation(), starting);
+        // After routing has the chat: an agent who takes it within this one update's time finds no
+        // bot conversation in the pane (it is read when the pane opens), a window of milliseconds.
+        if (chat.botSession() != null) {
+            bot.attach(chat.botSession(), started.conversation());
+        }
         return started;
     }
 

@@ -134,6 +134,15 @@ final class WritePermissions {
             new Rule(HttpMethod.POST, "/chat/api/left-messages", new Public()),
             new Rule(HttpMethod.POST, "/chat/api/conversations/{id}/messages", new Public()),
             new Rule(HttpMethod.POST, "/chat/api/conversations/{id}/end", new Public()),
+            // issue 18: the widget's bot, before a chat is queued: a session token on each call after the first
+            new Rule(HttpMethod.POST, "/chat/api/bot/sessions", new Public()),
+            new Rule(HttpMethod.POST, "/chat/api/bot/sessions/{id}/questions", new Public()),
+            new Rule(HttpMethod.POST, "/chat/api/bot/sessions/{id}/turns/{turn}/choice", new Public()),
+            new Rule(HttpMethod.POST, "/chat/api/bot/sessions/{id}/turns/{turn}/feedback", new Public()),
+            new Rule(HttpMethod.POST, "/chat/api/bot/sessions/{id}/handoff", new Public()),
+            new Rule(HttpMethod.POST, "/chat/api/bot/sessions/{id}/end", new Public()),
+            // whether a center's widget asks the bot first: its manager
+            post("/knowledge/bot/settings", ROUTING_ADMINISTRATORS),
 
             // stepping into a live chat from the monitor (issue 17): the floor only; executives and HQ sit in read-only
             post("/monitor/{conversation}/whisper", FLOOR),
@@ -226,6 +235,16 @@ final class WritePermissions {
             post("/customers/{id}/unmask", UNMASKERS),
             post("/api/customers/{id}/unmask", UNMASKERS),
             new Rule(HttpMethod.POST, "/api/contacts/mask", new Computes(EnumSet.allOf(Role.class))),
+
+            // knowledge search: long questions and agent assist in a body; nothing is stored
+            new Rule(
+                    HttpMethod.POST,
+                    "/api/knowledge/search",
+                    new Computes(EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR))),
+            new Rule(
+                    HttpMethod.POST,
+                    "/api/knowledge/suggestions",
+                    new Computes(EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR))),
 
             // protection
             new Rule(HttpMethod.POST, "/api/protection/classify", new Computes(EnumSet.allOf(Role.class))),

@@ -8,6 +8,7 @@ import { addChat, contextOf, contextSection, paneOf, panes, select, selected, sh
 import { loadCategories, withQueueName } from "./lookups.js";
 import { offeredMessage, removeOffer } from "./offers.js";
 import { attachQuickReplies } from "./quick-replies.js";
+import { showBotConversation } from "./bot-conversation.js";
 import { recordForm } from "./record.js";
 import { attachScripts } from "./script-runner.js";
 import { markSupervision } from "./supervision.js";
@@ -44,6 +45,7 @@ export function openChat(chat) {
     section.appendChild(transferForm(chat.conversation));
     section.appendChild(recordForm(chat.conversation, null, null, true));
     loadPanel(chat.conversation, panel);
+    showBotConversation(pane, chat.conversation);
     addChat(chat.conversation, pane, section);
     attachScripts(pane, chat);
   }
@@ -97,7 +99,7 @@ function protection(conversation) {
 export function showMessage(pane, message) {
   if (seen[message.id]) { return; }
   seen[message.id] = true;
-  const log = pane.querySelector("ol");
+  const log = pane.querySelector("ol.chat-log");
   const who = message.sender === "CUSTOMER" ? text("desk.customer") : message.sender === "AGENT" ? text("desk.me")
     : message.sender === "NOTE" ? text("chat.note") : text("chat.system");
   const item = el("li", { "class": "from-" + message.sender.toLowerCase() });
