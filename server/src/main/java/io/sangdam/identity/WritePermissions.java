@@ -256,7 +256,11 @@ final class WritePermissions {
             delete("/api/quick-replies/{id}", QUICK_REPLY_WRITERS),
             post("/quick-replies", QUICK_REPLY_WRITERS),
             post("/quick-replies/{id}", QUICK_REPLY_WRITERS),
-            post("/quick-replies/{id}/delete", QUICK_REPLY_WRITERS));
+            post("/quick-replies/{id}/delete", QUICK_REPLY_WRITERS),
+
+            // issue 18: agent assist. What the agent opened or inserted from the knowledge panel of a
+            // chat they hold (channel/KnowledgeAssist checks the chat is theirs).
+            post("/desk/api/conversations/{conversation}/knowledge/uses", AGENTS));
 
     private static final Comparator<PathPattern> MOST_SPECIFIC_FIRST = PathPattern.SPECIFICITY_COMPARATOR;
 
