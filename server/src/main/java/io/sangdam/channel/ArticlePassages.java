@@ -93,7 +93,11 @@ final class ArticlePassages {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             tokens.reset();
             while (tokens.incrementToken()) {
-                terms.add(term.toString().toLowerCase(java.util.Locale.ROOT));
+                // One syllable is mostly a verb stem or the copula (하, 있, 이) that any sentence has:
+                // counted, it matched "얼마예요" with every article that says "입니다".
+                if (term.length() > 1) {
+                    terms.add(term.toString().toLowerCase(java.util.Locale.ROOT));
+                }
             }
             tokens.end();
         } catch (IOException e) {

@@ -38,7 +38,10 @@ class KnowledgeUsePages {
         CurrentUser user = currentUsers.require();
         Instant since = clock.instant().minus(Duration.ofDays(DAYS));
         model.addAttribute("days", DAYS);
-        model.addAttribute("totals", uses.totals(user.centerId(), since));
+        KnowledgeUses.Totals totals = uses.totals(user.centerId(), since);
+        model.addAttribute("totals", totals);
+        // Computed here: the template's expressions reach record components, not methods of a package-private type.
+        model.addAttribute("usedPercent", totals.usedPercent());
         model.addAttribute("mostUsed", uses.mostUsed(user.centerId(), since, ROWS));
         model.addAttribute("neverUsed", uses.shownNeverUsed(user.centerId(), since, ROWS));
         return "channel/knowledge-use";

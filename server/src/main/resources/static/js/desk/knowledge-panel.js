@@ -31,6 +31,25 @@ function snippet(parts) {
   return paragraph;
 }
 
+// The passage as text, with the words the search matched in the snippet marked where they occur.
+function marked(parent, passage, hits) {
+  const words = Array.from(new Set(hits.filter((word) => word.length > 1)));
+  let position = 0;
+  while (words.length) {
+    let next = -1;
+    let word = "";
+    words.forEach((candidate) => {
+      const at = passage.indexOf(candidate, position);
+      if (at >= 0 && (next < 0 || at < next || (at === next && candidate.length > word.length))) { next = at; word = candidate; }
+    });
+    if (next < 0) { break; }
+    parent.appendChild(document.createTextNode(passage.slice(position, next)));
+    parent.appendChild(el("mark", {}, word));
+    position = next + word.length;
+  }
+  parent.appendChild(document.createTextNode(passage.slice(position)));
+}
+
 /**
  * The panel for a chat: a section to put into the chat's context. pane: the chat's pane, whose log
  * it watches for the customer's messages and whose message box it writes passages into.
@@ -122,10 +141,13 @@ export function knowledgePanel(conversation, pane) {
     open.addEventListener("click", () => openArticle(article.id, source));
     item.appendChild(open);
     item.appendChild(el("span", { "class": "knowledge-id" }, article.id));
-    item.appendChild(snippet(article.snippet));
     const passage = (article.passages || [])[0];
+    // The snippet says why the article came up; when the passage below holds the same words, once is enough.
+    const snippetText = (article.snippet || []).map((part) => part.text).join("").replace(/…$/, "").trim();
+    if (!passage || !snippetText || !passage.includes(snippetText)) { item.appendChild(snippet(article.snippet)); }
     if (passage) {
-      const quote = el("blockquote", { "class": "knowledge-passage", "data-test": "knowledge-passage" }, passage);
+      const quote = el("blockquote", { "class": "knowledge-passage", "data-test": "knowledge-passage" });
+      marked(quote, passage, (article.snippet || []).filter((part) => part.hit).map((part) => part.text.trim()));
       item.appendChild(quote);
       item.appendChild(insertButton(article, passage, source));
     }

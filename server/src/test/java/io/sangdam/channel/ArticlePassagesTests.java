@@ -45,6 +45,13 @@ class ArticlePassagesTests {
     }
 
     @Test
+    void verbStemsAndTheCopulaThatEverySentenceHasMatchNothing() {
+        assertThat(ArticlePassages.terms("해지 위약금 얼마예요? 신청은 어떻게 하나요, 있나요"))
+                .contains("해지", "위약", "얼마", "신청")
+                .doesNotContain("이", "하", "있");
+    }
+
+    @Test
     void whenNoPassageSharesAWordTheLeadIsOffered() {
         assertThat(ArticlePassages.best(ARTICLE, "배송 조회", 3))
                 .containsExactly("휴대폰 요금제를 해지하면 남은 약정에 따라 위약금이 붙을 수 있습니다.");
