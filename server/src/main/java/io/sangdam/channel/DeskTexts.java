@@ -140,7 +140,6 @@ class DeskTexts {
             "desk.knowledge.results",
             "desk.knowledge.found",
             "desk.knowledge.none-found",
-            "desk.knowledge.unavailable",
             "desk.knowledge.insert",
             "desk.knowledge.insert-named",
             "desk.knowledge.inserted",

@@ -4,6 +4,7 @@ import io.sangdam.identity.CurrentUsers;
 import io.sangdam.platform.RequestRejected;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The desk's knowledge panel beside a chat (agent assist): suggestions, search, an article, and what was used. */
+/** The desk's knowledge panel beside a chat (agent assist): suggestions, search, and what was used. */
 @RestController
 @RequestMapping("/desk/api/conversations/{conversation}/knowledge")
 @PreAuthorize("hasRole('AGENT')")
@@ -43,14 +44,13 @@ class KnowledgeAssistApi {
         return assist.search(currentUsers.require(), conversation, q);
     }
 
-    @GetMapping("/articles/{article}")
-    KnowledgeAssist.ArticleView article(@PathVariable String conversation, @PathVariable String article) {
-        return assist.article(currentUsers.require(), conversation, article);
-    }
-
-    /** {@code action}: OPENED or INSERTED; {@code source}: SUGGESTED (the default) or SEARCHED. */
+    /**
+     * {@code article}: the id the panel showed, {@code title} its title there; {@code action}: OPENED or
+     * INSERTED; {@code source}: SUGGESTED (the default) or SEARCHED.
+     */
     record Use(
-            @NotNull @Size(max = 100) String article,
+            @NotBlank @Size(max = 100) String article,
+            @NotBlank @Size(max = 300) String title,
             @NotNull String action,
             @Nullable String source) {}
 
@@ -63,6 +63,7 @@ class KnowledgeAssistApi {
                         currentUsers.require(),
                         conversation,
                         use.article(),
+                        use.title(),
                         value(KnowledgeUses.Action.class, use.action()),
                         use.source() == null
                                 ? KnowledgeUses.Source.SUGGESTED

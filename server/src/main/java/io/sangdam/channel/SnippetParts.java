@@ -39,6 +39,16 @@ final class SnippetParts {
         return List.copyOf(parts);
     }
 
+    /**
+     * The snippet's words without its marks, each of its excerpts a paragraph of its own (the
+     * highlighter joins them with an ellipsis), as Markdown to take passages from.
+     */
+    static String text(String highlighted) {
+        return decoded(TAG.matcher(highlighted).replaceAll(""))
+                .replace(" … ", "\n\n")
+                .strip();
+    }
+
     private static int add(List<Part> parts, String raw, boolean hit, int lengthSoFar) {
         String text = decoded(raw.replace('\n', ' '));
         if (text.isEmpty() || lengthSoFar >= MAXIMUM_LENGTH) {

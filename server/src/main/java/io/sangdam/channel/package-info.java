@@ -4,7 +4,7 @@
  */
 @ApplicationModule(
         displayName = "Channel",
-        allowedDependencies = {"platform", "identity", "routing", "contact", "protection"})
+        allowedDependencies = {"platform", "identity", "routing", "contact", "protection", "knowledge"})
 @NullMarked
 package io.sangdam.channel;
 

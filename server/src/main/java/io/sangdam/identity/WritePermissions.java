@@ -222,6 +222,16 @@ final class WritePermissions {
             post("/api/customers/{id}/unmask", UNMASKERS),
             new Rule(HttpMethod.POST, "/api/contacts/mask", new Computes(EnumSet.allOf(Role.class))),
 
+            // knowledge search: long questions and agent assist in a body; nothing is stored
+            new Rule(
+                    HttpMethod.POST,
+                    "/api/knowledge/search",
+                    new Computes(EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR))),
+            new Rule(
+                    HttpMethod.POST,
+                    "/api/knowledge/suggestions",
+                    new Computes(EnumSet.of(AGENT, SUPERVISOR, CENTER_MANAGER, ADMINISTRATOR))),
+
             // protection
             new Rule(HttpMethod.POST, "/api/protection/classify", new Computes(EnumSet.allOf(Role.class))),
             post("/protection/notices", NOTICE_EDITORS),

@@ -103,7 +103,7 @@ export function knowledgePanel(conversation, pane) {
   }
 
   function record(article, action, source) {
-    post("/conversations/" + conversation + "/knowledge/uses", { article: article, action: action, source: source });
+    post("/conversations/" + conversation + "/knowledge/uses", { article: article.id, title: article.title, action: action, source: source });
   }
 
   // Where the caret is (replacing a selection), set apart from the words around it by a space;
@@ -124,7 +124,7 @@ export function knowledgePanel(conversation, pane) {
     box.setSelectionRange(caret, caret);
     box.dispatchEvent(new Event("input", { bubbles: true }));
     status.textContent = text("desk.knowledge.inserted");
-    record(article.id, "INSERTED", source);
+    record(article, "INSERTED", source);
   }
 
   function insertButton(article, passage, source) {
@@ -138,10 +138,10 @@ export function knowledgePanel(conversation, pane) {
   function card(article, source) {
     const item = el("li", { "class": "knowledge-card", "data-test": "knowledge-card", "data-article": article.id });
     const open = el("button", { type: "button", "class": "link knowledge-title", "data-test": "knowledge-article" }, article.title);
-    open.addEventListener("click", () => openArticle(article.id, source));
+    open.addEventListener("click", () => openArticle(article, source));
     item.appendChild(open);
     item.appendChild(el("span", { "class": "knowledge-id" }, article.id));
-    const passage = (article.passages || [])[0];
+    const passage = (article.best || [])[0];
     // The snippet says why the article came up; when the passage below holds the same words, once is enough.
     const snippetText = (article.snippet || []).map((part) => part.text).join("").replace(/…$/, "").trim();
     if (!passage || !snippetText || !passage.includes(snippetText)) { item.appendChild(snippet(article.snippet)); }
@@ -159,11 +159,6 @@ export function knowledgePanel(conversation, pane) {
     lastListSource = source;
     back.hidden = source === "SUGGESTED";
     back.textContent = text("desk.knowledge.back-to-suggestions");
-    if (!answer.available) {
-      status.textContent = text("desk.knowledge.unavailable");
-      view.replaceChildren();
-      return;
-    }
     status.textContent = answer.articles.length ? format(countKey, answer.articles.length) : text(emptyKey);
     const list = el("ul", { "class": "knowledge-list", "aria-label": text(source === "SEARCHED" ? "desk.knowledge.results" : "desk.knowledge.suggestions") });
     answer.articles.forEach((article) => list.appendChild(card(article, source)));
@@ -181,28 +176,27 @@ export function knowledgePanel(conversation, pane) {
     }
   }
 
-  function openArticle(articleId, source) {
-    getJson(base + "/articles/" + encodeURIComponent(articleId)).then((article) => {
-      showing = "article";
-      record(article.id, "OPENED", source);
-      back.hidden = false;
-      back.textContent = text(source === "SEARCHED" ? "desk.knowledge.back-to-results" : "desk.knowledge.back-to-suggestions");
-      status.textContent = "";
-      const reading = el("article", { "class": "knowledge-article", "data-test": "knowledge-reading", "aria-labelledby": id + "-title" });
-      reading.appendChild(el("h4", { id: id + "-title" }, article.title));
-      reading.appendChild(el("p", { "class": "knowledge-id" }, article.id));
-      const passages = el("ol", { "class": "knowledge-passages" });
-      article.passages.forEach((passage) => {
-        const item = el("li", { "data-test": "knowledge-article-passage" });
-        item.appendChild(el("p", {}, passage));
-        item.appendChild(insertButton(article, passage, source));
-        passages.appendChild(item);
-      });
-      reading.appendChild(passages);
-      view.replaceChildren(reading);
-      reading.querySelector("h4").setAttribute("tabindex", "-1");
-      reading.querySelector("h4").focus();
-    }).catch((error) => showError(error.message));
+  // The article's passages in its order, each insertable. (The knowledge module's rendered article
+  // can take the reading part's place; insertion stays with the passages.)
+  function openArticle(article, source) {
+    showing = "article";
+    record(article, "OPENED", source);
+    back.hidden = false;
+    back.textContent = text(source === "SEARCHED" ? "desk.knowledge.back-to-results" : "desk.knowledge.back-to-suggestions");
+    status.textContent = "";
+    const reading = el("article", { "class": "knowledge-article", "data-test": "knowledge-reading", "aria-labelledby": id + "-title" });
+    reading.appendChild(el("h4", { id: id + "-title", tabindex: "-1" }, article.title));
+    reading.appendChild(el("p", { "class": "knowledge-id" }, article.id));
+    const passages = el("ol", { "class": "knowledge-passages" });
+    article.passages.forEach((passage) => {
+      const item = el("li", { "data-test": "knowledge-article-passage" });
+      item.appendChild(el("p", {}, passage));
+      item.appendChild(insertButton(article, passage, source));
+      passages.appendChild(item);
+    });
+    reading.appendChild(passages);
+    view.replaceChildren(reading);
+    reading.querySelector("h4").focus();
   }
 
   back.addEventListener("click", () => {

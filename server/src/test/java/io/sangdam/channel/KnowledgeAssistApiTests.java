@@ -7,9 +7,12 @@ import io.sangdam.RunningServer.ApiClient;
 import io.sangdam.RunningServer.Response;
 import io.sangdam.channel.CallbackSetup.Session;
 import io.sangdam.identity.Role;
+import io.sangdam.knowledge.KnowledgeSearch;
+import io.sangdam.testing.DemoKnowledge;
 import io.sangdam.testing.TestCenter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,27 +20,19 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The desk's knowledge panel through its API: suggestions from what the customer last wrote, the
  * agent's search, an article's passages, and the uses recorded once per chat, article and action;
- * only for the chat's own agent. In centers of this class's own, with articles of their own.
+ * only for the chat's own agent. In centers of this class's own, with demo articles put into the
+ * knowledge index for them.
  */
 @RunningServer
-@Import(KnowledgeFake.Setup.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KnowledgeAssistApiTests {
 
     private static final String PASSWORD = TestCenter.PASSWORD;
-
-    static final String CANCELLING = """
-        휴대폰 회선을 해지하면 남은 약정 기간에 따라 위약금이 청구될 수 있습니다.
-
-        - 고객센터 114로 전화해 본인 확인 후 해지를 신청할 수 있습니다.
-        - 가까운 대리점을 방문해 신분증을 보여 주시면 바로 해지됩니다.
-        """;
 
     TestCenter center;
     TestCenter otherCenter;
@@ -46,7 +41,7 @@ class KnowledgeAssistApiTests {
     int port;
 
     @Autowired
-    KnowledgeFake knowledge;
+    KnowledgeSearch knowledge;
 
     @Autowired
     JdbcClient jdbc;
@@ -69,9 +64,10 @@ class KnowledgeAssistApiTests {
                 .chatQueue("MOBILE", "MOBILE", 3)
                 .agent("agent", Map.of("MOBILE", 6))
                 .create();
-        knowledge.put(center.id(), "KB-T100", "휴대폰 해지 방법과 위약금", CANCELLING);
-        knowledge.put(center.id(), "KB-T200", "5G 요금제 안내", "5G 요금제는 데이터 제공량에 따라 다섯 가지입니다.");
-        knowledge.put(otherCenter.id(), "KB-T300", "다른 센터의 해지 안내", "해지는 대리점에서만 됩니다.");
+        // 휴대폰 해지 방법과 준비물, 5G 요금제 종류와 월정액 안내; the other center: 인터넷·TV 약정 해지 위약금.
+        knowledge.putAll(
+                List.of(DemoKnowledge.article("KB-1071", center.id()), DemoKnowledge.article("KB-1001", center.id())));
+        knowledge.put(DemoKnowledge.article("KB-1070", otherCenter.id()));
     }
 
     @Test
@@ -85,62 +81,67 @@ class KnowledgeAssistApiTests {
         // Nothing written yet: nothing suggested, nothing recorded.
         Response before = agent.get(base + "/suggestions", "ko");
         assertThat(before.status()).as(before.body()).isEqualTo(200);
-        assertThat(before.json().get("available").asBoolean()).isTrue();
         assertThat(before.json().get("articles").isEmpty()).isTrue();
 
         customerSays(api, chat, "안녕하세요");
-        customerSays(api, chat, "전화로 해지 신청하려면 어떻게 하나요?");
+        customerSays(api, chat, "휴대폰 해지하려면 신분증 말고 뭘 가져가야 하나요?");
         Response suggested = agent.get(base + "/suggestions", "ko");
         assertThat(suggested.status()).as(suggested.body()).isEqualTo(200);
         var first = suggested.json().get("articles").get(0);
-        assertThat(first.get("id").asString()).isEqualTo("KB-T100");
-        assertThat(first.get("title").asString()).isEqualTo("휴대폰 해지 방법과 위약금");
-        // The passage that fits what the customer asked, as plain text; the snippet in parts with its hits.
-        assertThat(first.get("passages").get(0).asString()).isEqualTo("고객센터 114로 전화해 본인 확인 후 해지를 신청할 수 있습니다.");
+        assertThat(first.get("id").asString()).isEqualTo("KB-1071");
+        assertThat(first.get("title").asString()).isEqualTo(DemoKnowledge.title("KB-1071"));
+        // Passages as plain text, the best first; the snippet in parts with its hits, never as markup.
+        String best = first.get("best").get(0).asString();
+        assertThat(best).isNotBlank().doesNotContain("**").doesNotContain("<");
+        assertThat(first.get("passages").toString()).contains(best.substring(0, Math.min(10, best.length())));
         assertThat(first.get("snippet").toString()).contains("\"hit\":true");
-        assertThat(suggested.body()).doesNotContain("KB-T300").doesNotContain("<mark>");
-        assertThat(uses(chat.conversation())).containsExactly("KB-T100 SHOWN SUGGESTED");
+        // Only this center's articles: the other center's cancellation article is not among them.
+        assertThat(suggested.body()).doesNotContain("KB-1070").doesNotContain("<mark>");
+        List<String> shown = uses(chat.conversation());
+        assertThat(shown).contains("KB-1071 SHOWN SUGGESTED").allMatch(use -> use.contains(" SHOWN SUGGESTED"));
 
-        // Asked again as the customer writes: still one record of its showing.
-        customerSays(api, chat, "해지 위약금 얼마예요");
+        // Asked again as the customer writes: each article's showing is still recorded once.
+        customerSays(api, chat, "해지하면 위약금도 있나요");
         assertThat(agent.get(base + "/suggestions", "ko").status()).isEqualTo(200);
-        assertThat(uses(chat.conversation())).containsExactly("KB-T100 SHOWN SUGGESTED");
+        assertThat(uses(chat.conversation())).containsAll(shown).doesNotHaveDuplicates();
 
-        Response article = agent.get(base + "/articles/KB-T100", "ko");
-        assertThat(article.status()).as(article.body()).isEqualTo(200);
-        assertThat(article.json().get("passages").size()).isEqualTo(3);
-        Response opened = agent.post(base + "/uses", "{\"article\": \"KB-T100\", \"action\": \"OPENED\"}", "ko");
+        String cancelling = DemoKnowledge.title("KB-1071");
+        Response opened = agent.post(base + "/uses", use("KB-1071", cancelling, "OPENED", null), "ko");
         assertThat(opened.status()).as(opened.body()).isEqualTo(200);
         assertThat(opened.json().get("recorded").asBoolean()).isTrue();
-        Response inserted = agent.post(base + "/uses", "{\"article\": \"KB-T100\", \"action\": \"INSERTED\"}", "ko");
+        Response inserted = agent.post(base + "/uses", use("KB-1071", cancelling, "INSERTED", null), "ko");
         assertThat(inserted.json().get("recorded").asBoolean()).isTrue();
-        Response again = agent.post(base + "/uses", "{\"article\": \"KB-T100\", \"action\": \"INSERTED\"}", "ko");
+        Response again = agent.post(base + "/uses", use("KB-1071", cancelling, "INSERTED", null), "ko");
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().get("recorded").asBoolean()).isFalse();
         // Found by searching, then inserted: recorded as searched.
-        Response searched = agent.get(base + "/search?q=" + encode("5G 요금제"), "ko");
+        Response searched = agent.get(base + "/search?q=" + encode("5G 요금제 월정액"), "ko");
         assertThat(searched.status()).as(searched.body()).isEqualTo(200);
-        assertThat(searched.json().get("articles").get(0).get("id").asString()).isEqualTo("KB-T200");
-        agent.post(
-                base + "/uses", "{\"article\": \"KB-T200\", \"action\": \"INSERTED\", \"source\": \"SEARCHED\"}", "ko");
+        assertThat(searched.json().get("articles").get(0).get("id").asString()).isEqualTo("KB-1001");
+        agent.post(base + "/uses", use("KB-1001", DemoKnowledge.title("KB-1001"), "INSERTED", "SEARCHED"), "ko");
         assertThat(uses(chat.conversation()))
-                .containsExactly(
-                        "KB-T100 SHOWN SUGGESTED",
-                        "KB-T100 OPENED SUGGESTED",
-                        "KB-T100 INSERTED SUGGESTED",
-                        "KB-T200 INSERTED SEARCHED");
+                .filteredOn(use -> !use.contains(" SHOWN "))
+                .containsExactly("KB-1071 OPENED SUGGESTED", "KB-1071 INSERTED SUGGESTED", "KB-1001 INSERTED SEARCHED");
 
-        // The supervisor's report counts them.
+        // The supervisor's report counts them: of the suggestions shown, one used.
         var supervisor = new Session(port, center.username("supervisor"), PASSWORD);
         Response report = supervisor.get("/knowledge-use", "ko");
-        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.status()).as(report.body()).isEqualTo(200);
         assertThat(report.body())
-                .contains("data-test=\"suggested\">1<")
+                .contains("data-test=\"suggested\">"
+                        + uses(chat.conversation()).stream()
+                                .filter(use -> use.contains(" SHOWN "))
+                                .count() + "<")
                 .contains("data-test=\"suggested-used\">1<")
-                .contains("data-test=\"used-percent\">100%<")
+                .contains("data-test=\"suggested-inserted\">1<")
                 .contains("data-test=\"searched-used\">1<")
-                .contains("휴대폰 해지 방법과 위약금");
+                .contains(cancelling);
         assertThat(agent.get("/knowledge-use", "ko").status()).isEqualTo(403);
+    }
+
+    private static String use(String article, String title, String action, String source) {
+        return "{\"article\": \"" + article + "\", \"title\": \"" + title + "\", \"action\": \"" + action + "\""
+                + (source == null ? "" : ", \"source\": \"" + source + "\"") + "}";
     }
 
     @Test
@@ -156,9 +157,8 @@ class KnowledgeAssistApiTests {
         for (var stranger : java.util.List.of(sameCenter, elsewhere)) {
             assertProblem(stranger.get(base + "/suggestions", "ko"), 404, "unknown-conversation");
             assertProblem(stranger.get(base + "/search?q=" + encode("해지"), "en"), 404, "unknown-conversation");
-            assertProblem(stranger.get(base + "/articles/KB-T100", "ko"), 404, "unknown-conversation");
             assertProblem(
-                    stranger.post(base + "/uses", "{\"article\": \"KB-T100\", \"action\": \"INSERTED\"}", "ko"),
+                    stranger.post(base + "/uses", use("KB-1071", "휴대폰 해지", "INSERTED", null), "ko"),
                     404,
                     "unknown-conversation");
         }
@@ -180,38 +180,35 @@ class KnowledgeAssistApiTests {
         Response empty = agent.get(base + "/search?q=%20%20", "ko");
         assertProblem(empty, 400, "knowledge-query-empty");
         assertThat(empty.json().get("detail").asString()).isEqualTo("검색어를 입력하세요.");
-        Response tooLong = agent.get(base + "/search?q=" + encode("가".repeat(201)), "en");
+        assertProblem(agent.get(base + "/search", "en"), 400, "knowledge-query-empty");
+        Response tooLong = agent.get(base + "/search?q=" + "a".repeat(KnowledgeSearch.LONGEST_QUESTION + 1), "en");
         assertProblem(tooLong, 400, "knowledge-query-too-long");
-        assertThat(tooLong.json().get("detail").asString()).contains("200");
+        assertThat(tooLong.json().get("detail").asString()).contains("1,000");
         // Query syntax is only words to the search: no error, and the parentheses are text.
-        assertThat(agent.get(base + "/search?q=" + encode("해지 (위약금) \"*:~"), "ko")
-                        .status())
-                .isEqualTo(200);
-        // Another center's article is not this agent's to read or record.
-        assertProblem(agent.get(base + "/articles/KB-T300", "ko"), 404, "unknown-article");
+        Response syntax = agent.get(base + "/search?q=" + encode("해지 (위약금) \"*:~"), "ko");
+        assertThat(syntax.status()).as(syntax.body()).isEqualTo(200);
         assertProblem(
-                agent.post(base + "/uses", "{\"article\": \"KB-T300\", \"action\": \"OPENED\"}", "ko"),
-                404,
-                "unknown-article");
-        assertProblem(
-                agent.post(base + "/uses", "{\"article\": \"KB-T100\", \"action\": \"SHOWN\"}", "ko"),
+                agent.post(base + "/uses", use("KB-1071", "휴대폰 해지", "SHOWN", null), "ko"),
                 400,
                 "invalid-knowledge-use");
         assertProblem(
-                agent.post(base + "/uses", "{\"article\": \"KB-T100\", \"action\": \"LIKED\"}", "en"),
+                agent.post(base + "/uses", use("KB-1071", "휴대폰 해지", "LIKED", null), "en"),
                 400,
                 "invalid-knowledge-use");
         assertProblem(
-                agent.post(
-                        base + "/uses",
-                        "{\"article\": \"KB-T100\", \"action\": \"OPENED\", \"source\": \"GUESSED\"}",
-                        "ko"),
+                agent.post(base + "/uses", use("KB-1071", "휴대폰 해지", "OPENED", "GUESSED"), "ko"),
                 400,
                 "invalid-knowledge-use");
-        Response missing = agent.post(base + "/uses", "{\"action\": \"OPENED\"}", "ko");
-        assertThat(missing.status()).as(missing.body()).isEqualTo(400);
-        Response notJson = agent.post(base + "/uses", "{\"article\": ", "ko");
-        assertThat(notJson.status()).as(notJson.body()).isEqualTo(400);
+        for (String incomplete : List.of(
+                "{\"action\": \"OPENED\", \"title\": \"휴대폰 해지\"}",
+                "{\"article\": \"KB-1071\", \"action\": \"OPENED\"}",
+                "{\"article\": \"KB-1071\", \"title\": \" \", \"action\": \"OPENED\"}",
+                "{\"article\": \"" + "K".repeat(101) + "\", \"title\": \"휴대폰 해지\", \"action\": \"OPENED\"}",
+                "{\"article\": ")) {
+            Response refused = agent.post(base + "/uses", incomplete, "ko");
+            assertThat(refused.status()).as(incomplete + " → " + refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("code")).as(refused.body()).isNotNull();
+        }
         assertThat(uses(chat.conversation())).isEmpty();
     }
 

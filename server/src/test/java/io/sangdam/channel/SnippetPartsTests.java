@@ -27,6 +27,13 @@ class SnippetPartsTests {
     }
 
     @Test
+    void theSnippetsWordsAreMarkdownWithEachExcerptAParagraph() {
+        String text = SnippetParts.text("- 신분증 <mark>원본</mark> &amp; 계좌 … 2. **고객센터**: 본인확인 후 <mark>해지</mark>");
+        assertThat(text).isEqualTo("- 신분증 원본 & 계좌\n\n2. **고객센터**: 본인확인 후 해지");
+        assertThat(ArticlePassages.of(text)).containsExactly("신분증 원본 & 계좌", "고객센터: 본인확인 후 해지");
+    }
+
+    @Test
     void aLongSnippetIsCut() {
         var parts = SnippetParts.of("가".repeat(1000));
         assertThat(parts).hasSize(1);
