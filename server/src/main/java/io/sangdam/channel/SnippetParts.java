@@ -17,7 +17,13 @@ final class SnippetParts {
     record Part(String text, boolean hit) {}
 
     private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>");
-    private static final int MAXIMUM_LENGTH = 400;
+    // Two lines of the panel: the snippet says why the article came up; the passage below is what to use.
+    static final int MAXIMUM_LENGTH = 200;
+
+    // The snippet is cut from the article's Markdown source: list bullets, heading marks, bold and table
+    // bars would read as noise in a line of text.
+    private static final Pattern LINE_MARKS = Pattern.compile("(^|\\n)[ \\t]*(#{1,6}|[-*+]|\\d{1,2}\\.)[ \\t]+");
+    private static final Pattern INLINE_MARKS = Pattern.compile("\\*\\*|__|`|\\s*\\|\\s*");
 
     private SnippetParts() {}
 
@@ -50,7 +56,13 @@ final class SnippetParts {
     }
 
     private static int add(List<Part> parts, String raw, boolean hit, int lengthSoFar) {
-        String text = decoded(raw.replace('\n', ' '));
+        String text = decoded(INLINE_MARKS
+                        .matcher(LINE_MARKS.matcher(raw).replaceAll("$1 "))
+                        .replaceAll(match -> match.group().contains("|") ? " " : ""))
+                .replaceAll("\\s+", " ");
+        if (parts.isEmpty()) {
+            text = text.stripLeading();
+        }
         if (text.isEmpty() || lengthSoFar >= MAXIMUM_LENGTH) {
             return 0;
         }

@@ -34,9 +34,17 @@ class SnippetPartsTests {
     }
 
     @Test
+    void theArticlesMarkdownMarksDoNotShowInTheSnippet() {
+        assertThat(SnippetParts.of("## 준비할 것\n- 명의자 **신분증**\n2. <mark>해지</mark> 신청 | 매장"))
+                .containsExactly(new Part("준비할 것 명의자 신분증 ", false), new Part("해지", true), new Part(" 신청 매장", false));
+    }
+
+    @Test
     void aLongSnippetIsCut() {
         var parts = SnippetParts.of("가".repeat(1000));
         assertThat(parts).hasSize(1);
-        assertThat(parts.getFirst().text()).hasSize(401).endsWith("…");
+        assertThat(parts.getFirst().text())
+                .hasSize(SnippetParts.MAXIMUM_LENGTH + 1)
+                .endsWith("…");
     }
 }
