@@ -334,7 +334,10 @@ final class WritePermissions {
             post("/desk/api/conversations/{conversation}/script-run/choices", AGENTS),
             post("/desk/api/conversations/{conversation}/script-run/back", AGENTS),
             post("/desk/api/conversations/{conversation}/script-run/variables", AGENTS),
-            post("/desk/api/conversations/{conversation}/script-run/abandon", AGENTS));
+            post("/desk/api/conversations/{conversation}/script-run/abandon", AGENTS),
+            // issue 18: agent assist. What the agent opened or inserted from the knowledge panel of a
+            // chat they hold (channel/KnowledgeAssist checks the chat is theirs).
+            post("/desk/api/conversations/{conversation}/knowledge/uses", AGENTS));
 
     private static final Comparator<PathPattern> MOST_SPECIFIC_FIRST = PathPattern.SPECIFICITY_COMPARATOR;
 

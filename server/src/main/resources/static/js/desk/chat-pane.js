@@ -4,6 +4,7 @@ import { showAttention } from "./attention.js";
 import { markUnread } from "./conversation-list.js";
 import { loadPanel } from "./customer-panel.js";
 import { el } from "./dom.js";
+import { knowledgePanel } from "./knowledge-panel.js";
 import { addChat, contextOf, contextSection, paneOf, panes, select, selected, shown } from "./layout.js";
 import { loadCategories, withQueueName } from "./lookups.js";
 import { offeredMessage, removeOffer } from "./offers.js";
@@ -40,6 +41,7 @@ export function openChat(chat) {
     attachQuickReplies(pane, chat);
     pane.appendChild(protection(chat.conversation));
     const section = contextSection(chat.conversation, contextHeading);
+    section.appendChild(knowledgePanel(chat.conversation, pane));
     const panel = el("aside", { "class": "customer-panel", "data-test": "customer-panel", "aria-label": text("panel.title") });
     section.appendChild(panel);
     section.appendChild(transferForm(chat.conversation));

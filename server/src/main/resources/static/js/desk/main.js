@@ -7,6 +7,7 @@ import {
   endChat, endSelected, focusComposer, focusRecord, keepReplyWaitsCurrent, openChat, receiveMessage, showWarnings, transferred
 } from "./chat-pane.js";
 import { refreshHistory } from "./customer-panel.js";
+import { focusKnowledge } from "./knowledge-panel.js";
 import { keepListCurrent, selectNext } from "./layout.js";
 import { acceptOldest, removeOffer, showOffer } from "./offers.js";
 import { showPresence } from "./presence.js";
@@ -31,7 +32,8 @@ listenForShortcuts({
   KeyN: () => { if (selectNext(1)) { focusComposer(); } },
   KeyP: () => { if (selectNext(-1)) { focusComposer(); } },
   KeyX: endSelected,
-  KeyR: focusRecord
+  KeyR: focusRecord,
+  KeyK: focusKnowledge
 });
 // A saved record belongs to the customer's history: the panels showing that customer show it.
 document.getElementById("chat-context").addEventListener("record-saved", (event) => refreshHistory(event.detail.conversation));
