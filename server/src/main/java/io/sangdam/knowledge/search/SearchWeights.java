@@ -2,7 +2,8 @@ package io.sangdam.knowledge.search;
 
 /**
  * How much a match counts by where it is: a word of the title says more about what an article
- * answers than the same word deep in its text. Tuned on questions-2 only (docs/knowledge-search.md).
+ * answers than the same word deep in its text. Tune on questions-2 only, never on the held-out
+ * questions-1 (docs/knowledge-search.md).
  *
  * @param bigram the weight of a bigram match relative to a morpheme match of the same field
  * @param ngram the weight of a character n-gram match relative to a morpheme match
