@@ -102,6 +102,11 @@ public class KnowledgeSearch {
         return index.isCurrent(fingerprint);
     }
 
+    /** The database fingerprint the index was last committed with, if it was committed whole. */
+    public java.util.Optional<String> fingerprint() {
+        return index.fingerprint();
+    }
+
     /** Replaces the index with these articles, the database state with this fingerprint. */
     public void rebuild(Stream<IndexedArticle> articles, String fingerprint) {
         index.rebuild(articles, fingerprint);

@@ -220,7 +220,9 @@ public final class KnowledgeIndex implements Closeable {
     public boolean apply(SearchDictionary dictionary, Supplier<Stream<IndexedArticle>> articles, String fingerprint) {
         KoreanAnalysis next = new KoreanAnalysis(analysis.choice(), dictionary);
         synchronized (writing) {
-            boolean reanalyze = !next.fingerprint().equals(analysis.fingerprint());
+            // Compared with what the index on disk was analyzed with, not with this node's memory: a
+            // node that starts with the dictionary the index was built with rebuilds nothing.
+            boolean reanalyze = !next.fingerprint().equals(committed.get(ANALYSIS));
             analysis = next;
             if (reanalyze) {
                 rebuild(articles.get(), fingerprint);
