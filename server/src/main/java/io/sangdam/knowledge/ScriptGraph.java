@@ -44,14 +44,14 @@ public record ScriptGraph(String title, String description, String start, List<S
     }
 
     /** @param choices in the order the desk offers them; none on an END step, one on SAY and NOTE */
-    public record Step(String key, ScriptStepKind kind, String title, String text, List<Choice> choices) {
+    public record Step(String key, ScriptStepKind kind, String title, String text, List<StepChoice> choices) {
         public Step {
             choices = List.copyOf(choices);
         }
     }
 
     /** @param label empty on a SAY or NOTE step, where the desk says "next" */
-    public record Choice(String label, String next) {}
+    public record StepChoice(String label, String next) {}
 
     public Optional<Step> step(String key) {
         return steps.stream().filter(step -> step.key().equals(key)).findFirst();
@@ -93,7 +93,7 @@ public record ScriptGraph(String title, String description, String start, List<S
             throw RequestRejected.badRequest("script-start-unknown", start);
         }
         for (Step step : steps.values()) {
-            for (Choice choice : step.choices()) {
+            for (StepChoice choice : step.choices()) {
                 if (!steps.containsKey(choice.next())) {
                     throw RequestRejected.badRequest("script-choice-unknown-step", step.key(), choice.next());
                 }
@@ -149,7 +149,7 @@ public record ScriptGraph(String title, String description, String start, List<S
                         "script-unknown-variable", key, "{{" + name + "}}", ScriptVariables.written());
             });
         }
-        List<Choice> choices = new ArrayList<>();
+        List<StepChoice> choices = new ArrayList<>();
         for (ChoiceDraft choice : step.choices() == null ? List.<ChoiceDraft>of() : step.choices()) {
             if (choice == null) {
                 continue;
@@ -169,7 +169,7 @@ public record ScriptGraph(String title, String description, String start, List<S
             if (label.isEmpty() && kind == ScriptStepKind.ASK) {
                 throw RequestRejected.badRequest("script-choice-label-required", key);
             }
-            choices.add(new Choice(label, next));
+            choices.add(new StepChoice(label, next));
         }
         switch (kind) {
             case END -> {
@@ -198,7 +198,8 @@ public record ScriptGraph(String title, String description, String start, List<S
         Set<String> seen = new HashSet<>(List.of(start));
         ArrayDeque<String> next = new ArrayDeque<>(List.of(start));
         while (!next.isEmpty()) {
-            for (Choice choice : Objects.requireNonNull(steps.get(next.pop())).choices()) {
+            for (StepChoice choice :
+                    Objects.requireNonNull(steps.get(next.pop())).choices()) {
                 if (seen.add(choice.next())) {
                     next.add(choice.next());
                 }

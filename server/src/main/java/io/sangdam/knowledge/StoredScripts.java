@@ -1,7 +1,7 @@
 package io.sangdam.knowledge;
 
-import io.sangdam.knowledge.ScriptGraph.Choice;
 import io.sangdam.knowledge.ScriptGraph.Step;
+import io.sangdam.knowledge.ScriptGraph.StepChoice;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -124,13 +124,13 @@ class StoredScripts {
         if (head.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, List<Choice>> choices = new LinkedHashMap<>();
+        Map<String, List<StepChoice>> choices = new LinkedHashMap<>();
         jdbc.sql("""
             select step_key, label, next_step from knowledge.script_choice
             where script_id = ? and version = ? order by step_key, position\
             """).params(id, version).query(row -> {
             choices.computeIfAbsent(row.getString(1), key -> new ArrayList<>())
-                    .add(new Choice(row.getString(2), row.getString(3)));
+                    .add(new StepChoice(row.getString(2), row.getString(3)));
         });
         List<Step> steps = jdbc.sql("""
             select step_key, kind, title, body from knowledge.script_step
@@ -167,7 +167,7 @@ class StoredScripts {
         // After every step: a choice may lead to a step listed after its own.
         for (Step step : graph.steps()) {
             int choice = 0;
-            for (Choice each : step.choices()) {
+            for (StepChoice each : step.choices()) {
                 jdbc.sql("""
                     insert into knowledge.script_choice (script_id, version, step_key, position, label, next_step)
                     values (?, ?, ?, ?, ?, ?)\

@@ -75,17 +75,22 @@ class WallboardJourneyTests extends BrowserJourney {
             signIn(page, center.username("manager"), TestCenter.PASSWORD);
             page.navigate(url("/board?center=" + center.id()));
             page.getByText("색상 기준 설정").click();
-            page.locator("input[name=waitingWarn]").fill("1");
-            page.locator("input[name=waitingAlert]").fill("3");
-            page.locator("input[name=serviceLevelAlert]").fill("95");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("저장"))
+            // the board's colours are a section of the center-settings page
+            Locator board = page.locator("[data-test=settings-board]");
+            board.locator("input[name=waitingWarn]").fill("1");
+            board.locator("input[name=waitingAlert]").fill("3");
+            board.locator("input[name=serviceLevelAlert]").fill("95");
+            board.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("저장"))
                     .click();
-            assertThat(page.locator("[data-test=problem]")).containsText("서비스 레벨 경고 기준 95은(는) 0에서 79 사이여야 합니다");
-            page.locator("input[name=waitingWarn]").fill("1");
-            page.locator("input[name=waitingAlert]").fill("3");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("저장"))
+            board = page.locator("[data-test=settings-board]");
+            assertThat(board.locator("[data-test=settings-problem]"))
+                    .containsText("서비스 레벨 경고 기준 95은(는) 0에서 79 사이여야 합니다");
+            board.locator("input[name=waitingWarn]").fill("1");
+            board.locator("input[name=waitingAlert]").fill("3");
+            board.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("저장"))
                     .click();
-            assertThat(page.locator(".notice")).hasText("색상 기준을 저장했습니다.");
+            assertThat(page.locator("[data-test=settings-board] [data-test=settings-saved]"))
+                    .hasText("색상 기준을 저장했습니다.");
             page.screenshot(
                     new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", "board-settings-ko.png")));
 

@@ -60,7 +60,7 @@ class ScriptGraphTests {
                 .as("the key names an untitled step")
                 .isEqualTo("up");
         assertThat(graph.step("usage").orElseThrow().choices())
-                .extracting(ScriptGraph.Choice::next)
+                .extracting(ScriptGraph.StepChoice::next)
                 .containsExactly("up", "check");
     }
 
